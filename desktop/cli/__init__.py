@@ -1,0 +1,80 @@
+"""The ``kafaat`` command line (see ``shared/brief/cli.md`` for the contract).
+
+Sub-commands never import Qt: they must start fast and run on machines with no screen. Each group of
+sub-commands lives in its own module exposing ``register(subparsers, parent)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, warn
+from forms.i18n import LANGUAGES
+from forms.store.database import StoreError
+from forms.version import __version__
+
+COMMAND_MODULES = (
+    "desktop.cli.setup",
+    "desktop.cli.records",
+)
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        warn(f"{self.prog} : erreur d'utilisation : {message}")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
+    common.add_argument("--data-dir", metavar="DOSSIER", default=argparse.SUPPRESS,
+                        help="dossier de données (par défaut : KAFAAT_HOME, sinon le dossier de l'utilisateur)")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help="langue des messages (fr par défaut)")
+    parser = FrenchArgumentParser(
+        prog="kafaat",
+        description="Kafaat : saisie hors ligne, export chiffré et consolidation des indicateurs du programme.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Kafaat {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        return open_window(args)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.handler(args) or 0)
+    except Refused as exc:
+        warn(exc.message)
+        for line in exc.details:
+            warn(line)
+        return EXIT_REFUSED
+    except StoreError as exc:
+        warn(str(exc))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        warn("interrompu : rien n'a été modifié par l'opération en cours")
+        return 130
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """No sub-command: the desktop window (imported only now, so that sub-commands never load Qt)."""
+    try:
+        app_module = importlib.import_module("desktop.app")
+    except ModuleNotFoundError:
+        build_parser().print_help()
+        return 0
+    return int(app_module.run(args))

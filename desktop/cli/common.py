@@ -1,0 +1,88 @@
+"""What every sub-command shares: the data folder, messages on stderr, exit codes, passphrases, JSON."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import orjson
+
+from forms.paths import default_data_dir
+from forms.workspace import Workspace
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class Refused(Exception):
+    """The input was refused: the message (in the user's language) goes to stderr, exit code 1."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    value = getattr(args, "data_dir", None)
+    return Path(value).expanduser() if value else default_data_dir()
+
+
+def open_workspace(args: argparse.Namespace, role: str | None = None) -> Workspace:
+    workspace = Workspace.open(data_dir(args))
+    if role and workspace.role != role:
+        wanted = "d'un établissement" if role == "establishment" else "d'un ministère"
+        raise Refused(f"cette commande s'utilise dans le dossier {wanted} ; {workspace.root} est un dossier "
+                      f"« {workspace.role} »")
+    return workspace
+
+
+def passphrase(prompt: str = "Phrase de passe : ", *, confirm: bool = False) -> str:
+    """``KAFAAT_PASSPHRASE`` when set, else asked on the terminal without echo."""
+    env = os.environ.get("KAFAAT_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise Refused("phrase de passe requise : définissez KAFAAT_PASSPHRASE ou lancez la commande dans un terminal")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Confirmez la phrase de passe : ") != first:
+        raise Refused("les deux phrases de passe saisies diffèrent : rien n'a été modifié")
+    return first
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n")
+    sys.stdout.flush()
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def warn(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def fail(message: str, details: list[str] | None = None) -> NoReturn:
+    raise Refused(message, details)
+
+
+def read_json_argument(value: str) -> Any:
+    """``--json`` takes a JSON text, or ``@FILE`` to read it from a file (``@-``: standard input)."""
+    if value.startswith("@"):
+        name = value[1:]
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            fail(f"{name} : fichier illisible ({exc.strerror})")
+    else:
+        data = value.encode("utf-8")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        fail(f"JSON invalide ({value[:40]!r}…) : {exc}")

@@ -1,0 +1,67 @@
+"""``kafaat init`` and ``kafaat forms``."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.common import data_dir, print_json, say
+from forms.definitions import FORMS
+from forms.i18n import normalise_lang
+from forms.reference import reference
+from forms.workspace import ESTABLISHMENT, MINISTRY, Workspace
+
+INIT_HOOKS: list = []
+"""Callables ``hook(workspace, args)`` run after a data folder is created (keys are made there)."""
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="créer le dossier de données, la base et les clés")
+    p.add_argument("--role", required=True, choices=(ESTABLISHMENT, MINISTRY))
+    p.add_argument("--establishment", metavar="CODE", help="code de l'établissement (rôle establishment)")
+    p.add_argument("--ministry", metavar="CODE", help="code du ministère (rôle ministry)")
+    p.add_argument("--operator", metavar="NOM", default="", help="nom de la personne qui saisit")
+    p.add_argument("--db", metavar="URL", help="(ministère) URL SQLAlchemy du magasin consolidé")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("forms", parents=[common], help="lister les formulaires et leurs champs")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_forms)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.cli.common import fail
+
+    if args.role == ESTABLISHMENT and not args.establishment:
+        fail("--establishment CODE est obligatoire pour le rôle establishment")
+    if args.role == MINISTRY and not args.ministry:
+        fail("--ministry CODE est obligatoire pour le rôle ministry")
+    extra = {"db_url": args.db} if args.db else {}
+    root = data_dir(args)
+    workspace = Workspace.create(root, args.role, establishment=(args.establishment or "").upper(),
+                                 ministry=(args.ministry or "").upper(), operator=args.operator, **extra)
+    for hook in INIT_HOOKS:
+        hook(workspace, args)
+    if args.role == ESTABLISHMENT:
+        name = reference("establishments").label(workspace.establishment)
+        say(f"Dossier initialisé pour {name} ({workspace.establishment}) : {root}")
+    else:
+        name = reference("ministries").label(workspace.ministry)
+        say(f"Dossier ministère initialisé pour {name} ({workspace.ministry}) : {root}")
+    return 0
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    lang = normalise_lang(getattr(args, "lang", None))
+    if args.json:
+        print_json({"forms": [form.describe() for form in FORMS.values()]})
+        return 0
+    for form in FORMS.values():
+        say(f"{form.key} — {form.label.get(lang)}")
+        for f in form.fields:
+            mark = "*" if f.required else " "
+            extra = f" → {f.link}" if f.link else ""
+            table = f.choices()
+            if table is not None:
+                extra = " [" + ", ".join(table.codes) + "]"
+            say(f"  {mark} {f.key:<22} {f.type.value:<13} {f.label.get(lang)}{extra}")
+    return 0

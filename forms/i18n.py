@@ -1,0 +1,36 @@
+"""Tri-lingual labels (French first, Arabic, English) used by form declarations and messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("fr", "ar", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One piece of user-facing text in the three languages of the programme."""
+
+    fr: str
+    ar: str = ""
+    en: str = ""
+
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        value = getattr(self, lang, "") if lang in LANGUAGES else ""
+        return value or self.fr
+
+    def format(self, **kwargs: object) -> Text:
+        return Text(
+            self.fr.format(**kwargs),
+            self.ar.format(**kwargs) if self.ar else "",
+            self.en.format(**kwargs) if self.en else "",
+        )
+
+    def as_dict(self) -> dict[str, str]:
+        return {"fr": self.fr, "ar": self.ar or self.fr, "en": self.en or self.fr}
+
+
+def normalise_lang(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+NO_TEXT = Text("")

@@ -1,0 +1,87 @@
+"""Reference data (regions, domains, levels, establishments…) loaded once from ``resources/reference``."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from forms.i18n import Text
+from forms.paths import resources_dir
+
+REFERENCE_TABLES = (
+    "regions",
+    "domains",
+    "training_types",
+    "levels",
+    "internship_types",
+    "ministries",
+    "establishments",
+)
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive key used to match labels typed by people."""
+    decomposed = unicodedata.normalize("NFKD", value.strip().casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("-", " ").replace("_", " ").replace("'", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    code: str
+    label: Text
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    name: str
+    choices: tuple[Choice, ...]
+
+    def __post_init__(self) -> None:
+        index: dict[str, str] = {}
+        for choice in self.choices:
+            for key in (choice.code, choice.label.fr, choice.label.ar, choice.label.en):
+                if key:
+                    index.setdefault(fold(key), choice.code)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_by_code", {c.code: c for c in self.choices})
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.choices)
+
+    def get(self, code: str) -> Choice | None:
+        return self._by_code.get(code)  # type: ignore[attr-defined]
+
+    def label(self, code: str, lang: str = "fr") -> str:
+        choice = self.get(code)
+        return choice.label.get(lang) if choice else code
+
+    def match(self, typed: str) -> str | None:
+        """The code for a code or a label in any language, ignoring case and accents."""
+        if typed in self._by_code:  # type: ignore[attr-defined]
+            return typed
+        return self._index.get(fold(typed))  # type: ignore[attr-defined]
+
+
+def load_table(path: Path) -> ReferenceTable:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    choices = []
+    for row in rows:
+        code = row.pop("code").strip()
+        label = Text(row.pop("label_fr").strip(), row.pop("label_ar", "").strip(), row.pop("label_en", "").strip())
+        choices.append(Choice(code, label, {k: (v or "").strip() for k, v in row.items()}))
+    return ReferenceTable(path.stem, tuple(choices))
+
+
+@cache
+def reference(name: str) -> ReferenceTable:
+    """One reference table, read from disk the first time it is asked for."""
+    if name not in REFERENCE_TABLES:
+        raise KeyError(f"table de référence inconnue : {name}")
+    return load_table(resources_dir() / "reference" / f"{name}.csv")

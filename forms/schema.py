@@ -1,0 +1,191 @@
+"""The vocabulary of form declarations: field types, fields, cross-field rules and forms.
+
+A form is declared once (see ``forms.definitions``); the store's tables, validation, the command line,
+the editor widgets, Excel templates and the bundle payload are all derived from that declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from forms.i18n import NO_TEXT, Text
+from forms.reference import Choice, ReferenceTable, reference
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    DATE = "date"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+    LINK = "link"
+    EMAIL = "email"
+    IDENTIFIER = "identifier"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One validation finding, attached to one or more fields."""
+
+    fields: tuple[str, ...]
+    message: Text
+    severity: Severity = Severity.ERROR
+    code: str = ""
+
+    @property
+    def field(self) -> str:
+        return self.fields[0] if self.fields else ""
+
+    def render(self, lang: str = "fr") -> str:
+        return f"{', '.join(self.fields)}: {self.message.get(lang)}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form.
+
+    ``reference`` names a table in ``resources/reference``; ``options`` declares a short closed list
+    inline. ``link`` names the form whose records this field points to. ``pattern`` (identifiers) is a
+    Python regular expression that the whole value must match; ``min``/``max`` bound numbers and dates.
+    """
+
+    key: str
+    type: FieldType
+    label: Text
+    help: Text = NO_TEXT
+    required: bool = False
+    reference: str | None = None
+    options: tuple[Choice, ...] = ()
+    link: str | None = None
+    pattern: str | None = None
+    pattern_hint: Text | None = None
+    min: int | Decimal | date | None = None
+    max: int | Decimal | date | None = None
+    max_length: int = 200
+    section: Text | None = None
+    list_column: bool = False
+    """Shown as a column in lists by default."""
+    strip: bool = True
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type in (FieldType.CHOICE, FieldType.MULTI_CHOICE)
+
+    def choices(self) -> ReferenceTable | None:
+        if self.reference:
+            return reference(self.reference)
+        if self.options:
+            return _inline_table(self.key, self.options)
+        return None
+
+    @property
+    def compiled_pattern(self) -> re.Pattern[str] | None:
+        return _compile(self.pattern) if self.pattern else None
+
+
+_inline_cache: dict[tuple[str, tuple[Choice, ...]], ReferenceTable] = {}
+
+
+def _inline_table(key: str, options: tuple[Choice, ...]) -> ReferenceTable:
+    cache_key = (key, options)
+    table = _inline_cache.get(cache_key)
+    if table is None:
+        table = _inline_cache[cache_key] = ReferenceTable(key, options)
+    return table
+
+
+_pattern_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    compiled = _pattern_cache.get(pattern)
+    if compiled is None:
+        compiled = _pattern_cache[pattern] = re.compile(pattern)
+    return compiled
+
+
+RuleFn = Callable[[Mapping[str, Any]], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cross-field rule. ``check`` receives the typed values (absent fields are ``None``) and
+    yields issues; it only runs when every field in ``needs`` has a value."""
+
+    key: str
+    needs: tuple[str, ...]
+    check: RuleFn
+    description: Text
+
+
+@dataclass(frozen=True)
+class Form:
+    key: str
+    label: Text
+    plural: Text
+    fields: tuple[Field, ...]
+    rules: tuple[Rule, ...] = ()
+    natural_key: tuple[str, ...] = ()
+    """Fields that identify a record to people and to imports (unique among live records)."""
+    title: Callable[[Mapping[str, Any]], str] = field(default=lambda values: "")
+
+    def __post_init__(self) -> None:
+        keys = [f.key for f in self.fields]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"champ déclaré deux fois dans {self.key}")
+        object.__setattr__(self, "_by_key", {f.key: f for f in self.fields})
+
+    def field(self, key: str) -> Field:
+        return self._by_key[key]  # type: ignore[attr-defined]
+
+    def has_field(self, key: str) -> bool:
+        return key in self._by_key  # type: ignore[attr-defined]
+
+    @property
+    def field_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+    @property
+    def links(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.type is FieldType.LINK)
+
+    def describe(self) -> dict[str, Any]:
+        """The JSON shape of ``kafaat forms --json``."""
+        out_fields = []
+        for f in self.fields:
+            item: dict[str, Any] = {
+                "key": f.key,
+                "type": f.type.value,
+                "required": f.required,
+                "label": f.label.as_dict(),
+            }
+            if f.help.fr:
+                item["help"] = f.help.as_dict()
+            table = f.choices()
+            if table is not None:
+                item["choices"] = [{"code": c.code, "label": c.label.as_dict()} for c in table.choices]
+            if f.link:
+                item["link"] = f.link
+            if f.pattern:
+                item["pattern"] = f.pattern
+            for bound in ("min", "max"):
+                value = getattr(f, bound)
+                if value is not None:
+                    item[bound] = value.isoformat() if isinstance(value, date) else (
+                        float(value) if isinstance(value, Decimal) else value
+                    )
+            out_fields.append(item)
+        return {"key": self.key, "label": self.label.as_dict(), "fields": out_fields}

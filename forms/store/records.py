@@ -1,0 +1,569 @@
+"""Records of the three forms in the local store: save, delete (tombstone), read, history, changes.
+
+Every write is one transaction that takes the write lock first (``BEGIN IMMEDIATE``), allocates change
+sequence numbers, bumps versions and writes the audit log. Validation uses the form declaration plus the
+checks only the store can make: linked records exist, natural keys are unique among live records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, Table, and_, func, select, text
+
+from forms.definitions import FORMS
+from forms.i18n import Text
+from forms.reference import reference
+from forms.schema import Form, Issue, Severity
+from forms.store.database import StoreError, writer
+from forms.store.tables import audit, meta, record_table
+from forms.validation import errors, parse_record, validate
+
+DRAFT = "draft"
+COMPLETE = "complete"
+STATUSES = (DRAFT, COMPLETE)
+SYSTEM_MEMBERS = ("id", "status", "version", "updated_at", "created_at", "created_by", "updated_by",
+                  "establishment", "deleted", "change_seq", "error_count", "warning_count")
+BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique"})
+"""Problems that refuse even a draft: the value could not be kept, or the database would be inconsistent."""
+
+
+class ValidationFailed(StoreError):
+    """The record was refused; ``issues`` lists every problem (errors first)."""
+
+    def __init__(self, form: Form, issues: list[Issue]) -> None:
+        self.form = form
+        self.issues = issues
+        super().__init__("\n".join(i.render() for i in issues))
+
+
+class RecordNotFound(StoreError):
+    pass
+
+
+class VersionConflict(StoreError):
+    pass
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def json_value(value: Any) -> Any:
+    """A typed field value as it appears in JSON (CLI, audit, bundles)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+@dataclass
+class Record:
+    form: str
+    id: str
+    status: str
+    version: int
+    deleted: bool
+    establishment: str
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    change_seq: int
+    error_count: int
+    warning_count: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "status": self.status,
+            "version": self.version,
+            "updated_at": self.updated_at,
+        }
+        if self.deleted:
+            out["deleted"] = True
+        for key, value in self.values.items():
+            out[key] = json_value(value)
+        return out
+
+    @classmethod
+    def from_row(cls, form: Form, row: Mapping[str, Any]) -> Record:
+        return cls(
+            form=form.key,
+            id=row["id"],
+            status=row["status"],
+            version=row["version"],
+            deleted=bool(row["deleted"]),
+            establishment=row["establishment"],
+            created_at=row["created_at"],
+            created_by=row["created_by"],
+            updated_at=row["updated_at"],
+            updated_by=row["updated_by"],
+            change_seq=row["change_seq"],
+            error_count=row["error_count"],
+            warning_count=row["warning_count"],
+            values={key: row[key] for key in form.field_keys},
+        )
+
+
+@dataclass
+class AuditEntry:
+    at: str
+    operator: str
+    action: str
+    field: str | None
+    old_value: Any
+    new_value: Any
+    change_seq: int
+
+
+@dataclass
+class Checked:
+    """Typed values and every finding for one record, before it is written."""
+
+    form: Form
+    values: dict[str, Any]
+    issues: list[Issue]
+    record_id: str | None = None
+
+    @property
+    def errors(self) -> list[Issue]:
+        return errors(self.issues)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    @property
+    def blocking(self) -> list[Issue]:
+        return [i for i in self.issues if i.code in BLOCKING_CODES]
+
+    def refusal(self, status: str) -> list[Issue]:
+        """The problems that refuse saving with ``status`` (empty when it may be saved)."""
+        return self.errors if status == COMPLETE else self.blocking
+
+
+def _issue(fields: tuple[str, ...], fr: str, ar: str, en: str, severity: Severity = Severity.ERROR,
+           code: str = "", **kw: Any) -> Issue:
+    return Issue(fields, Text(fr, ar, en).format(**kw), severity, code)
+
+
+def _encode(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(json_value(value)).decode()
+
+
+class RecordStore:
+    """Operations on the records of one establishment's database."""
+
+    def __init__(self, engine: Engine, establishment: str, operator: str = "") -> None:
+        self.engine = engine
+        self.writer = writer(engine)
+        self.establishment = establishment
+        self.operator = operator or "inconnu"
+
+    # ------------------------------------------------------------------------------------------ reads
+
+    def get(self, form_key: str, record_id: str, *, conn: Connection | None = None) -> Record | None:
+        form, table = FORMS[form_key], record_table(form_key)
+        stmt = select(table).where(table.c.id == record_id)
+        if conn is None:
+            with self.engine.connect() as own:
+                row = own.execute(stmt).mappings().first()
+        else:
+            row = conn.execute(stmt).mappings().first()
+        return Record.from_row(form, row) if row else None
+
+    def list(self, form_key: str, *, status: str | None = None, include_deleted: bool = False,
+             limit: int | None = None, offset: int = 0) -> list[Record]:
+        form, table = FORMS[form_key], record_table(form_key)
+        stmt = select(table).order_by(table.c.updated_at.desc(), table.c.id)
+        if not include_deleted:
+            stmt = stmt.where(table.c.deleted.is_(False))
+        if status:
+            stmt = stmt.where(table.c.status == status)
+        if limit is not None:
+            stmt = stmt.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [Record.from_row(form, row) for row in conn.execute(stmt).mappings()]
+
+    def count(self, form_key: str, *, status: str | None = None) -> int:
+        table = record_table(form_key)
+        stmt = select(func.count()).select_from(table).where(table.c.deleted.is_(False))
+        if status:
+            stmt = stmt.where(table.c.status == status)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Live records per form and status: ``{"offering": {"draft": 1, "complete": 4}, …}``."""
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for key in FORMS:
+                table = record_table(key)
+                rows = conn.execute(
+                    select(table.c.status, func.count()).where(table.c.deleted.is_(False)).group_by(table.c.status)
+                ).all()
+                out[key] = {DRAFT: 0, COMPLETE: 0} | {status: n for status, n in rows}
+        return out
+
+    def history(self, form_key: str, record_id: str) -> list[AuditEntry]:
+        stmt = (
+            select(audit)
+            .where(and_(audit.c.form == form_key, audit.c.record_id == record_id))
+            .order_by(audit.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                AuditEntry(r["at"], r["operator"], r["action"], r["field"],
+                           None if r["old_value"] is None else orjson.loads(r["old_value"]),
+                           None if r["new_value"] is None else orjson.loads(r["new_value"]), r["change_seq"])
+                for r in conn.execute(stmt).mappings()
+            ]
+
+    def last_change_seq(self, conn: Connection | None = None) -> int:
+        stmt = select(meta.c.value).where(meta.c.key == "change_seq")
+        if conn is None:
+            with self.engine.connect() as own:
+                value = own.execute(stmt).scalar()
+        else:
+            value = conn.execute(stmt).scalar()
+        return int(value or 0)
+
+    def changes_since(self, form_key: str, after_seq: int, up_to_seq: int | None = None,
+                      *, conn: Connection | None = None) -> Iterator[Record]:
+        """Complete records and tombstones changed after ``after_seq`` (drafts are never exported)."""
+        form, table = FORMS[form_key], record_table(form_key)
+        stmt = (
+            select(table)
+            .where(table.c.change_seq > after_seq)
+            .where((table.c.status == COMPLETE) | table.c.deleted.is_(True))
+            .order_by(table.c.change_seq)
+        )
+        if up_to_seq is not None:
+            stmt = stmt.where(table.c.change_seq <= up_to_seq)
+        if conn is None:
+            with self.engine.connect() as own:
+                for row in own.execute(stmt).mappings():
+                    yield Record.from_row(form, row)
+        else:
+            for row in conn.execute(stmt).mappings():
+                yield Record.from_row(form, row)
+
+    def natural_key_index(self, form_key: str, conn: Connection | None = None) -> dict[tuple[Any, ...], str]:
+        """Natural key of every live record → its id (what re-imports use to update instead of duplicate)."""
+        form, table = FORMS[form_key], record_table(form_key)
+        cols = [table.c[k] for k in form.natural_key]
+        stmt = select(table.c.id, *cols).where(table.c.deleted.is_(False))
+        if conn is None:
+            with self.engine.connect() as own:
+                rows = own.execute(stmt).all()
+        else:
+            rows = conn.execute(stmt).all()
+        return {tuple(row[1:]): row[0] for row in rows}
+
+    # ------------------------------------------------------------------------------------- validation
+
+    def check(self, form_key: str, raw: Mapping[str, Any], *, record_id: str | None = None,
+              conn: Connection | None = None, context: LinkContext | None = None) -> Checked:
+        """Parse, validate, and check links and uniqueness against the database."""
+        form = FORMS[form_key]
+        fields = {k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS}
+        values, issues = parse_record(form, fields)
+        issues.extend(validate(form, values))
+        if conn is None:
+            with self.engine.connect() as own:
+                issues.extend(self._context_issues(form, values, record_id, own, context))
+        else:
+            issues.extend(self._context_issues(form, values, record_id, conn, context))
+        issues.sort(key=lambda i: i.severity is not Severity.ERROR)
+        return Checked(form, values, issues, record_id)
+
+    def _context_issues(self, form: Form, values: dict[str, Any], record_id: str | None, conn: Connection,
+                        context: LinkContext | None) -> Iterator[Issue]:
+        ctx = context or LinkContext(self, conn)
+        linked: dict[str, dict[str, Any]] = {}
+        for f in form.links:
+            target_id = values.get(f.key)
+            if target_id is None:
+                continue
+            target = ctx.live(f.link or "", target_id)
+            if target is None:
+                yield _issue((f.key,), "aucun(e) {what} vivant(e) n'a l'identifiant {id}",
+                             "لا يوجد {what} بالمعرف {id}", "no live {what_en} has the id {id}", code="link",
+                             what=FORMS[f.link or ""].label.fr.lower(), what_en=FORMS[f.link or ""].label.en.lower(),
+                             id=target_id)
+            else:
+                linked[f.key] = target
+        yield from _cross_record_issues(form, values, linked)
+        if form.natural_key and all(values.get(k) is not None for k in form.natural_key):
+            key = tuple(values[k] for k in form.natural_key)
+            other = ctx.natural_key_owner(form.key, key)
+            if other is not None and other != record_id:
+                shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
+                yield Issue(form.natural_key, Text(
+                    f"un(e) autre {form.label.fr.lower()} a déjà les mêmes valeurs pour : {shown}",
+                    f"يوجد {form.label.ar} آخر بنفس القيم: " + ", ".join(form.field(k).label.ar for k in form.natural_key),
+                    f"another {form.label.en.lower()} already has the same "
+                    + ", ".join(form.field(k).label.en for k in form.natural_key)), Severity.ERROR, "unique")
+
+    # ----------------------------------------------------------------------------------------- writes
+
+    def _allocate(self, conn: Connection, n: int = 1) -> int:
+        """Reserve ``n`` change sequence numbers; returns the first. Call inside a write transaction."""
+        current = self.last_change_seq(conn)
+        new = current + n
+        updated = conn.execute(meta.update().where(meta.c.key == "change_seq").values(value=str(new)))
+        if updated.rowcount == 0:
+            conn.execute(meta.insert().values(key="change_seq", value=str(new)))
+        return current + 1
+
+    def save(self, form_key: str, raw: Mapping[str, Any], *, status: str = COMPLETE,
+             record_id: str | None = None, expected_version: int | None = None,
+             operator: str | None = None) -> tuple[Record, list[Issue]]:
+        """Validate and write one record in one transaction. Raises ``ValidationFailed`` with every problem.
+
+        Returns the saved record and the remaining findings (warnings; errors too for a draft).
+        """
+        if status not in STATUSES:
+            raise ValueError(status)
+        form, table = FORMS[form_key], record_table(form_key)
+        who = operator or self.operator
+        with self.writer.begin() as conn:
+            existing = self.get(form_key, record_id, conn=conn) if record_id else None
+            if record_id and (existing is None or existing.deleted):
+                raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} n'a l'identifiant {record_id}")
+            if existing and expected_version is not None and existing.version != expected_version:
+                raise VersionConflict(
+                    f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
+                    f"vous aviez la version {expected_version}) : rechargez-le avant d'enregistrer")
+            checked = self.check(form_key, raw, record_id=record_id, conn=conn)
+            refusal = checked.refusal(status)
+            if refusal:
+                raise ValidationFailed(form, refusal)
+            seq = self._allocate(conn)
+            stamp = now_utc()
+            system = {
+                "status": status,
+                "updated_at": stamp,
+                "updated_by": who,
+                "change_seq": seq,
+                "error_count": len(checked.errors),
+                "warning_count": len(checked.warnings),
+            }
+            if existing is None:
+                rid = record_id or str(uuid.uuid4())
+                row = {"id": rid, "establishment": self.establishment, "version": 1, "deleted": False,
+                       "created_at": stamp, "created_by": who, **system, **checked.values}
+                conn.execute(table.insert().values(**row))
+                self._audit(conn, form_key, rid, "create", None, None, _values_blob(checked.values), seq, stamp, who)
+            else:
+                rid = existing.id
+                conn.execute(table.update().where(table.c.id == rid)
+                             .values(version=existing.version + 1, **system, **checked.values))
+                changes = [(k, existing.values.get(k), v) for k, v in checked.values.items()
+                           if existing.values.get(k) != v]
+                if existing.status != status:
+                    changes.append(("status", existing.status, status))
+                for key, old, new in changes:
+                    self._audit(conn, form_key, rid, "update", key, _encode(old), _encode(new), seq, stamp, who)
+            saved = self.get(form_key, rid, conn=conn)
+        assert saved is not None
+        remaining = checked.warnings if status == COMPLETE else checked.issues
+        return saved, remaining
+
+    def delete(self, form_key: str, record_ids: Iterable[str], *, operator: str | None = None) -> int:
+        """Tombstone records (so the deletion reaches the ministry). A record still used by live records
+        is refused. All or nothing."""
+        form, table = FORMS[form_key], record_table(form_key)
+        who = operator or self.operator
+        ids = list(dict.fromkeys(record_ids))
+        with self.writer.begin() as conn:
+            for rid in ids:
+                existing = self.get(form_key, rid, conn=conn)
+                if existing is None or existing.deleted:
+                    raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} vivant(e) n'a l'identifiant {rid}")
+                for other_key, other_form in FORMS.items():
+                    for f in other_form.links:
+                        if f.link != form_key:
+                            continue
+                        other = record_table(other_key)
+                        n = conn.execute(select(func.count()).select_from(other).where(
+                            (other.c[f.key] == rid) & other.c.deleted.is_(False))).scalar_one()
+                        if n:
+                            raise StoreError(
+                                f"{form.label.fr} {form.title(existing.values).strip(' —')} est encore utilisé(e) par "
+                                f"{n} {other_form.plural.fr.lower()} : supprimez-les ou rattachez-les ailleurs d'abord")
+            seq = self._allocate(conn, len(ids))
+            stamp = now_utc()
+            for offset, rid in enumerate(ids):
+                conn.execute(table.update().where(table.c.id == rid).values(
+                    deleted=True, version=table.c.version + 1, updated_at=stamp, updated_by=who,
+                    change_seq=seq + offset))
+                self._audit(conn, form_key, rid, "delete", None, None, None, seq + offset, stamp, who)
+        return len(ids)
+
+    def write_checked(self, rows: Sequence[tuple[Checked, str]], *, operator: str | None = None,
+                      conn: Connection | None = None, action: str = "import") -> list[str]:
+        """Write many already-checked records of one form (new ones and updates by ``record_id``).
+
+        Used by imports: one transaction (the caller's, when ``conn`` is given), executemany inserts,
+        one audit entry per created record and one per changed field of updated ones. Returns the ids.
+        """
+        if not rows:
+            return []
+        if conn is None:
+            with self.writer.begin() as own:
+                return self.write_checked(rows, operator=operator, conn=own, action=action)
+        form = rows[0][0].form
+        table = record_table(form.key)
+        who = operator or self.operator
+        stamp = now_utc()
+        first = self._allocate(conn, len(rows))
+        inserts: list[dict[str, Any]] = []
+        audits: list[dict[str, Any]] = []
+        ids: list[str] = []
+        updates = [(i, c) for i, (c, _s) in enumerate(rows) if c.record_id]
+        existing = self._load_many(conn, form, table, [c.record_id for _i, c in updates if c.record_id])
+        for index, (checked, status) in enumerate(rows):
+            if checked.form is not form:
+                raise ValueError("write_checked: un seul formulaire par lot")
+            refusal = checked.refusal(status)
+            if refusal:
+                raise ValidationFailed(form, refusal)
+            seq = first + index
+            system = {"status": status, "updated_at": stamp, "updated_by": who, "change_seq": seq,
+                      "error_count": len(checked.errors), "warning_count": len(checked.warnings)}
+            if checked.record_id and checked.record_id in existing:
+                old = existing[checked.record_id]
+                conn.execute(table.update().where(table.c.id == checked.record_id)
+                             .values(version=old["version"] + 1, **system, **checked.values))
+                ids.append(checked.record_id)
+                for key, new in checked.values.items():
+                    if old[key] != new:
+                        audits.append(_audit_row(form.key, checked.record_id, "update", key, _encode(old[key]),
+                                                 _encode(new), seq, stamp, who))
+            else:
+                rid = checked.record_id or str(uuid.uuid4())
+                ids.append(rid)
+                inserts.append({"id": rid, "establishment": self.establishment, "version": 1, "deleted": False,
+                                "created_at": stamp, "created_by": who, **system, **checked.values})
+                audits.append(_audit_row(form.key, rid, action, None, None, _values_blob(checked.values), seq,
+                                         stamp, who))
+        if inserts:
+            conn.execute(table.insert(), inserts)
+        if audits:
+            conn.execute(audit.insert(), audits)
+        return ids
+
+    def _load_many(self, conn: Connection, form: Form, table: Table, ids: list[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+                out[row["id"]] = row
+        return out
+
+    def _audit(self, conn: Connection, form_key: str, record_id: str, action: str, field_key: str | None,
+               old: str | None, new: str | None, seq: int, stamp: str, who: str) -> None:
+        conn.execute(audit.insert().values(**_audit_row(form_key, record_id, action, field_key, old, new, seq,
+                                                        stamp, who)))
+
+
+def _audit_row(form_key: str, record_id: str, action: str, field_key: str | None, old: str | None,
+               new: str | None, seq: int, stamp: str, who: str) -> dict[str, Any]:
+    return {"at": stamp, "operator": who, "form": form_key, "record_id": record_id, "action": action,
+            "field": field_key, "old_value": old, "new_value": new, "change_seq": seq}
+
+
+def _values_blob(values: Mapping[str, Any]) -> str:
+    return orjson.dumps({k: json_value(v) for k, v in values.items() if v is not None}).decode()
+
+
+class LinkContext:
+    """Cached look-ups of linked records and natural keys during one check or one import."""
+
+    def __init__(self, store: RecordStore, conn: Connection) -> None:
+        self.store = store
+        self.conn = conn
+        self._live: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._keys: dict[str, dict[tuple[Any, ...], str]] = {}
+
+    def live(self, form_key: str, record_id: str) -> dict[str, Any] | None:
+        cache_key = (form_key, record_id)
+        if cache_key not in self._live:
+            record = self.store.get(form_key, record_id, conn=self.conn)
+            ok = record is not None and not record.deleted and record.establishment == self.store.establishment
+            self._live[cache_key] = dict(record.values) if ok and record else None
+        return self._live[cache_key]
+
+    def natural_key_owner(self, form_key: str, key: tuple[Any, ...]) -> str | None:
+        if form_key not in self._keys:
+            self._keys[form_key] = self.store.natural_key_index(form_key, self.conn)
+        return self._keys[form_key].get(key)
+
+    def claim(self, form_key: str, key: tuple[Any, ...], record_id: str) -> None:
+        """Record that a row of the batch being imported now owns ``key``."""
+        self._keys.setdefault(form_key, self.store.natural_key_index(form_key, self.conn))[key] = record_id
+
+
+def _cross_record_issues(form: Form, values: Mapping[str, Any], linked: Mapping[str, dict[str, Any]]
+                         ) -> Iterator[Issue]:
+    offering = linked.get("offering")
+    if form.key == "cohort" and offering:
+        level = reference("levels").get(offering.get("level") or "")
+        years = int(level.extra.get("typical_years") or 0) if level else 0
+        if years and values.get("year_of_study") and values["year_of_study"] > years:
+            yield _issue(("year_of_study",), "année d'études {y} au-delà de la durée habituelle du niveau ({n} ans)",
+                         "سنة الدراسة {y} تتجاوز المدة المعتادة للمستوى ({n} سنوات)",
+                         "year of study {y} beyond the level's usual length ({n} years)", Severity.WARNING,
+                         "year_of_study", y=values["year_of_study"], n=years)
+        first = offering.get("first_academic_year")
+        year = values.get("academic_year")
+        if first and year and year[:4].isdigit() and first[:4].isdigit() and year[:4] < first[:4]:
+            yield _issue(("academic_year",), "année {y} antérieure à la première année de l'offre ({f})",
+                         "السنة {y} سابقة للسنة الأولى للعرض ({f})", "year {y} is before the offering's first year ({f})",
+                         Severity.WARNING, "before_first_year", y=year, f=first)
+    if form.key == "internship":
+        cohort = linked.get("cohort")
+        if cohort and values.get("offering") and cohort.get("offering") != values["offering"]:
+            yield _issue(("cohort", "offering"), "la cohorte choisie n'appartient pas à cette offre de formation",
+                         "الفوج المختار لا ينتمي إلى عرض التكوين هذا",
+                         "the chosen cohort does not belong to this course offering", code="link")
+        if offering and values.get("domain") and offering.get("domains") and values["domain"] not in offering["domains"]:
+            yield _issue(("domain",), "le domaine du stage ne fait pas partie des domaines de l'offre",
+                         "مجال التدريب ليس من مجالات العرض", "the internship's domain is not one of the offering's",
+                         Severity.WARNING, "domain")
+
+
+def record_from_json(member_values: Mapping[str, Any]) -> dict[str, Any]:
+    """The field members of a JSON object (system members removed)."""
+    return {k: v for k, v in member_values.items() if k not in SYSTEM_MEMBERS}
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    updated = conn.execute(meta.update().where(meta.c.key == key).values(value=value))
+    if updated.rowcount == 0:
+        conn.execute(meta.insert().values(key=key, value=value))
+
+
+def get_meta(engine_or_conn: Engine | Connection, key: str) -> str | None:
+    stmt = select(meta.c.value).where(meta.c.key == key)
+    if isinstance(engine_or_conn, Engine):
+        with engine_or_conn.connect() as conn:
+            return conn.execute(stmt).scalar()
+    return engine_or_conn.execute(stmt).scalar()
+
+
+def all_meta(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return dict(conn.execute(text("SELECT key, value FROM meta")).all())  # type: ignore[arg-type]

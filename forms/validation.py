@@ -1,0 +1,270 @@
+"""Converting what people type (or what JSON and spreadsheets hold) into typed values, and checking them.
+
+``parse_value`` is lenient about formats (``15/01/2024`` and ``2024-01-15``, ``Oui``/``true``/``1``,
+reference labels in any language, numbers stored as text) and strict about meaning. ``validate`` runs
+field rules then the form's cross-field rules and returns every finding, errors and warnings alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from forms.i18n import Text
+from forms.reference import fold
+from forms.schema import Field, FieldType, Form, Issue, Severity
+
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+TRUE_WORDS = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "نعم"}
+FALSE_WORDS = {"non", "n", "no", "false", "faux", "0", "لا"}
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y/%m/%d")
+
+
+class ValueProblem(ValueError):
+    """A value that cannot be read as its field's type."""
+
+    def __init__(self, message: Text, code: str = "type") -> None:
+        super().__init__(message.fr)
+        self.message = message
+        self.code = code
+
+
+def _problem(fr: str, ar: str, en: str, code: str = "type", **kw: Any) -> ValueProblem:
+    return ValueProblem(Text(fr, ar, en).format(**kw), code)
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | set | frozenset):
+        return len(value) == 0
+    return False
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if "T" in text or " " in text:
+        text = text.replace("T", " ").split(" ")[0]
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise _problem("« {v} » n'est pas une date (jj/mm/aaaa)", "« {v} » ليس تاريخا (يوم/شهر/سنة)",
+                   "'{v}' is not a date (dd/mm/yyyy)", v=text)
+
+
+def parse_integer(value: Any) -> int:
+    if isinstance(value, bool):
+        raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
+                       v=value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
+                       v=value)
+    text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    try:
+        number = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number != number.to_integral_value():
+        raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
+                       v=str(value).strip())
+    return int(number)
+
+
+def parse_decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise _problem("« {v} » n'est pas un nombre", "« {v} » ليس عددا", "'{v}' is not a number", v=value)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int | float):
+        number = Decimal(str(value))
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise _problem("« {v} » n'est pas un nombre", "« {v} » ليس عددا", "'{v}' is not a number",
+                           v=str(value).strip()) from None
+    if not number.is_finite():
+        raise _problem("« {v} » n'est pas un nombre", "« {v} » ليس عددا", "'{v}' is not a number", v=value)
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    word = fold(str(value))
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise _problem("« {v} » : répondez Oui ou Non", "« {v} »: أجب بنعم أو لا", "'{v}': answer Yes or No",
+                   v=str(value).strip())
+
+
+def parse_choice(field: Field, value: Any) -> str:
+    table = field.choices()
+    assert table is not None
+    text = _as_text(value).strip()
+    code = table.match(text)
+    if code is None:
+        allowed = ", ".join(table.codes)
+        raise _problem("« {v} » n'est pas une valeur permise ({allowed})", "« {v} » ليست قيمة مسموحة ({allowed})",
+                       "'{v}' is not an allowed value ({allowed})", code="choice", v=text, allowed=allowed)
+    return code
+
+
+def parse_multi_choice(field: Field, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        parts = [p for p in re.split(r"[;,|\n]", value) if p.strip()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        parts = [_as_text(p) for p in value if not is_blank(p)]
+    else:
+        parts = [_as_text(value)]
+    codes: list[str] = []
+    for part in parts:
+        code = parse_choice(field, part)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def parse_value(field: Field, value: Any) -> Any:
+    """One raw value as the field's Python type; ``None`` for blanks. Raises ``ValueProblem``."""
+    if is_blank(value):
+        return None
+    kind = field.type
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER, FieldType.LINK):
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise _problem("valeur de texte attendue", "يُنتظر نص", "text expected")
+        if kind is FieldType.IDENTIFIER and isinstance(value, float) and not value.is_integer():
+            raise _problem("« {v} » ressemble à un identifiant déformé par Excel (notation scientifique) : "
+                           "saisissez-le comme texte", "« {v} » يبدو معرفا شوهه إكسل: أدخله كنص",
+                           "'{v}' looks like an identifier mangled by Excel (scientific notation): enter it as text",
+                           code="mangled", v=value)
+        text = _as_text(value)
+        text = " ".join(text.split()) if field.strip else text
+        if kind is FieldType.LINK:
+            return text.lower()
+        return text
+    if kind is FieldType.INTEGER:
+        return parse_integer(value)
+    if kind is FieldType.DECIMAL:
+        return parse_decimal(value)
+    if kind is FieldType.DATE:
+        return parse_date(value)
+    if kind is FieldType.BOOLEAN:
+        return parse_boolean(value)
+    if kind is FieldType.CHOICE:
+        return parse_choice(field, value)
+    if kind is FieldType.MULTI_CHOICE:
+        return parse_multi_choice(field, value) or None
+    raise AssertionError(kind)
+
+
+def parse_record(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+    """Typed values for every field of ``form`` (``None`` when blank or unreadable) and the problems met.
+
+    Unknown keys are reported, so that a misspelt column or JSON member is never silently dropped.
+    """
+    values: dict[str, Any] = {}
+    issues: list[Issue] = []
+    for field in form.fields:
+        try:
+            values[field.key] = parse_value(field, raw.get(field.key))
+        except ValueProblem as problem:
+            values[field.key] = None
+            issues.append(Issue((field.key,), problem.message, Severity.ERROR, problem.code))
+    for key in raw:
+        if not form.has_field(key):
+            issues.append(Issue((key,), Text("champ inconnu dans le formulaire « {f} »", "حقل غير معروف في الاستمارة « {f} »",
+                                             "unknown field in form '{f}'").format(f=form.label.fr),
+                                Severity.ERROR, "unknown_field"))
+    return values, issues
+
+
+SPREADSHEET_MANGLED = re.compile(r"\d(\.\d+)?[eE]\+\d+")
+
+
+def check_field(field: Field, value: Any) -> list[Issue]:
+    """Rules that concern one field alone: required, bounds, length, patterns, e-mail shape."""
+    if value is None:
+        if field.required:
+            return [Issue((field.key,), Text("champ obligatoire", "حقل إلزامي", "required field"), Severity.ERROR,
+                          "required")]
+        return []
+    out: list[Issue] = []
+
+    def err(fr: str, ar: str, en: str, code: str, **kw: Any) -> None:
+        out.append(Issue((field.key,), Text(fr, ar, en).format(**kw), Severity.ERROR, code))
+
+    kind = field.type
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
+        if len(value) > field.max_length:
+            err("{n} caractères, {m} au plus", "{n} حرفا، {m} على الأكثر", "{n} characters, at most {m}", "too_long",
+                n=len(value), m=field.max_length)
+        if kind is FieldType.EMAIL and not EMAIL_RE.fullmatch(value):
+            err("« {v} » n'est pas une adresse e-mail valide", "« {v} » ليس بريدا إلكترونيا صالحا",
+                "'{v}' is not a valid e-mail address", "email", v=value)
+        if kind is FieldType.IDENTIFIER and field.compiled_pattern and not field.compiled_pattern.fullmatch(value):
+            if SPREADSHEET_MANGLED.fullmatch(value):
+                err("« {v} » ressemble à un identifiant déformé par Excel (notation scientifique) : saisissez-le "
+                    "comme texte", "« {v} » يبدو معرفا شوهه إكسل: أدخله كنص",
+                    "'{v}' looks like an identifier mangled by Excel (scientific notation): enter it as text",
+                    "mangled", v=value)
+            else:
+                hint = field.pattern_hint or Text("format attendu", "الصيغة المنتظرة", "expected format")
+                out.append(Issue((field.key,), Text(f"« {value} » n'a pas le format attendu : {hint.fr}",
+                                                    f"« {value} » ليس بالصيغة المنتظرة: {hint.get('ar')}",
+                                                    f"'{value}' does not have the expected format: {hint.get('en')}"),
+                                 Severity.ERROR, "pattern"))
+    elif kind in (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE):
+        shown = (lambda v: v.strftime("%d/%m/%Y")) if kind is FieldType.DATE else str
+        if field.min is not None and value < field.min:
+            err("{v} est inférieur au minimum ({m})", "{v} أقل من الحد الأدنى ({m})", "{v} is below the minimum ({m})",
+                "min", v=shown(value), m=shown(field.min))
+        if field.max is not None and value > field.max:
+            err("{v} dépasse le maximum ({m})", "{v} يتجاوز الحد الأقصى ({m})", "{v} is above the maximum ({m})",
+                "max", v=shown(value), m=shown(field.max))
+    return out
+
+
+def validate(form: Form, values: Mapping[str, Any]) -> list[Issue]:
+    """Every finding on typed values: field rules first, then cross-field rules whose inputs are present."""
+    issues: list[Issue] = []
+    for field in form.fields:
+        issues.extend(check_field(field, values.get(field.key)))
+    for rule in form.rules:
+        if all(values.get(key) is not None for key in rule.needs):
+            issues.extend(rule.check(values))
+    return issues
+
+
+def errors(issues: list[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.ERROR]
+
+
+def warnings(issues: list[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity is Severity.WARNING]

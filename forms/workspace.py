@@ -1,0 +1,163 @@
+"""A Kafaat data folder: its layout, its settings, and the database inside it.
+
+::
+
+    DATA/
+      kafaat.db         the SQLite store (establishment records, or the ministry's consolidated store)
+      settings.json     role, establishment or ministry code, operator, language, reporting period
+      keys/             private keys (encrypted) and trusted public keys
+      outbox/           bundles written by this establishment
+      backups/          automatic backups (before migrations and restores)
+      logs/             the application log
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from forms.atomic import write_atomic
+from forms.reference import reference
+from forms.store.database import DATABASE_FILE, NotInitialised, StoreError, open_database
+from forms.store.records import RecordStore, set_meta
+
+SETTINGS_FILE = "settings.json"
+ESTABLISHMENT = "establishment"
+MINISTRY = "ministry"
+ROLES = (ESTABLISHMENT, MINISTRY)
+
+
+class AlreadyInitialised(StoreError):
+    pass
+
+
+@dataclass
+class Workspace:
+    root: Path
+    settings: dict[str, Any] = field(default_factory=dict)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------------------------------------ paths
+    @property
+    def db_path(self) -> Path:
+        return self.root / DATABASE_FILE
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.root / "outbox"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    # --------------------------------------------------------------------------------------- settings
+    @property
+    def role(self) -> str:
+        return str(self.settings.get("role", ""))
+
+    @property
+    def establishment(self) -> str:
+        return str(self.settings.get("establishment", ""))
+
+    @property
+    def ministry(self) -> str:
+        return str(self.settings.get("ministry", ""))
+
+    @property
+    def operator(self) -> str:
+        return str(self.settings.get("operator") or "")
+
+    def save_settings(self) -> None:
+        data = json.dumps(self.settings, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+        write_atomic(self.settings_path, data)
+
+    def update_settings(self, **changes: Any) -> None:
+        self.settings.update(changes)
+        self.save_settings()
+
+    # --------------------------------------------------------------------------------------- database
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = open_database(self.db_path, backup_dir=self.backups_dir)
+        return self._engine
+
+    def records(self, operator: str | None = None) -> RecordStore:
+        if self.role != ESTABLISHMENT:
+            raise StoreError("ce dossier est celui d'un ministère : il ne contient pas de saisie d'établissement")
+        return RecordStore(self.engine, self.establishment, operator or self.operator)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    # ------------------------------------------------------------------------------------ life cycle
+    @classmethod
+    def is_initialised(cls, root: Path) -> bool:
+        return (root / SETTINGS_FILE).exists()
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        path = root / SETTINGS_FILE
+        if not path.exists():
+            raise NotInitialised(
+                f"le dossier {root} n'est pas un dossier de données Kafaat : lancez d'abord « kafaat init »")
+        try:
+            settings = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{path} est illisible : {exc}") from exc
+        if settings.get("role") not in ROLES:
+            raise StoreError(f"{path} : rôle inconnu « {settings.get('role')} »")
+        return cls(root, settings)
+
+    @classmethod
+    def create(cls, root: Path, role: str, *, establishment: str = "", ministry: str = "", operator: str = "",
+               **extra: Any) -> Workspace:
+        """A new data folder and its database. Refuses a folder that is already initialised."""
+        if role not in ROLES:
+            raise ValueError(role)
+        if cls.is_initialised(root):
+            raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+        if role == ESTABLISHMENT and reference("establishments").get(establishment) is None:
+            codes = ", ".join(reference("establishments").codes)
+            raise StoreError(f"établissement inconnu « {establishment} » (codes connus : {codes})")
+        if role == MINISTRY and reference("ministries").get(ministry) is None:
+            codes = ", ".join(reference("ministries").codes)
+            raise StoreError(f"ministère inconnu « {ministry} » (codes connus : {codes})")
+        root.mkdir(parents=True, exist_ok=True)
+        workspace = cls(root, {
+            "role": role,
+            "establishment": establishment,
+            "ministry": ministry,
+            "operator": operator,
+            "language": "fr",
+            "reporting_period_days": 30,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            **extra,
+        })
+        if role == ESTABLISHMENT:
+            engine = open_database(workspace.db_path, create=True, backup_dir=workspace.backups_dir)
+            with engine.begin() as conn:
+                set_meta(conn, "role", role)
+                set_meta(conn, "establishment", establishment)
+            workspace._engine = engine
+        workspace.save_settings()
+        return workspace
