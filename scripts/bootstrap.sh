@@ -17,7 +17,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip>=24" >/dev/null
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,postgres]"
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,postgres]" 2>&1 | grep -v "^WARNING: Location" || true
+  .venv/bin/python -c "import forms, desktop, PySide6, sqlalchemy"
   echo "$wanted" > "$stamp"
 fi
 

@@ -18,12 +18,20 @@ from sqlalchemy.engine import make_url
 
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
-HEAD_REVISION = "0001"
-"""The newest migration this build knows; ``tests/forms/test_migrations.py`` checks it is Alembic's head."""
-KNOWN_REVISIONS = ("0001",)
-"""Every revision this build can upgrade from, oldest first."""
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def known_revisions() -> tuple[str, ...]:
+    """Every revision this build knows, oldest first, read from the file names ``NNNN_*.py`` without
+    importing Alembic (commands must start fast). ``tests/forms/test_migrations.py`` checks that these
+    names are Alembic's revision ids and form one linear chain."""
+    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    return tuple(name[:4] for name in names)
+
+
+KNOWN_REVISIONS = known_revisions()
+HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
 class StoreError(Exception):
