@@ -165,6 +165,13 @@ def parse_value(field: Field, value: Any) -> Any:
                            "'{v}' looks like an identifier mangled by Excel (scientific notation): enter it as text",
                            code="mangled", v=value)
         text = _as_text(value)
+        if (kind is FieldType.IDENTIFIER and not isinstance(value, str) and field.compiled_pattern
+                and not field.compiled_pattern.fullmatch(text)):
+            raise _problem("« {v} » : identifiant lu comme un nombre, les zéros en tête ou des chiffres ont pu "
+                           "être perdus : formatez la colonne en texte et saisissez-le tel quel",
+                           "« {v} »: معرف قُرئ كعدد وربما ضاعت الأصفار في بدايته: اجعل العمود نصيا",
+                           "'{v}': identifier read as a number, leading zeros or digits may have been lost: "
+                           "format the column as text", code="mangled", v=text)
         text = " ".join(text.split()) if field.strip else text
         if kind is FieldType.LINK:
             return text.lower()
@@ -260,6 +267,15 @@ def validate(form: Form, values: Mapping[str, Any]) -> list[Issue]:
         if all(values.get(key) is not None for key in rule.needs):
             issues.extend(rule.check(values))
     return issues
+
+
+def parse_and_validate(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+    """``parse_record`` then ``validate``; a field whose value could not be read is reported once (not
+    also as "required")."""
+    values, issues = parse_record(form, raw)
+    unreadable = {i.field for i in issues}
+    issues.extend(i for i in validate(form, values) if not (i.code == "required" and i.field in unreadable))
+    return values, issues
 
 
 def errors(issues: list[Issue]) -> list[Issue]:

@@ -23,7 +23,7 @@ from forms.reference import reference
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
-from forms.validation import errors, parse_record, validate
+from forms.validation import errors, parse_and_validate
 
 DRAFT = "draft"
 COMPLETE = "complete"
@@ -278,8 +278,7 @@ class RecordStore:
         """Parse, validate, and check links and uniqueness against the database."""
         form = FORMS[form_key]
         fields = {k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS}
-        values, issues = parse_record(form, fields)
-        issues.extend(validate(form, values))
+        values, issues = parse_and_validate(form, fields)
         if conn is None:
             with self.engine.connect() as own:
                 issues.extend(self._context_issues(form, values, record_id, own, context))

@@ -1,0 +1,170 @@
+"""Every validation rule with a passing and a failing case, through the declarations."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from forms.definitions import FORMS
+from forms.schema import Severity
+from forms.validation import parse_and_validate, parse_record
+from tests.conftest import OFFERING, cohort_values, internship_values
+
+
+def findings(form_key: str, raw: dict) -> list:
+    return parse_and_validate(FORMS[form_key], raw)[1]
+
+
+def codes(form_key: str, raw: dict, severity: Severity | None = None) -> set[str]:
+    return {i.code for i in findings(form_key, raw) if severity is None or i.severity is severity}
+
+
+def with_changes(base: dict, **changes: object) -> dict:
+    return {**base, **changes}
+
+
+COHORT = cohort_values("9b7a3b1c-0000-4000-8000-000000000001")
+INTERNSHIP = internship_values("9b7a3b1c-0000-4000-8000-000000000001")
+
+
+@pytest.mark.parametrize("form_key,raw", [("offering", OFFERING), ("cohort", COHORT), ("internship", INTERNSHIP)])
+def test_sample_records_are_clean(form_key: str, raw: dict) -> None:
+    assert findings(form_key, raw) == []
+
+
+# (form, changes that break exactly one rule, the issue code, severity, a field the message names)
+FAILING = [
+    ("offering", {"first_academic_year": "2024-2026"}, "academic_year", Severity.ERROR, "first_academic_year"),
+    ("offering", {"duration": 96}, "duration", Severity.ERROR, "duration"),
+    ("offering", {"duration": 4000, "duration_unit": "HOURS", "training_type": "CONTINUING"}, "duration",
+     Severity.ERROR, "duration"),
+    ("offering", {"duration_unit": "HOURS", "duration": 400}, "duration_unit", Severity.WARNING, "duration_unit"),
+    ("offering", {"training_type": "CONTINUING"}, "duration_unit", Severity.WARNING, "duration_unit"),
+    ("offering", {"partner_name": None}, "required", Severity.ERROR, "partner_name"),
+    ("offering", {"industry_partnered": False}, "partner", Severity.WARNING, "partner_name"),
+    ("offering", {"accreditation_date": None}, "required", Severity.ERROR, "accreditation_date"),
+    ("offering", {"accreditation_date": (date.today() + timedelta(days=3)).isoformat()}, "future",
+     Severity.ERROR, "accreditation_date"),
+    ("offering", {"contact_email": "scolarite-at-ecc"}, "email", Severity.ERROR, "contact_email"),
+    ("offering", {"code": "MS CYBER!"}, "pattern", Severity.ERROR, "code"),
+    ("offering", {"capacity": 0}, "min", Severity.ERROR, "capacity"),
+    ("offering", {"title": "x" * 251}, "too_long", Severity.ERROR, "title"),
+    ("offering", {"domains": ["CYBER", "BLOCKCHAIN"]}, "choice", Severity.ERROR, "domains"),
+    ("offering", {"region": None}, "required", Severity.ERROR, "region"),
+    ("cohort", {"academic_year": "2025-2027"}, "academic_year", Severity.ERROR, "academic_year"),
+    ("cohort", {"academic_year": "25-26"}, "pattern", Severity.ERROR, "academic_year"),
+    ("cohort", {"men": 18}, "gender_sum", Severity.ERROR, "women"),
+    ("cohort", {"graduates": 28, "dropouts": 3, "employed_6m": 5}, "exits", Severity.ERROR, "dropouts"),
+    ("cohort", {"work_study": 31}, "above_enrolled", Severity.ERROR, "work_study"),
+    ("cohort", {"scholarship": 31}, "above_enrolled", Severity.ERROR, "scholarship"),
+    ("cohort", {"foreign": 31}, "above_enrolled", Severity.ERROR, "foreign"),
+    ("cohort", {"employed_6m": 28}, "employed", Severity.ERROR, "employed_6m"),
+    ("cohort", {"graduates": None, "final_year": False}, "employed", Severity.ERROR, "employed_6m"),
+    ("cohort", {"final_year": False, "employed_6m": None}, "final_year", Severity.WARNING, "graduates"),
+    ("cohort", {"graduates": None, "employed_6m": None}, "final_year", Severity.WARNING, "graduates"),
+    ("cohort", {"year_of_study": 6}, "max", Severity.ERROR, "year_of_study"),
+    ("cohort", {"enrolled": "trente"}, "type", Severity.ERROR, "enrolled"),
+    ("internship", {"end_date": "2026-01-15"}, "end_before_start", Severity.ERROR, "end_date"),
+    ("internship", {"end_date": "2027-03-01", "internship_type": "APPLICATION"}, "too_long", Severity.ERROR,
+     "end_date"),
+    ("internship", {"end_date": "2026-03-01"}, "pfe_length", Severity.WARNING, "end_date"),
+    ("internship", {"host_region": None}, "required", Severity.ERROR, "host_region"),
+    ("internship", {"host_country": "France"}, "abroad_region", Severity.WARNING, "host_region"),
+    ("internship", {"final_mark": "15.5"}, "mark_not_completed", Severity.WARNING, "final_mark"),
+    ("internship", {"outcome": "COMPLETED", "start_date": (date.today() - timedelta(days=60)).isoformat(),
+                    "end_date": (date.today() + timedelta(days=60)).isoformat()}, "completed_future",
+     Severity.WARNING, "outcome"),
+    ("internship", {"hired": "YES", "outcome": "ABANDONED"}, "hired_abandoned", Severity.WARNING, "hired"),
+    ("internship", {"host_ice": "1525312000088"}, "pattern", Severity.ERROR, "host_ice"),
+    ("internship", {"host_ice": 1525312000088}, "mangled", Severity.ERROR, "host_ice"),
+    ("internship", {"host_ice": "1.52531E+14"}, "mangled", Severity.ERROR, "host_ice"),
+    ("internship", {"student_code": "R1"}, "pattern", Severity.ERROR, "student_code"),
+    ("internship", {"final_mark": "21", "outcome": "COMPLETED", "end_date": "2026-06-30"}, "max", Severity.ERROR,
+     "final_mark"),
+    ("internship", {"monthly_stipend": "-5"}, "min", Severity.ERROR, "monthly_stipend"),
+    ("internship", {"tutor_email": "karim@"}, "email", Severity.ERROR, "tutor_email"),
+    ("internship", {"start_date": "31/02/2026"}, "type", Severity.ERROR, "start_date"),
+    ("internship", {"gender": "X"}, "choice", Severity.ERROR, "gender"),
+    ("internship", {"last_name": "  "}, "required", Severity.ERROR, "last_name"),
+    ("internship", {"shoe_size": 42}, "unknown_field", Severity.ERROR, "shoe_size"),
+]
+
+
+@pytest.mark.parametrize("form_key,changes,code,severity,field", FAILING,
+                         ids=[f"{f}-{c}-{'-'.join(ch)}" for f, ch, c, _s, _x in FAILING])
+def test_rule_fails(form_key: str, changes: dict, code: str, severity: Severity, field: str) -> None:
+    base = {"offering": OFFERING, "cohort": COHORT, "internship": INTERNSHIP}[form_key]
+    found = [i for i in findings(form_key, with_changes(base, **changes)) if i.code == code]
+    assert found, f"{code} attendu"
+    assert all(i.severity is severity for i in found)
+    assert any(field in i.fields for i in found)
+    # Each message is in French, Arabic and English and names its field.
+    for i in found:
+        assert i.message.fr and i.message.ar and i.message.en
+        assert i.render().startswith(i.fields[0])
+
+
+def test_every_cross_field_rule_has_a_failing_case() -> None:
+    rule_codes = {
+        "offering": {"first_academic_year_consecutive": "academic_year", "duration_bounds": "duration",
+                     "duration_unit_type": "duration_unit", "partner": "partner", "accreditation": "future"},
+        "cohort": {"academic_year_consecutive": "academic_year", "gender_sum": "gender_sum", "exits": "exits",
+                   "work_study_le_enrolled": "above_enrolled", "scholarship_le_enrolled": "above_enrolled",
+                   "foreign_le_enrolled": "above_enrolled", "employed": "employed", "final_year": "final_year"},
+        "internship": {"dates": "too_long", "pfe_length": "pfe_length", "host_place": "abroad_region",
+                       "outcome": "hired_abandoned"},
+    }
+    tested = {(f, c) for f, _ch, c, _s, _x in FAILING}
+    for form_key, form in FORMS.items():
+        assert {r.key for r in form.rules} == set(rule_codes[form_key])
+        for code in rule_codes[form_key].values():
+            assert (form_key, code) in tested
+
+
+def test_lenient_parsing_of_what_people_type() -> None:
+    form = FORMS["internship"]
+    values, issues = parse_record(form, with_changes(
+        INTERNSHIP, start_date="01/02/2026", end_date="2026-07-15T00:00:00", weekly_hours="35,0",
+        monthly_stipend="3 000,50", gender="femme", internship_type="projet de fin d'études (pfe)",
+        domain="cybersecurite", host_region="Casablanca-Settat", last_name="  El  Amrani ",
+        first_name="سلمى"))
+    assert issues == []
+    assert values["start_date"] == date(2026, 2, 1)
+    assert values["end_date"] == date(2026, 7, 15)
+    assert values["weekly_hours"] == 35
+    assert values["monthly_stipend"] == Decimal("3000.50")
+    assert values["gender"] == "F"
+    assert values["internship_type"] == "PFE"
+    assert values["domain"] == "CYBER"
+    assert values["host_region"] == "06"
+    assert values["last_name"] == "El Amrani"
+    assert values["first_name"] == "سلمى"
+
+
+@pytest.mark.parametrize("typed,expected", [("Oui", True), ("non", False), ("TRUE", True), (0, False),
+                                            ("نعم", True), ("x", True)])
+def test_booleans(typed: object, expected: bool) -> None:
+    values, issues = parse_record(FORMS["cohort"], with_changes(COHORT, final_year=typed))
+    assert issues == [] and values["final_year"] is expected
+
+
+def test_boolean_refuses_other_words() -> None:
+    assert codes("cohort", with_changes(COHORT, final_year="peut-être")) == {"type"}
+
+
+def test_multi_choice_accepts_separated_text_and_removes_duplicates() -> None:
+    values, issues = parse_record(FORMS["offering"], with_changes(OFFERING, domains="cyber; Data;CYBER"))
+    assert issues == [] and values["domains"] == ("CYBER", "DATA")
+
+
+def test_integer_refuses_fractions_and_booleans() -> None:
+    assert "type" in codes("cohort", with_changes(COHORT, enrolled="30.5"))
+    assert "type" in codes("cohort", with_changes(COHORT, enrolled=True))
+
+
+def test_rules_wait_for_their_inputs() -> None:
+    # A draft with no counts yet raises "required" but no arithmetic rule on missing numbers.
+    found = codes("cohort", with_changes(COHORT, women=None, men=None))
+    assert "required" in found and "gender_sum" not in found
