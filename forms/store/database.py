@@ -85,15 +85,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
+def read_revision(path: Path) -> str | None:
+    """The schema revision of the database file at ``path``, read without changing a byte of it."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has_table = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         if not has_table:
+            if conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
+                raise StoreError(f"{path} est une base SQLite d'une autre application : rien n'a été modifié")
             return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
+    finally:
+        conn.close()
 
 
 def backup_sqlite(source: Path, destination: Path) -> Path:
@@ -153,20 +158,20 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
             f"aucune base de données dans {path.parent} : initialisez d'abord le dossier avec « kafaat init »"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    revision: str | None = None
+    if path.exists():
+        try:
+            revision = read_revision(path)
+        except sqlite3.DatabaseError as exc:  # a file that is not a database at all
+            raise StoreError(f"{path} n'est pas une base de données Kafaat lisible : {exc}") from exc
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DatabaseTooNew(
+                f"la base de données {path} a été écrite par une version plus récente de Kafaat "
+                f"(schéma {revision}) : installez cette version ou une plus récente ; rien n'a été modifié"
+            )
     engine = make_engine(sqlite_url(path))
-    try:
-        revision = current_revision(engine)
-    except Exception as exc:  # a file that is not a database at all
-        engine.dispose()
-        raise StoreError(f"{path} n'est pas une base de données Kafaat lisible : {exc}") from exc
     if revision == HEAD_REVISION:
         return engine
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        engine.dispose()
-        raise DatabaseTooNew(
-            f"la base de données {path} a été écrite par une version plus récente de Kafaat "
-            f"(schéma {revision}) : installez cette version ou une plus récente ; rien n'a été modifié"
-        )
     if revision is not None:
         folder = backup_dir or path.parent / BACKUP_DIR
         backup_sqlite(path, folder / f"kafaat-avant-migration-{revision}-{_timestamp()}.db")

@@ -1,0 +1,119 @@
+"""Alembic migrations: one linear chain, schema equal to the declarations, upgrades of real old files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from forms.store.database import (
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    MIGRATIONS_DIR,
+    DatabaseTooNew,
+    NotInitialised,
+    StoreError,
+    open_database,
+)
+from forms.store.records import RecordStore
+from forms.store.tables import metadata
+
+DATA = Path(__file__).parent / "data"
+
+
+def script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def test_revisions_form_one_chain_named_like_their_files() -> None:
+    scripts = script()
+    assert scripts.get_heads() == [HEAD_REVISION]
+    chain = [rev.revision for rev in scripts.walk_revisions()][::-1]
+    assert tuple(chain) == KNOWN_REVISIONS
+    for rev in scripts.walk_revisions():
+        assert Path(rev.path).name.startswith(rev.revision + "_")
+
+
+def test_migrated_schema_equals_the_declarations(tmp_path: Path) -> None:
+    engine = open_database(tmp_path / "k.db", create=True)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def snapshot(path: Path, query: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(query).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("old", sorted(DATA.glob("kafaat-*.db")), ids=lambda p: p.stem)
+def test_upgrade_of_a_database_written_by_an_earlier_version(tmp_path: Path, old: Path) -> None:
+    db = tmp_path / "kafaat.db"
+    shutil.copy(old, db)
+    rows_before = {t: snapshot(db, f"SELECT id, version, deleted, status FROM {t} ORDER BY id")
+                   for t in ("offering", "cohort", "internship")}
+    audit_before = snapshot(db, "SELECT * FROM audit ORDER BY id")
+    engine = open_database(db, backup_dir=tmp_path / "backups")
+    store = RecordStore(engine, "ECC", "test")
+    for table, rows in rows_before.items():
+        assert snapshot(db, f"SELECT id, version, deleted, status FROM {table} ORDER BY id") == rows
+    assert snapshot(db, "SELECT * FROM audit ORDER BY id")[: len(audit_before)] == audit_before
+    revision = old.stem.split("-")[1]
+    if revision != HEAD_REVISION:
+        backups = list((tmp_path / "backups").glob(f"kafaat-avant-migration-{revision}-*.db"))
+        assert len(backups) == 1
+        assert snapshot(backups[0], "SELECT version_num FROM alembic_version") == [(revision,)]
+        assert snapshot(backups[0], "PRAGMA integrity_check") == [("ok",)]
+    assert snapshot(db, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    # The upgraded database is fully usable: read the typed values back and write a change.
+    cohort = store.list("cohort")[0]
+    assert (cohort.values["enrolled"], cohort.version) == (31, 2)
+    internships = store.list("internship", include_deleted=True)
+    assert {r.values["first_name"] for r in internships} >= {"سلمى"}
+    record, _ = store.save("cohort", {**cohort.values, "scholarship": 11}, record_id=cohort.id)
+    assert record.version == 3
+    assert snapshot(db, "PRAGMA integrity_check") == [("ok",)]
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "kafaat.db"
+    shutil.copy(sorted(DATA.glob("kafaat-*.db"))[0], db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="plus récente"):
+        open_database(db)
+    assert db.read_bytes() == before
+
+
+def test_missing_and_foreign_files(tmp_path: Path) -> None:
+    with pytest.raises(NotInitialised):
+        open_database(tmp_path / "absent.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"ceci n'est pas une base SQLite" * 100)
+    with pytest.raises(StoreError, match="n'est pas une base"):
+        open_database(junk)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE clients (nom TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="autre application"):
+        open_database(other)
+    assert other.read_bytes() == before
