@@ -137,3 +137,26 @@ record_tables: dict[str, Table] = {key: _record_table(form) for key, form in FOR
 
 def record_table(form_key: str) -> Table:
     return record_tables[form_key]
+
+
+bundles = Table(
+    "bundles",
+    metadata,
+    Column("sequence", Integer, primary_key=True, autoincrement=False),
+    Column("bundle_id", String(36), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("full_export", Boolean(create_constraint=False), nullable=False, server_default=text("0")),
+    Column("after_change_seq", Integer, nullable=False),
+    Column("up_to_change_seq", Integer, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("written_at", String(32)),
+    Column("acknowledged_at", String(32)),
+    Column("file_name", String(200)),
+    Column("file_hash", String(64)),
+    Column("previous_hash", String(64)),
+    Column("counts", Text),
+    Column("recipients", Text),
+    Column("receipt", Text),
+)
+"""The establishment's outbox (owned by ``sync.outbox``): one row per bundle sequence number, reserved
+before the file is written (state ``reserved``), then ``written``, then ``acknowledged`` by a receipt."""
