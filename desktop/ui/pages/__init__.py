@@ -1,0 +1,93 @@
+"""The pages of the main window, in navigation order, and the interface every page follows.
+
+A page is a ``desktop.ui.pages.base.Page`` (a ``QWidget``) constructed as ``PageClass(context,
+**spec.options)`` where ``context`` is the window's ``desktop.ui.context.AppContext`` (``workspace``,
+``store``, ``runner`` — the ``OperationRunner`` for anything long or anything that writes —, ``lang``,
+``open_record``, ``navigate``). Optional hooks: ``activated()`` when the user navigates to it,
+``refresh()`` after ``runner.data_changed``, ``can_leave() -> bool`` before the window closes.
+
+Pages are imported only when first shown (start-up stays fast). A page whose module does not exist in
+this build shows an honest « pas disponible dans cette version » instead of a fake screen.
+
+To add a page, add one ``PageSpec`` line to ``PAGES`` (or call ``register`` with one; a spec with a key
+already present replaces it, so the import and export entries below are the lines to fill in):
+
+    PageSpec("import", IMPORT_TITLE, "SP_DialogOpenButton", "desktop.ui.pages.import_page:ImportPage"),
+
+This module does not import Qt.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from typing import Any
+
+from forms.i18n import Text
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    """Navigation key (``context.navigate(key)``)."""
+    title: Text
+    icon: str
+    """Name of a ``QStyle.StandardPixmap`` (``"SP_DirIcon"``…)."""
+    target: str
+    """``"package.module:ClassName"``."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Keyword arguments given to the page's constructor."""
+
+    @property
+    def module(self) -> str:
+        return self.target.partition(":")[0]
+
+    def available(self) -> bool:
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except ModuleNotFoundError:
+            return False
+
+    def load(self) -> type | None:
+        """The page class, or ``None`` when its module is not part of this build."""
+        if not self.available():
+            return None
+        module_name, _, class_name = self.target.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+RECORDS = "desktop.ui.pages.records_page:RecordsPage"
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", Text("Tableau de bord", "لوحة القيادة", "Dashboard"), "SP_FileDialogInfoView",
+             "desktop.ui.pages.dashboard_page:DashboardPage"),
+    PageSpec("offering", Text("Offres de formation", "عروض التكوين", "Course offerings"), "SP_FileDialogDetailedView",
+             RECORDS, {"form_key": "offering"}),
+    PageSpec("cohort", Text("Cohortes", "الأفواج", "Cohorts"), "SP_DirIcon", RECORDS, {"form_key": "cohort"}),
+    PageSpec("internship", Text("Stages", "التداريب", "Internships"), "SP_FileIcon", RECORDS,
+             {"form_key": "internship"}),
+    PageSpec("import", Text("Import", "الاستيراد", "Import"), "SP_DialogOpenButton",
+             "desktop.ui.pages.import_page:ImportPage"),
+    PageSpec("export", Text("Export vers le ministère", "التصدير إلى الوزارة", "Export to the ministry"),
+             "SP_DialogSaveButton", "desktop.ui.pages.export_page:ExportPage"),
+    PageSpec("settings", Text("Paramètres", "الإعدادات", "Settings"), "SP_FileDialogContentsView",
+             "desktop.ui.pages.settings_page:SettingsPage"),
+]
+
+
+def register(spec: PageSpec, *, before: str | None = None) -> None:
+    """Add a page (or replace the one with the same key, keeping its place)."""
+    for index, existing in enumerate(PAGES):
+        if existing.key == spec.key:
+            PAGES[index] = spec
+            return
+    keys = [p.key for p in PAGES]
+    PAGES.insert(keys.index(before) if before in keys else len(PAGES), spec)
+
+
+def page_spec(key: str) -> PageSpec:
+    for spec in PAGES:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)

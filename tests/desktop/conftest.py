@@ -1,0 +1,78 @@
+"""GUI test fixtures: real widgets offscreen, modal dialogs patched, and a check that no test leaves a
+running worker thread or an active timer behind (the idea of napari's conftest)."""
+
+from __future__ import annotations
+
+import weakref
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui import operations
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks(qapp, monkeypatch):
+    """Fail a test that leaves an operation running, a pool thread alive or one of our timers active."""
+    timers: list[weakref.ref] = []
+    runners: list[weakref.ref] = []
+    original_start = QTimer.start
+    original_init = operations.OperationRunner.__init__
+
+    def start(self, *args):
+        timers.append(weakref.ref(self))
+        return original_start(self, *args)
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        runners.append(weakref.ref(self))
+
+    monkeypatch.setattr(QTimer, "start", start)
+    monkeypatch.setattr(operations.OperationRunner, "__init__", init)
+    yield
+    leaks = []
+    for ref in runners:
+        runner = ref()
+        if runner is None:
+            continue
+        try:
+            if runner.active or runner.pool.activeThreadCount():
+                leaks.append(f"opérations en cours : {[op.title for op in runner.active]}")
+            runner.wait_all(5000)
+        except RuntimeError:  # the C++ object is gone with its window: nothing can still run
+            pass
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QApplication.processEvents()
+    for ref in timers:
+        timer = ref()
+        try:
+            if timer is not None and timer.isActive() and timer.parent() is not None:
+                leaks.append(f"minuterie active : {timer.objectName() or timer}")
+        except RuntimeError:
+            pass
+    assert not leaks, leaks
+
+
+class DialogRecorder:
+    """Replaces modal message boxes: records what would have been asked and answers as told."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def question(self, parent, title, text, *args, **kwargs):
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> DialogRecorder:
+    recorder = DialogRecorder()
+    monkeypatch.setattr(QMessageBox, "question", recorder.question)
+    return recorder
