@@ -20,6 +20,7 @@ from forms.version import __version__
 COMMAND_MODULES = (
     "desktop.cli.setup",
     "desktop.cli.records",
+    "desktop.cli.maintenance",
 )
 
 

@@ -1,0 +1,50 @@
+"""``kafaat backup``, ``kafaat restore`` and ``kafaat selftest``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import open_workspace, say
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common], help="copie cohérente de la base de données")
+    p.add_argument("out", nargs="?", metavar="SORTIE", help="fichier ou dossier (par défaut : DONNÉES/backups/)")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="restaurer une sauvegarde après vérification")
+    p.add_argument("file", metavar="FICHIER")
+    p.set_defaults(handler=cmd_restore)
+    p = sub.add_parser("selftest", parents=[common],
+                       help="vérifier Qt (hors écran), la base de données, Excel et la cryptographie")
+    p.set_defaults(handler=cmd_selftest)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from forms.backup import backup
+
+    path = backup(open_workspace(args), Path(args.out) if args.out else None)
+    say(f"Sauvegarde écrite : {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from forms.backup import restore
+
+    safety = restore(open_workspace(args), Path(args.file))
+    say(f"Base restaurée depuis {args.file}. L'ancienne base est conservée dans {safety}")
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from desktop.selftest import run_checks
+
+    failures = 0
+    for name, ok, detail in run_checks():
+        say(f"{'OK   ' if ok else 'ÉCHEC'} {name} : {detail}")
+        failures += not ok
+    if failures:
+        say(f"{failures} vérification(s) en échec")
+        return 1
+    say("Toutes les vérifications sont passées.")
+    return 0
