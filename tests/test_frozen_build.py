@@ -1,0 +1,56 @@
+"""The real frozen build (PyInstaller onedir from build.spec) runs the self-check and a CLI session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OFFERING, cohort_values
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("pyinstaller")
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath",
+         str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
+        capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.returncode == 0, result.stderr[-4000:]
+    exe = work / "dist" / "kafaat" / ("kafaat.exe" if os.name == "nt" else "kafaat")
+    assert exe.exists()
+    return exe
+
+
+def run(exe: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "KAFAAT"))}
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300,
+                          env=clean | {"QT_QPA_PLATFORM": "offscreen"} | env, cwd=exe.parent)
+
+
+@pytest.mark.slow
+def test_frozen_selftest(frozen: Path) -> None:
+    result = run(frozen, "selftest")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ÉCHEC" not in result.stdout and result.stdout.count("OK") == 5
+
+
+@pytest.mark.slow
+def test_frozen_cli_session(frozen: Path, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    passphrase = {"KAFAAT_PASSPHRASE": "une phrase de passe assez longue"}
+    assert run(frozen, "--data-dir", data, "init", "--role", "establishment", "--establishment", "ECC",
+               **passphrase).returncode == 0
+    added = run(frozen, "--data-dir", data, "records", "add", "offering", "--json", json.dumps(OFFERING))
+    assert added.returncode == 0, added.stderr
+    refused = run(frozen, "--data-dir", data, "records", "add", "cohort", "--json",
+                  json.dumps(cohort_values(added.stdout.strip(), women=1)))
+    assert refused.returncode == 1 and "women" in refused.stderr
+    listed = run(frozen, "--data-dir", data, "records", "list", "offering", "--json")
+    assert [r["code"] for r in json.loads(listed.stdout)] == ["MS-CYBER"]
