@@ -1,0 +1,30 @@
+"""Excel and CSV interchange: templates, imports with located error reports, exports.
+
+* ``write_template(form_key, path)`` — the template of a form (drop-down lists, formats, instructions).
+* ``export_xlsx(form_key, records, path)`` — records to a workbook the import reads back unchanged;
+  ``export_records(store, form_key, path)`` exports every live record with links by natural key.
+* ``plan_import(store, form_key, path)`` → ``ImportPlan`` (nothing written), then
+  ``apply_import(store, plan)`` (one transaction, all or nothing); ``run_import`` does both in one pass;
+  ``write_error_report(plan, out)`` writes the original rows with their problems.
+
+The readers check size and decompression budgets before any parser sees a file (``reading``).
+"""
+
+from forms.excel.importing import ImportPlan, ImportRefused, Problem, apply_import, plan_import, run_import
+from forms.excel.reading import FileRefused, read_sheet
+from forms.excel.writing import export_records, export_xlsx, write_error_report, write_template
+
+__all__ = [
+    "FileRefused",
+    "ImportPlan",
+    "ImportRefused",
+    "Problem",
+    "apply_import",
+    "export_records",
+    "export_xlsx",
+    "plan_import",
+    "read_sheet",
+    "run_import",
+    "write_error_report",
+    "write_template",
+]

@@ -1,0 +1,306 @@
+"""The spreadsheet face of a form, derived from its declaration: columns and their headers, header
+matching, cell conversions in both directions, and links written the way people write them.
+
+Headers read ``Libellé [clé]`` (e.g. ``Femmes [women]``): French for people, the field key for an
+unambiguous import. On import a header matches a field by its key, by its label in any language, or by
+both, ignoring case, accents, spaces and punctuation.
+
+Links: a sheet names a linked record by its natural key rather than a UUID. An offering is written as its
+code (``MS-CYBER``); a cohort as ``2025-2026 / 2`` (academic year / year of study), its offering being the
+row's own offering. A UUID is accepted too.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from forms.definitions import FORMS
+from forms.i18n import Text
+from forms.reference import fold
+from forms.schema import Field, FieldType, Form
+from forms.store.tables import record_table
+from forms.validation import ValueProblem, parse_value
+
+STATUS_KEY = "status"
+ID_KEY = "id"
+STATUS_LABEL = Text("Statut", "الحالة", "Status")
+ID_LABEL = Text("Identifiant Kafaat", "معرف كفاءات", "Kafaat identifier")
+PROBLEMS_LABEL = Text("Problèmes", "المشاكل", "Problems")
+STATUS_WORDS = {
+    "complete": "complete", "complet": "complete", "complete e": "complete", "valide": "complete",
+    "draft": "draft", "brouillon": "draft", "مسودة": "draft", "مكتمل": "complete",
+}
+STATUS_SHOWN = {"complete": Text("Complet", "مكتمل", "Complete"), "draft": Text("Brouillon", "مسودة", "Draft")}
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+DATE_FORMAT = "DD/MM/YYYY"
+MANGLED_TEXT = re.compile(r"\d([.,]\d+)?[eE]\+?\d+")
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+BRACKET_KEY = re.compile(r"\[\s*([A-Za-z0-9_]+)\s*\]\s*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Text
+    field: Field | None = None
+
+    def header(self, lang: str = "fr") -> str:
+        return f"{self.label.get(lang)} [{self.key}]"
+
+
+def form_columns(form: Form, *, with_status: bool = True, with_id: bool = False) -> list[Column]:
+    columns = [Column(f.key, f.label, f) for f in form.fields]
+    if with_status:
+        columns.append(Column(STATUS_KEY, STATUS_LABEL))
+    if with_id:
+        columns.append(Column(ID_KEY, ID_LABEL))
+    return columns
+
+
+def _header_index(form: Form) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for column in form_columns(form, with_id=True):
+        for text in (column.key, column.label.fr, column.label.ar, column.label.en, column.header("fr")):
+            if text:
+                index.setdefault(_fold_header(text), column.key)
+    for alias, key in (("statut", STATUS_KEY), ("etat", STATUS_KEY), ("uuid", ID_KEY), ("identifiant", ID_KEY)):
+        index.setdefault(alias, key)
+    return index
+
+
+def _fold_header(text: str) -> str:
+    return re.sub(r"[^0-9a-z\u0600-\u06ff]+", " ", fold(text)).strip()
+
+
+IGNORED_HEADERS = {_fold_header(PROBLEMS_LABEL.fr), _fold_header(PROBLEMS_LABEL.en), "problems"}
+
+
+def match_header(form: Form, header: Any) -> str | None:
+    """The field key (or ``status``/``id``) a header names, or ``None``."""
+    if header is None:
+        return None
+    text = str(header).strip()
+    if not text:
+        return None
+    bracket = BRACKET_KEY.search(text)
+    if bracket and (form.has_field(bracket.group(1)) or bracket.group(1) in (STATUS_KEY, ID_KEY)):
+        return bracket.group(1)
+    return _header_index(form).get(_fold_header(text))
+
+
+def column_label(form: Form, key: str, lang: str = "fr") -> str:
+    if form.has_field(key):
+        return form.field(key).label.get(lang)
+    return {STATUS_KEY: STATUS_LABEL, ID_KEY: ID_LABEL}.get(key, Text(key)).get(lang)
+
+
+# ------------------------------------------------------------------------------------------ to cells
+
+def boolean_word(value: bool, lang: str = "fr") -> str:
+    return {"fr": ("Oui", "Non"), "ar": ("نعم", "لا"), "en": ("Yes", "No")}.get(lang, ("Oui", "Non"))[0 if value
+                                                                                                     else 1]
+
+
+def cell_value(field: Field, value: Any, lang: str = "fr", links: LinkNames | None = None,
+               row: Mapping[str, Any] | None = None) -> Any:
+    """A typed field value as written in a spreadsheet cell (labels, Oui/Non, dates, link names)."""
+    if value is None:
+        return None
+    kind = field.type
+    if kind is FieldType.CHOICE:
+        table = field.choices()
+        return table.label(value, lang) if table else value
+    if kind is FieldType.MULTI_CHOICE:
+        table = field.choices()
+        return "; ".join(table.label(code, lang) if table else code for code in value)
+    if kind is FieldType.BOOLEAN:
+        return boolean_word(bool(value), lang)
+    if kind is FieldType.DECIMAL:
+        return float(value) if isinstance(value, Decimal) else value
+    if kind is FieldType.LINK:
+        return links.name(field, value) if links else value
+    return value
+
+
+def status_word(status: str, lang: str = "fr") -> str:
+    return STATUS_SHOWN[status].get(lang)
+
+
+# ---------------------------------------------------------------------------------------- from cells
+
+def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
+    """What a spreadsheet cell holds, made ready for ``forms.validation.parse_value``.
+
+    Excel stores every number as a float: whole floats become ints; a date column that lost its format
+    holds the date serial; a region typed as ``6`` means code ``06``. Text is left to the form's own
+    parsing (``15/01/2024``, ``Oui``, ``1 234,5``).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
+        if field.type is FieldType.IDENTIFIER and MANGLED_TEXT.fullmatch(value):
+            # Excel in French writes 1,23E+14 in CSV exports: report it as the mangled identifier it is
+            raise ValueProblem(Text(
+                f"« {value} » ressemble à un identifiant déformé par Excel (notation scientifique) : formatez la "
+                f"colonne en texte et saisissez-le tel quel",
+                f"« {value} » يبدو معرفا شوهه إكسل: اجعل العمود نصيا",
+                f"'{value}' looks like an identifier mangled by Excel (scientific notation): format the column as "
+                f"text"), "mangled")
+        return value
+    kind = field.type
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        if kind is FieldType.DATE:
+            return serial_date(value, date1904) or value
+        if kind is FieldType.IDENTIFIER and value.is_integer() and abs(value) >= 1e15:
+            # Excel keeps 15 significant digits: a longer number typed in a cell has lost some
+            shown = f"{value:.14E}".replace(".", ",")
+            raise ValueProblem(Text(
+                f"« {shown} » : identifiant saisi comme un nombre de plus de 15 chiffres, Excel en a perdu "
+                f"(notation scientifique) : formatez la colonne en texte et saisissez-le tel quel",
+                f"« {shown} »: معرف قُرئ كعدد من أكثر من 15 رقما: اجعل العمود نصيا",
+                f"'{shown}': identifier typed as a number of more than 15 digits, Excel lost some: format the "
+                f"column as text"), "mangled")
+        if value.is_integer():
+            value = int(value)
+    if isinstance(value, int) and kind is FieldType.DATE:
+        return serial_date(float(value), date1904) or value
+    if isinstance(value, int) and kind is FieldType.CHOICE:
+        table = field.choices()
+        text = str(value)
+        if table is not None and table.match(text) is None:
+            widths = {len(c) for c in table.codes if c.isdigit()}
+            for width in widths:
+                if table.match(text.zfill(width)):
+                    return text.zfill(width)
+        return text
+    if isinstance(value, datetime) and kind is not FieldType.DATE:
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, date) and kind not in (FieldType.DATE,):
+        return value.strftime("%d/%m/%Y")
+    if not isinstance(value, str | int | float | date | Decimal):
+        return str(value)
+    return value
+
+
+def serial_date(value: float, date1904: bool) -> date | None:
+    from forms.excel.reading import serial_to_date
+
+    return serial_to_date(value, date1904)
+
+
+def parse_status(value: Any) -> str | None:
+    """``complete`` or ``draft`` (blank: complete); ``None`` when the word is unknown."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "complete"
+    return STATUS_WORDS.get(fold(str(value)))
+
+
+# -------------------------------------------------------------------------------------------- links
+
+class LinkNames:
+    """Linked records by their natural key, in both directions, for one import or export."""
+
+    def __init__(self, conn: Connection, establishment: str) -> None:
+        self.conn = conn
+        self.establishment = establishment
+        self._by_key: dict[str, dict[tuple[Any, ...], str]] = {}
+        self._by_key_folded: dict[str, dict[tuple[Any, ...], str]] = {}
+        self._by_id: dict[str, dict[str, tuple[Any, ...]]] = {}
+
+    def _load(self, form_key: str) -> None:
+        if form_key in self._by_key:
+            return
+        form, table = FORMS[form_key], record_table(form_key)
+        cols = [table.c[k] for k in form.natural_key]
+        stmt = (select(table.c.id, *cols)
+                .where(table.c.deleted.is_(False))
+                .where(table.c.establishment == self.establishment))
+        by_key: dict[tuple[Any, ...], str] = {}
+        by_id: dict[str, tuple[Any, ...]] = {}
+        for row in self.conn.execute(stmt):
+            by_key[tuple(row[1:])] = row[0]
+            by_id[row[0]] = tuple(row[1:])
+        self._by_key[form_key] = by_key
+        self._by_key_folded[form_key] = {_fold_key(k): v for k, v in by_key.items()}
+        self._by_id[form_key] = by_id
+
+    @staticmethod
+    def shown_parts(target: Form, row_form: Form) -> list[Field]:
+        """The parts of the target's natural key a cell holds: the link components the row already
+        has in its own columns are taken from the row."""
+        return [target.field(k) for k in target.natural_key
+                if not (target.field(k).type is FieldType.LINK and row_form.has_field(k))]
+
+    def name(self, field: Field, record_id: str) -> str:
+        target = FORMS[field.link or ""]
+        self._load(target.key)
+        key = self._by_id[target.key].get(record_id)
+        if key is None:
+            return record_id
+        parts = []
+        for k, v in zip(target.natural_key, key, strict=True):
+            f = target.field(k)
+            if f.type is FieldType.LINK:
+                continue
+            parts.append(v.strftime("%d/%m/%Y") if isinstance(v, date) else str(v))
+        return " / ".join(parts)
+
+    def resolve(self, row_form: Form, field: Field, text: Any, row: Mapping[str, Any]) -> str:
+        """The id of the record a cell names; raises ``ValueProblem`` with a French message."""
+        target = FORMS[field.link or ""]
+        value = str(text).strip() if not isinstance(text, float) else str(int(text)) if text.is_integer() else str(text)
+        if UUID_RE.fullmatch(value):
+            value = str(uuid.UUID(value))
+            self._load(target.key)
+            if value in self._by_id[target.key]:
+                return value
+            raise ValueProblem(Text(f"aucun(e) {target.label.fr.lower()} n'a l'identifiant {value}",
+                                    f"لا يوجد {target.label.ar} بالمعرف {value}",
+                                    f"no {target.label.en.lower()} has the id {value}"), "link")
+        self._load(target.key)
+        shown = [f for f in target.fields if f.key in target.natural_key and f.type is not FieldType.LINK]
+        parts = [p.strip() for p in value.split("/")] if len(shown) > 1 else [value]
+        example = " / ".join(f.label.fr.lower() for f in shown)
+        if len(parts) != len(shown):
+            raise ValueProblem(Text(f"« {value} » : indiquez {target.label.fr.lower()} sous la forme « {example} »"
+                                    f" (ex. : 2025-2026 / 2)",
+                                    f"« {value} »: اكتب {target.label.ar} بالشكل « {example} »",
+                                    f"'{value}': write the {target.label.en.lower()} as '{example}'"), "link")
+        typed = dict(zip((f.key for f in shown), parts, strict=True))
+        key: list[Any] = []
+        for k in target.natural_key:
+            f = target.field(k)
+            if f.type is FieldType.LINK:
+                linked = row.get(k)
+                if not linked:
+                    raise ValueProblem(Text(f"« {value} » : {f.label.fr.lower()} de la ligne manquante ou inconnue",
+                                            f"« {value} »: {f.label.ar} غير معروف", f"'{value}': the row's "
+                                            f"{f.label.en.lower()} is missing or unknown"), "link")
+                key.append(linked)
+            else:
+                key.append(parse_value(f, typed[k]))
+        found = self._by_key[target.key].get(tuple(key)) or self._by_key_folded[target.key].get(_fold_key(key))
+        if found is None:
+            what = target.label.fr.lower()
+            raise ValueProblem(Text(f"aucun(e) {what} « {value} » dans la base : saisissez-la ou importez-la d'abord",
+                                    f"لا يوجد {target.label.ar} « {value} »",
+                                    f"no {target.label.en.lower()} '{value}' in the database: add it first"),
+                               "link")
+        return found
+
+
+def _fold_key(key: Any) -> tuple[Any, ...]:
+    return tuple(fold(v) if isinstance(v, str) else v for v in key)

@@ -1,0 +1,403 @@
+"""Importing a spreadsheet into the store: plan (read, map, convert, validate every row; nothing written),
+then apply (the same pipeline inside one write transaction: all or nothing).
+
+Decisions, kept in one place:
+
+* Every row is checked by the store's own ``RecordStore.check`` — the editor's rules, links and natural
+  keys included — so a sheet can never hold what the editor would refuse.
+* A row is saved **complete** unless its ``Statut`` column says ``Brouillon``. A complete row must have
+  no error; its warnings do not refuse it (they are saved in ``warning_count`` and reported). A draft
+  row may be incomplete, but values that cannot be kept (unreadable, unknown link, duplicate) still
+  refuse it.
+* **All or nothing**: if any row is refused, nothing is written; every problem is reported with its row,
+  column and field.
+* A row whose natural key (or ``Identifiant Kafaat``) names an existing record updates it; a row equal
+  to the stored record is left alone (no new version); columns absent from the sheet keep the stored
+  values. Two rows with the same natural key are refused.
+* Empty rows are skipped; columns that match no field are ignored and listed in the plan's notes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from forms.definitions import FORMS
+from forms.excel.columns import (
+    ID_KEY,
+    IGNORED_HEADERS,
+    STATUS_KEY,
+    LinkNames,
+    _fold_header,
+    column_label,
+    match_header,
+    parse_status,
+    raw_value,
+)
+from forms.excel.reading import FileRefused, Sheet, column_letter, read_sheet
+from forms.schema import FieldType, Issue, Severity
+from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore
+from forms.store.tables import record_table
+from forms.tasks import TaskState, step
+from forms.validation import ValueProblem, parse_value
+
+BATCH = 2_000
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class Problem:
+    """One finding, located: ``row`` 0 and ``column`` empty for a problem with the whole file."""
+
+    row: int
+    column: str
+    field: str
+    message: str
+    severity: str = "error"
+
+    def render(self, file_name: str) -> str:
+        where = [file_name]
+        if self.row:
+            where.append(f"ligne {self.row}")
+        if self.column:
+            where.append(f"colonne {self.column}" + (f" ({self.field})" if self.field else ""))
+        elif self.field:
+            where.append(f"champ {self.field}")
+        prefix = "" if self.severity == "error" else "avertissement : "
+        return f"{', '.join(where)} : {prefix}{self.message}"
+
+
+@dataclass
+class ImportPlan:
+    form_key: str
+    path: Path
+    sheet: str = ""
+    kind: str = ""
+    header_row: int = 0
+    headers: dict[int, str] = field(default_factory=dict)
+    """Absolute column index (0 = A) → header text as found."""
+    mapping: dict[int, str] = field(default_factory=dict)
+    """Absolute column index → field key (or ``status`` / ``id``)."""
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    drafts: int = 0
+    refused_rows: int = 0
+    applied: bool = False
+    lang: str = "fr"
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self) -> list[str]:
+        return [p.render(self.path.name) for p in self.problems]
+
+    def summary(self) -> str:
+        done = "importées" if self.applied else "à importer"
+        return (f"{self.rows} ligne(s) lue(s) : {self.created} création(s), {self.updated} mise(s) à jour, "
+                f"{self.unchanged} inchangée(s) {done}; {self.refused_rows} ligne(s) refusée(s), "
+                f"{len(self.warnings)} avertissement(s)")
+
+
+class ImportRefused(Exception):
+    """The import was refused (nothing written); ``plan.problems`` says why, row by row."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(f"{plan.path.name} : import refusé, {len(plan.errors)} problème(s) : rien n'a été "
+                         f"enregistré")
+        self.plan = plan
+
+
+class _Rollback(Exception):
+    pass
+
+
+# ------------------------------------------------------------------------------------------- public
+
+def plan_import(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None = None,
+                state: TaskState | None = None, lang: str = "fr") -> ImportPlan:
+    """Read, map, convert and validate every row of ``path``; nothing is written.
+
+    A file that cannot be read at all gives a plan with one file-level problem (never an exception)."""
+    return _run(store, form_key, Path(path), mapping, state, write=False, lang=lang)
+
+
+def apply_import(store: RecordStore, plan: ImportPlan, state: TaskState | None = None) -> ImportPlan:
+    """Write what ``plan`` describes, in one transaction (the file is read and checked again inside it, so
+    a database changed in between cannot slip through). Raises ``ImportRefused`` and writes nothing if
+    any row is refused."""
+    if not plan.ok:
+        raise ImportRefused(plan)
+    result = _run(store, plan.form_key, plan.path, plan.mapping, state, write=True, lang=plan.lang)
+    if not result.ok:
+        raise ImportRefused(result)
+    return result
+
+
+def run_import(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None = None,
+               state: TaskState | None = None, *, dry_run: bool = False, lang: str = "fr") -> ImportPlan:
+    """Plan and apply in one pass (the command line): rows are written as they are checked, inside one
+    transaction that is rolled back if any row is refused. Check ``plan.applied``."""
+    return _run(store, form_key, Path(path), mapping, state, write=not dry_run, lang=lang)
+
+
+# ----------------------------------------------------------------------------------------- pipeline
+
+def _wanted_sheets(form_key: str) -> tuple[str, ...]:
+    form = FORMS[form_key]
+    return (form.key, form.label.fr, form.plural.fr, form.label.en, form.plural.en, form.label.ar)
+
+
+def _find_header(sheet: Sheet, form_key: str) -> int:
+    """Index in ``sheet.rows`` of the header row: the one among the first rows naming most fields."""
+    form = FORMS[form_key]
+    best, best_hits = 0, -1
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        hits = len({k for k in (match_header(form, v) for v in row) if k})
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
+def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Mapping[int, str] | None) -> None:
+    form = FORMS[plan.form_key]
+    header = sheet.rows[header_index] if sheet.rows else []
+    plan.header_row = sheet.row_number(header_index)
+    for j, value in enumerate(header):
+        text = "" if value is None else str(value).strip()
+        if text:
+            plan.headers[sheet.first_col + j] = text
+    merged = getattr(sheet, "merged", [])
+    for ref in merged:
+        first, _, last = ref.partition(":")
+        r0 = int("".join(ch for ch in first if ch.isdigit()) or 0)
+        r1 = int("".join(ch for ch in (last or first) if ch.isdigit()) or 0)
+        if r0 <= plan.header_row <= r1:
+            plan.problems.append(Problem(plan.header_row, ref, "", f"en-tête en cellules fusionnées ({ref}) : "
+                                         f"défusionnez-les pour que chaque colonne ait son propre titre"))
+        elif r1 > plan.header_row:
+            plan.problems.append(Problem(r0, ref, "", f"cellules fusionnées ({ref}) : défusionnez-les et recopiez "
+                                         f"la valeur dans chaque ligne (seule la première cellule a une valeur)"))
+    if mapping is not None:
+        chosen = {int(col): key for col, key in mapping.items() if key}
+    else:
+        chosen = {}
+        for col, text in plan.headers.items():
+            key = match_header(form, text)
+            if key is None:
+                if _fold_header(text) not in IGNORED_HEADERS:
+                    plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
+                continue
+            chosen[col] = key
+    seen: dict[str, int] = {}
+    for col, key in sorted(chosen.items()):
+        if key not in (STATUS_KEY, ID_KEY) and not form.has_field(key):
+            plan.problems.append(Problem(plan.header_row, column_letter(col), key,
+                                         f"« {key} » n'est pas un champ du formulaire « {form.label.fr} »"))
+            continue
+        if key in seen:
+            plan.problems.append(Problem(plan.header_row, column_letter(col), key,
+                                         f"deux colonnes pour le même champ « {column_label(form, key)} » "
+                                         f"({column_letter(seen[key])} et {column_letter(col)}) : gardez-en une"))
+            continue
+        seen[key] = col
+        plan.mapping[col] = key
+    missing = [f for f in form.fields if f.required and f.key not in seen]
+    for f in missing:
+        plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « {f.label.fr} "
+                                     f"[{f.key}] » (voir le modèle : kafaat template {form.key})"))
+
+
+def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None,
+         state: TaskState | None, *, write: bool, lang: str) -> ImportPlan:
+    if form_key not in FORMS:
+        raise KeyError(form_key)
+    plan = ImportPlan(form_key, path, lang=lang)
+    step(state, 0, 0, "Lecture du fichier…")
+    try:
+        sheet = read_sheet(path, _wanted_sheets(form_key))
+    except FileRefused as exc:
+        plan.problems.append(Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ").removeprefix(
+            f"{path.name}, ")))
+        return plan
+    plan.sheet, plan.kind = sheet.name, sheet.kind
+    plan.notes.extend(sheet.notes)
+    if not any(any(v not in (None, "") for v in row) for row in sheet.rows):
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide"))
+        return plan
+    header_index = _find_header(sheet, form_key)
+    _map_columns(plan, sheet, header_index, mapping)
+    if plan.errors:
+        return plan
+    try:
+        if write:
+            with store.writer.begin() as conn:
+                _rows(store, plan, sheet, header_index, conn, state, write=True)
+                if not plan.ok:
+                    raise _Rollback()
+                plan.applied = True
+        else:
+            with store.engine.connect() as conn:
+                _rows(store, plan, sheet, header_index, conn, state, write=False)
+    except _Rollback:
+        plan.applied = False
+    return plan
+
+
+def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int, conn: Connection,
+          state: TaskState | None, *, write: bool) -> None:
+    form = FORMS[plan.form_key]
+    table = record_table(form.key)
+    ctx = LinkContext(store, conn)
+    links = LinkNames(conn, store.establishment)
+    columns = sorted(plan.mapping.items())
+    mapped = {key for _c, key in columns}
+    letters = {key: column_letter(col) for col, key in columns}
+    field_columns = [(col - sheet.first_col, form.field(key)) for col, key in columns if form.has_field(key)]
+    link_fields = [f for f in form.fields if f.type is FieldType.LINK and f.key in mapped]
+    status_col = next((col - sheet.first_col for col, key in columns if key == STATUS_KEY), None)
+    id_col = next((col - sheet.first_col for col, key in columns if key == ID_KEY), None)
+    absent = [f.key for f in form.fields if f.key not in mapped]
+    seen: dict[tuple[Any, ...], int] = {}
+    batch: list[tuple[Checked, str]] = []
+    total = len(sheet.rows) - header_index - 1
+    problems = plan.problems
+
+    def problem(row: int, keys: tuple[str, ...], message: str, severity: str = "error") -> None:
+        key = next((k for k in keys if k in letters), keys[0] if keys else "")
+        problems.append(Problem(row, letters.get(key, ""), key, message, severity))
+
+    for n, index in enumerate(range(header_index + 1, len(sheet.rows))):
+        if n % 500 == 0:
+            step(state, n, total, "Vérification des lignes…")
+        cells = sheet.rows[index]
+        if not any(v is not None and v != "" for v in cells):
+            continue
+        row_number = sheet.row_number(index)
+        plan.rows += 1
+        width = len(cells)
+        raw: dict[str, Any] = {}
+        unreadable: set[str] = set()
+        row_errors = 0
+        for j, f in field_columns:
+            value = cells[j] if j < width else None
+            try:
+                raw[f.key] = raw_value(f, value, sheet.date1904)
+            except ValueProblem as exc:
+                raw[f.key] = None
+                unreadable.add(f.key)
+                problem(row_number, (f.key,), exc.message.get(plan.lang))
+                row_errors += 1
+        status = COMPLETE
+        if status_col is not None:
+            word = cells[status_col] if status_col < width else None
+            found = parse_status(word)
+            if found is None:
+                problem(row_number, (STATUS_KEY,), f"« {word} » : statut inconnu (Complet ou Brouillon)")
+                row_errors += 1
+            else:
+                status = found
+        for f in link_fields:
+            value = raw.get(f.key)
+            if value is None or f.key in unreadable:
+                continue
+            try:
+                raw[f.key] = links.resolve(form, f, value, raw)
+            except ValueProblem as exc:
+                raw[f.key] = None
+                unreadable.add(f.key)
+                problem(row_number, (f.key,), exc.message.get(plan.lang))
+                row_errors += 1
+        record_id = None
+        if id_col is not None:
+            given = cells[id_col] if id_col < width else None
+            if given not in (None, ""):
+                text = str(given).strip().lower()
+                if ctx.live(form.key, text) is not None:
+                    record_id = text
+        key = None
+        if form.natural_key:
+            try:
+                key = tuple(parse_value(form.field(k), raw.get(k)) for k in form.natural_key)
+            except ValueProblem:
+                key = None
+            if key is not None and any(v is None for v in key):
+                key = None
+            if key is not None and record_id is None:
+                record_id = ctx.natural_key_owner(form.key, key)
+        existing = None
+        if record_id is not None:
+            existing = ctx.live(form.key, record_id)
+            for k in absent:
+                raw[k] = existing.get(k) if existing else None
+        checked = store.check(form.key, raw, record_id=record_id, conn=conn, context=ctx)
+        issues = [i for i in checked.issues if not (i.code == "required" and i.field in unreadable)]
+        checked.issues = issues
+        refusal = checked.refusal(status)
+        refusing = {id(i) for i in refusal}
+        for issue in issues:
+            severity = "error" if id(issue) in refusing else "warning"
+            text = issue.message.get(plan.lang)
+            if severity == "warning" and issue.severity is Severity.ERROR:
+                text = f"(brouillon) {text}"
+            problem(row_number, issue.fields, text, severity)
+        row_errors += len(refusal)
+        if key is not None:
+            first = seen.get(key)
+            if first is not None:
+                shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
+                problem(row_number, form.natural_key, f"même {shown} que la ligne {first} : une seule ligne par "
+                        f"{form.label.fr.lower()}")
+                row_errors += 1
+            else:
+                seen[key] = row_number
+        if row_errors:
+            plan.refused_rows += 1
+            continue
+        if status == DRAFT:
+            plan.drafts += 1
+        if existing is not None and record_id is not None:
+            if _same(form.field_keys, existing, checked.values) and _same_status(conn, table, record_id, status):
+                plan.unchanged += 1
+                continue
+            plan.updated += 1
+        else:
+            plan.created += 1
+            checked.record_id = str(uuid.uuid4())
+        if write and not plan.errors:
+            batch.append((checked, status))
+            if len(batch) >= BATCH:
+                store.write_checked(batch, conn=conn)
+                batch = []
+    step(state, total, total, "Écriture…" if write else "Vérification terminée")
+    if write and batch and not plan.errors:
+        store.write_checked(batch, conn=conn)
+
+
+def _same(keys: tuple[str, ...], existing: Mapping[str, Any], values: Mapping[str, Any]) -> bool:
+    return all(existing.get(k) == values.get(k) for k in keys)
+
+
+def _same_status(conn: Connection, table: Any, record_id: str, status: str) -> bool:
+    return conn.execute(select(table.c.status).where(table.c.id == record_id)).scalar() == status
+
+
+def issue_text(issue: Issue, lang: str = "fr") -> str:
+    return issue.message.get(lang)

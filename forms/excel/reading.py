@@ -1,0 +1,440 @@
+"""Reading a spreadsheet from outside: budgets first, then the fastest safe parser.
+
+Every file is hostile until checked. Before any parser sees it:
+
+* its kind is recognised from its first bytes, not its name (``.xls`` and password-protected files are
+  OLE containers, an ``.xlsx`` is a zip holding ``xl/workbook.xml``, a CSV is text);
+* its size, the sum of the declared uncompressed sizes of its zip members and each member's
+  compression ratio are held to budgets (a 300 KB file may expand to 300 MB);
+* the chosen sheet's XML is streamed once to count its rows (row cap), find formulas (never evaluated:
+  refused, with their cells) and merged cells.
+
+Only then does ``python-calamine`` parse the sheet (about 17 times faster than openpyxl's read-only
+reader here, and it does not trust the declared ``<dimension>``). CSV files are decoded as UTF-8 (with or
+without BOM) or Windows-1252, separated by ``;``, ``,`` or tabulations.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from defusedxml import ElementTree as SafeET
+
+from forms.reference import fold
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Compressed size of an .xlsx, or size of a CSV."""
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+"""Sum of the declared uncompressed sizes of an .xlsx's members."""
+MAX_RATIO = 200
+"""Uncompressed ÷ compressed size of one member above 1 MiB (ordinary sheets stay under 30)."""
+MAX_MEMBERS = 5_000
+MAX_ROWS = 200_000
+"""Data rows in one import (the header excluded)."""
+MAX_COLUMNS = 250
+MAX_CELL_CHARS = 32_767
+"""Excel's own limit for one cell."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+OUR_SHEETS = {"instructions", "listes", "lists", "problemes"}
+"""Sheets of our own templates and reports, never data."""
+
+
+class FileRefused(Exception):
+    """The file cannot be read: the message (French) says why and what to do. Nothing was written."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+@dataclass
+class Sheet:
+    """Cells of one sheet as parsed (no conversion yet). ``rows[i]`` is spreadsheet row
+    ``first_row + i`` (1-based); ``rows[i][j]`` is column ``first_col + j`` (0-based index)."""
+
+    path: Path
+    kind: str
+    """``xlsx`` or ``csv``."""
+    name: str
+    rows: list[list[Any]]
+    first_row: int = 1
+    first_col: int = 0
+    notes: list[str] = field(default_factory=list)
+    """Things the reader decided on the user's behalf (hidden sheet ignored, encoding…)."""
+    date1904: bool = False
+
+    def row_number(self, index: int) -> int:
+        return self.first_row + index
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _cell_ref_to_rc(ref: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
+    if not match:
+        return 0, 0
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(match.group(2)), col - 1
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} Mo"
+
+
+# ---------------------------------------------------------------------------------------------- sniffing
+
+def sniff(path: Path) -> str:
+    """``xlsx`` or ``csv``; raises ``FileRefused`` with a French explanation otherwise."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise FileRefused(f"{name} : fichier introuvable") from None
+    except OSError as exc:
+        raise FileRefused(f"{name} : fichier illisible ({exc.strerror})") from None
+    if size == 0:
+        raise FileRefused(f"{name} : le fichier est vide")
+    if size > MAX_FILE_BYTES:
+        raise FileRefused(f"{name} : fichier trop volumineux ({_mb(size)}, {_mb(MAX_FILE_BYTES)} au plus) : "
+                          f"découpez-le en plusieurs fichiers")
+    if head.startswith(OLE_MAGIC):
+        with path.open("rb") as handle:
+            body = handle.read(min(size, 4 * 1024 * 1024))
+        if ENCRYPTED_MARK in body:
+            raise FileRefused(f"{name} : le classeur est protégé par un mot de passe : enregistrez-en une copie "
+                              f"sans mot de passe (Fichier > Informations > Protéger le classeur) puis importez-la")
+        raise FileRefused(f"{name} : ancien format Excel (.xls) non accepté : ouvrez-le dans Excel ou LibreOffice "
+                          f"et enregistrez-le au format .xlsx")
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if b"\x00" in head or not _looks_like_text(head):
+        raise FileRefused(f"{name} : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV : "
+                          f"enregistrez vos données dans l'un de ces formats")
+    return "csv"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    return controls <= len(head) // 100
+
+
+# ------------------------------------------------------------------------------------------------- xlsx
+
+def _check_zip(path: Path) -> zipfile.ZipFile:
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise FileRefused(f"{name} : archive .xlsx endommagée ou incomplète ({exc}) : ré-enregistrez le fichier "
+                          f"depuis Excel") from None
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        archive.close()
+        raise FileRefused(f"{name} : structure anormale ({len(infos)} éléments dans l'archive) : fichier refusé")
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        archive.close()
+        if "mimetype" in names and b"opendocument.spreadsheet" in archive_read_small(path, "mimetype"):
+            raise FileRefused(f"{name} : classeur OpenDocument (.ods) : enregistrez-le au format .xlsx "
+                              f"(Fichier > Enregistrer sous > Excel 2007-365)")
+        raise FileRefused(f"{name} : ce n'est pas un classeur Excel (.xlsx) : enregistrez vos données au format "
+                          f".xlsx ou .csv")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            archive.close()
+            raise FileRefused(f"{name} : taux de compression anormal pour {info.filename} "
+                              f"({info.file_size // max(info.compress_size, 1)} pour 1, {MAX_RATIO} au plus) : "
+                              f"fichier refusé par sécurité")
+    if total > MAX_UNCOMPRESSED_BYTES:
+        archive.close()
+        raise FileRefused(f"{name} : le classeur décompressé ferait {_mb(total)} ({_mb(MAX_UNCOMPRESSED_BYTES)} au "
+                          f"plus) : découpez-le en plusieurs fichiers")
+    return archive
+
+
+def archive_read_small(path: Path, member: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+        if info.file_size > 1024 * 1024:
+            return b""
+        return archive.read(member)
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, limit: int = 16 * 1024 * 1024) -> bytes:
+    info = archive.getinfo(member)
+    if info.file_size > limit:
+        raise FileRefused(f"{Path(archive.filename or '').name} : {member} anormalement volumineux : fichier refusé")
+    return archive.read(member)
+
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass
+class _SheetEntry:
+    name: str
+    member: str
+    state: str
+
+
+def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEntry], bool]:
+    try:
+        workbook = SafeET.fromstring(_read_member(archive, "xl/workbook.xml"))
+        rels_xml = _read_member(archive, "xl/_rels/workbook.xml.rels")
+        rels = SafeET.fromstring(rels_xml)
+    except KeyError:
+        raise FileRefused(f"{name} : classeur .xlsx incomplet (relations absentes) : ré-enregistrez-le") from None
+    except Exception as exc:  # defusedxml refusals (entities, DTD) and malformed XML
+        raise FileRefused(f"{name} : XML du classeur refusé ({type(exc).__name__}) : fichier refusé") from None
+    targets = {}
+    for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
+        target = rel.get("Target") or ""
+        member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[rel.get("Id")] = member
+    pr = workbook.find(f"{NS_MAIN}workbookPr")
+    date1904 = pr is not None and (pr.get("date1904") or "").lower() in ("1", "true")
+    entries = []
+    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+        rid = sheet.get(f"{NS_REL}id")
+        entries.append(_SheetEntry(sheet.get("name") or "", targets.get(rid, ""), sheet.get("state") or "visible"))
+    return entries, date1904
+
+
+FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
+CELL_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"')
+ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
+MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
+
+
+@dataclass
+class _Scan:
+    rows: int = 0
+    formulas: list[str] = field(default_factory=list)
+    formula_count: int = 0
+    merges: list[str] = field(default_factory=list)
+
+
+def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
+    """Stream the sheet XML once: rows, formula cells, merged ranges (no XML parser involved)."""
+    scan = _Scan()
+    tail = b""
+    with archive.open(member) as handle:
+        chunk = handle.read(1024 * 1024)
+        while chunk:
+            following = handle.read(1024 * 1024)
+            data = tail + chunk
+            # matches starting at or after ``limit`` are left for the next round (they may be cut off)
+            limit = len(data) - 512 if following else len(data)
+            scan.rows += sum(1 for m in ROW_RE.finditer(data, 0, limit + 16) if m.start() < limit)
+            for match in FORMULA_RE.finditer(data, 0, limit + 16):
+                if match.start() >= limit:
+                    continue
+                scan.formula_count += 1
+                if len(scan.formulas) < 10:
+                    refs = CELL_REF_RE.findall(data, max(0, match.start() - 400), match.start())
+                    if refs:
+                        scan.formulas.append(refs[-1].decode())
+            for match in MERGE_RE.finditer(data, 0, limit + 64):
+                if match.start() < limit:
+                    scan.merges.append(match.group(1).decode().replace("$", ""))
+            tail = data[limit:]
+            chunk = following
+    return scan
+
+
+def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[str]]:
+    notes: list[str] = []
+    visible = [e for e in entries if e.state == "visible" and fold(e.name) not in OUR_SHEETS]
+    for e in entries:
+        if e.state != "visible":
+            notes.append(f"feuille masquée « {e.name} » ignorée")
+    if not visible:
+        raise FileRefused(f"{name} : aucune feuille visible à importer (les feuilles masquées sont ignorées : "
+                          f"affichez la feuille de données)")
+    folded = {fold(w) for w in wanted if w}
+    chosen = next((e for e in visible if fold(e.name) in folded), visible[0])
+    for e in visible:
+        if e is not chosen:
+            notes.append(f"feuille « {e.name} » ignorée (seule la feuille « {chosen.name} » est importée)")
+    return chosen, notes
+
+
+def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    name = path.name
+    with _check_zip(path) as archive:
+        entries, date1904 = _workbook_sheets(archive, name)
+        chosen, notes = _choose_sheet(entries, wanted_sheets, name)
+        try:
+            scan = _scan_sheet(archive, chosen.member)
+        except KeyError:
+            raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
+                              f"ré-enregistrez le fichier") from None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise FileRefused(f"{name} : archive .xlsx endommagée ({exc})") from None
+    if scan.rows > MAX_ROWS + 50:
+        raise FileRefused(f"{name} : {scan.rows} lignes dans la feuille « {chosen.name} », {MAX_ROWS} au plus "
+                          f"par import : découpez le fichier")
+    if scan.formula_count:
+        cells = ", ".join(scan.formulas) + ("…" if scan.formula_count > len(scan.formulas) else "")
+        raise FileRefused(
+            f"{name} : la feuille « {chosen.name} » contient {scan.formula_count} formule(s) ({cells}) : Kafaat "
+            f"n'évalue jamais de formules ; copiez les colonnes puis « Collage spécial > Valeurs » et réessayez")
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_name(chosen.name)
+        start = sheet.start or (0, 0)
+        rows = [list(row) for row in sheet.iter_rows()]
+        merged = sheet.merged_cell_ranges or []
+        workbook.close()
+    except CalamineError as exc:
+        raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}: {exc}) : ré-enregistrez-le "
+                          f"au format .xlsx") from None
+    except Exception as exc:  # python-calamine raises plain errors for some malformed parts
+        raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}) : ré-enregistrez-le au format "
+                          f".xlsx") from None
+    result = Sheet(path, "xlsx", chosen.name, rows, first_row=start[0] + 1, first_col=start[1], notes=notes,
+                   date1904=date1904)
+    ranges = [f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in merged]
+    if not ranges:
+        ranges = scan.merges
+    result.merged = ranges  # type: ignore[attr-defined]
+    _check_width(result)
+    return result
+
+
+# -------------------------------------------------------------------------------------------------- csv
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 (avec BOM)"
+        except UnicodeDecodeError as exc:
+            raise FileRefused(f"{name} : texte UTF-8 invalide à l'octet {exc.start}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def _separator(text: str) -> str:
+    """The separator used by the header line: ``;``, ``,`` or tab, ignoring quoted parts."""
+    first = ""
+    in_quotes = False
+    for ch in text[:65536]:
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif ch in "\r\n" and not in_quotes:
+            if first.strip():
+                break
+            first = ""
+            continue
+        elif not in_quotes:
+            first += ch
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] else ";"
+
+
+def read_csv(path: Path) -> Sheet:
+    name = path.name
+    data = path.read_bytes()
+    text, encoding = _decode(data, name)
+    sep = _separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"', strict=False)
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            if len(rows) > MAX_ROWS + 1:
+                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes : découpez le fichier")
+            rows.append(row)
+    except csv.Error as exc:
+        raise FileRefused(f"{name}, ligne {reader.line_num} : CSV illisible ({exc})") from None
+    shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[sep]
+    result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
+    result.merged = []  # type: ignore[attr-defined]
+    _check_width(result)
+    return result
+
+
+def _check_width(sheet: Sheet) -> None:
+    widest = max((len(r) for r in sheet.rows), default=0)
+    if widest > MAX_COLUMNS:
+        raise FileRefused(f"{sheet.path.name} : {widest} colonnes, {MAX_COLUMNS} au plus")
+    for index, row in enumerate(sheet.rows):
+        for j, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise FileRefused(f"{sheet.path.name}, ligne {sheet.row_number(index)}, colonne "
+                                  f"{column_letter(sheet.first_col + j)} : cellule de plus de {MAX_CELL_CHARS} "
+                                  f"caractères")
+
+
+def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+    """The data sheet of an .xlsx or .csv file, after every budget check. Raises ``FileRefused``."""
+    kind = sniff(path)
+    return read_xlsx(path, wanted_sheets) if kind == "xlsx" else read_csv(path)
+
+
+# ------------------------------------------------------------------------------------ cell conversions
+
+EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_EPOCH_1904 = date(1904, 1, 1)
+
+
+def serial_to_date(value: float, date1904: bool = False) -> date | None:
+    """An Excel date serial (a number in a cell that lost its date format) as a date, if plausible."""
+    if not 1 <= value < 2958466:
+        return None
+    return (EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH) + timedelta(days=int(value))
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees (for reports and messages)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time(0) else value.strftime("%d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    return str(value)
+
+
+def iter_rows(sheet: Sheet, start: int = 0) -> Iterator[tuple[int, list[Any]]]:
+    for index in range(start, len(sheet.rows)):
+        yield sheet.row_number(index), sheet.rows[index]

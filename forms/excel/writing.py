@@ -1,0 +1,417 @@
+"""Writing workbooks with openpyxl: the template of a form, the export of records, the error report.
+
+Every workbook written here is safe to open: a text that starts with ``=``, ``+``, ``-`` or ``@`` is
+stored as text (``data_type = "s"``), never as a formula, and no formula is written at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from forms.definitions import FORMS
+from forms.excel.columns import (
+    DATE_FORMAT,
+    FORMULA_PREFIXES,
+    ID_KEY,
+    PROBLEMS_LABEL,
+    STATUS_KEY,
+    STATUS_SHOWN,
+    Column,
+    LinkNames,
+    boolean_word,
+    cell_value,
+    form_columns,
+    status_word,
+)
+from forms.schema import Field, FieldType, Form
+from forms.tasks import TaskState, step
+
+HEADER_FILL = "1F4E79"
+ERROR_FILL = "F8CBAD"
+WARNING_FILL = "FFF2CC"
+LISTS_SHEET = "Listes"
+INSTRUCTIONS_SHEET = "Instructions"
+MAX_INLINE_LIST = 200
+"""Excel refuses an inline list longer than 255 characters: longer lists use a range on the lists sheet."""
+
+
+def _number_format(f: Field | None) -> str | None:
+    if f is None:
+        return None
+    if f.type is FieldType.DATE:
+        return DATE_FORMAT
+    if f.type is FieldType.INTEGER:
+        return "0"
+    if f.type is FieldType.DECIMAL:
+        return "0.00"
+    if f.type in (FieldType.IDENTIFIER, FieldType.TEXT, FieldType.EMAIL, FieldType.LINK):
+        return "@"
+    return None
+
+
+def _width(column: Column, lang: str) -> float:
+    f = column.field
+    base = len(column.header(lang))
+    if f is not None:
+        if f.type is FieldType.DATE:
+            base = max(base, 12)
+        table = f.choices()
+        if table is not None:
+            base = max(base, *(len(c.label.get(lang)) for c in table.choices))
+    return float(min(max(base + 2, 10), 45))
+
+
+def _allowed(f: Field, lang: str) -> str:
+    table = f.choices()
+    if table is not None:
+        return "; ".join(f"{c.label.get(lang)} ({c.code})" for c in table.choices)
+    if f.type is FieldType.BOOLEAN:
+        return f"{boolean_word(True, lang)} / {boolean_word(False, lang)}"
+    bounds = []
+    if f.min is not None:
+        bounds.append(f"≥ {f.min.strftime('%d/%m/%Y') if isinstance(f.min, date) else f.min}")
+    if f.max is not None:
+        bounds.append(f"≤ {f.max.strftime('%d/%m/%Y') if isinstance(f.max, date) else f.max}")
+    return ", ".join(bounds)
+
+
+FORMAT_WORDS = {
+    FieldType.TEXT: "texte", FieldType.INTEGER: "nombre entier", FieldType.DECIMAL: "nombre (2 décimales)",
+    FieldType.DATE: "date jj/mm/aaaa", FieldType.BOOLEAN: "Oui / Non", FieldType.CHOICE: "valeur de la liste",
+    FieldType.MULTI_CHOICE: "une ou plusieurs valeurs de la liste, séparées par « ; »",
+    FieldType.EMAIL: "adresse e-mail", FieldType.IDENTIFIER: "identifiant (texte)",
+}
+
+
+def _format_word(form: Form, f: Field) -> str:
+    if f.type is FieldType.LINK:
+        target = FORMS[f.link or ""]
+        if f.link == "offering":
+            return "code de l'offre de formation (ex. : MS-CYBER)"
+        parts = [target.field(k).label.fr.lower() for k in target.natural_key
+                 if not (target.field(k).type is FieldType.LINK and form.has_field(k))]
+        return f"{target.label.fr.lower()} : {' / '.join(parts)} (ex. : 2025-2026 / 2)"
+    word = FORMAT_WORDS[f.type]
+    if f.type is FieldType.IDENTIFIER and f.pattern_hint:
+        word = f"{word} : {f.pattern_hint.fr}"
+    return word
+
+
+def _safe_cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+# ---------------------------------------------------------------------------------------------- template
+
+def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
+    """The Excel template of a form: header row (``Libellé [clé]``), drop-down lists for reference
+    fields (from a hidden « Listes » sheet), number/date/text formats, frozen header, widths, and an
+    « Instructions » sheet listing each field, whether it is required, its format and allowed values."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    form = FORMS[form_key]
+    columns = form_columns(form)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = form.plural.get(lang)[:31]
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    info = wb.create_sheet(INSTRUCTIONS_SHEET)
+    bold_white = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    rows = 2000
+    list_col = 0
+    for j, column in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        cell = ws.cell(row=1, column=j, value=column.header(lang))
+        cell.font, cell.fill = bold_white, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[letter].width = _width(column, lang)
+        f = column.field
+        fmt = _number_format(f)
+        if fmt:
+            ws.column_dimensions[letter].number_format = fmt
+            for r in range(2, 202):
+                ws.cell(row=r, column=j).number_format = fmt
+        target = f"{letter}2:{letter}{rows}"
+        values: list[str] | None = None
+        if column.key == STATUS_KEY:
+            values = [STATUS_SHOWN["complete"].get(lang), STATUS_SHOWN["draft"].get(lang)]
+        elif f is not None and f.type is FieldType.BOOLEAN:
+            values = [boolean_word(True, lang), boolean_word(False, lang)]
+        elif f is not None and f.type is FieldType.CHOICE:
+            table = f.choices()
+            values = [c.label.get(lang) for c in table.choices] if table else None
+        if values:
+            list_col += 1
+            list_letter = get_column_letter(list_col)
+            lists.cell(row=1, column=list_col, value=column.key)
+            for r, value in enumerate(values, start=2):
+                lists.cell(row=r, column=list_col, value=value).data_type = "s"
+            ref = f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:${list_letter}${len(values) + 1}"
+            dv = DataValidation(type="list", formula1=ref, allow_blank=True, showDropDown=False,
+                                showErrorMessage=True, errorTitle="Valeur non permise",
+                                error="Choisissez une valeur dans la liste.")
+            dv.add(target)
+            ws.add_data_validation(dv)
+        elif f is not None and f.type in (FieldType.INTEGER, FieldType.DECIMAL) and (f.min is not None
+                                                                                     or f.max is not None):
+            dv = DataValidation(type="whole" if f.type is FieldType.INTEGER else "decimal", operator="between",
+                                formula1=str(f.min if f.min is not None else -10**9),
+                                formula2=str(f.max if f.max is not None else 10**9), allow_blank=True,
+                                showErrorMessage=True, errorTitle="Nombre hors limites",
+                                error=f"{f.label.get(lang)} : {_allowed(f, lang)}")
+            dv.add(target)
+            ws.add_data_validation(dv)
+        elif f is not None and f.type is FieldType.DATE:
+            low, high = f.min or date(1990, 1, 1), f.max or date(2100, 12, 31)
+            dv = DataValidation(type="date", operator="between", formula1=f"DATE({low.year},{low.month},{low.day})",
+                                formula2=f"DATE({high.year},{high.month},{high.day})", allow_blank=True,
+                                showErrorMessage=True, errorTitle="Date non valide",
+                                error=f"{f.label.get(lang)} : date jj/mm/aaaa")
+            dv.add(target)
+            ws.add_data_validation(dv)
+        if f is not None and (f.help.fr or f.required):
+            pass
+    ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 45
+    ws.sheet_view.rightToLeft = lang == "ar"
+
+    heads = ["Colonne", "Champ (clé)", "Libellé", "Obligatoire", "Format", "Valeurs permises / limites",
+             "Aide"]
+    info.append([f"Modèle d'import Kafaat — {form.label.fr} ({form.key})"])
+    info["A1"].font = Font(bold=True, size=14)
+    info.append(["Remplissez la première feuille à partir de la ligne 2, une ligne par "
+                 f"{form.label.fr.lower()}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
+                 "les identifiants restent du texte (ne les laissez pas convertir en nombres)."])
+    info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
+                 "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
+                 "rien n'est importé et un rapport d'erreurs indique quoi corriger."])
+    info.append([])
+    info.append(heads)
+    for cell in info[5]:
+        cell.font, cell.fill = bold_white, fill
+    for j, column in enumerate(columns, start=1):
+        f = column.field
+        if f is None:
+            row = [get_column_letter(j), column.key, column.label.get(lang), "non",
+                   "Complet / Brouillon", "Complet, Brouillon", "Vide = Complet"]
+        else:
+            row = [get_column_letter(j), f.key, f.label.get(lang), "oui" if f.required else "non",
+                   _format_word(form, f), _allowed(f, lang), f.help.get(lang) if f.help.fr else ""]
+        info.append(row)
+        for cell in info[info.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                cell.data_type = "s"
+    if form.rules:
+        info.append([])
+        info.append(["Règles vérifiées"])
+        info[info.max_row][0].font = Font(bold=True)
+        for rule in form.rules:
+            info.append(["", rule.key, rule.description.get(lang)])
+    for letter, width in zip("ABCDEFG", (9, 22, 40, 12, 45, 60, 50), strict=True):
+        info.column_dimensions[letter].width = width
+    wb.active = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+
+
+# ------------------------------------------------------------------------------------------------ export
+
+def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "fr",
+                state: TaskState | None = None, *, links: LinkNames | None = None) -> int:
+    """Write ``records`` (``forms.store.records.Record``) to ``path``; returns the number of rows.
+
+    Columns are the template's plus « Identifiant Kafaat »; links are written by natural key (pass a
+    ``LinkNames`` built on the store, or ``export_records`` does it), references by label: importing the
+    file back changes nothing."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    form = FORMS[form_key]
+    columns = form_columns(form, with_id=True)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(form.plural.get(lang)[:31])
+    for j, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = _width(column, lang)
+    ws.freeze_panes = "A2"
+    bold_white = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    header = []
+    for column in columns:
+        cell = _safe_cell(ws, column.header(lang))
+        cell.font, cell.fill = bold_white, fill
+        header.append(cell)
+    ws.append(header)
+    plan = [(c.key, c.field, _converter(c.field, lang, links)) for c in columns]
+    status_words = {s: status_word(s, lang) for s in STATUS_SHOWN}
+    count = 0
+    for record in records:
+        values = record.values
+        row: list[Any] = []
+        for key, _f, convert in plan:
+            if key == STATUS_KEY:
+                row.append(status_words[record.status])
+                continue
+            if key == ID_KEY:
+                row.append(record.id)
+                continue
+            value = values.get(key)
+            if value is None:
+                row.append(None)
+                continue
+            value = convert(value) if convert else value
+            if isinstance(value, str):
+                if value.startswith(FORMULA_PREFIXES):
+                    value = _safe_cell(ws, value)
+            elif isinstance(value, date | datetime):
+                value = _safe_cell(ws, value, DATE_FORMAT)
+            row.append(value)
+        ws.append(row)
+        count += 1
+        if count % 2000 == 0:
+            step(state, count, 0, "Export…")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    step(state, count, count, "Export terminé")
+    return count
+
+
+def _converter(f: Field | None, lang: str, links: LinkNames | None) -> Any:
+    if f is None:
+        return None
+    if f.type is FieldType.CHOICE:
+        table = f.choices()
+        labels = {c.code: c.label.get(lang) for c in table.choices} if table else {}
+        return lambda v: labels.get(v, v)
+    if f.type in (FieldType.MULTI_CHOICE, FieldType.BOOLEAN, FieldType.DECIMAL):
+        return lambda v: cell_value(f, v, lang)
+    if f.type is FieldType.LINK:
+        if links is None:
+            return None
+        return lambda v: links.name(f, v)
+    return None
+
+
+def export_records(store: Any, form_key: str, path: Path, lang: str = "fr", state: TaskState | None = None,
+                   status: str | None = None) -> int:
+    """Every live record of a form (optionally of one status), exported with links by natural key."""
+    with store.engine.connect() as conn:
+        links = LinkNames(conn, store.establishment)
+        records = store.list(form_key, status=status)
+        records.sort(key=lambda r: (r.created_at, r.id))
+        return export_xlsx(form_key, records, path, lang, state, links=links)
+
+
+# ------------------------------------------------------------------------------------------ error report
+
+def write_error_report(plan: Any, out_path: Path) -> Path:
+    """The original rows, a « Problèmes » column with every message of the row, faulty cells highlighted
+    (errors in red, warnings in yellow). File-level problems go on a second sheet. The report can be
+    corrected and imported again as it is (the « Problèmes » column is ignored on import)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    from forms.excel.reading import FileRefused, column_letter, read_sheet
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet((plan.sheet or "Données")[:31])
+    red = PatternFill("solid", fgColor=ERROR_FILL)
+    yellow = PatternFill("solid", fgColor=WARNING_FILL)
+    bold = Font(bold=True)
+    by_row: dict[int, list[Any]] = {}
+    general = []
+    for p in plan.problems:
+        if p.row and p.row != plan.header_row:
+            by_row.setdefault(p.row, []).append(p)
+        else:
+            general.append(p)
+    sheet = None
+    if plan.kind:
+        try:
+            sheet = read_sheet(plan.path)
+        except FileRefused:
+            sheet = None
+    ws.freeze_panes = "A2"
+    if sheet is not None and sheet.rows:
+        header_index = plan.header_row - sheet.first_row
+        width = max(len(r) for r in sheet.rows)
+        offset = sheet.first_col
+        problems_col = offset + width
+        for index, cells in enumerate(sheet.rows):
+            if index < header_index:
+                continue
+            number = sheet.row_number(index)
+            padded = [None] * offset + list(cells) + [None] * (width - len(cells))
+            if index == header_index:
+                out = [_safe_cell(ws, v) for v in padded]
+                for cell in out:
+                    cell.font = bold
+                head = _safe_cell(ws, PROBLEMS_LABEL.get(plan.lang))
+                head.font = bold
+                out.append(head)
+                ws.append(out)
+                continue
+            found = by_row.get(number, [])
+            if not found:
+                ws.append([_plain(ws, v) for v in padded])
+                continue
+            marks: dict[str, PatternFill] = {}
+            for p in found:
+                if p.column and (p.severity == "error" or p.column not in marks):
+                    marks[p.column] = red if p.severity == "error" else yellow
+            out = []
+            for col, value in enumerate(padded):
+                cell = _safe_cell(ws, value, "DD/MM/YYYY" if isinstance(value, date | datetime) else None)
+                fill = marks.get(column_letter(col))
+                if fill is not None:
+                    cell.fill = fill
+                out.append(cell)
+            text = "\n".join(
+                (f"{p.column} ({p.field}) : " if p.column else "") + ("" if p.severity == "error" else
+                                                                      "avertissement : ") + p.message
+                for p in found)
+            message = _safe_cell(ws, text)
+            message.fill = red if any(p.severity == "error" for p in found) else yellow
+            out.append(message)
+            ws.append(out)
+        del problems_col
+    summary = wb.create_sheet(PROBLEMS_LABEL.get(plan.lang))
+    summary.append([_bold(summary, "Fichier"), _bold(summary, "Ligne"), _bold(summary, "Colonne"),
+                    _bold(summary, "Champ"), _bold(summary, "Gravité"), _bold(summary, "Message")])
+    for p in general + [p for p in plan.problems if p not in general]:
+        summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None, p.field or None,
+                        "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, p.message)])
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out_path)
+    return out_path
+
+
+def _bold(ws: Any, value: str) -> Any:
+    from openpyxl.styles import Font
+
+    cell = _safe_cell(ws, value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _plain(ws: Any, value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return _safe_cell(ws, value)
+    if isinstance(value, date | datetime):
+        return _safe_cell(ws, value, DATE_FORMAT)
+    return value
