@@ -8,7 +8,7 @@ field rules then the form's cross-field rules and returns every finding, errors 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -191,6 +191,71 @@ def parse_value(field: Field, value: Any) -> Any:
     raise AssertionError(kind)
 
 
+Parser = Callable[[Any], Any]
+
+
+def _fast_parser(field: Field) -> Parser:
+    """``parse_value`` for one field, with a fast path for the values that are already well formed
+    (imports of 100 000 rows spend most of their time here); anything else takes the general path."""
+    kind = field.type
+
+    def general(value: Any) -> Any:
+        return parse_value(field, value)
+
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER) and field.strip:
+        def text(value: Any) -> Any:
+            if type(value) is str:
+                return " ".join(value.split()) or None
+            return general(value)
+        return text
+    if kind is FieldType.LINK:
+        def link(value: Any) -> Any:
+            if type(value) is str and value.strip() == value and value:
+                return value.lower()
+            return general(value)
+        return link
+    if kind is FieldType.INTEGER:
+        def integer(value: Any) -> Any:
+            return value if type(value) is int else general(value)
+        return integer
+    if kind is FieldType.DATE:
+        def a_date(value: Any) -> Any:
+            if type(value) is str and len(value) == 10 and value[4] == "-":
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    pass
+            elif type(value) is datetime:
+                return value.date()
+            elif type(value) is date:
+                return value
+            return general(value)
+        return a_date
+    if kind is FieldType.CHOICE:
+        table = field.choices()
+        assert table is not None
+        codes = frozenset(table.codes)
+
+        def choice(value: Any) -> Any:
+            return value if type(value) is str and value in codes else general(value)
+        return choice
+    if kind is FieldType.BOOLEAN:
+        def boolean(value: Any) -> Any:
+            return value if type(value) is bool else general(value)
+        return boolean
+    return general
+
+
+_parsers: dict[str, tuple[tuple[str, Parser], ...]] = {}
+
+
+def _form_parsers(form: Form) -> tuple[tuple[str, Parser], ...]:
+    parsers = _parsers.get(form.key)
+    if parsers is None or len(parsers) != len(form.fields):
+        parsers = _parsers[form.key] = tuple((f.key, _fast_parser(f)) for f in form.fields)
+    return parsers
+
+
 def parse_record(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
     """Typed values for every field of ``form`` (``None`` when blank or unreadable) and the problems met.
 
@@ -198,15 +263,21 @@ def parse_record(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], li
     """
     values: dict[str, Any] = {}
     issues: list[Issue] = []
-    for field in form.fields:
+    get = raw.get
+    for key, parser in _form_parsers(form):
+        value = get(key)
+        if value is None:
+            values[key] = None
+            continue
         try:
-            values[field.key] = parse_value(field, raw.get(field.key))
+            values[key] = parser(value)
         except ValueProblem as problem:
-            values[field.key] = None
-            issues.append(Issue((field.key,), problem.message, Severity.ERROR, problem.code))
+            values[key] = None
+            issues.append(Issue((key,), problem.message, Severity.ERROR, problem.code))
     for key in raw:
-        if not form.has_field(key):
-            issues.append(Issue((key,), Text("champ inconnu dans le formulaire « {f} »", "حقل غير معروف في الاستمارة « {f} »",
+        if key not in values:
+            issues.append(Issue((key,), Text("champ inconnu dans le formulaire « {f} »",
+                                             "حقل غير معروف في الاستمارة « {f} »",
                                              "unknown field in form '{f}'").format(f=form.label.fr),
                                 Severity.ERROR, "unknown_field"))
     return values, issues
