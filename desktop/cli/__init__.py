@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "desktop.cli.setup",
     "desktop.cli.records",
     "desktop.cli.maintenance",
+    "desktop.cli.crypto",
+    "desktop.cli.ministry",
+    "desktop.cli.excel",
 )
 
 

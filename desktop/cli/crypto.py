@@ -1,0 +1,304 @@
+"""``kafaat keys``, ``kafaat recipients``, ``kafaat bundle`` and ``kafaat receipt`` (establishment side;
+``keys`` serves both roles). No Qt here; the work is done by ``sync``."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.cli.common import fail, open_workspace, passphrase, print_json, say, warn
+from desktop.cli.setup import INIT_HOOKS
+from forms.tasks import Cancelled
+from forms.workspace import ESTABLISHMENT, Workspace
+from sync.errors import SyncError
+from sync.keys import PublicKeys, change_passphrase, create_keys, load_identity, load_public, public_path
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def refusing(handler: Handler) -> Handler:
+    """``SyncError`` and ``Cancelled`` become a refusal (exit 1, French message on stderr)."""
+
+    @functools.wraps(handler)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except (SyncError, Cancelled) as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def confirm_fingerprint(args: argparse.Namespace, public: PublicKeys) -> None:
+    """The fingerprint is shown; the operator compares it with the one read by the other side (phone)."""
+    say(f"{public.name} ({public.code})")
+    say(f"  empreinte : {public.fingerprint}")
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        fail("vérifiez cette empreinte avec l'expéditeur (par téléphone), puis relancez avec --yes ; "
+             "rien n'a été modifié")
+    answer = input("Cette empreinte est-elle celle que l'expéditeur vous a lue ? [o/N] ").strip().lower()
+    if answer not in ("o", "oui", "y", "yes"):
+        fail("empreinte non confirmée : rien n'a été modifié")
+
+
+def show_public(public: PublicKeys) -> None:
+    role = "Établissement" if public.role == ESTABLISHMENT else "Ministère"
+    say(f"{role} : {public.name} ({public.code})")
+    say(f"Empreinte (à lire au téléphone) : {public.fingerprint}")
+    say(f"Identifiant de clé : {public.key_id_hex}")
+    say(f"Algorithmes : {', '.join(public.describe()['algorithms'])}")
+
+
+def init_hook(workspace: Workspace, args: argparse.Namespace) -> None:
+    """After ``kafaat init``: create the keys when a passphrase is available, else say how to later."""
+    if os.environ.get("KAFAAT_PASSPHRASE") is None and not sys.stdin.isatty():
+        warn("Attention : les clés ne sont pas encore créées (aucune phrase de passe : KAFAAT_PASSPHRASE n'est "
+             "pas définie et il n'y a pas de terminal). Créez-les avec « kafaat keys create » avant tout export.")
+        return
+    try:
+        secret = passphrase("Phrase de passe qui protégera les clés : ", confirm=True)
+        public = create_keys(workspace, secret)
+    except SyncError as exc:
+        warn(f"Attention : les clés ne sont pas créées ({exc}). Créez-les avec « kafaat keys create ».")
+        return
+    say(f"Clés créées. Empreinte : {public.fingerprint}")
+
+
+INIT_HOOKS.append(init_hook)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    keys = sub.add_parser("keys", parents=[common], help="les clés de ce dossier (création, empreinte…)")
+    ks = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    p = ks.add_parser("create", parents=[common], help="créer les clés (si « init » ne l'a pas fait)")
+    p.set_defaults(handler=cmd_keys_create)
+    p = ks.add_parser("show", parents=[common], help="afficher les empreintes des clés")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_keys_show)
+    p = ks.add_parser("passphrase", parents=[common],
+                      help="changer la phrase de passe (nouvelle : KAFAAT_NEW_PASSPHRASE ou saisie)")
+    p.set_defaults(handler=cmd_keys_passphrase)
+    p = ks.add_parser("enrollment-request", parents=[common],
+                      help="écrire la demande d'enregistrement à envoyer au ministère")
+    p.add_argument("out", metavar="FICHIER")
+    p.set_defaults(handler=cmd_enrollment_request)
+
+    rec = sub.add_parser("recipients", parents=[common], help="les ministères destinataires des lots")
+    rs = rec.add_subparsers(dest="recipients_command", metavar="ACTION", required=True)
+    p = rs.add_parser("add", parents=[common], help="faire confiance à la clé publique d'un ministère")
+    p.add_argument("file", metavar="FICHIER")
+    p.add_argument("--yes", action="store_true", help="empreinte déjà vérifiée (pas de question)")
+    p.set_defaults(handler=cmd_recipients_add)
+    p = rs.add_parser("list", parents=[common], help="lister les ministères destinataires")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_recipients_list)
+
+    bun = sub.add_parser("bundle", parents=[common], help="le lot signé et chiffré pour les ministères")
+    bs = bun.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    p = bs.add_parser("export", parents=[common], help="écrire le prochain lot dans un dossier (clé USB…)")
+    p.add_argument("outdir", metavar="DOSSIER")
+    p.add_argument("--full", action="store_true", help="tout envoyer, pas seulement les changements")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_bundle_export)
+    p = bs.add_parser("preview", parents=[common], help="ce que contiendra le prochain lot")
+    p.add_argument("--full", action="store_true")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_bundle_preview)
+    p = bs.add_parser("outbox", parents=[common], help="les lots écrits, accusés ou en attente")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_bundle_outbox)
+
+    rc = sub.add_parser("receipt", parents=[common], help="accusés de réception des ministères")
+    rcs = rc.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
+    p = rcs.add_parser("import", parents=[common], help="vérifier un accusé et marquer le lot reçu")
+    p.add_argument("file", metavar="FICHIER")
+    p.set_defaults(handler=cmd_receipt_import)
+
+
+# --------------------------------------------------------------------------------------------- keys
+@refusing
+def cmd_keys_create(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    public = create_keys(workspace, passphrase("Phrase de passe qui protégera les clés : ", confirm=True))
+    show_public(public)
+    return 0
+
+
+@refusing
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    public = load_public(open_workspace(args))
+    if args.json:
+        print_json(public.describe())
+    else:
+        show_public(public)
+    return 0
+
+
+@refusing
+def cmd_keys_passphrase(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    old = passphrase("Phrase de passe actuelle : ")
+    new = os.environ.get("KAFAAT_NEW_PASSPHRASE")
+    if new is None:
+        if not sys.stdin.isatty():
+            fail("nouvelle phrase de passe requise : définissez KAFAAT_NEW_PASSPHRASE ou utilisez un terminal")
+        import getpass
+
+        new = getpass.getpass("Nouvelle phrase de passe : ")
+        if getpass.getpass("Confirmez la nouvelle phrase de passe : ") != new:
+            fail("les deux phrases de passe saisies diffèrent : rien n'a été modifié")
+    change_passphrase(workspace, old, new)
+    say("Phrase de passe changée.")
+    return 0
+
+
+@refusing
+def cmd_enrollment_request(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args, ESTABLISHMENT)
+    public = load_public(workspace)
+    _write_copy(public_path(workspace), Path(args.out))
+    say(f"Demande d'enregistrement écrite : {args.out}")
+    say(f"Empreinte à communiquer au ministère : {public.fingerprint}")
+    return 0
+
+
+def _write_copy(source: Path, out: Path) -> None:
+    from forms.atomic import write_atomic
+
+    try:
+        write_atomic(out, source.read_bytes())
+    except OSError as exc:
+        fail(f"{out} : écriture impossible ({exc.strerror})")
+
+
+# --------------------------------------------------------------------------------------- recipients
+@refusing
+def cmd_recipients_add(args: argparse.Namespace) -> int:
+    from sync.recipients import add_recipient, read_recipient_file
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    public, data = read_recipient_file(Path(args.file))
+    confirm_fingerprint(args, public)
+    if add_recipient(workspace, public, data):
+        say(f"{public.code} ajouté aux destinataires des lots.")
+    else:
+        say(f"{public.code} était déjà un destinataire avec cette clé : rien n'a changé.")
+    return 0
+
+
+@refusing
+def cmd_recipients_list(args: argparse.Namespace) -> int:
+    from sync.recipients import list_recipients
+
+    recipients = list_recipients(open_workspace(args, ESTABLISHMENT))
+    if args.json:
+        print_json([r.describe() for r in recipients])
+        return 0
+    if not recipients:
+        say("Aucun destinataire : « kafaat recipients add FICHIER ».")
+    for r in recipients:
+        say(f"{r.code:<8} {r.fingerprint}  {r.name}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------ bundles
+def _plan_lines(plan: object) -> list[str]:
+    from forms.definitions import FORMS
+
+    lines = []
+    for key, c in plan.counts.items():  # type: ignore[attr-defined]
+        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} enregistrement(s), "
+                     f"{c['tombstones']} suppression(s)")
+    drafts = {k: n for k, n in plan.drafts.items() if n}  # type: ignore[attr-defined]
+    if drafts:
+        lines.append("Brouillons laissés de côté (jamais envoyés) : "
+                     + ", ".join(f"{FORMS[k].plural.fr.lower()} : {n}" for k, n in drafts.items()))
+        for key, rid, title in plan.draft_samples[:20]:  # type: ignore[attr-defined]
+            lines.append(f"  - {FORMS[key].label.fr} « {title} » ({rid})")
+    return lines
+
+
+@refusing
+def cmd_bundle_preview(args: argparse.Namespace) -> int:
+    from sync.outbox import preview_export
+
+    plan = preview_export(open_workspace(args, ESTABLISHMENT), full=args.full)
+    if args.json:
+        print_json({"sequence": plan.sequence, "full": plan.full, "counts": plan.counts, "drafts": plan.drafts,
+                    "recipients": plan.recipients, "keys_ready": plan.keys_ready, "problems": plan.problems()})
+        return 0
+    say(f"Prochain lot : n° {plan.sequence}{' (complet)' if plan.full else ''}, pour {', '.join(plan.recipients) or '—'}")
+    for line in _plan_lines(plan) + plan.problems():
+        say(line)
+    return 0
+
+
+@refusing
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from sync.keys import has_keys
+    from sync.outbox import export_bundle
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    if not has_keys(workspace):
+        fail("les clés de l'établissement n'existent pas encore : créez-les avec « kafaat keys create » ; "
+             "aucun lot n'a été écrit")
+    identity = load_identity(workspace, passphrase())
+    result = export_bundle(workspace, identity, Path(args.outdir), full=args.full)
+    entry = result.entry
+    if args.json:
+        print_json({"path": str(result.path), **entry.to_json(), "drafts_left_out": result.plan.drafts,
+                    "recovered": result.recovered})
+        return 0
+    for seq in result.recovered:
+        say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
+    say(f"Lot n° {entry.sequence} écrit : {result.path}")
+    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte SHA-256 : {entry.file_hash}")
+    result.plan.counts = entry.counts
+    for line in _plan_lines(result.plan):
+        say(line)
+    return 0
+
+
+@refusing
+def cmd_bundle_outbox(args: argparse.Namespace) -> int:
+    from sync.outbox import export_due, list_outbox
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    entries = list_outbox(workspace)
+    due = export_due(workspace)
+    if args.json:
+        print_json({"bundles": [e.to_json() for e in entries], "export_due": due.due,
+                    "period_days": due.period_days, "last_written_at": due.last_written_at})
+        return 0
+    labels = {"reserved": "réservé (non écrit)", "written": "écrit, en attente d'accusé",
+              "acknowledged": "accusé de réception reçu"}
+    for e in entries:
+        total = sum(c["records"] + c["tombstones"] for c in e.counts.values())
+        say(f"n° {e.sequence:<5} {labels.get(e.state, e.state):<28} {e.written_at or e.created_at}  "
+            f"{total} enregistrement(s)  {e.file_name or ''}")
+    say(due.message())
+    return 0
+
+
+@refusing
+def cmd_receipt_import(args: argparse.Namespace) -> int:
+    from sync.outbox import import_receipt
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        fail(f"{args.file} : fichier illisible ({exc.strerror})")
+    entry = import_receipt(workspace, data, args.file)
+    say(f"Accusé de réception vérifié : lot n° {entry.sequence} marqué comme reçu.")
+    for ministry, body in (entry.receipt or {}).items():
+        accepted = sum(body["accepted"].values())
+        refused = sum(body["refused"].values())
+        say(f"  {ministry} : {accepted} accepté(s), {refused} refusé(s)")
+    return 0

@@ -1,0 +1,108 @@
+"""``kafaat ministry public-key | enroll | enrolled | verify`` (the ministry's half of the loop)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import fail, open_workspace, passphrase, print_json, say
+from desktop.cli.crypto import _write_copy, confirm_fingerprint, refusing
+from forms.definitions import FORMS
+from forms.workspace import MINISTRY
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    m = sub.add_parser("ministry", parents=[common], help="(ministère) clés publiques, enregistrement, vérification")
+    ms = m.add_subparsers(dest="ministry_command", metavar="ACTION", required=True)
+    p = ms.add_parser("public-key", parents=[common], help="écrire le fichier de clé publique du ministère")
+    p.add_argument("out", metavar="FICHIER")
+    p.set_defaults(handler=cmd_public_key)
+    p = ms.add_parser("enroll", parents=[common], help="enregistrer un établissement depuis sa demande")
+    p.add_argument("file", metavar="FICHIER")
+    p.add_argument("--yes", action="store_true", help="empreinte déjà vérifiée (pas de question)")
+    p.set_defaults(handler=cmd_enroll)
+    p = ms.add_parser("enrolled", parents=[common], help="lister les établissements enregistrés")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_enrolled)
+    p = ms.add_parser("verify", parents=[common], help="vérifier et déchiffrer un lot (rien n'est enregistré)")
+    p.add_argument("file", metavar="FICHIER")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument("--receipt", metavar="FICHIER", help="écrire aussi l'accusé de réception signé")
+    p.set_defaults(handler=cmd_verify)
+
+
+@refusing
+def cmd_public_key(args: argparse.Namespace) -> int:
+    from sync.keys import load_public, public_path
+
+    workspace = open_workspace(args, MINISTRY)
+    public = load_public(workspace)
+    _write_copy(public_path(workspace), Path(args.out))
+    say(f"Clé publique écrite : {args.out}")
+    say(f"Empreinte à communiquer aux établissements : {public.fingerprint}")
+    return 0
+
+
+def _read(name: str) -> bytes:
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        fail(f"{name} : fichier illisible ({exc.strerror})")
+
+
+@refusing
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from sync.ministry import enroll, read_enrollment
+
+    workspace = open_workspace(args, MINISTRY)
+    data = _read(args.file)
+    confirm_fingerprint(args, read_enrollment(data, args.file))
+    public, new = enroll(workspace, data, args.file)
+    say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+    return 0
+
+
+@refusing
+def cmd_enrolled(args: argparse.Namespace) -> int:
+    from sync.ministry import list_enrolled
+
+    items = list_enrolled(open_workspace(args, MINISTRY))
+    if args.json:
+        print_json([p.describe() for p in items])
+    for p in [] if args.json else items:
+        say(f"{p.code:<10} {p.fingerprint}  {p.name}")
+    return 0
+
+
+@refusing
+def cmd_verify(args: argparse.Namespace) -> int:
+    from sync.keys import load_identity
+    from sync.ministry import verify_bundle
+    from sync.receipts import make_receipt
+
+    workspace = open_workspace(args, MINISTRY)
+    data = _read(args.file)
+    identity = load_identity(workspace, passphrase())
+    opened = verify_bundle(workspace, identity, data)
+    manifest = opened.manifest
+    if args.receipt:
+        from forms.atomic import write_atomic
+
+        write_atomic(Path(args.receipt), make_receipt(identity, opened))
+    if args.json:
+        print_json({"file_hash": opened.file_hash, "signer_fingerprint": opened.signer.fingerprint,
+                    "manifest": manifest,
+                    "records": {k: len(v) for k, v in opened.records.items()}})
+        return 0
+    say(f"Lot valide : {manifest.get('establishment_name', '')} ({opened.establishment}), n° {opened.sequence}")
+    say(f"  signé par la clé {opened.signer.fingerprint}")
+    say(f"  créé le {manifest['created_at']} ; lot précédent : {manifest['previous_hash'] or 'aucun (premier lot)'}")
+    say(f"  période : {manifest['period']['from'] or 'début'} → {manifest['period']['to']}"
+        f"{' (complet)' if manifest.get('full') else ''}")
+    say(f"  schéma {manifest['schema_version']}, application {manifest['application_version']}")
+    for key, c in manifest["counts"].items():
+        label = FORMS[key].plural.fr if key in FORMS else key
+        say(f"  {label:<24} {c['records']:>7} enregistrement(s), {c['tombstones']} suppression(s)")
+    if args.receipt:
+        say(f"Accusé de réception écrit : {args.receipt}")
+    return 0

@@ -1,0 +1,80 @@
+"""Small encodings shared by the formats: base64, strict JSON, key identifiers, spoken fingerprints."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import struct
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: Any, what: str, error: Callable[[str], Exception], *, length: int | None = None) -> bytes:
+    """Strict standard base64 (with padding) or ``error``; ``length`` checks the decoded size."""
+    if not isinstance(text, str):
+        raise error(f"{what} : valeur base64 attendue")
+    try:
+        data = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
+        raise error(f"{what} : base64 invalide") from exc
+    if b64e(data) != text:
+        raise error(f"{what} : base64 non canonique")
+    if length is not None and len(data) != length:
+        raise error(f"{what} : {len(data)} octets au lieu de {length}")
+    return data
+
+
+def dumps(value: Any) -> bytes:
+    """Compact JSON, keys sorted (the writers' output is deterministic)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def loads_strict(data: bytes, what: str, error: Callable[[str], Exception]) -> Any:
+    """UTF-8 JSON; duplicate members, NaN and Infinity refused (two readers must never disagree)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise error(f"{what} : membre JSON « {key[:40]} » en double")
+            out[key] = value
+        return out
+
+    def constant(name: str) -> Any:
+        raise error(f"{what} : valeur JSON non autorisée ({name})")
+
+    try:
+        text = data.decode("utf-8")
+        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except UnicodeDecodeError as exc:
+        raise error(f"{what} : texte UTF-8 invalide") from exc
+    except (ValueError, RecursionError) as exc:
+        raise error(f"{what} : JSON invalide") from exc
+
+
+def u64(value: int) -> bytes:
+    return struct.pack(">Q", value)
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def spoken_fingerprint(key_id: bytes) -> str:
+    """Six groups of five digits, easy to read aloud on the phone (as Signal's safety numbers):
+    group i is the big-endian integer of bytes [5i, 5i+5) of the key id, modulo 100 000."""
+    groups = [int.from_bytes(key_id[5 * i:5 * i + 5], "big") % 100_000 for i in range(6)]
+    return " ".join(f"{g:05d}" for g in groups)
+
+
+def sha256(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
