@@ -1,0 +1,183 @@
+"""``kafaat`` with no sub-command: the desktop window on the data folder (``--data-dir``, else
+``KAFAAT_HOME``, else the folder chosen at first run, else the user's application-data folder).
+
+Start-up order, for speed on modest PCs: the Qt application and the window's frame are painted first;
+the database (SQLAlchemy, migrations) is opened after the first paint; pages are built when shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui.i18n import install_language
+from desktop.ui.window import MainWindow
+from forms.i18n import normalise_lang
+from forms.paths import default_data_dir
+
+LOCK_FILE = "kafaat.lock"
+log = logging.getLogger("kafaat")
+
+
+def chosen_data_dir(args: argparse.Namespace | None) -> tuple[Path, bool]:
+    """The data folder and whether it was given explicitly (option or environment)."""
+    value = getattr(args, "data_dir", None) if args is not None else None
+    if value:
+        return Path(value).expanduser(), True
+    if os.environ.get("KAFAAT_HOME"):
+        return default_data_dir(), True
+    remembered = QSettings().value("data_dir")
+    if remembered:
+        return Path(str(remembered)), False
+    return default_data_dir(), False
+
+
+def setup_logging(logs_dir: Path) -> None:
+    logs_dir.mkdir(parents=True, exist_ok=True)
+    path = logs_dir / "kafaat.log"
+    for handler in log.handlers:
+        if getattr(handler, "baseFilename", None) == str(path):
+            return
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+class SingleInstance:
+    """One window per data folder: a lock file (stale locks of a crashed process are taken over)."""
+
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(root / LOCK_FILE))
+        self.lock.setStaleLockTime(0)
+
+    def acquire(self) -> bool:
+        return self.lock.tryLock(200)
+
+    def release(self) -> None:
+        self.lock.unlock()
+
+
+class Application:
+    """Owns the window and rebuilds it when the language changes."""
+
+    def __init__(self, workspace: Any, lang: str) -> None:
+        self.workspace = workspace
+        self.lang = lang
+        self.window: MainWindow | None = None
+        self.context: Any = None
+
+    def show(self, first_page: str = "dashboard") -> MainWindow:
+        """Paint the frame, then open the data and fill it (after the first paint)."""
+        install_language(self.lang)
+        window = MainWindow(self.lang, self._title())
+        self.window = window
+        window.show()
+        QTimer.singleShot(0, lambda: self._attach(window, first_page))
+        return window
+
+    def _title(self) -> str:
+        from forms.reference import reference
+
+        return reference("establishments").label(self.workspace.establishment, self.lang)
+
+    def _attach(self, window: MainWindow, first_page: str) -> None:
+        from desktop.ui.context import AppContext
+        from desktop.ui.operations import OperationRunner
+
+        if self.window is not window:
+            return
+        if self.context is None:
+            runner = OperationRunner(self.workspace.logs_dir)
+            self.context = AppContext(self.workspace, self.workspace.records(), runner, self.lang)
+            self.context.set_language = self.set_language
+        self.context.lang = self.lang
+        window.attach(self.context, first_page)
+
+    def attach_now(self) -> MainWindow:
+        """Tests and benchmarks: show and attach without waiting for the event loop."""
+        window = self.show()
+        self._attach(window, "dashboard")
+        return window
+
+    def set_language(self, lang: str) -> None:
+        """Switch language without reinstalling: new translators, a new window on the same data."""
+        old = self.window
+        if old is not None and not old.can_close():
+            return
+        self.lang = normalise_lang(lang)
+        self.workspace.update_settings(language=self.lang)
+        install_language(self.lang)
+        window = MainWindow(self.lang, self._title())
+        self.window = window
+        if old is not None:
+            window.setGeometry(old.geometry())
+            if self.context is not None and old.context is not None:
+                self.context.runner.data_changed.disconnect(old.data_changed)
+            for editor in list(old.editors):
+                editor._closing_ok = True
+                editor.done(0)
+            old.hide()
+            old.deleteLater()
+        window.show()
+        self._attach(window, "settings")
+
+
+def run(args: argparse.Namespace | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Kafaat")
+    app.setOrganizationName("Kafaat")
+    app.setApplicationDisplayName("Kafaat")
+    root, explicit = chosen_data_dir(args)
+    lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
+
+    from forms.workspace import Workspace
+
+    if not Workspace.is_initialised(root):
+        from desktop.ui.setup_wizard import SetupWizard
+
+        install_language(lang or "fr")
+        wizard = SetupWizard(root, lang or "fr")
+        if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+            return 0
+        workspace = wizard.workspace
+        if workspace.root != root or not explicit:
+            QSettings().setValue("data_dir", str(workspace.root))
+        root = workspace.root
+    else:
+        from forms.store.database import StoreError
+
+        try:
+            workspace = Workspace.open(root)
+        except StoreError as exc:
+            QMessageBox.critical(None, "Kafaat", str(exc))
+            return 1
+    if workspace.role != "establishment":
+        QMessageBox.information(None, "Kafaat", "Ce dossier est celui d'un ministère : la fenêtre de saisie est "
+                                "réservée aux établissements. Utilisez « kafaat ministry … ».")
+        return 1
+    instance = SingleInstance(root)
+    if not instance.acquire():
+        QMessageBox.warning(None, "Kafaat", f"Kafaat est déjà ouvert sur le dossier {root}. Utilisez la fenêtre "
+                            "déjà ouverte (une seule fenêtre par dossier de données).")
+        return 1
+    try:
+        setup_logging(workspace.logs_dir)
+        application = Application(workspace, lang or normalise_lang(workspace.settings.get("language")))
+        application.show()
+        code = app.exec()
+        if application.context is not None:
+            application.context.runner.wait_all(10_000)
+        workspace.close()
+        return code
+    finally:
+        instance.release()

@@ -1,0 +1,454 @@
+"""The record editor, generated from the form declaration.
+
+Sections become group boxes, fields become the widget of their type (``desktop.ui.fields``). Every edit
+is an undoable command; 300 ms after the last edit the values are checked by ``RecordStore.check`` and
+errors and warnings appear beside their fields. Saving (draft or complete) runs as an operation; the
+store decides what may be saved. The « Historique » tab shows the record's audit log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.fields import Binding, ComboBinding, make_binding
+from desktop.ui.i18n import format_timestamp
+from desktop.ui.list_query import cohort_titles, link_titles
+from forms.definitions import FORMS
+from forms.schema import Field, FieldType, Issue, Severity
+from forms.store.records import COMPLETE, DRAFT, Checked, Record, ValidationFailed
+
+CHECK_DELAY_MS = 300
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #9a5000;"
+
+
+class FieldEdit(QUndoCommand):
+    """One change of one field; consecutive changes of the same field merge into one undo step."""
+
+    def __init__(self, editor: RecordEditor, key: str, old: Any, new: Any) -> None:
+        super().__init__(editor.form.field(key).label.get(editor.lang))
+        self.editor, self.key, self.old, self.new = editor, key, old, new
+        self._first = True
+
+    def id(self) -> int:
+        return 1000 + self.editor.form.field_keys.index(self.key)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, FieldEdit) or other.key != self.key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        if self._first:  # the widget already shows the new value
+            self._first = False
+            return
+        self.editor.apply_value(self.key, self.new)
+
+    def undo(self) -> None:
+        self.editor.apply_value(self.key, self.old)
+
+
+class RecordEditor(QDialog):
+    saved = Signal(str)
+    """Emitted with the record's id after a successful save."""
+
+    def __init__(self, context: AppContext, form_key: str, record_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.lang = context.lang
+        self.form = FORMS[form_key]
+        self.record: Record | None = None
+        self.bindings: dict[str, Binding] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.checked: Checked | None = None
+        self.saving = False
+        self._applying = False
+        self._closing_ok = False
+        self.touched: set[str] = set()
+        self.show_all = record_id is not None
+        """A new record shows problems only for the fields already edited, until the first save."""
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName(f"editor_{form_key}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(760, 680)
+
+        self.check_timer = QTimer(self)
+        self.check_timer.setObjectName("check_timer")
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.run_check)
+
+        self._build()
+        if record_id:
+            self.record = self.store.get(form_key, record_id)
+            if self.record is None or self.record.deleted:
+                raise LookupError(record_id)
+            self.load(self.record.values)
+        self.baseline = self.values()
+        self._last = dict(self.baseline)
+        self._update_title()
+        self.run_check()
+
+    # ---------------------------------------------------------------------------------------- build
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        undo = QToolButton()
+        undo.setObjectName("undo")
+        undo.setText(self.tr("Annuler la saisie"))
+        undo.setToolTip(self.tr("Annuler la dernière modification (Ctrl+Z)"))
+        undo.clicked.connect(self.undo_stack.undo)
+        redo = QToolButton()
+        redo.setObjectName("redo")
+        redo.setText(self.tr("Rétablir"))
+        redo.setToolTip(self.tr("Rétablir la modification annulée (Ctrl+Y)"))
+        redo.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        bar.addWidget(undo)
+        bar.addWidget(redo)
+        outer.addLayout(bar)
+
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_fields(), self.tr("Saisie"))
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Par"), self.tr("Action"), self.tr("Champ"),
+                                                self.tr("Valeur")])
+        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().setVisible(False)
+        self.tabs.addTab(self.history, self.tr("Historique"))
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+
+        buttons = QDialogButtonBox()
+        self.draft_button = QPushButton(self.tr("Enregistrer comme brouillon"))
+        self.draft_button.setObjectName("save_draft")
+        self.draft_button.setToolTip(self.tr("Un brouillon peut être incomplet ; il n'est jamais envoyé au ministère "
+                                             "(Ctrl+Maj+S)"))
+        self.complete_button = QPushButton(self.tr("Enregistrer"))
+        self.complete_button.setObjectName("save_complete")
+        self.complete_button.setToolTip(self.tr("Enregistrer comme complet : toutes les règles doivent être "
+                                                "respectées (Ctrl+S)"))
+        self.complete_button.setDefault(True)
+        close = QPushButton(self.tr("Fermer"))
+        close.setObjectName("close")
+        buttons.addButton(self.complete_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        self.complete_button.clicked.connect(lambda: self.save(COMPLETE))
+        self.draft_button.clicked.connect(lambda: self.save(DRAFT))
+        close.clicked.connect(self.reject)
+        outer.addWidget(buttons)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(COMPLETE))
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=lambda: self.save(DRAFT))
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
+        QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.undo_stack.redo)
+
+    def _build_fields(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        sections: dict[str, QFormLayout] = {}
+        for f in self.form.fields:
+            name = f.section.get(self.lang) if f.section else ""
+            if name not in sections:
+                box = QGroupBox(name)
+                form_layout = QFormLayout(box)
+                form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                sections[name] = form_layout
+                column.addWidget(box)
+            binding = make_binding(f, self.lang, self._link_items(f))
+            self.bindings[f.key] = binding
+            binding.changed.connect(lambda key=f.key: self._edited(key))
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            holder_layout.setSpacing(2)
+            holder_layout.addWidget(binding.widget)
+            message = QLabel()
+            message.setObjectName(f"message_{f.key}")
+            message.setWordWrap(True)
+            message.setVisible(False)
+            holder_layout.addWidget(message)
+            self.messages[f.key] = message
+            label = QLabel(f.label.get(self.lang) + (" *" if f.required else ""))
+            label.setBuddy(binding.widget)
+            if f.help.fr:
+                label.setToolTip(f.help.get(self.lang))
+                binding.widget.setToolTip(f.help.get(self.lang))
+            self.labels[f.key] = label
+            sections[name].addRow(label, holder)
+        column.addStretch(1)
+        note = QLabel(self.tr("* champ obligatoire pour un enregistrement complet"))
+        note.setStyleSheet("color: palette(mid);")
+        column.addWidget(note)
+        scroll.setWidget(inner)
+        self._connect_dependent_links()
+        return scroll
+
+    def _link_items(self, f: Field) -> list[tuple[Any, str]] | None:
+        if f.type is not FieldType.LINK or not f.link:
+            return None
+        engine = self.store.engine
+        titles = cohort_titles(engine) if f.link == "cohort" else link_titles(engine, f.link)
+        return sorted(((rid, title) for rid, title in titles.items()), key=lambda item: item[1].casefold())
+
+    def _connect_dependent_links(self) -> None:
+        """A link whose target form links to another field of this form (an internship's cohort belongs
+        to its offering) lists only the records that match that field."""
+        for f in self.form.links:
+            target = FORMS[f.link or ""]
+            for other in target.links:
+                if self.form.has_field(other.key) and self.form.field(other.key).link == other.link:
+                    source = self.bindings[other.key]
+                    dependent = self.bindings[f.key]
+                    if isinstance(dependent, ComboBinding):
+                        source.changed.connect(lambda d=dependent, s=source, t=f.link: self._filter_link(d, s, t))
+
+    def _filter_link(self, dependent: ComboBinding, source: Binding, target: str | None) -> None:
+        parent_id = source.value()
+        if target == "cohort":
+            titles = cohort_titles(self.store.engine, parent_id if isinstance(parent_id, str) else None)
+            self._applying, was = True, self._applying
+            try:
+                dependent.set_items(sorted(titles.items(), key=lambda item: item[1].casefold()))
+            finally:
+                self._applying = was
+
+    # ---------------------------------------------------------------------------------------- values
+    def values(self) -> dict[str, Any]:
+        return {key: binding.value() for key, binding in self.bindings.items()}
+
+    def load(self, values: dict[str, Any]) -> None:
+        self._applying = True
+        try:
+            for key, binding in self.bindings.items():
+                binding.set_value(values.get(key))
+            for f in self.form.links:  # dependent pickers follow their parent, then get their value back
+                self.bindings[f.key].set_value(values.get(f.key))
+        finally:
+            self._applying = False
+
+    def apply_value(self, key: str, value: Any) -> None:
+        """Set one field from undo/redo without recording a new command."""
+        self._applying = True
+        try:
+            self.bindings[key].set_value(value)
+            self._last[key] = self.bindings[key].value()
+        finally:
+            self._applying = False
+        self.bindings[key].widget.setFocus()
+        self.check_timer.start()
+        self._update_title()
+
+    def _edited(self, key: str) -> None:
+        if self._applying:
+            return
+        new = self.bindings[key].value()
+        old = self._last.get(key)
+        if new == old:
+            return
+        self._last[key] = new
+        self.touched.add(key)
+        self.undo_stack.push(FieldEdit(self, key, old, new))
+        self.check_timer.start()
+        self._update_title()
+
+    def is_dirty(self) -> bool:
+        return self.values() != self.baseline
+
+    def _update_title(self) -> None:
+        if self.record is None:
+            title = self.tr("Nouveau : {0}").format(self.form.label.get(self.lang))
+        else:
+            shown = self.form.title(self.values()).strip(" —")
+            title = f"{self.form.label.get(self.lang)} — {shown}"
+        self.heading.setText(title)
+        self.setWindowTitle(("* " if self.is_dirty() else "") + title)
+
+    # ------------------------------------------------------------------------------------ validation
+    def run_check(self) -> Checked:
+        self.check_timer.stop()
+        checked = self.store.check(self.form.key, self.values(), record_id=self.record.id if self.record else None)
+        self.checked = checked
+        self.show_issues(checked.issues)
+        return checked
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        per_field: dict[str, list[Issue]] = {}
+        for found in issues:
+            for key in found.fields or ("",):
+                per_field.setdefault(key, []).append(found)
+        for key, label in self.messages.items():
+            found = per_field.get(key, []) if self.show_all or key in self.touched else []
+            if not found:
+                label.setVisible(False)
+                label.clear()
+                self.bindings[key].widget.setProperty("issue", "")
+                continue
+            worst = Severity.ERROR if any(i.severity is Severity.ERROR for i in found) else Severity.WARNING
+            label.setText("\n".join(("⚠ " if i.severity is Severity.WARNING else "✖ ") + i.message.get(self.lang)
+                                    for i in found))
+            label.setStyleSheet(ERROR_STYLE if worst is Severity.ERROR else WARNING_STYLE)
+            label.setVisible(True)
+            self.bindings[key].widget.setProperty("issue", worst.value)
+        n_errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+        n_warnings = len(issues) - n_errors
+        if not issues:
+            self.summary.setText(self.tr("Aucun problème : l'enregistrement peut être enregistré comme complet."))
+            self.summary.setStyleSheet("color: #1b6e20;")
+        else:
+            parts = []
+            if n_errors:
+                parts.append(self.tr("%n erreur(s) : enregistrement possible seulement comme brouillon", "", n_errors))
+            if n_warnings:
+                parts.append(self.tr("%n avertissement(s)", "", n_warnings))
+            self.summary.setText(" · ".join(parts))
+            self.summary.setStyleSheet(ERROR_STYLE if n_errors else WARNING_STYLE)
+
+    # ------------------------------------------------------------------------------------------ save
+    def save(self, status: str) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        self.show_all = True
+        self.complete_button.setEnabled(False)
+        self.draft_button.setEnabled(False)
+        raw = self.values()
+        record_id = self.record.id if self.record else None
+        version = self.record.version if self.record else None
+        form_key = self.form.key
+        store = self.store
+
+        def work(state: Any) -> tuple[Record, list[Issue]]:
+            return store.save(form_key, raw, status=status, record_id=record_id, expected_version=version)
+
+        self.context.runner.run(work, title=self.tr("Enregistrement"), on_success=self._saved,
+                                on_failure=self._save_failed, changes_data=True, parent=self)
+
+    def _saved(self, outcome: tuple[Record, list[Issue]]) -> None:
+        record, _remaining = outcome
+        self.saving = False
+        self.record = record
+        self.baseline = self.values()
+        self.saved.emit(record.id)
+        self._closing_ok = True
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.complete_button.setEnabled(True)
+        self.draft_button.setEnabled(True)
+        if isinstance(exc, ValidationFailed):
+            self.show_issues(exc.issues)
+            self.summary.setText(self.tr("Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). "
+                                         "Rien n'a été enregistré.", "", len(exc.issues)))
+            self.summary.setStyleSheet(ERROR_STYLE)
+            first = next((k for i in exc.issues for k in i.fields if k in self.bindings), None)
+            if first:
+                self.bindings[first].widget.setFocus()
+            return
+        self.context.runner.report(exc, self.tr("Enregistrement impossible"), self)
+
+    # ------------------------------------------------------------------------------------- history
+    def load_history(self) -> None:
+        if self.record is None:
+            self.history.setRowCount(0)
+            return
+        entries = self.store.history(self.form.key, self.record.id)
+        actions = {"create": self.tr("Création"), "update": self.tr("Modification"), "delete": self.tr("Suppression"),
+                   "import": self.tr("Import")}
+        self.history.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):
+            label = ""
+            if entry.field:
+                label = (self.form.field(entry.field).label.get(self.lang) if self.form.has_field(entry.field)
+                         else self.tr("État") if entry.field == "status" else entry.field)
+            change = "" if entry.field is None else f"{_shown(entry.old_value)} → {_shown(entry.new_value)}"
+            for column, text in enumerate((format_timestamp(entry.at), entry.operator,
+                                           actions.get(entry.action, entry.action), label, change)):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.load_history()
+
+    # -------------------------------------------------------------------------------------- closing
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if not self._closing_ok and self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Modifications non enregistrées"),
+                self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                checked = self.run_check()
+                self.save(COMPLETE if not checked.errors else DRAFT)
+                return
+        self.check_timer.stop()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.check_timer.stop()
+        super().done(result)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,249 @@
+"""One input widget per field type, generated from the field's declaration.
+
+A ``Binding`` wraps the widget: ``value()`` gives what ``RecordStore.check`` reads (``None`` when blank),
+``set_value()`` shows a stored value, ``changed`` fires on every edit. Nullable numbers and dates use
+the value just below the minimum as « empty » (shown as « — »): spin boxes and date editors cannot be
+blank otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.ui.i18n import DATE_FORMAT
+from forms.schema import Field, FieldType
+
+EMPTY_TEXT = "—"
+
+
+class Binding(QObject):
+    changed = Signal()
+
+    def __init__(self, field: Field, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.field = field
+        self.widget = widget
+        widget.setObjectName(f"field_{field.key}")
+        widget.setAccessibleName(field.label.fr)
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+
+class TextBinding(Binding):
+    def __init__(self, field: Field, lang: str) -> None:
+        edit = QLineEdit()
+        edit.setMaxLength(field.max_length)
+        if field.help.fr:
+            edit.setPlaceholderText(field.help.get(lang))
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.textEdited.connect(self.changed)
+
+    def value(self) -> Any:
+        text = self.edit.text()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+
+class IntegerBinding(Binding):
+    def __init__(self, field: Field, lang: str) -> None:
+        spin = QSpinBox()
+        low = int(field.min) if field.min is not None else 0
+        high = int(field.max) if field.max is not None else 2_000_000_000
+        self.empty = low - 1
+        spin.setRange(self.empty, high)
+        spin.setSpecialValueText(EMPTY_TEXT)
+        spin.setValue(self.empty)
+        spin.setAccelerated(True)
+        super().__init__(field, spin)
+        self.spin = spin
+        spin.valueChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        v = self.spin.value()
+        return None if v == self.empty else v
+
+    def set_value(self, value: Any) -> None:
+        self.spin.setValue(self.empty if value is None else int(value))
+
+
+class DecimalBinding(Binding):
+    def __init__(self, field: Field, lang: str) -> None:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(2)
+        low = float(field.min) if field.min is not None else 0.0
+        high = float(field.max) if field.max is not None else 1e9
+        self.empty = low - 0.01
+        spin.setRange(self.empty, high)
+        spin.setSpecialValueText(EMPTY_TEXT)
+        spin.setValue(self.empty)
+        super().__init__(field, spin)
+        self.spin = spin
+        spin.valueChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        v = self.spin.value()
+        return None if abs(v - self.empty) < 0.001 else Decimal(str(round(v, 2)))
+
+    def set_value(self, value: Any) -> None:
+        self.spin.setValue(self.empty if value is None else float(value))
+
+
+class DateBinding(Binding):
+    def __init__(self, field: Field, lang: str) -> None:
+        edit = QDateEdit()
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setCalendarPopup(True)
+        low = field.min if isinstance(field.min, date) else date(1990, 1, 1)
+        high = field.max if isinstance(field.max, date) else date(2100, 12, 31)
+        self.empty = QDate(low - timedelta(days=1))
+        edit.setDateRange(self.empty, QDate(high))
+        edit.setSpecialValueText(EMPTY_TEXT)
+        edit.setDate(self.empty)
+        edit.calendarWidget().setSelectedDate(QDate.currentDate())
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.dateChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        d = self.edit.date()
+        return None if d == self.empty else d.toPython()
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.edit.setDate(self.empty)
+        else:
+            if isinstance(value, str):
+                value = date.fromisoformat(value)
+            self.edit.setDate(QDate(value))
+
+
+class ComboBinding(Binding):
+    """Choices, booleans and links: a combo box with completion; item data is the code (or id)."""
+
+    def __init__(self, field: Field, items: list[tuple[Any, str]], *, editable: bool = True) -> None:
+        combo = QComboBox()
+        combo.setEditable(editable)
+        combo.setMaxVisibleItems(15)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
+        if editable:
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = combo.completer()
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        super().__init__(field, combo)
+        self.combo = combo
+        self.set_items(items)
+        combo.currentIndexChanged.connect(self.changed)
+        if editable:
+            combo.lineEdit().editingFinished.connect(self.changed)
+
+    def set_items(self, items: list[tuple[Any, str]]) -> None:
+        current = self.value() if self.combo.count() else None
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("", None)
+        for data, label in items:
+            self.combo.addItem(label, data)
+        self.combo.blockSignals(False)
+        self.set_value(current)
+
+    def value(self) -> Any:
+        text = self.combo.currentText().strip()
+        if not text:
+            return None
+        index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return self.combo.itemData(index)
+        return text  # typed by hand: the store matches labels in any language, or says what is wrong
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value) if value is not None else 0
+        if index < 0 and value is not None:
+            self.combo.setEditText(str(value))
+            return
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class MultiChoiceBinding(Binding):
+    def __init__(self, field: Field, lang: str) -> None:
+        lst = QListWidget()
+        lst.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table = field.choices()
+        for choice in table.choices if table else ():
+            item = QListWidgetItem(choice.label.get(lang))
+            item.setData(Qt.ItemDataRole.UserRole, choice.code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            lst.addItem(item)
+        rows = min(max(lst.count(), 1), 6)
+        lst.setFixedHeight(rows * (lst.sizeHintForRow(0) + 2) + 6)
+        super().__init__(field, lst)
+        self.list = lst
+        lst.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def value(self) -> Any:
+        codes = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return tuple(codes) or None
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or ())
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+
+
+def make_binding(field: Field, lang: str, link_items: list[tuple[Any, str]] | None = None) -> Binding:
+    kind = field.type
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
+        return TextBinding(field, lang)
+    if kind is FieldType.INTEGER:
+        return IntegerBinding(field, lang)
+    if kind is FieldType.DECIMAL:
+        return DecimalBinding(field, lang)
+    if kind is FieldType.DATE:
+        return DateBinding(field, lang)
+    if kind is FieldType.BOOLEAN:
+        return ComboBinding(field, [(True, yes_no(True)), (False, yes_no(False))], editable=False)
+    if kind is FieldType.CHOICE:
+        table = field.choices()
+        return ComboBinding(field, [(c.code, c.label.get(lang)) for c in (table.choices if table else ())])
+    if kind is FieldType.MULTI_CHOICE:
+        return MultiChoiceBinding(field, lang)
+    if kind is FieldType.LINK:
+        return ComboBinding(field, link_items or [])
+    raise AssertionError(kind)
+
+
+def yes_no(value: bool) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Fields", "Oui") if value else QCoreApplication.translate("Fields", "Non")

@@ -1,0 +1,189 @@
+"""The SQL behind the window's lists (no Qt here): filter, search and sort done by SQLite, windows of rows
+fetched with LIMIT/OFFSET, so that a list over 1 000 000 records shows its first screen at once.
+
+Columns and filters are derived from the form declaration: the list columns are the fields with
+``list_column=True``; the filters are the list columns that hold a reference or an inline choice, the
+academic-year identifiers and the links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, text
+
+from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
+from forms.schema import Field, FieldType, Form
+from forms.store.columns import MULTI_SEPARATOR
+from forms.store.records import COMPLETE, DRAFT
+from forms.store.tables import record_table
+
+WARNINGS = "warnings"
+ERRORS = "errors"
+QUALITY = (WARNINGS, ERRORS)
+SEARCHABLE = (FieldType.TEXT, FieldType.IDENTIFIER, FieldType.EMAIL)
+SYSTEM_SORTS = ("status", "updated_at")
+PAGE_SIZE = 200
+
+
+def list_fields(form: Form) -> tuple[Field, ...]:
+    return tuple(f for f in form.fields if f.list_column)
+
+
+def filter_fields(form: Form) -> tuple[Field, ...]:
+    """Fields offered as filters above a list (choices, academic years, links), in declaration order."""
+    def offered(f: Field) -> bool:
+        if f.type is FieldType.LINK:
+            return True
+        if f.type is FieldType.IDENTIFIER:
+            return f.pattern == ACADEMIC_YEAR_PATTERN
+        return f.list_column and f.type in (FieldType.CHOICE, FieldType.MULTI_CHOICE)
+
+    return tuple(f for f in form.fields if offered(f))
+
+
+@dataclass
+class ListFilter:
+    search: str = ""
+    status: str | None = None
+    """``draft`` or ``complete``; ``None`` for both."""
+    quality: str | None = None
+    """``warnings`` (records with open warnings) or ``errors`` (drafts with open errors)."""
+    equals: dict[str, str] = field(default_factory=dict)
+    """Field key → code (choice), value (academic year) or id (link)."""
+
+    def is_empty(self) -> bool:
+        return not (self.search.strip() or self.status or self.quality or any(self.equals.values()))
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class ListQuery:
+    """Windows of live records of one form, filtered and sorted in SQL."""
+
+    def __init__(self, engine: Engine, form_key: str, establishment: str) -> None:
+        self.engine = engine
+        self.form: Form = FORMS[form_key]
+        self.table = record_table(form_key)
+        self.establishment = establishment
+        self.fields = list_fields(self.form)
+
+    # ------------------------------------------------------------------------------------- building
+    def where(self, flt: ListFilter) -> ColumnElement[bool]:
+        t = self.table
+        clauses: list[ColumnElement[bool]] = [t.c.deleted.is_(False), t.c.establishment == self.establishment]
+        if flt.status in (DRAFT, COMPLETE):
+            clauses.append(t.c.status == flt.status)
+        if flt.quality == WARNINGS:
+            clauses.append(t.c.warning_count > 0)
+        elif flt.quality == ERRORS:
+            clauses.append(t.c.error_count > 0)
+        for key, value in flt.equals.items():
+            if value in (None, ""):
+                continue
+            f = self.form.field(key)
+            column = t.c[key]
+            if f.type is FieldType.MULTI_CHOICE:
+                wrapped = literal(MULTI_SEPARATOR) + column + literal(MULTI_SEPARATOR)
+                clauses.append(wrapped.like(f"%{MULTI_SEPARATOR}{_like_escape(value)}{MULTI_SEPARATOR}%",
+                                            escape="\\"))
+            else:
+                clauses.append(column == value)
+        term = " ".join(flt.search.split())
+        if term:
+            pattern = f"%{_like_escape(term)}%"
+            searchable = [t.c[f.key] for f in self.fields if f.type in SEARCHABLE]
+            if searchable:
+                clauses.append(or_(*(c.like(pattern, escape="\\") for c in searchable)))
+        return and_(*clauses)
+
+    def order_by(self, sort_key: str | None, descending: bool) -> list[Any]:
+        t = self.table
+        if sort_key and (sort_key in SYSTEM_SORTS or self.form.has_field(sort_key)):
+            column = t.c[sort_key]
+        else:
+            column, descending = t.c.updated_at, True
+        # rowid as the tie-breaker: SQLite keeps it in every index, so ``ORDER BY col, rowid`` is still
+        # read straight from the index on ``col`` and pages are stable.
+        rowid = text("rowid DESC" if descending else "rowid")
+        return [column.desc() if descending else column.asc(), rowid]
+
+    def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> Select:
+        t = self.table
+        cols = [t.c.id, t.c.status, t.c.error_count, t.c.warning_count, *(t.c[f.key] for f in self.fields)]
+        return select(*cols).where(self.where(flt)).order_by(*self.order_by(sort_key, descending))
+
+    # -------------------------------------------------------------------------------------- reading
+    def fetch(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
+              offset: int = 0, limit: int = PAGE_SIZE) -> list[tuple[Any, ...]]:
+        """One window of rows: ``(id, status, error_count, warning_count, *list column values)``."""
+        stmt = self.select_rows(flt, sort_key, descending).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(stmt)]
+
+    def count(self, flt: ListFilter) -> int:
+        stmt = select(func.count()).select_from(self.table).where(self.where(flt))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def ids(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> list[str]:
+        """Every id matching the filter, in list order (export of « what I see »)."""
+        t = self.table
+        stmt = select(t.c.id).where(self.where(flt)).order_by(*self.order_by(sort_key, descending))
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(stmt)]
+
+    def distinct_values(self, key: str, limit: int = 200) -> list[str]:
+        column = self.table.c[key]
+        stmt = (select(column).where(self.table.c.deleted.is_(False), column.is_not(None)).distinct()
+                .order_by(column.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(stmt)]
+
+
+def link_titles(engine: Engine, form_key: str, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Id → the linked record's title (``form.title``), for link columns and link pickers.
+
+    ``ids=None``: every live record of the form (pickers)."""
+    form, table = FORMS[form_key], record_table(form_key)
+    stmt = select(table)
+    if ids is None:
+        stmt = stmt.where(table.c.deleted.is_(False))
+    else:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        stmt = stmt.where(table.c.id.in_(wanted))
+    out: dict[str, str] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(stmt).mappings():
+            out[row["id"]] = _title(form, row)
+    return out
+
+
+def _title(form: Form, row: Any) -> str:
+    values = {k: row[k] for k in form.field_keys}
+    title = form.title(values).strip(" —")
+    return title or row["id"]
+
+
+def cohort_titles(engine: Engine, offering_id: str | None = None) -> dict[str, str]:
+    """Live cohorts (of one offering when given) → « CODE · 2025-2026 · année 2 »."""
+    cohort, offering = record_table("cohort"), record_table("offering")
+    stmt = (select(cohort.c.id, offering.c.code, cohort.c.academic_year, cohort.c.year_of_study)
+            .join(offering, offering.c.id == cohort.c.offering)
+            .where(cohort.c.deleted.is_(False))
+            .order_by(offering.c.code, cohort.c.academic_year.desc(), cohort.c.year_of_study))
+    if offering_id:
+        stmt = stmt.where(cohort.c.offering == offering_id)
+    with engine.connect() as conn:
+        return {rid: f"{code} · {year or '?'} · {study or '?'}" for rid, code, year, study in conn.execute(stmt)}
+
+
+def choices_of(field: Field) -> Sequence[tuple[str, Any]]:
+    table = field.choices()
+    return [] if table is None else [(c.code, c.label) for c in table.choices]

@@ -1,0 +1,250 @@
+"""Tableau de bord: counts per form and status, charts (QtCharts) by domain, training type, region and
+academic year, and a data-quality panel (drafts, records with warnings) that opens a record in one click.
+The figures are read off the GUI thread (``desktop.ui.dashboard_data``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import dashboard_data
+from desktop.ui.context import AppContext
+from desktop.ui.pages.base import Page
+from forms.definitions import FORMS
+from forms.reference import reference
+from forms.store.records import DRAFT
+
+PALETTE = ("#1f6f8b", "#e07a1f", "#3a9d5d", "#8e44ad", "#c0392b", "#2c3e50", "#d4ac0d", "#16a085")
+
+
+class DashboardPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("page_dashboard")
+        self.data: dashboard_data.DashboardData | None = None
+        self.loading = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.body = QVBoxLayout(body)
+        establishment = reference("establishments").label(context.workspace.establishment, self.lang)
+        self.body.addWidget(QLabel(f"<h2>{self.tr('Tableau de bord')}</h2><p>{establishment}</p>"))
+
+        top = QHBoxLayout()
+        self.counts_box = QGroupBox(self.tr("Enregistrements"))
+        self.counts_grid = QGridLayout(self.counts_box)
+        top.addWidget(self.counts_box, 1)
+        self.quality_box = QGroupBox(self.tr("Qualité des données"))
+        quality_layout = QVBoxLayout(self.quality_box)
+        self.quality_hint = QLabel()
+        self.quality_hint.setWordWrap(True)
+        quality_layout.addWidget(self.quality_hint)
+        self.quality_list = QListWidget()
+        self.quality_list.setObjectName("quality")
+        self.quality_list.itemClicked.connect(self._open_item)
+        self.quality_list.itemActivated.connect(self._open_item)
+        quality_layout.addWidget(self.quality_list)
+        top.addWidget(self.quality_box, 1)
+        self.body.addLayout(top)
+
+        self.charts_grid = QGridLayout()
+        self.body.addLayout(self.charts_grid)
+        self.status = QLabel(self.tr("Calcul des indicateurs…"))
+        self.body.addWidget(self.status)
+        self.body.addStretch(1)
+        self.refresh()
+
+    # ------------------------------------------------------------------------------------- loading
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        engine = self.context.store.engine
+        self.context.runner.run(lambda state: dashboard_data.load(engine), title=self.tr("Tableau de bord"),
+                                on_success=self.show_data, on_failure=self._failed, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.context.runner.report(exc, self.tr("Tableau de bord"), self)
+
+    def show_data(self, data: dashboard_data.DashboardData) -> None:
+        self.loading = False
+        self.data = data
+        self._fill_counts(data)
+        self._fill_quality(data)
+        self._fill_charts(data)
+        self.status.setVisible(False)
+
+    def _fill_counts(self, data: dashboard_data.DashboardData) -> None:
+        while self.counts_grid.count():
+            item = self.counts_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        headers = ("", self.tr("Complets"), self.tr("Brouillons"), self.tr("Avec avertissements"))
+        for column, text in enumerate(headers):
+            label = QLabel(f"<b>{text}</b>")
+            self.counts_grid.addWidget(label, 0, column)
+        for row, (key, form) in enumerate(FORMS.items(), start=1):
+            entry = data.counts.get(key, {})
+            link = QLabel(f"<a href='{key}'>{form.plural.get(self.lang)}</a>")
+            link.linkActivated.connect(self.context.navigate)
+            self.counts_grid.addWidget(link, row, 0)
+            for column, value in enumerate((entry.get("complete", 0), entry.get("draft", 0),
+                                            entry.get("warnings", 0)), start=1):
+                cell = QLabel(self.locale().toString(int(value)))
+                cell.setObjectName(f"count_{key}_{column}")
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.counts_grid.addWidget(cell, row, column)
+
+    def _fill_quality(self, data: dashboard_data.DashboardData) -> None:
+        self.quality_list.clear()
+        for item in data.quality:
+            form = FORMS[item.form]
+            flags = []
+            if item.status == DRAFT:
+                flags.append(self.tr("brouillon"))
+            if item.errors:
+                flags.append(self.tr("%n erreur(s)", "", item.errors))
+            if item.warnings:
+                flags.append(self.tr("%n avertissement(s)", "", item.warnings))
+            entry = QListWidgetItem(f"{form.label.get(self.lang)} — {item.title}  ({', '.join(flags)})")
+            entry.setData(Qt.ItemDataRole.UserRole, (item.form, item.id))
+            entry.setForeground(QColor("#b00020") if item.errors else QColor("#9a5000"))
+            entry.setToolTip(self.tr("Cliquer pour ouvrir"))
+            self.quality_list.addItem(entry)
+        if data.quality:
+            self.quality_hint.setText(self.tr("Brouillons et enregistrements avec avertissements : un clic ouvre "
+                                              "l'enregistrement."))
+        else:
+            self.quality_hint.setText(self.tr("Aucun brouillon ni avertissement : tout est prêt pour l'export."))
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        form_key, record_id = item.data(Qt.ItemDataRole.UserRole)
+        self.context.open_record(form_key, record_id)
+
+    # -------------------------------------------------------------------------------------- charts
+    def _fill_charts(self, data: dashboard_data.DashboardData) -> None:
+        while self.charts_grid.count():
+            item = self.charts_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        domains = reference("domains")
+        types = reference("training_types")
+        regions = reference("regions")
+        charts = [
+            self._bar_chart(self.tr("Offres par domaine"),
+                            [(domains.label(code, self.lang), n) for code, n in data.by_domain.items()]),
+            self._bar_chart(self.tr("Offres par type de formation"),
+                            [(types.label(code, self.lang), n) for code, n in data.by_training_type.items()]),
+            self._bar_chart(self.tr("Stages par région d'accueil"),
+                            sorted(((regions.label(code, self.lang), n) for code, n in data.by_region.items()),
+                                   key=lambda item: -item[1])),
+            self._year_chart(self.tr("Inscrits par année universitaire"), data.by_year),
+        ]
+        for index, chart in enumerate(charts):
+            chart.setObjectName(f"chart_{index}")
+            self.charts_grid.addWidget(chart, index // 2, index % 2)
+
+    def _chart_view(self, chart: Any) -> QWidget:
+        from PySide6.QtCharts import QChartView
+
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        chart.legend().setVisible(False)
+        chart.setAnimationOptions(chart.AnimationOption.NoAnimation)
+        chart.setLocalizeNumbers(True)
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(260)
+        return view
+
+    def _empty(self, title: str) -> QWidget:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        label = QLabel(self.tr("Pas encore de données."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        box.setMinimumHeight(260)
+        return box
+
+    def _bar_chart(self, title: str, items: list[tuple[str, int]]) -> QWidget:
+        if not items:
+            return self._empty(title)
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries, QValueAxis
+
+        chart = QChart()
+        chart.setTitle(title)
+        bars = QBarSet(title)
+        bars.setColor(QColor(PALETTE[0]))
+        labels = []
+        for label, n in reversed(items[:12]):
+            labels.append(label if len(label) <= 38 else label[:36] + "…")
+            bars.append(n)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(labels)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setRange(0, max(n for _label, n in items) * 1.15 or 1)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        return self._chart_view(chart)
+
+    def _year_chart(self, title: str, by_year: dict[str, tuple[int, int, int]]) -> QWidget:
+        if not by_year:
+            return self._empty(title)
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QStackedBarSeries, QValueAxis
+
+        chart = QChart()
+        chart.setTitle(title)
+        women = QBarSet(self.tr("Femmes"))
+        women.setColor(QColor(PALETTE[1]))
+        men = QBarSet(self.tr("Hommes"))
+        men.setColor(QColor(PALETTE[0]))
+        years = list(by_year)[-8:]
+        for year in years:
+            _enrolled, w, m = by_year[year]
+            women.append(w)
+            men.append(m)
+        series = QStackedBarSeries()
+        series.append(women)
+        series.append(men)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(years)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        top = max(w + m for _e, w, m in by_year.values()) or 1
+        axis_y.setRange(0, top * 1.1)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        view = self._chart_view(chart)
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return view

@@ -1,0 +1,339 @@
+"""The list of one form's records: search, filters, sort on any column (all in SQL), drafts and records
+with warnings marked, Enter or double-click to edit, multi-selection delete, Excel template and export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.list_query import (
+    ERRORS,
+    WARNINGS,
+    ListFilter,
+    ListQuery,
+    cohort_titles,
+    filter_fields,
+    link_titles,
+)
+from desktop.ui.pages.base import Page
+from desktop.ui.records_model import ID_ROLE, RecordsModel
+from forms.definitions import FORMS
+from forms.schema import FieldType
+from forms.store.records import COMPLETE, DRAFT
+
+SEARCH_DELAY_MS = 250
+
+
+class RecordsView(QTableView):
+    """Enter opens the current record (the table would otherwise move to the next row)."""
+
+    def __init__(self, page: RecordsPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.page.open_current()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.page.delete_selected()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordsPage(Page):
+    def __init__(self, context: AppContext, form_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.form = FORMS[form_key]
+        self.setObjectName(f"page_{form_key}")
+        self.query = ListQuery(context.store.engine, form_key, context.store.establishment)
+        self.model = RecordsModel(self.query, context.lang, self)
+        self.total: int | None = None
+        self._count_generation = 0
+        self.editors: list[Any] = []
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{self.form.plural.get(self.lang)}</h2>")
+        layout.addWidget(heading)
+
+        tools = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Rechercher (Ctrl+F)…"))
+        self.search.setClearButtonEnabled(True)
+        tools.addWidget(self.search, 2)
+        self.new_button = QPushButton(self.tr("Nouveau"))
+        self.new_button.setObjectName("new")
+        self.new_button.setToolTip(self.tr("Nouvel enregistrement (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Ouvrir"))
+        self.open_button.setObjectName("open")
+        self.delete_button = QPushButton(self.tr("Supprimer"))
+        self.delete_button.setObjectName("delete")
+        self.template_button = QPushButton(self.tr("Modèle Excel"))
+        self.template_button.setObjectName("template")
+        self.export_button = QPushButton(self.tr("Exporter"))
+        self.export_button.setObjectName("export")
+        for button in (self.new_button, self.open_button, self.delete_button, self.template_button,
+                       self.export_button):
+            tools.addWidget(button)
+        layout.addLayout(tools)
+
+        filters = QHBoxLayout()
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("filter_status")
+        self.status_filter.addItem(self.tr("Tous les états"), None)
+        self.status_filter.addItem(self.tr("Brouillons"), DRAFT)
+        self.status_filter.addItem(self.tr("Complets"), COMPLETE)
+        self.status_filter.addItem(self.tr("Avec avertissements"), WARNINGS)
+        self.status_filter.addItem(self.tr("Avec erreurs"), ERRORS)
+        filters.addWidget(self.status_filter)
+        self.field_filters: dict[str, QComboBox] = {}
+        for f in filter_fields(self.form):
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{f.key}")
+            combo.setToolTip(f.label.get(self.lang))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            self.field_filters[f.key] = combo
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.view = RecordsView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.view, 1)
+        legend = QLabel(self.tr("Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : "
+                                "ouvrir. Suppr : supprimer."))
+        legend.setStyleSheet("color: palette(mid);")
+        layout.addWidget(legend)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setObjectName("search_timer")
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.view.doubleClicked.connect(lambda _index: self.open_current())
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.template_button.clicked.connect(self.write_template)
+        self.export_button.clicked.connect(self.export_xlsx)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self._excel_available()
+        self.fill_filters()
+        for combo in self.field_filters.values():
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.apply_filter()
+        self._fit_columns()
+
+    # ------------------------------------------------------------------------------------- filters
+    def fill_filters(self) -> None:
+        engine = self.context.store.engine
+        for key, combo in self.field_filters.items():
+            f = self.form.field(key)
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
+            if f.type is FieldType.LINK and f.link:
+                titles = cohort_titles(engine) if f.link == "cohort" else link_titles(engine, f.link)
+                for rid, title in sorted(titles.items(), key=lambda item: item[1].casefold()):
+                    combo.addItem(title, rid)
+            elif f.choices() is not None:
+                for choice in f.choices().choices:
+                    combo.addItem(choice.label.get(self.lang), choice.code)
+            else:
+                for value in self.query.distinct_values(key):
+                    combo.addItem(str(value), value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ListFilter:
+        state = self.status_filter.currentData()
+        return ListFilter(
+            search=self.search.text(),
+            status=state if state in (DRAFT, COMPLETE) else None,
+            quality=state if state in (WARNINGS, ERRORS) else None,
+            equals={key: combo.currentData() for key, combo in self.field_filters.items()
+                    if combo.currentData() is not None},
+        )
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self.update_count()
+
+    def update_count(self) -> None:
+        """The first window is already shown; the total is counted off the GUI thread."""
+        self._count_generation += 1
+        generation = self._count_generation
+        flt = self.model.filter
+        self.count_label.setText(self.tr("{0} affiché(s)…").format(len(self.model.rows))
+                                 if not self.model.exhausted else self._count_text(len(self.model.rows)))
+        if self.model.exhausted:
+            self.total = len(self.model.rows)
+            return
+        self.total = None
+
+        def counted(n: int) -> None:
+            if generation == self._count_generation:
+                self.total = n
+                self.count_label.setText(self._count_text(n))
+
+        query = self.query
+        self.context.runner.run(lambda state: query.count(flt), title=self.tr("Comptage"), on_success=counted,
+                                parent=self)
+
+    def _count_text(self, n: int) -> str:
+        return self.tr("%n enregistrement(s)", "", n)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fit_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, min(max(header.sectionSize(column), 80), 320))
+
+    # ------------------------------------------------------------------------------------- records
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.record_id(row) for row in rows]
+
+    def new_record(self) -> None:
+        self.context.open_record(self.form.key, None)
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.context.open_record(self.form.key, self.model.data(index, ID_ROLE))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Supprimer"),
+            self.tr("Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain "
+                    "export.", "", len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, form_key = self.context.store, self.form.key
+        self.context.runner.run(lambda state: store.delete(form_key, ids), title=self.tr("Suppression"),
+                                changes_data=True, parent=self)
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    # --------------------------------------------------------------------------------------- Excel
+    def _excel(self) -> Any:
+        try:
+            import forms.excel as excel
+        except ImportError:
+            return None
+        return excel
+
+    def _excel_available(self) -> None:
+        import importlib.util
+
+        available = importlib.util.find_spec("forms.excel") is not None
+        for button in (self.template_button, self.export_button):
+            button.setEnabled(available)
+            if not available:
+                button.setToolTip(self.tr("L'échange Excel n'est pas disponible dans cette version."))
+
+    def write_template(self) -> None:
+        excel = self._excel()
+        if excel is None or not hasattr(excel, "write_template"):
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"),
+                                              f"modele-{self.form.key}.xlsx", self.tr("Classeur Excel (*.xlsx)"))
+        if path:
+            self.write_template_to(path)
+
+    def write_template_to(self, path: str) -> None:
+        excel, form_key, lang = self._excel(), self.form.key, self.lang
+        self.context.runner.run(lambda state: excel.write_template(form_key, path, lang),
+                                title=self.tr("Modèle Excel"), parent=self)
+
+    def export_xlsx(self) -> None:
+        excel = self._excel()
+        if excel is None or not hasattr(excel, "export_xlsx"):
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter"), f"{self.form.key}.xlsx",
+                                              self.tr("Classeur Excel (*.xlsx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Any:
+        """Export the records matching the current filter and sort, off the GUI thread, with progress."""
+        excel, form_key, lang = self._excel(), self.form.key, self.lang
+        store, query = self.context.store, self.query
+        flt, sort_key, descending = self.model.filter, self.model.sort_key, self.model.descending
+
+        def work(state: Any) -> Any:
+            ids = query.ids(flt, sort_key, descending)
+            records = (store.get(form_key, rid) for rid in ids)
+            return excel.export_xlsx(form_key, records, path, lang, state)
+
+        return self.context.runner.run(work, title=self.tr("Export Excel"), progress=True, parent=self)
+
+    # ------------------------------------------------------------------------------------ Page hooks
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        self.fill_filters()
+        self.model.reload()
+        self.update_count()
+        for record_id in selected[:1]:
+            self.select_record(record_id)
+
+    def activated(self) -> None:
+        self.view.setFocus()

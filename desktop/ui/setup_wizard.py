@@ -1,0 +1,183 @@
+"""The first-run assistant: the establishment (from the reference list), the operator's name, the data
+folder, and the passphrase that protects the establishment's signing keys. It calls ``Workspace.create``
+and ``sync.keys.create_keys``; later runs open straight on the main window."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from forms.reference import reference
+
+
+def keys_available() -> bool:
+    try:
+        if importlib.util.find_spec("sync.keys") is None:
+            return False
+    except ModuleNotFoundError:
+        return False
+    import sync.keys
+
+    return hasattr(sync.keys, "create_keys")
+
+
+class SetupWizard(QWizard):
+    def __init__(self, data_dir: Path, lang: str = "fr", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.workspace: Any = None
+        self.setObjectName("setup_wizard")
+        self.setWindowTitle(self.tr("Kafaat — première utilisation"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.resize(640, 440)
+
+        # 1. establishment and operator
+        page = QWizardPage()
+        page.setTitle(self.tr("Votre établissement"))
+        page.setSubTitle(self.tr("Kafaat garde les offres de formation, cohortes et stages de votre établissement "
+                                 "sur cet ordinateur, et prépare les exports chiffrés pour le ministère."))
+        form = QFormLayout(page)
+        self.establishment = QComboBox()
+        self.establishment.setObjectName("establishment")
+        self.establishment.setEditable(True)
+        self.establishment.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.establishment.addItem("", None)
+        for choice in reference("establishments").choices:
+            self.establishment.addItem(f"{choice.label.get(lang)} ({choice.code})", choice.code)
+        completer = self.establishment.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        form.addRow(self.tr("Établissement"), self.establishment)
+        self.operator = QLineEdit()
+        self.operator.setObjectName("operator")
+        self.operator.setPlaceholderText(self.tr("Prénom et nom"))
+        form.addRow(self.tr("Votre nom (inscrit dans l'historique des saisies)"), self.operator)
+        page.registerField("operator*", self.operator)
+        self.addPage(page)
+
+        # 2. data folder
+        page = QWizardPage()
+        page.setTitle(self.tr("Dossier de données"))
+        page.setSubTitle(self.tr("La base de données, les clés et les exports y sont rangés. Gardez le dossier "
+                                 "proposé sauf consigne de votre service informatique."))
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(data_dir))
+        self.folder.setObjectName("folder")
+        browse = QPushButton(self.tr("Parcourir…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.addPage(page)
+
+        # 3. passphrase
+        self.has_keys = keys_available()
+        page = QWizardPage()
+        page.setTitle(self.tr("Phrase de passe des clés"))
+        layout = QFormLayout(page)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.has_keys:
+            page.setSubTitle(self.tr("Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque "
+                                     "export : choisissez une phrase longue et notez-la en lieu sûr."))
+            layout.addRow(self.tr("Phrase de passe"), self.passphrase)
+            layout.addRow(self.tr("Confirmation"), self.confirm)
+        else:
+            page.setSubTitle(self.tr("Les clés de signature ne sont pas disponibles dans cette version : elles seront "
+                                     "créées plus tard avec « kafaat keys create »."))
+        self.addPage(page)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier de données"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def selected_establishment(self) -> str | None:
+        text = self.establishment.currentText().strip()
+        index = self.establishment.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index > 0:
+            return self.establishment.itemData(index)
+        return reference("establishments").match(text) if text else None
+
+    def validateCurrentPage(self) -> bool:
+        page = self.currentId()
+        if page == 0 and not self.selected_establishment():
+            self._refuse(self.tr("Choisissez votre établissement dans la liste."))
+            return False
+        if page == 1:
+            folder = Path(self.folder.text().strip()).expanduser()
+            from forms.workspace import Workspace
+
+            if not self.folder.text().strip():
+                self._refuse(self.tr("Indiquez un dossier de données."))
+                return False
+            if Workspace.is_initialised(folder):
+                self._refuse(self.tr("Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel."))
+                self.workspace = Workspace.open(folder)
+                self.done(QWizard.DialogCode.Accepted)
+                return False
+        if page == 2:
+            return self.create()
+        return True
+
+    def _refuse(self, message: str) -> None:
+        QMessageBox.warning(self, self.windowTitle(), message)
+
+    def create(self) -> bool:
+        from forms.workspace import ESTABLISHMENT, Workspace
+
+        if self.has_keys and self.passphrase.text() != self.confirm.text():
+            self._refuse(self.tr("Les deux phrases de passe diffèrent."))
+            return False
+        if self.has_keys:
+            import sync.keys
+
+            minimum = getattr(sync.keys, "MIN_PASSPHRASE", 0)
+            if len(self.passphrase.text()) < minimum:
+                self._refuse(self.tr("Phrase de passe trop courte : au moins {0} caractères.").format(minimum))
+                return False
+        folder = Path(self.folder.text().strip()).expanduser()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            workspace = Workspace.create(folder, ESTABLISHMENT, establishment=self.selected_establishment() or "",
+                                         operator=" ".join(self.operator.text().split()), language=self.lang)
+            if self.has_keys:
+                import sync.keys
+
+                sync.keys.create_keys(workspace, self.passphrase.text())
+        except Exception as exc:  # shown to the person, in French, nothing half-made is hidden
+            QApplication.restoreOverrideCursor()
+            self._refuse(self.tr("Création impossible : {0}").format(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.workspace = workspace
+        return True

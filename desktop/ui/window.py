@@ -1,0 +1,224 @@
+"""The main window: navigation on the side, one page at a time, a status bar with record counts and the
+dates of the last export and acknowledgement.
+
+The window is painted before the database is opened (``attach`` comes after the first paint) and pages
+are built the first time they are shown, so that start-up stays fast. Heavy modules (SQLAlchemy, the
+store, QtCharts) are imported only in ``attach`` and in the pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop.ui.pages import PAGES, PageSpec
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)
+
+    def __init__(self, lang: str = "fr", title: str = "") -> None:
+        super().__init__()
+        self.lang = lang
+        self.context: AppContext | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.stale: set[str] = set()
+        self.editors: list[Any] = []
+        self._closing_confirmed = False
+        self.setObjectName("main_window")
+        self.setWindowTitle("Kafaat — كفاءات" + (f" — {title}" if title else ""))
+        self.resize(1200, 760)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(230)
+        self.nav.setSpacing(2)
+        for spec in PAGES:
+            item = QListWidgetItem(spec.title.get(lang))
+            icon = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
+            item.setIcon(self.style().standardIcon(icon))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if not spec.available():
+                item.setToolTip(self.tr("Pas disponible dans cette version"))
+                item.setForeground(self.palette().placeholderText())
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.loading = QLabel(self.tr("Ouverture des données…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("status_counts")
+        self.export_label = QLabel()
+        self.export_label.setObjectName("status_export")
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.export_label)
+        self.nav.currentRowChanged.connect(self._row_changed)
+
+    # ------------------------------------------------------------------------------------- context
+    def attach(self, context: AppContext, first_page: str = "dashboard") -> None:
+        """Give the window its data (after the first paint) and show the first page."""
+        self.context = context
+        context.open_record = self.open_record
+        context.navigate = self.navigate
+        context.runner.data_changed.connect(self.data_changed)
+        self.update_status()
+        self.navigate(first_page)
+
+    def navigate(self, key: str) -> QWidget | None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() == row:
+                    self._row_changed(row)
+                else:
+                    self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0 or self.context is None:
+            return
+        spec = PAGES[row]
+        page = self.page(spec)
+        self.stack.setCurrentWidget(page)
+        if spec.key in self.stale:
+            self.stale.discard(spec.key)
+            getattr(page, "refresh", lambda: None)()
+        getattr(page, "activated", lambda: None)()
+        self.page_shown.emit(spec.key)
+
+    def page(self, spec: PageSpec) -> QWidget:
+        page = self.pages.get(spec.key)
+        if page is None:
+            assert self.context is not None
+            cls = spec.load()
+            if cls is None:
+                from desktop.ui.pages.base import UnavailablePage
+
+                page = UnavailablePage(self.context, spec.title.get(self.lang))
+            else:
+                page = cls(self.context, **spec.options)
+            page.setObjectName(page.objectName() or f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --------------------------------------------------------------------------------- data changes
+    def data_changed(self) -> None:
+        current = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is current:
+                getattr(page, "refresh", lambda: None)()
+            else:
+                self.stale.add(key)
+        self.update_status()
+
+    def update_status(self) -> None:
+        if self.context is None:
+            return
+        from desktop.ui import dashboard_data
+        from desktop.ui.i18n import format_timestamp
+        from forms.definitions import FORMS
+
+        engine = self.context.store.engine
+        counts = dashboard_data.counts(engine)
+        parts = []
+        for key, form in FORMS.items():
+            entry = counts.get(key, {})
+            total = entry.get("draft", 0) + entry.get("complete", 0)
+            text = f"{form.plural.get(self.lang)} : {total}"
+            if entry.get("draft"):
+                text += " " + self.tr("(%n brouillon(s))", "", entry["draft"])
+            parts.append(text)
+        self.counts_label.setText("   ·   ".join(parts))
+        info = dashboard_data.export_info(engine)
+        exported = format_timestamp(info.last_export) if info.last_export else self.tr("jamais")
+        acknowledged = format_timestamp(info.last_acknowledged) if info.last_acknowledged else self.tr("aucun")
+        self.export_label.setText(self.tr("Dernier export : {0}   ·   Dernier accusé de réception : {1}")
+                                  .format(exported, acknowledged))
+
+    # -------------------------------------------------------------------------------------- editor
+    def open_record(self, form_key: str, record_id: str | None) -> Any:
+        from desktop.ui.editor import RecordEditor
+
+        assert self.context is not None
+        for editor in self.editors:
+            if editor.form.key == form_key and editor.record is not None and editor.record.id == record_id:
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        try:
+            editor = RecordEditor(self.context, form_key, record_id, self)
+        except LookupError:
+            QMessageBox.information(self, self.tr("Enregistrement introuvable"),
+                                    self.tr("Cet enregistrement a été supprimé entre-temps."))
+            return None
+        self.editors.append(editor)
+        editor.finished.connect(lambda _result, e=editor: self._editor_closed(e))
+        editor.saved.connect(lambda rid, key=form_key: self._record_saved(key, rid))
+        editor.open()
+        return editor
+
+    def _editor_closed(self, editor: Any) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+        editor.deleteLater()
+
+    def _record_saved(self, form_key: str, record_id: str) -> None:
+        page = self.pages.get(form_key)
+        if page is not None and hasattr(page, "select_record"):
+            page.select_record(record_id)
+
+    # ------------------------------------------------------------------------------------- closing
+    def can_close(self) -> bool:
+        dirty = [e for e in self.editors if e.is_dirty()]
+        if dirty:
+            answer = QMessageBox.question(
+                self, self.tr("Modifications non enregistrées"),
+                self.tr("Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return all(getattr(page, "can_leave", lambda: True)() for page in self.pages.values())
+
+    def closeEvent(self, event: Any) -> None:
+        if not self._closing_confirmed and not self.can_close():
+            event.ignore()
+            return
+        for editor in list(self.editors):
+            editor._closing_ok = True
+            editor.done(0)
+        if self.context is not None:
+            self.context.runner.cancel_all()
+            self.context.runner.wait_all(10_000)
+        event.accept()
+
+    def close_without_asking(self) -> None:
+        self._closing_confirmed = True
+        self.close()
