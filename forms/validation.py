@@ -329,11 +329,65 @@ def check_field(field: Field, value: Any) -> list[Issue]:
     return out
 
 
+Checker = Callable[[Any], "list[Issue] | tuple[Issue, ...]"]
+_NOTHING: tuple[Issue, ...] = ()
+
+
+def _fast_checker(field: Field) -> Checker:
+    """``check_field`` for one field, answering at once for the common valid value; any doubt takes
+    the general path, which builds the messages."""
+    missing: tuple[Issue, ...] = tuple(check_field(field, None))
+    kind = field.type
+
+    def general(value: Any) -> list[Issue]:
+        return check_field(field, value)
+
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
+        longest = field.max_length
+        pattern = field.compiled_pattern if kind is FieldType.IDENTIFIER else None
+        shape = EMAIL_RE if kind is FieldType.EMAIL else pattern
+
+        def text(value: Any) -> Any:
+            if value is None:
+                return missing
+            if len(value) <= longest and (shape is None or shape.fullmatch(value)):
+                return _NOTHING
+            return general(value)
+        return text
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE):
+        low, high = field.min, field.max
+
+        def bounded(value: Any) -> Any:
+            if value is None:
+                return missing
+            if (low is None or value >= low) and (high is None or value <= high):
+                return _NOTHING
+            return general(value)
+        return bounded
+
+    def presence(value: Any) -> Any:
+        return missing if value is None else _NOTHING
+    return presence
+
+
+_checkers: dict[str, tuple[tuple[str, Checker], ...]] = {}
+
+
+def _form_checkers(form: Form) -> tuple[tuple[str, Checker], ...]:
+    checkers = _checkers.get(form.key)
+    if checkers is None or len(checkers) != len(form.fields):
+        checkers = _checkers[form.key] = tuple((f.key, _fast_checker(f)) for f in form.fields)
+    return checkers
+
+
 def validate(form: Form, values: Mapping[str, Any]) -> list[Issue]:
     """Every finding on typed values: field rules first, then cross-field rules whose inputs are present."""
     issues: list[Issue] = []
-    for field in form.fields:
-        issues.extend(check_field(field, values.get(field.key)))
+    get = values.get
+    for key, checker in _form_checkers(form):
+        found = checker(get(key))
+        if found:
+            issues.extend(found)
     for rule in form.rules:
         if all(values.get(key) is not None for key in rule.needs):
             issues.extend(rule.check(values))
