@@ -9,6 +9,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
+import contextlib
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -76,3 +78,27 @@ def dialogs(monkeypatch) -> DialogRecorder:
     recorder = DialogRecorder()
     monkeypatch.setattr(QMessageBox, "question", recorder.question)
     return recorder
+
+
+@pytest.fixture
+def application(workspace, qtbot):
+    """The real application on a real data folder, window shown offscreen and attached to its data."""
+    from desktop.app import Application
+
+    app = Application(workspace, "fr")
+    window = app.attach_now()
+    qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
+    yield app
+    for win in (app.window, window):
+        with contextlib.suppress(RuntimeError):
+            win.close_without_asking()
+    app.context.runner.wait_all(10_000)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[str]:
+    """Error dialogs opened by the runner (``QMessageBox.open``) are recorded instead of shown."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text() + " " + self.informativeText()))
+    return shown

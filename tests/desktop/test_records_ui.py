@@ -1,0 +1,254 @@
+"""Create, edit, validate and delete records of every form through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui.fields import (
+    ComboBinding,
+    DateBinding,
+    DecimalBinding,
+    IntegerBinding,
+    MultiChoiceBinding,
+    TextBinding,
+)
+from tests.conftest import OFFERING, cohort_values, internship_values
+
+
+def type_text(edit, text: str) -> None:
+    """Replace a line edit's text as typing does (an input-method commit: accents and Arabic included)."""
+    edit.setFocus()
+    edit.selectAll()
+    if edit.hasSelectedText():
+        QTest.keyClick(edit, Qt.Key.Key_Delete)
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def fill(qtbot, editor, values: dict[str, Any]) -> None:
+    """Type into the editor's widgets the way a person would (signals from the widgets themselves)."""
+    for key, value in values.items():
+        binding = editor.bindings[key]
+        if isinstance(binding, TextBinding):
+            type_text(binding.edit, "" if value is None else str(value))
+        elif isinstance(binding, IntegerBinding | DecimalBinding):
+            binding.spin.setValue(binding.empty if value is None else float(value) if isinstance(
+                binding, DecimalBinding) else int(value))
+        elif isinstance(binding, DateBinding):
+            binding.edit.setDate(binding.empty if value is None else QDate(date.fromisoformat(value)))
+        elif isinstance(binding, MultiChoiceBinding):
+            for i in range(binding.list.count()):
+                item = binding.list.item(i)
+                wanted = item.data(Qt.ItemDataRole.UserRole) in (value or ())
+                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        elif isinstance(binding, ComboBinding):
+            index = binding.combo.findData(value) if value is not None else 0
+            assert index >= 0, (key, value)
+            binding.combo.setCurrentIndex(index)
+        else:  # pragma: no cover
+            raise AssertionError(type(binding))
+
+
+def new_editor(qtbot, application, form_key: str):
+    window = application.window
+    page = window.navigate(form_key)
+    before = len(window.editors)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.editors) == before + 1)
+    return page, window.editors[-1]
+
+
+def save_and_wait(qtbot, editor, button: str = "complete") -> None:
+    with qtbot.waitSignal(editor.finished, timeout=10_000):
+        qtbot.mouseClick(editor.complete_button if button == "complete" else editor.draft_button,
+                         Qt.MouseButton.LeftButton)
+
+
+def values_for(form_key: str, store, offering_id: str | None, cohort_id: str | None) -> dict[str, Any]:
+    if form_key == "offering":
+        return dict(OFFERING)
+    if form_key == "cohort":
+        return cohort_values(offering_id)
+    return internship_values(offering_id, cohort_id)
+
+
+@pytest.fixture
+def prepared(store):
+    """An offering and a cohort already saved (links need them), recorded through the store."""
+    offering, _ = store.save("offering", {**OFFERING, "code": "MS-BASE"})
+    cohort, _ = store.save("cohort", cohort_values(offering.id, academic_year="2024-2025"))
+    return offering.id, cohort.id
+
+
+@pytest.mark.parametrize("form_key", ["offering", "cohort", "internship"])
+def test_create_edit_delete_through_widgets(qtbot, application, store, prepared, dialogs, form_key):
+    offering_id, cohort_id = prepared
+    application.window.navigate("dashboard")
+    page, editor = new_editor(qtbot, application, form_key)
+    values = values_for(form_key, store, offering_id, cohort_id)
+    if form_key == "offering":
+        values["code"] = "MS-DATA"
+    fill(qtbot, editor, values)
+    qtbot.waitUntil(lambda: editor.checked is not None and not editor.checked.errors and not editor.check_timer.isActive())
+    save_and_wait(qtbot, editor)
+    live = store.list(form_key)
+    created = [r for r in live if r.id not in prepared]
+    assert len(created) == 1
+    record = created[0]
+    assert record.status == "complete"
+    assert record.created_by == "Amina"
+    # the list shows it, selected
+    qtbot.waitUntil(lambda: page.model.row_of(record.id) >= 0)
+
+    # edit: select it in the list, Enter opens the editor with its values
+    assert page.select_record(record.id)
+    before = len(application.window.editors)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(application.window.editors) == before + 1)
+    editor = application.window.editors[-1]
+    assert editor.record.id == record.id
+    key, new_value = {"offering": ("capacity", 45), "cohort": ("scholarship", 12),
+                      "internship": ("host_city", "Tanger")}[form_key]
+    fill(qtbot, editor, {key: new_value})
+    assert editor.is_dirty()
+    save_and_wait(qtbot, editor)
+    changed = store.get(form_key, record.id)
+    assert changed.version == 2
+    assert str(changed.values[key]) == str(new_value)
+    history = store.history(form_key, record.id)
+    assert [e.field for e in history if e.action == "update"] == [key]
+
+    # delete: select, confirm (the question is asked), tombstone written
+    page.refresh()
+    assert page.select_record(record.id)
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(application.context.runner.data_changed, timeout=10_000):
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked and "1" in dialogs.asked[-1]
+    assert store.get(form_key, record.id).deleted
+    qtbot.waitUntil(lambda: page.model.row_of(record.id) < 0)
+
+
+@pytest.mark.parametrize("form_key, bad, field, expected", [
+    ("offering", {"contact_email": "pas-une-adresse"}, "contact_email", "adresse e-mail"),
+    ("cohort", {"women": 20, "men": 20}, "women", "différent de l'effectif inscrit"),
+    ("internship", {"end_date": "2026-01-15"}, "end_date", "précède la date de début"),
+])
+def test_validation_as_you_type_and_refusal(qtbot, application, store, prepared, form_key, bad, field, expected):
+    offering_id, cohort_id = prepared
+    _page, editor = new_editor(qtbot, application, form_key)
+    values = values_for(form_key, store, offering_id, cohort_id)
+    if form_key == "offering":
+        values["code"] = "MS-IA"
+    fill(qtbot, editor, {**values, **bad})
+    message = editor.messages[field]
+    qtbot.waitUntil(lambda: message.isVisible() and expected in message.text(), timeout=5000)
+    count_before = store.count(form_key)
+    # saving as complete is refused by the store: nothing written, problems shown beside the fields
+    qtbot.mouseClick(editor.complete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.saving, timeout=5000)
+    assert editor.isVisible()
+    assert store.count(form_key) == count_before
+    assert "refusé" in editor.summary.text()
+    # ... but a draft keeps the work
+    save_and_wait(qtbot, editor, "draft")
+    drafts = store.list(form_key, status="draft")
+    assert len(drafts) == 1 and drafts[0].error_count >= 1
+
+
+def test_required_fields_show_after_first_save_attempt(qtbot, application, store):
+    _page, editor = new_editor(qtbot, application, "offering")
+    assert not editor.messages["title"].isVisible()  # a blank new form is not shouted at
+    qtbot.mouseClick(editor.complete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.saving and editor.messages["title"].isVisible(), timeout=5000)
+    assert "obligatoire" in editor.messages["title"].text()
+    assert store.count("offering") == 0
+    editor._closing_ok = True
+    editor.reject()
+
+
+def test_undo_redo_and_unsaved_changes_prompt(qtbot, application, store, dialogs):
+    _page, editor = new_editor(qtbot, application, "offering")
+    fill(qtbot, editor, {"title": "Licence data", "capacity": 25})
+    assert editor.bindings["capacity"].value() == 25
+    editor.undo_stack.undo()
+    assert editor.bindings["capacity"].value() is None
+    editor.undo_stack.undo()
+    assert editor.bindings["title"].value() is None
+    editor.undo_stack.redo()
+    assert editor.bindings["title"].value() == "Licence data"
+    assert editor.is_dirty()
+    # Échap asks before losing the typing; « Annuler » keeps the editor open
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert dialogs.asked and editor.isVisible()
+    dialogs.answer = QMessageBox.StandardButton.Discard
+    with qtbot.waitSignal(editor.finished):
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert store.count("offering") == 0
+
+
+def test_keyboard_shortcuts(qtbot, application, store, prepared):
+    window = application.window
+    page = window.navigate("offering")
+    page.view.setFocus()
+    before = len(window.editors)
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.editors) == before + 1)
+    editor = window.editors[-1]
+    fill(qtbot, editor, {**OFFERING, "code": "MS-CLOUD"})
+    qtbot.waitUntil(lambda: not editor.check_timer.isActive())
+    with qtbot.waitSignal(editor.finished, timeout=10_000):
+        qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert {r.values["code"] for r in store.list("offering")} == {"MS-BASE", "MS-CLOUD"}
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert page.search.hasFocus() or QApplication.focusWidget() is page.search
+
+
+def test_deleting_a_used_offering_is_refused_with_a_message(qtbot, application, store, prepared, dialogs,
+                                                           shown_errors):
+    offering_id, _cohort_id = prepared
+    page = application.window.navigate("offering")
+    assert page.select_record(offering_id)
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
+    assert "encore utilisé" in shown_errors[-1]
+    assert not store.get("offering", offering_id).deleted
+
+
+def test_history_tab_lists_the_audit_log(qtbot, application, store, prepared):
+    offering_id, _ = prepared
+    store.save("offering", {**OFFERING, "code": "MS-BASE", "capacity": 31}, record_id=offering_id)
+    editor = application.window.open_record("offering", offering_id)
+    qtbot.waitUntil(lambda: editor.history.rowCount() >= 2)
+    texts = [editor.history.item(row, 3).text() for row in range(editor.history.rowCount())]
+    assert "Capacité (places)" in texts
+    editor.reject()
+
+
+def test_quality_panel_opens_the_record(qtbot, application, store, prepared):
+    offering_id, _ = prepared
+    draft, _ = store.save("cohort", cohort_values(offering_id, academic_year="2025-2026", women=1), status="draft")
+    application.context.runner.data_changed.emit()
+    dashboard = application.window.navigate("dashboard")
+    qtbot.waitUntil(lambda: dashboard.quality_list.count() >= 1 and not dashboard.loading, timeout=5000)
+    item = dashboard.quality_list.item(0)
+    before = len(application.window.editors)
+    rect = dashboard.quality_list.visualItemRect(item)
+    qtbot.mouseClick(dashboard.quality_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(application.window.editors) == before + 1)
+    assert application.window.editors[-1].record.id == draft.id
+    application.window.editors[-1].reject()
