@@ -274,7 +274,7 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
     notes: list[str] = []
     visible = [e for e in entries if e.state == "visible" and fold(e.name) not in OUR_SHEETS]
     for e in entries:
-        if e.state != "visible":
+        if e.state != "visible" and fold(e.name) not in OUR_SHEETS:
             notes.append(f"feuille masquée « {e.name} » ignorée")
     if not visible:
         raise FileRefused(f"{name} : aucune feuille visible à importer (les feuilles masquées sont ignorées : "

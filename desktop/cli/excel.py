@@ -1,0 +1,87 @@
+"""``kafaat template``, ``kafaat import`` and ``kafaat export-xlsx``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.common import fail, open_workspace, say, warn
+from forms.definitions import FORMS
+from forms.i18n import normalise_lang
+from forms.workspace import ESTABLISHMENT
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("template", parents=[common], help="écrire le modèle Excel d'un formulaire")
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
+    p.add_argument("out", metavar="SORTIE.xlsx")
+    p.set_defaults(handler=cmd_template)
+
+    p = sub.add_parser("import", parents=[common],
+                       help="importer un fichier .xlsx ou .csv (tout ou rien, rapport d'erreurs par ligne)")
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
+    p.add_argument("file", metavar="FICHIER")
+    p.add_argument("--dry-run", action="store_true", help="tout vérifier sans rien enregistrer")
+    p.add_argument("--errors", metavar="RAPPORT.xlsx",
+                   help="écrire le rapport d'erreurs (lignes d'origine, colonne « Problèmes », cellules en couleur)")
+    p.add_argument("--operator", metavar="NOM", help="nom de la personne qui importe")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export-xlsx", parents=[common], help="exporter les enregistrements d'un formulaire vers Excel")
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
+    p.add_argument("out", metavar="SORTIE.xlsx")
+    p.add_argument("--status", choices=("draft", "complete"), help="seulement les brouillons ou les complets")
+    p.set_defaults(handler=cmd_export)
+
+
+def _xlsx_path(value: str) -> Path:
+    path = Path(value).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        fail(f"{path.name} : le fichier à écrire doit avoir l'extension .xlsx")
+    return path
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from forms.excel import write_template
+
+    path = _xlsx_path(args.out)
+    write_template(args.form, path, normalise_lang(getattr(args, "lang", None)))
+    say(f"Modèle « {FORMS[args.form].label.fr} » écrit : {path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from forms.excel import export_records
+
+    path = _xlsx_path(args.out)
+    store = open_workspace(args, ESTABLISHMENT).records()
+    n = export_records(store, args.form, path, normalise_lang(getattr(args, "lang", None)), status=args.status)
+    say(f"{n} enregistrement(s) exporté(s) : {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from forms.excel import run_import, write_error_report
+
+    lang = normalise_lang(getattr(args, "lang", None))
+    report = _xlsx_path(args.errors) if args.errors else None
+    store = open_workspace(args, ESTABLISHMENT).records(args.operator)
+    path = Path(args.file).expanduser()
+    plan = run_import(store, args.form, path, dry_run=args.dry_run, lang=lang)
+    for note in plan.notes:
+        warn(f"{path.name} : {note}")
+    for line in plan.lines():
+        warn(line)
+    if report is not None and plan.problems:
+        write_error_report(plan, report)
+        warn(f"rapport d'erreurs écrit : {report}")
+    if not plan.ok:
+        where = f" sur {plan.refused_rows} ligne(s)" if plan.refused_rows else ""
+        fail(f"{path.name} : import refusé, {len(plan.errors)} problème(s){where} : rien n'a été enregistré")
+    if args.dry_run:
+        say(f"Vérification seule (rien n'a été enregistré) — {plan.summary()}")
+    else:
+        say(f"Import terminé — {plan.summary()}")
+    sys.stdout.flush()
+    return 0
