@@ -127,7 +127,7 @@ class PublicKeys:
 
 
 # ----------------------------------------------------------------------------------------- private
-@dataclass
+@dataclass(repr=False)
 class Identity:
     """Unlocked private keys of a data folder (kept in memory only)."""
 
@@ -136,6 +136,12 @@ class Identity:
     name: str
     private: dict[str, bytes] = field(repr=False)
     created_at: str = ""
+
+    def __repr__(self) -> str:  # never show private bytes (tracebacks, logs, test reports)
+        return f"Identity({self.role}, {self.code}, <clés privées masquées>)"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
 
     @classmethod
     def generate(cls, role: str, code: str, name: str, created_at: str = "") -> Identity:

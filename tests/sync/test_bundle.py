@@ -1,0 +1,285 @@
+"""The bundle reader against real bundles: round trip, a tamper matrix, hostile inputs (hypothesis)."""
+
+from __future__ import annotations
+
+import struct
+
+import orjson
+import pytest
+import zstandard
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from forms.definitions import FORMS
+from sync.bundle import (
+    Limits,
+    open_bundle,
+    parse_envelope,
+    seal_bundle,
+)
+from sync.errors import (
+    BundleError,
+    BundleMalformed,
+    BundleTooLarge,
+    DecompressionBudgetExceeded,
+    DecryptionFailed,
+    ManifestMismatch,
+    NotARecipient,
+    PayloadTampered,
+    SignatureInvalid,
+    UnknownEstablishment,
+    UnsupportedVersion,
+)
+from sync.ministry import enrolled, list_enrolled, registry_dir, verify_bundle
+from sync.outbox import export_bundle
+from tests.sync.helpers import populate, regions, resign
+
+
+@pytest.fixture
+def exported(est, identities, tmp_path):
+    ids = populate(est.records())
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    return result.path.read_bytes(), ids
+
+
+def _registry(mic):
+    return lambda code: enrolled(mic, code)
+
+
+def _snapshot(mic) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in registry_dir(mic).iterdir()}
+
+
+def test_round_trip(est, mic, identities, exported) -> None:
+    data, ids = exported
+    opened = verify_bundle(mic, identities["MIC"], data)
+    store = est.records()
+    assert opened.establishment == "ECC" and opened.sequence == 1
+    assert opened.manifest["counts"] == {"offering": {"records": 1, "tombstones": 0},
+                                         "cohort": {"records": 1, "tombstones": 0},
+                                         "internship": {"records": 1, "tombstones": 1}}
+    assert opened.manifest["drafts_left_out"] == {"offering": 1, "cohort": 0, "internship": 0}
+    assert opened.manifest["previous_hash"] is None
+    assert [r["ministry"] for r in opened.manifest["recipients"]] == ["MIC"]
+    for form in FORMS:
+        expected = {r.id: r for r in store.changes_since(form, 0)}
+        got = {r["id"]: r for r in opened.records[form]}
+        assert set(got) == set(expected)
+        for rid, record in expected.items():
+            if record.deleted:
+                assert got[rid]["deleted"] is True
+                continue
+            shaped = record.to_json()
+            assert {k: got[rid][k] for k in shaped} == shaped  # the record's JSON shape, exactly
+            assert got[rid]["establishment"] == "ECC" and got[rid]["created_at"] == record.created_at
+    all_ids = {r["id"] for rows in opened.records.values() for r in rows}
+    assert ids["draft"] not in all_ids
+
+
+def test_a_bundle_for_another_ministry_is_not_readable(est, mic, identities, tmp_path) -> None:
+    from tests.sync.conftest import trust
+
+    (est.keys_dir / "recipients" / "MIC.json").unlink()
+    trust(est, identities["MTNRA"], tmp_path)
+    populate(est.records())
+    data = export_bundle(est, identities["ECC"], tmp_path / "usb").path.read_bytes()
+    with pytest.raises(NotARecipient, match="n'est pas adressé à MIC"):
+        verify_bundle(mic, identities["MIC"], data)
+
+
+def _flip(data: bytes, offset: int) -> bytes:
+    return data[:offset] + bytes([data[offset] ^ 0x01]) + data[offset + 1:]
+
+
+ALLOWED = {
+    "magic": (BundleMalformed,),
+    "version": (UnsupportedVersion,),
+    "header_length": (BundleMalformed, BundleTooLarge),
+    "header": (BundleMalformed, SignatureInvalid, UnknownEstablishment, DecompressionBudgetExceeded,
+               UnsupportedVersion),
+    "signature_length": (BundleMalformed, BundleTooLarge),
+    "signatures": (SignatureInvalid, BundleMalformed),
+    "payload": (PayloadTampered,),
+}
+
+
+@pytest.mark.parametrize("region", list(ALLOWED))
+def test_a_changed_byte_in_every_region_is_refused(mic, identities, exported, region) -> None:
+    data, _ = exported
+    start, end = regions(data)[region]
+    before = _snapshot(mic)
+    offsets = sorted({start, end - 1, (start + end) // 2, *range(start, end, max(1, (end - start) // 40))})
+    for offset in offsets:
+        with pytest.raises(ALLOWED[region]):
+            verify_bundle(mic, identities["MIC"], _flip(data, offset))
+    assert _snapshot(mic) == before
+
+
+def test_precise_refusals(mic, identities, exported) -> None:
+    data, _ = exported
+    reg = regions(data)
+    me = identities["MIC"]
+
+    def refused(bad: bytes, error: type[BundleError], match: str | None = None) -> None:
+        with pytest.raises(error, match=match):
+            verify_bundle(mic, me, bad)
+
+    # a digit of the sequence number in the signed header
+    h0 = reg["header"][0]
+    pos = data.index(b'"sequence":1', h0) + len(b'"sequence":')
+    refused(data[:pos] + b"2" + data[pos + 1:], SignatureInvalid, "signature invalide")
+    refused(data[:-1], BundleMalformed, "tronqué")                              # truncation of the payload
+    refused(data[:reg["signatures"][0] + 10], BundleMalformed, "tronqué")       # truncation in the signatures
+    refused(data[:100], BundleMalformed)                                         # truncation in the header
+    refused(data + b"\x00", BundleMalformed, "prolongé")                         # extension
+    refused(b"PK\x03\x04" + data[4:], BundleMalformed, "pas un lot Kafaat")      # not our file
+    refused(data[:8] + struct.pack(">H", 9) + data[10:], UnsupportedVersion, "plus récente")
+
+
+def test_recipients_swapped_or_another_key(mic, identities, exported) -> None:
+    data, _ = exported
+    me = identities["MIC"]
+
+    def to_mtnra(header):
+        header["recipients"][0]["ministry"] = "MTNRA"
+        header["recipients"][0]["key_id"] = identities["MTNRA"].public.key_id_hex
+
+    # re-addressed without the establishment's key: the signature no longer matches
+    swapped = resign(data, identities["ESITH"], to_mtnra)
+    with pytest.raises(SignatureInvalid):
+        verify_bundle(mic, me, swapped)
+    # the same header, signed by another enrolled establishment
+    with pytest.raises(SignatureInvalid, match="signature invalide"):
+        verify_bundle(mic, me, resign(data, identities["ESITH"], lambda h: None))
+
+    def esith_key(header):
+        header["signer_key_id"] = identities["ESITH"].public.key_id_hex
+
+    with pytest.raises(SignatureInvalid, match="clé enregistrée pour ECC"):
+        verify_bundle(mic, me, resign(data, identities["ESITH"], esith_key))
+
+    # ESITH claims ECC's bundle as its own: valid ESITH signature, but the wrapped key and the payload are
+    # bound to ECC
+    def claim(header):
+        header["establishment"] = "ESITH"
+        header["signer_key_id"] = identities["ESITH"].public.key_id_hex
+
+    with pytest.raises(DecryptionFailed):
+        verify_bundle(mic, me, resign(data, identities["ESITH"], claim))
+    # an unknown establishment
+    mtnra_registry = lambda code: None  # noqa: E731
+    with pytest.raises(UnknownEstablishment, match="n'est pas enregistré"):
+        open_bundle(data, mtnra_registry, me)
+
+
+def test_the_inner_manifest_must_match_the_header(identities) -> None:
+    ecc, mic = identities["ECC"], identities["MIC"]
+    common = {"bundle_id": "00000000-0000-4000-8000-000000000001", "sequence": 3, "created_at": "2026-01-01T00:00:00Z",
+              "previous_hash": "ab" * 32}
+    good = seal_bundle(ecc, [mic.public], manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}},
+                       records={"offering": []}, **common)
+    registry = {"ECC": ecc.public}.get
+    assert open_bundle(good, registry, mic).sequence == 3
+    lying = seal_bundle(ecc, [mic.public], manifest={"counts": {"offering": {"records": 5, "tombstones": 0}}},
+                        records={"offering": []}, **common)
+    with pytest.raises(ManifestMismatch, match="autres nombres"):
+        open_bundle(lying, registry, mic)
+    foreign = seal_bundle(ecc, [mic.public], manifest={"counts": {"offering": {"records": 1, "tombstones": 0}}},
+                          records={"offering": [{"id": "x", "establishment": "ESITH"}]}, **common)
+    with pytest.raises(ManifestMismatch, match="autre établissement"):
+        open_bundle(foreign, registry, mic)
+
+
+def test_decompression_budget(identities) -> None:
+    ecc, mic = identities["ECC"], identities["MIC"]
+    rows = [{"id": str(i), "establishment": "ECC", "pad": "x" * 1000} for i in range(200)]
+    data = seal_bundle(ecc, [mic.public], bundle_id="00000000-0000-4000-8000-000000000002", sequence=1,
+                       previous_hash=None, created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 200, "tombstones": 0}}},
+                       records={"offering": rows})
+    with pytest.raises(DecompressionBudgetExceeded, match="budget"):
+        open_bundle(data, {"ECC": ecc.public}.get, mic, Limits(max_plain=100_000))
+    with pytest.raises(BundleTooLarge):
+        open_bundle(data, {"ECC": ecc.public}.get, mic, Limits(max_file=1000))
+    assert len(open_bundle(data, {"ECC": ecc.public}.get, mic).records["offering"]) == 200
+
+
+def test_a_lying_plain_length_is_caught_while_decompressing(identities) -> None:
+    ecc, mic = identities["ECC"], identities["MIC"]
+    data = seal_bundle(ecc, [mic.public], bundle_id="00000000-0000-4000-8000-000000000003", sequence=1,
+                       previous_hash=None, created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}}, records={"offering": []})
+
+    def shrink(header):
+        header["payload"]["plain_length"] = 10
+
+    with pytest.raises(DecompressionBudgetExceeded):
+        open_bundle(resign(data, ecc, shrink), {"ECC": ecc.public}.get, mic)
+    assert zstandard  # the reader's decompressor is zstandard's (budgeted stream reader)
+
+
+# --------------------------------------------------------------------------------------- hypothesis
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(st.binary(max_size=4096))
+def test_random_bytes_only_raise_our_errors(identities, blob) -> None:
+    with pytest.raises(BundleError):
+        open_bundle(blob, {"ECC": identities["ECC"].public}.get, identities["MIC"])
+
+
+@pytest.fixture(scope="module")
+def small_bundle(identities) -> bytes:
+    return seal_bundle(identities["ECC"], [identities["MIC"].public],
+                       bundle_id="00000000-0000-4000-8000-000000000004", sequence=1, previous_hash=None,
+                       created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 1, "tombstones": 0}}},
+                       records={"offering": [{"id": "a", "establishment": "ECC", "code": "X"}]})
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_mutation_of_a_valid_bundle_is_refused_with_our_errors(identities, small_bundle, data) -> None:
+    bundle = bytearray(small_bundle)
+    kind = data.draw(st.sampled_from(["flip", "truncate", "insert", "overwrite"]))
+    pos = data.draw(st.integers(0, len(bundle) - 1))
+    if kind == "flip":
+        bundle[pos] ^= data.draw(st.integers(1, 255))
+    elif kind == "truncate":
+        del bundle[pos:]
+    elif kind == "insert":
+        bundle[pos:pos] = data.draw(st.binary(min_size=1, max_size=64))
+    else:
+        chunk = data.draw(st.binary(min_size=1, max_size=64))
+        if bytes(bundle[pos:pos + len(chunk)]) == chunk:
+            return
+        bundle[pos:pos + len(chunk)] = chunk
+    with pytest.raises(BundleError):
+        open_bundle(bytes(bundle), {"ECC": identities["ECC"].public}.get, identities["MIC"])
+
+
+@SETTINGS
+@given(header=st.dictionaries(st.sampled_from(["type", "format_version", "bundle_id", "establishment",
+                                                "signer_key_id", "sequence", "previous_hash", "recipients",
+                                                "payload", "created_at"]),
+                              st.recursive(st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=20),
+                                           lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c,
+                                                                                               max_size=3),
+                                           max_leaves=8)))
+def test_hostile_headers_only_raise_our_errors(identities, header) -> None:
+    body = orjson.dumps({"type": "kafaat-bundle", "format_version": 1, **header})
+    blob = b"\x89KAFAAT\n" + struct.pack(">HI", 1, len(body)) + body + struct.pack(">I", 0)
+    with pytest.raises(BundleError):
+        open_bundle(blob, {"ECC": identities["ECC"].public}.get, identities["MIC"])
+
+
+def test_parse_envelope_reads_the_header_without_keys(exported) -> None:
+    data, _ = exported
+    envelope = parse_envelope(data)
+    assert envelope.header["establishment"] == "ECC"
+    assert envelope.header["payload"]["length"] == len(envelope.payload)
+
+
+def test_enrolled_list(mic) -> None:
+    assert [p.code for p in list_enrolled(mic)] == ["ECC", "ESITH"]

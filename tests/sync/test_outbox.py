@@ -1,0 +1,206 @@
+"""The establishment's outbox: sequence numbers and the chain, what goes in each bundle, the crash rule,
+receipts, the reminder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+import sync.outbox as outbox
+from forms.store.database import DATABASE_FILE
+from forms.tasks import Cancelled, TaskState
+from sync.bundle import file_hash
+from sync.errors import ExportRefused, ReceiptRefused
+from sync.ministry import verify_bundle
+from sync.outbox import (
+    ACKNOWLEDGED,
+    RESERVED,
+    WRITTEN,
+    export_bundle,
+    export_due,
+    import_receipt,
+    list_outbox,
+    preview_export,
+)
+from sync.receipts import make_receipt
+from tests.conftest import OFFERING, cohort_values
+from tests.sync.conftest import PASSPHRASE
+from tests.sync.helpers import populate
+
+
+def test_preview_lists_counts_and_drafts_left_out(est) -> None:
+    ids = populate(est.records())
+    plan = preview_export(est)
+    assert plan.sequence == 1 and plan.recipients == ["MIC"] and plan.keys_ready and not plan.problems()
+    assert plan.counts["internship"] == {"records": 1, "tombstones": 1}
+    assert plan.drafts == {"offering": 1, "cohort": 0, "internship": 0}
+    [(form, rid, title)] = plan.draft_samples
+    assert (form, rid) == ("offering", ids["draft"]) and "BROUILLON" in title
+    assert list_outbox(est) == []  # a preview reserves nothing
+
+
+def test_chain_and_incremental_contents(est, mic, identities, tmp_path) -> None:
+    store = est.records()
+    ids = populate(store)
+    first = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    # nothing changed: the next bundle is empty but still chained
+    second = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    store.save("cohort", cohort_values(ids["offering"], women=14, men=16), record_id=ids["cohort"])
+    store.delete("internship", [ids["internship"]])
+    third = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    full = export_bundle(est, identities["ECC"], tmp_path / "usb", full=True)
+    entries = list_outbox(est)
+    assert [e.sequence for e in entries] == [1, 2, 3, 4]
+    assert all(e.state == WRITTEN for e in entries)
+    opened = [verify_bundle(mic, identities["MIC"], r.path.read_bytes()) for r in (first, second, third, full)]
+    assert opened[0].manifest["previous_hash"] is None
+    for before, after in zip(opened, opened[1:], strict=False):
+        assert after.manifest["previous_hash"] == before.file_hash
+        assert after.manifest["period"]["from"] == before.manifest["period"]["to"]
+    assert sum(len(v) for v in opened[1].records.values()) == 0
+    assert [r["id"] for r in opened[2].records["cohort"]] == [ids["cohort"]]
+    assert opened[2].records["cohort"][0]["women"] == 14 and opened[2].records["cohort"][0]["version"] == 2
+    [tombstone] = opened[2].records["internship"]
+    assert tombstone["id"] == ids["internship"] and tombstone["deleted"] is True
+    assert "student_code" not in tombstone  # a tombstone carries no personal data
+    assert opened[3].manifest["full"] is True
+    assert opened[3].manifest["counts"]["offering"] == {"records": 1, "tombstones": 0}
+    assert entries[2].file_hash == file_hash(third.path.read_bytes())
+    # the outbox keeps its own copy, byte for byte
+    assert third.outbox_path.read_bytes() == third.path.read_bytes()
+
+
+def test_export_refusals_change_nothing(workspace, identities, sealed, tmp_path) -> None:
+    from tests.sync.conftest import install_keys
+
+    install_keys(workspace, identities["ECC"], sealed["ECC"])
+    with pytest.raises(ExportRefused, match="aucun ministère destinataire"):
+        export_bundle(workspace, identities["ECC"], tmp_path / "usb")
+    with pytest.raises(ExportRefused, match="pas celles de cet établissement"):
+        export_bundle(workspace, identities["ESITH"], tmp_path / "usb")
+    assert list_outbox(workspace) == [] and not (tmp_path / "usb").exists()
+
+
+def test_cancelled_export_reuses_its_reserved_number(est, identities, tmp_path) -> None:
+    populate(est.records())
+    state = TaskState(on_progress=lambda done, total, text: state.cancel() if done == 2 else None)
+    with pytest.raises(Cancelled):
+        export_bundle(est, identities["ECC"], tmp_path / "usb", state=state)
+    [reserved] = list_outbox(est)
+    assert reserved.state == RESERVED and not list(Path(est.outbox_dir).glob("*.kfb"))
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    assert result.entry.sequence == 1 and result.entry.bundle_id == reserved.bundle_id
+
+
+def test_crash_before_the_file_is_written(est, identities, tmp_path, monkeypatch) -> None:
+    populate(est.records())
+
+    def disk_gone(path: Path, data: bytes, **_kw) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outbox, "write_atomic", disk_gone)
+    with pytest.raises(OSError):
+        export_bundle(est, identities["ECC"], tmp_path / "usb")
+    monkeypatch.undo()
+    [reserved] = list_outbox(est)
+    assert reserved.state == RESERVED
+    # no file was ever written with number 1: it is built again under the same number and id
+    again = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    assert (again.entry.sequence, again.entry.bundle_id) == (1, reserved.bundle_id)
+    assert len(list_outbox(est)) == 1
+
+
+CRASH_SCRIPT = """
+import os, sys
+from pathlib import Path
+import sync.outbox as outbox
+from forms.workspace import Workspace
+from sync.keys import load_identity
+outbox._after_file_written = lambda path: os._exit(9)   # killed between "file written" and "recorded"
+ws = Workspace.open(Path(sys.argv[1]))
+outbox.export_bundle(ws, load_identity(ws, os.environ["KAFAAT_PASSPHRASE"]), Path(sys.argv[2]))
+"""
+
+
+def test_crash_between_file_written_and_sequence_recorded(est, mic, identities, tmp_path) -> None:
+    """A real process killed right after the file was written: the number is never given to another bundle."""
+    populate(est.records())
+    est.close()
+    env = {**os.environ, "KAFAAT_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run([sys.executable, "-c", CRASH_SCRIPT, str(est.root), str(tmp_path / "usb")], env=env,
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True, timeout=120)
+    assert done.returncode == 9, done.stderr.decode()
+    [reserved] = list_outbox(est)
+    assert reserved.state == RESERVED
+    [written] = list(Path(est.outbox_dir).glob("*.kfb"))
+    first_bytes = written.read_bytes()
+    assert not (tmp_path / "usb").exists()  # the copy to the USB key comes after the record
+    est.records().save("offering", {**OFFERING, "code": "NOUVELLE"})
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    assert result.recovered == [1]
+    assert result.entry.sequence == 2
+    entries = list_outbox(est)
+    assert [(e.sequence, e.state) for e in entries] == [(1, WRITTEN), (2, WRITTEN)]
+    assert written.read_bytes() == first_bytes and entries[0].file_hash == file_hash(first_bytes)
+    second = verify_bundle(mic, identities["MIC"], result.path.read_bytes())
+    assert second.manifest["previous_hash"] == file_hash(first_bytes)
+    assert [r["code"] for r in second.records["offering"]] == ["NOUVELLE"]
+    assert (Path(est.root) / DATABASE_FILE).exists()
+
+
+def test_receipt_marks_the_bundle_acknowledged(est, mic, identities, tmp_path) -> None:
+    populate(est.records())
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    opened = verify_bundle(mic, identities["MIC"], result.path.read_bytes())
+    receipt = make_receipt(identities["MIC"], opened)
+    entry = import_receipt(est, receipt)
+    assert entry.state == ACKNOWLEDGED and entry.receipt["MIC"]["accepted"]["internship"] == 2
+    assert import_receipt(est, receipt).state == ACKNOWLEDGED  # idempotent
+
+
+@pytest.mark.parametrize("case", ["other ministry", "tampered", "other establishment", "wrong hash",
+                                  "unknown sequence", "not json"])
+def test_bad_receipts_are_refused_and_change_nothing(est, mic, identities, tmp_path, case) -> None:
+    populate(est.records())
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    opened = verify_bundle(mic, identities["MIC"], result.path.read_bytes())
+    receipt = make_receipt(identities["MIC"], opened)
+    if case == "other ministry":  # signed by MTNRA, which this establishment does not trust
+        receipt = make_receipt(identities["MTNRA"], opened)
+    elif case == "tampered":
+        doc = orjson.loads(receipt)
+        doc["signed"] = doc["signed"].replace('"refused":{"cohort":0', '"refused":{"cohort":9')
+        receipt = orjson.dumps(doc)
+    elif case == "other establishment":
+        opened.header["establishment"] = "ESITH"
+        receipt = make_receipt(identities["MIC"], opened)
+    elif case == "wrong hash":
+        opened.file_hash = "00" * 32
+        receipt = make_receipt(identities["MIC"], opened)
+    elif case == "unknown sequence":
+        opened.header["sequence"] = 7
+        receipt = make_receipt(identities["MIC"], opened)
+    else:
+        receipt = b"{]"
+    before = list_outbox(est)
+    with pytest.raises(ReceiptRefused):
+        import_receipt(est, receipt)
+    assert list_outbox(est) == before
+
+
+def test_export_due_after_the_reporting_period(est, identities, tmp_path) -> None:
+    assert export_due(est).due and export_due(est).last_written_at is None
+    export_bundle(est, identities["ECC"], tmp_path / "usb")
+    now = datetime.now(UTC)
+    assert not export_due(est, now).due
+    assert export_due(est, now + timedelta(days=31)).due
+    est.update_settings(reporting_period_days=90)
+    assert not export_due(est, now + timedelta(days=31)).due
+    assert export_due(est, now + timedelta(days=91)).due
+    assert "un export est attendu" in export_due(est, now + timedelta(days=91)).message()
