@@ -1,0 +1,256 @@
+"""A corpus of hostile or broken files, generated here, each refused with its own clear message and without
+changing the database (or, for the ones that can be read safely, read the way the message says)."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from forms.excel import plan_import, run_import
+from forms.excel import reading as reading_module
+from tests.conftest import cohort_values
+from tests.forms.excel_files import (
+    OFFERING_ROW,
+    dump,
+    huge_dimension,
+    internship_row,
+    ole_file,
+    rewrite_member,
+    with_entity,
+    write_csv,
+    write_xlsx,
+    zip_bomb,
+)
+
+
+@pytest.fixture
+def cohort_id(store, offering_id) -> str:
+    record, _ = store.save("cohort", cohort_values(offering_id))
+    return record.id
+
+
+def _random(path: Path) -> Path:
+    import random
+
+    rng = random.Random(4)
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(5000)))
+    return path
+
+
+def _empty(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+def _not_a_workbook(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    return path
+
+
+def _ods(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _formulas(path: Path) -> Path:
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active["H2"] = "=20+20"
+    wb.save(path)
+    return path
+
+
+def _only_hidden(path: Path) -> Path:
+    """Excel itself refuses to hide every sheet; a crafted file can (openpyxl too: edit the XML)."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    return rewrite_member(path, "xl/workbook.xml",
+                          lambda data: data.replace(b'state="visible"', b'state="hidden"'))
+
+
+def _merged_header(path: Path) -> Path:
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.merge_cells("A1:B1")
+    wb.save(path)
+    return path
+
+
+def _merged_data(path: Path) -> Path:
+    write_xlsx(path, "offering", [OFFERING_ROW, {**OFFERING_ROW, "code": "LP-2"}])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.merge_cells("L2:L3")
+    wb.save(path)
+    return path
+
+
+def _missing_columns(path: Path) -> Path:
+    return write_csv(path, "offering", [OFFERING_ROW], style="labels").write_text(
+        "Code;Intitulé\nX1;Un titre\n", encoding="utf-8") and path
+
+
+def _unknown_reference(path: Path) -> Path:
+    return write_xlsx(path, "offering", [{**OFFERING_ROW, "level": "Doctorat d'État", "region": "Sahara Ouest"}])
+
+
+def _mangled_csv(path: Path) -> Path:
+    return write_csv(path, "offering", [{**OFFERING_ROW, "code": "1,23457E+14"}])
+
+
+def _long_number_id(path: Path) -> Path:
+    return write_xlsx(path, "offering", [{**OFFERING_ROW, "code": 12345678901234567890.0}])
+
+
+def _entity(path: Path) -> Path:
+    return with_entity(write_xlsx(path, "offering", [OFFERING_ROW]))
+
+
+def _bad_date(path: Path) -> Path:
+    return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
+
+
+# (builder, file name, expected fragment of the message)
+CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
+    (lambda p: ole_file(p, encrypted=False), "ancien.xls", "ancien format Excel (.xls) non accepté"),
+    (lambda p: ole_file(p, encrypted=True), "protege.xlsx", "protégé par un mot de passe"),
+    (_random, "aleatoire.xlsx", "ni un classeur Excel (.xlsx) ni un fichier CSV"),
+    (_empty, "vide.csv", "le fichier est vide"),
+    (_not_a_workbook, "lettre.docx", "n'est pas un classeur Excel (.xlsx)"),
+    (_ods, "calc.ods", "classeur OpenDocument (.ods)"),
+    (_truncated, "coupe.xlsx", "archive .xlsx endommagée"),
+    (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
+    (_entity, "entites.xlsx", "XML du classeur refusé"),
+    (_formulas, "formules.xlsx", "contient 1 formule(s) (H2) : Kafaat n'évalue jamais de formules"),
+    (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
+    (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
+    (_merged_data, "fusion2.xlsx", "cellules fusionnées (L2:L3) : défusionnez-les"),
+    (_missing_columns, "colonnes.csv", "colonne obligatoire absente : « Type de formation [training_type] »"),
+    (_unknown_reference, "refs.xlsx", "« Doctorat d'État » n'est pas une valeur permise"),
+    (_unknown_reference, "refs2.xlsx", "« Sahara Ouest » n'est pas une valeur permise"),
+    (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
+    (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
+    (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
+]
+
+
+@pytest.mark.parametrize("build,name,expected", CORPUS, ids=[c[1] for c in CORPUS])
+def test_hostile_file_refused_with_its_message(store, workspace, tmp_path, build, name, expected) -> None:
+    path = build(tmp_path / name)
+    before = dump(workspace.db_path)
+    plan = run_import(store, "offering", path)
+    assert not plan.ok and not plan.applied
+    assert any(expected in line for line in plan.lines()), plan.lines()
+    assert all(line.startswith(name) for line in plan.lines())
+    assert dump(workspace.db_path) == before
+
+
+def test_declared_dimension_is_not_trusted(store, tmp_path) -> None:
+    rows = [{**OFFERING_ROW, "code": f"LP-{i:03d}"} for i in range(300)]
+    path = huge_dimension(write_xlsx(tmp_path / "dimension.xlsx", "offering", rows))
+    with zipfile.ZipFile(path) as archive:
+        assert b'<dimension ref="A1:C2"' in archive.read("xl/worksheets/sheet1.xml")
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 300, plan.lines()
+
+
+def test_row_cap_before_parsing(store, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(reading_module, "MAX_ROWS", 20)
+    rows = [{**OFFERING_ROW, "code": f"LP-{i:03d}"} for i in range(100)]
+    for path in (write_xlsx(tmp_path / "gros.xlsx", "offering", rows), write_csv(tmp_path / "gros.csv",
+                                                                                 "offering", rows)):
+        plan = plan_import(store, "offering", path)
+        assert not plan.ok
+        assert "20 au plus" in plan.lines()[0] or "plus de 20 lignes" in plan.lines()[0], plan.lines()
+
+
+def test_size_budget(store, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(reading_module, "MAX_FILE_BYTES", 1000)
+    path = write_csv(tmp_path / "gros.csv", "offering", [OFFERING_ROW] * 20)
+    plan = plan_import(store, "offering", path)
+    assert "fichier trop volumineux" in plan.lines()[0]
+
+
+def test_hidden_sheet_is_ignored_and_said(store, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "deux.xlsx", "offering", [OFFERING_ROW], title="Offres")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    secret = wb.create_sheet("Ancien", 0)
+    secret.sheet_state = "hidden"
+    secret.append(["code", "title"])
+    secret.append(["=1+1", "piège"])
+    wb.active = 1
+    wb.save(path)
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 1, plan.lines()
+    assert "feuille masquée « Ancien » ignorée" in plan.notes
+
+
+def test_sheet_named_like_the_form_is_preferred(store, tmp_path) -> None:
+    wb = Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["rien à voir"])
+    data = wb.create_sheet("Offres de formation")
+    keys = list(OFFERING_ROW)
+    data.append(keys)
+    data.append([OFFERING_ROW[k] for k in keys])
+    wb.save(tmp_path / "classeur.xlsx")
+    plan = run_import(store, "offering", tmp_path / "classeur.xlsx")
+    assert plan.ok and plan.sheet == "Offres de formation" and plan.created == 1, plan.lines()
+    assert any("« Notes » ignorée" in n for n in plan.notes)
+
+
+def test_text_that_looks_like_a_formula_is_kept_as_text(store, offering_id, cohort_id, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "texte.xlsx", "internship",
+                      [internship_row(host_name="=HYPERLINK(\"http://evil\",\"x\")", tutor_name="+33 Dupont",
+                                      first_name="-Ali", supervisor="@Pr")])
+    plan = run_import(store, "internship", path)
+    assert plan.ok, plan.lines()
+    v = store.list("internship")[0].values
+    assert (v["host_name"], v["tutor_name"], v["first_name"], v["supervisor"]) == (
+        "=HYPERLINK(\"http://evil\",\"x\")", "+33 Dupont", "-Ali", "@Pr")
+
+
+def test_ice_that_lost_its_leading_zeros(store, offering_id, cohort_id, tmp_path) -> None:
+    rows = [internship_row(host_ice=1525312000088), internship_row(student_code="S1234567", host_ice="1525312000088")]
+    path = write_xlsx(tmp_path / "ice.xlsx", "internship", rows)
+    plan = plan_import(store, "internship", path)
+    lines = plan.lines()
+    assert any(line.startswith("ice.xlsx, ligne 2, colonne J (host_ice) : « 1525312000088 » : identifiant lu "
+                               "comme un nombre") for line in lines), lines
+    assert any(line.startswith("ice.xlsx, ligne 3, colonne J (host_ice) : « 1525312000088 » n'a pas le format "
+                               "attendu : 15 chiffres") for line in lines), lines
+
+
+def test_unknown_link_names_the_cell(store, offering_id, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "liens.xlsx", "internship",
+                      [internship_row(offering_code="MS-INCONNU", cohort=None),
+                       internship_row(student_code="S7654321", cohort="2030-2031 / 9"),
+                       internship_row(student_code="S7654322", cohort="deuxième année")])
+    lines = plan_import(store, "internship", path).lines()
+    assert any("ligne 2, colonne E (offering) : aucun(e) offre de formation « MS-INCONNU »" in line
+               for line in lines), lines
+    assert any("ligne 3, colonne F (cohort) : aucun(e) cohorte « 2030-2031 / 9 »" in line for line in lines), lines
+    assert any("ligne 4, colonne F (cohort) : « deuxième année » : indiquez cohorte sous la forme" in line
+               for line in lines), lines
+    # the missing offering is reported once, not again as "required"
+    assert not any("ligne 2" in line and "champ obligatoire" in line for line in lines)
