@@ -1,0 +1,116 @@
+"""The command line end to end, in temporary folders, with real keys and files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from desktop.cli import main
+from tests.conftest import OFFERING
+
+SECRET = "phrase de passe du test CLI"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setenv("KAFAAT_PASSPHRASE", SECRET)
+    est, mic = tmp_path / "ecc", tmp_path / "mic"
+    assert run(capsys, "--data-dir", str(est), "init", "--role", "establishment", "--establishment", "ECC")[0] == 0
+    assert run(capsys, "--data-dir", str(mic), "init", "--role", "ministry", "--ministry", "MIC")[0] == 0
+    return est, mic
+
+
+def test_the_whole_loop(folders, tmp_path, capsys) -> None:
+    est, mic = folders
+    e, m = ("--data-dir", str(est)), ("--data-dir", str(mic))
+    code, out, _ = run(capsys, *e, "keys", "show")
+    assert code == 0 and "Empreinte (à lire au téléphone)" in out
+    fingerprint = out.split("téléphone) : ")[1].splitlines()[0]
+    pub, req = tmp_path / "mic.pub.json", tmp_path / "ecc.req.json"
+    assert run(capsys, *m, "ministry", "public-key", str(pub))[0] == 0
+    assert run(capsys, *e, "keys", "enrollment-request", str(req))[0] == 0
+
+    code, _, err = run(capsys, *e, "recipients", "add", str(pub))
+    assert code == 1 and "--yes" in err  # no terminal: the fingerprint must be confirmed explicitly
+    code, out, _ = run(capsys, *e, "recipients", "add", str(pub), "--yes")
+    assert code == 0 and "MIC ajouté" in out
+    code, out, _ = run(capsys, *m, "ministry", "enroll", str(req), "--yes")
+    assert code == 0 and fingerprint in out and "ECC enregistré" in out
+
+    (tmp_path / "o.json").write_bytes(orjson.dumps(OFFERING))
+    assert run(capsys, *e, "records", "add", "offering", "--json", f"@{tmp_path / 'o.json'}")[0] == 0
+    code, out, _ = run(capsys, *e, "bundle", "preview", "--json")
+    assert orjson.loads(out)["counts"]["offering"] == {"records": 1, "tombstones": 0}
+    usb = tmp_path / "usb"
+    code, out, _ = run(capsys, *e, "bundle", "export", str(usb), "--json")
+    assert code == 0
+    exported = orjson.loads(out)
+    assert exported["sequence"] == 1 and Path(exported["path"]).exists()
+
+    receipt = tmp_path / "receipt.json"
+    code, out, _ = run(capsys, *m, "ministry", "verify", exported["path"], "--json", "--receipt", str(receipt))
+    assert code == 0
+    verified = orjson.loads(out)
+    assert verified["manifest"]["establishment"] == "ECC" and verified["records"]["offering"] == 1
+    assert verified["file_hash"] == exported["file_hash"]
+
+    code, out, _ = run(capsys, *e, "receipt", "import", str(receipt))
+    assert code == 0 and "lot n° 1 marqué comme reçu" in out
+    code, out, _ = run(capsys, *e, "bundle", "outbox", "--json")
+    assert [b["state"] for b in orjson.loads(out)["bundles"]] == ["acknowledged"]
+
+    # a changed byte: exit 1 with the precise reason
+    bad = tmp_path / "bad.kfb"
+    data = bytearray(Path(exported["path"]).read_bytes())
+    data[-5] ^= 0xFF
+    bad.write_bytes(bytes(data))
+    code, _, err = run(capsys, *m, "ministry", "verify", str(bad))
+    assert code == 1 and "modifié après la signature" in err
+
+
+def test_wrong_passphrase_is_a_clear_refusal(folders, tmp_path, capsys, monkeypatch) -> None:
+    est, _mic = folders
+    key = est / "keys" / "identity.json"
+    before = key.read_bytes()
+    monkeypatch.setenv("KAFAAT_PASSPHRASE", "pas la bonne phrase")
+    monkeypatch.setenv("KAFAAT_NEW_PASSPHRASE", "une nouvelle phrase")
+    code, _, err = run(capsys, "--data-dir", str(est), "keys", "passphrase")
+    assert code == 1 and "phrase de passe incorrecte" in err
+    assert key.read_bytes() == before
+    monkeypatch.setenv("KAFAAT_PASSPHRASE", SECRET)
+    assert run(capsys, "--data-dir", str(est), "keys", "passphrase")[0] == 0
+    assert key.read_bytes() != before
+
+
+def test_init_without_a_passphrase_warns_and_export_waits_for_keys(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("KAFAAT_PASSPHRASE", raising=False)
+    folder = tmp_path / "ecc"
+    code, _, err = run(capsys, "--data-dir", str(folder), "init", "--role", "establishment", "--establishment", "ECC")
+    assert code == 0 and "clés ne sont pas encore créées" in err and "kafaat keys create" in err
+    code, _, err = run(capsys, "--data-dir", str(folder), "bundle", "export", str(tmp_path / "usb"))
+    assert code == 1 and "kafaat keys create" in err
+    monkeypatch.setenv("KAFAAT_PASSPHRASE", SECRET)
+    code, out, _ = run(capsys, "--data-dir", str(folder), "keys", "create")
+    assert code == 0 and "Empreinte" in out
+    code, _, err = run(capsys, "--data-dir", str(folder), "bundle", "export", str(tmp_path / "usb"))
+    assert code == 1 and "aucun ministère destinataire" in err
+
+
+def test_documents_of_the_wrong_kind_are_refused(folders, tmp_path, capsys) -> None:
+    est, mic = folders
+    req = tmp_path / "ecc.req.json"
+    run(capsys, "--data-dir", str(est), "keys", "enrollment-request", str(req))
+    code, _, err = run(capsys, "--data-dir", str(est), "recipients", "add", str(req), "--yes")
+    assert code == 1 and "n'est pas celui d'un ministère" in err
+    code, _, err = run(capsys, "--data-dir", str(mic), "ministry", "verify", str(req))
+    assert code == 1 and "pas un lot Kafaat" in err
+    code, _, err = run(capsys, "--data-dir", str(est), "ministry", "enroll", str(req), "--yes")
+    assert code == 1 and "d'un ministère" in err
