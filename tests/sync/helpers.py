@@ -6,7 +6,7 @@ import struct
 from typing import Any
 
 from forms.store.records import DRAFT
-from sync.bundle import PREAMBLE, SIG_LEN, SIGN_DOMAIN, SIG_TAGS, parse_envelope
+from sync.bundle import PREAMBLE, SIG_LEN, SIG_TAGS, SIGN_DOMAIN, parse_envelope
 from sync.encoding import dumps
 from sync.keys import Identity
 from tests.conftest import OFFERING, cohort_values, internship_values

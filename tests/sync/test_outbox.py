@@ -3,6 +3,7 @@ receipts, the reminder."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def test_chain_and_incremental_contents(est, mic, identities, tmp_path) -> None:
     assert all(e.state == WRITTEN for e in entries)
     opened = [verify_bundle(mic, identities["MIC"], r.path.read_bytes()) for r in (first, second, third, full)]
     assert opened[0].manifest["previous_hash"] is None
-    for before, after in zip(opened, opened[1:], strict=False):
+    for before, after in itertools.pairwise(opened):
         assert after.manifest["previous_hash"] == before.file_hash
         assert after.manifest["period"]["from"] == before.manifest["period"]["to"]
     assert sum(len(v) for v in opened[1].records.values()) == 0

@@ -1,0 +1,135 @@
+"""Test vectors of ``docs/bundle-format.md``: every released format version stays readable; the writer
+reproduces the current vector from its fixed inputs; an independent reader written from the specification
+alone (standard primitives only, no ``sync.bundle``) reads it too."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from pathlib import Path
+
+import orjson
+import pytest
+import zstandard
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric import ed25519, mldsa, mlkem, x25519
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from sync.bundle import FORMAT_VERSION, Fixed, open_bundle, parse_envelope, seal_bundle
+from sync.keys import ED25519, MLDSA65, Identity, parse_public_document, unseal_identity
+from sync.receipts import RECEIPT_DOMAIN, read_receipt
+
+VECTORS = Path(__file__).resolve().parents[1] / "vectors"
+BUNDLE_VECTORS = sorted(VECTORS.glob("bundle-v*.json"))
+
+
+def _identities(vector: dict) -> tuple[Identity, Identity]:
+    ecc = Identity("establishment", "ECC", vector["manifest"]["establishment_name"],
+                   {k: bytes.fromhex(v) for k, v in vector["establishment_private"].items()}, "2026-01-01T00:00:00Z")
+    mic = Identity("ministry", "MIC", "Ministère de l'Industrie et du Commerce",
+                   {k: bytes.fromhex(v) for k, v in vector["ministry_private"].items()}, "2026-01-01T00:00:00Z")
+    return ecc, mic
+
+
+def test_there_is_a_vector_for_every_format_version() -> None:
+    versions = {orjson.loads(p.read_bytes())["format_version"] for p in BUNDLE_VECTORS}
+    assert versions == set(range(1, FORMAT_VERSION + 1))
+
+
+@pytest.mark.parametrize("path", BUNDLE_VECTORS, ids=lambda p: p.stem)
+def test_every_released_version_is_still_read(path: Path) -> None:
+    vector = orjson.loads(path.read_bytes())
+    data = (VECTORS / vector["file"]).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == vector["file_sha256"]
+    ecc, mic = _identities(vector)
+    assert ecc.public.key_id_hex == vector["establishment_key_id"] and mic.public.key_id_hex == vector["ministry_key_id"]
+    opened = open_bundle(data, {"ECC": ecc.public}.get, mic)
+    assert opened.manifest == vector["manifest"]
+    assert opened.records == vector["records"]
+
+
+def test_the_writer_reproduces_the_current_vector() -> None:
+    vector = orjson.loads((VECTORS / f"bundle-v{FORMAT_VERSION}.json").read_bytes())
+    data = (VECTORS / vector["file"]).read_bytes()
+    ecc, mic = _identities(vector)
+    inputs = dict(vector["seal_inputs"])
+    fixed = Fixed(bytes.fromhex(vector["payload_key"]), bytes.fromhex(vector["nonce"]), vector["wrapped"])
+    again = seal_bundle(ecc, [mic.public], records=vector["records"], fixed=fixed, **inputs)
+    old, new = parse_envelope(data), parse_envelope(again)
+    assert new.signed == old.signed  # preamble and header, byte for byte
+    assert new.signatures[ED25519] == old.signatures[ED25519] == bytes.fromhex(vector["ed25519_signature"])
+    assert new.payload == old.payload  # zstandard is pinned: same compressed bytes, same ciphertext
+
+
+def test_an_independent_reader_written_from_the_specification() -> None:
+    vector = orjson.loads((VECTORS / f"bundle-v{FORMAT_VERSION}.json").read_bytes())
+    data = (VECTORS / vector["file"]).read_bytes()
+    priv = {k: bytes.fromhex(v) for k, v in vector["ministry_private"].items()}
+    est_priv = {k: bytes.fromhex(v) for k, v in vector["establishment_private"].items()}
+
+    # § Layout
+    assert data[:8] == b"\x89KAFAAT\n"
+    version, header_len = struct.unpack(">HI", data[8:14])
+    assert version == 1
+    header_bytes = data[14:14 + header_len]
+    header = json.loads(header_bytes)
+    (sig_len,) = struct.unpack(">I", data[14 + header_len:18 + header_len])
+    block = data[18 + header_len:18 + header_len + sig_len]
+    payload = data[18 + header_len + sig_len:]
+    sigs, pos = {}, 1
+    for _ in range(block[0]):
+        tag, length = block[pos], struct.unpack(">H", block[pos + 1:pos + 3])[0]
+        sigs[tag] = block[pos + 3:pos + 3 + length]
+        pos += 3 + length
+
+    # § Signatures: over domain || bytes [0, 14 + header length)
+    signed = b"kafaat/bundle/v1\x00" + data[:14 + header_len]
+    ed_pub = ed25519.Ed25519PrivateKey.from_private_bytes(est_priv["ed25519"]).public_key()
+    ed_pub.verify(sigs[1], signed)
+    ml_pub = mldsa.MLDSA65PrivateKey.from_seed_bytes(est_priv["ml-dsa-65"]).public_key()
+    ml_pub.verify(sigs[2], signed, b"kafaat/bundle/v1")
+    # § Key id of the signer
+    parts = b"kafaat/key-id/v1\x00" + b"establishment\x00ECC\x00"
+    for tag, raw in ((1, ed_pub.public_bytes_raw()), (2, ml_pub.public_bytes_raw())):
+        parts += bytes([tag]) + struct.pack(">H", len(raw)) + raw
+    assert hashlib.sha256(parts).hexdigest() == header["signer_key_id"]
+    assert len(payload) == header["payload"]["length"]
+    assert hashlib.sha256(payload).hexdigest() == header["payload"]["sha256"]
+
+    # § Key wrapping (HPKE base mode, X-Wing)
+    [stanza] = header["recipients"]
+    assert stanza["kem"] == "MLKEM768-X25519"
+    hybrid = hpke.MLKEM768X25519PrivateKey(mlkem.MLKEM768PrivateKey.from_seed_bytes(priv["ml-kem-768"]),
+                                           x25519.X25519PrivateKey.from_private_bytes(priv["x25519"]))
+    bundle_id = bytes.fromhex(header["bundle_id"].replace("-", ""))
+    info = (b"kafaat/bundle/v1/key\x00" + bundle_id + struct.pack(">Q", header["sequence"]) + b"ECC\x00"
+            + bytes.fromhex(stanza["key_id"]))
+    assert info.hex() == vector["wrap_info"]
+    suite = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    import base64
+
+    key = suite.decrypt(base64.b64decode(stanza["enc"]), hybrid, info=info)
+    assert key.hex() == vector["payload_key"]
+    # § Payload
+    aad = b"kafaat/bundle/v1/payload\x00" + bundle_id + struct.pack(">Q", header["sequence"]) + b"ECC"
+    compressed = AESGCM(key).decrypt(base64.b64decode(header["payload"]["nonce"]), payload, aad)
+    plain = zstandard.ZstdDecompressor().decompress(compressed)
+    assert len(plain) == header["payload"]["plain_length"]
+    inner = json.loads(plain)
+    assert inner["manifest"] == vector["manifest"] and inner["records"] == vector["records"]
+
+
+def test_key_file_public_key_and_receipt_vectors() -> None:
+    keyfile = orjson.loads((VECTORS / "keyfile-v1.json").read_bytes())
+    identity = unseal_identity(orjson.dumps(keyfile["file"]), keyfile["passphrase"])
+    assert identity.code == "ECC" and set(identity.private) == {ED25519, MLDSA65}
+    mic = parse_public_document((VECTORS / "ministry-MIC.pub.json").read_bytes(), "vector", "ministry")
+    ecc = parse_public_document((VECTORS / "enrollment-ECC.json").read_bytes(), "vector", "establishment")
+    assert ecc.key_id == identity.public.key_id
+    body, signed, sigs = read_receipt((VECTORS / "receipt-v1.json").read_bytes(), "vector")
+    from sync.errors import DocumentInvalid
+
+    mic.verify(RECEIPT_DOMAIN, signed, sigs, DocumentInvalid, "vector")
+    vector = orjson.loads((VECTORS / "bundle-v1.json").read_bytes())
+    assert body["bundle_hash"] == vector["file_sha256"] and body["sequence"] == 7
