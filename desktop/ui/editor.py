@@ -410,7 +410,9 @@ class RecordEditor(QDialog):
             if entry.field:
                 label = (self.form.field(entry.field).label.get(self.lang) if self.form.has_field(entry.field)
                          else self.tr("État") if entry.field == "status" else entry.field)
-            change = "" if entry.field is None else f"{_shown(entry.old_value)} → {_shown(entry.new_value)}"
+            f = self.form.field(entry.field) if entry.field and self.form.has_field(entry.field) else None
+            change = "" if entry.field is None else (f"{_shown(entry.old_value, f, self.lang)} → "
+                                                      f"{_shown(entry.new_value, f, self.lang)}")
             for column, text in enumerate((format_timestamp(entry.at), entry.operator,
                                            actions.get(entry.action, entry.action), label, change)):
                 self.history.setItem(row, column, QTableWidgetItem(text))
@@ -444,9 +446,15 @@ class RecordEditor(QDialog):
         super().done(result)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, field: Field | None = None, lang: str = "fr") -> str:
     if value is None:
         return "—"
+    table = field.choices() if field is not None else None
+    if table is not None:
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(table.label(str(code), lang) for code in codes)
+    if field is not None and field.type is FieldType.DATE and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

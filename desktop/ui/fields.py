@@ -116,6 +116,8 @@ class DateBinding(Binding):
         edit = QDateEdit()
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setCalendarPopup(True)
+        # dd/mm/yyyy reads left to right in Arabic too (bidi would otherwise show 2025/06/01)
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         low = field.min if isinstance(field.min, date) else date(1990, 1, 1)
         high = field.max if isinstance(field.max, date) else date(2100, 12, 31)
         self.empty = QDate(low - timedelta(days=1))
@@ -239,7 +241,9 @@ def make_binding(field: Field, lang: str, link_items: list[tuple[Any, str]] | No
     if kind is FieldType.MULTI_CHOICE:
         return MultiChoiceBinding(field, lang)
     if kind is FieldType.LINK:
-        return ComboBinding(field, link_items or [])
+        binding = ComboBinding(field, link_items or [])
+        binding.combo.setMinimumContentsLength(44)
+        return binding
     raise AssertionError(kind)
 
 

@@ -47,7 +47,8 @@ class DashboardPage(Page):
         scroll.setWidget(body)
         self.body = QVBoxLayout(body)
         establishment = reference("establishments").label(context.workspace.establishment, self.lang)
-        self.body.addWidget(QLabel(f"<h2>{self.tr('Tableau de bord')}</h2><p>{establishment}</p>"))
+        title = self.tr("Tableau de bord")
+        self.body.addWidget(QLabel(f"<h2>{title}</h2><p>{establishment}</p>"))
 
         top = QHBoxLayout()
         self.counts_box = QGroupBox(self.tr("Enregistrements"))
@@ -114,6 +115,7 @@ class DashboardPage(Page):
                 cell.setObjectName(f"count_{key}_{column}")
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.counts_grid.addWidget(cell, row, column)
+        self.counts_grid.setRowStretch(len(FORMS) + 1, 1)
 
     def _fill_quality(self, data: dashboard_data.DashboardData) -> None:
         self.quality_list.clear()
@@ -174,7 +176,7 @@ class DashboardPage(Page):
         chart.setLocalizeNumbers(True)
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(260)
+        view.setMinimumHeight(300)
         return view
 
     def _empty(self, title: str) -> QWidget:

@@ -29,7 +29,8 @@ class SettingsPage(Page):
         self.setObjectName("page_settings")
         workspace = context.workspace
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Paramètres')}</h2>"))
+        title = self.tr("Paramètres")
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
 
         box = QGroupBox(self.tr("Présentation"))
         form = QFormLayout(box)

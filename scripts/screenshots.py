@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Write a screenshot of every screen, in French and in Arabic, to ``docs/screenshots/``.
+
+A throw-away data folder is filled with a small, plausible establishment (offerings, cohorts,
+internships, a draft, records with warnings) through the real store; the real window is then shown
+offscreen and each page, the record editor of each form and the first-run assistant are grabbed.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OFFERINGS = [
+    ("MS-CYBER", "Master spécialisé en cybersécurité", ["CYBER"], "INITIAL", "MASTER_SPEC", 24, "MONTHS", 30, "06"),
+    ("ING-DATA", "Cycle ingénieur en science des données", ["DATA", "AI"], "INITIAL", "INGENIEUR", 36, "MONTHS", 45,
+     "06"),
+    ("LP-CLOUD", "Licence professionnelle cloud et DevOps", ["CLOUD", "DEVOPS"], "ALTERNANCE", "LICENCE_PRO", 12,
+     "MONTHS", 25, "04"),
+    ("FC-TEST", "Certificat en test logiciel", ["TESTING"], "CONTINUING", "CERTIF", 120, "HOURS", 20, "04"),
+]
+STUDENTS = [("Benali", "Salma", "F"), ("El Idrissi", "Youssef", "M"), ("Tazi", "Nadia", "F"), ("Alaoui", "Omar", "M"),
+            ("Chraibi", "Imane", "F"), ("Bennani", "Hamza", "M"), ("العلوي", "مريم", "F"), ("Berrada", "Mehdi", "M")]
+HOSTS = [("OCP Group", "Casablanca", "06"), ("Maroc Telecom", "Rabat", "04"), ("Capgemini", "Casablanca", "06"),
+         ("Inwi", "Tanger", "01"), ("CDG Invest", "Rabat", "04"), ("Orange Maroc", "Marrakech", "07")]
+
+
+def populate(store) -> None:
+    offering_ids = []
+    for i, (code, title, domains, kind, level, duration, unit, capacity, region) in enumerate(OFFERINGS):
+        record, _ = store.save("offering", {
+            "code": code, "title": title, "domains": domains, "training_type": kind, "level": level,
+            "duration": duration, "duration_unit": unit, "capacity": capacity, "first_academic_year": "2023-2024",
+            "delivery_mode": "HYBRID" if i % 2 else "ONSITE", "languages": ["FR", "EN"],
+            "campus_city": "Casablanca" if region == "06" else "Rabat", "region": region,
+            "industry_partnered": i % 2 == 0, "partner_name": "Partenaire Industriel SA" if i % 2 == 0 else None,
+            "accreditation_status": "ACCREDITED", "accreditation_date": "2023-06-15",
+            "contact_email": f"{code.lower()}@etablissement.ma"})
+        offering_ids.append(record.id)
+    cohort_ids = []
+    for i, oid in enumerate(offering_ids):
+        for year in (2023, 2024, 2025):
+            women, men = 10 + (i * 3 + year) % 9, 12 + (i + year) % 7
+            record, _ = store.save("cohort", {
+                "offering": oid, "academic_year": f"{year}-{year + 1}", "year_of_study": 1, "final_year": False,
+                "enrolled": women + men, "women": women, "men": men, "work_study": 2, "scholarship": 5,
+                "foreign": 1, "dropouts": 1})
+            cohort_ids.append((oid, record.id))
+    for n in range(24):
+        last, first, gender = STUDENTS[n % len(STUDENTS)]
+        host, city, region = HOSTS[n % len(HOSTS)]
+        oid, cid = cohort_ids[n % len(cohort_ids)]
+        month = 1 + n % 6
+        values = {
+            "student_code": f"R1300{45000 + n}", "last_name": last, "first_name": first, "gender": gender,
+            "offering": oid, "cohort": cid, "internship_type": "PFE" if n % 3 == 0 else "APPLICATION",
+            "domain": "CYBER" if n % 4 == 0 else "DATA", "host_name": host, "host_city": city, "host_region": region,
+            "start_date": f"2025-{month:02d}-01", "end_date": f"2025-{month + 3 if n % 5 else month + 1:02d}-28",
+            "weekly_hours": 40, "monthly_stipend": "2500", "tutor_name": "Karim Alaoui",
+            "outcome": "COMPLETED" if n % 2 else "ONGOING", "hired": "UNKNOWN"}
+        store.save("internship", values, status="draft" if n == 5 else "complete")
+
+
+def pump(app, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(widget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    import subprocess
+
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationName("Kafaat")
+    from desktop.app import Application
+    from desktop.ui.i18n import install_language
+    from desktop.ui.setup_wizard import SetupWizard
+    from forms.workspace import ESTABLISHMENT, Workspace
+
+    with tempfile.TemporaryDirectory(prefix="kafaat-captures-") as tmp:
+        workspace = Workspace.create(Path(tmp) / "data", ESTABLISHMENT, establishment="ECC",
+                                     operator="Amina El Idrissi")
+        store = workspace.records()
+        populate(store)
+        draft = store.list("internship", status="draft")[0]
+        sample = {key: store.list(key, status="complete")[0] for key in ("offering", "cohort", "internship")}
+        changed = dict(sample["offering"].values, capacity=35, delivery_mode="HYBRID")
+        sample["offering"], _ = store.save("offering", changed, record_id=sample["offering"].id,
+                                           operator="Youssef Bennani")
+        for lang in ("fr", "ar"):
+            install_language(lang)
+            wizard = SetupWizard(Path(tmp) / "new", lang)
+            wizard.resize(720, 480)
+            wizard.show()
+            pump(app)
+            shoot(wizard, out / f"{lang}-assistant.png")
+            wizard.close()
+
+            application = Application(workspace, lang)
+            window = application.attach_now()
+            window.resize(1280, 800)
+            pump(app, 1.0)
+            for key in ("dashboard", "offering", "cohort", "internship", "import", "export", "settings"):
+                window.navigate(key)
+                pump(app, 0.6)
+                shoot(window, out / f"{lang}-{key}.png")
+            for key, record in sample.items():
+                editor = window.open_record(key, record.id)
+                editor.resize(820, 760)
+                pump(app, 0.5)
+                shoot(editor, out / f"{lang}-editor-{key}.png")
+                editor.tabs.setCurrentIndex(1)
+                if key == "offering":
+                    pump(app, 0.2)
+                    shoot(editor, out / f"{lang}-history.png")
+                editor._closing_ok = True
+                editor.done(0)
+            editor = window.open_record("internship", draft.id)
+            editor.resize(820, 760)
+            pump(app, 0.5)
+            shoot(editor, out / f"{lang}-editor-draft.png")
+            editor._closing_ok = True
+            editor.done(0)
+            window.close_without_asking()
+            application.context.runner.wait_all()
+            pump(app, 0.2)
+        install_language("fr")
+        workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
