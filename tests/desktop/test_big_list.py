@@ -1,0 +1,87 @@
+"""A list over a large generated database: sort and filter run in SQL and reach the right rows, and the
+model holds only the windows it fetched."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.list_query import PAGE_SIZE
+from tests.desktop.generate import populate
+
+ROWS = 200_000
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def big_workspace(workspace):
+    workspace.close()
+    populate(workspace.db_path, ROWS)
+    return workspace
+
+
+def sql(workspace, query: str, *params):
+    conn = sqlite3.connect(workspace.db_path)
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
+
+
+def column_of(page, key: str) -> int:
+    return 1 + [f.key for f in page.model.fields].index(key)
+
+
+def test_sort_and_filter_reach_the_right_rows(qtbot, big_workspace, application):
+    page = application.window.navigate("internship")
+    model = page.model
+    assert len(model.rows) == PAGE_SIZE  # a window, not 200 000 rows
+    qtbot.waitUntil(lambda: page.total == ROWS, timeout=10_000)
+    assert "200" in page.count_label.text()
+
+    # sort on a text column, descending: the first row is SQL's maximum
+    page.view.sortByColumn(column_of(page, "last_name"), Qt.SortOrder.DescendingOrder)
+    (expected_last,), = sql(big_workspace, "SELECT max(last_name) FROM internship WHERE deleted = 0")
+    assert model.data(model.index(0, column_of(page, "last_name"))) == expected_last
+
+    # sort on a date column, ascending: the earliest start, shown dd/mm/yyyy
+    page.view.sortByColumn(column_of(page, "start_date"), Qt.SortOrder.AscendingOrder)
+    (first_start,), = sql(big_workspace, "SELECT min(start_date) FROM internship WHERE deleted = 0")
+    year, month, day = first_start.split("-")
+    assert model.data(model.index(0, column_of(page, "start_date"))) == f"{day}/{month}/{year}"
+
+    # filter on a choice: every fetched row has it, the count is SQL's
+    combo = page.field_filters["outcome"]
+    combo.setCurrentIndex(combo.findData("COMPLETED"))
+    (completed,), = sql(big_workspace, "SELECT count(*) FROM internship WHERE deleted = 0 AND outcome = 'COMPLETED'")
+    qtbot.waitUntil(lambda: page.total == completed, timeout=10_000)
+    outcome_column = column_of(page, "outcome")
+    assert {model.data(model.index(r, outcome_column)) for r in range(len(model.rows))} == {"Terminé"}
+
+    # search (with the filter still on), then the drafts only
+    page.search.setText("Tazi 12")
+    qtbot.waitUntil(lambda: not page.search_timer.isActive() and page.model.filter.search == "Tazi 12",
+                    timeout=5000)
+    (found,), = sql(big_workspace, "SELECT count(*) FROM internship WHERE deleted = 0 AND outcome = 'COMPLETED' AND "
+                    "(student_code LIKE '%Tazi 12%' OR last_name LIKE '%Tazi 12%' OR first_name LIKE '%Tazi 12%' "
+                    "OR host_name LIKE '%Tazi 12%')")
+    qtbot.waitUntil(lambda: page.total == found, timeout=10_000)
+    assert 0 < found < completed
+    assert all("Tazi 12" in model.data(model.index(r, column_of(page, "last_name"))) for r in range(len(model.rows)))
+    page.search.setText("")
+    combo.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("draft"))
+    (drafts,), = sql(big_workspace, "SELECT count(*) FROM internship WHERE deleted = 0 AND status = 'draft'")
+    qtbot.waitUntil(lambda: page.total == drafts, timeout=10_000)
+    assert {model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 2) for r in range(len(model.rows))} == {"draft"}
+
+    # scrolling to the end fetches the next window
+    page.status_filter.setCurrentIndex(0)
+    before = len(model.rows)
+    assert model.canFetchMore()
+    page.view.scrollToBottom()
+    qtbot.waitUntil(lambda: len(model.rows) > before, timeout=5000)
+    assert len(model.rows) <= before + 2 * PAGE_SIZE
