@@ -65,7 +65,13 @@ def form_columns(form: Form, *, with_status: bool = True, with_id: bool = False)
     return columns
 
 
+_header_indexes: dict[str, dict[str, str]] = {}
+
+
 def _header_index(form: Form) -> dict[str, str]:
+    cached = _header_indexes.get(form.key)
+    if cached is not None and len(cached) >= len(form.fields):
+        return cached
     index: dict[str, str] = {}
     for column in form_columns(form, with_id=True):
         for text in (column.key, column.label.fr, column.label.ar, column.label.en, column.header("fr")):
@@ -73,6 +79,7 @@ def _header_index(form: Form) -> dict[str, str]:
                 index.setdefault(_fold_header(text), column.key)
     for alias, key in (("statut", STATUS_KEY), ("etat", STATUS_KEY), ("uuid", ID_KEY), ("identifiant", ID_KEY)):
         index.setdefault(alias, key)
+    _header_indexes[form.key] = index
     return index
 
 
@@ -193,6 +200,57 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
     if not isinstance(value, str | int | float | date | Decimal):
         return str(value)
     return value
+
+
+MEMO_LIMIT = 20_000
+"""Distinct values remembered per column: reference labels, dates and links repeat down a sheet."""
+MEMO_KINDS = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE, FieldType.BOOLEAN, FieldType.DATE,
+                        FieldType.DECIMAL, FieldType.INTEGER})
+
+
+def converter(field: Field, date1904: bool = False) -> Any:
+    """``cell -> value`` for one column: ``raw_value`` then, for fields whose values repeat, the form's
+    own ``parse_value`` (remembered per distinct cell, so 100 000 rows of « Cybersécurité » are matched
+    once). Raises ``ValueProblem``. What it returns is what ``parse_value`` returns, or the cleaned text
+    for text, identifier and link fields (the store's check parses those)."""
+    if field.type not in MEMO_KINDS:
+        if field.type is FieldType.IDENTIFIER:
+            def identifier(value: Any) -> Any:
+                if type(value) is str:
+                    value = value.strip()
+                    if not value:
+                        return None
+                    if not MANGLED_TEXT.fullmatch(value):
+                        return value
+                return raw_value(field, value, date1904)
+            return identifier
+
+        def text(value: Any) -> Any:
+            if type(value) is str:
+                return value.strip() or None
+            return raw_value(field, value, date1904)
+        return text
+    memo: dict[tuple[type, Any], Any] = {}
+
+    def typed(value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        key = (type(value), value)
+        try:
+            found = memo[key]
+        except KeyError:
+            try:
+                found = parse_value(field, raw_value(field, value, date1904))
+            except ValueProblem as exc:
+                found = exc
+            except TypeError:  # unhashable never happens with cells; be safe
+                return parse_value(field, raw_value(field, value, date1904))
+            if len(memo) < MEMO_LIMIT:
+                memo[key] = found
+        if isinstance(found, ValueProblem):
+            raise found
+        return found
+    return typed
 
 
 def serial_date(value: float, date1904: bool) -> date | None:

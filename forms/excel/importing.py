@@ -35,16 +35,16 @@ from forms.excel.columns import (
     LinkNames,
     _fold_header,
     column_label,
+    converter,
     match_header,
     parse_status,
-    raw_value,
 )
 from forms.excel.reading import FileRefused, Sheet, column_letter, read_sheet
 from forms.schema import FieldType, Issue, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore
 from forms.store.tables import record_table
 from forms.tasks import TaskState, step
-from forms.validation import ValueProblem, parse_value
+from forms.validation import ValueProblem
 
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
@@ -270,8 +270,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     columns = sorted(plan.mapping.items())
     mapped = {key for _c, key in columns}
     letters = {key: column_letter(col) for col, key in columns}
-    field_columns = [(col - sheet.first_col, form.field(key)) for col, key in columns if form.has_field(key)]
-    link_fields = [f for f in form.fields if f.type is FieldType.LINK and f.key in mapped]
+    field_columns = [(col - sheet.first_col, form.field(key), converter(form.field(key), sheet.date1904))
+                     for col, key in columns if form.has_field(key)]
+    link_fields = [(f, tuple(k for k in FORMS[f.link or ""].natural_key if k in mapped))
+                   for f in form.fields if f.type is FieldType.LINK and f.key in mapped]
+    link_memo: dict[tuple[Any, ...], Any] = {}
     status_col = next((col - sheet.first_col for col, key in columns if key == STATUS_KEY), None)
     id_col = next((col - sheet.first_col for col, key in columns if key == ID_KEY), None)
     absent = [f.key for f in form.fields if f.key not in mapped]
@@ -279,10 +282,15 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     batch: list[tuple[Checked, str]] = []
     total = len(sheet.rows) - header_index - 1
     problems = plan.problems
+    natural_key = form.natural_key
+    errors_before = len(plan.errors)
+    counts = {"error": errors_before}
 
     def problem(row: int, keys: tuple[str, ...], message: str, severity: str = "error") -> None:
         key = next((k for k in keys if k in letters), keys[0] if keys else "")
         problems.append(Problem(row, letters.get(key, ""), key, message, severity))
+        if severity == "error":
+            counts["error"] += 1
 
     for n, index in enumerate(range(header_index + 1, len(sheet.rows))):
         if n % 500 == 0:
@@ -296,10 +304,10 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         raw: dict[str, Any] = {}
         unreadable: set[str] = set()
         row_errors = 0
-        for j, f in field_columns:
+        for j, f, convert in field_columns:
             value = cells[j] if j < width else None
             try:
-                raw[f.key] = raw_value(f, value, sheet.date1904)
+                raw[f.key] = convert(value)
             except ValueProblem as exc:
                 raw[f.key] = None
                 unreadable.add(f.key)
@@ -314,12 +322,23 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 row_errors += 1
             else:
                 status = found
-        for f in link_fields:
+        for f, context_keys in link_fields:
             value = raw.get(f.key)
             if value is None or f.key in unreadable:
                 continue
+            memo_key = (f.key, value, *(raw.get(k) for k in context_keys))
             try:
-                raw[f.key] = links.resolve(form, f, value, raw)
+                found = link_memo.get(memo_key)
+                if found is None:
+                    try:
+                        found = links.resolve(form, f, value, raw)
+                    except ValueProblem as exc:
+                        found = exc
+                    if len(link_memo) < 20_000:
+                        link_memo[memo_key] = found
+                if isinstance(found, ValueProblem):
+                    raise found
+                raw[f.key] = found
             except ValueProblem as exc:
                 raw[f.key] = None
                 unreadable.add(f.key)
@@ -332,15 +351,12 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 text = str(given).strip().lower()
                 if ctx.live(form.key, text) is not None:
                     record_id = text
-        key = None
-        if form.natural_key:
-            try:
-                key = tuple(parse_value(form.field(k), raw.get(k)) for k in form.natural_key)
-            except ValueProblem:
+        key: tuple[Any, ...] | None = None
+        if natural_key:
+            key = tuple(" ".join(v.split()) if type(v) is str else v for v in (raw.get(k) for k in natural_key))
+            if None in key:
                 key = None
-            if key is not None and any(v is None for v in key):
-                key = None
-            if key is not None and record_id is None:
+            elif record_id is None:
                 record_id = ctx.natural_key_owner(form.key, key)
         existing = None
         if record_id is not None:
@@ -348,17 +364,18 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             for k in absent:
                 raw[k] = existing.get(k) if existing else None
         checked = store.check(form.key, raw, record_id=record_id, conn=conn, context=ctx)
-        issues = [i for i in checked.issues if not (i.code == "required" and i.field in unreadable)]
-        checked.issues = issues
-        refusal = checked.refusal(status)
-        refusing = {id(i) for i in refusal}
-        for issue in issues:
-            severity = "error" if id(issue) in refusing else "warning"
-            text = issue.message.get(plan.lang)
-            if severity == "warning" and issue.severity is Severity.ERROR:
-                text = f"(brouillon) {text}"
-            problem(row_number, issue.fields, text, severity)
-        row_errors += len(refusal)
+        if checked.issues:
+            if unreadable:
+                checked.issues = [i for i in checked.issues if not (i.code == "required" and i.field in unreadable)]
+            refusal = checked.refusal(status)
+            refusing = {id(i) for i in refusal}
+            for issue in checked.issues:
+                severity = "error" if id(issue) in refusing else "warning"
+                text = issue.message.get(plan.lang)
+                if severity == "warning" and issue.severity is Severity.ERROR:
+                    text = f"(brouillon) {text}"
+                problem(row_number, issue.fields, text, severity)
+            row_errors += len(refusal)
         if key is not None:
             first = seen.get(key)
             if first is not None:
@@ -381,13 +398,13 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         else:
             plan.created += 1
             checked.record_id = str(uuid.uuid4())
-        if write and not plan.errors:
+        if write and not counts["error"]:
             batch.append((checked, status))
             if len(batch) >= BATCH:
                 store.write_checked(batch, conn=conn)
                 batch = []
     step(state, total, total, "Écriture…" if write else "Vérification terminée")
-    if write and batch and not plan.errors:
+    if write and batch and not counts["error"]:
         store.write_checked(batch, conn=conn)
 
 

@@ -1,0 +1,199 @@
+"""Excel import of N internship rows, end to end, against its references, in one script.
+
+    .venv/bin/python benchmarks/excel_import.py [--rows 100000] [--runs 3]
+
+* ours: ``forms.excel.run_import`` — budgets, read (calamine), header mapping, conversion, links by
+  natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction;
+* floor: python-calamine raw parse + stdlib sqlite3 ``executemany`` of the raw cells into a table of the
+  same width, one transaction (no conversion, no validation, no audit);
+* peer: ``pandas.read_excel(engine="calamine")`` + ``DataFrame.to_sql`` into SQLite (pandas is a
+  benchmark-only requirement: ``.venv/bin/pip install pandas``; it is not a dependency of Kafaat).
+
+Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of our import
+measured in a child process (``resource.getrusage``), so the other runs do not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def make_sheet(path: Path, rows: int) -> None:
+    """N valid internships as an administrator's sheet holds them: labels, dates as date cells, codes."""
+    from openpyxl import Workbook
+
+    from forms.definitions import FORMS
+    from forms.excel.columns import form_columns
+
+    form = FORMS["internship"]
+    columns = [c for c in form_columns(form) if c.field is not None]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Stages")
+    ws.append([c.header() for c in columns])
+    types = ["Projet de fin d'études (PFE)", "APPLICATION", "Stage d'initiation / découverte"]
+    regions = ["06", "Rabat-Salé-Kénitra", "Fès-Meknès", "01"]
+    start0 = date(2025, 1, 6)
+    for i in range(rows):
+        start = start0 + timedelta(days=i % 300)
+        kind = types[i % 3]
+        months = 5 if i % 3 == 0 else 2
+        values = {
+            "student_code": f"R{130000000 + i}",
+            "last_name": f"Nom{i % 997}",
+            "first_name": f"Prénom{i % 389}",
+            "gender": "Femme" if i % 2 else "Homme",
+            "offering": "MS-CYBER",
+            "cohort": "2025-2026 / 2",
+            "internship_type": kind,
+            "domain": "Cybersécurité" if i % 2 else "CLOUD",
+            "host_name": f"Entreprise {i % 1500} SARL",
+            "host_ice": f"{1525312000000 + i:015d}",
+            "host_sector": "Services numériques",
+            "host_city": "Casablanca",
+            "host_region": regions[i % 4],
+            "host_country": None,
+            "start_date": start,
+            "end_date": start + timedelta(days=30 * months),
+            "weekly_hours": 35 + i % 6,
+            "monthly_stipend": 2000 + (i % 7) * 250,
+            "tutor_name": f"Tuteur {i % 211}",
+            "tutor_email": f"tuteur{i % 211}@example.ma",
+            "supervisor": f"Pr. Encadrant {i % 53}",
+            "outcome": "En cours",
+            "final_mark": None,
+            "hired": "Inconnu",
+        }
+        ws.append([values[c.key] for c in columns])
+    wb.save(path)
+
+
+def prepare_workspace(folder: Path):
+    from forms.workspace import ESTABLISHMENT, Workspace
+    from tests.conftest import OFFERING, cohort_values
+
+    ws = Workspace.create(folder, ESTABLISHMENT, establishment="ECC", operator="Benchmark")
+    store = ws.records()
+    offering, _ = store.save("offering", OFFERING)
+    store.save("cohort", cohort_values(offering.id))
+    return ws
+
+
+def run_ours(sheet: Path, folder: Path) -> tuple[float, int]:
+    from forms.excel import run_import
+
+    ws = prepare_workspace(folder)
+    store = ws.records()
+    t0 = time.perf_counter()
+    plan = run_import(store, "internship", sheet)
+    elapsed = time.perf_counter() - t0
+    if not plan.applied:
+        raise SystemExit("import refusé : " + "\n".join(plan.lines()[:20]))
+    ws.close()
+    return elapsed, plan.created
+
+
+def run_floor(sheet: Path, db: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    t0 = time.perf_counter()
+    wb = CalamineWorkbook.from_path(str(sheet))
+    rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+    header, data = rows[0], rows[1:]
+    conn = sqlite3.connect(db)
+    cols = ", ".join(f"c{i}" for i in range(len(header)))
+    conn.execute(f"CREATE TABLE t ({cols})")
+    marks = ", ".join("?" for _ in header)
+    with conn:
+        conn.executemany(f"INSERT INTO t VALUES ({marks})", data)
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def run_peer(sheet: Path, db: Path) -> float:
+    import pandas as pd
+
+    t0 = time.perf_counter()
+    frame = pd.read_excel(sheet, engine="calamine")
+    conn = sqlite3.connect(db)
+    frame.to_sql("t", conn, index=False)
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def child(sheet: str, folder: str) -> None:
+    elapsed, created = run_ours(Path(sheet), Path(folder))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "created": created, "peak_rss_mb": peak}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=2, metavar=("SHEET", "FOLDER"))
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
+        tmpdir = Path(tmp)
+        sheet = tmpdir / f"stages-{args.rows}.xlsx"
+        t0 = time.perf_counter()
+        make_sheet(sheet, args.rows)
+        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB, written in "
+              f"{time.perf_counter() - t0:.1f} s")
+        ours, floor, peer, peaks = [], [], [], []
+        for run in range(args.runs):
+            out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(tmpdir / f"ours{run}")],
+                                 check=True, capture_output=True, text=True)
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            assert result["created"] == args.rows, result
+            ours.append(result["seconds"])
+            peaks.append(result["peak_rss_mb"])
+            floor.append(run_floor(sheet, tmpdir / f"floor{run}.db"))
+            try:
+                peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
+            except ImportError:
+                pass
+            print(f"run {run + 1}: ours {ours[-1]:.2f} s, floor {floor[-1]:.2f} s"
+                  + (f", peer {peer[-1]:.2f} s" if peer else "") + f", peak RSS {peaks[-1]:.0f} MB")
+        m_ours, m_floor = statistics.median(ours), statistics.median(floor)
+        print(f"\nversions: Python {platform.python_version()}, "
+              f"python-calamine {_version('python-calamine')}, openpyxl {_version('openpyxl')}, "
+              f"SQLAlchemy {_version('SQLAlchemy')}, pandas {_version('pandas')}; {os.cpu_count()} CPU")
+        print(f"ours  median {m_ours:.2f} s ({args.rows / m_ours:,.0f} rows/s), peak RSS {max(peaks):.0f} MB")
+        print(f"floor median {m_floor:.2f} s (calamine + sqlite3 executemany)  ratio ours/floor "
+              f"{m_ours / m_floor:.2f} (target ≤ 2.5)")
+        if peer:
+            m_peer = statistics.median(peer)
+            print(f"peer  median {m_peer:.2f} s (pandas read_excel calamine + to_sql)  ratio ours/peer "
+                  f"{m_ours / m_peer:.2f} (target < 1)")
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "absent"
+
+
+if __name__ == "__main__":
+    main()
