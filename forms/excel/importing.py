@@ -19,7 +19,6 @@ Decisions, kept in one place:
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,11 +295,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         if n % 500 == 0:
             step(state, n, total, "Vérification des lignes…")
         cells = sheet.rows[index]
-        if not any(v is not None and v != "" for v in cells):
+        width = len(cells)
+        if cells.count("") + cells.count(None) == width:  # an empty row
             continue
         row_number = sheet.row_number(index)
         plan.rows += 1
-        width = len(cells)
         raw: dict[str, Any] = {}
         unreadable: set[str] = set()
         row_errors = 0
@@ -396,8 +395,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 continue
             plan.updated += 1
         else:
-            plan.created += 1
-            checked.record_id = str(uuid.uuid4())
+            plan.created += 1  # write_checked gives it its id
         if write and not counts["error"]:
             batch.append((checked, status))
             if len(batch) >= BATCH:

@@ -317,7 +317,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_name(chosen.name)
         start = sheet.start or (0, 0)
-        rows = [list(row) for row in sheet.iter_rows()]
+        rows = sheet.to_python(skip_empty_area=True)
         merged = sheet.merged_cell_ranges or []
         workbook.close()
     except CalamineError as exc:
