@@ -19,7 +19,7 @@ import os
 import re
 import struct
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,20 +126,72 @@ def file_hash(data: bytes) -> str:
 
 
 # ------------------------------------------------------------------------------------------- writer
+Batches = list[dict[str, Any]] | Iterable[list[dict[str, Any]]]
+
+
 def seal_bundle(identity: Identity, recipients: list[PublicKeys], *, bundle_id: str, sequence: int,
                 previous_hash: str | None, created_at: str, manifest: dict[str, Any],
-                records: Mapping[str, list[dict[str, Any]]], fixed: Fixed | None = None) -> bytes:
-    """The bytes of a bundle. ``manifest`` gets the members it shares with the header filled in here."""
+                records: Mapping[str, Batches], fixed: Fixed | None = None) -> bytes:
+    """The bytes of a bundle (see ``seal_bundle_stream``)."""
+    return seal_bundle_stream(identity, recipients, bundle_id=bundle_id, sequence=sequence,
+                              previous_hash=previous_hash, created_at=created_at, manifest=manifest,
+                              records=records, fixed=fixed)[0]
+
+
+def _document(records: Mapping[str, Batches], counts: dict[str, dict[str, int]],
+              manifest: Callable[[], dict[str, Any]]) -> Iterator[bytes]:
+    """The payload document, streamed: ``{"records": {form: [...], ...}, "manifest": {...}}``. The manifest
+    comes last so that it counts exactly what was written."""
+    yield b'{"records":{'
+    for index, (form, value) in enumerate(records.items()):
+        yield (b"," if index else b"") + orjson.dumps(form) + b":["
+        live = dead = 0
+        first = True
+        for batch in ([value] if isinstance(value, list) else value):
+            if not batch:
+                continue
+            dead_now = sum(1 for r in batch if r.get("deleted") is True)
+            dead += dead_now
+            live += len(batch) - dead_now
+            chunk = orjson.dumps(batch)[1:-1]
+            yield chunk if first else b"," + chunk
+            first = False
+        yield b"]"
+        counts.setdefault(form, {"records": live, "tombstones": dead})
+    yield b'},"manifest":' + dumps(manifest()) + b"}"
+
+
+def seal_bundle_stream(identity: Identity, recipients: list[PublicKeys], *, bundle_id: str, sequence: int,
+                       previous_hash: str | None, created_at: str, manifest: dict[str, Any],
+                       records: Mapping[str, Batches], fixed: Fixed | None = None
+                       ) -> tuple[bytes, dict[str, Any]]:
+    """The bytes of a bundle and its manifest. ``records``: per form, a list of records or an iterable of
+    batches (lists), compressed as they come so that 100 000 records are never all in memory. The manifest
+    gets the members it shares with the header, and ``counts`` (unless given: tests may lie on purpose)."""
     if not recipients:
         raise ValueError("aucun destinataire")
     establishment = identity.code
     signer = identity.public
     recipient_list = [{"ministry": r.code, "key_id": r.key_id_hex} for r in recipients]
-    manifest = {**manifest, "type": MANIFEST_TYPE, "format_version": FORMAT_VERSION, "bundle_id": bundle_id,
-                "establishment": establishment, "signer_key_id": signer.key_id_hex, "sequence": sequence,
-                "previous_hash": previous_hash, "created_at": created_at, "recipients": recipient_list}
-    plain = orjson.dumps({"manifest": manifest, "records": records})
-    compressed = zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_content_size=True).compress(plain)
+    counts: dict[str, dict[str, int]] = dict(manifest.get("counts") or {})
+    final: dict[str, Any] = {}
+
+    def complete() -> dict[str, Any]:
+        final.update({**manifest, "counts": counts, "type": MANIFEST_TYPE, "format_version": FORMAT_VERSION,
+                      "bundle_id": bundle_id, "establishment": establishment, "signer_key_id": signer.key_id_hex,
+                      "sequence": sequence, "previous_hash": previous_hash, "created_at": created_at,
+                      "recipients": recipient_list})
+        return final
+
+    compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compressobj()
+    parts: list[bytes] = []
+    plain_length = 0
+    for piece in _document(records, counts, complete):
+        plain_length += len(piece)
+        parts.append(compressor.compress(piece))
+    parts.append(compressor.flush())
+    compressed = b"".join(parts)
+    del parts
     key = fixed.payload_key if fixed else AESGCM.generate_key(256)
     nonce = fixed.nonce if fixed else os.urandom(12)
     ciphertext = AESGCM(key).encrypt(nonce, compressed, payload_aad(bundle_id, sequence, establishment))
@@ -155,7 +207,7 @@ def seal_bundle(identity: Identity, recipients: list[PublicKeys], *, bundle_id: 
         "establishment": establishment, "signer_key_id": signer.key_id_hex, "sequence": sequence,
         "previous_hash": previous_hash, "created_at": created_at, "recipients": stanzas,
         "payload": {"compression": COMPRESSION, "aead": AEAD_NAME, "nonce": b64e(nonce),
-                    "length": len(ciphertext), "plain_length": len(plain),
+                    "length": len(ciphertext), "plain_length": plain_length,
                     "sha256": hashlib.sha256(ciphertext).hexdigest()},
     }
     header_bytes = dumps(header)
@@ -163,7 +215,7 @@ def seal_bundle(identity: Identity, recipients: list[PublicKeys], *, bundle_id: 
     sigs = identity.sign(SIGN_DOMAIN, signed)
     block = bytes([len(sigs)]) + b"".join(
         bytes([SIG_TAGS[alg]]) + struct.pack(">H", len(sig)) + sig for alg, sig in sigs.items())
-    return signed + SIG_LEN.pack(len(block)) + block + ciphertext
+    return signed + SIG_LEN.pack(len(block)) + block + ciphertext, final
 
 
 # ------------------------------------------------------------------------------------------- reader

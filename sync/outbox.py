@@ -11,7 +11,7 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from forms.store.records import COMPLETE, DRAFT
 from forms.store.tables import bundles, meta, record_table
 from forms.tasks import TaskState, step
 from forms.version import __version__
-from sync.bundle import FILE_SUFFIX, file_hash, parse_envelope, seal_bundle, verify_envelope
+from sync.bundle import FILE_SUFFIX, file_hash, parse_envelope, seal_bundle_stream, verify_envelope
 from sync.encoding import now_utc
 from sync.errors import BundleError, ExportRefused, ReceiptRefused, SyncError
 from sync.keys import Identity, has_keys, load_public
@@ -48,11 +48,19 @@ _after_file_written: Callable[[Path], None] | None = None
 SYSTEM_OUT = ("id", "establishment", "status", "deleted", "version", "created_at", "updated_at", "change_seq")
 
 
+BATCH = 5000
+
+
 def collect_changes(conn: Connection, form_key: str, after: int, up_to: int) -> list[dict[str, Any]]:
-    """Complete records and tombstones with ``after < change_seq <= up_to``, oldest change first: the
-    predicate of ``RecordStore.changes_since`` and the shape of ``Record.to_json`` plus system members,
-    read straight from the driver (100 000 records in one go; the store's column types undone by hand,
-    from the form declaration)."""
+    """Complete records and tombstones with ``after < change_seq <= up_to``, oldest change first."""
+    return [record for batch in iter_changes(conn, form_key, after, up_to) for record in batch]
+
+
+def iter_changes(conn: Connection, form_key: str, after: int, up_to: int, batch: int = BATCH
+                 ) -> Iterator[list[dict[str, Any]]]:
+    """``collect_changes`` in batches: the predicate of ``RecordStore.changes_since`` and the shape of
+    ``Record.to_json`` plus system members, read straight from the driver (the store's column types undone
+    by hand, from the form declaration), so that 100 000 records stream through with little memory."""
     form = FORMS[form_key]
     table = record_table(form_key)
     keys = list(form.field_keys)
@@ -66,30 +74,33 @@ def collect_changes(conn: Connection, form_key: str, after: int, up_to: int) -> 
         cursor.execute(
             f'SELECT {cols} FROM "{table.name}" WHERE change_seq > ? AND change_seq <= ? '
             f"AND (status = '{COMPLETE}' OR deleted = 1) ORDER BY change_seq", (after, up_to))
-        rows = cursor.fetchall()
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                break
+            out: list[dict[str, Any]] = []
+            append = out.append
+            for row in rows:
+                if row[3]:
+                    append({"id": row[0], "establishment": row[1], "deleted": True, "version": row[4],
+                            "created_at": row[5], "updated_at": row[6], "change_seq": row[7]})
+                    continue
+                rec = dict(zip(names, row, strict=True))
+                rec["status"] = COMPLETE
+                rec["deleted"] = False
+                for k in money:  # stored as the float nearest a two-decimal number: round() gives it back
+                    if rec[k] is not None:
+                        rec[k] = round(rec[k], 2)
+                for k in multi:
+                    if rec[k] is not None:
+                        rec[k] = [part for part in rec[k].split(MULTI_SEPARATOR) if part]
+                for k in flags:
+                    if rec[k] is not None:
+                        rec[k] = bool(rec[k])
+                append(rec)
+            yield out
     finally:
         cursor.close()
-    out: list[dict[str, Any]] = []
-    append = out.append
-    for row in rows:
-        if row[3]:
-            append({"id": row[0], "establishment": row[1], "deleted": True, "version": row[4],
-                    "created_at": row[5], "updated_at": row[6], "change_seq": row[7]})
-            continue
-        rec = dict(zip(names, row, strict=True))
-        rec["status"] = COMPLETE
-        rec["deleted"] = False
-        for k in money:  # stored as the float nearest a two-decimal number: round() gives it back exactly
-            if rec[k] is not None:
-                rec[k] = round(rec[k], 2)
-        for k in multi:
-            if rec[k] is not None:
-                rec[k] = [part for part in rec[k].split(MULTI_SEPARATOR) if part]
-        for k in flags:
-            if rec[k] is not None:
-                rec[k] = bool(rec[k])
-        append(rec)
-    return out
 
 
 # --------------------------------------------------------------------------------------------- plan
@@ -317,32 +328,33 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     recovered = recover(workspace)
     plan = preview_export(workspace, full=full)
     entry, last = _reserve(workspace, full)
-    step(state, 1, 5, f"lecture des enregistrements du lot n° {entry.sequence}")
-    records: dict[str, list[dict[str, Any]]] = {}
-    with workspace.engine.connect() as conn:
-        for key in FORMS:
-            records[key] = collect_changes(conn, key, entry.after_change_seq, entry.up_to_change_seq)
-            state and state.check()
+    step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
+
+    def batches(conn: Connection, key: str) -> Iterator[list[dict[str, Any]]]:
+        for chunk in iter_changes(conn, key, entry.after_change_seq, entry.up_to_change_seq):
+            if state is not None:
+                state.check()
+            yield chunk
+
+    with workspace.engine.connect() as conn:  # one read transaction: one consistent snapshot
         drafts, _samples = _drafts(conn)
-    counts = {key: {"records": sum(1 for r in rows if not r["deleted"]),
-                    "tombstones": sum(1 for r in rows if r["deleted"])} for key, rows in records.items()}
-    manifest = {
-        "establishment_name": identity.name,
-        "period": {"from": last.created_at if last else None, "to": entry.created_at},
-        "changes": {"after": entry.after_change_seq, "up_to": entry.up_to_change_seq},
-        "full": full,
-        "counts": counts,
-        "drafts_left_out": drafts,
-        "fields": {key: list(form.field_keys) for key, form in FORMS.items()},
-        "schema_version": HEAD_REVISION,
-        "application_version": __version__,
-    }
-    step(state, 2, 5, "chiffrement et signature")
-    data = seal_bundle(identity, recipients, bundle_id=entry.bundle_id, sequence=entry.sequence,
-                       previous_hash=entry.previous_hash, created_at=entry.created_at, manifest=manifest,
-                       records=records)
-    del records
-    state and state.check()
+        manifest = {
+            "establishment_name": identity.name,
+            "period": {"from": last.created_at if last else None, "to": entry.created_at},
+            "changes": {"after": entry.after_change_seq, "up_to": entry.up_to_change_seq},
+            "full": full,
+            "drafts_left_out": drafts,
+            "fields": {key: list(form.field_keys) for key, form in FORMS.items()},
+            "schema_version": HEAD_REVISION,
+            "application_version": __version__,
+        }
+        data, sealed = seal_bundle_stream(
+            identity, recipients, bundle_id=entry.bundle_id, sequence=entry.sequence,
+            previous_hash=entry.previous_hash, created_at=entry.created_at, manifest=manifest,
+            records={key: batches(conn, key) for key in FORMS})
+    counts = sealed["counts"]
+    if state is not None:
+        state.check()
     step(state, 3, 5, "écriture dans la boîte d'envoi")
     name = bundle_file_name(workspace.establishment, entry.sequence)
     outbox_path = Path(workspace.outbox_dir) / name

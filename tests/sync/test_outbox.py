@@ -90,7 +90,7 @@ def test_export_refusals_change_nothing(workspace, identities, sealed, tmp_path)
 
 def test_cancelled_export_reuses_its_reserved_number(est, identities, tmp_path) -> None:
     populate(est.records())
-    state = TaskState(on_progress=lambda done, total, text: state.cancel() if done == 2 else None)
+    state = TaskState(on_progress=lambda done, total, text: state.cancel() if done == 1 else None)
     with pytest.raises(Cancelled):
         export_bundle(est, identities["ECC"], tmp_path / "usb", state=state)
     [reserved] = list_outbox(est)
