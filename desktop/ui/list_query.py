@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, literal, or_, select, text
 
 from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
 from forms.schema import Field, FieldType, Form
@@ -71,11 +71,16 @@ class ListQuery:
         self.table = record_table(form_key)
         self.establishment = establishment
         self.fields = list_fields(self.form)
+        self.indexed = {next(iter(index.columns)).name for index in self.table.indexes}
+        """Columns that lead an index (a sort on them is read from the index)."""
 
     # ------------------------------------------------------------------------------------- building
     def where(self, flt: ListFilter) -> ColumnElement[bool]:
         t = self.table
-        clauses: list[ColumnElement[bool]] = [t.c.deleted.is_(False), t.c.establishment == self.establishment]
+        # ``deleted = 0`` (not ``IS 0``) so that the partial natural-key indexes apply. No condition on the
+        # establishment: a local store holds one establishment, and an equality on it would lure SQLite
+        # into the natural-key index instead of the index of the sort column.
+        clauses: list[ColumnElement[bool]] = [t.c.deleted == false()]
         if flt.status in (DRAFT, COMPLETE):
             clauses.append(t.c.status == flt.status)
         if flt.quality == WARNINGS:
@@ -101,21 +106,37 @@ class ListQuery:
                 clauses.append(or_(*(c.like(pattern, escape="\\") for c in searchable)))
         return and_(*clauses)
 
-    def order_by(self, sort_key: str | None, descending: bool) -> list[Any]:
+    def order_by(self, sort_key: str | None, descending: bool, *, scan: bool = False) -> list[Any]:
+        """ORDER BY terms that SQLite reads straight from an index, so ``LIMIT`` stops after one window.
+
+        * Sorting by the first field of the natural key follows the unique natural-key index
+          ``(establishment, *natural_key)`` (unique among live rows: no tie-breaker needed).
+        * Otherwise ``col, rowid``: SQLite keeps the rowid in every index, so an index on ``col`` serves.
+        * ``scan=True`` (a search term is present) writes ``+col``, which keeps SQLite from walking the
+          sort index row by row: for a selective search a scan feeding a top-N sorter is much faster.
+        """
         t = self.table
         if sort_key and (sort_key in SYSTEM_SORTS or self.form.has_field(sort_key)):
             column = t.c[sort_key]
         else:
             column, descending = t.c.updated_at, True
-        # rowid as the tie-breaker: SQLite keeps it in every index, so ``ORDER BY col, rowid`` is still
-        # read straight from the index on ``col`` and pages are stable.
-        rowid = text("rowid DESC" if descending else "rowid")
-        return [column.desc() if descending else column.asc(), rowid]
+        direction = "DESC" if descending else "ASC"
+        if scan:
+            return [text(f'+"{t.name}"."{column.name}" {direction}'), text(f"rowid {direction}")]
+        if self.form.natural_key and column.name == self.form.natural_key[0]:
+            keys = [t.c.establishment, *(t.c[k] for k in self.form.natural_key)]
+            return [k.desc() if descending else k.asc() for k in keys]
+        if column.name in self.indexed:
+            return [column.desc() if descending else column.asc(), text(f"rowid {direction}")]
+        # no index: a scan in rowid order feeds SQLite's top-N sorter, which is fastest (3x here) when
+        # the tie-breaker follows the scan's own order
+        return [column.desc() if descending else column.asc(), text("rowid ASC")]
 
     def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> Select:
         t = self.table
         cols = [t.c.id, t.c.status, t.c.error_count, t.c.warning_count, *(t.c[f.key] for f in self.fields)]
-        return select(*cols).where(self.where(flt)).order_by(*self.order_by(sort_key, descending))
+        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
+        return select(*cols).where(self.where(flt)).order_by(*order)
 
     # -------------------------------------------------------------------------------------- reading
     def fetch(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
@@ -133,7 +154,8 @@ class ListQuery:
     def ids(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> list[str]:
         """Every id matching the filter, in list order (export of « what I see »)."""
         t = self.table
-        stmt = select(t.c.id).where(self.where(flt)).order_by(*self.order_by(sort_key, descending))
+        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
+        stmt = select(t.c.id).where(self.where(flt)).order_by(*order)
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(stmt)]
 

@@ -160,3 +160,7 @@ bundles = Table(
 )
 """The establishment's outbox (owned by ``sync.outbox``): one row per bundle sequence number, reserved
 before the file is written (state ``reserved``), then ``written``, then ``acknowledged`` by a receipt."""
+
+# Indexes behind the window's lists (migration 0003): sorting the internship list in SQL on 10^6 rows.
+for _column in ("updated_at", "last_name", "start_date", "host_name"):
+    Index(f"ix_internship_list_{_column}", record_tables["internship"].c[_column])
