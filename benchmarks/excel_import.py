@@ -16,6 +16,7 @@ measured in a child process (``resource.getrusage``), so the other runs do not c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -167,10 +168,8 @@ def main() -> None:
             ours.append(result["seconds"])
             peaks.append(result["peak_rss_mb"])
             floor.append(run_floor(sheet, tmpdir / f"floor{run}.db"))
-            try:
+            with contextlib.suppress(ImportError):
                 peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
-            except ImportError:
-                pass
             print(f"run {run + 1}: ours {ours[-1]:.2f} s, floor {floor[-1]:.2f} s"
                   + (f", peer {peer[-1]:.2f} s" if peer else "") + f", peak RSS {peaks[-1]:.0f} MB")
         m_ours, m_floor = statistics.median(ours), statistics.median(floor)

@@ -34,6 +34,7 @@ ERROR_FILL = "F8CBAD"
 WARNING_FILL = "FFF2CC"
 LISTS_SHEET = "Listes"
 INSTRUCTIONS_SHEET = "Instructions"
+EXPORT_PAGE = 5_000
 MAX_INLINE_LIST = 200
 """Excel refuses an inline list longer than 255 characters: longer lists use a range on the lists sheet."""
 
@@ -258,6 +259,11 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
         header.append(cell)
     ws.append(header)
     plan = [(c.key, c.field, _converter(c.field, lang, links)) for c in columns]
+    # One styled cell per date column, reused row after row: the write-only sheet serialises each row
+    # as it is appended, so the cell is free again for the next row (a new styled cell per date costs
+    # about as much as the rest of the row).
+    date_cells = {c.key: _safe_cell(ws, None, DATE_FORMAT) for c in columns
+                  if c.field is not None and c.field.type is FieldType.DATE}
     status_words = {s: status_word(s, lang) for s in STATUS_SHOWN}
     count = 0
     for record in records:
@@ -278,6 +284,10 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
             if isinstance(value, str):
                 if value.startswith(FORMULA_PREFIXES):
                     value = _safe_cell(ws, value)
+            elif key in date_cells and isinstance(value, date):
+                cell = date_cells[key]
+                cell.value = value
+                value = cell
             elif isinstance(value, date | datetime):
                 value = _safe_cell(ws, value, DATE_FORMAT)
             row.append(value)
@@ -310,11 +320,19 @@ def _converter(f: Field | None, lang: str, links: LinkNames | None) -> Any:
 def export_records(store: Any, form_key: str, path: Path, lang: str = "fr", state: TaskState | None = None,
                    status: str | None = None) -> int:
     """Every live record of a form (optionally of one status), exported with links by natural key."""
+    def pages() -> Iterable[Any]:
+        # a page at a time, so that 100 000 records are never all in memory at once
+        offset = 0
+        while True:
+            page = store.list(form_key, status=status, limit=EXPORT_PAGE, offset=offset)
+            yield from page
+            if len(page) < EXPORT_PAGE:
+                return
+            offset += EXPORT_PAGE
+
     with store.engine.connect() as conn:
         links = LinkNames(conn, store.establishment)
-        records = store.list(form_key, status=status)
-        records.sort(key=lambda r: (r.created_at, r.id))
-        return export_xlsx(form_key, records, path, lang, state, links=links)
+        return export_xlsx(form_key, pages(), path, lang, state, links=links)
 
 
 # ------------------------------------------------------------------------------------------ error report
