@@ -19,7 +19,7 @@ import os
 import re
 import struct
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,11 +90,36 @@ class Fixed:
     """key id (hex) → ``enc`` member to use instead of a fresh HPKE encryption."""
 
 
+LIVE_SYSTEM = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
+TOMBSTONE_COLUMNS = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
+
+
+@dataclass
+class FormRecords:
+    """One form's records in a bundle, as columns and rows (arrays): live complete records in ``rows``
+    (columns ``LIVE_SYSTEM`` then the form's fields), deletions in ``tombstones``. ``rows`` and
+    ``tombstones`` may be lists of rows or iterables of batches (lists of rows) when writing."""
+
+    columns: list[str]
+    rows: Any = field(default_factory=list)
+    tombstones: Any = field(default_factory=list)
+
+    @classmethod
+    def from_dicts(cls, records: list[dict[str, Any]], fields: list[str] | None = None) -> FormRecords:
+        """From record objects (``Record.to_json`` shape plus system members); ``deleted`` ones become tombstones."""
+        if fields is None:
+            fields = list(dict.fromkeys(k for r in records if not r.get("deleted") for k in r
+                                        if k not in LIVE_SYSTEM and k not in ("status", "deleted")))
+        columns = [*LIVE_SYSTEM, *fields]
+        return cls(columns, [[r.get(c) for c in columns] for r in records if not r.get("deleted")],
+                   [[r.get(c) for c in TOMBSTONE_COLUMNS] for r in records if r.get("deleted")])
+
+
 @dataclass
 class OpenedBundle:
     header: dict[str, Any]
     manifest: dict[str, Any]
-    records: dict[str, list[dict[str, Any]]]
+    tables: dict[str, FormRecords]
     file_hash: str
     signer: PublicKeys
 
@@ -105,6 +130,18 @@ class OpenedBundle:
     @property
     def sequence(self) -> int:
         return int(self.header["sequence"])
+
+    @property
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every record as an object: live ones with ``status`` "complete" and ``deleted`` false, then
+        tombstones with ``deleted`` true (convenient; consolidation may read ``tables`` directly)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for form, table in self.tables.items():
+            live = [{**dict(zip(table.columns, row, strict=True)), "status": "complete", "deleted": False}
+                    for row in table.rows]
+            dead = [{**dict(zip(TOMBSTONE_COLUMNS, row, strict=True)), "deleted": True} for row in table.tombstones]
+            out[form] = live + dead
+        return out
 
 
 # ---------------------------------------------------------------------------------------- bindings
@@ -126,47 +163,62 @@ def file_hash(data: bytes) -> str:
 
 
 # ------------------------------------------------------------------------------------------- writer
-Batches = list[dict[str, Any]] | Iterable[list[dict[str, Any]]]
-
-
 def seal_bundle(identity: Identity, recipients: list[PublicKeys], *, bundle_id: str, sequence: int,
                 previous_hash: str | None, created_at: str, manifest: dict[str, Any],
-                records: Mapping[str, Batches], fixed: Fixed | None = None) -> bytes:
+                records: Mapping[str, FormRecords | list[dict[str, Any]]], fixed: Fixed | None = None) -> bytes:
     """The bytes of a bundle (see ``seal_bundle_stream``)."""
     return seal_bundle_stream(identity, recipients, bundle_id=bundle_id, sequence=sequence,
                               previous_hash=previous_hash, created_at=created_at, manifest=manifest,
                               records=records, fixed=fixed)[0]
 
 
-def _document(records: Mapping[str, Batches], counts: dict[str, dict[str, int]],
+def _batches(value: Any) -> Iterator[list[Any]]:
+    if isinstance(value, list):
+        yield value
+    else:
+        yield from value
+
+
+def _array(value: Any) -> Iterator[tuple[bytes, int]]:
+    """A JSON array streamed from a list of rows or batches of rows; yields (bytes, rows in them)."""
+    yield b"[", 0
+    first = True
+    for batch in _batches(value):
+        if len(batch) == 0:
+            continue
+        chunk = orjson.dumps(batch)[1:-1]
+        yield (chunk if first else b"," + chunk), len(batch)
+        first = False
+    yield b"]", 0
+
+
+def _document(records: Mapping[str, FormRecords | list[dict[str, Any]]], counts: dict[str, dict[str, int]],
               manifest: Callable[[], dict[str, Any]]) -> Iterator[bytes]:
-    """The payload document, streamed: ``{"records": {form: [...], ...}, "manifest": {...}}``. The manifest
-    comes last so that it counts exactly what was written."""
+    """The payload document, streamed: ``{"records": {form: {"columns", "rows", "tombstone_columns",
+    "tombstones"}, ...}, "manifest": {...}}``. The manifest comes last so that it counts what was written."""
     yield b'{"records":{'
     for index, (form, value) in enumerate(records.items()):
-        yield (b"," if index else b"") + orjson.dumps(form) + b":["
+        table = value if isinstance(value, FormRecords) else FormRecords.from_dicts(value)
+        yield (b"," if index else b"") + orjson.dumps(form) + b':{"columns":' + orjson.dumps(table.columns) + b',"rows":'
         live = dead = 0
-        first = True
-        for batch in ([value] if isinstance(value, list) else value):
-            if not batch:
-                continue
-            dead_now = sum(1 for r in batch if r.get("deleted") is True)
-            dead += dead_now
-            live += len(batch) - dead_now
-            chunk = orjson.dumps(batch)[1:-1]
-            yield chunk if first else b"," + chunk
-            first = False
-        yield b"]"
+        for chunk, n in _array(table.rows):
+            live += n
+            yield chunk
+        yield b',"tombstone_columns":' + orjson.dumps(list(TOMBSTONE_COLUMNS)) + b',"tombstones":'
+        for chunk, n in _array(table.tombstones):
+            dead += n
+            yield chunk
+        yield b"}"
         counts.setdefault(form, {"records": live, "tombstones": dead})
     yield b'},"manifest":' + dumps(manifest()) + b"}"
 
 
 def seal_bundle_stream(identity: Identity, recipients: list[PublicKeys], *, bundle_id: str, sequence: int,
                        previous_hash: str | None, created_at: str, manifest: dict[str, Any],
-                       records: Mapping[str, Batches], fixed: Fixed | None = None
+                       records: Mapping[str, FormRecords | list[dict[str, Any]]], fixed: Fixed | None = None
                        ) -> tuple[bytes, dict[str, Any]]:
-    """The bytes of a bundle and its manifest. ``records``: per form, a list of records or an iterable of
-    batches (lists), compressed as they come so that 100 000 records are never all in memory. The manifest
+    """The bytes of a bundle and its manifest. ``records``: per form, a ``FormRecords`` (rows may come in
+    batches, compressed as they come so that 100 000 records are never all in memory) or record objects. The manifest
     gets the members it shares with the header, and ``counts`` (unless given: tests may lie on purpose)."""
     if not recipients:
         raise ValueError("aucun destinataire")
@@ -414,11 +466,11 @@ def open_bundle(data: bytes, registry: Callable[[str], PublicKeys | None], recip
         inner = orjson.loads(plain)
     except orjson.JSONDecodeError as exc:
         raise BundleMalformed("contenu déchiffré : JSON invalide") from exc
-    manifest, records = _check_inner(inner, header)
-    return OpenedBundle(header, manifest, records, file_hash(data), signer)
+    manifest, tables = _check_inner(inner, header)
+    return OpenedBundle(header, manifest, tables, file_hash(data), signer)
 
 
-def _check_inner(inner: Any, header: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+def _check_inner(inner: Any, header: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FormRecords]]:
     if not isinstance(inner, dict) or not isinstance(inner.get("manifest"), dict) \
             or not isinstance(inner.get("records"), dict):
         raise ManifestMismatch("contenu déchiffré : « manifest » et « records » attendus")
@@ -435,16 +487,24 @@ def _check_inner(inner: Any, header: dict[str, Any]) -> tuple[dict[str, Any], di
     counts = manifest.get("counts")
     if not isinstance(counts, dict) or set(counts) != set(records):
         raise ManifestMismatch("le manifeste ne compte pas les mêmes formulaires que le contenu")
-    for form, rows in records.items():
-        if not isinstance(rows, list) or not isinstance(counts[form], dict):
+    establishment = header["establishment"]
+    tables: dict[str, FormRecords] = {}
+    for form, table in records.items():
+        if not isinstance(table, dict) or not isinstance(counts[form], dict):
             raise ManifestMismatch(f"contenu : « {form} » invalide")
-        tombstones = 0
-        for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("id"), str) \
-                    or row.get("establishment") != header["establishment"]:
-                raise ManifestMismatch(f"contenu : un enregistrement de « {form} » est invalide ou d'un autre "
-                                       "établissement")
-            tombstones += row.get("deleted") is True
-        if counts[form].get("records") != len(rows) - tombstones or counts[form].get("tombstones") != tombstones:
+        columns, rows = table.get("columns"), table.get("rows")
+        dead_columns, dead = table.get("tombstone_columns"), table.get("tombstones")
+        if not isinstance(columns, list) or columns[:len(LIVE_SYSTEM)] != list(LIVE_SYSTEM) \
+                or not all(isinstance(c, str) for c in columns) or len(set(columns)) != len(columns) \
+                or dead_columns != list(TOMBSTONE_COLUMNS) or not isinstance(rows, list) or not isinstance(dead, list):
+            raise ManifestMismatch(f"contenu : colonnes de « {form} » invalides")
+        for width, group in ((len(columns), rows), (len(TOMBSTONE_COLUMNS), dead)):
+            for row in group:
+                if not isinstance(row, list) or len(row) != width or not isinstance(row[0], str) \
+                        or row[1] != establishment:
+                    raise ManifestMismatch(f"contenu : un enregistrement de « {form} » est invalide ou d'un autre "
+                                           "établissement")
+        if counts[form].get("records") != len(rows) or counts[form].get("tombstones") != len(dead):
             raise ManifestMismatch(f"le manifeste annonce d'autres nombres que le contenu pour « {form} »")
-    return manifest, records
+        tables[form] = FormRecords(columns, rows, dead)
+    return manifest, tables

@@ -29,7 +29,16 @@ from forms.store.records import COMPLETE, DRAFT
 from forms.store.tables import bundles, meta, record_table
 from forms.tasks import TaskState, step
 from forms.version import __version__
-from sync.bundle import FILE_SUFFIX, file_hash, parse_envelope, seal_bundle_stream, verify_envelope
+from sync.bundle import (
+    FILE_SUFFIX,
+    LIVE_SYSTEM,
+    TOMBSTONE_COLUMNS,
+    FormRecords,
+    file_hash,
+    parse_envelope,
+    seal_bundle_stream,
+    verify_envelope,
+)
 from sync.encoding import now_utc
 from sync.errors import BundleError, ExportRefused, ReceiptRefused, SyncError
 from sync.keys import Identity, has_keys, load_public
@@ -45,62 +54,59 @@ _after_file_written: Callable[[Path], None] | None = None
 
 
 # ------------------------------------------------------------------------------------------ payload
-SYSTEM_OUT = ("id", "establishment", "status", "deleted", "version", "created_at", "updated_at", "change_seq")
-
-
 BATCH = 5000
 
 
-def collect_changes(conn: Connection, form_key: str, after: int, up_to: int) -> list[dict[str, Any]]:
-    """Complete records and tombstones with ``after < change_seq <= up_to``, oldest change first."""
-    return [record for batch in iter_changes(conn, form_key, after, up_to) for record in batch]
-
-
-def iter_changes(conn: Connection, form_key: str, after: int, up_to: int, batch: int = BATCH
-                 ) -> Iterator[list[dict[str, Any]]]:
-    """``collect_changes`` in batches: the predicate of ``RecordStore.changes_since`` and the shape of
-    ``Record.to_json`` plus system members, read straight from the driver (the store's column types undone
-    by hand, from the form declaration), so that 100 000 records stream through with little memory."""
-    form = FORMS[form_key]
-    table = record_table(form_key)
-    keys = list(form.field_keys)
-    multi = [f.key for f in form.fields if f.type is FieldType.MULTI_CHOICE]
-    money = [f.key for f in form.fields if f.type is FieldType.DECIMAL]
-    flags = [f.key for f in form.fields if f.type is FieldType.BOOLEAN]
-    names = [*SYSTEM_OUT, *keys]
-    cols = ", ".join(f'"{c}"' for c in names)
+def _fetch(conn: Connection, sql: str, params: tuple[Any, ...], batch: int,
+           fix: Callable[[list[Any]], None] | None, check: Callable[[], None] | None) -> Iterator[list[Any]]:
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(
-            f'SELECT {cols} FROM "{table.name}" WHERE change_seq > ? AND change_seq <= ? '
-            f"AND (status = '{COMPLETE}' OR deleted = 1) ORDER BY change_seq", (after, up_to))
+        cursor.execute(sql, params)
         while True:
             rows = cursor.fetchmany(batch)
             if not rows:
                 break
-            out: list[dict[str, Any]] = []
-            append = out.append
-            for row in rows:
-                if row[3]:
-                    append({"id": row[0], "establishment": row[1], "deleted": True, "version": row[4],
-                            "created_at": row[5], "updated_at": row[6], "change_seq": row[7]})
-                    continue
-                rec = dict(zip(names, row, strict=True))
-                rec["status"] = COMPLETE
-                rec["deleted"] = False
-                for k in money:  # stored as the float nearest a two-decimal number: round() gives it back
-                    if rec[k] is not None:
-                        rec[k] = round(rec[k], 2)
-                for k in multi:
-                    if rec[k] is not None:
-                        rec[k] = [part for part in rec[k].split(MULTI_SEPARATOR) if part]
-                for k in flags:
-                    if rec[k] is not None:
-                        rec[k] = bool(rec[k])
-                append(rec)
-            yield out
+            if check is not None:
+                check()
+            if fix is not None:
+                rows = [list(row) for row in rows]
+                for row in rows:
+                    fix(row)
+            yield rows
     finally:
         cursor.close()
+
+
+def form_records(conn: Connection, form_key: str, after: int, up_to: int, *, batch: int = BATCH,
+                 check: Callable[[], None] | None = None) -> FormRecords:
+    """Complete records and tombstones with ``after < change_seq <= up_to`` (the predicate of
+    ``RecordStore.changes_since``), oldest change first, as lazy batches of rows read straight from the
+    driver: 100 000 records stream through to the compressor with little memory. Values take the JSON shape
+    of ``Record.to_json``, undoing the store's column types from the form declaration (multiple choices
+    as arrays, booleans; decimals are stored as the float nearest their two-decimal value: kept as is)."""
+    form = FORMS[form_key]
+    table = record_table(form_key)
+    columns = [*LIVE_SYSTEM, *form.field_keys]
+    multi = [columns.index(f.key) for f in form.fields if f.type is FieldType.MULTI_CHOICE]
+    flags = [columns.index(f.key) for f in form.fields if f.type is FieldType.BOOLEAN]
+
+    def fix(row: list[Any]) -> None:
+        for i in multi:
+            if row[i] is not None:
+                row[i] = [part for part in row[i].split(MULTI_SEPARATOR) if part]
+        for i in flags:
+            if row[i] is not None:
+                row[i] = bool(row[i])
+
+    def select(cols: list[str] | tuple[str, ...], where: str) -> str:
+        names = ", ".join(f'"{c}"' for c in cols)
+        return (f'SELECT {names} FROM "{table.name}" WHERE change_seq > ? AND change_seq <= ? AND {where} '
+                "ORDER BY change_seq")
+
+    live = _fetch(conn, select(columns, f"status = '{COMPLETE}' AND deleted = 0"), (after, up_to), batch,
+                  fix if multi or flags else None, check)
+    dead = _fetch(conn, select(TOMBSTONE_COLUMNS, "deleted = 1"), (after, up_to), batch, None, check)
+    return FormRecords(columns, live, dead)
 
 
 # --------------------------------------------------------------------------------------------- plan
@@ -330,12 +336,6 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     entry, last = _reserve(workspace, full)
     step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
 
-    def batches(conn: Connection, key: str) -> Iterator[list[dict[str, Any]]]:
-        for chunk in iter_changes(conn, key, entry.after_change_seq, entry.up_to_change_seq):
-            if state is not None:
-                state.check()
-            yield chunk
-
     with workspace.engine.connect() as conn:  # one read transaction: one consistent snapshot
         drafts, _samples = _drafts(conn)
         manifest = {
@@ -351,7 +351,8 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
         data, sealed = seal_bundle_stream(
             identity, recipients, bundle_id=entry.bundle_id, sequence=entry.sequence,
             previous_hash=entry.previous_hash, created_at=entry.created_at, manifest=manifest,
-            records={key: batches(conn, key) for key in FORMS})
+            records={key: form_records(conn, key, entry.after_change_seq, entry.up_to_change_seq,
+                                       check=state.check if state else None) for key in FORMS})
     counts = sealed["counts"]
     if state is not None:
         state.check()
@@ -447,5 +448,15 @@ def import_receipt(workspace: Any, data: bytes, what: str = "accusé de récepti
     return OutboxEntry.from_row(row)
 
 
-__all__ = ["ExportPlan", "ExportResult", "OutboxEntry", "collect_changes", "export_bundle", "export_due",
-           "import_receipt", "list_outbox", "preview_export", "recover"]
+__all__ = [
+    "ExportPlan",
+    "ExportResult",
+    "OutboxEntry",
+    "export_bundle",
+    "export_due",
+    "form_records",
+    "import_receipt",
+    "list_outbox",
+    "preview_export",
+    "recover",
+]

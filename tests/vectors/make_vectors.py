@@ -16,6 +16,7 @@ import orjson
 
 from sync.bundle import (
     FORMAT_VERSION,
+    TOMBSTONE_COLUMNS,
     Fixed,
     open_bundle,
     parse_envelope,
@@ -94,6 +95,8 @@ def main(version: str) -> None:
         "ed25519_signature": envelope.signatures[ED25519].hex(),
         "manifest": opened.manifest,
         "records": RECORDS,
+        "document_records": {form: {"columns": t.columns, "rows": t.rows, "tombstone_columns": list(TOMBSTONE_COLUMNS),
+                                    "tombstones": t.tombstones} for form, t in opened.tables.items()},
         "seal_inputs": {**params, "manifest": manifest},
     }
     (HERE / f"{name}.json").write_bytes(orjson.dumps(vector, option=orjson.OPT_INDENT_2) + b"\n")
