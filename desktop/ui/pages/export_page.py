@@ -1,0 +1,199 @@
+"""Export vers le ministère: the export assistant (what will be sent, which drafts are left out, the
+passphrase, the destination folder such as a USB key, progress through the operation runner), the
+outbox (written, acknowledged, waiting) and the reminder when the last export is older than the
+reporting period. Every piece of work is a plain ``sync.outbox`` function run off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.pages.base import Page
+from forms.definitions import FORMS
+from forms.tasks import TaskState
+
+STATE_LABELS = {"reserved": "réservé (pas encore écrit)", "written": "écrit, en attente d'accusé",
+                "acknowledged": "accusé de réception reçu"}
+
+
+def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any]:
+    from sync.outbox import export_due, list_outbox, preview_export
+
+    return preview_export(workspace, full=full), list_outbox(workspace), export_due(workspace)
+
+
+def _export(workspace: Any, passphrase: str, destination: Path, full: bool, state: TaskState) -> Any:
+    from sync.keys import load_identity
+    from sync.outbox import export_bundle
+
+    state.step(0, 5, "ouverture des clés")
+    identity = load_identity(workspace, passphrase)
+    return export_bundle(workspace, identity, destination, full=full, state=state)
+
+
+class ExportPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("page_export")
+        self.plan: Any = None
+        layout = QVBoxLayout(self)
+        title = self.tr("Export vers le ministère")
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
+
+        self.reminder = QLabel()
+        self.reminder.setObjectName("reminder")
+        self.reminder.setWordWrap(True)
+        layout.addWidget(self.reminder)
+
+        box = QGroupBox(self.tr("Ce qui sera envoyé"))
+        inner = QVBoxLayout(box)
+        self.summary = QLabel(self.tr("Calcul en cours…"))
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        inner.addWidget(self.summary)
+        inner.addWidget(QLabel(self.tr("Brouillons laissés de côté (jamais envoyés) :")))
+        self.drafts = QListWidget()
+        self.drafts.setObjectName("drafts")
+        self.drafts.setMaximumHeight(110)
+        inner.addWidget(self.drafts)
+        self.full = QCheckBox(self.tr("Tout envoyer (lot complet), pas seulement les changements"))
+        self.full.setObjectName("full")
+        self.full.toggled.connect(lambda _on: self.refresh())
+        inner.addWidget(self.full)
+        layout.addWidget(box)
+
+        box = QGroupBox(self.tr("Écrire le lot"))
+        form = QFormLayout(box)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Phrase de passe des clés"), self.passphrase)
+        row = QHBoxLayout()
+        self.destination = QLineEdit()
+        self.destination.setObjectName("destination")
+        self.destination.setPlaceholderText(self.tr("Dossier de destination, par exemple une clé USB"))
+        choose = QPushButton(self.tr("Choisir…"))
+        choose.setObjectName("choose_destination")
+        choose.clicked.connect(self.choose_destination)
+        row.addWidget(self.destination, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Destination"), row)
+        self.export_button = QPushButton(self.tr("Exporter le lot"))
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self.export)
+        form.addRow(self.export_button)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.message)
+        layout.addWidget(box)
+
+        box = QGroupBox(self.tr("Boîte d'envoi"))
+        inner = QVBoxLayout(box)
+        self.outbox = QTableWidget(0, 5)
+        self.outbox.setObjectName("outbox")
+        self.outbox.setHorizontalHeaderLabels([self.tr("N°"), self.tr("État"), self.tr("Écrit le"),
+                                               self.tr("Enregistrements"), self.tr("Fichier")])
+        self.outbox.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.outbox.horizontalHeader().setStretchLastSection(True)
+        self.outbox.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.outbox.verticalHeader().setVisible(False)
+        inner.addWidget(self.outbox)
+        layout.addWidget(box, 1)
+        self.refresh()
+
+    # ------------------------------------------------------------------------------------- overview
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        workspace, full = self.context.workspace, self.full.isChecked()
+        self.context.runner.run(lambda _state: _overview(workspace, full), title=self.tr("Export"),
+                                on_success=self.show_overview, on_failure=self.show_failure, parent=self)
+
+    def show_overview(self, result: tuple[Any, list[Any], Any]) -> None:
+        plan, entries, due = result
+        self.plan = plan
+        lines = [self.tr("Prochain lot : n° {n}").format(n=plan.sequence)
+                 + (self.tr(" (complet)") if plan.full else "")]
+        for key, counts in plan.counts.items():
+            lines.append(self.tr("{form} : {n} enregistrement(s), {d} suppression(s)").format(
+                form=FORMS[key].plural.get(self.lang), n=counts["records"], d=counts["tombstones"]))
+        lines.append(self.tr("Destinataires : {names}").format(names=", ".join(plan.recipients) or "—"))
+        lines.extend(plan.problems())
+        self.summary.setText("\n".join(lines))
+        self.drafts.clear()
+        for key, record_id, title in plan.draft_samples:
+            self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {title}  ({record_id})")
+        self.export_button.setEnabled(not plan.problems())
+        self.reminder.setText(due.message())
+        self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
+        self.outbox.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):
+            total = sum(c["records"] + c["tombstones"] for c in entry.counts.values())
+            values = [str(entry.sequence), self.tr(STATE_LABELS.get(entry.state, entry.state)),
+                      entry.written_at or "", str(total), entry.file_name or ""]
+            for column, value in enumerate(values):
+                self.outbox.setItem(row, column, QTableWidgetItem(value))
+
+    def show_failure(self, exc: BaseException) -> None:
+        self.message.setText(str(exc))
+
+    # --------------------------------------------------------------------------------------- export
+    def choose_destination(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier de destination"), self.destination.text())
+        if folder:
+            self.destination.setText(folder)
+
+    def export(self) -> None:
+        destination = self.destination.text().strip()
+        if not destination:
+            self.message.setText(self.tr("Choisissez d'abord le dossier de destination (par exemple une clé USB)."))
+            return
+        if not self.passphrase.text():
+            self.message.setText(self.tr("Saisissez la phrase de passe des clés de l'établissement."))
+            return
+        workspace, secret, full = self.context.workspace, self.passphrase.text(), self.full.isChecked()
+        self.passphrase.clear()
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("Export en cours…"))
+
+        def done(result: Any) -> None:
+            self.export_button.setEnabled(True)
+            entry = result.entry
+            self.message.setText(self.tr("Lot n° {n} écrit : {path}").format(n=entry.sequence, path=result.path))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.message.setText(str(exc))
+
+        def cancelled() -> None:
+            self.export_button.setEnabled(True)
+            self.message.setText(self.tr("Export annulé : aucun lot n'a été écrit."))
+            self.refresh()
+
+        self.context.runner.run(lambda state: _export(workspace, secret, Path(destination), full, state),
+                                title=self.tr("Export du lot"), on_success=done, on_failure=failed,
+                                on_cancelled=cancelled, progress=True, parent=self)

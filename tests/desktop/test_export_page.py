@@ -1,0 +1,61 @@
+"""The export page through the real widgets: what will be sent, drafts left out, a wrong passphrase,
+an export to a destination folder with progress, the outbox and the reminder."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.store.records import DRAFT
+from sync.keys import Identity, identity_name, seal_identity
+from sync.outbox import list_outbox
+from tests.conftest import OFFERING
+from tests.sync.conftest import PASSPHRASE, install_keys, trust
+
+
+@pytest.fixture
+def ready(workspace, tmp_path):
+    """ECC with keys, trusting MIC, one complete offering and one draft — before the window opens."""
+    ecc = Identity.generate("establishment", "ECC", identity_name("establishment", "ECC"))
+    mic = Identity.generate("ministry", "MIC", identity_name("ministry", "MIC"))
+    install_keys(workspace, ecc, seal_identity(ecc, PASSPHRASE))
+    trust(workspace, mic, tmp_path)
+    store = workspace.records()
+    store.save("offering", OFFERING)
+    store.save("offering", {"code": "BROUILLON", "title": "Offre en cours"}, status=DRAFT)
+    return workspace
+
+
+def test_export_assistant(qtbot, ready, application, tmp_path):
+    page = application.window.navigate("export")
+    assert page is not None and page.objectName() == "page_export"
+    qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
+    assert "n° 1" in page.summary.text() and "MIC" in page.summary.text()
+    assert "1 enregistrement(s)" in page.summary.text()
+    assert page.drafts.count() == 1 and "BROUILLON" in page.drafts.item(0).text()
+    assert "aucun lot" in page.reminder.text()
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    page.destination.setText(str(usb))
+    page.passphrase.setText("pas la bonne phrase")
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "phrase de passe incorrecte" in page.message.text(), timeout=15_000)
+    assert list_outbox(ready) == [] and not list(usb.iterdir())
+
+    page.passphrase.setText(PASSPHRASE)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "Lot n° 1 écrit" in page.message.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: page.outbox.rowCount() == 1 and not application.context.runner.active, timeout=10_000)
+    assert [p.name for p in usb.iterdir()] == ["kafaat-ECC-000001.kfb"]
+    assert page.outbox.item(0, 0).text() == "1" and "en attente" in page.outbox.item(0, 1).text()
+    assert "n° 2" in page.summary.text()
+    assert "un export est attendu" not in page.reminder.text()
+    assert page.passphrase.text() == ""  # the passphrase does not linger in the widget
+
+
+def test_without_recipients_the_export_is_disabled_and_says_why(qtbot, workspace, application):
+    page = application.window.navigate("export")
+    qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
+    assert not page.export_button.isEnabled()
+    assert "kafaat keys create" in page.summary.text()
+    assert "aucun ministère destinataire" in page.summary.text()
