@@ -19,6 +19,7 @@ Decisions, kept in one place:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,10 +166,10 @@ def _wanted_sheets(form_key: str) -> tuple[str, ...]:
 
 
 def _find_header(sheet: Sheet, form_key: str) -> int:
-    """Index in ``sheet.rows`` of the header row: the one among the first rows naming most fields."""
+    """Index (in ``sheet.iter_rows()``) of the header row: the one among the first rows naming most fields."""
     form = FORMS[form_key]
     best, best_hits = 0, -1
-    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(sheet.head[:HEADER_SEARCH_ROWS]):
         hits = len({k for k in (match_header(form, v) for v in row) if k})
         if hits > best_hits:
             best, best_hits = index, hits
@@ -177,7 +178,7 @@ def _find_header(sheet: Sheet, form_key: str) -> int:
 
 def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Mapping[int, str] | None) -> None:
     form = FORMS[plan.form_key]
-    header = sheet.rows[header_index] if sheet.rows else []
+    header = sheet.head[header_index] if sheet.head else []
     plan.header_row = sheet.row_number(header_index)
     for j, value in enumerate(header):
         text = "" if value is None else str(value).strip()
@@ -238,13 +239,17 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
         return plan
     plan.sheet, plan.kind = sheet.name, sheet.kind
     plan.notes.extend(sheet.notes)
-    if not any(any(v not in (None, "") for v in row) for row in sheet.rows):
+    if not any(any(v not in (None, "") for v in row) for row in sheet.head):
         plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide"))
         return plan
     header_index = _find_header(sheet, form_key)
     _map_columns(plan, sheet, header_index, mapping)
     if plan.errors:
         return plan
+    # Hundreds of thousands of small objects are made and dropped per import: the cyclic garbage collector
+    # would walk them over and over (reference counting frees them anyway); it runs again afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if write:
             with store.writer.begin() as conn:
@@ -257,6 +262,9 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
                 _rows(store, plan, sheet, header_index, conn, state, write=False)
     except _Rollback:
         plan.applied = False
+    finally:
+        if collecting:
+            gc.enable()
     return plan
 
 
@@ -279,7 +287,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     absent = [f.key for f in form.fields if f.key not in mapped]
     seen: dict[tuple[Any, ...], int] = {}
     batch: list[tuple[Checked, str]] = []
-    total = len(sheet.rows) - header_index - 1
+    total = sheet.height - header_index - 1
     problems = plan.problems
     natural_key = form.natural_key
     errors_before = len(plan.errors)
@@ -291,10 +299,12 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         if severity == "error":
             counts["error"] += 1
 
-    for n, index in enumerate(range(header_index + 1, len(sheet.rows))):
+    for index, cells in enumerate(sheet.iter_rows()):
+        if index <= header_index:
+            continue
+        n = index - header_index - 1
         if n % 500 == 0:
             step(state, n, total, "Vérification des lignes…")
-        cells = sheet.rows[index]
         width = len(cells)
         if cells.count("") + cells.count(None) == width:  # an empty row
             continue

@@ -57,24 +57,52 @@ class FileRefused(Exception):
         self.details = details or []
 
 
+HEAD_ROWS = 20
+"""Rows kept at hand for finding the header and for previews; the rest is streamed."""
+
+
 @dataclass
 class Sheet:
-    """Cells of one sheet as parsed (no conversion yet). ``rows[i]`` is spreadsheet row
-    ``first_row + i`` (1-based); ``rows[i][j]`` is column ``first_col + j`` (0-based index)."""
+    """Cells of one sheet as parsed (no conversion yet). Row ``i`` (0-based, as ``iter_rows`` yields
+    them) is spreadsheet row ``first_row + i``; cell ``j`` of a row is column ``first_col + j``.
+
+    An .xlsx sheet stays in calamine's compact form and is turned into Python values one row at a time
+    (100 000 rows as Python lists would cost some 150 MB more)."""
 
     path: Path
     kind: str
     """``xlsx`` or ``csv``."""
     name: str
-    rows: list[list[Any]]
+    source: Any
+    """A list of rows (CSV) or a ``python_calamine.CalamineSheet``."""
+    height: int = 0
+    width: int = 0
     first_row: int = 1
     first_col: int = 0
     notes: list[str] = field(default_factory=list)
     """Things the reader decided on the user's behalf (hidden sheet ignored, encoding…)."""
     date1904: bool = False
+    merged: list[str] = field(default_factory=list)
+    """Merged ranges (``A1:B1``)."""
+    head: list[list[Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.source, list):
+            self.height = len(self.source)
+            self.width = max(map(len, self.source), default=0)
+            self.head = self.source[:HEAD_ROWS]
+        else:
+            self.height, self.width = self.source.height, self.source.width
+            self.head = self.source.to_python(skip_empty_area=True, nrows=HEAD_ROWS)
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
+
+    def iter_rows(self) -> Iterator[list[Any]]:
+        if isinstance(self.source, list):
+            yield from self.source
+        else:
+            yield from self.source.iter_rows()
 
 
 def column_letter(index: int) -> str:
@@ -317,8 +345,9 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_name(chosen.name)
         start = sheet.start or (0, 0)
-        rows = sheet.to_python(skip_empty_area=True)
         merged = sheet.merged_cell_ranges or []
+        result = Sheet(path, "xlsx", chosen.name, sheet, first_row=start[0] + 1, first_col=start[1], notes=notes,
+                       date1904=date1904)
         workbook.close()
     except CalamineError as exc:
         raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}: {exc}) : ré-enregistrez-le "
@@ -326,12 +355,10 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     except Exception as exc:  # python-calamine raises plain errors for some malformed parts
         raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}) : ré-enregistrez-le au format "
                           f".xlsx") from None
-    result = Sheet(path, "xlsx", chosen.name, rows, first_row=start[0] + 1, first_col=start[1], notes=notes,
-                   date1904=date1904)
     ranges = [f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in merged]
     if not ranges:
         ranges = scan.merges
-    result.merged = ranges  # type: ignore[attr-defined]
+    result.merged = ranges
     _check_width(result)
     return result
 
@@ -388,13 +415,12 @@ def read_csv(path: Path) -> Sheet:
         raise FileRefused(f"{name}, ligne {reader.line_num} : CSV illisible ({exc})") from None
     shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[sep]
     result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
-    result.merged = []  # type: ignore[attr-defined]
     _check_width(result)
     return result
 
 
 def _check_width(sheet: Sheet) -> None:
-    widest = max(map(len, sheet.rows), default=0)
+    widest = sheet.width
     if widest > MAX_COLUMNS:
         raise FileRefused(f"{sheet.path.name} : {widest} colonnes, {MAX_COLUMNS} au plus")
 
@@ -433,6 +459,3 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def iter_rows(sheet: Sheet, start: int = 0) -> Iterator[tuple[int, list[Any]]]:
-    for index in range(start, len(sheet.rows)):
-        yield sheet.row_number(index), sheet.rows[index]

@@ -365,12 +365,12 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
         except FileRefused:
             sheet = None
     ws.freeze_panes = "A2"
-    if sheet is not None and sheet.rows:
+    if sheet is not None and sheet.height:
         header_index = plan.header_row - sheet.first_row
-        width = max(len(r) for r in sheet.rows)
+        width = sheet.width
         offset = sheet.first_col
         problems_col = offset + width
-        for index, cells in enumerate(sheet.rows):
+        for index, cells in enumerate(sheet.iter_rows()):
             if index < header_index:
                 continue
             number = sheet.row_number(index)
