@@ -8,6 +8,7 @@ the database (SQLAlchemy, migrations) is opened after the first paint; pages are
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import logging.handlers
 import os
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.i18n import install_language
@@ -24,6 +25,8 @@ from forms.i18n import normalise_lang
 from forms.paths import default_data_dir
 
 LOCK_FILE = "kafaat.lock"
+SETTINGS_FILE = "settings.json"
+PAINT_FALLBACK_MS = 400
 log = logging.getLogger("kafaat")
 
 
@@ -68,11 +71,18 @@ class SingleInstance:
 
 
 class Application:
-    """Owns the window and rebuilds it when the language changes."""
+    """Owns the window and rebuilds it when the language changes.
 
-    def __init__(self, workspace: Any, lang: str) -> None:
+    Give it an open ``workspace``, or only its folder (``root``): then the frame is painted first and
+    the data folder is opened (SQLAlchemy, migrations) right after the first paint.
+    """
+
+    def __init__(self, workspace: Any = None, lang: str = "fr", *, root: Path | None = None,
+                 establishment: str = "") -> None:
         self.workspace = workspace
-        self.lang = lang
+        self.root = root if root is not None else workspace.root
+        self.establishment = establishment or (workspace.establishment if workspace is not None else "")
+        self.lang = normalise_lang(lang)
         self.window: MainWindow | None = None
         self.context: Any = None
 
@@ -81,24 +91,45 @@ class Application:
         install_language(self.lang)
         window = MainWindow(self.lang, self._title())
         self.window = window
+
+        def attach_once() -> None:
+            if self.context is None or window.context is None:
+                self._attach(window, first_page)
+
+        # open the data once the frame is on screen (a fallback timer covers a window never exposed)
+        window.first_painted.connect(lambda: QTimer.singleShot(0, attach_once), Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(PAINT_FALLBACK_MS, window, attach_once)
         window.show()
-        QTimer.singleShot(0, lambda: self._attach(window, first_page))
         return window
 
     def _title(self) -> str:
         from forms.reference import reference
 
-        return reference("establishments").label(self.workspace.establishment, self.lang)
+        return reference("establishments").label(self.establishment, self.lang)
 
     def _attach(self, window: MainWindow, first_page: str) -> None:
-        from desktop.ui.context import AppContext
-        from desktop.ui.operations import OperationRunner
-
-        if self.window is not window:
+        if self.window is not window or window.context is not None:
             return
         if self.context is None:
+            from desktop.ui.context import AppContext
+            from desktop.ui.operations import OperationRunner
+
+            if self.workspace is None:
+                from forms.store.database import StoreError
+                from forms.workspace import Workspace
+
+                try:
+                    self.workspace = Workspace.open(self.root)
+                    store = self.workspace.records()
+                except StoreError as exc:
+                    QMessageBox.critical(window, "Kafaat", str(exc))
+                    window.close_without_asking()
+                    return
+            else:
+                store = self.workspace.records()
+            setup_logging(self.workspace.logs_dir)
             runner = OperationRunner(self.workspace.logs_dir)
-            self.context = AppContext(self.workspace, self.workspace.records(), runner, self.lang)
+            self.context = AppContext(self.workspace, store, runner, self.lang)
             self.context.set_language = self.set_language
         self.context.lang = self.lang
         window.attach(self.context, first_page)
@@ -132,6 +163,14 @@ class Application:
         self._attach(window, "settings")
 
 
+def read_settings(root: Path) -> dict[str, Any]:
+    """The data folder's settings, read without opening the database (the frame is painted first)."""
+    try:
+        return json.loads((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def run(args: argparse.Namespace | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Kafaat")
@@ -140,30 +179,21 @@ def run(args: argparse.Namespace | None = None) -> int:
     root, explicit = chosen_data_dir(args)
     lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
 
-    from forms.workspace import Workspace
-
-    if not Workspace.is_initialised(root):
+    if not (root / SETTINGS_FILE).exists():
         from desktop.ui.setup_wizard import SetupWizard
 
         install_language(lang or "fr")
         wizard = SetupWizard(root, lang or "fr")
         if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
             return 0
-        workspace = wizard.workspace
-        if workspace.root != root or not explicit:
-            QSettings().setValue("data_dir", str(workspace.root))
-        root = workspace.root
-    else:
-        from forms.store.database import StoreError
-
-        try:
-            workspace = Workspace.open(root)
-        except StoreError as exc:
-            QMessageBox.critical(None, "Kafaat", str(exc))
-            return 1
-    if workspace.role != "establishment":
-        QMessageBox.information(None, "Kafaat", "Ce dossier est celui d'un ministère : la fenêtre de saisie est "
-                                "réservée aux établissements. Utilisez « kafaat ministry … ».")
+        if wizard.workspace.root != root or not explicit:
+            QSettings().setValue("data_dir", str(wizard.workspace.root))
+        root = wizard.workspace.root
+        wizard.workspace.close()
+    settings = read_settings(root)
+    if settings.get("role") != "establishment":
+        QMessageBox.information(None, "Kafaat", "Ce dossier n'est pas celui d'un établissement : la fenêtre de "
+                                "saisie est réservée aux établissements. Utilisez « kafaat ministry … ».")
         return 1
     instance = SingleInstance(root)
     if not instance.acquire():
@@ -171,13 +201,14 @@ def run(args: argparse.Namespace | None = None) -> int:
                             "déjà ouverte (une seule fenêtre par dossier de données).")
         return 1
     try:
-        setup_logging(workspace.logs_dir)
-        application = Application(workspace, lang or normalise_lang(workspace.settings.get("language")))
+        application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
+                                  establishment=str(settings.get("establishment") or ""))
         application.show()
         code = app.exec()
         if application.context is not None:
             application.context.runner.wait_all(10_000)
-        workspace.close()
+        if application.workspace is not None:
+            application.workspace.close()
         return code
     finally:
         instance.release()

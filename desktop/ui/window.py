@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
+    first_painted = Signal()
+    """Emitted once, after the window's first paint (the application opens the data then)."""
 
     def __init__(self, lang: str = "fr", title: str = "") -> None:
         super().__init__()
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self.stale: set[str] = set()
         self.editors: list[Any] = []
         self._closing_confirmed = False
+        self._painted = False
         self.setObjectName("main_window")
         self.setWindowTitle("Kafaat — كفاءات" + (f" — {title}" if title else ""))
         self.resize(1200, 760)
@@ -77,6 +80,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.export_label)
         self.nav.currentRowChanged.connect(self._row_changed)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     # ------------------------------------------------------------------------------------- context
     def attach(self, context: AppContext, first_page: str = "dashboard") -> None:

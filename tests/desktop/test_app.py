@@ -1,0 +1,93 @@
+"""``kafaat`` with no sub-command: the window on the data folder, one window per folder, first run."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from desktop.app import SingleInstance
+from desktop.cli import main
+from desktop.ui.setup_wizard import SetupWizard, keys_available
+from desktop.ui.window import MainWindow
+
+
+def test_single_instance_lock(tmp_path):
+    first = SingleInstance(tmp_path)
+    assert first.acquire()
+    assert not SingleInstance(tmp_path).acquire()
+    first.release()
+    again = SingleInstance(tmp_path)
+    assert again.acquire()
+    again.release()
+
+
+def test_kafaat_without_subcommand_opens_the_window(qtbot, workspace, monkeypatch):
+    seen: dict[str, object] = {}
+
+    def exec_(*_args):
+        def attached():
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+            return windows and windows[0].context is not None and windows[0].pages.get("dashboard") is not None
+        qtbot.waitUntil(attached, timeout=10_000)
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["pages"] = [window.nav.item(i).text() for i in range(window.nav.count())]
+        seen["status"] = window.counts_label.text()
+        seen["title"] = window.windowTitle()
+        window.close_without_asking()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    workspace.close()
+    assert main(["--data-dir", str(workspace.root)]) == 0
+    assert seen["pages"] == ["Tableau de bord", "Offres de formation", "Cohortes", "Stages", "Import",
+                             "Export vers le ministère", "Paramètres"]
+    assert "Offres de formation : 0" in seen["status"]
+    assert "École Centrale Casablanca" in seen["title"]
+
+
+def test_a_second_window_on_the_same_folder_is_refused(workspace, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("no second window may open"))
+    holder = SingleInstance(workspace.root)
+    assert holder.acquire()
+    try:
+        assert main(["--data-dir", str(workspace.root)]) == 1
+    finally:
+        holder.release()
+    assert warnings and "déjà ouvert" in warnings[0]
+
+
+@pytest.mark.skipif(not keys_available(), reason="sync.keys absent from this build")
+def test_first_run_assistant_creates_the_folder_and_the_keys(qtbot, tmp_path, monkeypatch):
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: refusals.append(text))
+    root = tmp_path / "nouveau"
+    wizard = SetupWizard(root, "fr")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == 0 and refusals  # no establishment chosen: refused, stays on the page
+    wizard.establishment.setCurrentIndex(wizard.establishment.findData("ENSAM-R"))
+    if wizard.establishment.currentIndex() < 0:
+        wizard.establishment.setCurrentIndex(1)
+    wizard.operator.setText("Amina El Idrissi")
+    wizard.next()
+    assert wizard.currentId() == 1
+    wizard.next()
+    assert wizard.currentId() == 2
+    wizard.passphrase.setText("une phrase de passe assez longue")
+    wizard.confirm.setText("une autre phrase")
+    wizard.next()
+    assert "diffèrent" in refusals[-1]
+    wizard.confirm.setText("une phrase de passe assez longue")
+    with qtbot.waitSignal(wizard.finished, timeout=60_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    workspace = wizard.workspace
+    assert workspace.root == root
+    assert workspace.operator == "Amina El Idrissi"
+    import sync.keys
+
+    assert sync.keys.has_keys(workspace)
+    workspace.close()
