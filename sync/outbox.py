@@ -10,6 +10,7 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -326,11 +327,46 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
         raise ExportRefused("aucun ministère destinataire : ajoutez sa clé publique avec "
                             "« kafaat recipients add FICHIER » ; aucun lot n'a été écrit")
     step(state, 0, 5, "vérification de la base de données")
-    with workspace.engine.connect() as conn:
-        problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-    if problems != ["ok"]:
-        raise ExportRefused("la base de données est endommagée (PRAGMA integrity_check) : restaurez une "
-                            f"sauvegarde avant d'exporter ; {problems[:3]}")
+    integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
+    try:
+        return _export(workspace, identity, recipients, outdir, full, state, integrity)
+    except Exception as exc:
+        if not isinstance(exc, ExportRefused):
+            integrity.join()
+            if integrity.error is not None or integrity.problems not in ([], ["ok"]):
+                integrity.verdict()  # a damaged database explains the failure: say so
+        raise
+    finally:
+        integrity.join()
+
+
+class _IntegrityCheck(threading.Thread):
+    """``PRAGMA integrity_check`` on its own connection (SQLite releases the GIL while it works)."""
+
+    def __init__(self, engine: Any) -> None:
+        super().__init__(name="kafaat-integrity-check", daemon=True)
+        self.engine = engine
+        self.problems: list[str] = []
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                self.problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        except BaseException as exc:  # reported by ``verdict`` on the calling thread
+            self.error = exc
+
+    def verdict(self) -> None:
+        self.join()
+        if self.error is not None or self.problems != ["ok"]:
+            detail = self.error if self.error is not None else self.problems[:3]
+            raise ExportRefused("la base de données est endommagée (PRAGMA integrity_check) : restaurez une "
+                                f"sauvegarde avant d'exporter ; aucun lot n'a été écrit ({detail})")
+
+
+def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: Path | None, full: bool,
+            state: TaskState | None, integrity: _IntegrityCheck) -> ExportResult:
     recovered = recover(workspace)
     plan = preview_export(workspace, full=full)
     entry, last = _reserve(workspace, full)
@@ -356,6 +392,7 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     counts = sealed["counts"]
     if state is not None:
         state.check()
+    integrity.verdict()
     step(state, 3, 5, "écriture dans la boîte d'envoi")
     name = bundle_file_name(workspace.establishment, entry.sequence)
     outbox_path = Path(workspace.outbox_dir) / name

@@ -205,3 +205,30 @@ def test_export_due_after_the_reporting_period(est, identities, tmp_path) -> Non
     assert not export_due(est, now + timedelta(days=31)).due
     assert export_due(est, now + timedelta(days=91)).due
     assert "un export est attendu" in export_due(est, now + timedelta(days=91)).message()
+
+
+def test_a_damaged_database_is_refused_before_anything_is_written(est, identities, tmp_path) -> None:
+    """Real damage: bytes of the change-sequence index overwritten on disk."""
+    import sqlite3
+
+    from forms.workspace import Workspace
+
+    store = est.records()
+    ids = populate(store)
+    store.write_checked([(store.check("offering", {**OFFERING, "code": f"OFFRE-{i}"}), "complete")
+                         for i in range(300)])
+    assert ids
+    est.close()
+    db = Path(est.root) / DATABASE_FILE
+    with sqlite3.connect(db) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_offering_change_seq'").fetchone()[0]
+    raw = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    raw[start + page_size // 2:start + page_size - 8] = b"\xff" * (page_size // 2 - 8)
+    db.write_bytes(bytes(raw))
+    damaged = Workspace.open(Path(est.root))
+    with pytest.raises(ExportRefused, match="endommagée"):
+        export_bundle(damaged, identities["ECC"], tmp_path / "usb")
+    assert not list(Path(damaged.outbox_dir).glob("*.kfb")) and not (tmp_path / "usb").exists()
+    damaged.close()
