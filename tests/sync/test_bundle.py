@@ -30,6 +30,7 @@ from sync.errors import (
     UnknownEstablishment,
     UnsupportedVersion,
 )
+from sync.keys import Identity
 from sync.ministry import enrolled, list_enrolled, registry_dir, verify_bundle
 from sync.outbox import export_bundle
 from tests.sync.helpers import populate, regions, resign
@@ -283,3 +284,23 @@ def test_parse_envelope_reads_the_header_without_keys(exported) -> None:
 
 def test_enrolled_list(mic) -> None:
     assert [p.code for p in list_enrolled(mic)] == ["ECC", "ESITH"]
+
+
+def test_one_bundle_for_several_ministries_including_a_classic_x25519_key(identities) -> None:
+    """Encrypted once: each named ministry opens it with its own key; a ministry whose file has no
+    ML-KEM key gets a DHKEM(X25519) stanza."""
+    from sync.keys import X25519 as X
+
+    ecc, mic = identities["ECC"], identities["MIC"]
+    classic = Identity("ministry", "MTNRA", "MTNRA", {k: v for k, v in identities["MTNRA"].private.items()
+                                                      if k in ("ed25519", "ml-dsa-65", X)})
+    data = seal_bundle(ecc, [mic.public, classic.public], bundle_id="00000000-0000-4000-8000-000000000005",
+                       sequence=1, previous_hash=None, created_at="2026-01-01T00:00:00Z", manifest={},
+                       records={"offering": [{"id": "a", "establishment": "ECC", "code": "X"}]})
+    kems = [r["kem"] for r in parse_envelope(data).header["recipients"]]
+    assert kems == ["MLKEM768-X25519", "DHKEM-X25519-HKDF-SHA256"]
+    for who in (mic, classic):
+        opened = open_bundle(data, {"ECC": ecc.public}.get, who)
+        assert opened.records["offering"][0]["code"] == "X"
+    with pytest.raises(NotARecipient):
+        open_bundle(data, {"ECC": ecc.public}.get, identities["MTNRA"])  # same code, another key
