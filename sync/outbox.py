@@ -393,6 +393,9 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     if state is not None:
         state.check()
     integrity.verdict()
+    with writer(workspace.engine).begin() as conn:  # still "reserved": kept if we crash after the file write
+        conn.execute(bundles.update().where(bundles.c.sequence == entry.sequence).values(
+            counts=orjson.dumps(counts).decode()))
     step(state, 3, 5, "écriture dans la boîte d'envoi")
     name = bundle_file_name(workspace.establishment, entry.sequence)
     outbox_path = Path(workspace.outbox_dir) / name

@@ -149,6 +149,7 @@ def test_crash_between_file_written_and_sequence_recorded(est, mic, identities, 
     entries = list_outbox(est)
     assert [(e.sequence, e.state) for e in entries] == [(1, WRITTEN), (2, WRITTEN)]
     assert written.read_bytes() == first_bytes and entries[0].file_hash == file_hash(first_bytes)
+    assert entries[0].counts["internship"] == {"records": 1, "tombstones": 1}
     second = verify_bundle(mic, identities["MIC"], result.path.read_bytes())
     assert second.manifest["previous_hash"] == file_hash(first_bytes)
     assert [r["code"] for r in second.records["offering"]] == ["NOUVELLE"]
