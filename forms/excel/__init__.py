@@ -10,7 +10,16 @@
 The readers check size and decompression budgets before any parser sees a file (``reading``).
 """
 
-from forms.excel.importing import ImportPlan, ImportRefused, Problem, apply_import, plan_import, run_import
+from forms.excel.importing import (
+    ImportPlan,
+    ImportRefused,
+    Preview,
+    Problem,
+    apply_import,
+    plan_import,
+    preview_import,
+    run_import,
+)
 from forms.excel.reading import FileRefused, read_sheet
 from forms.excel.writing import export_records, export_xlsx, write_error_report, write_template
 
@@ -18,11 +27,13 @@ __all__ = [
     "FileRefused",
     "ImportPlan",
     "ImportRefused",
+    "Preview",
     "Problem",
     "apply_import",
     "export_records",
     "export_xlsx",
     "plan_import",
+    "preview_import",
     "read_sheet",
     "run_import",
     "write_error_report",

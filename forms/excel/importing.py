@@ -158,6 +158,52 @@ def run_import(store: RecordStore, form_key: str, path: Path, mapping: Mapping[i
     return _run(store, form_key, Path(path), mapping, state, write=not dry_run, lang=lang)
 
 
+@dataclass
+class Preview:
+    """The first rows of a file and the column mapping Kafaat proposes (for the import assistant)."""
+
+    form_key: str
+    path: Path
+    sheet: str = ""
+    header_row: int = 0
+    headers: dict[int, str] = field(default_factory=dict)
+    mapping: dict[int, str] = field(default_factory=dict)
+    sample: list[list[str]] = field(default_factory=list)
+    """Rows after the header as text, one cell per column of ``columns``."""
+    columns: list[int] = field(default_factory=list)
+    """Absolute column indexes shown (0 = A)."""
+    rows: int = 0
+    """Rows after the header (empty ones included)."""
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
+    """Read ``path`` just enough to show it and propose a mapping; nothing is validated or written."""
+    from forms.excel.reading import cell_text
+
+    path = Path(path)
+    preview = Preview(form_key, path)
+    try:
+        sheet = read_sheet(path, _wanted_sheets(form_key))
+    except FileRefused as exc:
+        preview.problems.append(Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ")))
+        return preview
+    plan = ImportPlan(form_key, path)
+    header_index = _find_header(sheet, form_key)
+    _map_columns(plan, sheet, header_index, None)
+    preview.sheet, preview.header_row = sheet.name, plan.header_row
+    preview.headers, preview.mapping = plan.headers, plan.mapping
+    preview.notes = sheet.notes + plan.notes
+    preview.problems = plan.problems
+    preview.columns = list(range(sheet.first_col, sheet.first_col + sheet.width))
+    preview.rows = max(sheet.height - header_index - 1, 0)
+    for cells in sheet.head[header_index + 1: header_index + 1 + rows]:
+        padded = list(cells) + [None] * (sheet.width - len(cells))
+        preview.sample.append([cell_text(v) for v in padded])
+    return preview
+
+
 # ----------------------------------------------------------------------------------------- pipeline
 
 def _wanted_sheets(form_key: str) -> tuple[str, ...]:

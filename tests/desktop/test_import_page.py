@@ -1,0 +1,112 @@
+"""The import assistant through its real widgets: file → preview → mapping → check → import; refusals,
+error report, cancel."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from tests.conftest import cohort_values
+from tests.forms.excel_files import internship_row, write_xlsx
+
+
+def _setup(application):
+    store = application.context.store
+    offering, _ = store.save("offering", __import__("tests.conftest", fromlist=["OFFERING"]).OFFERING)
+    store.save("cohort", cohort_values(offering.id))
+    page = application.window.navigate("import")
+    page.set_form("internship")
+    return store, page
+
+
+def _wait(qtbot, page, timeout: int = 20_000) -> None:
+    qtbot.waitUntil(lambda: page.operation is not None and page.operation.done, timeout=timeout)
+
+
+def test_file_preview_mapping_check_import(application, qtbot, tmp_path) -> None:
+    store, page = _setup(application)
+    rows = [internship_row(student_code=f"S{100000 + i}") for i in range(3)]
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", rows, style="labels",
+                      extra={"Remarques": "à voir"})
+    page.open_file(str(path))
+    _wait(qtbot, page)
+    assert page.preview_table.rowCount() == 3
+    assert page.preview_table.item(0, 0).text() == "S100000"
+    mapping = page.mapping()
+    assert mapping[0] == "student_code" and mapping[10] == "host_sector"
+    assert len(page.combos) == 25 and 24 not in mapping  # « Remarques » is ignored
+    assert "« Remarques » ignorée" in page.file_info.text()
+    assert not page.import_button.isEnabled()
+
+    page.map_column(10, "")  # the person chooses not to import the sector
+    page.check()
+    _wait(qtbot, page)
+    assert page.plan is not None and page.plan.ok, page.plan.lines()
+    assert "3 création(s)" in page.summary.text()
+    assert page.import_button.isEnabled()
+
+    page.run_import()
+    _wait(qtbot, page)
+    records = store.list("internship")
+    assert len(records) == 3
+    assert all(r.values["host_sector"] is None for r in records)
+    assert "Import terminé" in page.summary.text()
+
+
+def test_refused_rows_are_listed_and_reported(application, qtbot, tmp_path) -> None:
+    store, page = _setup(application)
+    rows = [internship_row(student_code="S100001"), internship_row(student_code="S100002", gender="Autre")]
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", rows)
+    page.open_file(str(path))
+    _wait(qtbot, page)
+    page.check()
+    _wait(qtbot, page)
+    assert not page.plan.ok
+    assert not page.import_button.isEnabled()
+    assert page.problems_table.rowCount() == 1
+    cells = [page.problems_table.item(0, j).text() for j in range(5)]
+    assert cells[:3] == ["3", "D", "gender"] and "« Autre »" in cells[4]
+    assert page.report_button.isEnabled()
+    report = tmp_path / "rapport.xlsx"
+    page.save_report_to(str(report))
+    _wait(qtbot, page)
+    ws = load_workbook(report).worksheets[0]
+    assert ws["D3"].fill.fgColor.rgb.endswith("F8CBAD")
+    assert store.list("internship") == []
+
+
+def test_changing_the_mapping_asks_for_a_new_check(application, qtbot, tmp_path) -> None:
+    _store, page = _setup(application)
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", [internship_row()])
+    page.open_file(str(path))
+    _wait(qtbot, page)
+    page.check()
+    _wait(qtbot, page)
+    assert page.import_button.isEnabled()
+    page.map_column(20, "")
+    assert not page.import_button.isEnabled()
+
+
+def test_cancel_writes_nothing(application, qtbot, tmp_path) -> None:
+    store, page = _setup(application)
+    rows = [internship_row(student_code=f"S{100000 + i}") for i in range(3000)]
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", rows)
+    page.open_file(str(path))
+    _wait(qtbot, page)
+    page.check()
+    _wait(qtbot, page, 60_000)
+    assert page.plan.ok
+    operation = page.run_import()
+    operation.cancel()
+    _wait(qtbot, page, 60_000)
+    assert operation.was_cancelled
+    assert store.list("internship") == []
+    assert "annulée" in page.summary.text()
+
+
+def test_unreadable_file_is_explained(application, qtbot, tmp_path) -> None:
+    _store, page = _setup(application)
+    bad = tmp_path / "ancien.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))
+    page.open_file(str(bad))
+    _wait(qtbot, page)
+    assert "ancien format Excel (.xls)" in page.file_info.text()
