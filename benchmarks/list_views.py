@@ -1,0 +1,172 @@
+"""List views over 1 000 000 internships: time to the first screen after a sort or a filter.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/list_views.py [--rows 1000000] [--runs 5]
+
+* ours: ``RecordsModel.sort`` / ``set_filter`` (SQL through ``ListQuery``, model reset, link titles
+  resolved) and a synchronous repaint of a 1200×700 ``QTableView`` showing the first window;
+* floor: the very same SQL text run with the stdlib ``sqlite3`` and ``fetchall`` (no model, no view).
+
+The database is generated with raw ``sqlite3.executemany`` into a schema made by the migrations
+(``tests/desktop/generate.py``). A second part measures what the list indexes of migration 0003 cost
+to bulk inserts: ``executemany`` of 100 000 internships with and without them.
+
+Medians over ``--runs``; ratio ours ÷ floor; peak RSS of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LIST_INDEXES = ("updated_at", "last_name", "start_date", "host_name")
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def insert_cost(folder: Path, source: Path, rows: int, runs: int) -> dict[str, float]:
+    """executemany of ``rows`` internships into a fresh database, with and without the list indexes."""
+    from forms.workspace import ESTABLISHMENT, Workspace
+
+    conn = sqlite3.connect(source)
+    data = conn.execute(f"SELECT * FROM internship LIMIT {rows}").fetchall()
+    conn.close()
+    out: dict[str, list[float]] = {"with": [], "without": []}
+    for _ in range(runs):
+        for variant in ("with", "without"):
+            root = folder / f"insert-{variant}"
+            shutil.rmtree(root, ignore_errors=True)
+            Workspace.create(root, ESTABLISHMENT, establishment="ECC", operator="bench").close()
+            db = sqlite3.connect(root / "kafaat.db")
+            db.execute(f"ATTACH '{source}' AS src")
+            db.execute("INSERT INTO offering SELECT * FROM src.offering")
+            db.execute("INSERT INTO cohort SELECT * FROM src.cohort")
+            db.commit()
+            db.execute("DETACH src")
+            if variant == "without":
+                for column in LIST_INDEXES:
+                    db.execute(f"DROP INDEX ix_internship_list_{column}")
+            db.execute("PRAGMA synchronous = FULL")
+            start = time.perf_counter()
+            db.executemany(f"INSERT INTO internship VALUES ({', '.join('?' * len(data[0]))})", data)
+            db.commit()
+            out[variant].append(time.perf_counter() - start)
+            db.close()
+    with_s, without_s = statistics.median(out["with"]), statistics.median(out["without"])
+    return {"rows": rows, "with_list_indexes_s": round(with_s, 3), "without_s": round(without_s, 3),
+            "ratio": round(with_s / without_s, 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--insert-rows", type=int, default=100_000)
+    args = parser.parse_args(argv)
+
+    import PySide6
+    from PySide6.QtWidgets import QApplication, QTableView
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    from desktop.ui.list_query import ListFilter, ListQuery
+    from desktop.ui.records_model import RecordsModel
+    from forms.workspace import ESTABLISHMENT, Workspace
+    from tests.desktop.generate import populate
+
+    app = QApplication.instance() or QApplication([])
+    tmp = Path(tempfile.mkdtemp(prefix="kafaat-lists-"))
+    try:
+        workspace = Workspace.create(tmp / "data", ESTABLISHMENT, establishment="ECC", operator="bench")
+        workspace.close()
+        started = time.perf_counter()
+        populate(workspace.db_path, args.rows)
+        generated_s = time.perf_counter() - started
+        workspace = Workspace.open(tmp / "data")
+        query = ListQuery(workspace.engine, "internship", "ECC")
+        model = RecordsModel(query)
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1200, 700)
+        view.show()
+        app.processEvents()
+        raw = sqlite3.connect(workspace.db_path)
+        an_offering = raw.execute("SELECT offering FROM internship LIMIT 1").fetchone()[0]
+
+        def sql_of(flt: ListFilter, key: str | None, descending: bool) -> str:
+            stmt = query.select_rows(flt, key, descending).limit(200).offset(0)
+            return str(stmt.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
+
+        cases: list[tuple[str, ListFilter, str | None, bool]] = []
+        for f in query.fields:
+            cases.append((f"sort {f.key} ↑", ListFilter(), f.key, False))
+            cases.append((f"sort {f.key} ↓", ListFilter(), f.key, True))
+        cases += [
+            ("sort state", ListFilter(), "status", False),
+            ("default (last changed)", ListFilter(), None, True),
+            ("filter drafts", ListFilter(status="draft"), None, True),
+            ("filter with warnings", ListFilter(quality="warnings"), None, True),
+            ("filter outcome", ListFilter(equals={"outcome": "COMPLETED"}), None, True),
+            ("filter offering", ListFilter(equals={"offering": an_offering}), None, True),
+            ("filter outcome + sort last_name", ListFilter(equals={"outcome": "COMPLETED"}), "last_name", False),
+            ("search name (frequent)", ListFilter(search="Tazi 12"), None, True),
+            ("search (no match)", ListFilter(search="zzzz"), None, True),
+        ]
+        results = []
+        for name, flt, key, descending in cases:
+            def ours(flt=flt, key=key, descending=descending) -> None:
+                model.filter, model.sort_key, model.descending = flt, key, descending
+                model.reload()
+                view.viewport().repaint()
+
+            text = sql_of(flt, key, descending)
+            ours()  # warm caches alike
+            raw.execute(text).fetchall()
+            ours_ms = median_ms(ours, args.runs)
+            floor_ms = median_ms(lambda text=text: raw.execute(text).fetchall(), args.runs)
+            results.append({"case": name, "ours_ms": round(ours_ms, 1), "floor_ms": round(floor_ms, 1),
+                            "ratio": round(ours_ms / floor_ms, 2) if floor_ms else None,
+                            "under_150ms": ours_ms < 150})
+        raw.close()
+        view.close()
+        workspace.close()
+        inserts = insert_cost(tmp, workspace.db_path, args.insert_rows, max(1, args.runs // 2))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report = {
+        "rows": args.rows,
+        "runs": args.runs,
+        "generated_in_s": round(generated_s, 1),
+        "cases": results,
+        "cases_under_150ms": f"{sum(r['under_150ms'] for r in results)}/{len(results)}",
+        "insert_cost_of_list_indexes": inserts,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "sqlite": sqlite3.sqlite_version,
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
