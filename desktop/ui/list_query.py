@@ -8,7 +8,7 @@ academic-year identifiers and the links.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, literal
 from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
 from forms.schema import Field, FieldType, Form
 from forms.store.columns import MULTI_SEPARATOR
-from forms.store.records import COMPLETE, DRAFT
+from forms.store.records import COMPLETE, DRAFT, Record
 from forms.store.tables import record_table
 
 WARNINGS = "warnings"
@@ -158,6 +158,18 @@ class ListQuery:
         stmt = select(t.c.id).where(self.where(flt)).order_by(*order)
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(stmt)]
+
+    def records(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False,
+                conn: Any = None) -> Iterator[Record]:
+        """Every matching record, in list order, streamed (the export of « what I see »)."""
+        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
+        stmt = select(self.table).where(self.where(flt)).order_by(*order)
+        if conn is None:
+            with self.engine.connect() as own:
+                yield from self.records(flt, sort_key, descending, own)
+            return
+        for row in conn.execution_options(yield_per=1000).execute(stmt).mappings():
+            yield Record.from_row(self.form, row)
 
     def distinct_values(self, key: str, limit: int = 200) -> list[str]:
         column = self.table.c[key]

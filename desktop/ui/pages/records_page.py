@@ -3,6 +3,7 @@ with warnings marked, Enter or double-click to edit, multi-selection delete, Exc
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -139,6 +140,9 @@ class RecordsPage(Page):
                                 "ouvrir. Suppr : supprimer."))
         legend.setStyleSheet("color: palette(mid);")
         layout.addWidget(legend)
+        self.export_message = QLabel()
+        self.export_message.setObjectName("export_message")
+        layout.addWidget(self.export_message)
 
         self.search_timer = QTimer(self)
         self.search_timer.setObjectName("search_timer")
@@ -299,10 +303,14 @@ class RecordsPage(Page):
         if path:
             self.write_template_to(path)
 
-    def write_template_to(self, path: str) -> None:
+    def write_template_to(self, path: str) -> Any:
         excel, form_key, lang = self._excel(), self.form.key, self.lang
-        self.context.runner.run(lambda state: excel.write_template(form_key, path, lang),
-                                title=self.tr("Modèle Excel"), parent=self)
+
+        def done(_result: Any) -> None:
+            self.export_message.setText(self.tr("Modèle écrit : {0}").format(path))
+
+        return self.context.runner.run(lambda state: excel.write_template(form_key, Path(path), lang),
+                                       title=self.tr("Modèle Excel"), on_success=done, parent=self)
 
     def export_xlsx(self) -> None:
         excel = self._excel()
@@ -320,11 +328,18 @@ class RecordsPage(Page):
         flt, sort_key, descending = self.model.filter, self.model.sort_key, self.model.descending
 
         def work(state: Any) -> Any:
-            ids = query.ids(flt, sort_key, descending)
-            records = (store.get(form_key, rid) for rid in ids)
-            return excel.export_xlsx(form_key, records, path, lang, state)
+            from forms.excel.columns import LinkNames
 
-        return self.context.runner.run(work, title=self.tr("Export Excel"), progress=True, parent=self)
+            with store.engine.connect() as conn:
+                links = LinkNames(conn, store.establishment)
+                records = query.records(flt, sort_key, descending, conn)
+                return excel.export_xlsx(form_key, records, Path(path), lang, state, links=links)
+
+        def done(count: int) -> None:
+            self.export_message.setText(self.tr("%n enregistrement(s) exporté(s) dans {0}", "", count).format(path))
+
+        return self.context.runner.run(work, title=self.tr("Export Excel"), progress=True, on_success=done,
+                                       parent=self)
 
     # ------------------------------------------------------------------------------------ Page hooks
     def refresh(self) -> None:
