@@ -368,12 +368,11 @@ class _IntegrityCheck(threading.Thread):
 def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: Path | None, full: bool,
             state: TaskState | None, integrity: _IntegrityCheck) -> ExportResult:
     recovered = recover(workspace)
-    plan = preview_export(workspace, full=full)
     entry, last = _reserve(workspace, full)
     step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
 
     with workspace.engine.connect() as conn:  # one read transaction: one consistent snapshot
-        drafts, _samples = _drafts(conn)
+        drafts, samples = _drafts(conn)
         manifest = {
             "establishment_name": identity.name,
             "period": {"from": last.created_at if last else None, "to": entry.created_at},
@@ -390,6 +389,8 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
             records={key: form_records(conn, key, entry.after_change_seq, entry.up_to_change_seq,
                                        check=state.check if state else None) for key in FORMS})
     counts = sealed["counts"]
+    plan = ExportPlan(entry.sequence, full, entry.after_change_seq, entry.up_to_change_seq, counts, drafts, samples,
+                      [r.code for r in recipients], True, last)
     if state is not None:
         state.check()
     integrity.verdict()

@@ -259,7 +259,6 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
         say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
     say(f"Lot n° {entry.sequence} écrit : {result.path}")
     say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte SHA-256 : {entry.file_hash}")
-    result.plan.counts = entry.counts
     for line in _plan_lines(result.plan):
         say(line)
     return 0
