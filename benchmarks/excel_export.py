@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.excel_import import _version, make_sheet, prepare_workspace  # noqa: E402
+from benchmarks.excel_import import _version, make_sheet, peak_rss_mb, prepare_workspace  # noqa: E402
 
 
 def build_database(folder: Path, rows: int) -> Path:
@@ -99,7 +98,7 @@ def child(data: str, out: str) -> None:
 
     ws = Workspace.open(Path(data))
     seconds = ours_end_to_end(ws.records(), Path(out))
-    print(json.dumps({"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_rss_mb()}))
 
 
 def main() -> None:
