@@ -302,6 +302,9 @@ def save_identity(workspace: Any, identity: Identity, passphrase: str) -> None:
     """Write a (new or re-encrypted) identity: the public document first, the key file last."""
     _check_passphrase(passphrase)
     sealed = seal_identity(identity, passphrase)
+    folder = Path(workspace.keys_dir)
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
     write_atomic(public_path(workspace), public_document(identity))
     write_atomic(key_path(workspace), sealed, private=True)
 

@@ -30,8 +30,8 @@ from tests.sync.conftest import PASSPHRASE
 def test_create_keys_then_load_with_the_passphrase(workspace) -> None:
     public = create_keys(workspace, "une phrase assez longue")
     assert has_keys(workspace)
-    mode = stat.S_IMODE(os.stat(key_path(workspace)).st_mode)
-    assert mode == 0o600
+    assert stat.S_IMODE(os.stat(key_path(workspace)).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(workspace.keys_dir).st_mode) == 0o700
     identity = load_identity(workspace, "une phrase assez longue")
     assert identity.public.key_id == public.key_id == load_public(workspace).key_id
     assert identity.code == "ECC" and identity.role == "establishment"
