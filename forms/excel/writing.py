@@ -233,12 +233,16 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
 # ------------------------------------------------------------------------------------------------ export
 
 def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "fr",
-                state: TaskState | None = None, *, links: LinkNames | None = None) -> int:
+                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None) -> int:
     """Write ``records`` (``forms.store.records.Record``) to ``path``; returns the number of rows.
 
-    Columns are the template's plus « Identifiant Kafaat »; links are written by natural key (pass a
-    ``LinkNames`` built on the store, or ``export_records`` does it), references by label: importing the
-    file back changes nothing."""
+    Columns are the template's plus « Identifiant Kafaat »; references are written by label and links by
+    the linked record's natural key (offering code, « 2025-2026 / 2 » for a cohort) when ``store`` (or a
+    ``LinkNames``) is given — without either, links are written as UUIDs, which the import accepts too.
+    Importing the file back changes nothing."""
+    if links is None and store is not None:
+        with store.engine.connect() as conn:
+            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment))
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter

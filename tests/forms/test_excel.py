@@ -120,6 +120,19 @@ def test_export_respects_the_records_given(filled, tmp_path) -> None:
     assert len(rows) == 2 and rows[1][0] == "LP-TEST" and "Brouillon" in rows[1]
 
 
+def test_export_of_given_records_names_links_with_the_store(filled, offering_id, tmp_path) -> None:
+    internships = filled.list("internship")[:2]
+    out = tmp_path / "deux.xlsx"
+    assert export_xlsx("internship", internships, out, store=filled) == 2
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert {r[4] for r in rows[1:]} == {"MS-CYBER"}
+    assert export_xlsx("internship", internships, out) == 2  # without the store: UUIDs, still importable
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert {r[4] for r in rows[1:]} == {offering_id}
+    plan = plan_import(filled, "internship", out)
+    assert plan.ok and plan.unchanged == 2, plan.lines()
+
+
 # -------------------------------------------------------------------------- what spreadsheets hold
 
 def test_values_as_spreadsheets_hold_them(store, tmp_path) -> None:
