@@ -103,7 +103,21 @@ def run_ours(folder: Path, out: Path, runs: int) -> dict:
         times.append(time.perf_counter() - t)
         size = result.path.stat().st_size
     ws.close()
-    return {"times": times, "unlock_s": unlock, "integrity_s": integrity, "bytes": size,
+    # for information: the ministry's side, verify + unwrap + decrypt + decompress + parse + check
+    from sync.ministry import verify_bundle
+
+    mic = Workspace.open(folder / "MIC")
+    mic_identity = load_identity(mic, "phrase de passe du banc")
+    ecc_request = (folder / "ecc" / "keys" / "identity.pub.json").read_bytes()
+    from sync.ministry import enroll
+
+    enroll(mic, ecc_request)
+    data = result.path.read_bytes()
+    t = time.perf_counter()
+    opened = verify_bundle(mic, mic_identity, data)
+    read = time.perf_counter() - t
+    assert opened.manifest["counts"]["internship"]["records"] > 0
+    return {"times": times, "unlock_s": unlock, "integrity_s": integrity, "bytes": size, "read_s": read,
             "peak_rss_mb": peak_rss_mb()}
 
 
@@ -199,6 +213,7 @@ def main() -> None:
                 acc["bytes"] = one["bytes"]
                 if name == "ours":
                     acc["unlock_s"] = one["unlock_s"]
+                    acc.setdefault("read_s", []).append(one["read_s"])
                     acc["integrity_s"].append(one["integrity_s"])
         gpg = run_gpg(folder, args.runs)
     med = {k: statistics.median(v["times"]) for k, v in (("ours", ours), ("floor", floor), ("gpg", gpg))
@@ -217,6 +232,7 @@ def main() -> None:
         if "with_csv" in gpg else None,
         "unlock_scrypt_s": round(ours["unlock_s"], 3),
         "integrity_check_s_within_ours": round(statistics.median(ours["integrity_s"]), 3),
+        "ministry_verify_and_read_s": round(statistics.median(ours["read_s"]), 3),
         "bundle_bytes": ours["bytes"], "floor_compressed_bytes": floor["bytes"], "gpg_bytes": gpg.get("bytes"),
         "csv_bytes": gpg.get("csv_bytes"),
         "peak_rss_mb_ours": round(ours["peak_rss_mb"], 1), "peak_rss_mb_floor": round(floor["peak_rss_mb"], 1),

@@ -98,7 +98,7 @@ TOMBSTONE_COLUMNS = ("id", "establishment", "version", "created_at", "updated_at
 class FormRecords:
     """One form's records in a bundle, as columns and rows (arrays): live complete records in ``rows``
     (columns ``LIVE_SYSTEM`` then the form's fields), deletions in ``tombstones``. ``rows`` and
-    ``tombstones`` may be lists of rows or iterables of batches (lists of rows) when writing."""
+    ``tombstones`` are each a list of rows, or (when writing) an iterator of batches, each a list of rows."""
 
     columns: list[str]
     rows: Any = field(default_factory=list)

@@ -114,6 +114,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_bundle_outbox)
 
+    p = bs.add_parser("reminder", parents=[common],
+                      help="période de rappel d'export (jours ; 30 par défaut) et si un export est attendu")
+    p.add_argument("--days", type=int, metavar="JOURS", help="nouvelle période, en jours (1 à 366)")
+    p.set_defaults(handler=cmd_bundle_reminder)
+
     rc = sub.add_parser("receipt", parents=[common], help="accusés de réception des ministères")
     rcs = rc.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
     p = rcs.add_parser("import", parents=[common], help="vérifier un accusé et marquer le lot reçu")
@@ -282,6 +287,21 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
         say(f"n° {e.sequence:<5} {labels.get(e.state, e.state):<28} {e.written_at or e.created_at}  "
             f"{total} enregistrement(s)  {e.file_name or ''}")
     say(due.message())
+    return 0
+
+
+@refusing
+def cmd_bundle_reminder(args: argparse.Namespace) -> int:
+    from sync.outbox import export_due
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    if args.days is not None:
+        if not 1 <= args.days <= 366:
+            fail(f"--days {args.days} : la période doit être comprise entre 1 et 366 jours ; rien n'a été modifié")
+        workspace.update_settings(reporting_period_days=args.days)
+        say(f"Période de rappel : {args.days} jours.")
+    due = export_due(workspace)
+    say(f"Période : {due.period_days} jours ; {due.message()}")
     return 0
 
 

@@ -304,3 +304,26 @@ def test_one_bundle_for_several_ministries_including_a_classic_x25519_key(identi
         assert opened.records["offering"][0]["code"] == "X"
     with pytest.raises(NotARecipient):
         open_bundle(data, {"ECC": ecc.public}.get, identities["MTNRA"])  # same code, another key
+
+
+CELL = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False) \
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30) \
+    | st.lists(st.text(alphabet="ABCDEFGHIJ_", min_size=1, max_size=6), max_size=3)
+
+
+@SETTINGS
+@given(rows=st.lists(st.lists(CELL, min_size=3, max_size=3), max_size=40),
+       dead=st.integers(0, 5), sequence=st.integers(1, 2**40))
+def test_any_records_round_trip(identities, rows, dead, sequence) -> None:
+    from sync.bundle import LIVE_SYSTEM, TOMBSTONE_COLUMNS, FormRecords
+
+    ecc, mic = identities["ECC"], identities["MIC"]
+    live = [[f"id-{i}", "ECC", 1, "t", "t", i, *row] for i, row in enumerate(rows)]
+    tombstones = [[f"mort-{i}", "ECC", 2, "t", "t", 100 + i] for i in range(dead)]
+    table = FormRecords([*LIVE_SYSTEM, "a", "b", "c"], iter([live[:7], live[7:]]), tombstones)  # batches, list
+    data = seal_bundle(ecc, [mic.public], bundle_id="00000000-0000-4000-8000-000000000006", sequence=sequence,
+                       previous_hash=None, created_at="2026-01-01T00:00:00Z", manifest={}, records={"cohort": table})
+    opened = open_bundle(data, {"ECC": ecc.public}.get, mic)
+    assert opened.tables["cohort"].rows == live and opened.tables["cohort"].tombstones == tombstones
+    assert opened.manifest["counts"] == {"cohort": {"records": len(rows), "tombstones": dead}}
+    assert list(TOMBSTONE_COLUMNS) == opened.tables["cohort"].columns[:6]

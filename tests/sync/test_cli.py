@@ -114,3 +114,14 @@ def test_documents_of_the_wrong_kind_are_refused(folders, tmp_path, capsys) -> N
     assert code == 1 and "pas un lot Kafaat" in err
     code, _, err = run(capsys, "--data-dir", str(est), "ministry", "enroll", str(req), "--yes")
     assert code == 1 and "d'un ministère" in err
+
+
+def test_reminder_period(folders, capsys) -> None:
+    est, _mic = folders
+    code, out, _ = run(capsys, "--data-dir", str(est), "bundle", "reminder")
+    assert code == 0 and "30 jours" in out and "aucun lot" in out
+    code, out, _ = run(capsys, "--data-dir", str(est), "bundle", "reminder", "--days", "90")
+    assert code == 0 and "90 jours" in out
+    assert orjson.loads((est / "settings.json").read_bytes())["reporting_period_days"] == 90
+    code, _, err = run(capsys, "--data-dir", str(est), "bundle", "reminder", "--days", "0")
+    assert code == 1 and "entre 1 et 366" in err
