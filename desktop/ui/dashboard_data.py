@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, inspect, literal, select, text
+from sqlalchemy import Engine, case, func, inspect, literal, select, text
 
 from forms.definitions import FORMS
 from forms.store.columns import MULTI_SEPARATOR
@@ -44,7 +44,8 @@ def counts(engine: Engine) -> dict[str, dict[str, int]]:
     with engine.connect() as conn:
         for key in FORMS:
             t = record_table(key)
-            rows = conn.execute(select(t.c.status, func.count(), func.sum(t.c.warning_count > 0))
+            warned = func.sum(case((t.c.warning_count > 0, 1), else_=0))  # sum() of a comparison reads as a bool
+            rows = conn.execute(select(t.c.status, func.count(), warned)
                                 .where(t.c.deleted.is_(False)).group_by(t.c.status)).all()
             entry = {DRAFT: 0, COMPLETE: 0, "warnings": 0}
             for status, n, warned in rows:

@@ -41,133 +41,485 @@
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="126" />
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="128" />
         <source>%n erreur(s)</source>
-        <translation><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform></translation>
+        <translation>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="130" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform></translation>
+        <translation>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134" />
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
         <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="155" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156" />
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160" />
         <source>Stages par région d'accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163" />
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="184" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185" />
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226" />
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="227" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="228" />
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="59" />
+        <source>Export vers le ministère</source>
+        <translation>التصدير إلى الوزارة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="67" />
+        <source>Ce qui sera envoyé</source>
+        <translation>ما سيتم إرساله</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="69" />
+        <source>Calcul en cours…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="74" />
+        <source>Brouillons laissés de côté (jamais envoyés) :</source>
+        <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="79" />
+        <source>Tout envoyer (lot complet), pas seulement les changements</source>
+        <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="85" />
+        <source>Écrire le lot</source>
+        <translation>كتابة الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="90" />
+        <source>Phrase de passe des clés</source>
+        <translation>عبارة مرور المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="94" />
+        <source>Dossier de destination, par exemple une clé USB</source>
+        <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="95" />
+        <source>Choisir…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100" />
+        <source>Destination</source>
+        <translation>الوجهة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101" />
+        <source>Exporter le lot</source>
+        <translation>تصدير الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112" />
+        <source>Boîte d'envoi</source>
+        <translation>صندوق الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>N°</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>État</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>Écrit le</source>
+        <translation>كُتب في</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <source>Enregistrements</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <source>Fichier</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132" />
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138" />
+        <source>Prochain lot : n° {n}</source>
+        <translation>الحزمة القادمة: رقم {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139" />
+        <source> (complet)</source>
+        <translation> (كاملة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="141" />
+        <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
+        <translation>{form}: {n} سجل، {d} حذف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="143" />
+        <source>Destinataires : {names}</source>
+        <translation>المستلمون: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165" />
+        <source>Dossier de destination</source>
+        <translation>مجلد الوجهة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="172" />
+        <source>Choisissez d'abord le dossier de destination (par exemple une clé USB).</source>
+        <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="175" />
+        <source>Saisissez la phrase de passe des clés de l'établissement.</source>
+        <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="180" />
+        <source>Export en cours…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="185" />
+        <source>Lot n° {n} écrit : {path}</source>
+        <translation>كُتبت الحزمة رقم {n}: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194" />
+        <source>Export annulé : aucun lot n'a été écrit.</source>
+        <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198" />
+        <source>Export du lot</source>
+        <translation>تصدير الحزمة</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="249" />
+        <location filename="../../desktop/ui/fields.py" line="253" />
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="249" />
+        <location filename="../../desktop/ui/fields.py" line="253" />
         <source>Non</source>
         <translation>لا</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="50" />
+        <source>1. Fichier</source>
+        <translation>1. الملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57" />
+        <source>Classeur .xlsx ou fichier .csv</source>
+        <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58" />
+        <source>Parcourir…</source>
+        <translation>تصفح…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="60" />
+        <source>Lire le fichier</source>
+        <translation>قراءة الملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="62" />
+        <source>Modèle vide…</source>
+        <translation>نموذج فارغ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64" />
+        <source>Formulaire :</source>
+        <translation>الاستمارة:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71" />
+        <source>2. Aperçu et correspondance des colonnes</source>
+        <translation>2. معاينة ومطابقة الأعمدة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Colonne</source>
+        <translation>العمود</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <source>En-tête du fichier</source>
+        <translation>رأس الملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79" />
+        <source>Champ Kafaat</source>
+        <translation>حقل كفاءات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90" />
+        <source>3. Vérification et import (tout ou rien)</source>
+        <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93" />
+        <source>Vérifier</source>
+        <translation>تحقق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="95" />
+        <source>Importer</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97" />
+        <source>Enregistrer le rapport d'erreurs…</source>
+        <translation>حفظ تقرير الأخطاء…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Ligne</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Champ</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <source>Gravité</source>
+        <translation>الخطورة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156" />
+        <source>Opération annulée : rien n'a été enregistré.</source>
+        <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168" />
+        <source>Fichier à importer</source>
+        <translation>الملف المراد استيراده</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169" />
+        <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
+        <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="183" />
+        <source>Lecture du fichier</source>
+        <translation>قراءة الملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="193" />
+        <source>Modèle Excel</source>
+        <translation>نموذج إكسل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="188" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="277" />
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>مصنف إكسل (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="202" />
+        <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
+        <translation>الورقة « {sheet} »، الرأس في السطر {row}، {n} سطر من المعطيات.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216" />
+        <source>— ignorer —</source>
+        <translation>— تجاهل —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="252" />
+        <source>Vérification</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="257" />
+        <source>Prêt à importer — {summary}</source>
+        <translation>جاهز للاستيراد — {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259" />
+        <source>{n} problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}</source>
+        <translation>{n} مشكلة يجب تصحيحها: لن يُستورد شيء ما دامت قائمة. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <source>erreur</source>
+        <translation>خطأ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <source>avertissement</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="285" />
+        <source>Rapport d'erreurs</source>
+        <translation>تقرير الأخطاء</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286" />
+        <source>Rapport d'erreurs écrit : {path}</source>
+        <translation>كُتب تقرير الأخطاء: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="296" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="311" />
+        <source>Import</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="302" />
+        <source>Import terminé — {summary}</source>
+        <translation>انتهى الاستيراد — {summary}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="61" />
+        <location filename="../../desktop/ui/window.py" line="64" />
         <source>Pas disponible dans cette version</source>
         <translation>غير متوفر في هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="66" />
+        <location filename="../../desktop/ui/window.py" line="69" />
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="157" />
+        <location filename="../../desktop/ui/window.py" line="166" />
         <source>(%n brouillon(s))</source>
-        <translation><numerusform>(%n مسودة)</numerusform><numerusform>(%n مسودة)</numerusform><numerusform>(%n مسودة)</numerusform><numerusform>(%n مسودة)</numerusform><numerusform>(%n مسودة)</numerusform><numerusform>(%n مسودة)</numerusform></translation>
+        <translation>
+            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(%n مسودة)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="161" />
+        <location filename="../../desktop/ui/window.py" line="170" />
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162" />
+        <location filename="../../desktop/ui/window.py" line="171" />
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="163" />
+        <location filename="../../desktop/ui/window.py" line="172" />
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179" />
+        <location filename="../../desktop/ui/window.py" line="188" />
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180" />
+        <location filename="../../desktop/ui/window.py" line="189" />
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203" />
+        <location filename="../../desktop/ui/window.py" line="212" />
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204" />
+        <location filename="../../desktop/ui/window.py" line="213" />
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -298,12 +650,26 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="349" />
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
-        <translation><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform><numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform></translation>
+        <translation>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="351" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform></translation>
+        <translation>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="372" />
@@ -313,7 +679,14 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="390" />
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n'a été enregistré.</source>
-        <translation><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform><numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform></translation>
+        <translation>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="397" />
@@ -346,12 +719,12 @@
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429" />
+        <location filename="../../desktop/ui/editor.py" line="431" />
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430" />
+        <location filename="../../desktop/ui/editor.py" line="432" />
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -386,128 +759,166 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/records_model.py" line="131" />
         <source>%n erreur(s)</source>
-        <translation><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform><numerusform>%n خطأ</numerusform></translation>
+        <translation>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+            <numerusform>%n خطأ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/records_model.py" line="133" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform><numerusform>%n تنبيه</numerusform></translation>
+        <translation>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="80" />
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="83" />
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="86" />
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="87" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="255" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="259" />
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="89" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="297" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="305" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="301" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="313" />
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="91" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="311" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="319" />
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="106" />
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="138" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="139" />
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="173" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="177" />
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="208" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="212" />
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="221" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
         <source>Comptage</source>
         <translation>العد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="229" />
         <source>%n enregistrement(s)</source>
-        <translation><numerusform>%n سجل</numerusform><numerusform>%n سجل</numerusform><numerusform>%n سجل</numerusform><numerusform>%n سجل</numerusform><numerusform>%n سجل</numerusform><numerusform>%n سجل</numerusform></translation>
+        <translation>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>%n سجل</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="256" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="260" />
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
-        <translation><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform><numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform></translation>
+        <translation>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="262" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="266" />
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="291" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="295" />
         <source>L'échange Excel n'est pas disponible dans cette version.</source>
         <translation>تبادل ملفات إكسل غير متوفر في هذه النسخة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="298" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="312" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="302" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="320" />
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="327" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="310" />
+        <source>Modèle écrit : {0}</source>
+        <translation>كُتب النموذج: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/records_page.py" line="339" />
+        <source>%n enregistrement(s) exporté(s) dans {0}</source>
+        <translation><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="341" />
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>

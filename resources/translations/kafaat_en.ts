@@ -41,133 +41,473 @@
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="126" />
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="128" />
         <source>%n erreur(s)</source>
-        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="130" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134" />
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
         <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="155" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156" />
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160" />
         <source>Stages par région d'accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163" />
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="184" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185" />
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226" />
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="227" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="228" />
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="59" />
+        <source>Export vers le ministère</source>
+        <translation>Export to the ministry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="67" />
+        <source>Ce qui sera envoyé</source>
+        <translation>What will be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="69" />
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="74" />
+        <source>Brouillons laissés de côté (jamais envoyés) :</source>
+        <translation>Drafts left out (never sent):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="79" />
+        <source>Tout envoyer (lot complet), pas seulement les changements</source>
+        <translation>Send everything (full bundle), not only the changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="85" />
+        <source>Écrire le lot</source>
+        <translation>Write the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="90" />
+        <source>Phrase de passe des clés</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="94" />
+        <source>Dossier de destination, par exemple une clé USB</source>
+        <translation>Destination folder, e.g. a USB key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="95" />
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100" />
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101" />
+        <source>Exporter le lot</source>
+        <translation>Export the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112" />
+        <source>Boîte d'envoi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <source>Écrit le</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <source>Enregistrements</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138" />
+        <source>Prochain lot : n° {n}</source>
+        <translation>Next bundle: no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139" />
+        <source> (complet)</source>
+        <translation> (full)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="141" />
+        <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
+        <translation>{form}: {n} record(s), {d} deletion(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="143" />
+        <source>Destinataires : {names}</source>
+        <translation>Recipients: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165" />
+        <source>Dossier de destination</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="172" />
+        <source>Choisissez d'abord le dossier de destination (par exemple une clé USB).</source>
+        <translation>First choose the destination folder (e.g. a USB key).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="175" />
+        <source>Saisissez la phrase de passe des clés de l'établissement.</source>
+        <translation>Enter the passphrase of the establishment's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="180" />
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="185" />
+        <source>Lot n° {n} écrit : {path}</source>
+        <translation>Bundle no. {n} written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194" />
+        <source>Export annulé : aucun lot n'a été écrit.</source>
+        <translation>Export cancelled: no bundle was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198" />
+        <source>Export du lot</source>
+        <translation>Bundle export</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="249" />
+        <location filename="../../desktop/ui/fields.py" line="253" />
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="249" />
+        <location filename="../../desktop/ui/fields.py" line="253" />
         <source>Non</source>
         <translation>No</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="50" />
+        <source>1. Fichier</source>
+        <translation>1. File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57" />
+        <source>Classeur .xlsx ou fichier .csv</source>
+        <translation>.xlsx workbook or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58" />
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="60" />
+        <source>Lire le fichier</source>
+        <translation>Read the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="62" />
+        <source>Modèle vide…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64" />
+        <source>Formulaire :</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71" />
+        <source>2. Aperçu et correspondance des colonnes</source>
+        <translation>2. Preview and column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <source>En-tête du fichier</source>
+        <translation>File header</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79" />
+        <source>Champ Kafaat</source>
+        <translation>Kafaat field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90" />
+        <source>3. Vérification et import (tout ou rien)</source>
+        <translation>3. Check and import (all or nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93" />
+        <source>Vérifier</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="95" />
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97" />
+        <source>Enregistrer le rapport d'erreurs…</source>
+        <translation>Save the error report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <source>Gravité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156" />
+        <source>Opération annulée : rien n'a été enregistré.</source>
+        <translation>Operation cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168" />
+        <source>Fichier à importer</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169" />
+        <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
+        <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="183" />
+        <source>Lecture du fichier</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="193" />
+        <source>Modèle Excel</source>
+        <translation>Excel template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="188" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="277" />
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="202" />
+        <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
+        <translation>Sheet '{sheet}', header on row {row}, {n} data row(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216" />
+        <source>— ignorer —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="252" />
+        <source>Vérification</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="257" />
+        <source>Prêt à importer — {summary}</source>
+        <translation>Ready to import — {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259" />
+        <source>{n} problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}</source>
+        <translation>{n} problem(s) to fix: nothing will be imported while any remain. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <source>avertissement</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="285" />
+        <source>Rapport d'erreurs</source>
+        <translation>Error report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286" />
+        <source>Rapport d'erreurs écrit : {path}</source>
+        <translation>Error report written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="296" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="311" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="302" />
+        <source>Import terminé — {summary}</source>
+        <translation>Import finished — {summary}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="61" />
+        <location filename="../../desktop/ui/window.py" line="64" />
         <source>Pas disponible dans cette version</source>
         <translation>Not available in this version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="66" />
+        <location filename="../../desktop/ui/window.py" line="69" />
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="157" />
+        <location filename="../../desktop/ui/window.py" line="166" />
         <source>(%n brouillon(s))</source>
-        <translation><numerusform>(%n draft)</numerusform><numerusform>(%n drafts)</numerusform></translation>
+        <translation>
+            <numerusform>(%n draft)</numerusform>
+            <numerusform>(%n drafts)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="161" />
+        <location filename="../../desktop/ui/window.py" line="170" />
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162" />
+        <location filename="../../desktop/ui/window.py" line="171" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="163" />
+        <location filename="../../desktop/ui/window.py" line="172" />
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179" />
+        <location filename="../../desktop/ui/window.py" line="188" />
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180" />
+        <location filename="../../desktop/ui/window.py" line="189" />
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203" />
+        <location filename="../../desktop/ui/window.py" line="212" />
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204" />
+        <location filename="../../desktop/ui/window.py" line="213" />
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -298,12 +638,18 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="349" />
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
-        <translation><numerusform>%n error: can only be saved as a draft</numerusform><numerusform>%n errors: can only be saved as a draft</numerusform></translation>
+        <translation>
+            <numerusform>%n error: can only be saved as a draft</numerusform>
+            <numerusform>%n errors: can only be saved as a draft</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="351" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="372" />
@@ -313,7 +659,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/editor.py" line="390" />
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n'a été enregistré.</source>
-        <translation><numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform><numerusform>Saving refused: %n problems to fix (see beside the fields). Nothing was saved.</numerusform></translation>
+        <translation>
+            <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
+            <numerusform>Saving refused: %n problems to fix (see beside the fields). Nothing was saved.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/editor.py" line="397" />
@@ -346,12 +695,12 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429" />
+        <location filename="../../desktop/ui/editor.py" line="431" />
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430" />
+        <location filename="../../desktop/ui/editor.py" line="432" />
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -386,128 +735,150 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/records_model.py" line="131" />
         <source>%n erreur(s)</source>
-        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/records_model.py" line="133" />
         <source>%n avertissement(s)</source>
-        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="80" />
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="83" />
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="86" />
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="87" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="255" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="259" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="89" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="297" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="305" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="301" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="313" />
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="91" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="311" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="319" />
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="106" />
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="138" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="139" />
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="173" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="177" />
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="208" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="212" />
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="221" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
         <source>Comptage</source>
         <translation>Counting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="229" />
         <source>%n enregistrement(s)</source>
-        <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="256" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="260" />
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
-        <translation><numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform><numerusform>Delete %n records? The deletion will reach the ministry with the next export.</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
+            <numerusform>Delete %n records? The deletion will reach the ministry with the next export.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="262" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="266" />
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="291" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="295" />
         <source>L'échange Excel n'est pas disponible dans cette version.</source>
         <translation>Excel exchange is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="298" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="312" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="302" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="320" />
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="327" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="310" />
+        <source>Modèle écrit : {0}</source>
+        <translation>Template written: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/records_page.py" line="339" />
+        <source>%n enregistrement(s) exporté(s) dans {0}</source>
+        <translation><numerusform>%n record exported to {0}</numerusform><numerusform>%n records exported to {0}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="341" />
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>

@@ -252,3 +252,22 @@ def test_quality_panel_opens_the_record(qtbot, application, store, prepared):
     qtbot.waitUntil(lambda: len(application.window.editors) == before + 1)
     assert application.window.editors[-1].record.id == draft.id
     application.window.editors[-1].reject()
+
+
+def test_dashboard_counts_per_form_and_status(qtbot, application, store, prepared):
+    from desktop.ui import dashboard_data
+
+    offering_id, cohort_id = prepared
+    for n in range(3):  # a PFE of 2 months: a warning each
+        store.save("internship", internship_values(offering_id, cohort_id, student_code=f"R13999{n}",
+                                                   start_date="2026-02-01", end_date="2026-04-01"))
+    counts = dashboard_data.counts(store.engine)
+    assert counts["internship"] == {"draft": 0, "complete": 3, "warnings": 3}
+    assert counts["offering"]["complete"] == 1 and counts["cohort"]["complete"] == 1
+    application.context.runner.data_changed.emit()
+    dashboard = application.window.navigate("dashboard")
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data.counts["internship"]["complete"] == 3,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: dashboard.findChild(type(dashboard.status), "count_internship_3") is not None)
+    assert dashboard.findChild(type(dashboard.status), "count_internship_3").text() == "3"
+    assert dashboard.data.by_region and dashboard.data.by_domain == {"CYBER": 1, "CLOUD": 1}

@@ -98,8 +98,11 @@ class DashboardPage(Page):
     def _fill_counts(self, data: dashboard_data.DashboardData) -> None:
         while self.counts_grid.count():
             item = self.counts_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setObjectName("")
+                widget.deleteLater()
         headers = ("", self.tr("Complets"), self.tr("Brouillons"), self.tr("Avec avertissements"))
         for column, text in enumerate(headers):
             label = QLabel(f"<b>{text}</b>")
@@ -147,8 +150,11 @@ class DashboardPage(Page):
     def _fill_charts(self, data: dashboard_data.DashboardData) -> None:
         while self.charts_grid.count():
             item = self.charts_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setObjectName("")
+                widget.deleteLater()
         domains = reference("domains")
         types = reference("training_types")
         regions = reference("regions")
