@@ -12,7 +12,7 @@ from typing import Any
 
 from forms.atomic import write_atomic
 from forms.reference import reference
-from sync.bundle import DEFAULT_LIMITS, Limits, OpenedBundle, open_bundle
+from sync.bundle import CODE, DEFAULT_LIMITS, Limits, OpenedBundle, open_bundle
 from sync.errors import DocumentInvalid, SyncError
 from sync.keys import ESTABLISHMENT, Identity, PublicKeys, parse_public_document
 
@@ -46,7 +46,7 @@ def enroll(workspace: Any, data: bytes, what: str = "demande d'enregistrement") 
 
 
 def enrolled(workspace: Any, code: str) -> PublicKeys | None:
-    if not code.isalnum() and not all(c.isalnum() or c in "_-" for c in code):
+    if not CODE.fullmatch(code):
         return None
     path = registry_dir(workspace) / f"{code}.json"
     if not path.exists():
