@@ -7,6 +7,8 @@ import stat
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sync.errors import DocumentInvalid, KeyFileInvalid, KeysExist, WrongPassphrase
 from sync.keys import (
@@ -24,6 +26,7 @@ from sync.keys import (
     seal_identity,
     unseal_identity,
 )
+from sync.receipts import read_receipt
 from tests.sync.conftest import PASSPHRASE
 
 
@@ -122,3 +125,30 @@ def test_fingerprint_reads_aloud() -> None:
     groups = a.fingerprint.split(" ")
     assert len(groups) == 6 and all(len(g) == 5 and g.isdigit() for g in groups)
     assert a.fingerprint != b.fingerprint and a.key_id != b.key_id
+
+
+JSONISH = st.recursive(st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=30),
+                       lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+                       max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=JSONISH, sigs=JSONISH, blob=st.binary(max_size=300))
+def test_hostile_documents_only_raise_document_invalid(body, sigs, blob) -> None:
+    signed = orjson.dumps(body).decode()
+    for data in (blob, orjson.dumps({"type": "kafaat-public-key", "version": 1, "signed": signed, "signatures": sigs}),
+                 orjson.dumps({"type": "kafaat-public-key", "version": 1, "signed": signed,
+                               "signatures": {"ed25519": "AAAA", "ml-dsa-65": sigs}})):
+        with pytest.raises(DocumentInvalid):
+            parse_public_document(data, "document")
+        with pytest.raises(DocumentInvalid):
+            read_receipt(data.replace(b"kafaat-public-key", b"kafaat-receipt"), "accusé")
+
+
+def test_cli_modules_never_import_qt() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.cli; desktop.cli.build_parser(); import sync.outbox, sync.ministry; "
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
