@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -66,7 +67,10 @@ class SettingsPage(Page):
         self.apply_button = QPushButton(self.tr("Appliquer"))
         self.apply_button.setObjectName("apply")
         self.apply_button.clicked.connect(self.apply)
-        layout.addWidget(self.apply_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.apply_button)
+        layout.addLayout(row)
         self.message = QLabel()
         self.message.setObjectName("message")
         layout.addWidget(self.message)
