@@ -91,3 +91,29 @@ def test_first_run_assistant_creates_the_folder_and_the_keys(qtbot, tmp_path, mo
 
     assert sync.keys.has_keys(workspace)
     workspace.close()
+
+
+def test_the_lock_of_a_crashed_window_is_taken_over(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import sys, time; from pathlib import Path; from PySide6.QtCore import QCoreApplication; "
+            "app = QCoreApplication([]); from desktop.app import SingleInstance; "
+            "lock = SingleInstance(Path(sys.argv[1])); print(lock.acquire(), flush=True); time.sleep(60)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "True"
+        assert not SingleInstance(tmp_path).acquire()  # held by a live process
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+        time.sleep(0.1)
+        again = SingleInstance(tmp_path)
+        assert again.acquire()  # the dead process's lock is stale
+        again.release()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
