@@ -10,6 +10,8 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -327,17 +329,48 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
         raise ExportRefused("aucun ministère destinataire : ajoutez sa clé publique avec "
                             "« kafaat recipients add FICHIER » ; aucun lot n'a été écrit")
     step(state, 0, 5, "vérification de la base de données")
-    integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
-    try:
-        return _export(workspace, identity, recipients, outdir, full, state, integrity)
-    except Exception as exc:
-        if not isinstance(exc, ExportRefused):
+    with export_lock(workspace):
+        integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
+        try:
+            return _export(workspace, identity, recipients, outdir, full, state, integrity)
+        except Exception as exc:
+            if not isinstance(exc, ExportRefused):
+                integrity.join()
+                if integrity.error is not None or integrity.problems not in ([], ["ok"]):
+                    integrity.verdict()  # a damaged database explains the failure: say so
+            raise
+        finally:
             integrity.join()
-            if integrity.error is not None or integrity.problems not in ([], ["ok"]):
-                integrity.verdict()  # a damaged database explains the failure: say so
-        raise
+
+
+LOCK_FILE = ".export.lock"
+
+
+@contextlib.contextmanager
+def export_lock(workspace: Any) -> Iterator[None]:
+    """One export at a time per data folder (the window and the command line alike): an OS lock on
+    ``outbox/.export.lock``, released by the OS if the process dies. Holding it is also what makes a
+    ``reserved`` row provably a leftover of a crash, safe to recover or rebuild."""
+    folder = Path(workspace.outbox_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the duration of the export
+    try:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
+                                "attendez qu'il se termine ; rien n'a été écrit") from exc
+        yield
     finally:
-        integrity.join()
+        handle.close()  # closing releases the lock
 
 
 class _IntegrityCheck(threading.Thread):

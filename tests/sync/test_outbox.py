@@ -123,7 +123,7 @@ from pathlib import Path
 import sync.outbox as outbox
 from forms.workspace import Workspace
 from sync.keys import load_identity
-outbox._after_file_written = lambda path: os._exit(9)   # killed between "file written" and "recorded"
+outbox._after_file_written = lambda path: os.kill(os.getpid(), 9)   # SIGKILL between "file written" and "recorded"
 ws = Workspace.open(Path(sys.argv[1]))
 outbox.export_bundle(ws, load_identity(ws, os.environ["KAFAAT_PASSPHRASE"]), Path(sys.argv[2]))
 """
@@ -136,7 +136,7 @@ def test_crash_between_file_written_and_sequence_recorded(est, mic, identities, 
     env = {**os.environ, "KAFAAT_PASSPHRASE": PASSPHRASE}
     done = subprocess.run([sys.executable, "-c", CRASH_SCRIPT, str(est.root), str(tmp_path / "usb")], env=env,
                           cwd=Path(__file__).resolve().parents[2], capture_output=True, timeout=120)
-    assert done.returncode == 9, done.stderr.decode()
+    assert done.returncode == -9, done.stderr.decode()
     [reserved] = list_outbox(est)
     assert reserved.state == RESERVED
     [written] = list(Path(est.outbox_dir).glob("*.kfb"))
@@ -233,3 +233,13 @@ def test_a_damaged_database_is_refused_before_anything_is_written(est, identitie
         export_bundle(damaged, identities["ECC"], tmp_path / "usb")
     assert not list(Path(damaged.outbox_dir).glob("*.kfb")) and not (tmp_path / "usb").exists()
     damaged.close()
+
+
+def test_one_export_at_a_time(est, identities, tmp_path) -> None:
+    from sync.outbox import export_lock
+
+    populate(est.records())
+    with export_lock(est), pytest.raises(ExportRefused, match="un autre export"):
+        export_bundle(est, identities["ECC"], tmp_path / "usb")
+    assert list_outbox(est) == []
+    assert export_bundle(est, identities["ECC"], tmp_path / "usb").entry.sequence == 1
