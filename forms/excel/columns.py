@@ -42,6 +42,7 @@ STATUS_SHOWN = {"complete": Text("Complet", "مكتمل", "Complete"), "draft": 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "DD/MM/YYYY"
 MANGLED_TEXT = re.compile(r"\d([.,]\d+)?[eE]\+?\d+")
+US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 BRACKET_KEY = re.compile(r"\[\s*([A-Za-z0-9_]+)\s*\]\s*$")
 
@@ -156,6 +157,16 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         value = value.strip()
         if not value:
             return None
+        if field.type is FieldType.DATE:
+            us = US_DATE.fullmatch(value)
+            if us and int(us.group(1)) <= 12 < int(us.group(2)) <= 31:
+                raise ValueProblem(Text(
+                    f"« {value} » est une date écrite mois/jour/année (format américain) : les autres dates du "
+                    f"fichier peuvent être lues à l'envers ; réenregistrez-le avec des dates jj/mm/aaaa (ou "
+                    f"importez le classeur .xlsx)",
+                    f"« {value} » تاريخ بصيغة شهر/يوم/سنة: أعد حفظ الملف بتواريخ يوم/شهر/سنة",
+                    f"'{value}' is a month/day/year date: other dates in the file may be read the wrong way "
+                    f"round; save it again with dd/mm/yyyy dates"), "type")
         if field.type is FieldType.IDENTIFIER and MANGLED_TEXT.fullmatch(value):
             # Excel in French writes 1,23E+14 in CSV exports: report it as the mangled identifier it is
             raise ValueProblem(Text(

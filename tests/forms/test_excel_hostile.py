@@ -120,6 +120,12 @@ def _long_number_id(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "code": 12345678901234567890.0}])
 
 
+def _us_dates(path: Path) -> Path:
+    """What LibreOffice in an American locale writes when it saves a sheet as CSV: month/day/year."""
+    return write_csv(path, "offering", [{**OFFERING_ROW, "accreditation_date": "07/15/2025"}], sep=",",
+                     encoding="cp1252")
+
+
 def _entity(path: Path) -> Path:
     return with_entity(write_xlsx(path, "offering", [OFFERING_ROW]))
 
@@ -149,6 +155,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
     (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
     (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
+    (_us_dates, "libreoffice-en.csv", "« 07/15/2025 » est une date écrite mois/jour/année (format américain)"),
 ]
 
 
