@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, and_, func, select, text
+from sqlalchemy import Connection, Engine, Table, and_, false, func, select, text
 
 from forms.definitions import FORMS
 from forms.i18n import Text
@@ -289,7 +289,7 @@ class RecordStore:
 
     def _context_issues(self, form: Form, values: dict[str, Any], record_id: str | None, conn: Connection,
                         context: LinkContext | None) -> Iterator[Issue]:
-        ctx = context or LinkContext(self, conn)
+        ctx = context or LinkContext(self, conn, single=True)
         linked: dict[str, dict[str, Any]] = {}
         for f in form.links:
             target_id = values.get(f.key)
@@ -527,9 +527,12 @@ def _values_blob(values: Mapping[str, Any]) -> str:
 class LinkContext:
     """Cached look-ups of linked records and natural keys during one check or one import."""
 
-    def __init__(self, store: RecordStore, conn: Connection) -> None:
+    def __init__(self, store: RecordStore, conn: Connection, *, single: bool = False) -> None:
         self.store = store
         self.conn = conn
+        self.single = single
+        """One record is checked (the editor, ``save``): look its natural key up with one indexed query
+        instead of loading the key of every record (2–4 s on 1 000 000 internships)."""
         self._live: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._keys: dict[str, dict[tuple[Any, ...], str]] = {}
 
@@ -542,6 +545,12 @@ class LinkContext:
         return self._live[cache_key]
 
     def natural_key_owner(self, form_key: str, key: tuple[Any, ...]) -> str | None:
+        if self.single and form_key not in self._keys:
+            form, table = FORMS[form_key], record_table(form_key)
+            stmt = select(table.c.id).where(
+                table.c.establishment == self.store.establishment, table.c.deleted == false(),
+                *(table.c[k] == v for k, v in zip(form.natural_key, key, strict=True))).limit(1)
+            return self.conn.execute(stmt).scalar()
         if form_key not in self._keys:
             self._keys[form_key] = self.store.natural_key_index(form_key, self.conn)
         return self._keys[form_key].get(key)
