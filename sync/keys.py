@@ -65,6 +65,8 @@ DOCUMENT_MAX_BYTES = 64 * 1024
 SCRYPT_DEFAULT = {"log2_n": 17, "r": 8, "p": 1}
 SCRYPT_FLOOR = {"log2_n": 17, "r": 8, "p": 1}
 SCRYPT_CEILING = {"log2_n": 20, "r": 16, "p": 4}
+SCRYPT_MAX_MEMORY = 1 << 30
+"""128 · r · N bytes: a key file asking for more is refused (it could exhaust a small office PC)."""
 SALT_BYTES = 16
 MIN_PASSPHRASE = 8
 
@@ -243,6 +245,8 @@ def unseal_identity(data: bytes, passphrase: str, where: str = "fichier de clé"
             if value > SCRYPT_CEILING[k]:
                 raise KeyFileInvalid(f"{where} : paramètre scrypt {k} = {value} au-dessus du maximum "
                                      f"{SCRYPT_CEILING[k]}")
+        if 128 * params["r"] * 2 ** params["log2_n"] > SCRYPT_MAX_MEMORY:
+            raise KeyFileInvalid(f"{where} : paramètres scrypt demandant plus de {SCRYPT_MAX_MEMORY >> 20} Mio")
         salt = b64d(kdf["salt"], f"{where} : sel", KeyFileInvalid, length=SALT_BYTES)
         nonce = b64d(aead["nonce"], f"{where} : nonce", KeyFileInvalid, length=12)
         ciphertext = b64d(doc["ciphertext"], f"{where} : données chiffrées", KeyFileInvalid)

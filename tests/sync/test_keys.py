@@ -82,6 +82,13 @@ def test_kdf_parameters_outside_the_bounds_are_refused(sealed, member, value, me
         unseal_identity(orjson.dumps(doc), PASSPHRASE)
 
 
+def test_kdf_memory_is_bounded_even_within_each_parameter_bound(sealed) -> None:
+    doc = orjson.loads(sealed["ECC"])
+    doc["kdf"].update(log2_n=SCRYPT_CEILING["log2_n"], r=SCRYPT_CEILING["r"])  # 2 GiB: each bound alone holds
+    with pytest.raises(KeyFileInvalid, match="plus de 1024 Mio"):
+        unseal_identity(orjson.dumps(doc), PASSPHRASE)
+
+
 def test_the_key_file_header_is_authenticated(sealed) -> None:
     doc = orjson.loads(sealed["ECC"])
     doc["code"] = "ESITH"  # claim another establishment: the AEAD's associated data no longer matches
