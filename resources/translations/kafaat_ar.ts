@@ -26,27 +26,27 @@
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="128" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131" />
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="130" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143" />
         <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164" />
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166" />
         <source>Stages par région d'accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169" />
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191" />
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="228" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234" />
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -476,8 +476,13 @@
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="162" />
+        <source>Barre d'état</source>
+        <translation>شريط الحالة</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="166" />
+        <location filename="../../desktop/ui/window.py" line="175" />
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -489,37 +494,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170" />
+        <location filename="../../desktop/ui/window.py" line="178" />
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="171" />
+        <location filename="../../desktop/ui/window.py" line="179" />
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="172" />
+        <location filename="../../desktop/ui/window.py" line="180" />
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188" />
+        <location filename="../../desktop/ui/window.py" line="196" />
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189" />
+        <location filename="../../desktop/ui/window.py" line="197" />
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="212" />
+        <location filename="../../desktop/ui/window.py" line="220" />
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="213" />
+        <location filename="../../desktop/ui/window.py" line="221" />
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -915,7 +920,14 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/pages/records_page.py" line="339" />
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
-        <translation><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform><numerusform>تم تصدير %n سجل إلى {0}</numerusform></translation>
+        <translation>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="341" />
@@ -926,67 +938,67 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="32" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="33" />
         <source>Paramètres</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="36" />
         <source>Présentation</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43" />
         <source>Langue de l'application</source>
         <translation>لغة التطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46" />
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>الاسم الشخصي والعائلي للشخص الذي يُدخل المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="52" />
         <source>Opérateur (inscrit dans l'historique)</source>
         <translation>المُدخِل (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55" />
         <source>Établissement et données</source>
         <translation>المؤسسة والمعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
         <source>Journal</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64" />
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67" />
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
         <source>Paramètres enregistrés.</source>
         <translation>تم حفظ الإعدادات.</translation>
     </message>

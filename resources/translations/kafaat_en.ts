@@ -26,27 +26,27 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="128" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131" />
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="130" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143" />
         <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164" />
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166" />
         <source>Stages par région d'accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169" />
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191" />
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="228" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234" />
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -468,8 +468,13 @@
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="162" />
+        <source>Barre d'état</source>
+        <translation>Status bar</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="166" />
+        <location filename="../../desktop/ui/window.py" line="175" />
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -477,37 +482,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170" />
+        <location filename="../../desktop/ui/window.py" line="178" />
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="171" />
+        <location filename="../../desktop/ui/window.py" line="179" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="172" />
+        <location filename="../../desktop/ui/window.py" line="180" />
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188" />
+        <location filename="../../desktop/ui/window.py" line="196" />
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189" />
+        <location filename="../../desktop/ui/window.py" line="197" />
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="212" />
+        <location filename="../../desktop/ui/window.py" line="220" />
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="213" />
+        <location filename="../../desktop/ui/window.py" line="221" />
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -875,7 +880,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/pages/records_page.py" line="339" />
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
-        <translation><numerusform>%n record exported to {0}</numerusform><numerusform>%n records exported to {0}</numerusform></translation>
+        <translation>
+            <numerusform>%n record exported to {0}</numerusform>
+            <numerusform>%n records exported to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="341" />
@@ -886,67 +894,67 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="32" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="33" />
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="36" />
         <source>Présentation</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43" />
         <source>Langue de l'application</source>
         <translation>Application language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46" />
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>First and last name of the person entering data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="52" />
         <source>Opérateur (inscrit dans l'historique)</source>
         <translation>Operator (written in the history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55" />
         <source>Établissement et données</source>
         <translation>Establishment and data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
         <source>Journal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67" />
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
