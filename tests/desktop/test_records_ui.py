@@ -271,3 +271,34 @@ def test_dashboard_counts_per_form_and_status(qtbot, application, store, prepare
     qtbot.waitUntil(lambda: dashboard.findChild(type(dashboard.status), "count_internship_3") is not None)
     assert dashboard.findChild(type(dashboard.status), "count_internship_3").text() == "3"
     assert dashboard.data.by_region and dashboard.data.by_domain == {"CYBER": 1, "CLOUD": 1}
+
+
+def test_cohort_picker_follows_the_chosen_offering(qtbot, application, store, prepared):
+    offering_id, cohort_id = prepared
+    other, _ = store.save("offering", {**OFFERING, "code": "LP-CLOUD"})
+    other_cohort, _ = store.save("cohort", cohort_values(other.id, academic_year="2025-2026"))
+    _page, editor = new_editor(qtbot, application, "internship")
+    cohort_combo = editor.bindings["cohort"].combo
+    fill(qtbot, editor, {"offering": other.id})
+    offered = {cohort_combo.itemData(i) for i in range(cohort_combo.count())} - {None}
+    assert offered == {other_cohort.id}
+    fill(qtbot, editor, {"offering": offering_id})
+    offered = {cohort_combo.itemData(i) for i in range(cohort_combo.count())} - {None}
+    assert offered == {cohort_id}
+    editor._closing_ok = True
+    editor.reject()
+
+
+def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, application, store, prepared, shown_errors):
+    offering_id, _ = prepared
+    editor = application.window.open_record("offering", offering_id)
+    fill(qtbot, editor, {"capacity": 50})
+    store.save("offering", {**OFFERING, "code": "MS-BASE", "capacity": 40}, record_id=offering_id,
+               operator="Youssef")  # someone else, in the meantime
+    qtbot.mouseClick(editor.complete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
+    assert "modifié" in shown_errors[-1] and "entre-temps" in shown_errors[-1]
+    assert editor.isVisible()
+    assert store.get("offering", offering_id).values["capacity"] == 40
+    editor._closing_ok = True
+    editor.reject()
