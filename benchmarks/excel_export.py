@@ -135,7 +135,9 @@ def main() -> None:
         print(f"\nversions: openpyxl {_version('openpyxl')}, SQLAlchemy {_version('SQLAlchemy')}; "
               f"{args.rows} rows x {len(cells[0])} columns")
         print(f"bare write_only median {m_bare:.2f} s ({args.rows / m_bare:,.0f} rows/s)")
-        print(f"ours median {m_mine:.2f} s  ratio {m_mine / m_bare:.2f} (target ≤ 1.2)")
+        per_run = statistics.median(o / b for o, b in zip(mine, bare, strict=True))
+        print(f"ours median {m_mine:.2f} s  ratio {m_mine / m_bare:.2f}, median of per-run ratios {per_run:.2f} "
+              f"(target ≤ 1.2)")
         print(f"ours end to end (database read included) median {m_e2e:.2f} s  ratio {m_e2e / m_bare:.2f}; "
               f"peak RSS {peak:.0f} MB")
         ws.close()
