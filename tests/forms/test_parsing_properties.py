@@ -29,6 +29,17 @@ def test_parse_value_answers_or_explains(field, value) -> None:
         assert problem.message.fr and problem.message.ar and problem.message.en
 
 
+def test_huge_numbers_are_explained() -> None:
+    for field, value in [(FORMS["internship"].field(key), value) for key in ("monthly_stipend", "weekly_hours")
+                         for value in (1e26, "1e+26", 1e300, "1e999999999", "9" * 30)]:
+        try:
+            parse_value(field, value)
+        except ValueProblem as problem:
+            assert "trop grand" in problem.message.fr or "nombre" in problem.message.fr
+        else:
+            raise AssertionError(f"{value!r} accepté")
+
+
 @settings(max_examples=100, deadline=None)
 @given(form=st.sampled_from(list(FORMS.values())),
        raw=st.dictionaries(st.text(max_size=12), anything, max_size=6))
