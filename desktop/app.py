@@ -85,6 +85,7 @@ class Application:
         self.lang = normalise_lang(lang)
         self.window: MainWindow | None = None
         self.context: Any = None
+        self._opening = False
 
     def show(self, first_page: str = "dashboard") -> MainWindow:
         """Paint the frame, then open the data and fill it (after the first paint)."""
@@ -110,29 +111,51 @@ class Application:
     def _attach(self, window: MainWindow, first_page: str) -> None:
         if self.window is not window or window.context is not None:
             return
-        if self.context is None:
-            from desktop.ui.context import AppContext
-            from desktop.ui.operations import OperationRunner
+        if self.context is not None:
+            self.context.lang = self.lang
+            window.attach(self.context, first_page)
+            return
+        from desktop.ui.operations import OperationRunner
 
-            if self.workspace is None:
-                from forms.store.database import StoreError
-                from forms.workspace import Workspace
+        if self.workspace is not None:
+            self._make_context(OperationRunner(self.workspace.logs_dir), self.workspace.records())
+            window.attach(self.context, first_page)
+            return
+        # Opening may upgrade the database (a backup, then migrations): off the GUI thread, with progress.
+        if self._opening:
+            return
+        self._opening = True
+        setup_logging(self.root / "logs")
+        runner = OperationRunner(self.root / "logs")
+        root = self.root
 
-                try:
-                    self.workspace = Workspace.open(self.root)
-                    store = self.workspace.records()
-                except StoreError as exc:
-                    QMessageBox.critical(window, "Kafaat", str(exc))
-                    window.close_without_asking()
-                    return
-            else:
-                store = self.workspace.records()
-            setup_logging(self.workspace.logs_dir)
-            runner = OperationRunner(self.workspace.logs_dir)
-            self.context = AppContext(self.workspace, store, runner, self.lang)
-            self.context.set_language = self.set_language
-        self.context.lang = self.lang
-        window.attach(self.context, first_page)
+        def open_folder(state: Any) -> Any:
+            from forms.workspace import Workspace
+
+            workspace = Workspace.open(root)
+            return workspace, workspace.records()
+
+        def opened(result: Any) -> None:
+            self.workspace, store = result
+            self._make_context(runner, store)
+            if self.window is not None and self.window.context is None:
+                self.window.attach(self.context, first_page)
+
+        def failed(exc: BaseException) -> None:
+            from desktop.ui.operations import describe
+
+            QMessageBox.critical(window, "Kafaat", describe(exc)[0])
+            window.close_without_asking()
+
+        runner.run(open_folder, title=window.tr("Ouverture des données…"), progress=True, on_success=opened,
+                   on_failure=failed, parent=window)
+
+    def _make_context(self, runner: Any, store: Any) -> None:
+        from desktop.ui.context import AppContext
+
+        setup_logging(self.workspace.logs_dir)
+        self.context = AppContext(self.workspace, store, runner, self.lang)
+        self.context.set_language = self.set_language
 
     def attach_now(self) -> MainWindow:
         """Tests and benchmarks: show and attach without waiting for the event loop."""

@@ -118,3 +118,21 @@ def test_the_lock_of_a_crashed_window_is_taken_over(tmp_path):
         if child.poll() is None:
             child.kill()
             child.wait()
+
+
+def test_an_unreadable_database_is_reported_not_crashed(qtbot, workspace, monkeypatch):
+    workspace.close()
+    for leftover in workspace.root.glob("kafaat.db*"):
+        leftover.unlink()
+    workspace.db_path.write_bytes(b"ceci n'est pas une base SQLite" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+
+    def exec_(*_args):
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    assert main(["--data-dir", str(workspace.root)]) == 0
+    assert "kafaat.db" in shown[0]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
