@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 from typing import Any
 
 from forms.i18n import Text
@@ -83,7 +83,7 @@ def parse_integer(value: Any) -> int:
     text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     try:
         number = Decimal(text.replace(",", "."))
-    except InvalidOperation:
+    except DecimalException:
         number = None
     if number is not None and number.is_finite() and abs(number) >= Decimal("1e15"):
         raise _problem("« {v} » est un nombre bien trop grand", "« {v} » عدد كبير جدا", "'{v}' is far too large a number",
@@ -105,7 +105,7 @@ def parse_decimal(value: Any) -> Decimal:
         text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
         try:
             number = Decimal(text)
-        except InvalidOperation:
+        except DecimalException:
             raise _problem("« {v} » n'est pas un nombre", "« {v} » ليس عددا", "'{v}' is not a number",
                            v=str(value).strip()) from None
     if not number.is_finite():
