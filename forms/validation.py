@@ -85,7 +85,7 @@ def parse_integer(value: Any) -> int:
         number = Decimal(text.replace(",", "."))
     except DecimalException:
         number = None
-    if number is not None and number.is_finite() and abs(number) >= Decimal("1e15"):
+    if number is not None and number.is_finite() and number.adjusted() >= 15:
         raise _problem("« {v} » est un nombre bien trop grand", "« {v} » عدد كبير جدا", "'{v}' is far too large a number",
                        v=str(value).strip())
     if number is None or not number.is_finite() or number != number.to_integral_value():
@@ -110,7 +110,7 @@ def parse_decimal(value: Any) -> Decimal:
                            v=str(value).strip()) from None
     if not number.is_finite():
         raise _problem("« {v} » n'est pas un nombre", "« {v} » ليس عددا", "'{v}' is not a number", v=value)
-    if abs(number) >= Decimal("1e15"):
+    if number.adjusted() >= 15:
         raise _problem("« {v} » est un nombre bien trop grand", "« {v} » عدد كبير جدا", "'{v}' is far too large a number",
                        code="type", v=value)
     return number.quantize(Decimal("0.01"))
