@@ -11,6 +11,9 @@ from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.workspace import ESTABLISHMENT
 
+MAX_LINES = 1000
+"""Messages printed on stderr; the error report holds every one."""
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("template", parents=[common], help="écrire le modèle Excel d'un formulaire")
@@ -71,8 +74,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = run_import(store, args.form, path, dry_run=args.dry_run, lang=lang)
     for note in plan.notes:
         warn(f"{path.name} : {note}")
-    for line in plan.lines():
+    lines = plan.lines()
+    for line in lines[:MAX_LINES]:
         warn(line)
+    if len(lines) > MAX_LINES:
+        more = "" if report else " ; --errors RAPPORT.xlsx les donne toutes"
+        warn(f"… et {len(lines) - MAX_LINES} autre(s) message(s){more}")
     if report is not None and plan.problems:
         write_error_report(plan, report)
         warn(f"rapport d'erreurs écrit : {report}")

@@ -266,6 +266,7 @@ class _Scan:
     formulas: list[str] = field(default_factory=list)
     formula_count: int = 0
     merges: list[str] = field(default_factory=list)
+    doctype: bool = False
 
 
 def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
@@ -293,6 +294,9 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                         refs = CELL_REF_RE.findall(data, max(0, match.start() - 400), match.start())
                         if refs:
                             scan.formulas.append(refs[-1].decode())
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                scan.doctype = True
+                break
             if b"mergeCell" in data:
                 for match in MERGE_RE.finditer(data, 0, limit + 64):
                     if match.start() < limit:
@@ -333,6 +337,9 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
                               f"ré-enregistrez le fichier") from None
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise FileRefused(f"{name} : archive .xlsx endommagée ({exc})") from None
+    if scan.doctype:
+        raise FileRefused(f"{name} : la feuille « {chosen.name} » déclare des entités XML (<!DOCTYPE>), ce "
+                          f"qu'Excel ne fait jamais : fichier refusé par sécurité")
     if scan.rows > MAX_ROWS + 50:
         raise FileRefused(f"{name} : {scan.rows} lignes dans la feuille « {chosen.name} », {MAX_ROWS} au plus "
                           f"par import : découpez le fichier")

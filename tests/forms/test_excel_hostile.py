@@ -130,6 +130,15 @@ def _entity(path: Path) -> Path:
     return with_entity(write_xlsx(path, "offering", [OFFERING_ROW]))
 
 
+def _sheet_entities(path: Path) -> Path:
+    """Billion laughs in the sheet itself (calamine is not defusedxml: the reader must stop it)."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    entities = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10) for i in range(9)) + b"]>"
+    return rewrite_member(path, "xl/worksheets/sheet1.xml",
+                          lambda data: entities + data.replace(b"<t>LP-DATA</t>", b"<t>&j;</t>"))
+
+
 def _bad_date(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
 
@@ -145,6 +154,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_truncated, "coupe.xlsx", "archive .xlsx endommagée"),
     (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
     (_entity, "entites.xlsx", "XML du classeur refusé"),
+    (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
     (_formulas, "formules.xlsx", "contient 1 formule(s) (H2) : Kafaat n'évalue jamais de formules"),
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
     (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
@@ -168,6 +178,12 @@ def test_hostile_file_refused_with_its_message(store, workspace, tmp_path, build
     assert any(expected in line for line in plan.lines()), plan.lines()
     assert all(line.startswith(name) for line in plan.lines())
     assert dump(workspace.db_path) == before
+
+
+def test_openpyxl_parses_defused() -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML
 
 
 def test_declared_dimension_is_not_trusted(store, tmp_path) -> None:
