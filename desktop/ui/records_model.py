@@ -93,6 +93,12 @@ class RecordsModel(QAbstractTableModel):
         return "status" if column == 0 else self.fields[column - 1].key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:  # no sort indicator: the default order (last changed first)
+            if self.sort_key is None and self.rows:
+                return
+            self.sort_key, self.descending = None, False
+            self.reload()
+            return
         self.sort_key = self.sort_key_of(column)
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()

@@ -123,7 +123,8 @@ class RecordsPage(Page):
         self.view = RecordsView(self)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # sorts by the indicator: -1, the default order
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -134,7 +135,6 @@ class RecordsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
         legend = QLabel(self.tr("Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : "
                                 "ouvrir. Suppr : supprimer."))
