@@ -39,6 +39,9 @@ def test_sort_and_filter_reach_the_right_rows(qtbot, big_workspace, application)
     page = application.window.navigate("internship")
     model = page.model
     assert len(model.rows) == PAGE_SIZE  # a window, not 200 000 rows
+    (last_changed,), = sql(big_workspace, "SELECT id FROM internship WHERE deleted = 0 "
+                           "ORDER BY updated_at DESC, rowid DESC LIMIT 1")
+    assert model.sort_key is None and model.record_id(0) == last_changed  # opens on the last changed
     qtbot.waitUntil(lambda: page.total == ROWS, timeout=10_000)
     assert "200" in page.count_label.text()
 
