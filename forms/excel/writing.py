@@ -365,7 +365,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
     sheet = None
     if plan.kind:
         try:
-            sheet = read_sheet(plan.path)
+            sheet = read_sheet(plan.path, (plan.sheet,))
         except FileRefused:
             sheet = None
     ws.freeze_panes = "A2"
