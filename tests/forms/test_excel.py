@@ -432,3 +432,30 @@ def test_cli_template_and_export(workspace, store, offering_id, tmp_path, capsys
     assert "1 enregistrement(s) exporté(s)" in capsys.readouterr().out
     assert main(["--data-dir", root, "export-xlsx", "offering", str(tmp_path / "o.csv")]) == 1
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_report_of_a_workbook_with_several_sheets(store, offering_id, cohort_id, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "classeur.xlsx", "internship", [internship_row(gender="?")], title="Stages")
+    wb = load_workbook(path)
+    notes = wb.create_sheet("Notes", 0)
+    notes.append(["ne pas importer"])
+    wb.save(path)
+    plan = plan_import(store, "internship", path)
+    assert plan.sheet == "Stages" and not plan.ok
+    report = load_workbook(write_error_report(plan, tmp_path / "rapport.xlsx")).worksheets[0]
+    assert report["A2"].value == "R130045678" and "« ? »" in report.cell(row=2, column=25).value
+
+
+def test_the_identifier_column_lets_a_natural_key_change(filled, tmp_path) -> None:
+    """An export carries « Identifiant Kafaat »: correcting a student code in it updates that record."""
+    out = tmp_path / "stages.xlsx"
+    export_records(filled, "internship", out)
+    wb = load_workbook(out)
+    ws = wb.active
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "S200011123")
+    row[0].value = "S200099999"
+    wb.save(out)
+    plan = run_import(filled, "internship", out)
+    assert plan.ok and (plan.updated, plan.created) == (1, 0), plan.lines()
+    codes = {r.values["student_code"] for r in filled.list("internship")}
+    assert "S200099999" in codes and "S200011123" not in codes
