@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         for key, form in FORMS.items():
             entry = counts.get(key, {})
             total = entry.get("draft", 0) + entry.get("complete", 0)
-            text = f"{form.plural.get(self.lang)} : {self.locale().toString(total)}"
+            text = self.tr("{0} : {1}").format(form.plural.get(self.lang), self.locale().toString(total))
             if entry.get("draft"):
                 text += " " + self.tr("(%n brouillon(s))", "", entry["draft"])
             parts.append(text)

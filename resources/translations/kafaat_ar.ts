@@ -481,6 +481,11 @@
         <source>Barre d'état</source>
         <translation>شريط الحالة</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="173" />
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/window.py" line="175" />
         <source>(%n brouillon(s))</source>
@@ -742,27 +747,27 @@
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="123" />
+        <location filename="../../desktop/ui/records_model.py" line="129" />
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="123" />
+        <location filename="../../desktop/ui/records_model.py" line="129" />
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="135" />
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="135" />
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="131" />
+        <location filename="../../desktop/ui/records_model.py" line="137" />
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -774,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="133" />
+        <location filename="../../desktop/ui/records_model.py" line="139" />
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1113,6 +1118,14 @@
         <location filename="../../desktop/ui/pages/base.py" line="39" />
         <source>Cette fonction n'est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l'équivalent.</source>
         <translation>هذه الوظيفة غير متوفرة في هذه النسخة من كفاءات. ستتوفر في نسخة قادمة؛ وفي الأثناء قد يوفر سطر الأوامر « kafaat » ما يعادلها.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/app.py" line="150" />
+        <source>Ouverture des données…</source>
+        <translation type="unfinished">جارٍ فتح المعطيات…</translation>
     </message>
 </context>
 </TS>

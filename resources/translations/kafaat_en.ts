@@ -473,6 +473,11 @@
         <source>Barre d'état</source>
         <translation>Status bar</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="173" />
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/window.py" line="175" />
         <source>(%n brouillon(s))</source>
@@ -718,27 +723,27 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="123" />
+        <location filename="../../desktop/ui/records_model.py" line="129" />
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="123" />
+        <location filename="../../desktop/ui/records_model.py" line="129" />
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="135" />
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="135" />
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="131" />
+        <location filename="../../desktop/ui/records_model.py" line="137" />
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -746,7 +751,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="133" />
+        <location filename="../../desktop/ui/records_model.py" line="139" />
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1069,6 +1074,14 @@
         <location filename="../../desktop/ui/pages/base.py" line="39" />
         <source>Cette fonction n'est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l'équivalent.</source>
         <translation>This feature is not available in this version of Kafaat. It will be in a later version; meanwhile the "kafaat" command line may offer the equivalent.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/app.py" line="150" />
+        <source>Ouverture des données…</source>
+        <translation type="unfinished">Opening the data…</translation>
     </message>
 </context>
 </TS>
