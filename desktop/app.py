@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.i18n import install_language
@@ -147,7 +147,7 @@ class Application:
             QMessageBox.critical(window, "Kafaat", describe(exc)[0])
             window.close_without_asking()
 
-        runner.run(open_folder, title=window.tr("Ouverture des données…"), progress=True, on_success=opened,
+        runner.run(open_folder, title=QCoreApplication.translate("MainWindow", "Ouverture des données…"), progress=True, on_success=opened,
                    on_failure=failed, parent=window)
 
     def _make_context(self, runner: Any, store: Any) -> None:

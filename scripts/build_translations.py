@@ -3,7 +3,7 @@
 
 Called by ``scripts/bootstrap.sh`` (so by the run, test and CI commands) and by the packaging build.
 ``--update`` first refreshes the ``.ts`` sources from the code with ``pyside6-lupdate`` (new strings are
-added as unfinished, obsolete ones are kept marked as such); translators then fill them with Qt Linguist
+added as unfinished, strings gone from the code are dropped: git keeps them); translators then fill them with Qt Linguist
 (``pyside6-linguist``) or any editor.
 
 French is the source language: there is no ``kafaat_fr.ts``.
@@ -45,7 +45,7 @@ def python_sources() -> list[str]:
 def update() -> None:
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"kafaat_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), "-silent", "-source-language", "fr", "-target-language", lang,
+        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-source-language", "fr", "-target-language", lang,
                         *python_sources(), "-ts", str(ts)], check=True)
 
 

@@ -1,52 +1,52 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="fr">
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
         <source>Qualité des données</source>
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50" />
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83" />
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
-        <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143" />
-        <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166" />
-        <source>Stages par région d'accueil</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -123,147 +123,147 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="59"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="67"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="69"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="74"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="79"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="90"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="95"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="112" />
-        <source>Boîte d'envoi</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
+        <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="141" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="141"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} سجل، {d} حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="143" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="172" />
-        <source>Choisissez d'abord le dossier de destination (par exemple une clé USB).</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="172"/>
+        <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="175" />
-        <source>Saisissez la phrase de passe des clés de l'établissement.</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="175"/>
+        <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194" />
-        <source>Export annulé : aucun lot n'a été écrit.</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -271,12 +271,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253" />
+        <location filename="../../desktop/ui/fields.py" line="253"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253" />
+        <location filename="../../desktop/ui/fields.py" line="253"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -284,182 +284,182 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97" />
-        <source>Enregistrer le rapport d'erreurs…</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156" />
-        <source>Opération annulée : rien n'a été enregistré.</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="193" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="277" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
         <translation>الورقة « {sheet} »، الرأس في السطر {row}، {n} سطر من المعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259" />
-        <source>{n} problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
+        <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} مشكلة يجب تصحيحها: لن يُستورد شيء ما دامت قائمة. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="285" />
-        <source>Rapport d'erreurs</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286" />
-        <source>Rapport d'erreurs écrit : {path}</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="311" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="302" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -467,27 +467,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="64" />
+        <location filename="../../desktop/ui/window.py" line="64"/>
         <source>Pas disponible dans cette version</source>
         <translation>غير متوفر في هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="69" />
+        <location filename="../../desktop/app.py" line="150"/>
+        <location filename="../../desktop/ui/window.py" line="69"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162" />
-        <source>Barre d'état</source>
+        <location filename="../../desktop/ui/window.py" line="162"/>
+        <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="173" />
+        <location filename="../../desktop/ui/window.py" line="173"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="175" />
+        <location filename="../../desktop/ui/window.py" line="175"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -499,37 +500,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178" />
+        <location filename="../../desktop/ui/window.py" line="178"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179" />
+        <location filename="../../desktop/ui/window.py" line="179"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180" />
+        <location filename="../../desktop/ui/window.py" line="180"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="196" />
+        <location filename="../../desktop/ui/window.py" line="196"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197" />
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220" />
+        <location filename="../../desktop/ui/window.py" line="220"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221" />
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -537,12 +538,12 @@
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="117" />
+        <location filename="../../desktop/ui/operations.py" line="117"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="191" />
+        <location filename="../../desktop/ui/operations.py" line="191"/>
         <source>Opération impossible</source>
         <translation>تعذرت العملية</translation>
     </message>
@@ -550,12 +551,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="236" />
-        <source>Une erreur inattendue est survenue. Rien n'a été perdu de ce qui était déjà enregistré.</source>
+        <location filename="../../desktop/ui/operations.py" line="236"/>
+        <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>حدث خطأ غير متوقع. لم يضع شيء مما كان محفوظا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="240" />
+        <location filename="../../desktop/ui/operations.py" line="240"/>
         <source>Détails dans le journal : {0}</source>
         <translation>التفاصيل في السجل: {0}</translation>
     </message>
@@ -563,102 +564,102 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="133" />
+        <location filename="../../desktop/ui/editor.py" line="133"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="134" />
+        <location filename="../../desktop/ui/editor.py" line="134"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138" />
+        <location filename="../../desktop/ui/editor.py" line="138"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="139" />
+        <location filename="../../desktop/ui/editor.py" line="139"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="151" />
+        <location filename="../../desktop/ui/editor.py" line="151"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="155" />
+        <location filename="../../desktop/ui/editor.py" line="155"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159" />
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="167" />
+        <location filename="../../desktop/ui/editor.py" line="167"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169" />
-        <source>Un brouillon peut être incomplet ; il n'est jamais envoyé au ministère (Ctrl+Maj+S)</source>
+        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171" />
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173" />
+        <location filename="../../desktop/ui/editor.py" line="173"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176" />
+        <location filename="../../desktop/ui/editor.py" line="176"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="228" />
+        <location filename="../../desktop/ui/editor.py" line="228"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="308" />
+        <location filename="../../desktop/ui/editor.py" line="308"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="344" />
-        <source>Aucun problème : l'enregistrement peut être enregistré comme complet.</source>
+        <location filename="../../desktop/ui/editor.py" line="344"/>
+        <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349" />
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -670,7 +671,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="351" />
+        <location filename="../../desktop/ui/editor.py" line="351"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -682,13 +683,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="372" />
+        <location filename="../../desktop/ui/editor.py" line="372"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="390" />
-        <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n'a été enregistré.</source>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
             <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -699,42 +700,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="397" />
+        <location filename="../../desktop/ui/editor.py" line="397"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="406" />
+        <location filename="../../desktop/ui/editor.py" line="406"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412" />
+        <location filename="../../desktop/ui/editor.py" line="412"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431" />
+        <location filename="../../desktop/ui/editor.py" line="431"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="432" />
+        <location filename="../../desktop/ui/editor.py" line="432"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -742,32 +743,32 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="89" />
+        <location filename="../../desktop/ui/records_model.py" line="89"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="129"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="129"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135" />
+        <location filename="../../desktop/ui/records_model.py" line="135"/>
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135" />
+        <location filename="../../desktop/ui/records_model.py" line="135"/>
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="137" />
+        <location filename="../../desktop/ui/records_model.py" line="137"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -779,7 +780,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="139" />
+        <location filename="../../desktop/ui/records_model.py" line="139"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -794,91 +795,91 @@
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="80"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="85"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="259" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="301" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="313" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="313"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="319" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="139"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="177" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="177"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="212" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="212"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
         <source>Comptage</source>
         <translation>العد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -890,7 +891,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -902,28 +903,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295" />
-        <source>L'échange Excel n'est pas disponible dans cette version.</source>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <source>L&apos;échange Excel n&apos;est pas disponible dans cette version.</source>
         <translation>تبادل ملفات إكسل غير متوفر في هذه النسخة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="320" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="310" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="310"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="339" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="339"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -935,7 +936,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="341" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="341"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>
@@ -943,67 +944,67 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
         <source>Paramètres</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="36"/>
         <source>Présentation</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="43" />
-        <source>Langue de l'application</source>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
+        <source>Langue de l&apos;application</source>
         <translation>لغة التطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>الاسم الشخصي والعائلي للشخص الذي يُدخل المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="52" />
-        <source>Opérateur (inscrit dans l'historique)</source>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
+        <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>المُدخِل (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
         <source>Établissement et données</source>
         <translation>المؤسسة والمعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
         <source>Journal</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="85"/>
         <source>Paramètres enregistrés.</source>
         <translation>تم حفظ الإعدادات.</translation>
     </message>
@@ -1011,103 +1012,103 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="49" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="57" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="57"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات عروض التكوين والأفواج والتداريب الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="71" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75" />
-        <source>Votre nom (inscrit dans l'historique des saisies)</source>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81" />
-        <location filename="../../desktop/ui/setup_wizard.py" line="120" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="87" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="108" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="108"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="111" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="111"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
         <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
         <translation>مفاتيح التوقيع غير متوفرة في هذه النسخة: ستُنشأ لاحقا بالأمر « kafaat keys create ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="134" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="134"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="144" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="144"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="166" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="166"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="179" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="179"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>
@@ -1115,17 +1116,9 @@
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/base.py" line="39" />
-        <source>Cette fonction n'est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l'équivalent.</source>
+        <location filename="../../desktop/ui/pages/base.py" line="39"/>
+        <source>Cette fonction n&apos;est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l&apos;équivalent.</source>
         <translation>هذه الوظيفة غير متوفرة في هذه النسخة من كفاءات. ستتوفر في نسخة قادمة؛ وفي الأثناء قد يوفر سطر الأوامر « kafaat » ما يعادلها.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/app.py" line="150" />
-        <source>Ouverture des données…</source>
-        <translation type="unfinished">جارٍ فتح المعطيات…</translation>
     </message>
 </context>
 </TS>

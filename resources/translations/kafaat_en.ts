@@ -1,52 +1,52 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
         <source>Qualité des données</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50" />
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83" />
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140" />
-        <source>Brouillons et enregistrements avec avertissements : un clic ouvre l'enregistrement.</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143" />
-        <source>Aucun brouillon ni avertissement : tout est prêt pour l'export.</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166" />
-        <source>Stages par région d'accueil</source>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234" />
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -115,147 +115,147 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="59"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="67"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="69"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="74"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="79"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="90"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="95"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="112" />
-        <source>Boîte d'envoi</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
+        <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="141" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="141"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} record(s), {d} deletion(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="143" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="172" />
-        <source>Choisissez d'abord le dossier de destination (par exemple une clé USB).</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="172"/>
+        <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="175" />
-        <source>Saisissez la phrase de passe des clés de l'établissement.</source>
-        <translation>Enter the passphrase of the establishment's keys.</translation>
+        <location filename="../../desktop/ui/pages/export_page.py" line="175"/>
+        <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
+        <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194" />
-        <source>Export annulé : aucun lot n'a été écrit.</source>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198" />
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -263,12 +263,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253" />
+        <location filename="../../desktop/ui/fields.py" line="253"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253" />
+        <location filename="../../desktop/ui/fields.py" line="253"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -276,182 +276,182 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97" />
-        <source>Enregistrer le rapport d'erreurs…</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156" />
-        <source>Opération annulée : rien n'a été enregistré.</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="193" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="277" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
-        <translation>Sheet '{sheet}', header on row {row}, {n} data row(s).</translation>
+        <translation>Sheet &apos;{sheet}&apos;, header on row {row}, {n} data row(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259" />
-        <source>{n} problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
+        <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} problem(s) to fix: nothing will be imported while any remain. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="285" />
-        <source>Rapport d'erreurs</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286" />
-        <source>Rapport d'erreurs écrit : {path}</source>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296" />
-        <location filename="../../desktop/ui/pages/import_page.py" line="311" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="302" />
+        <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -459,27 +459,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="64" />
+        <location filename="../../desktop/ui/window.py" line="64"/>
         <source>Pas disponible dans cette version</source>
         <translation>Not available in this version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="69" />
+        <location filename="../../desktop/app.py" line="150"/>
+        <location filename="../../desktop/ui/window.py" line="69"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162" />
-        <source>Barre d'état</source>
+        <location filename="../../desktop/ui/window.py" line="162"/>
+        <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="173" />
+        <location filename="../../desktop/ui/window.py" line="173"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="175" />
+        <location filename="../../desktop/ui/window.py" line="175"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -487,37 +488,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178" />
+        <location filename="../../desktop/ui/window.py" line="178"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179" />
+        <location filename="../../desktop/ui/window.py" line="179"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180" />
+        <location filename="../../desktop/ui/window.py" line="180"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="196" />
+        <location filename="../../desktop/ui/window.py" line="196"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197" />
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220" />
+        <location filename="../../desktop/ui/window.py" line="220"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221" />
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -525,12 +526,12 @@
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="117" />
+        <location filename="../../desktop/ui/operations.py" line="117"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="191" />
+        <location filename="../../desktop/ui/operations.py" line="191"/>
         <source>Opération impossible</source>
         <translation>Operation not possible</translation>
     </message>
@@ -538,12 +539,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="236" />
-        <source>Une erreur inattendue est survenue. Rien n'a été perdu de ce qui était déjà enregistré.</source>
+        <location filename="../../desktop/ui/operations.py" line="236"/>
+        <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>An unexpected error occurred. Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="240" />
+        <location filename="../../desktop/ui/operations.py" line="240"/>
         <source>Détails dans le journal : {0}</source>
         <translation>Details in the log: {0}</translation>
     </message>
@@ -551,102 +552,102 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="133" />
+        <location filename="../../desktop/ui/editor.py" line="133"/>
         <source>Annuler la saisie</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="134" />
+        <location filename="../../desktop/ui/editor.py" line="134"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138" />
+        <location filename="../../desktop/ui/editor.py" line="138"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="139" />
+        <location filename="../../desktop/ui/editor.py" line="139"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="151" />
+        <location filename="../../desktop/ui/editor.py" line="151"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154" />
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="155" />
+        <location filename="../../desktop/ui/editor.py" line="155"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159" />
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="167" />
+        <location filename="../../desktop/ui/editor.py" line="167"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169" />
-        <source>Un brouillon peut être incomplet ; il n'est jamais envoyé au ministère (Ctrl+Maj+S)</source>
+        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171" />
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173" />
+        <location filename="../../desktop/ui/editor.py" line="173"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176" />
+        <location filename="../../desktop/ui/editor.py" line="176"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="228" />
+        <location filename="../../desktop/ui/editor.py" line="228"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="308" />
+        <location filename="../../desktop/ui/editor.py" line="308"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="344" />
-        <source>Aucun problème : l'enregistrement peut être enregistré comme complet.</source>
+        <location filename="../../desktop/ui/editor.py" line="344"/>
+        <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349" />
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -654,7 +655,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="351" />
+        <location filename="../../desktop/ui/editor.py" line="351"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -662,55 +663,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="372" />
+        <location filename="../../desktop/ui/editor.py" line="372"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="390" />
-        <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n'a été enregistré.</source>
+        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
             <numerusform>Saving refused: %n problems to fix (see beside the fields). Nothing was saved.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="397" />
+        <location filename="../../desktop/ui/editor.py" line="397"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405" />
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="406" />
+        <location filename="../../desktop/ui/editor.py" line="406"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412" />
+        <location filename="../../desktop/ui/editor.py" line="412"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431" />
+        <location filename="../../desktop/ui/editor.py" line="431"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="432" />
+        <location filename="../../desktop/ui/editor.py" line="432"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -718,32 +719,32 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="89" />
+        <location filename="../../desktop/ui/records_model.py" line="89"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="129"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129" />
+        <location filename="../../desktop/ui/records_model.py" line="129"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135" />
+        <location filename="../../desktop/ui/records_model.py" line="135"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135" />
+        <location filename="../../desktop/ui/records_model.py" line="135"/>
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="137" />
+        <location filename="../../desktop/ui/records_model.py" line="137"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -751,7 +752,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="139" />
+        <location filename="../../desktop/ui/records_model.py" line="139"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -762,91 +763,91 @@
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="80"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="85"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="259" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="301" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="313" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="313"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="319" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="139"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="177" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="177"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="212" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="212"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
         <source>Comptage</source>
         <translation>Counting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -854,7 +855,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -862,28 +863,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295" />
-        <source>L'échange Excel n'est pas disponible dans cette version.</source>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <source>L&apos;échange Excel n&apos;est pas disponible dans cette version.</source>
         <translation>Excel exchange is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302" />
-        <location filename="../../desktop/ui/pages/records_page.py" line="320" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="310" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="310"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="339" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="339"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -891,7 +892,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="341" />
+        <location filename="../../desktop/ui/pages/records_page.py" line="341"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>
@@ -899,67 +900,67 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="36"/>
         <source>Présentation</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="43" />
-        <source>Langue de l'application</source>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
+        <source>Langue de l&apos;application</source>
         <translation>Application language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>First and last name of the person entering data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="52" />
-        <source>Opérateur (inscrit dans l'historique)</source>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
+        <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>Operator (written in the history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
         <source>Établissement et données</source>
         <translation>Establishment and data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
         <source>Journal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="85"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -967,103 +968,103 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="49" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="57" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="57"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the course offerings, cohorts and internships of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="71" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75" />
-        <source>Votre nom (inscrit dans l'historique des saisies)</source>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81" />
-        <location filename="../../desktop/ui/setup_wizard.py" line="120" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="87" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="108" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="108"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="111" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="111"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
         <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
-        <translation>Signing keys are not available in this version: they will be created later with "kafaat keys create".</translation>
+        <translation>Signing keys are not available in this version: they will be created later with &quot;kafaat keys create&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="134" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="134"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="144" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="144"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="166" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="166"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="179" />
+        <location filename="../../desktop/ui/setup_wizard.py" line="179"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>
@@ -1071,17 +1072,9 @@
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/base.py" line="39" />
-        <source>Cette fonction n'est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l'équivalent.</source>
-        <translation>This feature is not available in this version of Kafaat. It will be in a later version; meanwhile the "kafaat" command line may offer the equivalent.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/app.py" line="150" />
-        <source>Ouverture des données…</source>
-        <translation type="unfinished">Opening the data…</translation>
+        <location filename="../../desktop/ui/pages/base.py" line="39"/>
+        <source>Cette fonction n&apos;est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l&apos;équivalent.</source>
+        <translation>This feature is not available in this version of Kafaat. It will be in a later version; meanwhile the &quot;kafaat&quot; command line may offer the equivalent.</translation>
     </message>
 </context>
 </TS>
