@@ -406,20 +406,46 @@ def _separator(text: str) -> str:
     return best if counts[best] else ";"
 
 
+class _CsvRows:
+    """The rows of a decoded CSV text, parsed again at each pass (like calamine's sheet: ``height``,
+    ``width``, ``iter_rows``, ``to_python``) so that an import streams them instead of holding
+    100 000 lists of strings."""
+
+    def __init__(self, text: str, sep: str, name: str) -> None:
+        self.text, self.sep, self.name = text, sep, name
+        self.height = self.width = 0
+        reader = self._reader()
+        try:
+            for row in reader:
+                self.height += 1
+                self.width = max(self.width, len(row))
+                if self.height > MAX_ROWS + 1:
+                    raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes : découpez le fichier")
+        except csv.Error as exc:
+            raise FileRefused(f"{name}, ligne {reader.line_num} : CSV illisible ({exc})") from None
+
+    def _reader(self) -> Any:
+        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.sep, quotechar='"', strict=False)
+
+    def iter_rows(self) -> Iterator[list[Any]]:
+        return iter(self._reader())
+
+    def to_python(self, skip_empty_area: bool = True, nrows: int | None = None) -> list[list[Any]]:
+        rows = []
+        for row in self._reader():
+            if nrows is not None and len(rows) >= nrows:
+                break
+            rows.append(row)
+        return rows
+
+
 def read_csv(path: Path) -> Sheet:
     name = path.name
     data = path.read_bytes()
     text, encoding = _decode(data, name)
+    del data
     sep = _separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"', strict=False)
-    rows: list[list[Any]] = []
-    try:
-        for row in reader:
-            if len(rows) > MAX_ROWS + 1:
-                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes : découpez le fichier")
-            rows.append(row)
-    except csv.Error as exc:
-        raise FileRefused(f"{name}, ligne {reader.line_num} : CSV illisible ({exc})") from None
+    rows = _CsvRows(text, sep, name)
     shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[sep]
     result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
     _check_width(result)
