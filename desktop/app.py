@@ -227,6 +227,10 @@ def run(args: argparse.Namespace | None = None) -> int:
         application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
                                   establishment=str(settings.get("establishment") or ""))
         application.show()
+        if os.environ.get("KAFAAT_UI_SMOKE"):
+            from desktop.ui.smoke import watch
+
+            watch(application, os.environ["KAFAAT_UI_SMOKE"])
         code = app.exec()
         if application.context is not None:
             application.context.runner.wait_all(10_000)

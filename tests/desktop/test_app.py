@@ -136,3 +136,31 @@ def test_an_unreadable_database_is_reported_not_crashed(qtbot, workspace, monkey
     assert main(["--data-dir", str(workspace.root)]) == 0
     assert "kafaat.db" in shown[0]
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_window_self_check_in_a_fresh_process(workspace, tmp_path, lang):
+    """What a packaged build runs: ``KAFAAT_UI_SMOKE`` opens every page and editor, then quits."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    workspace.update_settings(language=lang)
+    workspace.close()
+    report = tmp_path / "report.json"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, str(root / "scripts" / "build_translations.py")], check=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KAFAAT_UI_SMOKE=str(report))
+    done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(workspace.root)], env=env,
+                          cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(report.read_text(encoding="utf-8"))
+    assert seen["errors"] == []
+    assert seen["pages"]["offering"] == "RecordsPage" and seen["charts"] == 0  # no data yet: no chart
+    from forms.definitions import FORMS
+
+    assert seen["editors"] == {key: len(form.fields) for key, form in FORMS.items()}
+    assert seen["language"] == lang
+    assert seen["translations_loaded"] is (True if lang == "ar" else None)
