@@ -459,3 +459,25 @@ def test_the_identifier_column_lets_a_natural_key_change(filled, tmp_path) -> No
     assert plan.ok and (plan.updated, plan.created) == (1, 0), plan.lines()
     codes = {r.values["student_code"] for r in filled.list("internship")}
     assert "S200099999" in codes and "S200011123" not in codes
+
+
+def test_cli_commands_run_without_qt(workspace, store, offering_id, tmp_path) -> None:
+    """The real ``kafaat`` program, in its own process: template, import and export never load Qt."""
+    import subprocess
+    import sys
+
+    path = write_xlsx(tmp_path / "offres.xlsx", "offering", [OFFERING_ROW])
+    script = (
+        "import sys\n"
+        "from desktop.cli import main\n"
+        f"root = {str(workspace.root)!r}\n"
+        f"codes = [main(['--data-dir', root, 'template', 'offering', {str(tmp_path / 't.xlsx')!r}]),\n"
+        f"         main(['--data-dir', root, 'import', 'offering', {str(path)!r}]),\n"
+        f"         main(['--data-dir', root, 'export-xlsx', 'offering', {str(tmp_path / 'e.xlsx')!r}])]\n"
+        "print(codes, any(name.startswith('PySide6') for name in sys.modules))\n"
+    )
+    workspace.close()
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[0, 0, 0] False", out.stderr
+    assert "1 création(s)" in out.stdout
+    assert len(store.list("offering")) == 2
