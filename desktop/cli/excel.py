@@ -15,6 +15,21 @@ MAX_LINES = 1000
 """Messages printed on stderr; the error report holds every one."""
 
 
+IMPORT_RULES = """\
+règles :
+  - tout ou rien : si une seule ligne est refusée, rien n'est enregistré ; chaque problème est indiqué
+    avec sa ligne, sa colonne et son champ (et dans le rapport --errors) ;
+  - chaque ligne est vérifiée avec les mêmes règles que la saisie ; une ligne valide est enregistrée
+    « complète », ses avertissements sont signalés sans la refuser ; une colonne « Statut » = Brouillon
+    permet d'importer un brouillon incomplet ;
+  - une ligne dont la clé (ex. code de l'offre) existe déjà met à jour l'enregistrement ; une ligne
+    identique ne change rien ; les colonnes absentes du fichier gardent les valeurs enregistrées ;
+  - en-têtes : libellés français ou clés des champs (voir « kafaat template ») ; listes : code ou libellé ;
+    dates jj/mm/aaaa ou dates Excel ; offre par son code, cohorte par « 2025-2026 / 2 » ;
+  - CSV : séparateur « ; » ou « , », UTF-8 (avec ou sans BOM) ou Windows-1252.
+"""
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("template", parents=[common], help="écrire le modèle Excel d'un formulaire")
     p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
@@ -22,7 +37,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_template)
 
     p = sub.add_parser("import", parents=[common],
-                       help="importer un fichier .xlsx ou .csv (tout ou rien, rapport d'erreurs par ligne)")
+                       help="importer un fichier .xlsx ou .csv (tout ou rien, rapport d'erreurs par ligne)",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_RULES)
     p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--dry-run", action="store_true", help="tout vérifier sans rien enregistrer")
