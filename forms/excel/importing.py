@@ -312,6 +312,7 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
     finally:
         if collecting:
             gc.enable()
+    plan.problems.sort(key=lambda p: p.row)  # rows are checked by chunks: messages back in row order
     return plan
 
 
@@ -364,20 +365,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         if severity == "error":
             counts["error"] += 1
 
-    for index, cells in enumerate(sheet.iter_rows()):
-        if index <= header_index:
-            continue
-        n = index - header_index - 1
-        if n % 500 == 0:
-            step(state, n, total, "Vérification des lignes…")
+    def prepare(index: int, cells: list[Any]) -> _Row:
+        """Stage 1 of a row: cells converted, status read, links resolved, the record it names."""
         width = len(cells)
-        if cells.count("") + cells.count(None) == width:  # an empty row
-            continue
-        row_number = sheet.row_number(index)
-        plan.rows += 1
-        raw: dict[str, Any] = {}
-        unreadable: set[str] = set()
-        row_errors = 0
+        row = _Row(sheet.row_number(index))
+        raw, unreadable, row_number = row.raw, row.unreadable, row.number
         for j, f, convert in field_columns:
             value = cells[j] if j < width else None
             try:
@@ -386,16 +378,15 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 raw[f.key] = None
                 unreadable.add(f.key)
                 problem(row_number, (f.key,), exc.message.get(plan.lang))
-                row_errors += 1
-        status = COMPLETE
+                row.errors += 1
         if status_col is not None:
             word = cells[status_col] if status_col < width else None
             found = parse_status(word)
             if found is None:
                 problem(row_number, (STATUS_KEY,), f"« {word} » : statut inconnu (Complet ou Brouillon)")
-                row_errors += 1
+                row.errors += 1
             else:
-                status = found
+                row.status = found
         for f, context_keys in link_fields:
             value = raw.get(f.key)
             if value is None or f.key in unreadable:
@@ -417,30 +408,32 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 raw[f.key] = None
                 unreadable.add(f.key)
                 problem(row_number, (f.key,), exc.message.get(plan.lang))
-                row_errors += 1
-        record_id = None
+                row.errors += 1
         if id_col is not None:
             given = cells[id_col] if id_col < width else None
             if given not in (None, ""):
-                text = str(given).strip().lower()
-                if ctx.live(form.key, text) is not None:
-                    record_id = text
-        key: tuple[Any, ...] | None = None
+                row.given_id = str(given).strip().lower()
         if natural_key:
             key = tuple(" ".join(v.split()) if type(v) is str else v for v in (raw.get(k) for k in natural_key))
-            if None in key:
-                key = None
-            elif record_id is None:
-                record_id = ctx.natural_key_owner(form.key, key)
-        existing = None
-        if record_id is not None:
-            existing = ctx.live(form.key, record_id)
+            if None not in key:
+                row.key = key
+                row.record_id = ctx.natural_key_owner(form.key, key)
+        return row
+
+    def finish(row: _Row, existing: Mapping[str, tuple[dict[str, Any], str]]) -> None:
+        """Stage 3: the form's own check, then counted, refused, skipped as unchanged or queued."""
+        nonlocal batch
+        raw, row_number, status = row.raw, row.number, row.status
+        record_id = row.given_id if row.given_id in existing else row.record_id
+        stored = existing.get(record_id) if record_id is not None else None
+        if stored is not None:
             for k in absent:
-                raw[k] = existing.get(k) if existing else None
+                raw[k] = stored[0].get(k)
         checked = store.check(form.key, raw, record_id=record_id, conn=conn, context=ctx)
         if checked.issues:
-            if unreadable:
-                checked.issues = [i for i in checked.issues if not (i.code == "required" and i.field in unreadable)]
+            if row.unreadable:
+                checked.issues = [i for i in checked.issues
+                                  if not (i.code == "required" and i.field in row.unreadable)]
             refusal = checked.refusal(status)
             refusing = {id(i) for i in refusal}
             for issue in checked.issues:
@@ -449,25 +442,25 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 if severity == "warning" and issue.severity is Severity.ERROR:
                     text = f"(brouillon) {text}"
                 problem(row_number, issue.fields, text, severity)
-            row_errors += len(refusal)
-        if key is not None:
-            first = seen.get(key)
+            row.errors += len(refusal)
+        if row.key is not None:
+            first = seen.get(row.key)
             if first is not None:
                 shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
                 problem(row_number, form.natural_key, f"même {shown} que la ligne {first} : une seule ligne par "
                         f"{form.label.fr.lower()}")
-                row_errors += 1
+                row.errors += 1
             else:
-                seen[key] = row_number
-        if row_errors:
+                seen[row.key] = row_number
+        if row.errors:
             plan.refused_rows += 1
-            continue
+            return
         if status == DRAFT:
             plan.drafts += 1
-        if existing is not None and record_id is not None:
-            if _same(form.field_keys, existing, checked.values) and _same_status(conn, table, record_id, status):
+        if stored is not None:
+            if stored[1] == status and _same(form.field_keys, stored[0], checked.values):
                 plan.unchanged += 1
-                continue
+                return
             plan.updated += 1
         else:
             plan.created += 1  # write_checked gives it its id
@@ -476,6 +469,29 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             if len(batch) >= BATCH:
                 store.write_checked(batch, conn=conn)
                 batch = []
+
+    def flush(chunk: list[_Row]) -> None:
+        """Stage 2 for a chunk of rows: the records they name, loaded with one query per 500."""
+        wanted = [r.record_id for r in chunk if r.record_id] + [r.given_id for r in chunk if r.given_id]
+        existing = _load_live(conn, form, table, store.establishment, wanted) if wanted else {}
+        for row in chunk:
+            finish(row, existing)
+
+    chunk: list[_Row] = []
+    for index, cells in enumerate(sheet.iter_rows()):
+        if index <= header_index:
+            continue
+        n = index - header_index - 1
+        if n % 500 == 0:
+            step(state, n, total, "Vérification des lignes…")
+        if cells.count("") + cells.count(None) == len(cells):  # an empty row
+            continue
+        plan.rows += 1
+        chunk.append(prepare(index, cells))
+        if len(chunk) >= CHUNK:
+            flush(chunk)
+            chunk = []
+    flush(chunk)
     step(state, total, total, "Écriture…" if write else "Vérification terminée")
     if write and batch and not counts["error"]:
         store.write_checked(batch, conn=conn)
@@ -485,8 +501,35 @@ def _same(keys: tuple[str, ...], existing: Mapping[str, Any], values: Mapping[st
     return all(existing.get(k) == values.get(k) for k in keys)
 
 
-def _same_status(conn: Connection, table: Any, record_id: str, status: str) -> bool:
-    return conn.execute(select(table.c.status).where(table.c.id == record_id)).scalar() == status
+@dataclass(slots=True)
+class _Row:
+    number: int
+    raw: dict[str, Any] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    status: str = COMPLETE
+    errors: int = 0
+    key: tuple[Any, ...] | None = None
+    record_id: str | None = None
+    """The live record with the row's natural key."""
+    given_id: str | None = None
+    """The « Identifiant Kafaat » cell, when there is one."""
+
+
+CHUNK = 500
+
+
+def _load_live(conn: Connection, form: Any, table: Any, establishment: str, ids: list[str]
+               ) -> dict[str, tuple[dict[str, Any], str]]:
+    """Field values and status of the live records among ``ids`` (500 per query)."""
+    out: dict[str, tuple[dict[str, Any], str]] = {}
+    keys = form.field_keys
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), 500):
+        stmt = (select(table).where(table.c.id.in_(unique[start:start + 500]))
+                .where(table.c.deleted.is_(False)).where(table.c.establishment == establishment))
+        for row in conn.execute(stmt).mappings():
+            out[row["id"]] = ({k: row[k] for k in keys}, row["status"])
+    return out
 
 
 def issue_text(issue: Issue, lang: str = "fr") -> str:
