@@ -54,3 +54,29 @@ def test_frozen_cli_session(frozen: Path, tmp_path: Path) -> None:
     assert refused.returncode == 1 and "women" in refused.stderr
     listed = run(frozen, "--data-dir", data, "records", "list", "offering", "--json")
     assert [r["code"] for r in json.loads(listed.stdout)] == ["MS-CYBER"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_frozen_window_opens_every_page(frozen: Path, tmp_path: Path, lang: str) -> None:
+    """The packaged window (QtCharts, translations, pages imported by name) on real data."""
+    data = str(tmp_path / "data")
+    passphrase = {"KAFAAT_PASSPHRASE": "une phrase de passe assez longue"}
+    assert run(frozen, "--data-dir", data, "init", "--role", "establishment", "--establishment", "ECC",
+               **passphrase).returncode == 0
+    added = run(frozen, "--data-dir", data, "records", "add", "offering", "--json", json.dumps(OFFERING))
+    assert added.returncode == 0, added.stderr
+    assert run(frozen, "--data-dir", data, "records", "add", "cohort", "--json",
+               json.dumps(cohort_values(added.stdout.strip()))).returncode == 0
+    settings = tmp_path / "data" / "settings.json"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"language": "fr"', f'"language": "{lang}"'),
+                        encoding="utf-8")
+    report = tmp_path / "report.json"
+    shown = run(frozen, "--data-dir", data, KAFAAT_UI_SMOKE=str(report))
+    assert shown.returncode == 0, shown.stderr[-3000:]
+    seen = json.loads(report.read_text(encoding="utf-8"))
+    assert seen["errors"] == []
+    assert seen["language"] == lang and seen["charts"] > 0
+    assert set(seen["editors"]) == {"offering", "cohort", "internship"}
+    if lang == "ar":
+        assert seen["translations_loaded"] is True
