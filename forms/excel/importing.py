@@ -209,7 +209,7 @@ def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
 
 def _wanted_sheets(form_key: str) -> tuple[str, ...]:
     form = FORMS[form_key]
-    return (form.key, form.label.fr, form.plural.fr, form.label.en, form.plural.en, form.label.ar)
+    return (form.key, form.label.fr, form.plural.fr, form.label.en, form.plural.en, form.label.ar, form.plural.ar)
 
 
 def _find_header(sheet: Sheet, form_key: str) -> int:

@@ -481,3 +481,25 @@ def test_cli_commands_run_without_qt(workspace, store, offering_id, tmp_path) ->
     assert out.stdout.strip().splitlines()[-1] == "[0, 0, 0] False", out.stderr
     assert "1 création(s)" in out.stdout
     assert len(store.list("offering")) == 2
+
+
+def test_arabic_template_and_export_read_back(filled, tmp_path) -> None:
+    path = tmp_path / "قالب.xlsx"
+    write_template("internship", path, lang="ar")
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    assert ws.sheet_view.rightToLeft
+    assert ws["D1"].value == "الجنس [gender]"
+    row = internship_row(student_code="S7000001", gender="أنثى", outcome="منتهٍ", end_date="30/06/2026",
+                         hired="نعم", domain="الأمن السيبراني")
+    for j, f in enumerate(FORMS["internship"].fields, start=1):
+        ws.cell(row=2, column=j, value=row.get(f.key))
+    wb.save(path)
+    plan = run_import(filled, "internship", path)
+    assert plan.ok and plan.created == 1, plan.lines()
+    v = next(r for r in filled.list("internship") if r.values["student_code"] == "S7000001").values
+    assert (v["gender"], v["outcome"], v["hired"], v["domain"]) == ("F", "COMPLETED", "YES", "CYBER")
+    out = tmp_path / "تصدير.xlsx"
+    export_records(filled, "internship", out, lang="ar")
+    again = plan_import(filled, "internship", out)
+    assert again.ok and again.unchanged == again.rows == 4, again.lines()
