@@ -135,6 +135,7 @@ def run_schema_floor(sheet: Path, folder: Path) -> float:
     from python_calamine import CalamineWorkbook
 
     from forms.definitions import FORMS
+    from forms.excel.importing import IMPORT_CACHE_KIB
 
     ws = prepare_workspace(folder)
     db = ws.db_path
@@ -144,6 +145,8 @@ def run_schema_floor(sheet: Path, folder: Path) -> float:
     rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # the page cache our import uses
     offering = conn.execute("SELECT id FROM offering").fetchone()[0]
     cohort = conn.execute("SELECT id FROM cohort").fetchone()[0]
     keys = FORMS["internship"].field_keys
