@@ -177,8 +177,8 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
                 f"text"), "mangled")
         return value
     kind = field.type
-    if isinstance(value, bool):
-        return value
+    if isinstance(value, bool):  # an Excel TRUE/FALSE cell: « Oui »/« Non » for anything but a yes/no field
+        return value if kind is FieldType.BOOLEAN else ("Oui" if value else "Non")
     if isinstance(value, float):
         if kind is FieldType.DATE:
             return serial_date(value, date1904) or value

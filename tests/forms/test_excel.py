@@ -164,6 +164,19 @@ def test_internship_with_links_by_natural_key(store, offering_id, cohort_id, tmp
     assert v["weekly_hours"] == 35
 
 
+def test_excel_booleans(store, offering_id, cohort_id, tmp_path) -> None:
+    """TRUE/FALSE cells: a yes/no field takes them as they are, « Recruté » (Oui/Non/Inconnu) as Oui/Non."""
+    path = write_xlsx(tmp_path / "vrai.xlsx", "internship", [internship_row(hired=True, outcome="Terminé",
+                                                                           end_date="30/06/2026")])
+    plan = run_import(store, "internship", path)
+    assert plan.ok, plan.lines()
+    assert live(store, "internship")[0].values["hired"] == "YES"
+    offers = write_xlsx(tmp_path / "offres.xlsx", "offering", [{**OFFERING_ROW, "industry_partnered": False}])
+    assert run_import(store, "offering", offers).ok
+    assert next(r for r in live(store, "offering") if r.values["code"] == "LP-DATA").values[
+        "industry_partnered"] is False
+
+
 def test_an_excel_date_serial_in_a_text_cell_is_read_as_a_date(store, offering_id, cohort_id, tmp_path) -> None:
     path = write_xlsx(tmp_path / "serial.xlsx", "internship", [internship_row(start_date=46054)])
     plan = run_import(store, "internship", path)
