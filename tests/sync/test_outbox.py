@@ -243,3 +243,49 @@ def test_one_export_at_a_time(est, identities, tmp_path) -> None:
         export_bundle(est, identities["ECC"], tmp_path / "usb")
     assert list_outbox(est) == []
     assert export_bundle(est, identities["ECC"], tmp_path / "usb").entry.sequence == 1
+
+
+def test_restoring_an_older_backup_never_reuses_a_sequence_number(est, mic, identities, tmp_path) -> None:
+    """A backup taken before bundle 1 is restored: bundle 1 stays recorded, the next export is bundle 2,
+    chained to bundle 1, and it carries what was changed after the restore."""
+    from forms.backup import backup, restore
+
+    store = est.records()
+    store.save("offering", OFFERING)
+    snapshot = backup(est, tmp_path / "avant.db")
+    first = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    restore(est, snapshot)
+    assert [(e.sequence, e.bundle_id, e.state) for e in list_outbox(est)] == [
+        (1, first.entry.bundle_id, WRITTEN)]
+    est.records().save("offering", {**OFFERING, "code": "APRES-RESTAURATION"})
+    second = export_bundle(est, identities["ECC"], tmp_path / "usb")
+    assert second.entry.sequence == 2 and second.entry.previous_hash == first.entry.file_hash
+    assert (tmp_path / "usb" / first.path.name).read_bytes() == first.outbox_path.read_bytes()
+    opened = verify_bundle(mic, identities["MIC"], second.path.read_bytes())
+    assert [r["code"] for r in opened.records["offering"]] == ["APRES-RESTAURATION"]
+
+
+def test_a_damaged_database_can_be_replaced_by_a_backup(est, identities, tmp_path) -> None:
+    """What the export's refusal asks for (« restaurez une sauvegarde ») must be possible."""
+    import sqlite3
+
+    from forms.backup import backup, integrity_problems, restore
+
+    store = est.records()
+    store.write_checked([(store.check("offering", {**OFFERING, "code": f"OFFRE-{i}"}), "complete")
+                         for i in range(300)])
+    snapshot = backup(est, tmp_path / "saine.db")
+    est.close()
+    db = Path(est.root) / DATABASE_FILE
+    with sqlite3.connect(db) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_offering_change_seq'").fetchone()[0]
+    raw = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    raw[start + page_size // 2:start + page_size - 8] = b"\xff" * (page_size // 2 - 8)
+    db.write_bytes(bytes(raw))
+    assert integrity_problems(db)
+    safety = restore(est, snapshot)
+    assert integrity_problems(db) == [] and integrity_problems(safety)  # the damaged one is kept as it was
+    assert est.records().count("offering") == 300
+    assert export_bundle(est, identities["ECC"], tmp_path / "usb").entry.sequence == 1
