@@ -67,8 +67,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     if status not in STATUSES:
         fail(f"status : « {status} » n'est pas un statut (draft ou complete)")
     version = payload.get("version")
+    record_id = payload.get("id")
+    if record_id is not None and not isinstance(record_id, str):
+        fail(f"id : « {str(record_id)[:40]} » n'est pas un identifiant (UUID entre guillemets)")
     try:
-        record, remaining = store.save(args.form, payload, status=status, record_id=payload.get("id"),
+        record, remaining = store.save(args.form, payload, status=status, record_id=record_id,
                                        expected_version=version if isinstance(version, int) else None)
     except ValidationFailed as exc:
         form = FORMS[args.form]

@@ -166,6 +166,8 @@ def test_add_reads_a_file_and_lists_every_problem(capsys, folder: Path, tmp_path
     (["records", "add", "cohort", "--json", "[1, 2]"], "objet JSON"),
     (["records", "add", "cohort", "--json", "@/nonexistent/x.json"], "illisible"),
     (["records", "delete", "cohort", "00000000-0000-4000-8000-000000000000"], "aucun"),
+    (["records", "add", "cohort", "--json", '{"id": ["x"]}'], "identifiant"),
+    (["records", "add", "cohort", "--json", '{"id": {"a": 1}}'], "identifiant"),
 ])
 def test_refusals_exit_1_with_a_french_message(capsys, folder: Path, args: list[str], message: str) -> None:
     code, _, err = run(capsys, "--data-dir", str(folder), *args)
