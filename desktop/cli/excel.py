@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--dry-run", action="store_true", help="tout vérifier sans rien enregistrer")
     p.add_argument("--errors", metavar="RAPPORT.xlsx",
                    help="écrire le rapport d'erreurs (lignes d'origine, colonne « Problèmes », cellules en couleur)")
+    p.add_argument("--map", action="append", default=[], metavar="COLONNE=CHAMP",
+                   help="corriger la correspondance : lettre de colonne ou en-tête = clé du champ (CHAMP vide : "
+                        "ignorer la colonne), par ex. --map \"N° Massar=student_code\" ; répétable")
     p.add_argument("--operator", metavar="NOM", help="nom de la personne qui importe")
     p.set_defaults(handler=cmd_import)
 
@@ -87,7 +90,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = _xlsx_path(args.errors) if args.errors else None
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     path = Path(args.file).expanduser()
-    plan = run_import(store, args.form, path, dry_run=args.dry_run, lang=lang)
+    overrides: dict[str, str] = {}
+    for item in args.map:
+        name, sep, key = item.partition("=")
+        key = key.strip()
+        if not sep or not name.strip():
+            fail(f"--map « {item} » : écrivez COLONNE=CHAMP (ex. F=women ou « N° Massar=student_code »)")
+        if key and key not in FORMS[args.form].field_keys and key not in ("status", "id"):
+            fail(f"--map « {item} » : « {key} » n'est pas un champ de « {args.form} » (voir kafaat forms)")
+        overrides[name.strip()] = key
+    plan = run_import(store, args.form, path, dry_run=args.dry_run, lang=lang, overrides=overrides)
     for note in plan.notes:
         warn(f"{path.name} : {note}")
     lines = plan.lines()

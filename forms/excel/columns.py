@@ -44,6 +44,7 @@ DATE_FORMAT = "DD/MM/YYYY"
 MANGLED_TEXT = re.compile(r"\d([.,]\d+)?[eE]\+?\d+")
 US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+PARENTHESIS = re.compile(r"\(([^)]*)\)")
 BRACKET_KEY = re.compile(r"\[\s*([A-Za-z0-9_]+)\s*\]\s*$")
 
 
@@ -80,6 +81,21 @@ def _header_index(form: Form) -> dict[str, str]:
                 index.setdefault(_fold_header(text), column.key)
     for alias, key in (("statut", STATUS_KEY), ("etat", STATUS_KEY), ("uuid", ID_KEY), ("identifiant", ID_KEY)):
         index.setdefault(alias, key)
+    # Shorter names people use, derived from the labels themselves: the label without its parenthesis
+    # (« Code national de l'étudiant ») and each name given inside it (« CNE », « Massar », « MAD »…),
+    # kept only when one field alone claims them.
+    claims: dict[str, set[str]] = {}
+    for f in form.fields:
+        for label in (f.label.fr, f.label.en):
+            outside = PARENTHESIS.sub(" ", label)
+            names = [outside] + [part for inside in PARENTHESIS.findall(label) for part in inside.split("/")]
+            for name in names:
+                folded = _fold_header(name)
+                if len(folded) >= 3:
+                    claims.setdefault(folded, set()).add(f.key)
+    for folded, keys in claims.items():
+        if len(keys) == 1:
+            index.setdefault(folded, next(iter(keys)))
     _header_indexes[form.key] = index
     return index
 

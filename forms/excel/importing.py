@@ -20,6 +20,7 @@ Decisions, kept in one place:
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -133,11 +134,12 @@ class _Rollback(Exception):
 # ------------------------------------------------------------------------------------------- public
 
 def plan_import(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None = None,
-                state: TaskState | None = None, lang: str = "fr") -> ImportPlan:
+                state: TaskState | None = None, lang: str = "fr", *,
+                overrides: Mapping[str, str] | None = None) -> ImportPlan:
     """Read, map, convert and validate every row of ``path``; nothing is written.
 
     A file that cannot be read at all gives a plan with one file-level problem (never an exception)."""
-    return _run(store, form_key, Path(path), mapping, state, write=False, lang=lang)
+    return _run(store, form_key, Path(path), mapping, state, write=False, lang=lang, overrides=overrides)
 
 
 def apply_import(store: RecordStore, plan: ImportPlan, state: TaskState | None = None) -> ImportPlan:
@@ -153,10 +155,14 @@ def apply_import(store: RecordStore, plan: ImportPlan, state: TaskState | None =
 
 
 def run_import(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None = None,
-               state: TaskState | None = None, *, dry_run: bool = False, lang: str = "fr") -> ImportPlan:
+               state: TaskState | None = None, *, dry_run: bool = False, lang: str = "fr",
+               overrides: Mapping[str, str] | None = None) -> ImportPlan:
     """Plan and apply in one pass (the command line): rows are written as they are checked, inside one
-    transaction that is rolled back if any row is refused. Check ``plan.applied``."""
-    return _run(store, form_key, Path(path), mapping, state, write=not dry_run, lang=lang)
+    transaction that is rolled back if any row is refused. Check ``plan.applied``.
+
+    ``mapping`` (column index → field key) replaces the automatic header matching; ``overrides``
+    (column letter or header text → field key, ``""`` to ignore the column) corrects it."""
+    return _run(store, form_key, Path(path), mapping, state, write=not dry_run, lang=lang, overrides=overrides)
 
 
 @dataclass
@@ -223,7 +229,8 @@ def _find_header(sheet: Sheet, form_key: str) -> int:
     return best
 
 
-def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Mapping[int, str] | None) -> None:
+def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Mapping[int, str] | None,
+                 overrides: Mapping[str, str] | None = None) -> None:
     form = FORMS[plan.form_key]
     header = sheet.head[header_index] if sheet.head else []
     plan.header_row = sheet.row_number(header_index)
@@ -253,6 +260,21 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
                     plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
                 continue
             chosen[col] = key
+    for name, key in (overrides or {}).items():
+        letter = name.strip().upper()
+        if re.fullmatch(r"[A-Z]{1,3}", letter):
+            col = _column_index(letter)
+        else:
+            col = next((c for c, text in plan.headers.items() if _fold_header(text) == _fold_header(name)), -1)
+        if col < 0:
+            plan.problems.append(Problem(plan.header_row, "", "", f"colonne « {name} » introuvable dans l'en-tête "
+                                         f"(ligne {plan.header_row})"))
+            continue
+        plan.notes = [n for n in plan.notes if not n.startswith(f"colonne {column_letter(col)} ")]
+        if key:
+            chosen[col] = key
+        else:
+            chosen.pop(col, None)
     seen: dict[str, int] = {}
     for col, key in sorted(chosen.items()):
         if key not in (STATUS_KEY, ID_KEY) and not form.has_field(key):
@@ -272,8 +294,16 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
                                      f"[{f.key}] » (voir le modèle : kafaat template {form.key})"))
 
 
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
 def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None,
-         state: TaskState | None, *, write: bool, lang: str) -> ImportPlan:
+         state: TaskState | None, *, write: bool, lang: str, overrides: Mapping[str, str] | None = None
+         ) -> ImportPlan:
     if form_key not in FORMS:
         raise KeyError(form_key)
     plan = ImportPlan(form_key, path, lang=lang)
@@ -290,7 +320,7 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
         plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide"))
         return plan
     header_index = _find_header(sheet, form_key)
-    _map_columns(plan, sheet, header_index, mapping)
+    _map_columns(plan, sheet, header_index, mapping, overrides)
     if plan.errors:
         return plan
     # Hundreds of thousands of small objects are made and dropped per import: the cyclic garbage collector

@@ -516,3 +516,29 @@ def test_arabic_template_and_export_read_back(filled, tmp_path) -> None:
     export_records(filled, "internship", out, lang="ar")
     again = plan_import(filled, "internship", out)
     assert again.ok and again.unchanged == again.rows == 4, again.lines()
+
+
+def test_names_people_use_and_cli_map(workspace, store, offering_id, cohort_id, tmp_path, capsys) -> None:
+    """« CNE » names the student code (derived from its label); --map fixes what no label says."""
+    from openpyxl import Workbook
+
+    row = internship_row()
+    names = {"student_code": "CNE", "host_sector": "Branche", "tutor_name": "Maître de stage"}
+    wb = Workbook()
+    ws = wb.active
+    keys = [f.key for f in FORMS["internship"].fields]
+    ws.append([names.get(k, FORMS["internship"].field(k).label.fr) for k in keys] + ["Commentaire"])
+    ws.append([row[k] for k in keys] + ["à revoir"])
+    wb.save(tmp_path / "sgs.xlsx")
+    root = str(workspace.root)
+    args = ["--data-dir", root, "import", "internship", str(tmp_path / "sgs.xlsx")]
+    assert main([*args, "--map", "Branche=host_sector", "--map", "S=tutor_name", "--map", "Y="]) == 0
+    err = capsys.readouterr().err
+    assert "Commentaire" not in err and "Branche" not in err  # both settled by --map
+    v = live(store, "internship")[0].values
+    assert (v["student_code"], v["host_sector"], v["tutor_name"]) == ("R130045678", "Services numériques",
+                                                                      "Leila Berrada")
+    assert main([*args, "--map", "Inconnue=host_sector"]) == 1
+    assert "colonne « Inconnue » introuvable" in capsys.readouterr().err
+    assert main([*args, "--map", "Branche=secteur"]) == 1
+    assert "« secteur » n'est pas un champ" in capsys.readouterr().err
