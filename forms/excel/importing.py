@@ -42,7 +42,7 @@ from forms.excel.columns import (
     parse_status,
 )
 from forms.excel.reading import FileRefused, Sheet, column_letter, read_sheet
-from forms.schema import FieldType, Issue, Severity
+from forms.schema import FieldType, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore
 from forms.store.tables import record_table
 from forms.tasks import TaskState, step
@@ -560,7 +560,3 @@ def _load_live(conn: Connection, form: Any, table: Any, establishment: str, ids:
         for row in conn.execute(stmt).mappings():
             out[row["id"]] = ({k: row[k] for k in keys}, row["status"])
     return out
-
-
-def issue_text(issue: Issue, lang: str = "fr") -> str:
-    return issue.message.get(lang)

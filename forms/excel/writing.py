@@ -35,8 +35,6 @@ WARNING_FILL = "FFF2CC"
 LISTS_SHEET = "Listes"
 INSTRUCTIONS_SHEET = "Instructions"
 EXPORT_PAGE = 5_000
-MAX_INLINE_LIST = 200
-"""Excel refuses an inline list longer than 255 characters: longer lists use a range on the lists sheet."""
 
 
 def _number_format(f: Field | None) -> str | None:
@@ -185,8 +183,6 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
                                 error=f"{f.label.get(lang)} : date jj/mm/aaaa")
             dv.add(target)
             ws.add_data_validation(dv)
-        if f is not None and (f.help.fr or f.required):
-            pass
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 45
     ws.sheet_view.rightToLeft = lang == "ar"
@@ -373,7 +369,6 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
         header_index = plan.header_row - sheet.first_row
         width = sheet.width
         offset = sheet.first_col
-        problems_col = offset + width
         for index, cells in enumerate(sheet.iter_rows()):
             if index < header_index:
                 continue
@@ -411,7 +406,6 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
             message.fill = red if any(p.severity == "error" for p in found) else yellow
             out.append(message)
             ws.append(out)
-        del problems_col
     summary = wb.create_sheet(PROBLEMS_LABEL.get(plan.lang))
     summary.append([_bold(summary, "Fichier"), _bold(summary, "Ligne"), _bold(summary, "Colonne"),
                     _bold(summary, "Champ"), _bold(summary, "Gravité"), _bold(summary, "Message")])
