@@ -96,10 +96,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 0
     say(f"Lot valide : {manifest.get('establishment_name', '')} ({opened.establishment}), n° {opened.sequence}")
     say(f"  signé par la clé {opened.signer.fingerprint}")
+    # Only the members the reader checks are sure to be there (docs/bundle-format.md §7): the others are
+    # shown as they come, a missing one as « ? ».
+    period = manifest.get("period") if isinstance(manifest.get("period"), dict) else {}
     say(f"  créé le {manifest['created_at']} ; lot précédent : {manifest['previous_hash'] or 'aucun (premier lot)'}")
-    say(f"  période : {manifest['period']['from'] or 'début'} → {manifest['period']['to']}"
-        f"{' (complet)' if manifest.get('full') else ''}")
-    say(f"  schéma {manifest['schema_version']}, application {manifest['application_version']}")
+    say(f"  période : {period.get('from') or 'début'} → {period.get('to') or '?'}"
+        f"{' (complet)' if manifest.get('full') is True else ''}")
+    say(f"  schéma {manifest.get('schema_version', '?')}, application {manifest.get('application_version', '?')}")
     for key, c in manifest["counts"].items():
         label = FORMS[key].plural.fr if key in FORMS else key
         say(f"  {label:<24} {c['records']:>7} enregistrement(s), {c['tombstones']} suppression(s)")

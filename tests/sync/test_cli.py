@@ -125,3 +125,27 @@ def test_reminder_period(folders, capsys) -> None:
     assert orjson.loads((est / "settings.json").read_bytes())["reporting_period_days"] == 90
     code, _, err = run(capsys, "--data-dir", str(est), "bundle", "reminder", "--days", "0")
     assert code == 1 and "entre 1 et 366" in err
+
+
+def test_verify_shows_a_valid_bundle_whose_manifest_has_only_the_checked_members(folders, tmp_path, capsys) -> None:
+    """The reader checks some manifest members (§7); a signed bundle without the others (period, schema…)
+    is valid and must be shown, not crash the command."""
+    from forms.workspace import Workspace
+    from sync.bundle import seal_bundle
+    from sync.keys import load_identity
+
+    est, mic = folders
+    m = ("--data-dir", str(mic))
+    req = tmp_path / "ecc.req.json"
+    assert run(capsys, "--data-dir", str(est), "keys", "enrollment-request", str(req))[0] == 0
+    assert run(capsys, *m, "ministry", "enroll", str(req), "--yes")[0] == 0
+    ecc = load_identity(Workspace.open(est), SECRET)
+    ministry = load_identity(Workspace.open(mic), SECRET)
+    data = seal_bundle(ecc, [ministry.public], bundle_id="00000000-0000-4000-8000-000000000001", sequence=1,
+                       previous_hash=None, created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}}, records={"offering": []})
+    bundle = tmp_path / "minimal.kfb"
+    bundle.write_bytes(data)
+    code, out, err = run(capsys, *m, "ministry", "verify", str(bundle))
+    assert code == 0, err
+    assert "Lot valide" in out and "période : début → ?" in out and "schéma ?" in out
