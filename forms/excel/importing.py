@@ -288,10 +288,31 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
             continue
         seen[key] = col
         plan.mapping[col] = key
+    _check_formulas(plan, sheet)
     missing = [f for f in form.fields if f.required and f.key not in seen]
     for f in missing:
         plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « {f.label.fr} "
                                      f"[{f.key}] » (voir le modèle : kafaat template {form.key})"))
+
+
+def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
+    """Formula cells in the columns read (header row and below) refuse the file; elsewhere they are
+    ignored and said. Their cached values are never used: a formula is never evaluated nor trusted."""
+    if not sheet.formulas:
+        return
+    read, ignored = [], []
+    for ref in sheet.formulas:
+        letters = "".join(ch for ch in ref if ch.isalpha())
+        row = int("".join(ch for ch in ref if ch.isdigit()) or 0)
+        (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
+    if read:
+        shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} formule(s) dans "
+                                     f"les colonnes importées ({shown}) : Kafaat n'évalue jamais de formules ; "
+                                     f"copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez"))
+    if ignored:
+        shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
+        plan.notes.append(f"{len(ignored)} formule(s) hors des colonnes importées ignorée(s) ({shown})")
 
 
 def _column_index(letters: str) -> int:

@@ -7,7 +7,7 @@ Every file is hostile until checked. Before any parser sees it:
 * its size, the sum of the declared uncompressed sizes of its zip members and each member's
   compression ratio are held to budgets (a 300 KB file may expand to 300 MB);
 * the chosen sheet's XML is streamed once to count its rows (row cap), find formulas (never evaluated:
-  refused, with their cells) and merged cells.
+  refused, with their cells, in the columns an import reads) and merged cells.
 
 Only then does ``python-calamine`` parse the sheet (about 17 times faster than openpyxl's read-only
 reader here, and it does not trust the declared ``<dimension>``). CSV files are decoded as UTF-8 (with or
@@ -40,6 +40,8 @@ MAX_MEMBERS = 5_000
 MAX_ROWS = 200_000
 """Data rows in one import (the header excluded)."""
 MAX_COLUMNS = 250
+MAX_FORMULAS_LOCATED = 10_000
+"""Formula cells located one by one; a sheet with more is refused outright."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -85,6 +87,9 @@ class Sheet:
     merged: list[str] = field(default_factory=list)
     """Merged ranges (``A1:B1``)."""
     head: list[list[Any]] = field(default_factory=list)
+    formulas: list[str] = field(default_factory=list)
+    """Cells holding a formula (``H2``…): the import refuses those in the columns it reads, and ignores
+    the others (their values are never read, and no formula is ever evaluated)."""
 
     def __post_init__(self) -> None:
         if isinstance(self.source, list):
@@ -290,10 +295,9 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                     if match.start() >= limit:
                         continue
                     scan.formula_count += 1
-                    if len(scan.formulas) < 10:
+                    if len(scan.formulas) < MAX_FORMULAS_LOCATED:
                         refs = CELL_REF_RE.findall(data, max(0, match.start() - 400), match.start())
-                        if refs:
-                            scan.formulas.append(refs[-1].decode())
+                        scan.formulas.append(refs[-1].decode() if refs else "?")
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 scan.doctype = True
                 break
@@ -343,8 +347,8 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     if scan.rows > MAX_ROWS + 50:
         raise FileRefused(f"{name} : {scan.rows} lignes dans la feuille « {chosen.name} », {MAX_ROWS} au plus "
                           f"par import : découpez le fichier")
-    if scan.formula_count:
-        cells = ", ".join(scan.formulas) + ("…" if scan.formula_count > len(scan.formulas) else "")
+    if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
+        cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
         raise FileRefused(
             f"{name} : la feuille « {chosen.name} » contient {scan.formula_count} formule(s) ({cells}) : Kafaat "
             f"n'évalue jamais de formules ; copiez les colonnes puis « Collage spécial > Valeurs » et réessayez")
@@ -366,6 +370,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     if not ranges:
         ranges = scan.merges
     result.merged = ranges
+    result.formulas = scan.formulas
     _check_width(result)
     return result
 

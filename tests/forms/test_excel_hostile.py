@@ -155,7 +155,8 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
     (_entity, "entites.xlsx", "XML du classeur refusé"),
     (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
-    (_formulas, "formules.xlsx", "contient 1 formule(s) (H2) : Kafaat n'évalue jamais de formules"),
+    (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
+                                 "jamais de formules"),
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
     (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
     (_merged_data, "fusion2.xlsx", "cellules fusionnées (L2:L3) : défusionnez-les"),
@@ -184,6 +185,33 @@ def test_openpyxl_parses_defused() -> None:
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML
+
+
+def test_formulas_outside_the_columns_read_are_ignored(store, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW], extra={"Contrôle": "x"})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active["S2"] = "=LEN(A2)"
+    wb.active["T1"] = "=NOW()"
+    wb.save(path)
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 1, plan.lines()
+    assert "2 formule(s) hors des colonnes importées ignorée(s) (T1, S2)" in plan.notes or \
+        "2 formule(s) hors des colonnes importées ignorée(s) (S2, T1)" in plan.notes, plan.notes
+
+
+def test_many_formulas_are_refused_outright(store, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(reading_module, "MAX_FORMULAS_LOCATED", 3)
+    path = write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW] * 5, extra={"Contrôle": "x"})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for r in range(2, 7):
+        wb.active[f"S{r}"] = f"=LEN(A{r})"
+    wb.save(path)
+    lines = plan_import(store, "offering", path).lines()
+    assert "calculs.xlsx : la feuille « Données » contient 5 formule(s) (S2, S3, S4…)" in lines[0], lines
 
 
 def test_declared_dimension_is_not_trusted(store, tmp_path) -> None:
