@@ -90,7 +90,10 @@ def issue(fields: tuple[str, ...], fr: str, ar: str, en: str, severity: Severity
 
 def _academic_year_consecutive(key: str) -> Rule:
     def check(v: Mapping[str, Any]) -> Iterator[Issue]:
-        start, end = (int(part) for part in v[key].split("-"))
+        parts = str(v[key]).split("-")
+        if len(parts) != 2 or not all(part.isdecimal() for part in parts):
+            return  # not of the form AAAA-AAAA: the field's own pattern check reports it
+        start, end = (int(part) for part in parts)
         if end != start + 1:
             yield issue((key,), "l'année universitaire doit couvrir deux années consécutives ({value})",
                         "يجب أن تغطي السنة الجامعية سنتين متتاليتين ({value})",

@@ -55,6 +55,10 @@ FAILING = [
     ("offering", {"region": None}, "required", Severity.ERROR, "region"),
     ("cohort", {"academic_year": "2025-2027"}, "academic_year", Severity.ERROR, "academic_year"),
     ("cohort", {"academic_year": "25-26"}, "pattern", Severity.ERROR, "academic_year"),
+    # free text that is not AAAA-AAAA: the pattern says so (the consecutive-years rule crashed on it)
+    ("cohort", {"academic_year": "2025/2026"}, "pattern", Severity.ERROR, "academic_year"),
+    ("cohort", {"academic_year": "2025-2026-2027"}, "pattern", Severity.ERROR, "academic_year"),
+    ("offering", {"first_academic_year": "rentrée 2024"}, "pattern", Severity.ERROR, "first_academic_year"),
     ("cohort", {"men": 18}, "gender_sum", Severity.ERROR, "women"),
     ("cohort", {"graduates": 28, "dropouts": 3, "employed_6m": 5}, "exits", Severity.ERROR, "dropouts"),
     ("cohort", {"work_study": 31}, "above_enrolled", Severity.ERROR, "work_study"),
