@@ -20,6 +20,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -43,6 +44,8 @@ MAX_COLUMNS = 250
 MAX_FORMULAS_LOCATED = 10_000
 """Formula cells located one by one; a sheet with more is refused outright."""
 
+DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError)
+"""What the zip module raises on a damaged, truncated, encrypted or oddly compressed archive."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -179,7 +182,7 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     name = path.name
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except DAMAGED as exc:
         raise FileRefused(f"{name} : archive .xlsx endommagée ou incomplète ({exc}) : ré-enregistrez le fichier "
                           f"depuis Excel") from None
     infos = archive.infolist()
@@ -210,18 +213,26 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
 
 
 def archive_read_small(path: Path, member: str) -> bytes:
-    with zipfile.ZipFile(path) as archive:
-        info = archive.getinfo(member)
-        if info.file_size > 1024 * 1024:
-            return b""
-        return archive.read(member)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(member)
+            if info.file_size > 1024 * 1024:
+                return b""
+            return archive.read(member)
+    except (*DAMAGED, KeyError):
+        return b""
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, limit: int = 16 * 1024 * 1024) -> bytes:
+    name = Path(archive.filename or "").name
     info = archive.getinfo(member)
     if info.file_size > limit:
-        raise FileRefused(f"{Path(archive.filename or '').name} : {member} anormalement volumineux : fichier refusé")
-    return archive.read(member)
+        raise FileRefused(f"{name} : {member} anormalement volumineux : fichier refusé")
+    try:
+        return archive.read(member)
+    except DAMAGED as exc:
+        raise FileRefused(f"{name} : archive .xlsx endommagée ({type(exc).__name__} dans {member}) : "
+                          f"ré-enregistrez le fichier depuis Excel") from None
 
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -243,6 +254,8 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
         rels = SafeET.fromstring(rels_xml)
     except KeyError:
         raise FileRefused(f"{name} : classeur .xlsx incomplet (relations absentes) : ré-enregistrez-le") from None
+    except FileRefused:
+        raise
     except Exception as exc:  # defusedxml refusals (entities, DTD) and malformed XML
         raise FileRefused(f"{name} : XML du classeur refusé ({type(exc).__name__}) : fichier refusé") from None
     targets = {}
@@ -339,8 +352,9 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         except KeyError:
             raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
                               f"ré-enregistrez le fichier") from None
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise FileRefused(f"{name} : archive .xlsx endommagée ({exc})") from None
+        except DAMAGED as exc:
+            raise FileRefused(f"{name} : archive .xlsx endommagée ({type(exc).__name__}) : ré-enregistrez le "
+                              f"fichier depuis Excel") from None
     if scan.doctype:
         raise FileRefused(f"{name} : la feuille « {chosen.name} » déclare des entités XML (<!DOCTYPE>), ce "
                           f"qu'Excel ne fait jamais : fichier refusé par sécurité")

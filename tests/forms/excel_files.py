@@ -108,7 +108,7 @@ def write_csv(path: Path, form_key: str, rows: Sequence[dict[str, Any]], *, sep:
         if isinstance(value, date):
             return value.strftime("%d/%m/%Y")
         value = str(value)
-        if sep in value or '"' in value:
+        if sep in value or '"' in value or '\n' in value or '\r' in value:
             return '"' + value.replace('"', '""') + '"'
         return value
 
