@@ -6,9 +6,11 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 import struct
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -59,6 +61,18 @@ def loads_strict(data: bytes, what: str, error: Callable[[str], Exception]) -> A
         raise error(f"{what} : texte UTF-8 invalide") from exc
     except (ValueError, RecursionError) as exc:
         raise error(f"{what} : JSON invalide") from exc
+
+
+def read_limited(path: Path, limit: int, what: str, error: Callable[[str], Exception]) -> bytes:
+    """The bytes of a file from outside, refused with ``error`` when it is larger than ``limit``: never
+    more than ``limit + 1`` bytes are read, so a huge (or endless) file cannot exhaust memory first.
+    ``OSError`` (missing, unreadable) is left to the caller."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size  # a regular file's size; 0 for a pipe or a device
+        data = handle.read(limit + 1) if size <= limit else b""
+        if size > limit or len(data) > limit:
+            raise error(f"{what} : fichier de {max(size, len(data))} octets, au-delà de la limite de {limit} octets")
+    return data
 
 
 def u64(value: int) -> bytes:

@@ -8,8 +8,9 @@ from typing import Any
 
 from forms.atomic import write_atomic
 from forms.reference import reference
+from sync.encoding import read_limited
 from sync.errors import DocumentInvalid, SyncError
-from sync.keys import MINISTRY, PublicKeys, parse_public_document
+from sync.keys import DOCUMENT_MAX_BYTES, MINISTRY, PublicKeys, parse_public_document
 
 RECIPIENTS_DIR = "recipients"
 
@@ -21,7 +22,7 @@ def recipients_dir(workspace: Any) -> Path:
 def read_recipient_file(path: Path) -> tuple[PublicKeys, bytes]:
     """Read and verify a ministry's public key file (self-signature, known ministry code)."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path, DOCUMENT_MAX_BYTES, str(path), DocumentInvalid)
     except OSError as exc:
         raise DocumentInvalid(f"{path} : fichier illisible ({exc.strerror})") from exc
     public = parse_public_document(data, str(path), MINISTRY)

@@ -307,11 +307,14 @@ def cmd_bundle_reminder(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_receipt_import(args: argparse.Namespace) -> int:
+    from sync.encoding import read_limited
+    from sync.errors import ReceiptRefused
+    from sync.keys import DOCUMENT_MAX_BYTES
     from sync.outbox import import_receipt
 
     workspace = open_workspace(args, ESTABLISHMENT)
     try:
-        data = Path(args.file).read_bytes()
+        data = read_limited(Path(args.file), DOCUMENT_MAX_BYTES, args.file, ReceiptRefused)
     except OSError as exc:
         fail(f"{args.file} : fichier illisible ({exc.strerror})")
     entry = import_receipt(workspace, data, args.file)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, passphrase, print_json, say
@@ -43,19 +44,24 @@ def cmd_public_key(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(name: str) -> bytes:
+def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
+    """A file from outside, refused (``error``) beyond ``limit`` bytes without being loaded whole."""
+    from sync.encoding import read_limited
+
     try:
-        return Path(name).read_bytes()
+        return read_limited(Path(name), limit, name, error)
     except OSError as exc:
         fail(f"{name} : fichier illisible ({exc.strerror})")
 
 
 @refusing
 def cmd_enroll(args: argparse.Namespace) -> int:
+    from sync.errors import DocumentInvalid
+    from sync.keys import DOCUMENT_MAX_BYTES
     from sync.ministry import enroll, read_enrollment
 
     workspace = open_workspace(args, MINISTRY)
-    data = _read(args.file)
+    data = _read(args.file, DOCUMENT_MAX_BYTES, DocumentInvalid)
     confirm_fingerprint(args, read_enrollment(data, args.file))
     public, new = enroll(workspace, data, args.file)
     say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
@@ -76,12 +82,14 @@ def cmd_enrolled(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_verify(args: argparse.Namespace) -> int:
+    from sync.bundle import DEFAULT_LIMITS
+    from sync.errors import BundleTooLarge
     from sync.keys import load_identity
     from sync.ministry import verify_bundle
     from sync.receipts import make_receipt
 
     workspace = open_workspace(args, MINISTRY)
-    data = _read(args.file)
+    data = _read(args.file, DEFAULT_LIMITS.max_file, BundleTooLarge)
     identity = load_identity(workspace, passphrase())
     opened = verify_bundle(workspace, identity, data)
     manifest = opened.manifest

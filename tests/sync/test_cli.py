@@ -149,3 +149,33 @@ def test_verify_shows_a_valid_bundle_whose_manifest_has_only_the_checked_members
     code, out, err = run(capsys, *m, "ministry", "verify", str(bundle))
     assert code == 0, err
     assert "Lot valide" in out and "période : début → ?" in out and "schéma ?" in out
+
+
+def test_huge_files_from_outside_are_refused_without_being_loaded(folders, tmp_path, capsys) -> None:
+    """A key file, request, receipt or bundle larger than its limit is refused before it is read whole
+    (sparse files: no disk used; tracemalloc sees what Python allocates)."""
+    import tracemalloc
+
+    from sync.bundle import DEFAULT_LIMITS
+    from sync.keys import DOCUMENT_MAX_BYTES
+
+    est, mic = folders
+    e, m = ("--data-dir", str(est)), ("--data-dir", str(mic))
+    document = tmp_path / "enorme.json"
+    with open(document, "wb") as handle:
+        handle.truncate(256 * DOCUMENT_MAX_BYTES * 16)  # 256 MiB
+    bundle = tmp_path / "enorme.kfb"
+    with open(bundle, "wb") as handle:
+        handle.truncate(DEFAULT_LIMITS.max_file + 1)
+    for argv, path in (((*e, "recipients", "add", str(document), "--yes"), document),
+                       ((*e, "receipt", "import", str(document)), document),
+                       ((*m, "ministry", "enroll", str(document), "--yes"), document),
+                       ((*m, "ministry", "verify", str(bundle)), bundle)):
+        tracemalloc.start()
+        try:
+            code, _, err = run(capsys, *argv)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 32 * 1024 * 1024, (argv, peak)
+        assert code == 1 and "au-delà de la limite" in err and str(path.stat().st_size) in err, (argv, err)
