@@ -42,6 +42,8 @@ STATUS_SHOWN = {"complete": Text("Complet", "مكتمل", "Complete"), "draft": 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "DD/MM/YYYY"
 MANGLED_TEXT = re.compile(r"\d([.,]\d+)?[eE]\+?\d+")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Invisible control characters: never kept (a worksheet cannot even hold them)."""
 US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
@@ -173,6 +175,16 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         value = value.strip()
         if not value:
             return None
+        control = CONTROL_CHARS.search(value)
+        if control:
+            raise ValueProblem(Text(
+                f"« {CONTROL_CHARS.sub('�', value)} » contient un caractère de contrôle invisible "
+                f"(U+{ord(control.group()):04X}) : supprimez-le",
+                f"« {CONTROL_CHARS.sub('�', value)} » يحتوي على حرف تحكم غير مرئي: احذفه",
+                f"'{CONTROL_CHARS.sub('�', value)}' holds an invisible control character "
+                f"(U+{ord(control.group()):04X}): remove it"), "type")
+        if field.type is FieldType.CHOICE and value.isdigit():
+            return _padded_code(field, value)
         if field.type is FieldType.DATE:
             us = US_DATE.fullmatch(value)
             if us and int(us.group(1)) <= 12 < int(us.group(2)) <= 31:
@@ -212,14 +224,7 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
     if isinstance(value, int) and kind is FieldType.DATE:
         return serial_date(float(value), date1904) or value
     if isinstance(value, int) and kind is FieldType.CHOICE:
-        table = field.choices()
-        text = str(value)
-        if table is not None and table.match(text) is None:
-            widths = {len(c) for c in table.codes if c.isdigit()}
-            for width in widths:
-                if table.match(text.zfill(width)):
-                    return text.zfill(width)
-        return text
+        return _padded_code(field, str(value))
     if isinstance(value, datetime) and kind is not FieldType.DATE:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, date) and kind not in (FieldType.DATE,):
@@ -247,13 +252,13 @@ def converter(field: Field, date1904: bool = False) -> Any:
                     value = value.strip()
                     if not value:
                         return None
-                    if not MANGLED_TEXT.fullmatch(value):
+                    if not MANGLED_TEXT.fullmatch(value) and not CONTROL_CHARS.search(value):
                         return value
                 return raw_value(field, value, date1904)
             return identifier
 
         def text(value: Any) -> Any:
-            if type(value) is str:
+            if type(value) is str and not CONTROL_CHARS.search(value):
                 return value.strip() or None
             return raw_value(field, value, date1904)
         return text
@@ -278,6 +283,16 @@ def converter(field: Field, date1904: bool = False) -> Any:
             raise found
         return found
     return typed
+
+
+def _padded_code(field: Field, text: str) -> str:
+    """``6`` for a table whose codes are ``01``…``12``: the code ``06`` (Excel and CSV drop the zero)."""
+    table = field.choices()
+    if table is not None and table.match(text) is None:
+        for width in sorted({len(c) for c in table.codes if c.isdigit()}):
+            if table.match(text.zfill(width)):
+                return text.zfill(width)
+    return text
 
 
 def serial_date(value: float, date1904: bool) -> date | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from forms.definitions import FORMS
 from forms.excel.columns import (
+    CONTROL_CHARS,
     DATE_FORMAT,
     FORMULA_PREFIXES,
     ID_KEY,
@@ -102,6 +103,8 @@ def _format_word(form: Form, f: Field) -> str:
 def _safe_cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(value, str) and CONTROL_CHARS.search(value):
+        value = CONTROL_CHARS.sub("\ufffd", value)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
@@ -282,7 +285,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
                 continue
             value = convert(value) if convert else value
             if isinstance(value, str):
-                if value.startswith(FORMULA_PREFIXES):
+                if value.startswith(FORMULA_PREFIXES) or CONTROL_CHARS.search(value):
                     value = _safe_cell(ws, value)
             elif key in date_cells and isinstance(value, date):
                 cell = date_cells[key]
@@ -426,7 +429,7 @@ def _bold(ws: Any, value: str) -> Any:
 
 
 def _plain(ws: Any, value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or CONTROL_CHARS.search(value)):
         return _safe_cell(ws, value)
     if isinstance(value, date | datetime):
         return _safe_cell(ws, value, DATE_FORMAT)

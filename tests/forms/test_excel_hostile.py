@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from forms.excel import plan_import, run_import
 from forms.excel import reading as reading_module
-from tests.conftest import cohort_values
+from tests.conftest import OFFERING, cohort_values
 from tests.forms.excel_files import (
     OFFERING_ROW,
     dump,
@@ -305,3 +305,29 @@ def test_unknown_link_names_the_cell(store, offering_id, tmp_path) -> None:
                for line in lines), lines
     # the missing offering is reported once, not again as "required"
     assert not any("ligne 2" in line and "champ obligatoire" in line for line in lines)
+
+
+def test_control_characters(store, workspace, tmp_path) -> None:
+    """Invisible control characters are refused on import, and never crash a report or an export."""
+    path = write_csv(tmp_path / "ctl.csv", "offering", [{**OFFERING_ROW, "title": "Titre\x1fcaché", "capacity": "4\x07"}])
+    plan = plan_import(store, "offering", path)
+    lines = plan.lines()
+    assert any("colonne B (title) : « Titre�caché » contient un caractère de contrôle invisible (U+001F)" in line
+               for line in lines), lines
+    assert any("colonne H (capacity)" in line and "U+0007" in line for line in lines), lines
+    from openpyxl import load_workbook
+
+    from forms.excel import export_records, write_error_report
+
+    report = load_workbook(write_error_report(plan, tmp_path / "rapport.xlsx")).worksheets[0]
+    assert report["B2"].value == "Titre\ufffdcaché"
+    store.save("offering", {**OFFERING, "title": "Saisi\x07ailleurs"})
+    export_records(store, "offering", tmp_path / "export.xlsx")
+    assert load_workbook(tmp_path / "export.xlsx").active["B2"].value == "Saisi\ufffdailleurs"
+
+
+def test_codes_typed_without_their_leading_zero(store, tmp_path) -> None:
+    path = write_csv(tmp_path / "regions.csv", "offering", [{**OFFERING_ROW, "region": "3"}])
+    plan = run_import(store, "offering", path)
+    assert plan.ok, plan.lines()
+    assert store.list("offering")[0].values["region"] == "03"
