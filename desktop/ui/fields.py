@@ -30,6 +30,8 @@ from desktop.ui.i18n import DATE_FORMAT
 from forms.schema import Field, FieldType
 
 EMPTY_TEXT = "—"
+QT_INT_MAX = 2**31 - 1
+"""The largest value a ``QSpinBox`` holds."""
 
 
 class Binding(QObject):
@@ -86,7 +88,18 @@ class IntegerBinding(Binding):
         return None if v == self.empty else v
 
     def set_value(self, value: Any) -> None:
-        self.spin.setValue(self.empty if value is None else int(value))
+        if value is None:
+            self.spin.setValue(self.empty)
+            return
+        number = min(max(int(value), -QT_INT_MAX + 1), QT_INT_MAX)
+        # A draft may hold a value outside the field's bounds: widen the range to show it as it is (a
+        # clamped value would be saved back changed, or as empty); the validation still reports it.
+        if number <= self.empty:
+            self.empty = number - 1
+            self.spin.setMinimum(self.empty)
+        if number > self.spin.maximum():
+            self.spin.setMaximum(number)
+        self.spin.setValue(number)
 
 
 class DecimalBinding(Binding):
@@ -108,7 +121,16 @@ class DecimalBinding(Binding):
         return None if abs(v - self.empty) < 0.001 else Decimal(str(round(v, 2)))
 
     def set_value(self, value: Any) -> None:
-        self.spin.setValue(self.empty if value is None else float(value))
+        if value is None:
+            self.spin.setValue(self.empty)
+            return
+        number = round(float(value), 2)
+        if number < self.empty + 0.001:  # outside the bounds (a draft): shown as it is, see IntegerBinding
+            self.empty = number - 0.01
+            self.spin.setMinimum(self.empty)
+        if number > self.spin.maximum():
+            self.spin.setMaximum(number)
+        self.spin.setValue(number)
 
 
 class DateBinding(Binding):
@@ -139,7 +161,13 @@ class DateBinding(Binding):
         else:
             if isinstance(value, str):
                 value = date.fromisoformat(value)
-            self.edit.setDate(QDate(value))
+            shown = QDate(value)
+            if value > date.min and shown <= self.empty:  # outside the bounds (a draft), see IntegerBinding
+                self.empty = QDate(value - timedelta(days=1))
+                self.edit.setMinimumDate(self.empty)
+            if shown > self.edit.maximumDate():
+                self.edit.setMaximumDate(shown)
+            self.edit.setDate(shown)
 
 
 class ComboBinding(Binding):
