@@ -66,7 +66,10 @@ class TextBinding(Binding):
         return text if text.strip() else None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if len(text) > self.edit.maxLength():  # a draft may be longer than allowed: never cut it silently
+            self.edit.setMaxLength(len(text))
+        self.edit.setText(text)
 
 
 class IntegerBinding(Binding):
