@@ -294,7 +294,7 @@ def _str(obj: Mapping[str, Any], key: str, where: str, pattern: re.Pattern[str] 
         return None
     _need(isinstance(value, str) and len(value) <= max_length, f"en-tête : « {where}{key} » manquant ou invalide")
     if pattern is not None:
-        _need(bool(pattern.match(value)), f"en-tête : « {where}{key} » mal formé")
+        _need(bool(pattern.fullmatch(value)), f"en-tête : « {where}{key} » mal formé")
     return value
 
 

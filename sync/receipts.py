@@ -42,7 +42,7 @@ def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[st
     for key in ("ministry", "ministry_key_id", "establishment", "bundle_id", "bundle_hash", "issued_at"):
         if not isinstance(body.get(key), str):
             raise DocumentInvalid(f"{what} : membre « {key} » manquant ou invalide")
-    if not HEX64.match(body["bundle_hash"]) or not HEX64.match(body["ministry_key_id"]):
+    if not HEX64.fullmatch(body["bundle_hash"]) or not HEX64.fullmatch(body["ministry_key_id"]):
         raise DocumentInvalid(f"{what} : empreinte mal formée")
     sequence = body.get("sequence")
     if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:

@@ -327,3 +327,17 @@ def test_any_records_round_trip(identities, rows, dead, sequence) -> None:
     assert opened.tables["cohort"].rows == live and opened.tables["cohort"].tombstones == tombstones
     assert opened.manifest["counts"] == {"cohort": {"records": len(rows), "tombstones": dead}}
     assert list(TOMBSTONE_COLUMNS) == opened.tables["cohort"].columns[:6]
+
+
+@pytest.mark.parametrize("member", ["previous_hash", "establishment"])
+def test_a_trailing_line_feed_does_not_pass_for_a_well_formed_member(identities, member) -> None:
+    """``$`` also matches before a final "\\n": the header's patterns must cover the whole value, as an
+    independent reader of the specification does (``^[0-9a-f]{64}$`` is 64 characters, no more)."""
+    ecc, mic = identities["ECC"], identities["MIC"]
+    previous = "ab" * 32 + ("\n" if member == "previous_hash" else "")
+    signer = ecc if member == "previous_hash" else Identity(ecc.role, "ECC\n", ecc.name, ecc.private)
+    data = seal_bundle(signer, [mic.public], bundle_id="00000000-0000-4000-8000-000000000005", sequence=2,
+                       previous_hash=previous, created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}}, records={"offering": []})
+    with pytest.raises(BundleMalformed, match=member):
+        open_bundle(data, {"ECC": ecc.public, "ECC\n": signer.public}.get, mic)

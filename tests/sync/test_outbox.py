@@ -289,3 +289,19 @@ def test_a_damaged_database_can_be_replaced_by_a_backup(est, identities, tmp_pat
     assert integrity_problems(db) == [] and integrity_problems(safety)  # the damaged one is kept as it was
     assert est.records().count("offering") == 300
     assert export_bundle(est, identities["ECC"], tmp_path / "usb").entry.sequence == 1
+
+
+def test_a_receipt_hash_with_a_trailing_line_feed_is_malformed(identities) -> None:
+    from sync.errors import DocumentInvalid
+    from sync.keys import sign_document
+    from sync.receipts import RECEIPT_DOMAIN, RECEIPT_TYPE, read_receipt
+
+    mic = identities["MIC"]
+    body = {"ministry": "MIC", "ministry_key_id": mic.public.key_id_hex, "establishment": "ECC",
+            "bundle_id": "00000000-0000-4000-8000-000000000001", "sequence": 1, "bundle_hash": "ab" * 32,
+            "accepted": {}, "refused": {}, "problems": [], "issued_at": "2026-01-01T00:00:00Z"}
+    assert read_receipt(sign_document(mic, RECEIPT_TYPE, RECEIPT_DOMAIN, body), "accusé")[0] == body
+    for member in ("bundle_hash", "ministry_key_id"):
+        bad = sign_document(mic, RECEIPT_TYPE, RECEIPT_DOMAIN, {**body, member: body[member] + "\n"})
+        with pytest.raises(DocumentInvalid, match="empreinte mal formée"):
+            read_receipt(bad, "accusé")
