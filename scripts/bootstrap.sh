@@ -17,7 +17,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip>=24" >/dev/null
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,postgres]" 2>&1 | grep -v "^WARNING: Location" || true
+  # A failed installation stops here (the stamp below is written only after a complete one).
+  status=0
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,postgres]" > .venv/pip.log 2>&1 || status=$?
+  grep -v "^WARNING: Location" .venv/pip.log >&2 || true
+  if [ "$status" -ne 0 ]; then
+    echo "L'installation des paquets a échoué (voir ci-dessus) : rien n'est marqué comme installé." >&2
+    exit 1
+  fi
   .venv/bin/python -c "import forms, desktop, PySide6, sqlalchemy"
   echo "$wanted" > "$stamp"
 fi
