@@ -69,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         warn(str(exc))
         return EXIT_REFUSED
+    except OSError as exc:  # a file or folder that cannot be read or written: say which, no traceback
+        where = exc.filename if exc.filename is not None else ""
+        warn(f"{where} : accès au fichier impossible ({exc.strerror or exc})")
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         warn("interrompu : rien n'a été modifié par l'opération en cours")
         return 130

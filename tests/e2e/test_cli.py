@@ -190,3 +190,10 @@ def test_uninitialised_folder_and_double_init(capsys, tmp_path: Path, folder: Pa
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "x"), "init", "--role", "establishment",
                        "--establishment", "NOPE")
     assert code == 1 and "inconnu" in err and not (tmp_path / "x" / "settings.json").exists()
+
+
+def test_an_unwritable_destination_is_a_refusal_not_a_traceback(capsys, folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "fichier"
+    blocker.write_text("pas un dossier")
+    code, _, err = run(capsys, "--data-dir", str(folder), "backup", str(blocker / "copie.db"))
+    assert code == 1 and "accès au fichier impossible" in err and str(blocker) in err
