@@ -35,7 +35,6 @@ ERROR_FILL = "F8CBAD"
 WARNING_FILL = "FFF2CC"
 LISTS_SHEET = "Listes"
 INSTRUCTIONS_SHEET = "Instructions"
-EXPORT_PAGE = 5_000
 
 
 def _number_format(f: Field | None) -> str | None:
@@ -322,20 +321,22 @@ def _converter(f: Field | None, lang: str, links: LinkNames | None) -> Any:
 
 def export_records(store: Any, form_key: str, path: Path, lang: str = "fr", state: TaskState | None = None,
                    status: str | None = None) -> int:
-    """Every live record of a form (optionally of one status), exported with links by natural key."""
-    def pages() -> Iterable[Any]:
-        # a page at a time, so that 100 000 records are never all in memory at once
-        offset = 0
-        while True:
-            page = store.list(form_key, status=status, limit=EXPORT_PAGE, offset=offset)
-            yield from page
-            if len(page) < EXPORT_PAGE:
-                return
-            offset += EXPORT_PAGE
+    """Every live record of a form (optionally of one status), in the order they last changed, exported with
+    links by natural key. The records are streamed from one read transaction (a consistent snapshot,
+    never all in memory)."""
+    from sqlalchemy import select
 
+    from forms.store.records import Record
+    from forms.store.tables import record_table
+
+    form, table = FORMS[form_key], record_table(form_key)
+    stmt = select(table).where(table.c.deleted.is_(False)).order_by(table.c.change_seq)
+    if status:
+        stmt = stmt.where(table.c.status == status)
     with store.engine.connect() as conn:
         links = LinkNames(conn, store.establishment)
-        return export_xlsx(form_key, pages(), path, lang, state, links=links)
+        records = (Record.from_row(form, row) for row in conn.execute(stmt).mappings())
+        return export_xlsx(form_key, records, path, lang, state, links=links)
 
 
 # ------------------------------------------------------------------------------------------ error report
