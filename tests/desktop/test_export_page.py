@@ -59,3 +59,29 @@ def test_without_recipients_the_export_is_disabled_and_says_why(qtbot, workspace
     assert not page.export_button.isEnabled()
     assert "kafaat keys create" in page.summary.text()
     assert "aucun ministère destinataire" in page.summary.text()
+
+
+def test_the_overview_shown_is_the_one_of_the_current_choice(qtbot, ready, application, monkeypatch):
+    """« Tout envoyer » checked then unchecked: the slower first overview (complete bundle) must not
+    replace the newer one when it finishes last."""
+    import threading
+
+    import desktop.ui.pages.export_page as export_page
+
+    page = application.window.navigate("export")
+    qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
+    gate = threading.Event()
+    original = export_page._overview
+
+    def overview(workspace, full):
+        if full:
+            gate.wait(10)
+        return original(workspace, full)
+
+    monkeypatch.setattr(export_page, "_overview", overview)
+    page.full.setChecked(True)
+    page.full.setChecked(False)
+    qtbot.waitUntil(lambda: len(application.context.runner.active) == 1, timeout=10_000)
+    gate.set()
+    qtbot.waitUntil(lambda: not application.context.runner.active, timeout=10_000)
+    assert not page.plan.full and "(complet)" not in page.summary.text()

@@ -55,6 +55,9 @@ class ExportPage(Page):
         super().__init__(context, parent)
         self.setObjectName("page_export")
         self.plan: Any = None
+        self._generation = 0
+        """Only the newest overview is shown (toggling « tout envoyer » twice starts two that may finish
+        in either order)."""
         layout = QVBoxLayout(self)
         title = self.tr("Export vers le ministère")
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
@@ -129,8 +132,19 @@ class ExportPage(Page):
 
     def refresh(self) -> None:
         workspace, full = self.context.workspace, self.full.isChecked()
+        self._generation += 1
+        generation = self._generation
+
+        def shown(result: tuple[Any, list[Any], Any]) -> None:
+            if generation == self._generation:
+                self.show_overview(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.show_failure(exc)
+
         self.context.runner.run(lambda _state: _overview(workspace, full), title=self.tr("Export"),
-                                on_success=self.show_overview, on_failure=self.show_failure, parent=self)
+                                on_success=shown, on_failure=failed, parent=self)
 
     def show_overview(self, result: tuple[Any, list[Any], Any]) -> None:
         plan, entries, due = result
