@@ -69,14 +69,28 @@ def parse_date(value: Any) -> date:
                    "'{v}' is not a date (dd/mm/yyyy)", v=text)
 
 
+FAR_TOO_LARGE = 10**15
+"""Numbers from 10^15 on are refused as unreadable (written as text, as a JSON number or as a spreadsheet
+number alike): no field needs them, and SQLite's integers stop at 2^63."""
+
+
+def _far_too_large(value: Any) -> ValueProblem:
+    return _problem("« {v} » est un nombre bien trop grand", "« {v} » عدد كبير جدا", "'{v}' is far too large a number",
+                    v=str(value).strip())
+
+
 def parse_integer(value: Any) -> int:
     if isinstance(value, bool):
         raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
                        v=value)
     if isinstance(value, int):
+        if not -FAR_TOO_LARGE < value < FAR_TOO_LARGE:
+            raise _far_too_large(value)
         return value
     if isinstance(value, float):
         if value.is_integer():
+            if not -FAR_TOO_LARGE < value < FAR_TOO_LARGE:
+                raise _far_too_large(value)
             return int(value)
         raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
                        v=value)
@@ -86,8 +100,7 @@ def parse_integer(value: Any) -> int:
     except DecimalException:
         number = None
     if number is not None and number.is_finite() and number.adjusted() >= 15:
-        raise _problem("« {v} » est un nombre bien trop grand", "« {v} » عدد كبير جدا", "'{v}' is far too large a number",
-                       v=str(value).strip())
+        raise _far_too_large(value)
     if number is None or not number.is_finite() or number != number.to_integral_value():
         raise _problem("« {v} » n'est pas un nombre entier", "« {v} » ليس عددا صحيحا", "'{v}' is not a whole number",
                        v=str(value).strip())
@@ -222,7 +235,7 @@ def _fast_parser(field: Field) -> Parser:
         return link
     if kind is FieldType.INTEGER:
         def integer(value: Any) -> Any:
-            return value if type(value) is int else general(value)
+            return value if type(value) is int and -FAR_TOO_LARGE < value < FAR_TOO_LARGE else general(value)
         return integer
     if kind is FieldType.DATE:
         def a_date(value: Any) -> Any:

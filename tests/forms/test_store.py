@@ -187,3 +187,14 @@ def test_bulk_write_is_one_transaction(store, offering_id) -> None:
     with pytest.raises(ValidationFailed):
         store.write_checked(bad)
     assert store.count("cohort") == 3
+
+
+@pytest.mark.parametrize("value", [1e30, 10**20, -(10**19), 10**15, 1e15])
+def test_a_draft_with_an_enormous_number_is_refused_not_a_crash(store, value) -> None:
+    """JSON and spreadsheets hand over numbers, not only text: beyond SQLite's integers the draft used to
+    fail with OverflowError; such a number is unreadable, as it is when typed as text."""
+    with pytest.raises(ValidationFailed) as refused:
+        store.save("offering", {**OFFERING, "capacity": value}, status=DRAFT)
+    assert [(i.fields, i.code) for i in refused.value.issues] == [(("capacity",), "type")]
+    assert "bien trop grand" in refused.value.issues[0].message.fr
+    assert store.count("offering") == 0
