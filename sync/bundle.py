@@ -447,6 +447,9 @@ def open_bundle(data: bytes, registry: Callable[[str], PublicKeys | None], recip
         named = ", ".join(r["ministry"] for r in header["recipients"])
         raise NotARecipient(f"ce lot n'est pas adressé à {me.code} (destinataires : {named})")
     bundle_id, sequence = header["bundle_id"], header["sequence"]
+    kem = KEM_XWING if MLKEM768 in me.keys else KEM_X25519
+    if stanza["kem"] != kem:  # the HPKE suite would refuse our key with a TypeError
+        raise DecryptionFailed(f"la clé du lot est enveloppée avec {stanza['kem']}, la clé de {me.code} attend {kem}")
     enc = b64d(stanza["enc"], "en-tête : enc", BundleMalformed)
     try:
         key = _suite(stanza["kem"]).decrypt(enc, recipient.hpke_private(),

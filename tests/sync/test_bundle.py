@@ -341,3 +341,27 @@ def test_a_trailing_line_feed_does_not_pass_for_a_well_formed_member(identities,
                        manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}}, records={"offering": []})
     with pytest.raises(BundleMalformed, match=member):
         open_bundle(data, {"ECC": ecc.public, "ECC\n": signer.public}.get, mic)
+
+
+@pytest.mark.parametrize("post_quantum", [True, False])
+def test_a_recipient_entry_with_the_other_kem_is_a_decryption_failure(identities, post_quantum) -> None:
+    """The establishment signed a stanza whose KEM does not fit the ministry's key: refused with our error
+    (the HPKE suite raised TypeError, a crash of « ministry verify »)."""
+    from sync.bundle import KEM_X25519, KEM_XWING
+    from sync.keys import MLKEM768
+
+    ecc = identities["ECC"]
+    ministry = identities["MIC"]
+    if not post_quantum:
+        ministry = Identity(ministry.role, ministry.code, ministry.name,
+                            {k: v for k, v in ministry.private.items() if k != MLKEM768})
+    data = seal_bundle(ecc, [ministry.public], bundle_id="00000000-0000-4000-8000-000000000006", sequence=1,
+                       previous_hash=None, created_at="2026-01-01T00:00:00Z",
+                       manifest={"counts": {"offering": {"records": 0, "tombstones": 0}}}, records={"offering": []})
+    other = KEM_X25519 if post_quantum else KEM_XWING
+
+    def swap(header):
+        header["recipients"][0]["kem"] = other
+
+    with pytest.raises(DecryptionFailed, match=other):
+        open_bundle(resign(data, ecc, swap), {"ECC": ecc.public}.get, ministry)
