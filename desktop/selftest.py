@@ -67,7 +67,18 @@ def check_crypto(tmp: Path) -> str:
     secret = _os.urandom(32)
     sealed = suite.encrypt(secret, recipient.public_key(), info=b"kafaat-selftest")
     assert suite.decrypt(sealed, recipient, info=b"kafaat-selftest") == secret
-    return f"cryptography {cryptography.__version__} : Ed25519, HPKE X25519"
+    # What every bundle uses: ML-DSA-65 next to Ed25519, HPKE X-Wing (ML-KEM-768 + X25519), zstd, AES-GCM.
+    from sync.bundle import open_bundle, seal_bundle
+    from sync.keys import Identity
+
+    establishment = Identity.generate("establishment", "ECC", "selftest")
+    ministry = Identity.generate("ministry", "MIC", "selftest")
+    bundle = seal_bundle(establishment, [ministry.public], bundle_id="00000000-0000-4000-8000-000000000000",
+                         sequence=1, previous_hash=None, created_at="2026-01-01T00:00:00Z", manifest={},
+                         records={"offering": []})
+    assert open_bundle(bundle, {"ECC": establishment.public}.get, ministry).sequence == 1
+    return (f"cryptography {cryptography.__version__} : Ed25519, HPKE X25519 ; lot signé (Ed25519 + ML-DSA-65), "
+            "chiffré (X-Wing) et relu")
 
 
 def check_qt(tmp: Path) -> str:

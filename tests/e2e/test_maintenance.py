@@ -67,3 +67,16 @@ def test_selftest_passes_here(capsys, qapp) -> None:
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out
     assert out.count("OK") == 5 and "ÉCHEC" not in out
+
+
+def test_selftest_checks_the_algorithms_of_the_bundles(monkeypatch) -> None:
+    """A build whose cryptography lacks ML-DSA (or ML-KEM) cannot write a single bundle: the self-check of
+    the packaged build must say so, not only try Ed25519 and classic X25519."""
+    from types import SimpleNamespace
+
+    import sync.keys
+    from desktop.selftest import run_checks
+
+    monkeypatch.setattr(sync.keys, "mldsa", SimpleNamespace())
+    results = {name: (ok, detail) for name, ok, detail in run_checks()}
+    assert results["cryptographie"][0] is False, results["cryptographie"]
