@@ -189,9 +189,10 @@ class Application:
 def read_settings(root: Path) -> dict[str, Any]:
     """The data folder's settings, read without opening the database (the frame is painted first)."""
     try:
-        return json.loads((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+        settings = json.loads((root / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return settings if isinstance(settings, dict) else {}
 
 
 def run(args: argparse.Namespace | None = None) -> int:

@@ -124,6 +124,8 @@ class Workspace:
             settings = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise StoreError(f"{path} est illisible : {exc}") from exc
+        if not isinstance(settings, dict):
+            raise StoreError(f"{path} est illisible : un objet JSON est attendu")
         if settings.get("role") not in ROLES:
             raise StoreError(f"{path} : rôle inconnu « {settings.get('role')} »")
         return cls(root, settings)

@@ -164,3 +164,10 @@ def test_window_self_check_in_a_fresh_process(workspace, tmp_path, lang):
     assert seen["editors"] == {key: len(form.fields) for key, form in FORMS.items()}
     assert seen["language"] == lang
     assert seen["translations_loaded"] is (True if lang == "ar" else None)
+
+
+def test_settings_that_are_not_an_object_read_as_empty(tmp_path) -> None:
+    from desktop.app import read_settings
+
+    (tmp_path / "settings.json").write_text("[1, 2]", encoding="utf-8")
+    assert read_settings(tmp_path) == {}

@@ -197,3 +197,10 @@ def test_an_unwritable_destination_is_a_refusal_not_a_traceback(capsys, folder: 
     blocker.write_text("pas un dossier")
     code, _, err = run(capsys, "--data-dir", str(folder), "backup", str(blocker / "copie.db"))
     assert code == 1 and "accès au fichier impossible" in err and str(blocker) in err
+
+
+@pytest.mark.parametrize("settings", ["[]", '"texte"', "42", "null"])
+def test_settings_that_are_not_an_object_are_refused(capsys, folder: Path, settings: str) -> None:
+    (folder / "settings.json").write_text(settings, encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(folder), "records", "list", "cohort")
+    assert code == 1 and "settings.json" in err and "objet JSON" in err
