@@ -252,13 +252,14 @@ def converter(field: Field, date1904: bool = False) -> Any:
                     value = value.strip()
                     if not value:
                         return None
-                    if not MANGLED_TEXT.fullmatch(value) and not CONTROL_CHARS.search(value):
+                    if not MANGLED_TEXT.fullmatch(value) and (value.isprintable() or not CONTROL_CHARS.search(value)):
                         return value
                 return raw_value(field, value, date1904)
             return identifier
 
         def text(value: Any) -> Any:
-            if type(value) is str and not CONTROL_CHARS.search(value):
+            # isprintable() answers in C for the usual cell; the expression only runs on the others
+            if type(value) is str and (value.isprintable() or not CONTROL_CHARS.search(value)):
                 return value.strip() or None
             return raw_value(field, value, date1904)
         return text

@@ -284,7 +284,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
                 continue
             value = convert(value) if convert else value
             if isinstance(value, str):
-                if value.startswith(FORMULA_PREFIXES) or CONTROL_CHARS.search(value):
+                if value.startswith(FORMULA_PREFIXES) or (not value.isprintable() and CONTROL_CHARS.search(value)):
                     value = _safe_cell(ws, value)
             elif key in date_cells and isinstance(value, date):
                 cell = date_cells[key]
