@@ -37,17 +37,19 @@ class TaskState:
         if self._cancel.is_set():
             raise Cancelled()
 
-    def step(self, done: int, total: int = 0, text: str = "") -> None:
-        """Report progress (``total`` 0 when unknown); raises ``Cancelled`` if cancellation was asked."""
+    def step(self, done: int, total: int = 0, text: str = "", *, cancellable: bool = True) -> None:
+        """Report progress (``total`` 0 when unknown); raises ``Cancelled`` if cancellation was asked, unless
+        ``cancellable`` is false (past the point of no return: the work is done and must be reported)."""
         self.done, self.total = done, total or self.total
         if text:
             self.text = text
         if self._on_progress is not None:
             self._on_progress(self.done, self.total, self.text)
-        self.check()
+        if cancellable:
+            self.check()
 
 
-def step(state: TaskState | None, done: int, total: int = 0, text: str = "") -> None:
+def step(state: TaskState | None, done: int, total: int = 0, text: str = "", *, cancellable: bool = True) -> None:
     """``state.step(...)`` when a state was given."""
     if state is not None:
-        state.step(done, total, text)
+        state.step(done, total, text, cancellable=cancellable)

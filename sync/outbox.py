@@ -439,15 +439,17 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     _mark_written(workspace, entry.sequence, outbox_path, data, entry.previous_hash, counts,
                   [r.code for r in recipients])
     path = outbox_path
+    # Written and recorded: from here on a cancel would hide a bundle that exists (the next one would then
+    # reach the ministry after a gap), so the export finishes.
     if outdir is not None and Path(outdir).resolve() != Path(workspace.outbox_dir).resolve():
-        step(state, 4, 5, f"copie vers {outdir}")
+        step(state, 4, 5, f"copie vers {outdir}", cancellable=False)
         path = Path(outdir) / name
         try:
             write_atomic(path, data)
         except OSError as exc:
             raise ExportRefused(f"le lot n° {entry.sequence} est écrit dans {outbox_path}, mais la copie vers "
                                 f"{outdir} a échoué ({exc.strerror}) : copiez ce fichier à la main") from exc
-    step(state, 5, 5, "terminé")
+    step(state, 5, 5, "terminé", cancellable=False)
     with workspace.engine.connect() as conn:
         final = OutboxEntry.from_row(conn.execute(select(bundles).where(bundles.c.sequence == entry.sequence)).one())
     return ExportResult(final, path, outbox_path, plan, recovered)

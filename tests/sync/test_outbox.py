@@ -305,3 +305,16 @@ def test_a_receipt_hash_with_a_trailing_line_feed_is_malformed(identities) -> No
         bad = sign_document(mic, RECEIPT_TYPE, RECEIPT_DOMAIN, {**body, member: body[member] + "\n"})
         with pytest.raises(DocumentInvalid, match="empreinte mal formée"):
             read_receipt(bad, "accusé")
+
+
+def test_a_cancel_after_the_bundle_is_written_does_not_hide_it(est, identities, tmp_path, monkeypatch) -> None:
+    """Once the bundle is in the outbox and recorded, « Annuler » can no longer undo it: the export finishes
+    (copy included) instead of reporting « annulé : rien n'a été modifié » over a written bundle, which the
+    next export would then follow with a gap at the ministry."""
+    populate(est.records())
+    state = TaskState()
+    monkeypatch.setattr(outbox, "_after_file_written", lambda path: state.cancel())
+    result = export_bundle(est, identities["ECC"], tmp_path / "usb", state=state)
+    assert result.entry.sequence == 1 and result.entry.state == WRITTEN
+    assert result.path == tmp_path / "usb" / result.outbox_path.name
+    assert result.path.read_bytes() == result.outbox_path.read_bytes()
