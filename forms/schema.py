@@ -147,6 +147,8 @@ class Form:
         if len(set(keys)) != len(keys):
             raise ValueError(f"champ déclaré deux fois dans {self.key}")
         object.__setattr__(self, "_by_key", {f.key: f for f in self.fields})
+        object.__setattr__(self, "_keys", tuple(keys))
+        object.__setattr__(self, "_links", tuple(f for f in self.fields if f.type is FieldType.LINK))
 
     def field(self, key: str) -> Field:
         return self._by_key[key]  # type: ignore[attr-defined]
@@ -156,11 +158,11 @@ class Form:
 
     @property
     def field_keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
+        return self._keys  # type: ignore[attr-defined]
 
     @property
     def links(self) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if f.type is FieldType.LINK)
+        return self._links  # type: ignore[attr-defined]
 
     def describe(self) -> dict[str, Any]:
         """The JSON shape of ``kafaat forms --json``."""

@@ -30,6 +30,7 @@ COMPLETE = "complete"
 STATUSES = (DRAFT, COMPLETE)
 SYSTEM_MEMBERS = ("id", "status", "version", "updated_at", "created_at", "created_by", "updated_by",
                   "establishment", "deleted", "change_seq", "error_count", "warning_count")
+SYSTEM_SET = frozenset(SYSTEM_MEMBERS)
 BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique"})
 """Problems that refuse even a draft: the value could not be kept, or the database would be inconsistent."""
 
@@ -277,7 +278,7 @@ class RecordStore:
               conn: Connection | None = None, context: LinkContext | None = None) -> Checked:
         """Parse, validate, and check links and uniqueness against the database."""
         form = FORMS[form_key]
-        fields = {k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS}
+        fields = {k: v for k, v in raw.items() if k not in SYSTEM_SET} if raw.keys() & SYSTEM_SET else raw
         values, issues = parse_and_validate(form, fields)
         if conn is None:
             with self.engine.connect() as own:
