@@ -123,147 +123,147 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="63"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="77"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="82"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="93"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="103"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="109"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="120"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="158"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="141"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} سجل، {d} حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="214"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -271,12 +271,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253"/>
+        <location filename="../../desktop/ui/fields.py" line="284"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253"/>
+        <location filename="../../desktop/ui/fields.py" line="284"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -462,6 +462,142 @@
         <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="41"/>
+        <source>Clés et destinataires</source>
+        <translation>المفاتيح والجهات المستقبلة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="51"/>
+        <source>Créer les clés…</source>
+        <translation>إنشاء المفاتيح…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <source>Demande d&apos;enregistrement…</source>
+        <translation>طلب التسجيل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <source>Ajouter un ministère destinataire…</source>
+        <translation>إضافة وزارة مستقبلة…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <source>Importer un accusé de réception…</source>
+        <translation>استيراد إشعار بالتوصل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="79"/>
+        <source>Empreinte de l&apos;établissement : {fp}</source>
+        <translation>بصمة المؤسسة: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="83"/>
+        <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
+        <translation>مفاتيح المؤسسة غير موجودة بعد: أنشئها لتتمكن من التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="91"/>
+        <source>Ministères destinataires : {names}</source>
+        <translation>الوزارات المستقبلة: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
+        <translation>لا توجد وزارة مستقبلة: أضف ملف المفتاح العمومي الذي توصلت به من الوزارة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="105"/>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <location filename="../../desktop/ui/keys_box.py" line="130"/>
+        <location filename="../../desktop/ui/keys_box.py" line="151"/>
+        <location filename="../../desktop/ui/keys_box.py" line="180"/>
+        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <source>Kafaat</source>
+        <translation>كفاءات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <source>Phrase de passe</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="115"/>
+        <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
+        <translation>اختر عبارة مرور المفاتيح ({n} أحرف على الأقل):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="119"/>
+        <source>Saisissez-la une seconde fois :</source>
+        <translation>أدخلها مرة ثانية:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
+        <translation>عبارتا المرور مختلفتان: لم يتم إنشاء أي مفتاح.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="131"/>
+        <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
+        <translation>تم إنشاء المفاتيح. البصمة التي يجب إبلاغها للوزارة: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <source>Création des clés</source>
+        <translation>إنشاء المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="142"/>
+        <source>Demande d&apos;enregistrement</source>
+        <translation>طلب التسجيل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="152"/>
+        <source>Demande écrite : {path}
+Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
+        <translation>تمت كتابة الطلب: {path}
+أرسله إلى الوزارة وأبلغها هاتفيا بالبصمة: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="158"/>
+        <source>Clé publique du ministère</source>
+        <translation>المفتاح العمومي للوزارة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="167"/>
+        <source>Vérifier l&apos;empreinte</source>
+        <translation>التحقق من البصمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="168"/>
+        <source>Clé de {name} ({code}).
+Empreinte : {fp}
+
+Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;accepter. Faire confiance à cette clé ?</source>
+        <translation>مفتاح {name} ({code}).
+البصمة: {fp}
+
+تحقق من هذه البصمة مع الوزارة (هاتفيا) قبل قبولها. هل تثق بهذا المفتاح؟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="181"/>
+        <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
+        <translation>{code} كانت مستقبلة بهذا المفتاح من قبل: لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="189"/>
+        <source>Accusé de réception</source>
+        <translation>إشعار بالتوصل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
+        <translation>تم التحقق من الإشعار بالتوصل: الدفعة رقم {n} مسجلة كمستلمة.</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1136,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/smoke.py" line="49"/>
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>

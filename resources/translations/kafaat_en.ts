@@ -115,147 +115,147 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="63"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="77"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="82"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="93"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="103"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="109"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="120"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="158"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="141"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} record(s), {d} deletion(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="214"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -263,12 +263,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253"/>
+        <location filename="../../desktop/ui/fields.py" line="284"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="253"/>
+        <location filename="../../desktop/ui/fields.py" line="284"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -454,6 +454,142 @@
         <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="41"/>
+        <source>Clés et destinataires</source>
+        <translation>Keys and recipients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="51"/>
+        <source>Créer les clés…</source>
+        <translation>Create the keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <source>Demande d&apos;enregistrement…</source>
+        <translation>Enrolment request…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <source>Ajouter un ministère destinataire…</source>
+        <translation>Add a recipient ministry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <source>Importer un accusé de réception…</source>
+        <translation>Import a receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="79"/>
+        <source>Empreinte de l&apos;établissement : {fp}</source>
+        <translation>Establishment fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="83"/>
+        <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
+        <translation>The establishment&apos;s keys do not exist yet: create them to be able to export.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="91"/>
+        <source>Ministères destinataires : {names}</source>
+        <translation>Recipient ministries: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
+        <translation>No recipient ministry: add the public-key file received from the ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="105"/>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <location filename="../../desktop/ui/keys_box.py" line="130"/>
+        <location filename="../../desktop/ui/keys_box.py" line="151"/>
+        <location filename="../../desktop/ui/keys_box.py" line="180"/>
+        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <source>Kafaat</source>
+        <translation>Kafaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="115"/>
+        <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
+        <translation>Choose the keys&apos; passphrase (at least {n} characters):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="119"/>
+        <source>Saisissez-la une seconde fois :</source>
+        <translation>Type it a second time:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
+        <translation>The two passphrases differ: no key was created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="131"/>
+        <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
+        <translation>Keys created. Fingerprint to give the ministry: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <source>Création des clés</source>
+        <translation>Creating the keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="142"/>
+        <source>Demande d&apos;enregistrement</source>
+        <translation>Enrolment request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="152"/>
+        <source>Demande écrite : {path}
+Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
+        <translation>Request written: {path}
+Send it to the ministry and read them this fingerprint on the phone: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="158"/>
+        <source>Clé publique du ministère</source>
+        <translation>The ministry&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="167"/>
+        <source>Vérifier l&apos;empreinte</source>
+        <translation>Check the fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="168"/>
+        <source>Clé de {name} ({code}).
+Empreinte : {fp}
+
+Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;accepter. Faire confiance à cette clé ?</source>
+        <translation>Key of {name} ({code}).
+Fingerprint: {fp}
+
+Check this fingerprint with the ministry (on the phone) before accepting it. Trust this key?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="181"/>
+        <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
+        <translation>{code} was already a recipient with this key: nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="189"/>
+        <source>Accusé de réception</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
+        <translation>Receipt verified: bundle no. {n} is marked as received.</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1092,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/smoke.py" line="49"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>

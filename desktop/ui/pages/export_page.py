@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.keys_box import KeysBox
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.tasks import TaskState
@@ -66,6 +67,10 @@ class ExportPage(Page):
         self.reminder.setObjectName("reminder")
         self.reminder.setWordWrap(True)
         layout.addWidget(self.reminder)
+
+        self.keys = KeysBox(context)
+        self.keys.changed.connect(self.refresh)
+        layout.addWidget(self.keys)
 
         box = QGroupBox(self.tr("Ce qui sera envoyé"))
         inner = QVBoxLayout(box)
@@ -128,6 +133,7 @@ class ExportPage(Page):
 
     # ------------------------------------------------------------------------------------- overview
     def activated(self) -> None:
+        self.keys.update_status()
         self.refresh()
 
     def refresh(self) -> None:
