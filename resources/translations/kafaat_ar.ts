@@ -233,37 +233,62 @@
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
+        <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="167"/>
+        <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
+        <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <source>aucun lot n&apos;a encore été exporté</source>
+        <translation>لم يتم تصدير أي حزمة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
+        <translation>آخر حزمة صُدّرت منذ {d} يوما (الفترة {p} يوما): تصدير جديد مُنتظر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <source>dernier lot exporté il y a {d} jours</source>
+        <translation>آخر حزمة صُدّرت منذ {d} يوما</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="208"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="213"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>

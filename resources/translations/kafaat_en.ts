@@ -225,37 +225,62 @@
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
+        <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="167"/>
+        <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
+        <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <source>aucun lot n&apos;a encore été exporté</source>
+        <translation>no bundle has been exported yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
+        <translation>last bundle exported {d} days ago (period of {p} days): an export is due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <source>dernier lot exporté il y a {d} jours</source>
+        <translation>last bundle exported {d} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="208"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="213"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>

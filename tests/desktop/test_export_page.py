@@ -57,8 +57,8 @@ def test_without_recipients_the_export_is_disabled_and_says_why(qtbot, workspace
     page = application.window.navigate("export")
     qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
     assert not page.export_button.isEnabled()
-    assert "kafaat keys create" in page.summary.text()
-    assert "aucun ministère destinataire" in page.summary.text()
+    assert "Créez d'abord les clés" in page.summary.text() and "kafaat" not in page.summary.text()
+    assert "Ajoutez d'abord un ministère destinataire" in page.summary.text()
 
 
 def test_the_overview_shown_is_the_one_of_the_current_choice(qtbot, ready, application, monkeypatch):

@@ -161,13 +161,16 @@ class ExportPage(Page):
             lines.append(self.tr("{form} : {n} enregistrement(s), {d} suppression(s)").format(
                 form=FORMS[key].plural.get(self.lang), n=counts["records"], d=counts["tombstones"]))
         lines.append(self.tr("Destinataires : {names}").format(names=", ".join(plan.recipients) or "—"))
-        lines.extend(plan.problems())
+        if not plan.keys_ready:
+            lines.append(self.tr("Créez d'abord les clés de l'établissement (encadré « Clés et destinataires »)."))
+        if not plan.recipients:
+            lines.append(self.tr("Ajoutez d'abord un ministère destinataire (encadré « Clés et destinataires »)."))
         self.summary.setText("\n".join(lines))
         self.drafts.clear()
         for key, record_id, title in plan.draft_samples:
             self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {title}  ({record_id})")
         self.export_button.setEnabled(not plan.problems())
-        self.reminder.setText(due.message())
+        self.reminder.setText(self.due_text(due))
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
@@ -176,6 +179,16 @@ class ExportPage(Page):
                       entry.written_at or "", str(total), entry.file_name or ""]
             for column, value in enumerate(values):
                 self.outbox.setItem(row, column, QTableWidgetItem(value))
+
+    def due_text(self, due: Any) -> str:
+        """``DueStatus.message()`` in the window's language."""
+        if due.last_written_at is None:
+            return self.tr("aucun lot n'a encore été exporté")
+        days = int(due.days_since or 0)
+        if due.due:
+            return self.tr("dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu"
+                           ).format(d=days, p=due.period_days)
+        return self.tr("dernier lot exporté il y a {d} jours").format(d=days)
 
     def show_failure(self, exc: BaseException) -> None:
         self.message.setText(str(exc))
