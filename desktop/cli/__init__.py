@@ -27,8 +27,36 @@ COMMAND_MODULES = (
 )
 
 
+ARGPARSE_FRENCH = (
+    ("usage: ", "utilisation : "),
+    ("positional arguments:", "arguments :"),
+    ("options:", "options :"),
+    ("show this help message and exit", "afficher cette aide et quitter"),
+    ("show program's version number and exit", "afficher la version et quitter"),
+    ("invalid choice:", "choix invalide :"),
+    ("choose from", "valeurs possibles :"),
+    ("the following arguments are required:", "arguments obligatoires manquants :"),
+    ("unrecognized arguments:", "arguments non reconnus :"),
+    ("expected one argument", "une valeur est attendue"),
+)
+
+
+def _french(text: str) -> str:
+    """argparse's own English words, in French (the help and the errors users read)."""
+    for english, french in ARGPARSE_FRENCH:
+        text = text.replace(english, french)
+    return text
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        return _french(super().format_usage())
+
+    def format_help(self) -> str:
+        return _french(super().format_help())
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        message = _french(message)
         self.print_usage(sys.stderr)
         warn(f"{self.prog} : erreur d'utilisation : {message}")
         raise SystemExit(EXIT_USAGE)

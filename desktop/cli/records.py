@@ -70,6 +70,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     record_id = payload.get("id")
     if record_id is not None and not isinstance(record_id, str):
         fail(f"id : « {str(record_id)[:40]} » n'est pas un identifiant (UUID entre guillemets)")
+    if record_id is not None:
+        record_id = record_id.strip().lower()  # as ``records delete`` reads it; UUIDs are stored lower-case
     try:
         record, remaining = store.save(args.form, payload, status=status, record_id=record_id,
                                        expected_version=version if isinstance(version, int) else None)

@@ -120,11 +120,15 @@ def test_add_update_list_and_delete(capsys, folder: Path) -> None:
     code, out, err = add(capsys, folder, "cohort", listed)
     assert code == 0, err
     assert out.strip() == cohort_id
+    # An id typed in capitals is the same record.
+    code, out, err = add(capsys, folder, "cohort", {**listed, "id": listed["id"].upper(), "version": 2})
+    assert code == 0 and out.strip() == cohort_id, err
+    listed["version"] = 2
     # A stale version is refused.
     code, _, err = add(capsys, folder, "cohort", listed)
     assert code == 1 and "modifié" in err
     _, out, _ = run(capsys, "--data-dir", str(folder), "records", "list", "cohort", "--json")
-    assert json.loads(out)[0]["version"] == 2 and json.loads(out)[0]["scholarship"] == 12
+    assert json.loads(out)[0]["version"] == 3 and json.loads(out)[0]["scholarship"] == 12
     # Deleting an offering still used is refused; deleting the cohort first works.
     code, _, err = run(capsys, "--data-dir", str(folder), "records", "delete", "offering", offering_id)
     assert code == 1 and "encore utilisé" in err
@@ -178,7 +182,16 @@ def test_usage_errors_exit_2(capsys, folder: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--data-dir", str(folder), "records", "list", "students"])
     assert exit_info.value.code == 2
-    assert "erreur d'utilisation" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "erreur d'utilisation" in err and "choix invalide" in err and "utilisation :" in err
+
+
+def test_help_is_in_french(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["records", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "afficher cette aide" in out and "show this help" not in out and "usage:" not in out
 
 
 def test_uninitialised_folder_and_double_init(capsys, tmp_path: Path, folder: Path) -> None:
