@@ -265,14 +265,17 @@ def _fast_parser(field: Field) -> Parser:
     return general
 
 
-_parsers: dict[str, tuple[tuple[str, Parser], ...]] = {}
+def _per_field(form: Form, name: str, make: Callable[[Field], Any]) -> tuple[tuple[str, Any], ...]:
+    """``make(field)`` for every field of ``form``, computed once and kept on the form itself."""
+    compiled = form.__dict__.get(name)
+    if compiled is None:
+        compiled = tuple((f.key, make(f)) for f in form.fields)
+        object.__setattr__(form, name, compiled)
+    return compiled
 
 
 def _form_parsers(form: Form) -> tuple[tuple[str, Parser], ...]:
-    parsers = _parsers.get(form.key)
-    if parsers is None or len(parsers) != len(form.fields):
-        parsers = _parsers[form.key] = tuple((f.key, _fast_parser(f)) for f in form.fields)
-    return parsers
+    return _per_field(form, "_parsers", _fast_parser)
 
 
 def parse_record(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
@@ -389,14 +392,8 @@ def _fast_checker(field: Field) -> Checker:
     return presence
 
 
-_checkers: dict[str, tuple[tuple[str, Checker], ...]] = {}
-
-
 def _form_checkers(form: Form) -> tuple[tuple[str, Checker], ...]:
-    checkers = _checkers.get(form.key)
-    if checkers is None or len(checkers) != len(form.fields):
-        checkers = _checkers[form.key] = tuple((f.key, _fast_checker(f)) for f in form.fields)
-    return checkers
+    return _per_field(form, "_checkers", _fast_checker)
 
 
 def validate(form: Form, values: Mapping[str, Any]) -> list[Issue]:
