@@ -129,6 +129,9 @@ def _record_table(form: Form) -> Table:
         )
     for field in form.links:
         Index(f"ix_{form.key}_{field.key}", table.c[field.key])
+    # Live drafts only (migration 0004): the lists' « brouillons » filter without a scan.
+    Index(f"ix_{form.key}_drafts", table.c.updated_at, sqlite_where=text("status = 'draft' AND deleted = 0"),
+          postgresql_where=text("status = 'draft' AND deleted = false"))
     return table
 
 
