@@ -43,6 +43,9 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 250
 MAX_FORMULAS_LOCATED = 10_000
 """Formula cells located one by one; a sheet with more is refused outright."""
+MAX_CELLS = 10_000_000
+"""Rows × columns of the area a sheet's cells span: calamine allocates that whole rectangle (32 bytes a
+cell), so one cell at ``XFD1048576`` in a 10 KB file would ask for 550 GB and abort the process."""
 
 DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError)
 """What the zip module raises on a damaged, truncated, encrypted or oddly compressed archive."""
@@ -276,6 +279,17 @@ FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 CELL_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"')
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
 MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
+FAR_REF_RE = re.compile(rb'r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]|[B-Zb-z][A-Za-z]\d{5}|[A-Za-z]{2}\d{6}'
+                        rb'|[A-Za-z]*(?:\d{7}|[2-9]\d{5}))')
+"""A reference written the usual way past column IP (the 250th), at row 200 000 or beyond, past column AZ
+from row 10 000 or past Z from row 100 000: the cells' extent is then measured exactly (below these, the
+area stays under ``MAX_CELLS``)."""
+ODD_REF_RES = (re.compile(rb"r\s+=|r=\s|r='"), re.compile(rb'<c[\t\n\r/>]|<c (?!r=")'), re.compile(rb":c[\s/>]"))
+"""An ``r`` attribute written unusually, a cell without ``r`` as its first attribute, a prefixed cell: where
+calamine will place such cells is not read at a glance, so the extent is measured exactly."""
+TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+R_ATTR_RE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+REF_RE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 
 
 @dataclass
@@ -285,6 +299,8 @@ class _Scan:
     formula_count: int = 0
     merges: list[str] = field(default_factory=list)
     doctype: bool = False
+    far_cells: bool = False
+    """Some cell may lie far away (see ``FAR_REF_RE``): ``_cell_extent`` measures before calamine parses."""
 
 
 def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
@@ -314,6 +330,10 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 scan.doctype = True
                 break
+            if not scan.far_cells:
+                # a match from ``limit`` on may lack what follows it (``<c `` cut off): the next round sees it
+                scan.far_cells = any((m := r.search(data)) is not None and m.start() < limit
+                                     for r in (FAR_REF_RE, *ODD_REF_RES))
             if b"mergeCell" in data:
                 for match in MERGE_RE.finditer(data, 0, limit + 64):
                     if match.start() < limit:
@@ -321,6 +341,49 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
             tail = data[limit:]
             chunk = following
     return scan
+
+
+def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(rows, columns) from A1 to the farthest cell, placed as calamine places them: a cell's ``r``, or
+    else the row's ``r`` (or the row after the previous one) and the column after the previous cell. Empty
+    elements count as opened and closed; empty cells count too (an upper bound is all that is needed)."""
+    rows = columns = 0
+    row_index = col_index = 0
+    tail = b""
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(4 * 1024 * 1024)
+            data = tail + chunk
+            end = 0
+            for match in TAG_RE.finditer(data):
+                end = match.end()
+                closing, name, attrs = match.groups()
+                ref = None if closing else R_ATTR_RE.search(attrs)
+                parts = REF_RE.fullmatch(ref.group(1) if ref.group(1) is not None else ref.group(2)) if ref else None
+                if name == b"row":
+                    if parts is not None:
+                        row_index = max(int(parts.group(2) or 0) - 1, 0)
+                    if closing or attrs.endswith(b"/"):
+                        row_index, col_index = row_index + 1, 0
+                    continue
+                if closing:
+                    continue
+                row, col = row_index, col_index
+                if parts is not None:
+                    row = max(int(parts.group(2) or 0) - 1, 0)
+                    col = 0
+                    for ch in parts.group(1).upper():
+                        col = col * 26 + ch - 64
+                    col = max(col - 1, 0)
+                rows, columns = max(rows, row + 1), max(columns, col + 1)
+                col_index = col + 1
+            if not chunk:
+                break
+            start = data.rfind(b"<", end)
+            tail = data[start:] if start >= 0 and data.find(b">", start) < 0 else b""
+            if len(tail) > 1024 * 1024:
+                return MAX_ROWS * 10, MAX_COLUMNS * 10  # a tag of a megabyte: no sheet has one
+    return rows, columns
 
 
 def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[str]]:
@@ -349,6 +412,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         chosen, notes = _choose_sheet(entries, wanted_sheets, name)
         try:
             scan = _scan_sheet(archive, chosen.member)
+            extent = _cell_extent(archive, chosen.member) if scan.far_cells and not scan.doctype else None
         except KeyError:
             raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
                               f"ré-enregistrez le fichier") from None
@@ -361,6 +425,13 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     if scan.rows > MAX_ROWS + 50:
         raise FileRefused(f"{name} : {scan.rows} lignes dans la feuille « {chosen.name} », {MAX_ROWS} au plus "
                           f"par import : découpez le fichier")
+    if extent is not None:
+        rows, columns = extent
+        if rows > MAX_ROWS + 51 or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+            raise FileRefused(f"{name} : la feuille « {chosen.name} » a des cellules jusqu'à la ligne {rows} et la "
+                              f"colonne {column_letter(columns - 1)} ({MAX_ROWS} lignes et {MAX_COLUMNS} colonnes au "
+                              f"plus, {MAX_CELLS} cellules en tout) : supprimez les lignes et colonnes inutiles "
+                              f"ou découpez le fichier")
     if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
         cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
         raise FileRefused(

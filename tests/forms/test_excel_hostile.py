@@ -139,6 +139,22 @@ def _sheet_entities(path: Path) -> Path:
                           lambda data: entities + data.replace(b"<t>LP-DATA</t>", b"<t>&j;</t>"))
 
 
+def _far_cell(path: Path) -> Path:
+    """One cell at XFD1048576 in a 6 KB file: calamine allocates the whole rectangle from A1 (550 GB) and
+    the process aborted."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
+
+
+def _far_cells_without_reference(path: Path) -> Path:
+    """The same rectangle reached by cells without ``r``, placed by their row's ``r`` and their order."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * 300
+    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", b"<row r = '900000'>" + cells + b"</row></sheetData>"))
+
+
 def _bad_date(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
 
@@ -155,6 +171,8 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
     (_entity, "entites.xlsx", "XML du classeur refusé"),
     (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
+    (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
+    (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
     (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
                                  "jamais de formules"),
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
@@ -331,3 +349,14 @@ def test_codes_typed_without_their_leading_zero(store, tmp_path) -> None:
     plan = run_import(store, "offering", path)
     assert plan.ok, plan.lines()
     assert store.list("offering")[0].values["region"] == "03"
+
+
+def test_cells_without_reference_are_placed_and_imported(store, tmp_path) -> None:
+    """Cells without ``r`` (allowed, rare) take the measured path and import like any others."""
+    import re
+
+    rows = [{**OFFERING_ROW, "code": f"LP-{i}", "industry_partnered": "Oui", "partner_name": "OCP"} for i in range(3)]
+    path = rewrite_member(write_xlsx(tmp_path / "sans-ref.xlsx", "offering", rows), "xl/worksheets/sheet1.xml",
+                          lambda data: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", data))
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 3, plan.lines()
