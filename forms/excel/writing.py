@@ -35,6 +35,9 @@ ERROR_FILL = "F8CBAD"
 WARNING_FILL = "FFF2CC"
 LISTS_SHEET = "Listes"
 INSTRUCTIONS_SHEET = "Instructions"
+TEXT_PREFIXES = (*FORMULA_PREFIXES, "#")
+"""Text written with ``data_type = "s"``: formula-like text, and text such as « #N/A » that openpyxl would
+otherwise store as an error cell (read back as an empty cell)."""
 
 
 def _number_format(f: Field | None) -> str | None:
@@ -105,7 +108,7 @@ def _safe_cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
     if isinstance(value, str) and CONTROL_CHARS.search(value):
         value = CONTROL_CHARS.sub("\ufffd", value)
     cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(TEXT_PREFIXES):
         cell.data_type = "s"
     if number_format:
         cell.number_format = number_format
@@ -284,7 +287,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
                 continue
             value = convert(value) if convert else value
             if isinstance(value, str):
-                if value.startswith(FORMULA_PREFIXES) or (not value.isprintable() and CONTROL_CHARS.search(value)):
+                if value.startswith(TEXT_PREFIXES) or (not value.isprintable() and CONTROL_CHARS.search(value)):
                     value = _safe_cell(ws, value)
             elif key in date_cells and isinstance(value, date):
                 cell = date_cells[key]
@@ -430,7 +433,7 @@ def _bold(ws: Any, value: str) -> Any:
 
 
 def _plain(ws: Any, value: Any) -> Any:
-    if isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or CONTROL_CHARS.search(value)):
+    if isinstance(value, str) and (value.startswith(TEXT_PREFIXES) or CONTROL_CHARS.search(value)):
         return _safe_cell(ws, value)
     if isinstance(value, date | datetime):
         return _safe_cell(ws, value, DATE_FORMAT)

@@ -542,3 +542,17 @@ def test_names_people_use_and_cli_map(workspace, store, offering_id, cohort_id, 
     assert "colonne « Inconnue » introuvable" in capsys.readouterr().err
     assert main([*args, "--map", "Branche=secteur"]) == 1
     assert "« secteur » n'est pas un champ" in capsys.readouterr().err
+
+
+def test_text_like_an_excel_error_reads_back_as_text(store, offering_id, cohort_id, tmp_path) -> None:
+    """openpyxl stores the text « #N/A » as an error cell, which reads back empty: the export lost the
+    value (the import then « updated » the record to blank) and the report lost the cell."""
+    store.save("internship", internship_values(offering_id, cohort_id, supervisor="#N/A", host_sector="#REF!"))
+    out = tmp_path / "stages.xlsx"
+    export_records(store, "internship", out)
+    plan = plan_import(store, "internship", out)
+    assert plan.ok and plan.unchanged == 1, plan.lines()
+    path = write_csv(tmp_path / "stages.csv", "internship", [internship_row(supervisor="#DIV/0!", gender="?")])
+    report = write_error_report(plan_import(store, "internship", path), tmp_path / "rapport.xlsx")
+    ws = load_workbook(report).worksheets[0]
+    assert ws["U2"].value == "#DIV/0!" and ws["U2"].data_type == "s"
