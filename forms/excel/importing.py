@@ -289,6 +289,7 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         seen[key] = col
         plan.mapping[col] = key
     _check_formulas(plan, sheet)
+    _check_error_cells(plan, sheet)
     missing = [f for f in form.fields if f.required and f.key not in seen]
     for f in missing:
         plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « {f.label.fr} "
@@ -313,6 +314,18 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
     if ignored:
         shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
         plan.notes.append(f"{len(ignored)} formule(s) hors des colonnes importées ignorée(s) ({shown})")
+
+
+def _check_error_cells(plan: ImportPlan, sheet: Sheet) -> None:
+    """Cells holding an Excel error (« #N/A », « #REF! »…) below the header in the columns read refuse the
+    file, each one located: read as empty, they would import a blank or blank a stored value in silence."""
+    for ref, value in getattr(sheet, "errors", []):
+        letters = "".join(ch for ch in ref if ch.isalpha())
+        row = int("".join(ch for ch in ref if ch.isdigit()) or 0)
+        col = _column_index(letters) if letters else -1
+        if ref == "?" or (col in plan.mapping and row > plan.header_row):
+            plan.problems.append(Problem(row, letters, plan.mapping.get(col, ""), f"la cellule contient l'erreur "
+                                         f"Excel « {value} » : corrigez la valeur ou videz la cellule"))
 
 
 def _column_index(letters: str) -> int:

@@ -96,6 +96,9 @@ class Sheet:
     formulas: list[str] = field(default_factory=list)
     """Cells holding a formula (``H2``…): the import refuses those in the columns it reads, and ignores
     the others (their values are never read, and no formula is ever evaluated)."""
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    """Cells holding an Excel error value (``("H2", "#N/A")``; ``"?"`` when not located), which calamine
+    reads as empty: the import refuses those in the columns it reads."""
 
     def __post_init__(self) -> None:
         if isinstance(self.source, list):
@@ -279,6 +282,8 @@ FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 CELL_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"')
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
 MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
+ERROR_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*?)\bt="e"[^>]*>\s*<(?:\w+:)?v>([^<]{0,40})<')
+"""A cell holding an error value (a formula's cached error is found as a formula)."""
 FAR_REF_RE = re.compile(rb'r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]|[B-Zb-z][A-Za-z]\d{5}|[A-Za-z]{2}\d{6}'
                         rb'|[A-Za-z]*(?:\d{7}|[2-9]\d{5}))')
 """A reference written the usual way past column IP (the 250th), at row 200 000 or beyond, past column AZ
@@ -298,6 +303,7 @@ class _Scan:
     formulas: list[str] = field(default_factory=list)
     formula_count: int = 0
     merges: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
     doctype: bool = False
     far_cells: bool = False
     """Some cell may lie far away (see ``FAR_REF_RE``): ``_cell_extent`` measures before calamine parses."""
@@ -334,6 +340,12 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                 # a match from ``limit`` on may lack what follows it (``<c `` cut off): the next round sees it
                 scan.far_cells = any((m := r.search(data)) is not None and m.start() < limit
                                      for r in (FAR_REF_RE, *ODD_REF_RES))
+            if b't="e"' in data:
+                for match in ERROR_CELL_RE.finditer(data, 0, limit + 512):
+                    if match.start() < limit and len(scan.errors) <= MAX_FORMULAS_LOCATED:
+                        ref = re.search(rb'\sr="([A-Z]{1,3}[0-9]+)"', match.group(0))
+                        located = ref.group(1).decode() if ref and len(scan.errors) < MAX_FORMULAS_LOCATED else "?"
+                        scan.errors.append((located, match.group(2).decode("utf-8", "replace")))
             if b"mergeCell" in data:
                 for match in MERGE_RE.finditer(data, 0, limit + 64):
                     if match.start() < limit:
@@ -456,6 +468,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         ranges = scan.merges
     result.merged = ranges
     result.formulas = scan.formulas
+    result.errors = scan.errors
     _check_width(result)
     return result
 

@@ -155,6 +155,18 @@ def _far_cells_without_reference(path: Path) -> Path:
         b"</sheetData>", b"<row r = '900000'>" + cells + b"</row></sheetData>"))
 
 
+def _error_cell(path: Path) -> Path:
+    """« #N/A » left by a VLOOKUP pasted as values: an error cell, which calamine reads as empty (the optional
+    partner name was imported blank without a word)."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active["O2"] = "#N/A"
+    wb.save(path)
+    return path
+
+
 def _bad_date(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
 
@@ -184,6 +196,8 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
     (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
     (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
+    (_error_cell, "erreur.xlsx", "erreur.xlsx, ligne 2, colonne O (partner_name) : la cellule contient l'erreur "
+                                 "Excel « #N/A » : corrigez la valeur ou videz la cellule"),
     (_us_dates, "libreoffice-en.csv", "« 07/15/2025 » est une date écrite mois/jour/année (format américain)"),
 ]
 
