@@ -416,6 +416,8 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     id_col = next((col - sheet.first_col for col, key in columns if key == ID_KEY), None)
     absent = [f.key for f in form.fields if f.key not in mapped]
     seen: dict[tuple[Any, ...], int] = {}
+    targets: dict[str, int] = {}
+    """Stored record id → the row that updates it."""
     batch: list[tuple[Checked, str]] = []
     total = sheet.height - header_index - 1
     problems = plan.problems
@@ -507,6 +509,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                     text = f"(brouillon) {text}"
                 problem(row_number, issue.fields, text, severity)
             row.errors += len(refusal)
+        duplicate = False
         if row.key is not None:
             first = seen.get(row.key)
             if first is not None:
@@ -514,8 +517,24 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 problem(row_number, form.natural_key, f"même {shown} que la ligne {first} : une seule ligne par "
                         f"{form.label.fr.lower()}")
                 row.errors += 1
+                duplicate = True
             else:
                 seen[row.key] = row_number
+        if stored is not None and record_id is not None and not duplicate:
+            # two rows updating one record: the second would silently overwrite the first (a row copied from
+            # an export keeps the « Identifiant Kafaat » of the record it was copied from)
+            first = targets.get(record_id)
+            if first is None:
+                targets[record_id] = row_number
+            elif record_id == row.given_id:
+                problem(row_number, (ID_KEY,), f"même identifiant que la ligne {first} ({record_id}) : une ligne "
+                        f"copiée garde l'identifiant de l'autre ; videz cette cellule pour créer un nouvel "
+                        f"enregistrement")
+                row.errors += 1
+            else:
+                problem(row_number, form.natural_key, f"désigne le même enregistrement que la ligne {first} : une "
+                        f"seule ligne par {form.label.fr.lower()}")
+                row.errors += 1
         if row.errors:
             plan.refused_rows += 1
             return

@@ -556,3 +556,26 @@ def test_text_like_an_excel_error_reads_back_as_text(store, offering_id, cohort_
     report = write_error_report(plan_import(store, "internship", path), tmp_path / "rapport.xlsx")
     ws = load_workbook(report).worksheets[0]
     assert ws["U2"].value == "#DIV/0!" and ws["U2"].data_type == "s"
+
+
+def test_a_row_copied_with_its_identifier_is_refused(filled, workspace, tmp_path) -> None:
+    """A row of an export copied to enter a new internship keeps « Identifiant Kafaat »: it updated the
+    original record (renamed to the new student code) while the import said « 1 mise à jour »."""
+    out = tmp_path / "stages.xlsx"
+    export_records(filled, "internship", out)
+    wb = load_workbook(out)
+    ws = wb.active
+    ws.append([c.value for c in ws[2]])
+    ws.cell(row=ws.max_row, column=1, value="S999999")
+    wb.save(out)
+    before = dump(workspace.db_path)
+    plan = run_import(filled, "internship", out)
+    assert not plan.ok and not plan.applied
+    assert any(line.startswith(f"stages.xlsx, ligne {ws.max_row}, colonne Z (id) : même identifiant que la ligne 2")
+               for line in plan.lines()), plan.lines()
+    assert dump(workspace.db_path) == before
+    ws.cell(row=ws.max_row, column=26).value = None  # the identifier emptied: a new record
+    wb.save(out)
+    plan = run_import(filled, "internship", out)
+    assert plan.ok and plan.created == 1 and plan.updated == 0, plan.lines()
+    assert len(filled.list("internship")) == 4
