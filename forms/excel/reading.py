@@ -422,6 +422,10 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     with _check_zip(path) as archive:
         entries, date1904 = _workbook_sheets(archive, name)
         chosen, notes = _choose_sheet(entries, wanted_sheets, name)
+        if sum(1 for e in entries if e.name.casefold() == chosen.name.casefold()) > 1:
+            # calamine finds a sheet by name: it would parse another sheet than the one checked here
+            raise FileRefused(f"{name} : plusieurs feuilles portent le nom « {chosen.name} », ce qu'Excel ne permet "
+                              f"pas : fichier refusé")
         try:
             scan = _scan_sheet(archive, chosen.member)
             extent = _cell_extent(archive, chosen.member) if scan.far_cells and not scan.doctype else None

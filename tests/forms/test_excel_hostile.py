@@ -167,6 +167,22 @@ def _error_cell(path: Path) -> Path:
     return path
 
 
+def _duplicate_sheet_names(path: Path) -> Path:
+    """A hidden sheet named like the data sheet, before it: calamine (which finds sheets by name) parsed the
+    hidden one, unchecked (formulas, extent), while the plan said it was ignored."""
+    write_xlsx(path, "offering", [OFFERING_ROW], title="Données")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    hidden = wb.create_sheet("Cache", 0)
+    hidden.sheet_state = "hidden"
+    hidden["A1"] = "secret"
+    wb.active = 1
+    wb.save(path)
+    return rewrite_member(path, "xl/workbook.xml", lambda data: data.replace(b'name="Cache"',
+                                                                             'name="Données"'.encode()))
+
+
 def _bad_date(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
 
@@ -196,6 +212,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
     (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
     (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
+    (_duplicate_sheet_names, "doublon.xlsx", "plusieurs feuilles portent le nom « Données »"),
     (_error_cell, "erreur.xlsx", "erreur.xlsx, ligne 2, colonne O (partner_name) : la cellule contient l'erreur "
                                  "Excel « #N/A » : corrigez la valeur ou videz la cellule"),
     (_us_dates, "libreoffice-en.csv", "« 07/15/2025 » est une date écrite mois/jour/année (format américain)"),
