@@ -262,10 +262,10 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
             chosen[col] = key
     for name, key in (overrides or {}).items():
         letter = name.strip().upper()
-        if re.fullmatch(r"[A-Z]{1,3}", letter):
+        # a header first: « ICE » or « Nom » name a column by its title, not the column ICE or NOM
+        col = next((c for c, text in plan.headers.items() if _fold_header(text) == _fold_header(name)), -1)
+        if col < 0 and re.fullmatch(r"[A-Z]{1,3}", letter):
             col = _column_index(letter)
-        else:
-            col = next((c for c, text in plan.headers.items() if _fold_header(text) == _fold_header(name)), -1)
         if col < 0:
             plan.problems.append(Problem(plan.header_row, "", "", f"colonne « {name} » introuvable dans l'en-tête "
                                          f"(ligne {plan.header_row})"))

@@ -579,3 +579,20 @@ def test_a_row_copied_with_its_identifier_is_refused(filled, workspace, tmp_path
     plan = run_import(filled, "internship", out)
     assert plan.ok and plan.created == 1 and plan.updated == 0, plan.lines()
     assert len(filled.list("internship")) == 4
+
+
+def test_map_names_a_header_of_three_letters(store, offering_id, cohort_id, tmp_path) -> None:
+    """« --map ICE=host_ice » names the column titled « ICE »: it was read as the column ICE (the 2 465th,
+    empty), so the ICE column was ignored and every ICE imported blank."""
+    from openpyxl import Workbook
+
+    row = internship_row()
+    keys = [f.key for f in FORMS["internship"].fields]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ICE" if k == "host_ice" else FORMS["internship"].field(k).label.fr for k in keys])
+    ws.append([row[k] for k in keys])
+    wb.save(tmp_path / "sgs.xlsx")
+    plan = run_import(store, "internship", tmp_path / "sgs.xlsx", overrides={"ICE": "host_ice"})
+    assert plan.ok and plan.created == 1, plan.lines()
+    assert live(store, "internship")[0].values["host_ice"] == "001525312000088"
