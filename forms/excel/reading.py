@@ -370,8 +370,9 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             for match in TAG_RE.finditer(data):
                 end = match.end()
                 closing, name, attrs = match.groups()
-                ref = None if closing else R_ATTR_RE.search(attrs)
-                parts = REF_RE.fullmatch(ref.group(1) if ref.group(1) is not None else ref.group(2)) if ref else None
+                # the last ``r`` counts: calamine reads every attribute, a repeated one replacing the first
+                refs = [] if closing else R_ATTR_RE.findall(attrs)
+                parts = REF_RE.fullmatch(refs[-1][0] or refs[-1][1]) if refs else None
                 if name == b"row":
                     if parts is not None:
                         row_index = max(int(parts.group(2) or 0) - 1, 0)

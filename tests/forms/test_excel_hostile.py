@@ -155,6 +155,14 @@ def _far_cells_without_reference(path: Path) -> Path:
         b"</sheetData>", b"<row r = '900000'>" + cells + b"</row></sheetData>"))
 
 
+def _repeated_reference(path: Path) -> Path:
+    """A cell with two ``r``: calamine places it by the last one."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="A1048576" r = \'XFD1048576\' t="inlineStr"><is><t>x</t></is></c>'
+                         b"</row></sheetData>"))
+
+
 def _error_cell(path: Path) -> Path:
     """« #N/A » left by a VLOOKUP pasted as values: an error cell, which calamine reads as empty (the optional
     partner name was imported blank without a word)."""
@@ -201,6 +209,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
     (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
+    (_repeated_reference, "loin3.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
                                  "jamais de formules"),
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
