@@ -279,8 +279,8 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
 
 
 FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
-CELL_REF_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"')
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
+CELL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>/])[^>]*>")
 MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
 ERROR_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*?)\bt="e"[^>]*>\s*<(?:\w+:)?v>([^<]{0,40})<')
 """A cell holding an error value (a formula's cached error is found as a formula)."""
@@ -331,8 +331,12 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                         continue
                     scan.formula_count += 1
                     if len(scan.formulas) < MAX_FORMULAS_LOCATED:
-                        refs = CELL_REF_RE.findall(data, max(0, match.start() - 400), match.start())
-                        scan.formulas.append(refs[-1].decode() if refs else "?")
+                        # the formula's own cell (the last opened before it), by its last r; a cell without r
+                        # is not located (the whole file is then refused)
+                        tags = CELL_TAG_RE.findall(data, max(0, match.start() - 400), match.start())
+                        refs = R_ATTR_RE.findall(tags[-1]) if tags else []
+                        ref = (refs[-1][0] or refs[-1][1]).upper() if refs else b""
+                        scan.formulas.append(ref.decode() if re.fullmatch(rb"[A-Z]{1,3}[0-9]+", ref) else "?")
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 scan.doctype = True
                 break

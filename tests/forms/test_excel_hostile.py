@@ -163,6 +163,14 @@ def _repeated_reference(path: Path) -> Path:
                          b"</row></sheetData>"))
 
 
+def _formula_without_reference(path: Path) -> Path:
+    """A formula in a cell without ``r`` (calamine places it at A2): it was located at the last reference
+    before it, S1 (an ignored column), so its cached value was imported as the code."""
+    write_xlsx(path, "offering", [OFFERING_ROW], extra={"Contrôle": "x"})
+    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b'<c r="A2" t="inlineStr"><is><t>LP-DATA</t></is></c>', b'<c t="str"><f>"LP-"&amp;"X"</f><v>LP-X</v></c>'))
+
+
 def _error_cell(path: Path) -> Path:
     """« #N/A » left by a VLOOKUP pasted as values: an error cell, which calamine reads as empty (the optional
     partner name was imported blank without a word)."""
@@ -207,6 +215,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
     (_entity, "entites.xlsx", "XML du classeur refusé"),
     (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
+    (_formula_without_reference, "formule-sans-ref.xlsx", "contient 1 formule(s) (…) : Kafaat n'évalue jamais"),
     (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
     (_repeated_reference, "loin3.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
