@@ -282,7 +282,7 @@ FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
 CELL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>/])[^>]*>")
 MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
-ERROR_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*?)\bt="e"[^>]*>\s*<(?:\w+:)?v>([^<]{0,40})<')
+ERROR_CELL_RE = re.compile(rb'<(?:\w+:)?c(?=[\s>/])([^>]*?\bt="e"[^>]*)>\s*<(?:\w+:)?v>([^<]{0,40})<')
 """A cell holding an error value (a formula's cached error is found as a formula)."""
 FAR_REF_RE = re.compile(rb'r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]|[B-Zb-z][A-Za-z]\d{5}|[A-Za-z]{2}\d{6}'
                         rb'|[A-Za-z]*(?:\d{7}|[2-9]\d{5}))')
@@ -347,8 +347,10 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
             if b't="e"' in data:
                 for match in ERROR_CELL_RE.finditer(data, 0, limit + 512):
                     if match.start() < limit and len(scan.errors) <= MAX_FORMULAS_LOCATED:
-                        ref = re.search(rb'\sr="([A-Z]{1,3}[0-9]+)"', match.group(0))
-                        located = ref.group(1).decode() if ref and len(scan.errors) < MAX_FORMULAS_LOCATED else "?"
+                        refs = R_ATTR_RE.findall(match.group(1))  # the last r counts, as for formulas
+                        ref = (refs[-1][0] or refs[-1][1]).upper() if refs else b""
+                        located = (ref.decode() if re.fullmatch(rb"[A-Z]{1,3}[0-9]+", ref)
+                                   and len(scan.errors) < MAX_FORMULAS_LOCATED else "?")
                         scan.errors.append((located, match.group(2).decode("utf-8", "replace")))
             if b"mergeCell" in data:
                 for match in MERGE_RE.finditer(data, 0, limit + 64):

@@ -199,6 +199,12 @@ def _duplicate_sheet_names(path: Path) -> Path:
                                                                              'name="Données"'.encode()))
 
 
+def _error_cell_repeated_reference(path: Path) -> Path:
+    """The error cell's first r points to an ignored column; calamine places it by its last one (O2)."""
+    return rewrite_member(_error_cell(path), "xl/worksheets/sheet1.xml",
+                          lambda data: data.replace(b'<c r="O2" t="e">', b'<c r="Z2" t="e" r="O2">'))
+
+
 def _bad_date(path: Path) -> Path:
     return write_xlsx(path, "offering", [{**OFFERING_ROW, "accreditation_date": "31/02/2025"}])
 
@@ -230,6 +236,8 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
     (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
     (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
+    (_error_cell_repeated_reference, "erreur2.xlsx", "erreur2.xlsx, ligne 2, colonne O (partner_name) : la "
+                                                     "cellule contient l'erreur Excel « #N/A »"),
     (_duplicate_sheet_names, "doublon.xlsx", "plusieurs feuilles portent le nom « Données »"),
     (_error_cell, "erreur.xlsx", "erreur.xlsx, ligne 2, colonne O (partner_name) : la cellule contient l'erreur "
                                  "Excel « #N/A » : corrigez la valeur ou videz la cellule"),
