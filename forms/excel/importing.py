@@ -271,6 +271,12 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
                                          f"(ligne {plan.header_row})"))
             continue
         plan.notes = [n for n in plan.notes if not n.startswith(f"colonne {column_letter(col)} ")]
+        if key and not sheet.first_col <= col < sheet.first_col + sheet.width:
+            # an empty column: every row would take a blank (and blank the stored value on an update)
+            plan.problems.append(Problem(plan.header_row, column_letter(col), key, f"colonne {column_letter(col)} "
+                                         f"hors de la feuille (colonnes {column_letter(sheet.first_col)} à "
+                                         f"{column_letter(sheet.first_col + sheet.width - 1)})"))
+            continue
         if key:
             chosen[col] = key
         else:

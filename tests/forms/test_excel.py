@@ -596,3 +596,12 @@ def test_map_names_a_header_of_three_letters(store, offering_id, cohort_id, tmp_
     plan = run_import(store, "internship", tmp_path / "sgs.xlsx", overrides={"ICE": "host_ice"})
     assert plan.ok and plan.created == 1, plan.lines()
     assert live(store, "internship")[0].values["host_ice"] == "001525312000088"
+
+
+def test_map_to_a_column_past_the_sheet_is_refused(store, offering_id, cohort_id, tmp_path) -> None:
+    """« --map AJ=host_ice » for a sheet that stops at X (a typo): every ICE was imported blank."""
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", [internship_row()])
+    plan = run_import(store, "internship", path, overrides={"J": "", "AJ": "host_ice"})
+    assert not plan.ok and not plan.applied
+    assert "stages.xlsx, ligne 1, colonne AJ (host_ice) : colonne AJ hors de la feuille (colonnes A à X)" in \
+        plan.lines(), plan.lines()
