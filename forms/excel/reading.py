@@ -381,7 +381,7 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
                 parts = REF_RE.fullmatch(refs[-1][0] or refs[-1][1]) if refs else None
                 if name == b"row":
                     if parts is not None:
-                        row_index = max(int(parts.group(2) or 0) - 1, 0)
+                        row_index = _ref_row(parts.group(2))
                     if closing or attrs.endswith(b"/"):
                         row_index, col_index = row_index + 1, 0
                     continue
@@ -389,9 +389,8 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
                     continue
                 row, col = row_index, col_index
                 if parts is not None:
-                    row = max(int(parts.group(2) or 0) - 1, 0)
-                    col = 0
-                    for ch in parts.group(1).upper():
+                    row, col = _ref_row(parts.group(2)), 0
+                    for ch in parts.group(1).upper() if len(parts.group(1)) <= 4 else b"ZZZZ":  # beyond: far enough
                         col = col * 26 + ch - 64
                     col = max(col - 1, 0)
                 rows, columns = max(rows, row + 1), max(columns, col + 1)
@@ -403,6 +402,11 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             if len(tail) > 1024 * 1024:
                 return MAX_ROWS * 10, MAX_COLUMNS * 10  # a tag of a megabyte: no sheet has one
     return rows, columns
+
+
+def _ref_row(digits: bytes) -> int:
+    """The 0-based row of a reference's digits; 10⁹ for more than nine (beyond any sheet, and no huge ``int``)."""
+    return max(int(digits or 0) - 1, 0) if len(digits) <= 9 else 10**9
 
 
 def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[str]]:

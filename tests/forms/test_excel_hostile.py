@@ -171,6 +171,14 @@ def _formula_without_reference(path: Path) -> Path:
         b'<c r="A2" t="inlineStr"><is><t>LP-DATA</t></is></c>', b'<c t="str"><f>"LP-"&amp;"X"</f><v>LP-X</v></c>'))
 
 
+def _long_reference(path: Path) -> Path:
+    """A reference of 200 000 letters: measured digit by digit into a huge integer, it took minutes."""
+    write_xlsx(path, "offering", [OFFERING_ROW])
+    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", b'<row r="3"><c r="' + b"A" * 200_000 + b'3" t="inlineStr"><is><t>x</t></is></c></row>'
+                         b"</sheetData>"))
+
+
 def _error_cell(path: Path) -> Path:
     """« #N/A » left by a VLOOKUP pasted as values: an error cell, which calamine reads as empty (the optional
     partner name was imported blank without a word)."""
@@ -224,6 +232,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_formula_without_reference, "formule-sans-ref.xlsx", "contient 1 formule(s) (…) : Kafaat n'évalue jamais"),
     (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
+    (_long_reference, "loin4.xlsx", "a des cellules jusqu'à la ligne 3 et la colonne ZZZZ"),
     (_repeated_reference, "loin3.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
                                  "jamais de formules"),
