@@ -281,9 +281,11 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
 FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
 CELL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>/])[^>]*>")
-MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z0-9:$]+)"')
-ERROR_CELL_RE = re.compile(rb'<(?:\w+:)?c(?=[\s>/])([^>]*?\bt="e"[^>]*)>\s*<(?:\w+:)?v>([^<]{0,40})<')
-"""A cell holding an error value (a formula's cached error is found as a formula)."""
+MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]{0,64}?\bref="([A-Z0-9:$]{1,40})"')
+"""Bounded: ``[^>]*?`` made every ``<mergeCell`` without ``ref`` scan to the end of the chunk (a 1 MB sheet of
+them took minutes)."""
+ERROR_VALUE_RE = re.compile(rb"\s*<(?:[\w.-]+:)?v>([^<]{0,40})<")
+"""What follows the tag of a cell holding an error value (a formula's cached error is found as a formula)."""
 FAR_REF_RE = re.compile(rb'r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]|[B-Zb-z][A-Za-z]\d{5}|[A-Za-z]{2}\d{6}'
                         rb'|[A-Za-z]*(?:\d{7}|[2-9]\d{5}))')
 """A reference written the usual way past column IP (the 250th), at row 200 000 or beyond, past column AZ
@@ -293,7 +295,9 @@ ODD_REF_RES = (re.compile(rb"r\s+=|r=\s|r='"), re.compile(rb'<c[\t\n\r/>]|<c (?!
 """An ``r`` attribute written unusually, a cell without ``r`` as its first attribute, a prefixed cell: where
 calamine will place such cells is not read at a glance, so the extent is measured exactly."""
 TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
-R_ATTR_RE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+R_ATTR_RE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,64}+)(")?|'([^']{0,64}+)(')?)""")
+"""An ``r`` attribute; a value of more than 64 characters has no closing quote here (see ``_last_ref``)."""
+FAR_AWAY = b"ZZZZ9999999999"
 REF_RE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 
 
@@ -304,6 +308,7 @@ class _Scan:
     formula_count: int = 0
     merges: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    error_marks: int = 0
     doctype: bool = False
     far_cells: bool = False
     """Some cell may lie far away (see ``FAR_REF_RE``): ``_cell_extent`` measures before calamine parses."""
@@ -334,9 +339,7 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                         # the formula's own cell (the last opened before it), by its last r; a cell without r
                         # is not located (the whole file is then refused)
                         tags = CELL_TAG_RE.findall(data, max(0, match.start() - 400), match.start())
-                        refs = R_ATTR_RE.findall(tags[-1]) if tags else []
-                        ref = (refs[-1][0] or refs[-1][1]).upper() if refs else b""
-                        scan.formulas.append(ref.decode() if re.fullmatch(rb"[A-Z]{1,3}[0-9]+", ref) else "?")
+                        scan.formulas.append(_located(tags[-1] if tags else b""))
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 scan.doctype = True
                 break
@@ -344,17 +347,21 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                 # a match from ``limit`` on may lack what follows it (``<c `` cut off): the next round sees it
                 scan.far_cells = any((m := r.search(data)) is not None and m.start() < limit
                                      for r in (FAR_REF_RE, *ODD_REF_RES))
-            if b't="e"' in data:
-                for match in ERROR_CELL_RE.finditer(data, 0, limit + 512):
-                    if match.start() < limit and len(scan.errors) <= MAX_FORMULAS_LOCATED:
-                        refs = R_ATTR_RE.findall(match.group(1))  # the last r counts, as for formulas
-                        ref = (refs[-1][0] or refs[-1][1]).upper() if refs else b""
-                        located = (ref.decode() if re.fullmatch(rb"[A-Z]{1,3}[0-9]+", ref)
-                                   and len(scan.errors) < MAX_FORMULAS_LOCATED else "?")
-                        scan.errors.append((located, match.group(2).decode("utf-8", "replace")))
+            # each ``t="e"`` looked at within 400 bytes of its cell tag (no pattern scanning from every ``<c``)
+            at = data.find(b't="e"', 0, limit)
+            while at >= 0 and scan.error_marks <= MAX_FORMULAS_LOCATED:
+                scan.error_marks += 1
+                start = data.rfind(b"<", max(0, at - 400), at)
+                tag = CELL_TAG_RE.match(data, start, at + 400) if start >= 0 else None
+                value = ERROR_VALUE_RE.match(data, tag.end(), tag.end() + 512) if tag and tag.end() > at else None
+                if value is not None:
+                    scan.errors.append((_located(tag.group()), value.group(1).decode("utf-8", "replace")))
+                at = data.find(b't="e"', at + 5, limit)
+            if at >= 0:  # too many to look at one by one: not located, the file is refused
+                scan.errors.append(("?", ""))
             if b"mergeCell" in data:
                 for match in MERGE_RE.finditer(data, 0, limit + 64):
-                    if match.start() < limit:
+                    if match.start() < limit and len(scan.merges) < MAX_FORMULAS_LOCATED:
                         scan.merges.append(match.group(1).decode().replace("$", ""))
             tail = data[limit:]
             chunk = following
@@ -376,9 +383,8 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             for match in TAG_RE.finditer(data):
                 end = match.end()
                 closing, name, attrs = match.groups()
-                # the last ``r`` counts: calamine reads every attribute, a repeated one replacing the first
-                refs = [] if closing else R_ATTR_RE.findall(attrs)
-                parts = REF_RE.fullmatch(refs[-1][0] or refs[-1][1]) if refs else None
+                ref = None if closing else _last_ref(attrs)
+                parts = REF_RE.fullmatch(ref) if ref is not None else None
                 if name == b"row":
                     if parts is not None:
                         row_index = _ref_row(parts.group(2))
@@ -402,6 +408,22 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             if len(tail) > 1024 * 1024:
                 return MAX_ROWS * 10, MAX_COLUMNS * 10  # a tag of a megabyte: no sheet has one
     return rows, columns
+
+
+def _last_ref(attrs: bytes) -> bytes | None:
+    """A tag's ``r`` value: the last one (calamine reads every attribute, a repeated one replacing the
+    first); ``FAR_AWAY`` for a value longer than any reference; ``None`` without ``r``."""
+    refs = R_ATTR_RE.findall(attrs)
+    if not refs:
+        return None
+    double, double_end, single, single_end = refs[-1]
+    return double or single if double_end or single_end else FAR_AWAY
+
+
+def _located(tag: bytes) -> str:
+    """``H2`` for a cell tag, or ``?`` when its reference is missing or unusual."""
+    ref = (_last_ref(tag) or b"").upper()
+    return ref.decode() if re.fullmatch(rb"[A-Z]{1,3}[0-9]{1,7}", ref) else "?"
 
 
 def _ref_row(digits: bytes) -> int:

@@ -172,7 +172,7 @@ def _formula_without_reference(path: Path) -> Path:
 
 
 def _long_reference(path: Path) -> Path:
-    """A reference of 200 000 letters: measured digit by digit into a huge integer, it took minutes."""
+    """A reference of 200 000 letters: measured letter by letter into a huge integer, it took minutes."""
     write_xlsx(path, "offering", [OFFERING_ROW])
     return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
         b"</sheetData>", b'<row r="3"><c r="' + b"A" * 200_000 + b'3" t="inlineStr"><is><t>x</t></is></c></row>'
@@ -232,7 +232,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_formula_without_reference, "formule-sans-ref.xlsx", "contient 1 formule(s) (…) : Kafaat n'évalue jamais"),
     (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
-    (_long_reference, "loin4.xlsx", "a des cellules jusqu'à la ligne 3 et la colonne ZZZZ"),
+    (_long_reference, "loin4.xlsx", "a des cellules jusqu'à la ligne 1000000001 et la colonne ZZZZ"),
     (_repeated_reference, "loin3.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
                                  "jamais de formules"),
@@ -426,3 +426,19 @@ def test_cells_without_reference_are_placed_and_imported(store, tmp_path) -> Non
                           lambda data: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", data))
     plan = run_import(store, "offering", path)
     assert plan.ok and plan.created == 3, plan.lines()
+
+
+@pytest.mark.parametrize("junk", [b'<c t="e" ' * 4000, b"<mergeCell x " * 80_000], ids=["erreurs", "fusions"])
+def test_sheet_scan_stays_linear(tmp_path, junk) -> None:
+    """Tags that never close: a pattern scanning from each one to the end of the chunk took minutes for a
+    sheet of 40 KB (« t="e" ») or 1 MB (« mergeCell »). Run apart, with a deadline far above the real cost."""
+    import subprocess
+    import sys
+
+    path = rewrite_member(write_xlsx(tmp_path / "balises.xlsx", "offering", [OFFERING_ROW]),
+                          "xl/worksheets/sheet1.xml", lambda data: data.replace(b"</sheetData>", junk + b"</sheetData>"))
+    script = ("import sys\nfrom pathlib import Path\nfrom forms.excel.reading import FileRefused, read_sheet\n"
+              "try:\n    read_sheet(Path(sys.argv[1]))\nexcept FileRefused as exc:\n    print(exc.message)\n")
+    out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.startswith("balises.xlsx : classeur illisible"), out
