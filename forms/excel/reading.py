@@ -280,7 +280,7 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
 
 FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
-CELL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>/])[^>]*>")
+CELL_TAG_RE = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>/])[^<>]*+>")
 MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]{0,64}?\bref="([A-Z0-9:$]{1,40})"')
 """Bounded: ``[^>]*?`` made every ``<mergeCell`` without ``ref`` scan to the end of the chunk (a 1 MB sheet of
 them took minutes)."""
@@ -294,7 +294,8 @@ area stays under ``MAX_CELLS``)."""
 ODD_REF_RES = (re.compile(rb"r\s+=|r=\s|r='"), re.compile(rb'<c[\t\n\r/>]|<c (?!r=")'), re.compile(rb":c[\s/>]"))
 """An ``r`` attribute written unusually, a cell without ``r`` as its first attribute, a prefixed cell: where
 calamine will place such cells is not read at a glance, so the extent is measured exactly."""
-TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^<>]*+)(>)?")
+"""Stops at the next ``<``: a tag left open is looked at once, not rescanned from every later ``<c``."""
 R_ATTR_RE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,64}+)(")?|'([^']{0,64}+)(')?)""")
 """An ``r`` attribute; a value of more than 64 characters has no closing quote here (see ``_last_ref``)."""
 FAR_AWAY = b"ZZZZ9999999999"
@@ -381,8 +382,12 @@ def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             data = tail + chunk
             end = 0
             for match in TAG_RE.finditer(data):
+                closing, name, attrs, closed = match.groups()
+                if closed is None:
+                    if match.end() < len(data):  # a ``<`` inside a tag: no sheet has one
+                        return MAX_ROWS * 10, MAX_COLUMNS * 10
+                    break  # cut off by the chunk: kept in the tail
                 end = match.end()
-                closing, name, attrs = match.groups()
                 ref = None if closing else _last_ref(attrs)
                 parts = REF_RE.fullmatch(ref) if ref is not None else None
                 if name == b"row":
