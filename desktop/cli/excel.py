@@ -90,6 +90,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = _xlsx_path(args.errors) if args.errors else None
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     path = Path(args.file).expanduser()
+    if report is not None and report.resolve() == path.resolve():
+        fail(f"--errors {report.name} : le rapport écraserait le fichier importé ; choisissez un autre nom")
     overrides: dict[str, str] = {}
     for item in args.map:
         name, sep, key = item.partition("=")

@@ -171,6 +171,10 @@ def sniff(path: Path) -> str:
                           f"et enregistrez-le au format .xlsx")
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's « Texte Unicode »: UTF-16 with its BOM
+        sample = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+        if _looks_like_text(sample.encode("utf-8")):
+            return "csv"
     if b"\x00" in head or not _looks_like_text(head):
         raise FileRefused(f"{name} : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV : "
                           f"enregistrez vos données dans l'un de ces formats")
@@ -517,6 +521,9 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
 
 # -------------------------------------------------------------------------------------------------- csv
 
+ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -524,11 +531,19 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise FileRefused(f"{name} : texte UTF-8 invalide à l'octet {exc.start}") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise FileRefused(f"{name} : texte UTF-16 invalide à l'octet {exc.start}") from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    # Not UTF-8: a Windows « ANSI » file. On an Arabic Windows that is Windows-1256, which keeps the
+    # French accented letters where Windows-1252 has them; Arabic words tell the two apart.
+    arabic = data.decode("cp1256", errors="replace")
+    if len(ARABIC_WORD.findall(arabic[:200_000])) >= 3:
+        return arabic, "Windows-1256 (arabe)"
     return data.decode("cp1252", errors="replace"), "Windows-1252"
 
 

@@ -199,6 +199,41 @@ def test_csv_encodings_and_separators(store, tmp_path, encoding, sep) -> None:
     assert any("Windows-1252" in n for n in plan.notes) == (encoding == "cp1252")
 
 
+def test_excel_unicode_text_csv_is_read(store, tmp_path) -> None:
+    """Excel's « Texte Unicode » export: UTF-16 with a BOM, tab-separated."""
+    row = {**OFFERING_ROW, "title": "ماستر الأمن السيبراني — Fès", "campus_city": "Fès"}
+    path = write_csv(tmp_path / "offres.txt", "offering", [row], sep="\t", encoding="utf-16")
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 1, plan.lines()
+    assert live(store, "offering")[0].values["title"] == row["title"]
+    cut = tmp_path / "coupe.csv"
+    cut.write_bytes(path.read_bytes()[:-1])
+    refused = run_import(store, "offering", cut)
+    assert not refused.ok and "UTF-16" in " ".join(refused.lines())
+
+
+def test_arabic_windows_csv_is_read_as_windows_1256(store, tmp_path) -> None:
+    """A CSV saved by Excel on an Arabic Windows: « ANSI » is Windows-1256, not 1252."""
+    row = {**OFFERING_ROW, "title": "ماستر الأمن السيبراني والحوسبة السحابية", "campus_city": "فاس",
+           "partner_name": "شركة الشريك الصناعي", "region": "جهة فاس مكناس"}
+    path = write_csv(tmp_path / "offres.csv", "offering", [row], sep=";", encoding="cp1256", style="keys")
+    plan = run_import(store, "offering", path)
+    assert plan.ok and plan.created == 1, plan.lines()
+    v = live(store, "offering")[0].values
+    assert (v["title"], v["campus_city"], v["region"]) == (row["title"], "فاس", "03")
+    assert any("Windows-1256" in n for n in plan.notes)
+
+
+def test_the_error_report_never_overwrites_the_imported_file(workspace, tmp_path, capsys) -> None:
+    from desktop.cli import main
+
+    path = write_xlsx(tmp_path / "offres.xlsx", "offering", [{**OFFERING_ROW, "capacity": "beaucoup"}])
+    before = path.read_bytes()
+    code = main(["--data-dir", str(workspace.root), "import", "offering", str(path), "--errors", str(path)])
+    assert code == 1 and "écraserait" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize("style", ["template", "labels", "keys"])
 def test_tolerant_headers(store, tmp_path, style) -> None:
     path = write_xlsx(tmp_path / "offres.xlsx", "offering", [OFFERING_ROW], style=style,
