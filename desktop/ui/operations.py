@@ -210,15 +210,17 @@ class OperationRunner(QObject):
 
 def describe(exc: BaseException) -> tuple[str, bool]:
     """A message for people and whether it is an expected refusal (True) or an unexpected failure."""
+    from forms.excel.reading import FileRefused
     from forms.store.database import StoreError
     from forms.store.records import ValidationFailed
+    from sync.errors import SyncError
 
     if isinstance(exc, ValidationFailed):
         from desktop.ui.i18n import current_language
 
         lang = current_language()
         return "\n".join(i.render(lang) for i in exc.issues), True
-    if isinstance(exc, StoreError | ValueError | OSError | PermissionError):
+    if isinstance(exc, StoreError | SyncError | FileRefused | ValueError | OSError):
         return str(exc), True
     return f"{type(exc).__name__}: {exc}", False
 

@@ -93,3 +93,17 @@ def test_failure_callback_receives_the_exception(qtbot, tmp_path):
     op = runner.run(lambda state: int("x"), on_failure=errors.append)
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert len(errors) == 1 and isinstance(errors[0], ValueError)
+
+
+def test_refusals_from_the_core_read_as_refusals_not_as_crashes() -> None:
+    """The French message of a refusal is shown as it is; only real bugs get « erreur inattendue »."""
+    from desktop.ui.operations import describe
+    from forms.excel.reading import FileRefused
+    from forms.store.database import StoreError
+    from sync.errors import WrongPassphrase
+
+    for exc in (WrongPassphrase("phrase de passe incorrecte"), FileRefused("x.xls : ancien format"),
+                StoreError("base introuvable")):
+        assert describe(exc) == (str(exc), True)
+    message, expected = describe(ZeroDivisionError("division by zero"))
+    assert not expected and "ZeroDivisionError" in message
