@@ -93,8 +93,7 @@ def _format_word(form: Form, f: Field) -> str:
         target = FORMS[f.link or ""]
         if f.link == "offering":
             return "code de l'offre de formation (ex. : MS-CYBER)"
-        parts = [target.field(k).label.fr.lower() for k in target.natural_key
-                 if not (target.field(k).type is FieldType.LINK and form.has_field(k))]
+        parts = [part.label.fr.lower() for part in LinkNames.shown_parts(target, form)]
         return f"{target.label.fr.lower()} : {' / '.join(parts)} (ex. : 2025-2026 / 2)"
     word = FORMAT_WORDS[f.type]
     if f.type is FieldType.IDENTIFIER and f.pattern_hint:
