@@ -46,7 +46,7 @@ from sync.encoding import now_utc
 from sync.errors import BundleError, ExportRefused, ReceiptRefused, SyncError
 from sync.keys import Identity, has_keys, load_public
 from sync.receipts import RECEIPT_DOMAIN, read_receipt
-from sync.recipients import list_recipients
+from sync.recipients import list_recipients, ministry_key
 
 RESERVED, WRITTEN, ACKNOWLEDGED = "reserved", "written", "acknowledged"
 DEFAULT_PERIOD_DAYS = 30
@@ -495,7 +495,7 @@ def import_receipt(workspace: Any, data: bytes, what: str = "accusé de récepti
         body, signed, sigs = read_receipt(data, what)
     except SyncError as exc:
         raise ReceiptRefused(str(exc)) from exc
-    ministry = next((r for r in list_recipients(workspace) if r.code == body["ministry"]), None)
+    ministry = ministry_key(workspace, body["ministry"])
     if ministry is None:
         raise ReceiptRefused(f"{what} : le ministère « {body['ministry'][:40]} » n'est pas parmi les destinataires "
                              "de confiance de cet établissement")
