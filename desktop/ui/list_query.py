@@ -8,7 +8,7 @@ academic-year identifiers and the links.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,6 @@ from forms.store.tables import record_table
 
 WARNINGS = "warnings"
 ERRORS = "errors"
-QUALITY = (WARNINGS, ERRORS)
 SEARCHABLE = (FieldType.TEXT, FieldType.IDENTIFIER, FieldType.EMAIL)
 SYSTEM_SORTS = ("status", "updated_at")
 PAGE_SIZE = 200
@@ -53,9 +52,6 @@ class ListFilter:
     """``warnings`` (records with open warnings) or ``errors`` (drafts with open errors)."""
     equals: dict[str, str] = field(default_factory=dict)
     """Field key → code (choice), value (academic year) or id (link)."""
-
-    def is_empty(self) -> bool:
-        return not (self.search.strip() or self.status or self.quality or any(self.equals.values()))
 
 
 def _like_escape(term: str) -> str:
@@ -155,14 +151,6 @@ class ListQuery:
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 
-    def ids(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> list[str]:
-        """Every id matching the filter, in list order (export of « what I see »)."""
-        t = self.table
-        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
-        stmt = select(t.c.id).where(self.where(flt)).order_by(*order)
-        with self.engine.connect() as conn:
-            return [row[0] for row in conn.execute(stmt)]
-
     def records(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False,
                 conn: Any = None) -> Iterator[Record]:
         """Every matching record, in list order, streamed (the export of « what I see »)."""
@@ -220,8 +208,3 @@ def cohort_titles(engine: Engine, offering_id: str | None = None) -> dict[str, s
         stmt = stmt.where(cohort.c.offering == offering_id)
     with engine.connect() as conn:
         return {rid: f"{code} · {year or '?'} · {study or '?'}" for rid, code, year, study in conn.execute(stmt)}
-
-
-def choices_of(field: Field) -> Sequence[tuple[str, Any]]:
-    table = field.choices()
-    return [] if table is None else [(c.code, c.label) for c in table.choices]
