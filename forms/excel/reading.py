@@ -129,16 +129,6 @@ def column_letter(index: int) -> str:
     return out
 
 
-def _cell_ref_to_rc(ref: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
-    if not match:
-        return 0, 0
-    col = 0
-    for ch in match.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(match.group(2)), col - 1
-
-
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} Mo"
 
