@@ -15,22 +15,21 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, and_, false, func, select, text
+from sqlalchemy import Connection, Engine, Table, and_, false, func, select
 
 from forms.definitions import FORMS
 from forms.i18n import Text
 from forms.reference import reference
-from forms.schema import FieldType, Form, Issue, Severity
+from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
-from forms.validation import errors, parse_and_validate
+from forms.validation import errors, parse_and_validate, warnings
 
 DRAFT = "draft"
 COMPLETE = "complete"
 STATUSES = (DRAFT, COMPLETE)
-SYSTEM_MEMBERS = ("id", "status", "version", "updated_at", "created_at", "created_by", "updated_by",
-                  "establishment", "deleted", "change_seq", "error_count", "warning_count")
-SYSTEM_SET = frozenset(SYSTEM_MEMBERS)
+SYSTEM_MEMBERS = frozenset({"id", "status", "version", "updated_at", "created_at", "created_by", "updated_by",
+                            "establishment", "deleted", "change_seq", "error_count", "warning_count"})
 BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique"})
 """Problems that refuse even a draft: the value could not be kept, or the database would be inconsistent."""
 
@@ -143,7 +142,7 @@ class Checked:
 
     @property
     def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity is Severity.WARNING]
+        return warnings(self.issues)
 
     @property
     def blocking(self) -> list[Issue]:
@@ -278,7 +277,7 @@ class RecordStore:
               conn: Connection | None = None, context: LinkContext | None = None) -> Checked:
         """Parse, validate, and check links and uniqueness against the database."""
         form = FORMS[form_key]
-        fields = {k: v for k, v in raw.items() if k not in SYSTEM_SET} if raw.keys() & SYSTEM_SET else raw
+        fields = {k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS} if raw.keys() & SYSTEM_MEMBERS else raw
         values, issues = parse_and_validate(form, fields)
         if conn is None:
             with self.engine.connect() as own:
@@ -321,10 +320,7 @@ class RecordStore:
     def _allocate(self, conn: Connection, n: int = 1) -> int:
         """Reserve ``n`` change sequence numbers; returns the first. Call inside a write transaction."""
         current = self.last_change_seq(conn)
-        new = current + n
-        updated = conn.execute(meta.update().where(meta.c.key == "change_seq").values(value=str(new)))
-        if updated.rowcount == 0:
-            conn.execute(meta.insert().values(key="change_seq", value=str(new)))
+        set_meta(conn, "change_seq", str(current + n))
         return current + 1
 
     def save(self, form_key: str, raw: Mapping[str, Any], *, status: str = COMPLETE,
@@ -460,9 +456,9 @@ class RecordStore:
                 audits.append(_audit_row(form.key, rid, action, None, None, _values_blob(checked.values), seq,
                                          stamp, who))
         if inserts:
-            _insert_many(conn, table, form, inserts)
+            _insert_many(conn, table, inserts)
         if audits:
-            _insert_many(conn, audit, None, audits)
+            _insert_many(conn, audit, audits)
         return ids
 
     def _load_many(self, conn: Connection, form: Form, table: Table, ids: list[str]) -> dict[str, Any]:
@@ -479,36 +475,17 @@ class RecordStore:
                                                         stamp, who)))
 
 
-def _sqlite_value(field_type: FieldType) -> Any:
-    """How SQLAlchemy would store a typed value of this field on SQLite, without its per-row overhead."""
-    if field_type is FieldType.DATE:
-        return lambda v: None if v is None else v.isoformat()
-    if field_type is FieldType.DECIMAL:
-        return lambda v: None if v is None else float(v)
-    if field_type is FieldType.MULTI_CHOICE:
-        return lambda v: None if v is None else (";".join(v) or None)
-    if field_type is FieldType.BOOLEAN:
-        return lambda v: None if v is None else int(v)
-    return None
-
-
-def _insert_many(conn: Connection, table: Table, form: Form | None, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert. On SQLite, values are converted once per column and handed to the driver's
-    executemany (several times faster than Core's per-row type processing); elsewhere, Core."""
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert. On SQLite, each column's own bind processor (the same conversion Core applies: dates,
+    decimals, code lists, booleans) runs once per value and the tuples go straight to the driver's
+    executemany, several times faster than Core's per-row statement handling; elsewhere, Core."""
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), rows)
         return
+    dialect = conn.dialect
     columns = list(rows[0])
-    converters = [(_sqlite_value(form.field(c).type) if form is not None and form.has_field(c) else None)
-                  for c in columns]
-    if form is not None:
-        converters[columns.index("deleted")] = int
-    plain = all(conv is None for conv in converters)
-    if plain:
-        params = [tuple(row[c] for c in columns) for row in rows]
-    else:
-        pairs = list(zip(columns, converters, strict=True))
-        params = [tuple(row[c] if conv is None else conv(row[c]) for c, conv in pairs) for row in rows]
+    pairs = [(c, table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
+    params = [tuple(row[c] if convert is None else convert(row[c]) for c, convert in pairs) for row in rows]
     quoted = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
     conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', params)
@@ -590,25 +567,7 @@ def _cross_record_issues(form: Form, values: Mapping[str, Any], linked: Mapping[
                          Severity.WARNING, "domain")
 
 
-def record_from_json(member_values: Mapping[str, Any]) -> dict[str, Any]:
-    """The field members of a JSON object (system members removed)."""
-    return {k: v for k, v in member_values.items() if k not in SYSTEM_MEMBERS}
-
-
 def set_meta(conn: Connection, key: str, value: str) -> None:
     updated = conn.execute(meta.update().where(meta.c.key == key).values(value=value))
     if updated.rowcount == 0:
         conn.execute(meta.insert().values(key=key, value=value))
-
-
-def get_meta(engine_or_conn: Engine | Connection, key: str) -> str | None:
-    stmt = select(meta.c.value).where(meta.c.key == key)
-    if isinstance(engine_or_conn, Engine):
-        with engine_or_conn.connect() as conn:
-            return conn.execute(stmt).scalar()
-    return engine_or_conn.execute(stmt).scalar()
-
-
-def all_meta(engine: Engine) -> dict[str, str]:
-    with engine.connect() as conn:
-        return dict(conn.execute(text("SELECT key, value FROM meta")).all())  # type: ignore[arg-type]
