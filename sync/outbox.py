@@ -225,16 +225,12 @@ def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
         last = _last_written(entries)
         reserved = next((e for e in entries if e.state == RESERVED), None)
         sequence = reserved.sequence if reserved else (entries[-1].sequence + 1 if entries else 1)
-        after = 0 if full or last is None else _up_to(conn, last.sequence)
+        after = 0 if full or last is None else last.up_to_change_seq
         up_to = _change_seq(conn)
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
     recipients = [r.code for r in list_recipients(workspace)]
     return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace), last)
-
-
-def _up_to(conn: Connection, sequence: int) -> int:
-    return int(conn.execute(select(bundles.c.up_to_change_seq).where(bundles.c.sequence == sequence)).scalar_one())
 
 
 # ------------------------------------------------------------------------------------------- export
@@ -298,7 +294,7 @@ def _reserve(workspace: Any, full: bool) -> tuple[OutboxEntry, OutboxEntry | Non
         entries = _entries(conn)
         last = _last_written(entries)
         reserved = next((e for e in entries if e.state == RESERVED), None)
-        after = 0 if full or last is None else last_up_to(last, conn)
+        after = 0 if full or last is None else last.up_to_change_seq
         values = {"state": RESERVED, "full_export": full, "after_change_seq": after,
                   "up_to_change_seq": _change_seq(conn), "created_at": now_utc(),
                   "previous_hash": last.file_hash if last else None}
@@ -310,10 +306,6 @@ def _reserve(workspace: Any, full: bool) -> tuple[OutboxEntry, OutboxEntry | Non
             conn.execute(bundles.insert().values(sequence=sequence, bundle_id=str(uuid.uuid4()), **values))
         row = conn.execute(select(bundles).where(bundles.c.sequence == sequence)).one()
     return OutboxEntry.from_row(row), last
-
-
-def last_up_to(entry: OutboxEntry, conn: Connection) -> int:
-    return _up_to(conn, entry.sequence)
 
 
 def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None, *, full: bool = False,
