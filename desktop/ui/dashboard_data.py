@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, case, func, inspect, literal, select, text
 
+from desktop.ui.list_query import row_title
 from forms.definitions import FORMS
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.records import COMPLETE, DRAFT
@@ -93,9 +94,8 @@ def quality(conn: Any, limit: int = QUALITY_LIMIT) -> list[QualityItem]:
         stmt = (select(t).where(t.c.deleted.is_(False), (t.c.status == DRAFT) | (t.c.warning_count > 0))
                 .order_by(t.c.error_count.desc(), t.c.updated_at.desc()).limit(limit))
         for row in conn.execute(stmt).mappings():
-            values = {k: row[k] for k in form.field_keys}
-            items.append(QualityItem(key, row["id"], form.title(values).strip(" —") or row["id"], row["status"],
-                                     row["error_count"], row["warning_count"]))
+            items.append(QualityItem(key, row["id"], row_title(form, row), row["status"], row["error_count"],
+                                     row["warning_count"]))
     return items
 
 

@@ -187,11 +187,12 @@ def link_titles(engine: Engine, form_key: str, ids: Iterable[str] | None = None)
     out: dict[str, str] = {}
     with engine.connect() as conn:
         for row in conn.execute(stmt).mappings():
-            out[row["id"]] = _title(form, row)
+            out[row["id"]] = row_title(form, row)
     return out
 
 
-def _title(form: Form, row: Any) -> str:
+def row_title(form: Form, row: Any) -> str:
+    """A record row's title (``form.title``), its id when the title fields are empty."""
     values = {k: row[k] for k in form.field_keys}
     title = form.title(values).strip(" —")
     return title or row["id"]
