@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from forms.definitions import FORMS
+from forms.excel.reading import serial_to_date
 from forms.i18n import Text
 from forms.reference import fold
 from forms.schema import Field, FieldType, Form
@@ -135,8 +136,7 @@ def boolean_word(value: bool, lang: str = "fr") -> str:
                                                                                                      else 1]
 
 
-def cell_value(field: Field, value: Any, lang: str = "fr", links: LinkNames | None = None,
-               row: Mapping[str, Any] | None = None) -> Any:
+def cell_value(field: Field, value: Any, lang: str = "fr", links: LinkNames | None = None) -> Any:
     """A typed field value as written in a spreadsheet cell (labels, Oui/Non, dates, link names)."""
     if value is None:
         return None
@@ -209,7 +209,7 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         return value if kind is FieldType.BOOLEAN else ("Oui" if value else "Non")
     if isinstance(value, float):
         if kind is FieldType.DATE:
-            return serial_date(value, date1904) or value
+            return serial_to_date(value, date1904) or value
         if kind is FieldType.IDENTIFIER and value.is_integer() and abs(value) >= 1e15:
             # Excel keeps 15 significant digits: a longer number typed in a cell has lost some
             shown = f"{value:.14E}".replace(".", ",")
@@ -222,7 +222,7 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         if value.is_integer():
             value = int(value)
     if isinstance(value, int) and kind is FieldType.DATE:
-        return serial_date(float(value), date1904) or value
+        return serial_to_date(float(value), date1904) or value
     if isinstance(value, int) and kind is FieldType.CHOICE:
         return _padded_code(field, str(value))
     if isinstance(value, datetime) and kind is not FieldType.DATE:
@@ -294,12 +294,6 @@ def _padded_code(field: Field, text: str) -> str:
             if table.match(text.zfill(width)):
                 return text.zfill(width)
     return text
-
-
-def serial_date(value: float, date1904: bool) -> date | None:
-    from forms.excel.reading import serial_to_date
-
-    return serial_to_date(value, date1904)
 
 
 def parse_status(value: Any) -> str | None:
