@@ -19,7 +19,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip>=24" >/dev/null
   # A failed installation stops here (the stamp below is written only after a complete one).
   status=0
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,postgres]" > .venv/pip.log 2>&1 || status=$?
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev]" > .venv/pip.log 2>&1 || status=$?
   grep -v "^WARNING: Location" .venv/pip.log >&2 || true
   if [ "$status" -ne 0 ]; then
     echo "L'installation des paquets a échoué (voir ci-dessus) : rien n'est marqué comme installé." >&2
