@@ -139,6 +139,11 @@ class OutboxEntry:
                    orjson.loads(row.receipt) if row.receipt else None, row.after_change_seq, row.up_to_change_seq)
 
     @property
+    def total(self) -> int:
+        """Records and tombstones in the bundle."""
+        return sum(c["records"] + c["tombstones"] for c in self.counts.values())
+
+    @property
     def waiting(self) -> bool:
         """Written, not yet acknowledged by a receipt."""
         return self.state == WRITTEN
@@ -161,10 +166,6 @@ class ExportPlan:
     recipients: list[str]
     keys_ready: bool
     last: OutboxEntry | None
-
-    @property
-    def total(self) -> int:
-        return sum(c["records"] + c["tombstones"] for c in self.counts.values())
 
     def problems(self) -> list[str]:
         out = []

@@ -283,9 +283,8 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
     labels = {"reserved": "réservé (non écrit)", "written": "écrit, en attente d'accusé",
               "acknowledged": "accusé de réception reçu"}
     for e in entries:
-        total = sum(c["records"] + c["tombstones"] for c in e.counts.values())
         say(f"n° {e.sequence:<5} {labels.get(e.state, e.state):<28} {e.written_at or e.created_at}  "
-            f"{total} enregistrement(s)  {e.file_name or ''}")
+            f"{e.total} enregistrement(s)  {e.file_name or ''}")
     say(due.message())
     return 0
 
