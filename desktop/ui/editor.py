@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import AppContext
 from desktop.ui.fields import Binding, ComboBinding, make_binding
 from desktop.ui.i18n import format_timestamp
-from desktop.ui.list_query import cohort_titles, link_titles
+from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
 from forms.schema import Field, FieldType, Issue, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, Record, ValidationFailed
@@ -235,9 +235,7 @@ class RecordEditor(QDialog):
     def _link_items(self, f: Field) -> list[tuple[Any, str]] | None:
         if f.type is not FieldType.LINK or not f.link:
             return None
-        engine = self.store.engine
-        titles = cohort_titles(engine) if f.link == "cohort" else link_titles(engine, f.link)
-        return sorted(((rid, title) for rid, title in titles.items()), key=lambda item: item[1].casefold())
+        return picker_items(self.store.engine, f.link)
 
     def _connect_dependent_links(self) -> None:
         """A link whose target form links to another field of this form (an internship's cohort belongs
@@ -254,10 +252,10 @@ class RecordEditor(QDialog):
     def _filter_link(self, dependent: ComboBinding, source: Binding, target: str | None) -> None:
         parent_id = source.value()
         if target == "cohort":
-            titles = cohort_titles(self.store.engine, parent_id if isinstance(parent_id, str) else None)
+            items = picker_items(self.store.engine, target, parent_id if isinstance(parent_id, str) else None)
             self._applying, was = True, self._applying
             try:
-                dependent.set_items(sorted(titles.items(), key=lambda item: item[1].casefold()))
+                dependent.set_items(items)
             finally:
                 self._applying = was
 

@@ -209,3 +209,10 @@ def cohort_titles(engine: Engine, offering_id: str | None = None) -> dict[str, s
         stmt = stmt.where(cohort.c.offering == offering_id)
     with engine.connect() as conn:
         return {rid: f"{code} · {year or '?'} · {study or '?'}" for rid, code, year, study in conn.execute(stmt)}
+
+
+def picker_items(engine: Engine, form_key: str, offering_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of the live records a link to ``form_key`` may name, sorted by title; cohorts read
+    « CODE · année · niveau » and may be narrowed to one offering."""
+    titles = cohort_titles(engine, offering_id) if form_key == "cohort" else link_titles(engine, form_key)
+    return sorted(titles.items(), key=lambda item: item[1].casefold())

@@ -29,9 +29,8 @@ from desktop.ui.list_query import (
     WARNINGS,
     ListFilter,
     ListQuery,
-    cohort_titles,
     filter_fields,
-    link_titles,
+    picker_items,
 )
 from desktop.ui.pages.base import Page
 from desktop.ui.records_model import ID_ROLE, RecordsModel
@@ -176,8 +175,7 @@ class RecordsPage(Page):
             combo.clear()
             combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
             if f.type is FieldType.LINK and f.link:
-                titles = cohort_titles(engine) if f.link == "cohort" else link_titles(engine, f.link)
-                for rid, title in sorted(titles.items(), key=lambda item: item[1].casefold()):
+                for rid, title in picker_items(engine, f.link):
                     combo.addItem(title, rid)
             elif f.choices() is not None:
                 for choice in f.choices().choices:
