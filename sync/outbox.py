@@ -143,11 +143,6 @@ class OutboxEntry:
         """Records and tombstones in the bundle."""
         return sum(c["records"] + c["tombstones"] for c in self.counts.values())
 
-    @property
-    def waiting(self) -> bool:
-        """Written, not yet acknowledged by a receipt."""
-        return self.state == WRITTEN
-
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
 
