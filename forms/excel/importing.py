@@ -437,6 +437,12 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         if severity == "error":
             counts["error"] += 1
 
+    def unreadable_cell(row: _Row, key: str, exc: ValueProblem) -> None:
+        row.raw[key] = None
+        row.unreadable.add(key)
+        problem(row.number, (key,), exc.message.get(plan.lang))
+        row.errors += 1
+
     def prepare(index: int, cells: list[Any]) -> _Row:
         """Stage 1 of a row: cells converted, status read, links resolved, the record it names."""
         width = len(cells)
@@ -447,10 +453,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             try:
                 raw[f.key] = convert(value)
             except ValueProblem as exc:
-                raw[f.key] = None
-                unreadable.add(f.key)
-                problem(row_number, (f.key,), exc.message.get(plan.lang))
-                row.errors += 1
+                unreadable_cell(row, f.key, exc)
         if status_col is not None:
             word = cells[status_col] if status_col < width else None
             found = parse_status(word)
@@ -464,23 +467,18 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             if value is None or f.key in unreadable:
                 continue
             memo_key = (f.key, value, *(raw.get(k) for k in context_keys))
-            try:
-                found = link_memo.get(memo_key)
-                if found is None:
-                    try:
-                        found = links.resolve(form, f, value, raw)
-                    except ValueProblem as exc:
-                        found = exc
-                    if len(link_memo) < 20_000:
-                        link_memo[memo_key] = found
-                if isinstance(found, ValueProblem):
-                    raise found
+            found = link_memo.get(memo_key)
+            if found is None:
+                try:
+                    found = links.resolve(form, f, value, raw)
+                except ValueProblem as exc:
+                    found = exc
+                if len(link_memo) < 20_000:
+                    link_memo[memo_key] = found
+            if isinstance(found, ValueProblem):
+                unreadable_cell(row, f.key, found)
+            else:
                 raw[f.key] = found
-            except ValueProblem as exc:
-                raw[f.key] = None
-                unreadable.add(f.key)
-                problem(row_number, (f.key,), exc.message.get(plan.lang))
-                row.errors += 1
         if id_col is not None:
             given = cells[id_col] if id_col < width else None
             if given not in (None, ""):
