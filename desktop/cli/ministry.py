@@ -100,7 +100,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file_hash": opened.file_hash, "signer_fingerprint": opened.signer.fingerprint,
                     "manifest": manifest,
-                    "records": {k: len(v) for k, v in opened.records.items()}})
+                    "records": {k: len(t.rows) + len(t.tombstones) for k, t in opened.tables.items()}})
         return 0
     say(f"Lot valide : {manifest.get('establishment_name', '')} ({opened.establishment}), n° {opened.sequence}")
     say(f"  signé par la clé {opened.signer.fingerprint}")
