@@ -96,13 +96,7 @@ class DashboardPage(Page):
         self.status.setVisible(False)
 
     def _fill_counts(self, data: dashboard_data.DashboardData) -> None:
-        while self.counts_grid.count():
-            item = self.counts_grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setObjectName("")
-                widget.deleteLater()
+        _clear(self.counts_grid)
         headers = ("", self.tr("Complets"), self.tr("Brouillons"), self.tr("Avec avertissements"))
         for column, text in enumerate(headers):
             label = QLabel(f"<b>{text}</b>")
@@ -148,13 +142,7 @@ class DashboardPage(Page):
 
     # -------------------------------------------------------------------------------------- charts
     def _fill_charts(self, data: dashboard_data.DashboardData) -> None:
-        while self.charts_grid.count():
-            item = self.charts_grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setObjectName("")
-                widget.deleteLater()
+        _clear(self.charts_grid)
         domains = reference("domains")
         types = reference("training_types")
         regions = reference("regions")
@@ -197,7 +185,7 @@ class DashboardPage(Page):
     def _bar_chart(self, title: str, items: list[tuple[str, int]]) -> QWidget:
         if not items:
             return self._empty(title)
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries, QValueAxis
+        from PySide6.QtCharts import QBarSet, QChart, QHorizontalBarSeries
 
         chart = QChart()
         chart.setTitle(title)
@@ -211,21 +199,13 @@ class DashboardPage(Page):
         series.append(bars)
         series.setLabelsVisible(True)
         chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append(labels)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max(n for _label, n in items) * 1.15 or 1)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
+        _axes(chart, series, labels, max(n for _label, n in items) * 1.15 or 1, horizontal=True)
         return self._chart_view(chart)
 
     def _year_chart(self, title: str, by_year: dict[str, tuple[int, int, int]]) -> QWidget:
         if not by_year:
             return self._empty(title)
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QStackedBarSeries, QValueAxis
+        from PySide6.QtCharts import QBarSet, QChart, QStackedBarSeries
 
         chart = QChart()
         chart.setTitle(title)
@@ -242,17 +222,34 @@ class DashboardPage(Page):
         series.append(women)
         series.append(men)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(years)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
         top = max(w + m for _e, w, m in by_year.values()) or 1
-        axis_y.setRange(0, top * 1.1)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
+        _axes(chart, series, years, top * 1.1, horizontal=False)
         view = self._chart_view(chart)
         chart.legend().setVisible(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return view
+
+
+def _clear(grid: QGridLayout) -> None:
+    """Remove and delete the widgets of ``grid`` (before it is filled again)."""
+    while grid.count():
+        widget = grid.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setObjectName("")
+            widget.deleteLater()
+
+
+def _axes(chart: Any, series: Any, categories: list[str], top: float, *, horizontal: bool) -> None:
+    """A category axis (left for horizontal bars, else bottom) and a value axis from 0 to ``top``."""
+    from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
+
+    categories_axis = QBarCategoryAxis()
+    categories_axis.append(categories)
+    values_axis = QValueAxis()
+    values_axis.setLabelFormat("%d")
+    values_axis.setRange(0, top)
+    left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+    for axis, side in ((categories_axis, left if horizontal else bottom), (values_axis, bottom if horizontal else left)):
+        chart.addAxis(axis, side)
+        series.attachAxis(axis)
