@@ -41,7 +41,7 @@ from forms.excel.columns import (
     match_header,
     parse_status,
 )
-from forms.excel.reading import FileRefused, Sheet, column_letter, read_sheet
+from forms.excel.reading import FileRefused, Sheet, cell_text, column_letter, read_sheet
 from forms.schema import FieldType, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore
 from forms.store.tables import record_table
@@ -187,8 +187,6 @@ class Preview:
 
 def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
     """Read ``path`` just enough to show it and propose a mapping; nothing is validated or written."""
-    from forms.excel.reading import cell_text
-
     path = Path(path)
     preview = Preview(form_key, path)
     try:
@@ -238,11 +236,9 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         text = "" if value is None else str(value).strip()
         if text:
             plan.headers[sheet.first_col + j] = text
-    merged = getattr(sheet, "merged", [])
-    for ref in merged:
+    for ref in sheet.merged:
         first, _, last = ref.partition(":")
-        r0 = int("".join(ch for ch in first if ch.isdigit()) or 0)
-        r1 = int("".join(ch for ch in (last or first) if ch.isdigit()) or 0)
+        r0, r1 = _split_ref(first)[1], _split_ref(last or first)[1]
         if r0 <= plan.header_row <= r1:
             plan.problems.append(Problem(plan.header_row, ref, "", f"en-tête en cellules fusionnées ({ref}) : "
                                          f"défusionnez-les pour que chaque colonne ait son propre titre"))
@@ -309,8 +305,7 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
         return
     read, ignored = [], []
     for ref in sheet.formulas:
-        letters = "".join(ch for ch in ref if ch.isalpha())
-        row = int("".join(ch for ch in ref if ch.isdigit()) or 0)
+        letters, row = _split_ref(ref)
         (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
     if read:
         shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
@@ -325,13 +320,17 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
 def _check_error_cells(plan: ImportPlan, sheet: Sheet) -> None:
     """Cells holding an Excel error (« #N/A », « #REF! »…) below the header in the columns read refuse the
     file, each one located: read as empty, they would import a blank or blank a stored value in silence."""
-    for ref, value in getattr(sheet, "errors", []):
-        letters = "".join(ch for ch in ref if ch.isalpha())
-        row = int("".join(ch for ch in ref if ch.isdigit()) or 0)
+    for ref, value in sheet.errors:
+        letters, row = _split_ref(ref)
         col = _column_index(letters) if letters else -1
         if ref == "?" or (col in plan.mapping and row > plan.header_row):
             plan.problems.append(Problem(row, letters, plan.mapping.get(col, ""), f"la cellule contient l'erreur "
                                          f"Excel « {value} » : corrigez la valeur ou videz la cellule"))
+
+
+def _split_ref(ref: str) -> tuple[str, int]:
+    """``("H", 2)`` for ``H2`` (``("", 0)`` for ``?``)."""
+    return "".join(ch for ch in ref if ch.isalpha()), int("".join(ch for ch in ref if ch.isdigit()) or 0)
 
 
 def _column_index(letters: str) -> int:
