@@ -182,6 +182,16 @@ def _write_copy(source: Path, out: Path) -> None:
         fail(f"{out} : écriture impossible ({exc.strerror})")
 
 
+def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
+    """A file from outside, refused (``error``) beyond ``limit`` bytes without being loaded whole."""
+    from sync.encoding import read_limited
+
+    try:
+        return read_limited(Path(name), limit, name, error)
+    except OSError as exc:
+        fail(f"{name} : fichier illisible ({exc.strerror})")
+
+
 # --------------------------------------------------------------------------------------- recipients
 @refusing
 def cmd_recipients_add(args: argparse.Namespace) -> int:
@@ -306,16 +316,12 @@ def cmd_bundle_reminder(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_receipt_import(args: argparse.Namespace) -> int:
-    from sync.encoding import read_limited
     from sync.errors import ReceiptRefused
     from sync.keys import DOCUMENT_MAX_BYTES
     from sync.outbox import import_receipt
 
     workspace = open_workspace(args, ESTABLISHMENT)
-    try:
-        data = read_limited(Path(args.file), DOCUMENT_MAX_BYTES, args.file, ReceiptRefused)
-    except OSError as exc:
-        fail(f"{args.file} : fichier illisible ({exc.strerror})")
+    data = _read(args.file, DOCUMENT_MAX_BYTES, ReceiptRefused)
     entry = import_receipt(workspace, data, args.file)
     say(f"Accusé de réception vérifié : lot n° {entry.sequence} marqué comme reçu.")
     for ministry, body in (entry.receipt or {}).items():

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, passphrase, print_json, say
-from desktop.cli.crypto import _write_copy, confirm_fingerprint, refusing
+from desktop.cli.common import open_workspace, passphrase, print_json, say
+from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
 from forms.definitions import FORMS
 from forms.workspace import MINISTRY
 
@@ -42,16 +41,6 @@ def cmd_public_key(args: argparse.Namespace) -> int:
     say(f"Clé publique écrite : {args.out}")
     say(f"Empreinte à communiquer aux établissements : {public.fingerprint}")
     return 0
-
-
-def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
-    """A file from outside, refused (``error``) beyond ``limit`` bytes without being loaded whole."""
-    from sync.encoding import read_limited
-
-    try:
-        return read_limited(Path(name), limit, name, error)
-    except OSError as exc:
-        fail(f"{name} : fichier illisible ({exc.strerror})")
 
 
 @refusing
