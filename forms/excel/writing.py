@@ -262,7 +262,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
         cell.font, cell.fill = bold_white, fill
         header.append(cell)
     ws.append(header)
-    plan = [(c.key, c.field, _converter(c.field, lang, links)) for c in columns]
+    plan = [(c.key, _converter(c.field, lang, links)) for c in columns]
     # One styled cell per date column, reused row after row: the write-only sheet serialises each row
     # as it is appended, so the cell is free again for the next row (a new styled cell per date costs
     # about as much as the rest of the row).
@@ -273,7 +273,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     for record in records:
         values = record.values
         row: list[Any] = []
-        for key, _f, convert in plan:
+        for key, convert in plan:
             if key == STATUS_KEY:
                 row.append(status_words[record.status])
                 continue
@@ -399,7 +399,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                     marks[p.column] = red if p.severity == "error" else yellow
             out = []
             for col, value in enumerate(padded):
-                cell = _safe_cell(ws, value, "DD/MM/YYYY" if isinstance(value, date | datetime) else None)
+                cell = _safe_cell(ws, value, DATE_FORMAT if isinstance(value, date | datetime) else None)
                 fill = marks.get(column_letter(col))
                 if fill is not None:
                     cell.fill = fill
