@@ -208,10 +208,22 @@ def test_export_due_after_the_reporting_period(est, identities, tmp_path) -> Non
     assert "un export est attendu" in export_due(est, now + timedelta(days=91)).message()
 
 
-def test_a_damaged_database_is_refused_before_anything_is_written(est, identities, tmp_path) -> None:
-    """Real damage: bytes of the change-sequence index overwritten on disk."""
+def _damage_change_seq_index(workspace) -> Path:
+    """Real damage: bytes of the change-sequence index overwritten on disk. Returns the database file."""
     import sqlite3
 
+    db = Path(workspace.root) / DATABASE_FILE
+    with sqlite3.connect(db) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_offering_change_seq'").fetchone()[0]
+    raw = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    raw[start + page_size // 2:start + page_size - 8] = b"\xff" * (page_size // 2 - 8)
+    db.write_bytes(bytes(raw))
+    return db
+
+
+def test_a_damaged_database_is_refused_before_anything_is_written(est, identities, tmp_path) -> None:
     from forms.workspace import Workspace
 
     store = est.records()
@@ -220,14 +232,7 @@ def test_a_damaged_database_is_refused_before_anything_is_written(est, identitie
                          for i in range(300)])
     assert ids
     est.close()
-    db = Path(est.root) / DATABASE_FILE
-    with sqlite3.connect(db) as conn:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_offering_change_seq'").fetchone()[0]
-    raw = bytearray(db.read_bytes())
-    start = (root - 1) * page_size
-    raw[start + page_size // 2:start + page_size - 8] = b"\xff" * (page_size // 2 - 8)
-    db.write_bytes(bytes(raw))
+    _damage_change_seq_index(est)
     damaged = Workspace.open(Path(est.root))
     with pytest.raises(ExportRefused, match="endommagée"):
         export_bundle(damaged, identities["ECC"], tmp_path / "usb")
@@ -267,8 +272,6 @@ def test_restoring_an_older_backup_never_reuses_a_sequence_number(est, mic, iden
 
 def test_a_damaged_database_can_be_replaced_by_a_backup(est, identities, tmp_path) -> None:
     """What the export's refusal asks for (« restaurez une sauvegarde ») must be possible."""
-    import sqlite3
-
     from forms.backup import backup, integrity_problems, restore
 
     store = est.records()
@@ -276,14 +279,7 @@ def test_a_damaged_database_can_be_replaced_by_a_backup(est, identities, tmp_pat
                          for i in range(300)])
     snapshot = backup(est, tmp_path / "saine.db")
     est.close()
-    db = Path(est.root) / DATABASE_FILE
-    with sqlite3.connect(db) as conn:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_offering_change_seq'").fetchone()[0]
-    raw = bytearray(db.read_bytes())
-    start = (root - 1) * page_size
-    raw[start + page_size // 2:start + page_size - 8] = b"\xff" * (page_size // 2 - 8)
-    db.write_bytes(bytes(raw))
+    db = _damage_change_seq_index(est)
     assert integrity_problems(db)
     safety = restore(est, snapshot)
     assert integrity_problems(db) == [] and integrity_problems(safety)  # the damaged one is kept as it was
