@@ -262,12 +262,17 @@ def seal_bundle_stream(identity: Identity, recipients: list[PublicKeys], *, bund
                     "length": len(ciphertext), "plain_length": plain_length,
                     "sha256": hashlib.sha256(ciphertext).hexdigest()},
     }
+    return signed_head(identity, header) + ciphertext, final
+
+
+def signed_head(identity: Identity, header: dict[str, Any]) -> bytes:
+    """Everything before the payload: preamble, header, and the signature block over both."""
     header_bytes = dumps(header)
     signed = PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
     sigs = identity.sign(SIGN_DOMAIN, signed)
     block = bytes([len(sigs)]) + b"".join(
         bytes([SIG_TAGS[alg]]) + struct.pack(">H", len(sig)) + sig for alg, sig in sigs.items())
-    return signed + SIG_LEN.pack(len(block)) + block + ciphertext, final
+    return signed + SIG_LEN.pack(len(block)) + block
 
 
 # ------------------------------------------------------------------------------------------- reader

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import struct
 from typing import Any
 
 from forms.store.records import DRAFT
-from sync.bundle import PREAMBLE, SIG_LEN, SIG_TAGS, SIGN_DOMAIN, parse_envelope
-from sync.encoding import dumps
+from sync.bundle import PREAMBLE, SIG_LEN, parse_envelope, signed_head
 from sync.keys import Identity
 from tests.conftest import OFFERING, cohort_values, internship_values
 
@@ -44,11 +42,5 @@ def regions(data: bytes) -> dict[str, tuple[int, int]]:
 def resign(data: bytes, signer: Identity, change) -> bytes:
     """The same bundle with its header changed by ``change(header)`` and signed again by ``signer``."""
     envelope = parse_envelope(data)
-    header = envelope.header
-    change(header)
-    header_bytes = dumps(header)
-    signed = PREAMBLE.pack(envelope.signed[:8], envelope.version, len(header_bytes)) + header_bytes
-    sigs = signer.sign(SIGN_DOMAIN, signed)
-    block = bytes([len(sigs)]) + b"".join(bytes([SIG_TAGS[a]]) + struct.pack(">H", len(s)) + s
-                                          for a, s in sigs.items())
-    return signed + SIG_LEN.pack(len(block)) + block + envelope.payload
+    change(envelope.header)
+    return signed_head(signer, envelope.header) + envelope.payload
