@@ -53,8 +53,6 @@ def check_excel(tmp: Path) -> str:
 
 
 def check_crypto(tmp: Path) -> str:
-    import os as _os
-
     import cryptography
     from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
     from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
@@ -64,7 +62,7 @@ def check_crypto(tmp: Path) -> str:
     key.public_key().verify(signature, b"kafaat-selftest")
     recipient = x25519.X25519PrivateKey.generate()
     suite = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_256_GCM)
-    secret = _os.urandom(32)
+    secret = os.urandom(32)
     sealed = suite.encrypt(secret, recipient.public_key(), info=b"kafaat-selftest")
     assert suite.decrypt(sealed, recipient, info=b"kafaat-selftest") == secret
     # What every bundle uses: ML-DSA-65 next to Ed25519, HPKE X-Wing (ML-KEM-768 + X25519), zstd, AES-GCM.

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from forms.tasks import Cancelled, TaskState
@@ -77,7 +77,6 @@ class Operation(QObject):
         self.signals = _Signals()
         self.signals.progress.connect(self.progress)
         self.done = False
-        self.result: Any = None
         self.error: BaseException | None = None
         self.was_cancelled = False
 
@@ -144,7 +143,6 @@ class OperationRunner(QObject):
 
         @Slot(object)
         def succeeded(result: Any) -> None:
-            op.result = result
             try:
                 if on_success is not None:
                     on_success(result)
@@ -242,12 +240,3 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, log_file:
         box.setDetailedText(QCoreApplication.translate("Operations", "Détails dans le journal : {0}").format(log_file))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-
-
-def single_shot(parent: QObject, ms: int, fn: Callable[[], None]) -> QTimer:
-    """A single-shot timer owned by ``parent`` (stopped with it: no timer outlives its widget)."""
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(fn)
-    return timer

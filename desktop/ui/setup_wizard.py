@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -113,8 +112,6 @@ class SetupWizard(QWizard):
             page.setSubTitle(self.tr("Les clés de signature ne sont pas disponibles dans cette version : elles seront "
                                      "créées plus tard avec « kafaat keys create »."))
         self.addPage(page)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier de données"), self.folder.text())

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    page_shown = Signal(str)
     first_painted = Signal()
     """Emitted once, after the window's first paint (the application opens the data then)."""
 
@@ -117,7 +116,6 @@ class MainWindow(QMainWindow):
             self.stale.discard(spec.key)
             getattr(page, "refresh", lambda: None)()
         getattr(page, "activated", lambda: None)()
-        self.page_shown.emit(spec.key)
 
     def page(self, spec: PageSpec) -> QWidget:
         page = self.pages.get(spec.key)

@@ -67,7 +67,6 @@ class RecordsPage(Page):
         self.model = RecordsModel(self.query, context.lang, self)
         self.total: int | None = None
         self._count_generation = 0
-        self.editors: list[Any] = []
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.form.plural.get(self.lang)}</h2>")
