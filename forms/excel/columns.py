@@ -276,8 +276,6 @@ def converter(field: Field, date1904: bool = False) -> Any:
                 found = parse_value(field, raw_value(field, value, date1904))
             except ValueProblem as exc:
                 found = exc
-            except TypeError:  # unhashable never happens with cells; be safe
-                return parse_value(field, raw_value(field, value, date1904))
             if len(memo) < MEMO_LIMIT:
                 memo[key] = found
         if isinstance(found, ValueProblem):
@@ -357,15 +355,14 @@ class LinkNames:
         """The id of the record a cell names; raises ``ValueProblem`` with a French message."""
         target = FORMS[field.link or ""]
         value = str(text).strip() if not isinstance(text, float) else str(int(text)) if text.is_integer() else str(text)
+        self._load(target.key)
         if UUID_RE.fullmatch(value):
             value = str(uuid.UUID(value))
-            self._load(target.key)
             if value in self._by_id[target.key]:
                 return value
             raise ValueProblem(Text(f"aucun(e) {target.label.fr.lower()} n'a l'identifiant {value}",
                                     f"لا يوجد {target.label.ar} بالمعرف {value}",
                                     f"no {target.label.en.lower()} has the id {value}"), "link")
-        self._load(target.key)
         shown = [f for f in target.fields if f.key in target.natural_key and f.type is not FieldType.LINK]
         parts = [p.strip() for p in value.split("/")] if len(shown) > 1 else [value]
         example = " / ".join(f.label.fr.lower() for f in shown)
