@@ -9,8 +9,7 @@ A page is a ``desktop.ui.pages.base.Page`` (a ``QWidget``) constructed as ``Page
 Pages are imported only when first shown (start-up stays fast). A page whose module does not exist in
 this build shows an honest « pas disponible dans cette version » instead of a fake screen.
 
-To add a page, add one ``PageSpec`` line to ``PAGES`` (or call ``register`` with one; a spec with a key
-already present replaces it, so the import and export entries below are the lines to fill in):
+To add a page, add one ``PageSpec`` line to ``PAGES``:
 
     PageSpec("import", IMPORT_TITLE, "SP_DialogOpenButton", "desktop.ui.pages.import_page:ImportPage"),
 
@@ -74,20 +73,3 @@ PAGES: list[PageSpec] = [
     PageSpec("settings", Text("Paramètres", "الإعدادات", "Settings"), "SP_FileDialogContentsView",
              "desktop.ui.pages.settings_page:SettingsPage"),
 ]
-
-
-def register(spec: PageSpec, *, before: str | None = None) -> None:
-    """Add a page (or replace the one with the same key, keeping its place)."""
-    for index, existing in enumerate(PAGES):
-        if existing.key == spec.key:
-            PAGES[index] = spec
-            return
-    keys = [p.key for p in PAGES]
-    PAGES.insert(keys.index(before) if before in keys else len(PAGES), spec)
-
-
-def page_spec(key: str) -> PageSpec:
-    for spec in PAGES:
-        if spec.key == key:
-            return spec
-    raise KeyError(key)
