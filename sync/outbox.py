@@ -321,11 +321,10 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
         integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
         try:
             return _export(workspace, identity, recipients, outdir, full, state, integrity)
-        except Exception as exc:
-            if not isinstance(exc, ExportRefused):
-                integrity.join()
-                if integrity.error is not None or integrity.problems not in ([], ["ok"]):
-                    integrity.verdict()  # a damaged database explains the failure: say so
+        except ExportRefused:
+            raise
+        except Exception:
+            integrity.verdict()  # a damaged database explains the failure: say so
             raise
         finally:
             integrity.join()
