@@ -177,9 +177,7 @@ class Application:
             window.setGeometry(old.geometry())
             if self.context is not None and old.context is not None:
                 self.context.runner.data_changed.disconnect(old.data_changed)
-            for editor in list(old.editors):
-                editor._closing_ok = True
-                editor.done(0)
+            old.close_editors()
             old.hide()
             old.deleteLater()
         window.show()

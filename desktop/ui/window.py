@@ -226,13 +226,16 @@ class MainWindow(QMainWindow):
         if not self._closing_confirmed and not self.can_close():
             event.ignore()
             return
-        for editor in list(self.editors):
-            editor._closing_ok = True
-            editor.done(0)
+        self.close_editors()
         if self.context is not None:
             self.context.runner.cancel_all()
             self.context.runner.wait_all(10_000)
         event.accept()
+
+    def close_editors(self) -> None:
+        """Close every open editor without asking (``done`` never goes through ``reject``)."""
+        for editor in list(self.editors):
+            editor.done(0)
 
     def close_without_asking(self) -> None:
         self._closing_confirmed = True
