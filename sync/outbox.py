@@ -160,7 +160,6 @@ class ExportPlan:
     draft_samples: list[tuple[str, str, str]]
     recipients: list[str]
     keys_ready: bool
-    last: OutboxEntry | None
 
     def problems(self) -> list[str]:
         out = []
@@ -226,7 +225,7 @@ def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
     recipients = [r.code for r in list_recipients(workspace)]
-    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace), last)
+    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace))
 
 
 # ------------------------------------------------------------------------------------------- export
@@ -410,7 +409,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
                                        check=state.check if state else None) for key in FORMS})
     counts = sealed["counts"]
     plan = ExportPlan(entry.sequence, full, entry.after_change_seq, entry.up_to_change_seq, counts, drafts, samples,
-                      [r.code for r in recipients], True, last)
+                      [r.code for r in recipients], True)
     if state is not None:
         state.check()
     integrity.verdict()
