@@ -6,11 +6,12 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
-from forms.excel import plan_import, run_import
+from forms.excel import export_records, plan_import, run_import, write_error_report
 from forms.excel import reading as reading_module
 from tests.conftest import OFFERING, cohort_values
 from tests.forms.excel_files import (
@@ -66,14 +67,19 @@ def _truncated(path: Path) -> Path:
     return path
 
 
-def _formulas(path: Path) -> Path:
-    write_xlsx(path, "offering", [OFFERING_ROW])
-    from openpyxl import load_workbook
-
+def _edited(path: Path, cells: dict[str, Any] | None = None, merge: str | None = None) -> Path:
+    """The workbook at ``path`` with ``cells`` (reference → value) set and ``merge`` merged on its sheet."""
     wb = load_workbook(path)
-    wb.active["H2"] = "=20+20"
+    for ref, value in (cells or {}).items():
+        wb.active[ref] = value
+    if merge:
+        wb.active.merge_cells(merge)
     wb.save(path)
     return path
+
+
+def _formulas(path: Path) -> Path:
+    return _edited(write_xlsx(path, "offering", [OFFERING_ROW]), {"H2": "=20+20"})
 
 
 def _only_hidden(path: Path) -> Path:
@@ -84,23 +90,11 @@ def _only_hidden(path: Path) -> Path:
 
 
 def _merged_header(path: Path) -> Path:
-    write_xlsx(path, "offering", [OFFERING_ROW])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    wb.active.merge_cells("A1:B1")
-    wb.save(path)
-    return path
+    return _edited(write_xlsx(path, "offering", [OFFERING_ROW]), merge="A1:B1")
 
 
 def _merged_data(path: Path) -> Path:
-    write_xlsx(path, "offering", [OFFERING_ROW, {**OFFERING_ROW, "code": "LP-2"}])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    wb.active.merge_cells("L2:L3")
-    wb.save(path)
-    return path
+    return _edited(write_xlsx(path, "offering", [OFFERING_ROW, {**OFFERING_ROW, "code": "LP-2"}]), merge="L2:L3")
 
 
 def _missing_columns(path: Path) -> Path:
@@ -182,21 +176,13 @@ def _long_reference(path: Path) -> Path:
 def _error_cell(path: Path) -> Path:
     """« #N/A » left by a VLOOKUP pasted as values: an error cell, which calamine reads as empty (the optional
     partner name was imported blank without a word)."""
-    write_xlsx(path, "offering", [OFFERING_ROW])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    wb.active["O2"] = "#N/A"
-    wb.save(path)
-    return path
+    return _edited(write_xlsx(path, "offering", [OFFERING_ROW]), {"O2": "#N/A"})
 
 
 def _duplicate_sheet_names(path: Path) -> Path:
     """A hidden sheet named like the data sheet, before it: calamine (which finds sheets by name) parsed the
     hidden one, unchecked (formulas, extent), while the plan said it was ignored."""
     write_xlsx(path, "offering", [OFFERING_ROW], title="Données")
-    from openpyxl import load_workbook
-
     wb = load_workbook(path)
     hidden = wb.create_sheet("Cache", 0)
     hidden.sheet_state = "hidden"
@@ -272,13 +258,8 @@ def test_openpyxl_parses_defused() -> None:
 
 
 def test_formulas_outside_the_columns_read_are_ignored(store, tmp_path) -> None:
-    path = write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW], extra={"Contrôle": "x"})
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    wb.active["S2"] = "=LEN(A2)"
-    wb.active["T1"] = "=NOW()"
-    wb.save(path)
+    path = _edited(write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW], extra={"Contrôle": "x"}),
+                   {"S2": "=LEN(A2)", "T1": "=NOW()"})
     plan = run_import(store, "offering", path)
     assert plan.ok and plan.created == 1, plan.lines()
     assert "2 formule(s) hors des colonnes importées ignorée(s) (T1, S2)" in plan.notes or \
@@ -287,13 +268,8 @@ def test_formulas_outside_the_columns_read_are_ignored(store, tmp_path) -> None:
 
 def test_many_formulas_are_refused_outright(store, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(reading_module, "MAX_FORMULAS_LOCATED", 3)
-    path = write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW] * 5, extra={"Contrôle": "x"})
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    for r in range(2, 7):
-        wb.active[f"S{r}"] = f"=LEN(A{r})"
-    wb.save(path)
+    path = _edited(write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW] * 5, extra={"Contrôle": "x"}),
+                   {f"S{r}": f"=LEN(A{r})" for r in range(2, 7)})
     lines = plan_import(store, "offering", path).lines()
     assert "calculs.xlsx : la feuille « Données » contient 5 formule(s) (S2, S3, S4…)" in lines[0], lines
 
@@ -326,8 +302,6 @@ def test_size_budget(store, tmp_path, monkeypatch) -> None:
 
 def test_hidden_sheet_is_ignored_and_said(store, tmp_path) -> None:
     path = write_xlsx(tmp_path / "deux.xlsx", "offering", [OFFERING_ROW], title="Offres")
-    from openpyxl import load_workbook
-
     wb = load_workbook(path)
     secret = wb.create_sheet("Ancien", 0)
     secret.sheet_state = "hidden"
@@ -399,10 +373,6 @@ def test_control_characters(store, workspace, tmp_path) -> None:
     assert any("colonne B (title) : « Titre�caché » contient un caractère de contrôle invisible (U+001F)" in line
                for line in lines), lines
     assert any("colonne H (capacity)" in line and "U+0007" in line for line in lines), lines
-    from openpyxl import load_workbook
-
-    from forms.excel import export_records, write_error_report
-
     report = load_workbook(write_error_report(plan, tmp_path / "rapport.xlsx")).worksheets[0]
     assert report["B2"].value == "Titre\ufffdcaché"
     store.save("offering", {**OFFERING, "title": "Saisi\x07ailleurs"})
