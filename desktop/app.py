@@ -93,9 +93,8 @@ class Application:
         window = MainWindow(self.lang, self._title())
         self.window = window
 
-        def attach_once() -> None:
-            if self.context is None or window.context is None:
-                self._attach(window, first_page)
+        def attach_once() -> None:  # whichever comes first: ``_attach`` ignores an attached window
+            self._attach(window, first_page)
 
         # open the data once the frame is on screen (a fallback timer covers a window never exposed)
         window.first_painted.connect(lambda: QTimer.singleShot(0, attach_once), Qt.ConnectionType.QueuedConnection)
