@@ -64,7 +64,8 @@ def cmd_enrolled(args: argparse.Namespace) -> int:
     items = list_enrolled(open_workspace(args, MINISTRY))
     if args.json:
         print_json([p.describe() for p in items])
-    for p in [] if args.json else items:
+        return 0
+    for p in items:
         say(f"{p.code:<10} {p.fingerprint}  {p.name}")
     return 0
 
