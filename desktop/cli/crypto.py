@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import fail, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.setup import INIT_HOOKS
@@ -16,6 +17,9 @@ from forms.tasks import Cancelled
 from forms.workspace import ESTABLISHMENT, Workspace
 from sync.errors import SyncError
 from sync.keys import PublicKeys, change_passphrase, create_keys, load_identity, load_public, public_path
+
+if TYPE_CHECKING:
+    from sync.outbox import ExportPlan
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -223,18 +227,18 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------------------ bundles
-def _plan_lines(plan: object) -> list[str]:
+def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.definitions import FORMS
 
     lines = []
-    for key, c in plan.counts.items():  # type: ignore[attr-defined]
+    for key, c in plan.counts.items():
         lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} enregistrement(s), "
                      f"{c['tombstones']} suppression(s)")
-    drafts = {k: n for k, n in plan.drafts.items() if n}  # type: ignore[attr-defined]
+    drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
         lines.append("Brouillons laissés de côté (jamais envoyés) : "
                      + ", ".join(f"{FORMS[k].plural.fr.lower()} : {n}" for k, n in drafts.items()))
-        for key, rid, title in plan.draft_samples[:20]:  # type: ignore[attr-defined]
+        for key, rid, title in plan.draft_samples[:20]:
             lines.append(f"  - {FORMS[key].label.fr} « {title} » ({rid})")
     return lines
 
