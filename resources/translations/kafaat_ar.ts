@@ -26,27 +26,27 @@
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="123"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="150"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="179"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="212"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="214"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -628,28 +628,28 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="64"/>
+        <location filename="../../desktop/ui/window.py" line="63"/>
         <source>Pas disponible dans cette version</source>
         <translation>غير متوفر في هذه النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="150"/>
-        <location filename="../../desktop/ui/window.py" line="69"/>
+        <location filename="../../desktop/app.py" line="149"/>
+        <location filename="../../desktop/ui/window.py" line="68"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162"/>
+        <location filename="../../desktop/ui/window.py" line="160"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="173"/>
+        <location filename="../../desktop/ui/window.py" line="171"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="175"/>
+        <location filename="../../desktop/ui/window.py" line="173"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -661,37 +661,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="176"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179"/>
+        <location filename="../../desktop/ui/window.py" line="177"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180"/>
+        <location filename="../../desktop/ui/window.py" line="178"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="196"/>
+        <location filename="../../desktop/ui/window.py" line="194"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="195"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220"/>
+        <location filename="../../desktop/ui/window.py" line="218"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221"/>
+        <location filename="../../desktop/ui/window.py" line="219"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -699,12 +699,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="117"/>
+        <location filename="../../desktop/ui/operations.py" line="116"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="191"/>
+        <location filename="../../desktop/ui/operations.py" line="189"/>
         <source>Opération impossible</source>
         <translation>تعذرت العملية</translation>
     </message>
@@ -810,17 +810,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="308"/>
+        <location filename="../../desktop/ui/editor.py" line="306"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="344"/>
+        <location filename="../../desktop/ui/editor.py" line="342"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349"/>
+        <location filename="../../desktop/ui/editor.py" line="347"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -832,7 +832,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="351"/>
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -844,12 +844,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="372"/>
+        <location filename="../../desktop/ui/editor.py" line="370"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -861,42 +861,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="397"/>
+        <location filename="../../desktop/ui/editor.py" line="395"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="406"/>
+        <location filename="../../desktop/ui/editor.py" line="404"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412"/>
+        <location filename="../../desktop/ui/editor.py" line="410"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431"/>
+        <location filename="../../desktop/ui/editor.py" line="429"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="432"/>
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -956,91 +956,91 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="81"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="84"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="255"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="278"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="292"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="100"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="137"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="177"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="174"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="208"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="221"/>
         <source>Comptage</source>
         <translation>العد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1052,7 +1052,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="256"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1064,28 +1064,23 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="262"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
-        <source>L&apos;échange Excel n&apos;est pas disponible dans cette version.</source>
-        <translation>تبادل ملفات إكسل غير متوفر في هذه النسخة.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="296"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="289"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="339"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1097,7 +1092,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="341"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>
@@ -1174,103 +1169,103 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="48"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="55"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="57"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات عروض التكوين والأفواج والتداريب الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="70"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="73"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="98"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="108"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="111"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
         <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
         <translation>مفاتيح التوقيع غير متوفرة في هذه النسخة: ستُنشأ لاحقا بالأمر « kafaat keys create ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="134"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="131"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="144"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="166"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="163"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="179"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

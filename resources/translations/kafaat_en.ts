@@ -26,27 +26,27 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="123"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="150"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="179"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="212"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="214"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -620,28 +620,28 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="64"/>
+        <location filename="../../desktop/ui/window.py" line="63"/>
         <source>Pas disponible dans cette version</source>
         <translation>Not available in this version</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="150"/>
-        <location filename="../../desktop/ui/window.py" line="69"/>
+        <location filename="../../desktop/app.py" line="149"/>
+        <location filename="../../desktop/ui/window.py" line="68"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162"/>
+        <location filename="../../desktop/ui/window.py" line="160"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="173"/>
+        <location filename="../../desktop/ui/window.py" line="171"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="175"/>
+        <location filename="../../desktop/ui/window.py" line="173"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -649,37 +649,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="176"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179"/>
+        <location filename="../../desktop/ui/window.py" line="177"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180"/>
+        <location filename="../../desktop/ui/window.py" line="178"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="196"/>
+        <location filename="../../desktop/ui/window.py" line="194"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="195"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220"/>
+        <location filename="../../desktop/ui/window.py" line="218"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221"/>
+        <location filename="../../desktop/ui/window.py" line="219"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -687,12 +687,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="117"/>
+        <location filename="../../desktop/ui/operations.py" line="116"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="191"/>
+        <location filename="../../desktop/ui/operations.py" line="189"/>
         <source>Opération impossible</source>
         <translation>Operation not possible</translation>
     </message>
@@ -798,17 +798,17 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="308"/>
+        <location filename="../../desktop/ui/editor.py" line="306"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="344"/>
+        <location filename="../../desktop/ui/editor.py" line="342"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349"/>
+        <location filename="../../desktop/ui/editor.py" line="347"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -816,7 +816,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="351"/>
+        <location filename="../../desktop/ui/editor.py" line="349"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -824,12 +824,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="372"/>
+        <location filename="../../desktop/ui/editor.py" line="370"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="390"/>
+        <location filename="../../desktop/ui/editor.py" line="388"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -837,42 +837,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="397"/>
+        <location filename="../../desktop/ui/editor.py" line="395"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="406"/>
+        <location filename="../../desktop/ui/editor.py" line="404"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412"/>
+        <location filename="../../desktop/ui/editor.py" line="410"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="431"/>
+        <location filename="../../desktop/ui/editor.py" line="429"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="432"/>
+        <location filename="../../desktop/ui/editor.py" line="430"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -924,91 +924,91 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="81"/>
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="84"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="255"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="278"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="292"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="100"/>
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="137"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="177"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="174"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="208"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="221"/>
         <source>Comptage</source>
         <translation>Counting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1016,7 +1016,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="256"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1024,28 +1024,23 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="262"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
-        <source>L&apos;échange Excel n&apos;est pas disponible dans cette version.</source>
-        <translation>Excel exchange is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="296"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="289"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="339"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1053,7 +1048,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="341"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>
@@ -1130,103 +1125,103 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="48"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="55"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="57"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the course offerings, cohorts and internships of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="70"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="73"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="98"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="108"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="111"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
         <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
         <translation>Signing keys are not available in this version: they will be created later with &quot;kafaat keys create&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="134"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="131"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="144"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="166"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="163"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="179"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

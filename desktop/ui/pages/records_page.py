@@ -157,7 +157,6 @@ class RecordsPage(Page):
         self.export_button.clicked.connect(self.export_xlsx)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        self._excel_available()
         self.fill_filters()
         for combo in self.field_filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -275,44 +274,24 @@ class RecordsPage(Page):
         return True
 
     # --------------------------------------------------------------------------------------- Excel
-    def _excel(self) -> Any:
-        try:
-            import forms.excel as excel
-        except ImportError:
-            return None
-        return excel
-
-    def _excel_available(self) -> None:
-        import importlib.util
-
-        available = importlib.util.find_spec("forms.excel") is not None
-        for button in (self.template_button, self.export_button):
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip(self.tr("L'échange Excel n'est pas disponible dans cette version."))
-
     def write_template(self) -> None:
-        excel = self._excel()
-        if excel is None or not hasattr(excel, "write_template"):
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"),
                                               f"modele-{self.form.key}.xlsx", self.tr("Classeur Excel (*.xlsx)"))
         if path:
             self.write_template_to(path)
 
     def write_template_to(self, path: str) -> Any:
-        excel, form_key, lang = self._excel(), self.form.key, self.lang
+        from forms.excel import write_template
+
+        form_key, lang = self.form.key, self.lang
 
         def done(_result: Any) -> None:
             self.export_message.setText(self.tr("Modèle écrit : {0}").format(path))
 
-        return self.context.runner.run(lambda state: excel.write_template(form_key, Path(path), lang),
+        return self.context.runner.run(lambda state: write_template(form_key, Path(path), lang),
                                        title=self.tr("Modèle Excel"), on_success=done, parent=self)
 
     def export_xlsx(self) -> None:
-        excel = self._excel()
-        if excel is None or not hasattr(excel, "export_xlsx"):
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter"), f"{self.form.key}.xlsx",
                                               self.tr("Classeur Excel (*.xlsx)"))
         if path:
@@ -320,7 +299,9 @@ class RecordsPage(Page):
 
     def export_to(self, path: str) -> Any:
         """Export the records matching the current filter and sort, off the GUI thread, with progress."""
-        excel, form_key, lang = self._excel(), self.form.key, self.lang
+        from forms.excel import export_xlsx
+
+        form_key, lang = self.form.key, self.lang
         store, query = self.context.store, self.query
         flt, sort_key, descending = self.model.filter, self.model.sort_key, self.model.descending
 
@@ -330,7 +311,7 @@ class RecordsPage(Page):
             with store.engine.connect() as conn:
                 links = LinkNames(conn, store.establishment)
                 records = query.records(flt, sort_key, descending, conn)
-                return excel.export_xlsx(form_key, records, Path(path), lang, state, links=links)
+                return export_xlsx(form_key, records, Path(path), lang, state, links=links)
 
         def done(count: int) -> None:
             self.export_message.setText(self.tr("%n enregistrement(s) exporté(s) dans {0}", "", count).format(path))
