@@ -101,14 +101,14 @@ def form_records(conn: Connection, form_key: str, after: int, up_to: int, *, bat
             if row[i] is not None:
                 row[i] = bool(row[i])
 
-    def select(cols: list[str] | tuple[str, ...], where: str) -> str:
+    def query(cols: list[str] | tuple[str, ...], where: str) -> str:
         names = ", ".join(f'"{c}"' for c in cols)
         return (f'SELECT {names} FROM "{table.name}" WHERE change_seq > ? AND change_seq <= ? AND {where} '
                 "ORDER BY change_seq")
 
-    live = _fetch(conn, select(columns, f"status = '{COMPLETE}' AND deleted = 0"), (after, up_to), batch,
+    live = _fetch(conn, query(columns, f"status = '{COMPLETE}' AND deleted = 0"), (after, up_to), batch,
                   fix if multi or flags else None, check)
-    dead = _fetch(conn, select(TOMBSTONE_COLUMNS, "deleted = 1"), (after, up_to), batch, None, check)
+    dead = _fetch(conn, query(TOMBSTONE_COLUMNS, "deleted = 1"), (after, up_to), batch, None, check)
     return FormRecords(columns, live, dead)
 
 
