@@ -4,7 +4,6 @@ and ``sync.keys.create_keys``; later runs open straight on the main window."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from forms.reference import reference
-
-
-def keys_available() -> bool:
-    try:
-        if importlib.util.find_spec("sync.keys") is None:
-            return False
-    except ModuleNotFoundError:
-        return False
-    import sync.keys
-
-    return hasattr(sync.keys, "create_keys")
 
 
 class SetupWizard(QWizard):
@@ -93,7 +81,6 @@ class SetupWizard(QWizard):
         self.addPage(page)
 
         # 3. passphrase
-        self.has_keys = keys_available()
         page = QWizardPage()
         page.setTitle(self.tr("Phrase de passe des clés"))
         layout = QFormLayout(page)
@@ -103,14 +90,10 @@ class SetupWizard(QWizard):
         self.confirm = QLineEdit()
         self.confirm.setObjectName("confirm")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        if self.has_keys:
-            page.setSubTitle(self.tr("Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque "
-                                     "export : choisissez une phrase longue et notez-la en lieu sûr."))
-            layout.addRow(self.tr("Phrase de passe"), self.passphrase)
-            layout.addRow(self.tr("Confirmation"), self.confirm)
-        else:
-            page.setSubTitle(self.tr("Les clés de signature ne sont pas disponibles dans cette version : elles seront "
-                                     "créées plus tard avec « kafaat keys create »."))
+        page.setSubTitle(self.tr("Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque "
+                                 "export : choisissez une phrase longue et notez-la en lieu sûr."))
+        layout.addRow(self.tr("Phrase de passe"), self.passphrase)
+        layout.addRow(self.tr("Confirmation"), self.confirm)
         self.addPage(page)
 
     def _browse(self) -> None:
@@ -151,26 +134,20 @@ class SetupWizard(QWizard):
 
     def create(self) -> bool:
         from forms.workspace import ESTABLISHMENT, Workspace
+        from sync.keys import MIN_PASSPHRASE, create_keys
 
-        if self.has_keys and self.passphrase.text() != self.confirm.text():
+        if self.passphrase.text() != self.confirm.text():
             self._refuse(self.tr("Les deux phrases de passe diffèrent."))
             return False
-        if self.has_keys:
-            import sync.keys
-
-            minimum = getattr(sync.keys, "MIN_PASSPHRASE", 0)
-            if len(self.passphrase.text()) < minimum:
-                self._refuse(self.tr("Phrase de passe trop courte : au moins {0} caractères.").format(minimum))
-                return False
+        if len(self.passphrase.text()) < MIN_PASSPHRASE:
+            self._refuse(self.tr("Phrase de passe trop courte : au moins {0} caractères.").format(MIN_PASSPHRASE))
+            return False
         folder = Path(self.folder.text().strip()).expanduser()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             workspace = Workspace.create(folder, ESTABLISHMENT, establishment=self.selected_establishment() or "",
                                          operator=" ".join(self.operator.text().split()), language=self.lang)
-            if self.has_keys:
-                import sync.keys
-
-                sync.keys.create_keys(workspace, self.passphrase.text())
+            create_keys(workspace, self.passphrase.text())
         except Exception as exc:  # shown to the person, in French, nothing half-made is hidden
             QApplication.restoreOverrideCursor()
             self._refuse(self.tr("Création impossible : {0}").format(exc))

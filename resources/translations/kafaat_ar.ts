@@ -1169,103 +1169,98 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="48"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="36"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="55"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="44"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات عروض التكوين والأفواج والتداريب الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="70"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="58"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="73"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="62"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="100"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="69"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="98"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="95"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
-        <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
-        <translation>مفاتيح التوقيع غير متوفرة في هذه النسخة: ستُنشأ لاحقا بالأمر « kafaat keys create ».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="131"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="114"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="140"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="163"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="143"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

@@ -1125,103 +1125,98 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="48"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="36"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="55"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="44"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the course offerings, cohorts and internships of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="70"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="58"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="73"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="62"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="100"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="69"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="98"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="95"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
-        <source>Les clés de signature ne sont pas disponibles dans cette version : elles seront créées plus tard avec « kafaat keys create ».</source>
-        <translation>Signing keys are not available in this version: they will be created later with &quot;kafaat keys create&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="131"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="114"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="140"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="163"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="143"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

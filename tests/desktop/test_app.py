@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from desktop.app import SingleInstance
 from desktop.cli import main
-from desktop.ui.setup_wizard import SetupWizard, keys_available
+from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.window import MainWindow
 
 
@@ -59,7 +59,6 @@ def test_a_second_window_on_the_same_folder_is_refused(workspace, monkeypatch):
     assert warnings and "déjà ouvert" in warnings[0]
 
 
-@pytest.mark.skipif(not keys_available(), reason="sync.keys absent from this build")
 def test_first_run_assistant_creates_the_folder_and_the_keys(qtbot, tmp_path, monkeypatch):
     refusals: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: refusals.append(text))
