@@ -185,6 +185,15 @@ def _last_written(entries: list[OutboxEntry]) -> OutboxEntry | None:
     return done[-1] if done else None
 
 
+def _next_bundle(entries: list[OutboxEntry], full: bool) -> tuple[OutboxEntry | None, OutboxEntry | None, int, int]:
+    """The reservation an export left without writing its file (if any), the last written bundle, the next
+    bundle's sequence number (the reserved one, else one more than any) and the change_seq it starts after."""
+    last = _last_written(entries)
+    reserved = next((e for e in entries if e.state == RESERVED), None)
+    sequence = reserved.sequence if reserved else (entries[-1].sequence + 1 if entries else 1)
+    return reserved, last, sequence, 0 if full or last is None else last.up_to_change_seq
+
+
 def _change_seq(conn: Connection) -> int:
     return int(conn.execute(select(meta.c.value).where(meta.c.key == "change_seq")).scalar() or 0)
 
@@ -216,11 +225,7 @@ def _drafts(conn: Connection) -> tuple[dict[str, int], list[tuple[str, str, str]
 def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
     """What ``export_bundle`` would write now (nothing is reserved or written)."""
     with workspace.engine.connect() as conn:
-        entries = _entries(conn)
-        last = _last_written(entries)
-        reserved = next((e for e in entries if e.state == RESERVED), None)
-        sequence = reserved.sequence if reserved else (entries[-1].sequence + 1 if entries else 1)
-        after = 0 if full or last is None else last.up_to_change_seq
+        _reserved, _last, sequence, after = _next_bundle(_entries(conn), full)
         up_to = _change_seq(conn)
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
@@ -286,18 +291,13 @@ def _reserve(workspace: Any, full: bool) -> tuple[OutboxEntry, OutboxEntry | Non
     """Durably reserve the next sequence number (or reuse the one reserved by an export that never wrote
     its file). Returns the reservation and the last written bundle."""
     with writer(workspace.engine).begin() as conn:
-        entries = _entries(conn)
-        last = _last_written(entries)
-        reserved = next((e for e in entries if e.state == RESERVED), None)
-        after = 0 if full or last is None else last.up_to_change_seq
+        reserved, last, sequence, after = _next_bundle(_entries(conn), full)
         values = {"state": RESERVED, "full_export": full, "after_change_seq": after,
                   "up_to_change_seq": _change_seq(conn), "created_at": now_utc(),
                   "previous_hash": last.file_hash if last else None}
         if reserved is not None:
-            sequence = reserved.sequence
             conn.execute(bundles.update().where(bundles.c.sequence == sequence).values(**values))
         else:
-            sequence = entries[-1].sequence + 1 if entries else 1
             conn.execute(bundles.insert().values(sequence=sequence, bundle_id=str(uuid.uuid4()), **values))
         row = conn.execute(select(bundles).where(bundles.c.sequence == sequence)).one()
     return OutboxEntry.from_row(row), last
