@@ -59,9 +59,6 @@ class MainWindow(QMainWindow):
             icon = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
             item.setIcon(self.style().standardIcon(icon))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            if not spec.available():
-                item.setToolTip(self.tr("Pas disponible dans cette version"))
-                item.setForeground(self.palette().placeholderText())
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -121,13 +118,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(spec.key)
         if page is None:
             assert self.context is not None
-            cls = spec.load()
-            if cls is None:
-                from desktop.ui.pages.base import UnavailablePage
-
-                page = UnavailablePage(self.context, spec.title.get(self.lang))
-            else:
-                page = cls(self.context, **spec.options)
+            page = spec.load()(self.context, **spec.options)
             page.setObjectName(page.objectName() or f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)

@@ -628,28 +628,23 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="63"/>
-        <source>Pas disponible dans cette version</source>
-        <translation>غير متوفر في هذه النسخة</translation>
-    </message>
-    <message>
         <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="68"/>
+        <location filename="../../desktop/ui/window.py" line="65"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="160"/>
+        <location filename="../../desktop/ui/window.py" line="151"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="171"/>
+        <location filename="../../desktop/ui/window.py" line="162"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="173"/>
+        <location filename="../../desktop/ui/window.py" line="164"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -661,37 +656,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="176"/>
+        <location filename="../../desktop/ui/window.py" line="167"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="177"/>
+        <location filename="../../desktop/ui/window.py" line="168"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="194"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="195"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="218"/>
+        <location filename="../../desktop/ui/window.py" line="209"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="219"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -1263,14 +1258,6 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>UnavailablePage</name>
-    <message>
-        <location filename="../../desktop/ui/pages/base.py" line="39"/>
-        <source>Cette fonction n&apos;est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l&apos;équivalent.</source>
-        <translation>هذه الوظيفة غير متوفرة في هذه النسخة من كفاءات. ستتوفر في نسخة قادمة؛ وفي الأثناء قد يوفر سطر الأوامر « kafaat » ما يعادلها.</translation>
     </message>
 </context>
 </TS>

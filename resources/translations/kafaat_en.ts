@@ -620,28 +620,23 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="63"/>
-        <source>Pas disponible dans cette version</source>
-        <translation>Not available in this version</translation>
-    </message>
-    <message>
         <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="68"/>
+        <location filename="../../desktop/ui/window.py" line="65"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="160"/>
+        <location filename="../../desktop/ui/window.py" line="151"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="171"/>
+        <location filename="../../desktop/ui/window.py" line="162"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="173"/>
+        <location filename="../../desktop/ui/window.py" line="164"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -649,37 +644,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="176"/>
+        <location filename="../../desktop/ui/window.py" line="167"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="177"/>
+        <location filename="../../desktop/ui/window.py" line="168"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="194"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="195"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="218"/>
+        <location filename="../../desktop/ui/window.py" line="209"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="219"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -1219,14 +1214,6 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>UnavailablePage</name>
-    <message>
-        <location filename="../../desktop/ui/pages/base.py" line="39"/>
-        <source>Cette fonction n&apos;est pas disponible dans cette version de Kafaat. Elle le sera dans une prochaine version ; en attendant, la ligne de commande « kafaat » peut offrir l&apos;équivalent.</source>
-        <translation>This feature is not available in this version of Kafaat. It will be in a later version; meanwhile the &quot;kafaat&quot; command line may offer the equivalent.</translation>
     </message>
 </context>
 </TS>

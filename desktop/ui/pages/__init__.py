@@ -6,8 +6,7 @@ A page is a ``desktop.ui.pages.base.Page`` (a ``QWidget``) constructed as ``Page
 ``open_record``, ``navigate``). Optional hooks: ``activated()`` when the user navigates to it,
 ``refresh()`` after ``runner.data_changed``, ``can_leave() -> bool`` before the window closes.
 
-Pages are imported only when first shown (start-up stays fast). A page whose module does not exist in
-this build shows an honest « pas disponible dans cette version » instead of a fake screen.
+Pages are imported only when first shown (start-up stays fast).
 
 To add a page, add one ``PageSpec`` line to ``PAGES``:
 
@@ -19,7 +18,6 @@ This module does not import Qt.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,20 +36,8 @@ class PageSpec:
     options: dict[str, Any] = field(default_factory=dict)
     """Keyword arguments given to the page's constructor."""
 
-    @property
-    def module(self) -> str:
-        return self.target.partition(":")[0]
-
-    def available(self) -> bool:
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ModuleNotFoundError:
-            return False
-
-    def load(self) -> type | None:
-        """The page class, or ``None`` when its module is not part of this build."""
-        if not self.available():
-            return None
+    def load(self) -> type:
+        """The page class (its module is imported now)."""
         module_name, _, class_name = self.target.partition(":")
         return getattr(importlib.import_module(module_name), class_name)
 
