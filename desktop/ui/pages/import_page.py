@@ -41,7 +41,6 @@ class ImportPage(Page):
         super().__init__(context, parent)
         self.preview: Any = None
         self.plan: Any = None
-        self.result: Any = None
         self.operation: Any = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Importer un fichier Excel ou CSV')}</h2>"))
@@ -297,7 +296,6 @@ class ImportPage(Page):
                          changes_data=True, progress=True, on_failure=self.import_failed)
 
     def imported(self, result: Any) -> None:
-        self.result = result
         self.plan = None
         self.summary.setText(self.tr("Import terminé — {summary}").format(summary=result.summary()))
         self.show_problems(result.warnings)
