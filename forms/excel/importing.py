@@ -192,7 +192,7 @@ def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
     try:
         sheet = read_sheet(path, _wanted_sheets(form_key))
     except FileRefused as exc:
-        preview.problems.append(Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ")))
+        preview.problems.append(_file_problem(path, exc))
         return preview
     plan = ImportPlan(form_key, path)
     header_index = _find_header(sheet, form_key)
@@ -214,6 +214,12 @@ def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
 def _wanted_sheets(form_key: str) -> tuple[str, ...]:
     form = FORMS[form_key]
     return (form.key, form.label.fr, form.plural.fr, form.label.en, form.plural.en, form.label.ar, form.plural.ar)
+
+
+def _file_problem(path: Path, exc: FileRefused) -> Problem:
+    """A refused file as a file-level problem, without the file name its message starts with (``render``
+    puts it back)."""
+    return Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ").removeprefix(f"{path.name}, "))
 
 
 def _find_header(sheet: Sheet, form_key: str) -> int:
@@ -350,8 +356,7 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
     try:
         sheet = read_sheet(path, _wanted_sheets(form_key))
     except FileRefused as exc:
-        plan.problems.append(Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ").removeprefix(
-            f"{path.name}, ")))
+        plan.problems.append(_file_problem(path, exc))
         return plan
     plan.sheet, plan.kind = sheet.name, sheet.kind
     plan.notes.extend(sheet.notes)
