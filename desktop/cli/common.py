@@ -42,13 +42,15 @@ def open_workspace(args: argparse.Namespace, role: str | None = None) -> Workspa
     return workspace
 
 
-def passphrase(prompt: str = "Phrase de passe : ", *, confirm: bool = False) -> str:
-    """``KAFAAT_PASSPHRASE`` when set, else asked on the terminal without echo."""
-    env = os.environ.get("KAFAAT_PASSPHRASE")
+def passphrase(prompt: str = "Phrase de passe : ", *, confirm: bool = False,
+               variable: str = "KAFAAT_PASSPHRASE") -> str:
+    """The environment ``variable`` when set, else asked on the terminal without echo (twice with
+    ``confirm``)."""
+    env = os.environ.get(variable)
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise Refused("phrase de passe requise : définissez KAFAAT_PASSPHRASE ou lancez la commande dans un terminal")
+        raise Refused(f"phrase de passe requise : définissez {variable} ou lancez la commande dans un terminal")
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Confirmez la phrase de passe : ") != first:
         raise Refused("les deux phrases de passe saisies diffèrent : rien n'a été modifié")

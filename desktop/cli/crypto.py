@@ -153,15 +153,7 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 def cmd_keys_passphrase(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     old = passphrase("Phrase de passe actuelle : ")
-    new = os.environ.get("KAFAAT_NEW_PASSPHRASE")
-    if new is None:
-        if not sys.stdin.isatty():
-            fail("nouvelle phrase de passe requise : définissez KAFAAT_NEW_PASSPHRASE ou utilisez un terminal")
-        import getpass
-
-        new = getpass.getpass("Nouvelle phrase de passe : ")
-        if getpass.getpass("Confirmez la nouvelle phrase de passe : ") != new:
-            fail("les deux phrases de passe saisies diffèrent : rien n'a été modifié")
+    new = passphrase("Nouvelle phrase de passe : ", confirm=True, variable="KAFAAT_NEW_PASSPHRASE")
     change_passphrase(workspace, old, new)
     say("Phrase de passe changée.")
     return 0
