@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Kafaat")
     from desktop.app import Application
     from desktop.ui.i18n import install_language
+    from desktop.ui.pages import PAGES
     from desktop.ui.setup_wizard import SetupWizard
     from forms.workspace import ESTABLISHMENT, Workspace
 
@@ -126,26 +127,24 @@ def main(argv: list[str] | None = None) -> int:
             window = application.attach_now()
             window.resize(1280, 800)
             pump(app, 1.0)
-            for key in ("dashboard", "offering", "cohort", "internship", "import", "export", "settings"):
-                window.navigate(key)
+            for spec in PAGES:
+                window.navigate(spec.key)
                 pump(app, 0.6)
-                shoot(window, out / f"{lang}-{key}.png")
+                shoot(window, out / f"{lang}-{spec.key}.png")
             for key, record in sample.items():
                 editor = window.open_record(key, record.id)
                 editor.resize(820, 760)
                 pump(app, 0.5)
                 shoot(editor, out / f"{lang}-editor-{key}.png")
-                editor.tabs.setCurrentIndex(1)
                 if key == "offering":
+                    editor.tabs.setCurrentIndex(1)
                     pump(app, 0.2)
                     shoot(editor, out / f"{lang}-history.png")
-                editor._closing_ok = True
                 editor.done(0)
             editor = window.open_record("internship", draft.id)
             editor.resize(820, 760)
             pump(app, 0.5)
             shoot(editor, out / f"{lang}-editor-draft.png")
-            editor._closing_ok = True
             editor.done(0)
             window.close_without_asking()
             application.context.runner.wait_all()
