@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import internship_values
-
-pytest.importorskip("forms.excel")
 
 
 def test_export_writes_the_filtered_records_in_list_order(qtbot, application, store, offering_id, tmp_path,
