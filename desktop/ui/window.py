@@ -27,6 +27,7 @@ from desktop.ui.pages import PAGES, PageSpec
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
+    from desktop.ui.pages.base import Page
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.lang = lang
         self.context: AppContext | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self.stale: set[str] = set()
         self.editors: list[Any] = []
         self._closing_confirmed = False
@@ -111,10 +112,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if spec.key in self.stale:
             self.stale.discard(spec.key)
-            getattr(page, "refresh", lambda: None)()
-        getattr(page, "activated", lambda: None)()
+            page.refresh()
+        page.activated()
 
-    def page(self, spec: PageSpec) -> QWidget:
+    def page(self, spec: PageSpec) -> Page:
         page = self.pages.get(spec.key)
         if page is None:
             assert self.context is not None
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         for key, page in self.pages.items():
             if page is current:
-                getattr(page, "refresh", lambda: None)()
+                page.refresh()
             else:
                 self.stale.add(key)
         self.update_status()
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        return all(getattr(page, "can_leave", lambda: True)() for page in self.pages.values())
+        return all(page.can_leave() for page in self.pages.values())
 
     def closeEvent(self, event: Any) -> None:
         if not self._closing_confirmed and not self.can_close():
