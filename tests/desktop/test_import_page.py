@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from tests.conftest import cohort_values
+from tests.conftest import OFFERING, cohort_values
 from tests.forms.excel_files import internship_row, write_xlsx
 
 
 def _setup(application):
     store = application.context.store
-    offering, _ = store.save("offering", __import__("tests.conftest", fromlist=["OFFERING"]).OFFERING)
+    offering, _ = store.save("offering", OFFERING)
     store.save("cohort", cohort_values(offering.id))
     page = application.window.navigate("import")
     page.set_form("internship")
