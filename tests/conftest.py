@@ -103,3 +103,9 @@ def store(workspace):
 def offering_id(store) -> str:
     record, _ = store.save("offering", OFFERING)
     return record.id
+
+
+@pytest.fixture
+def cohort_id(store, offering_id) -> str:
+    record, _ = store.save("cohort", cohort_values(offering_id))
+    return record.id

@@ -29,12 +29,6 @@ from tests.conftest import OFFERING, cohort_values, internship_values
 from tests.forms.excel_files import OFFERING_ROW, dump, internship_row, write_csv, write_xlsx
 
 
-@pytest.fixture
-def cohort_id(store, offering_id) -> str:
-    record, _ = store.save("cohort", cohort_values(offering_id))
-    return record.id
-
-
 def live(store, form_key: str) -> list:
     return store.list(form_key)
 

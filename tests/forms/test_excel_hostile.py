@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from forms.excel import export_records, plan_import, run_import, write_error_report
 from forms.excel import reading as reading_module
-from tests.conftest import OFFERING, cohort_values
+from tests.conftest import OFFERING
 from tests.forms.excel_files import (
     OFFERING_ROW,
     dump,
@@ -26,12 +26,6 @@ from tests.forms.excel_files import (
     write_xlsx,
     zip_bomb,
 )
-
-
-@pytest.fixture
-def cohort_id(store, offering_id) -> str:
-    record, _ = store.save("cohort", cohort_values(offering_id))
-    return record.id
 
 
 def _random(path: Path) -> Path:
