@@ -129,7 +129,7 @@ class ExportPage(Page):
         self.outbox.verticalHeader().setVisible(False)
         inner.addWidget(self.outbox)
         layout.addWidget(box, 1)
-        self.refresh()
+        # the overview is computed by ``activated``, which the window calls right after building the page
 
     # ------------------------------------------------------------------------------------- overview
     def activated(self) -> None:
