@@ -38,7 +38,7 @@ def python_sources() -> list[str]:
     files: list[str] = []
     for entry in SOURCES:
         path = ROOT / entry
-        files.extend(str(p) for p in sorted(path.rglob("*.py"))) if path.is_dir() else files.append(str(path))
+        files += [str(p) for p in sorted(path.rglob("*.py"))] if path.is_dir() else [str(path)]
     return files
 
 
