@@ -309,182 +309,182 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="49"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="56"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="70"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="92"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="155"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="182"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="276"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
         <translation>الورقة « {sheet} »، الرأس في السطر {row}، {n} سطر من المعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="215"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="251"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
         <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} مشكلة يجب تصحيحها: لن يُستورد شيء ما دامت قائمة. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="284"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -629,22 +629,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="65"/>
+        <location filename="../../desktop/ui/window.py" line="66"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="151"/>
+        <location filename="../../desktop/ui/window.py" line="152"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162"/>
+        <location filename="../../desktop/ui/window.py" line="163"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="164"/>
+        <location filename="../../desktop/ui/window.py" line="165"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -656,37 +656,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="167"/>
+        <location filename="../../desktop/ui/window.py" line="168"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="168"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="170"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="211"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>

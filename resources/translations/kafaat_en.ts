@@ -301,182 +301,182 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="49"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="56"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="70"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="92"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="155"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="182"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="276"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
         <translation>Sheet &apos;{sheet}&apos;, header on row {row}, {n} data row(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="215"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="251"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
         <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} problem(s) to fix: nothing will be imported while any remain. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="284"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -621,22 +621,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="65"/>
+        <location filename="../../desktop/ui/window.py" line="66"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="151"/>
+        <location filename="../../desktop/ui/window.py" line="152"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="162"/>
+        <location filename="../../desktop/ui/window.py" line="163"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="164"/>
+        <location filename="../../desktop/ui/window.py" line="165"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -644,37 +644,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="167"/>
+        <location filename="../../desktop/ui/window.py" line="168"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="168"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="170"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="211"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
