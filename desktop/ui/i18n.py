@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
-from forms.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_lang
+from forms.i18n import DEFAULT_LANGUAGE, normalise_lang
 from forms.paths import resources_dir
 
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
@@ -85,5 +85,5 @@ def format_timestamp(stamp: str | None) -> str:
     return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
-__all__ = ["DATE_FORMAT", "LANGUAGES", "LANGUAGE_NAMES", "current_language", "format_date", "format_number",
+__all__ = ["DATE_FORMAT", "LANGUAGE_NAMES", "current_language", "format_date", "format_number",
            "format_timestamp", "install_language", "locale_for"]
