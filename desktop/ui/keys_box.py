@@ -195,6 +195,7 @@ class KeysBox(QGroupBox):
         except Exception as exc:
             self._refused(exc)
             return
-        self._changed()
+        self.update_status()
+        self.context.runner.data_changed.emit()  # the outbox and the status bar's acknowledgement date
         QMessageBox.information(self, self.tr("Kafaat"), self.tr(
             "Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.").format(n=entry.sequence))

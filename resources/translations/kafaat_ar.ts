@@ -123,172 +123,187 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="61"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="73"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="80"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="91"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="96"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="107"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="157"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} سجل، {d} حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
+        <source>réservé (pas encore écrit)</source>
+        <translation>محجوزة (لم تُكتب بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="183"/>
+        <source>écrit, en attente d&apos;accusé</source>
+        <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="184"/>
+        <source>accusé de réception reçu</source>
+        <translation>تم التوصل بالإشعار</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
         <translation>آخر حزمة صُدّرت منذ {d} يوما (الفترة {p} يوما): تصدير جديد مُنتظر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>dernier lot exporté il y a {d} jours</source>
         <translation>آخر حزمة صُدّرت منذ {d} يوما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="212"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="213"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="222"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -542,7 +557,7 @@
         <location filename="../../desktop/ui/keys_box.py" line="130"/>
         <location filename="../../desktop/ui/keys_box.py" line="151"/>
         <location filename="../../desktop/ui/keys_box.py" line="180"/>
-        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
         <source>Kafaat</source>
         <translation>كفاءات</translation>
     </message>
@@ -620,7 +635,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="201"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>تم التحقق من الإشعار بالتوصل: الدفعة رقم {n} مسجلة كمستلمة.</translation>
     </message>

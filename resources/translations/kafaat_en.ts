@@ -115,172 +115,187 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="61"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="73"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="80"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="91"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="96"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="107"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="157"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
         <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
         <translation>{form}: {n} record(s), {d} deletion(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
+        <source>réservé (pas encore écrit)</source>
+        <translation>reserved (not written yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="183"/>
+        <source>écrit, en attente d&apos;accusé</source>
+        <translation>written, waiting for a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="184"/>
+        <source>accusé de réception reçu</source>
+        <translation>receipt received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>no bundle has been exported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
         <translation>last bundle exported {d} days ago (period of {p} days): an export is due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>dernier lot exporté il y a {d} jours</source>
         <translation>last bundle exported {d} days ago</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="212"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="213"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="222"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -534,7 +549,7 @@
         <location filename="../../desktop/ui/keys_box.py" line="130"/>
         <location filename="../../desktop/ui/keys_box.py" line="151"/>
         <location filename="../../desktop/ui/keys_box.py" line="180"/>
-        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
         <source>Kafaat</source>
         <translation>Kafaat</translation>
     </message>
@@ -612,7 +627,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="201"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>Receipt verified: bundle no. {n} is marked as received.</translation>
     </message>

@@ -85,3 +85,17 @@ def test_the_overview_shown_is_the_one_of_the_current_choice(qtbot, ready, appli
     gate.set()
     qtbot.waitUntil(lambda: not application.context.runner.active, timeout=10_000)
     assert not page.plan.full and "(complet)" not in page.summary.text()
+
+
+def test_outbox_states_are_translated(qtbot, ready, application):
+    page = application.window.navigate("export")
+    qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
+    from desktop.ui.i18n import install_language
+
+    install_language("ar")
+    try:
+        assert page.state_label("acknowledged") == "تم التوصل بالإشعار"
+        assert page.state_label("written") != "écrit, en attente d'accusé"
+    finally:
+        install_language("fr")
+    assert page.state_label("written") == "écrit, en attente d'accusé"

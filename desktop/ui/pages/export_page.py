@@ -32,9 +32,6 @@ from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.tasks import TaskState
 
-STATE_LABELS = {"reserved": "réservé (pas encore écrit)", "written": "écrit, en attente d'accusé",
-                "acknowledged": "accusé de réception reçu"}
-
 
 def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any]:
     from sync.outbox import export_due, list_outbox, preview_export
@@ -174,11 +171,17 @@ class ExportPage(Page):
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
-            total = sum(c["records"] + c["tombstones"] for c in entry.counts.values())
-            values = [str(entry.sequence), self.tr(STATE_LABELS.get(entry.state, entry.state)),
-                      entry.written_at or "", str(total), entry.file_name or ""]
+            values = [str(entry.sequence), self.state_label(entry.state), entry.written_at or "",
+                      str(entry.total), entry.file_name or ""]
             for column, value in enumerate(values):
                 self.outbox.setItem(row, column, QTableWidgetItem(value))
+
+    def state_label(self, state: str) -> str:
+        """An outbox state in the window's language (literal strings, so that lupdate finds them)."""
+        labels = {"reserved": self.tr("réservé (pas encore écrit)"),
+                  "written": self.tr("écrit, en attente d'accusé"),
+                  "acknowledged": self.tr("accusé de réception reçu")}
+        return labels.get(state, state)
 
     def due_text(self, due: Any) -> str:
         """``DueStatus.message()`` in the window's language."""
@@ -216,7 +219,6 @@ class ExportPage(Page):
             self.export_button.setEnabled(True)
             entry = result.entry
             self.message.setText(self.tr("Lot n° {n} écrit : {path}").format(n=entry.sequence, path=result.path))
-            self.refresh()
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
@@ -229,4 +231,4 @@ class ExportPage(Page):
 
         self.context.runner.run(lambda state: _export(workspace, secret, Path(destination), full, state),
                                 title=self.tr("Export du lot"), on_success=done, on_failure=failed,
-                                on_cancelled=cancelled, progress=True, parent=self)
+                                on_cancelled=cancelled, progress=True, changes_data=True, parent=self)
