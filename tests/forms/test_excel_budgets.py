@@ -129,7 +129,7 @@ def test_report_of_a_file_refused_as_a_whole_does_not_read_it_again(store, tmp_p
     path = write_xlsx(tmp_path / "formule.xlsx", "offering", [OFFERING_ROW])
     _set_cell(path, b'<c r="H2"><f>20*2</f><v>40</v></c>')
     plan = plan_import(store, "offering", path)
-    assert plan.file_refused and any("formule" in line for line in plan.lines()), plan.lines()
+    assert not plan.ok and any("formule" in line for line in plan.lines()), plan.lines()
 
     def read_again(*_args: object, **_kw: object) -> object:
         raise AssertionError("the file was read again for the report")
