@@ -18,7 +18,7 @@ def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, i
                  refused: dict[str, int] | None = None, problems: list[str] | None = None,
                  issued_at: str | None = None) -> bytes:
     """The signed receipt of one bundle (by default: every record accepted)."""
-    counts = opened.manifest["counts"]
+    counts = opened.counts
     if accepted is None:
         accepted = {form: c["records"] + c["tombstones"] for form, c in counts.items()}
     body = {
@@ -27,7 +27,7 @@ def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, i
         "establishment": opened.establishment,
         "bundle_id": opened.header["bundle_id"],
         "sequence": opened.sequence,
-        "bundle_hash": opened.file_hash,
+        "bundle_hash": opened.bundle_hash,
         "accepted": accepted,
         "refused": refused or {form: 0 for form in counts},
         "problems": problems or [],
