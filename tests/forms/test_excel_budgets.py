@@ -197,3 +197,22 @@ def test_internship_sheet_still_reads(store, offering_id, cohort_id, tmp_path) -
     plan = plan_import(store, "internship", write_xlsx(tmp_path / "ok.xlsx", "internship", [internship_row()]))
     assert plan.ok, plan.lines()
     assert writing_module.sheet_title("Stages") == "Stages"
+
+
+@pytest.mark.parametrize("cells", [
+    b"",
+    b'<row r="900"><c r="C900"><v>1</v></c></row>',
+    b'<row r="3"><c r="IQ3"><v>1</v></c><c r="B3"><v>1</v></c></row>',
+    b'<row r="7"><c r="AB99999"><v>1</v></c></row><row r="8"><c r="Z8"><v>1</v></c></row>',
+    b'<row r="9"><c r="A9" r="XFD1048576"><v>1</v></c></row>',
+    b'<row r="9"><c t="n" r="KN900000"><v>1</v></c></row>',
+    b'<row r="9"><c r="a1048576"><v>1</v></c></row>',
+], ids=["ordinaire", "loin-en-bas", "loin-a-droite", "desordre", "deux-r", "r-second", "minuscules"])
+def test_quick_extent_agrees_with_placing_each_cell(tmp_path, cells) -> None:
+    """The cells' extent found by searching beyond the farthest cell so far (ten times faster on ten million
+    cells) is the one found by placing every cell as calamine does, whatever the order or shape."""
+    path = write_xlsx(tmp_path / "etendue.xlsx", "offering", [OFFERING_ROW] * 5)
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b'<row r="3">', cells + b'<row r="3">', 1))
+    with zipfile.ZipFile(path) as archive:
+        member = "xl/worksheets/sheet1.xml"
+        assert reading_module._cell_extent(archive, member) == reading_module._placed_extent(archive, member)
