@@ -53,6 +53,7 @@ from forms.validation import ValueProblem
 
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
+FORMULAS_READ = "formule(s) dans les colonnes importées"
 QUESTION_MARKS = re.compile(r"[?\s]+")
 """A text made only of « ? »: what a CSV saved in Windows-1252 leaves of Arabic letters."""
 
@@ -403,8 +404,8 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
         (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
     if read:
         shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} formule(s) dans "
-                                     f"les colonnes importées ({shown}) : Kafaat n'évalue jamais de formules ; "
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} {FORMULAS_READ} "
+                                     f"({shown}) : Kafaat n'évalue jamais de formules ; "
                                      f"copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez"))
     if ignored:
         shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
@@ -449,8 +450,18 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         raise KeyError(form_key)
     plan = ImportPlan(form_key, path, lang=lang)
     step(state, 0, 0, "Lecture du fichier…")
+
+    def formulas_first(head: Sheet) -> None:
+        """A large sheet with formulas: its header read apart, a formula in an imported column refuses the
+        file before the whole sheet is parsed."""
+        trial = ImportPlan(form_key, path, lang=lang)
+        _map_columns(trial, head, _find_header(head, form_key), mapping, overrides)
+        found = next((p for p in trial.problems if FORMULAS_READ in p.message), None)
+        if found is not None:
+            raise FileRefused(f"{path.name} : {found.message}")
+
     try:
-        sheet = read_sheet(path, _wanted_sheets(form_key))
+        sheet = read_sheet(path, _wanted_sheets(form_key), formulas_first)
     except FileRefused as exc:
         plan.problems.append(_file_problem(path, exc))
         return plan

@@ -664,7 +664,10 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
     return chosen, notes
 
 
-def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any = None) -> Sheet:
+    """The chosen sheet, after every check. ``before_parse(head)``, when given, is called with the first rows
+    of a large sheet holding formulas, read without calamine (``_head_rows``), and may refuse the file
+    (``FileRefused``) before calamine parses it whole."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
@@ -685,6 +688,17 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
             for element, attribute, value in scan.declared:
                 _check_count(name, chosen.member, size, size, element, attribute, value)
             extent = _cell_extent(archive, chosen.member) if scan.far_cells and not scan.doctype else None
+            probe = None
+            if before_parse is not None and scan.formulas and not scan.doctype and size > HEAD_PROBE_BYTES:
+                try:
+                    first, head = _head_rows(archive, chosen.member, HEAD_ROWS)
+                except FileRefused:
+                    raise
+                except Exception:  # malformed XML or defusedxml's refusal: calamine's own check will say it
+                    head = []
+                if head:
+                    probe = Sheet(path, "xlsx", chosen.name, head, first_row=first, date1904=date1904)
+                    probe.formulas = scan.formulas
         except KeyError:
             raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
                               f"ré-enregistrez le fichier") from None
@@ -701,6 +715,8 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
                               f"colonne {column_letter(columns - 1)} ({MAX_ROWS} lignes et {MAX_COLUMNS} colonnes au "
                               f"plus, {MAX_CELLS} cellules en tout) : supprimez les lignes et colonnes inutiles "
                               f"ou découpez le fichier")
+    if probe is not None:
+        before_parse(probe)
     if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
         cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
         raise FileRefused(
@@ -727,6 +743,88 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
     _check_width(result)
     return result
 
+
+
+# ------------------------------------------------------------------------------ head rows without calamine
+
+HEAD_PROBE_BYTES = 8 * 1024 * 1024
+"""Uncompressed size from which a sheet holding formulas has its first rows read on their own, so that a
+formula in an imported column refuses the file before calamine parses it whole (calamine holds every cell:
+a sheet of ten million cells refused for one formula took 760 MB)."""
+HEAD_PROBE_LAST_ROW = 1000
+"""The header is looked for in the first rows holding something, among the first thousand."""
+
+
+def _head_rows(archive: zipfile.ZipFile, member: str, nrows: int) -> tuple[int, list[list[Any]]]:
+    """``(first row number, rows)``: the first ``nrows`` rows holding something (column A first), read with
+    defusedxml's streaming parser, which stops there; shared strings are looked up the same way, up to the
+    last one these rows use. Only for finding the header: text, numbers and booleans, nothing converted."""
+    rows: dict[int, dict[int, Any]] = {}
+    shared: dict[int, list[tuple[int, int]]] = {}
+    row_index = col_index = 0
+    with archive.open(member) as handle:
+        for event, element in SafeET.iterparse(handle, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "row":
+                    ref = element.get("r") or ""
+                    row_index = int(ref) if ref.isdigit() and len(ref) < 8 else row_index + 1
+                    col_index = 0
+                    if len(rows) >= nrows or row_index > HEAD_PROBE_LAST_ROW:
+                        break
+                continue
+            if tag == "row":
+                element.clear()
+                continue
+            if tag != "c":
+                continue
+            ref = REF_RE.fullmatch((element.get("r") or "").encode())
+            col = col_index
+            if ref is not None and ref.group(1):
+                col = -1
+                for ch in ref.group(1).upper()[:3]:
+                    col = (col + 1) * 26 + ch - 65
+            col_index = col + 1
+            kind = element.get("t") or "n"
+            found = element.find(f"{NS_MAIN}v")
+            text = found.text if found is not None else None
+            value: Any = None
+            if kind == "inlineStr":
+                value = "".join(t.text or "" for t in element.iter(f"{NS_MAIN}t"))
+            elif kind == "s" and text and text.strip().isdigit():
+                shared.setdefault(int(text), []).append((row_index, col))
+            elif kind in ("str", "d") or (kind == "n" and text):
+                value = text
+            if value not in (None, "") and col < MAX_COLUMNS:
+                rows.setdefault(row_index, {})[col] = value
+            element.clear()
+    if shared:
+        strings = next((i.filename for i in archive.infolist() if i.filename.lower().endswith("sharedstrings.xml")),
+                       None)
+        if strings is not None:
+            last, index, root = max(shared), -1, None
+            with archive.open(strings) as handle:
+                for event, element in SafeET.iterparse(handle, events=("start", "end")):
+                    if root is None:
+                        root = element
+                    if event != "end" or element.tag.rpartition("}")[2] != "si":
+                        continue
+                    index += 1
+                    for row, col in shared.get(index, ()):
+                        if col < MAX_COLUMNS:
+                            rows.setdefault(row, {})[col] = "".join(
+                                t.text or "" for t in element.iter(f"{NS_MAIN}t"))
+                    root.clear()  # the items read are dropped, not kept under the root
+                    if index >= last:
+                        break
+    if not rows:
+        return 1, []
+    first = min(rows)
+    out = []
+    for number in range(first, max(rows) + 1):
+        cells = rows.get(number, {})
+        out.append([cells.get(j) for j in range(max(cells, default=-1) + 1)])
+    return first, out
 
 # -------------------------------------------------------------------------------------------------- csv
 
@@ -841,10 +939,10 @@ def _check_width(sheet: Sheet) -> None:
         raise FileRefused(f"{sheet.path.name} : {widest} colonnes, {MAX_COLUMNS} au plus")
 
 
-def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any = None) -> Sheet:
     """The data sheet of an .xlsx or .csv file, after every budget check. Raises ``FileRefused``."""
     kind = sniff(path)
-    return read_xlsx(path, wanted_sheets) if kind == "xlsx" else read_csv(path)
+    return read_xlsx(path, wanted_sheets, before_parse) if kind == "xlsx" else read_csv(path)
 
 
 # ------------------------------------------------------------------------------------ cell conversions

@@ -216,3 +216,51 @@ def test_quick_extent_agrees_with_placing_each_cell(tmp_path, cells) -> None:
     with zipfile.ZipFile(path) as archive:
         member = "xl/worksheets/sheet1.xml"
         assert reading_module._cell_extent(archive, member) == reading_module._placed_extent(archive, member)
+
+
+def _shared_header(path: Path) -> Path:
+    """The header row as Excel writes it: indexes into xl/sharedStrings.xml (openpyxl wrote inline strings)."""
+    texts: list[bytes] = []
+
+    def to_index(match: re.Match[bytes]) -> bytes:
+        texts.append(match.group(2))
+        return b'<c r="%s1" t="s"><v>%d</v></c>' % (match.group(1), len(texts) - 1)
+
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda d: re.sub(
+        rb'<c r="([A-Z]+)1" t="inlineStr"><is><t>(.*?)</t></is></c>', to_index, d))
+    items = b"".join(b"<si><t>%s</t></si>" % t for t in texts)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                         b'main" count="%d" uniqueCount="%d">%s</sst>' % (len(texts), len(texts), items))
+    return path
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["texte", "chaines-partagees"])
+def test_formula_in_an_imported_column_is_refused_before_parsing(store, tmp_path, monkeypatch, shared) -> None:
+    """A sheet of ten million cells refused for one formula took 760 MB: calamine parsed it whole before the
+    columns imported were known. The header, read apart, refuses it first."""
+    path = write_xlsx(tmp_path / "formule.xlsx", "offering", [OFFERING_ROW] * 3, extra={"Remarque": "x"})
+    if shared:
+        _shared_header(path)
+    _set_cell(path, b'<c r="H3"><f>20*2</f><v>40</v></c>')
+    monkeypatch.setattr(reading_module, "HEAD_PROBE_BYTES", 0)
+    import python_calamine
+
+    def parsed(*_args: object) -> object:
+        raise AssertionError("calamine parsed the sheet")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", parsed)
+    lines = plan_import(store, "offering", path).lines()
+    assert lines == ["formule.xlsx : la feuille « Données » contient 1 formule(s) dans les colonnes importées (H3) : "
+                     "Kafaat n'évalue jamais de formules ; copiez ces colonnes puis « Collage spécial > Valeurs » et "
+                     "réessayez"], lines
+
+
+def test_formula_outside_the_imported_columns_still_imports(store, tmp_path, monkeypatch) -> None:
+    path = _shared_header(write_xlsx(tmp_path / "remarque.xlsx", "offering", [OFFERING_ROW], extra={"Remarque": "x"}))
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda d: re.sub(
+        rb'<c r="S2"[^>]*>.*?</c>', b'<c r="S2"><f>1+1</f><v>2</v></c>', d, count=1))
+    monkeypatch.setattr(reading_module, "HEAD_PROBE_BYTES", 0)
+    plan = plan_import(store, "offering", path)
+    assert plan.ok, plan.lines()
+    assert any("1 formule(s) hors des colonnes importées ignorée(s) (S2)" in note for note in plan.notes), plan.notes
