@@ -702,9 +702,9 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any
         except KeyError:
             raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
                               f"ré-enregistrez le fichier") from None
-        except DAMAGED as exc:
-            raise FileRefused(f"{name} : archive .xlsx endommagée ({type(exc).__name__}) : ré-enregistrez le "
-                              f"fichier depuis Excel") from None
+        except DAMAGED:
+            raise FileRefused(f"{name} : archive .xlsx endommagée (la feuille « {chosen.name} » est illisible) : "
+                              f"ouvrez-le dans Excel et ré-enregistrez-le") from None
     if scan.doctype:
         raise FileRefused(f"{name} : la feuille « {chosen.name} » déclare des entités XML (<!DOCTYPE>), ce "
                           f"qu'Excel ne fait jamais : fichier refusé par sécurité")
