@@ -779,7 +779,7 @@ def _records_v2(reader: _SegmentReader, manifest: dict[str, Any], checker: RowCh
         end = loads_strict(reader.next_document(), "fin du contenu", ManifestMismatch)
         if not isinstance(end, dict) or set(end) != {"type", "counts"} or end["type"] != END_TYPE:
             raise bad("segment final invalide")
-        if end["counts"] != checker.counts:
+        if dumps(end["counts"]) != dumps(checker.counts):  # type-exact: true and 0.0 are not counts
             raise ManifestMismatch("le contenu annonce d'autres nombres d'enregistrements que ceux qu'il contient")
         if reader.plain != reader.plain_declared:
             raise ManifestMismatch(f"contenu décompressé de {reader.plain} octets au lieu des "
