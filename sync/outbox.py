@@ -25,7 +25,7 @@ from sqlalchemy import Connection, func, select
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.schema import FieldType
+from forms.schema import FieldType, Sharing
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.database import HEAD_REVISION, writer
 from forms.store.records import COMPLETE, DRAFT
@@ -170,6 +170,20 @@ class ExportPlan:
     draft_samples: list[tuple[str, str, str]]
     recipients: list[str]
     keys_ready: bool
+    pseudonym_key: int | None = None
+    """Version of the installed programme key (pseudonymised fields are sent), or None (they are not)."""
+
+    def sharing(self, lang: str = "fr") -> dict[str, dict[str, list[str]]]:
+        """Per form, the labels of the fields sent, withheld (they stay here) and pseudonymised — what the
+        export shows before the passphrase is asked."""
+        out = {}
+        for key, form in FORMS.items():
+            pseudo = [f.label.get(lang) for f in form.pseudonymised_fields]
+            out[key] = {"sent": [f.label.get(lang) for f in form.sent_fields if f.sharing is Sharing.SENT],
+                        "withheld": [f.label.get(lang) for f in form.withheld_fields]
+                        + (pseudo if self.pseudonym_key is None else []),
+                        "pseudonymised": pseudo if self.pseudonym_key is not None else []}
+        return out
 
     def problems(self) -> list[str]:
         out = []
@@ -240,7 +254,9 @@ def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
     recipients = [r.code for r in list_recipients(workspace)]
-    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace))
+    programme = installed_key(workspace)
+    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace),
+                      programme.version if programme is not None else None)
 
 
 # ------------------------------------------------------------------------------------------- export
@@ -423,7 +439,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
                      for key in FORMS})
     counts = sealed["counts"]
     plan = ExportPlan(entry.sequence, full, entry.after_change_seq, entry.up_to_change_seq, counts, drafts, samples,
-                      [r.code for r in recipients], True)
+                      [r.code for r in recipients], True, programme.version if programme is not None else None)
     if state is not None:
         state.check()
     integrity.verdict()

@@ -211,3 +211,24 @@ def test_verify_checks_the_records_shows_the_enrolled_name_and_never_signs_unche
     body, _signed, _sigs = read_receipt(receipt.read_bytes(), "accusé")
     assert body["accepted"] == {"offering": 1} and body["refused"] == {"offering": 1}
     assert any("00000000-0000-4000-8000-000000000002" in p for p in body["problems"])
+
+
+def test_programme_key_commands_and_what_the_preview_says(folders, tmp_path, capsys) -> None:
+    est, mic = folders
+    e = ("--data-dir", str(est))
+    key = tmp_path / "cle-programme.json"
+    code, out, err = run(capsys, "programme-key", "create", str(key))
+    assert code == 0 and "Empreinte" in out, err
+    assert run(capsys, "programme-key", "create", str(key))[0] == 1  # never overwritten
+    code, out, _ = run(capsys, *e, "bundle", "preview")
+    assert "restent à l'établissement" in out and "Nom, Prénom" in out and "n'est pas envoyé" in out
+    code, _, err = run(capsys, *e, "programme-key", "import", str(key))
+    assert code == 1 and "--yes" in err
+    assert run(capsys, *e, "programme-key", "import", str(key), "--yes")[0] == 0
+    code, out, _ = run(capsys, *e, "programme-key", "show", "--json")
+    assert code == 0 and orjson.loads(out)["version"] == 1
+    code, out, _ = run(capsys, *e, "bundle", "preview", "--json")
+    plan = orjson.loads(out)
+    assert plan["pseudonym_key"] == 1 and plan["sharing"]["internship"]["pseudonymised"]
+    code, _, err = run(capsys, "--data-dir", str(mic), "programme-key", "import", str(key), "--yes")
+    assert code == 1
