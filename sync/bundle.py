@@ -323,7 +323,7 @@ class Source:
 
     def __init__(self, source: bytes | bytearray | memoryview | str | os.PathLike[str]) -> None:
         if isinstance(source, bytes | bytearray | memoryview):
-            self.data: bytes | None = bytes(source)
+            self.data: bytes | None = source if isinstance(source, bytes) else bytes(source)  # no copy of bytes
             self.path: Path | None = None
             self.size = len(self.data)
         else:
@@ -583,6 +583,7 @@ class OpenedBundle:
         self.dropped = dropped
         """Per form, the columns of a version-1 bundle dropped on arrival (withheld or sent in clear)."""
         self._batches = batches
+        self._consumed = False
         self._tables: dict[str, FormRecords] | None = None
         self.bundle_hash = envelope.bundle_hash
 
@@ -615,7 +616,10 @@ class OpenedBundle:
 
     def batches(self) -> Iterator[tuple[str, str, list[str], list[list[Any]]]]:
         """(form, "rows" | "tombstones", columns, rows) in the bundle's order; at the end the counts are
-        checked and ``manifest["counts"]`` is set."""
+        checked and ``manifest["counts"]`` is set. The records are read once: a second call is an error."""
+        if self._consumed:
+            raise RuntimeError("les enregistrements d'un lot ne se lisent qu'une fois (tables les garde)")
+        self._consumed = True
         return self._batches()
 
     @property
@@ -779,7 +783,7 @@ def _records_v2(reader: _SegmentReader, manifest: dict[str, Any], checker: RowCh
         end = loads_strict(reader.next_document(), "fin du contenu", ManifestMismatch)
         if not isinstance(end, dict) or set(end) != {"type", "counts"} or end["type"] != END_TYPE:
             raise bad("segment final invalide")
-        if end["counts"] != checker.counts:
+        if dumps(end["counts"]) != dumps(checker.counts):  # type-exact: true and 0.0 are not counts
             raise ManifestMismatch("le contenu annonce d'autres nombres d'enregistrements que ceux qu'il contient")
         if reader.plain != reader.plain_declared:
             raise ManifestMismatch(f"contenu décompressé de {reader.plain} octets au lieu des "

@@ -164,24 +164,28 @@ def _types(allowed: tuple[type, ...], nullable: bool = True) -> tuple[type, ...]
 def _column_check(form: Form, column: str, establishment: str, changes: tuple[int, int]) -> Check:
     """A function checking one column (a tuple of values) of a batch; raises ``ManifestMismatch``."""
 
-    def typed(allowed: tuple[type, ...], extra: Callable[[list[Any]], bool] | None = None) -> Check:
+    def typed(allowed: tuple[type, ...], extra: Callable[[Any], bool] | None = None) -> Check:
+        allowed_set = set(allowed)
+
         def check(values: list[Any], where: str) -> None:
-            if not set(map(type, values)) <= set(allowed):
+            kinds = set(map(type, values))
+            if not kinds <= allowed_set:
                 raise bad(f"{where} : valeur de type inattendu dans « {column} »")
             if extra is not None:
-                present = [v for v in values if v is not None]
+                present = [v for v in values if v is not None] if type(None) in kinds else values
                 if present and not extra(present):
                     raise bad(f"{where} : valeur invalide dans « {column} »")
         return check
 
     def matching(pattern: re.Pattern[str]) -> Callable[[list[Any]], bool]:
-        return lambda values: all(map(pattern.fullmatch, values))
+        # each distinct value once: dates, timestamps and links repeat a lot within a batch
+        return lambda values: all(map(pattern.fullmatch, set(values)))
 
     def short(limit: int) -> Callable[[list[Any]], bool]:
         return lambda values: max(map(len, values)) <= limit
 
-    if column == "id":
-        return typed(_STR, matching(UUID_RE))
+    if column == "id":  # unique by nature: no point in a set first
+        return typed(_STR, lambda values: all(map(UUID_RE.fullmatch, values)))
     if column == "establishment":
         return typed(_STR, lambda values: set(values) == {establishment})
     if column == "version":

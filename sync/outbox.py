@@ -11,7 +11,6 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -25,7 +24,7 @@ from sqlalchemy import Connection, func, select
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.schema import FieldType
+from forms.schema import FieldType, Sharing
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.database import HEAD_REVISION, writer
 from forms.store.records import COMPLETE, DRAFT
@@ -170,6 +169,20 @@ class ExportPlan:
     draft_samples: list[tuple[str, str, str]]
     recipients: list[str]
     keys_ready: bool
+    pseudonym_key: int | None = None
+    """Version of the installed programme key (pseudonymised fields are sent), or None (they are not)."""
+
+    def sharing(self, lang: str = "fr") -> dict[str, dict[str, list[str]]]:
+        """Per form, the labels of the fields sent, withheld (they stay here) and pseudonymised — what the
+        export shows before the passphrase is asked."""
+        out = {}
+        for key, form in FORMS.items():
+            pseudo = [f.label.get(lang) for f in form.pseudonymised_fields]
+            out[key] = {"sent": [f.label.get(lang) for f in form.sent_fields if f.sharing is Sharing.SENT],
+                        "withheld": [f.label.get(lang) for f in form.withheld_fields]
+                        + (pseudo if self.pseudonym_key is None else []),
+                        "pseudonymised": pseudo if self.pseudonym_key is not None else []}
+        return out
 
     def problems(self) -> list[str]:
         out = []
@@ -240,7 +253,9 @@ def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
     recipients = [r.code for r in list_recipients(workspace)]
-    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace))
+    programme = installed_key(workspace)
+    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace),
+                      programme.version if programme is not None else None)
 
 
 # ------------------------------------------------------------------------------------------- export
@@ -345,28 +360,24 @@ LOCK_FILE = ".export.lock"
 @contextlib.contextmanager
 def export_lock(workspace: Any) -> Iterator[None]:
     """One export at a time per data folder (the window and the command line alike): an OS lock on
-    ``outbox/.export.lock``, released by the OS if the process dies. Holding it is also what makes a
-    ``reserved`` row provably a leftover of a crash, safe to recover or rebuild."""
+    ``outbox/.export.lock`` (``filelock``: ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows),
+    released by the OS if the process dies. Holding it is also what makes a ``reserved`` row provably a
+    leftover of a crash, safe to recover or rebuild: so no "soft" lock file that a crash would leave held."""
+    from filelock import FileLock, Timeout
+
     folder = Path(workspace.outbox_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the duration of the export
+    lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False, fallback_to_soft=False,
+                    preserve_lock_file=True)
     try:
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
-                                "attendez qu'il se termine ; rien n'a été écrit") from exc
+        lock.acquire()
+    except Timeout as exc:
+        raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
+                            "attendez qu'il se termine ; rien n'a été écrit") from exc
+    try:
         yield
     finally:
-        handle.close()  # closing releases the lock
+        lock.release()
 
 
 class _IntegrityCheck(threading.Thread):
@@ -423,7 +434,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
                      for key in FORMS})
     counts = sealed["counts"]
     plan = ExportPlan(entry.sequence, full, entry.after_change_seq, entry.up_to_change_seq, counts, drafts, samples,
-                      [r.code for r in recipients], True)
+                      [r.code for r in recipients], True, programme.version if programme is not None else None)
     if state is not None:
         state.check()
     integrity.verdict()
