@@ -7,11 +7,19 @@ Every file is hostile until checked. Before any parser sees it:
 * its size, the sum of the declared uncompressed sizes of its zip members and each member's
   compression ratio are held to budgets (a 300 KB file may expand to 300 MB);
 * the chosen sheet's XML is streamed once to count its rows (row cap), find formulas (never evaluated:
-  refused, with their cells, in the columns an import reads) and merged cells.
+  refused, with their cells, in the columns an import reads) and merged cells;
+* every count the shared strings, the styles and the sheet declare is held to the budget and to the size of
+  its part (calamine reserves memory for what a file declares);
+* a large sheet holding formulas has its header read apart, so that a formula in an imported column refuses
+  it before calamine parses it whole.
+
+(This module is longer than the house's 400 lines because these checks share the sheet scan's byte-level
+helpers; splitting the budgets into a module of their own is the next step.)
 
 Only then does ``python-calamine`` parse the sheet (about 17 times faster than openpyxl's read-only
-reader here, and it does not trust the declared ``<dimension>``). CSV files are decoded as UTF-8 (with or
-without BOM) or Windows-1252, separated by ``;``, ``,`` or tabulations.
+reader here, and it does not trust the declared ``<dimension>``). CSV files are read from the file a pass at a
+time (never decoded whole) as UTF-8 (with or without BOM), UTF-16 or Windows-1252/1256, separated by ``;``,
+``,`` or tabulations.
 """
 
 from __future__ import annotations
