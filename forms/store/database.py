@@ -12,6 +12,7 @@ import errno
 import logging
 import os
 import secrets
+import shutil
 import sqlite3
 import struct
 import urllib.parse
@@ -24,8 +25,9 @@ from sqlalchemy.engine import make_url
 
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
-BUSY_TIMEOUT_MS = 60_000
-"""How long a command waits for another writer (a long import in the window) before saying the base is busy."""
+BUSY_TIMEOUT_MS = int(os.environ.get("KAFAAT_BUSY_TIMEOUT_MS") or 60_000)
+"""How long a command waits for another writer (a long import in the window) before saying the base is busy
+(``KAFAAT_BUSY_TIMEOUT_MS`` changes it, for tests and support)."""
 JOURNAL_SIZE_LIMIT = 1 << 20
 """After a checkpoint the WAL file is cut back to this size: a full disk is not kept full by an old journal."""
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -97,6 +99,20 @@ def way_out(path: Path, backup_dir: Path | None = None) -> str:
             "dans backups/)")
 
 
+def disk_nearly_full(folder: Path) -> bool:
+    """Whether the filesystem of ``folder`` has (almost) no room left: SQLite then fails to make even its
+    ``-shm`` file and reports a « disk I/O error »."""
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def disk_full_message(folder: Path) -> str:
+    return (f"le disque du dossier {folder} est plein : rien n'a été enregistré ni écrit à moitié ; "
+            "libérez de la place puis relancez")
+
+
 def folder_writable(folder: Path) -> bool:
     """Whether new files can be made in ``folder`` (the journal and the lock files of SQLite are)."""
     return os.access(folder, os.W_OK | os.X_OK)
@@ -151,9 +167,8 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
     text = str(orig).lower()
     folder = path.parent
     if (isinstance(orig, OSError) and orig.errno == errno.ENOSPC) or "disk is full" in text \
-            or "no space left" in text:
-        return DiskFull(f"le disque du dossier {folder} est plein : rien n'a été enregistré ni écrit à moitié ; "
-                        "libérez de la place puis relancez")
+            or "no space left" in text or ("i/o error" in text and disk_nearly_full(folder)):
+        return DiskFull(disk_full_message(folder))
     if isinstance(orig, OSError) and orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         where = orig.filename or folder
         return ReadOnlyFolder(f"{where} ne peut pas être écrit (dossier en lecture seule ou droits insuffisants) : "
@@ -468,6 +483,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
     except sqlite3.DatabaseError as exc:  # a file that is not a database at all, or a damaged one
         if "unable to open" in str(exc) and not writable:
             raise ReadOnlyFolder(read_only_message(path.parent)) from exc
+        if disk_nearly_full(path.parent):
+            raise DiskFull(disk_full_message(path.parent)) from exc
         raise DamagedDatabase(f"{path} n'est pas une base de données Kafaat lisible ({exc}) : "
                               f"{way_out(path, folder)}") from exc
     if revision is None:
