@@ -30,6 +30,7 @@ from forms.store.database import (
     checkpoint,
     folder_writable,
     open_database,
+    remember_checked,
 )
 from forms.store.records import RecordStore, set_meta
 
@@ -120,6 +121,7 @@ class Workspace:
             try:
                 if folder_writable(self.root):
                     checkpoint(engine)
+                    remember_checked(self.db_path, only_refresh=True)
             except Exception:  # closing must not fail; SQLite checkpoints at the next open
                 pass
             finally:

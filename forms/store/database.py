@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -184,6 +185,7 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
                               f"insuffisants) : rien n'a été modifié ({orig})")
     problems = damage(path)
     if problems or "malformed" in text or "not a database" in text or "corrupt" in text:
+        forget_checked(path)
         detail = summary(problems) if problems else str(orig)
         return DamagedDatabase(f"la base {path} est endommagée ({detail}) : plus rien n'y est écrit ; "
                                f"{way_out(path, backup_dir)}")
@@ -220,6 +222,44 @@ def damage(path: Path, *, full: bool = True) -> list[str]:
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
+
+
+CHECK_STAMP = ".kafaat.db.verifie"
+"""Beside the database: the file's identity (device, inode, size, modification time) when it last passed
+``quick_check`` or was closed cleanly by Kafaat. An unchanged file is not checked again at every open (the
+check reads the whole file: ~0.8 s for 100 000 records); any other change to it (a copy, a crash after a
+checkpoint, bytes changed by another program) means a new check."""
+
+
+def _file_identity(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(CHECK_STAMP)
+
+
+def checked_before(path: Path) -> bool:
+    try:
+        return _stamp_path(path).read_text(encoding="ascii").strip() == _file_identity(path)
+    except (OSError, ValueError):
+        return False
+
+
+def remember_checked(path: Path, *, only_refresh: bool = False) -> None:
+    """Record that the file, as it is now, is sound (``only_refresh``: only if it was recorded sound before
+    and no damage was found since)."""
+    stamp = _stamp_path(path)
+    if only_refresh and not stamp.exists():
+        return
+    with contextlib.suppress(OSError):  # a read-only folder: the check is simply made again next time
+        stamp.write_text(_file_identity(path), encoding="ascii")
+
+
+def forget_checked(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _stamp_path(path).unlink(missing_ok=True)
 
 
 def ro_uri(path: Path) -> str:
@@ -477,7 +517,7 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
     try:
         revision = read_revision(path)
         owner = read_owner(path) if revision is not None else None
-        problems = damage(path, full=False) if check else []
+        problems = damage(path, full=False) if check and not checked_before(path) else []
     except ForeignDatabase:
         raise
     except sqlite3.DatabaseError as exc:  # a file that is not a database at all, or a damaged one
@@ -500,6 +540,7 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
                               "(fichier copié depuis un autre dossier ?) : rien n'a été lu ni écrit ; "
                               f"{way_out(path, folder)}")
     if problems:
+        forget_checked(path)
         raise DamagedDatabase(f"la base {path} est endommagée ({summary(problems)}) : plus rien n'y est écrit ; "
                               f"{way_out(path, folder)}")
     if not writable:
@@ -512,6 +553,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
         backup_sqlite(path, folder / f"kafaat-avant-migration-{revision}-{_timestamp()}.db")
         run_migrations(engine)
     _give_identity(engine)
+    if check:
+        remember_checked(path)
     return engine
 
 
