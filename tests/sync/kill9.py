@@ -114,19 +114,30 @@ def run(rounds: int, seed: int, base: Path, log=print) -> Tally:
     ws.close()
     env = {k: v for k, v in os.environ.items() if k != "KAFAAT_HOME"} | {"KAFAAT_PASSPHRASE": PASSPHRASE}
     tally, prefixes, seen = Tally(), [], {}
-    for round_ in range(rounds):
-        action = ("import", "export", "save", "export")[round_ % 4]
-        tally.actions[action] = tally.actions.get(action, 0) + 1
+
+    def start(action: str, round_: int) -> subprocess.Popen:
         if action == "import":
             prefix = f"R{round_:04d}"
             prefixes.append(prefix)
-            proc = _kafaat(data, "import", "offering", str(_offerings_csv(base / f"{prefix}.csv", prefix)), env=env)
-        elif action == "export":
-            proc = _kafaat(data, "bundle", "export", str(usb), env=env)
-        else:
-            values = {**OFFERING, "code": f"S{round_:04d}"}
-            proc = _kafaat(data, "records", "add", "offering", "--json", json.dumps(values), env=env)
-        time.sleep(rng.uniform(0.2, 2.5))
+            return _kafaat(data, "import", "offering", str(_offerings_csv(base / f"{prefix}.csv", prefix)), env=env)
+        if action == "export":
+            return _kafaat(data, "bundle", "export", str(usb), env=env)
+        values = {**OFFERING, "code": f"S{round_:04d}"}
+        return _kafaat(data, "records", "add", "offering", "--json", json.dumps(values), env=env)
+
+    # How long each command takes here, whole (machines differ): the kills land anywhere in that span.
+    took = {}
+    for i, action in enumerate(("import", "export", "save")):
+        began = time.perf_counter()
+        proc = start(action, 9000 + i)
+        assert proc.wait(timeout=300) == 0, proc.stderr.read().decode() if proc.stderr else ""
+        took[action] = time.perf_counter() - began
+    check(data, usb, prefixes, tally, seen)
+    for round_ in range(rounds):
+        action = ("import", "export", "save", "export")[round_ % 4]
+        tally.actions[action] = tally.actions.get(action, 0) + 1
+        proc = start(action, round_)
+        time.sleep(rng.uniform(0.3, 1.1) * took[action])
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             tally.killed += 1
@@ -149,6 +160,7 @@ def run(rounds: int, seed: int, base: Path, log=print) -> Tally:
         assert (usb / name).exists() and _hash(usb / name) == digest, f"{name} n'a jamais atteint la destination"
     tally.bundles = len(written)
     tally.imports_whole, tally.imports_none = len(imported), len(prefixes) - len(imported)
+    log("durées mesurées : " + ", ".join(f"{k} {v:.1f} s" for k, v in took.items()))
     log(f"{tally.rounds} tours ({tally.killed} kill -9, {tally.finished} terminés ; {tally.actions}) : "
         f"intégrité toujours ok, imports entiers {tally.imports_whole} / absents {tally.imports_none}, "
         f"{tally.bundles} lots écrits, tous dans la destination, aucun numéro réutilisé")
