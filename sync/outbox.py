@@ -297,6 +297,47 @@ def recover(workspace: Any) -> list[int]:
     return recovered
 
 
+def adopt_unknown(workspace: Any) -> list[int]:
+    """Record the bundles found in the outbox after the last one the database knows (a database restored
+    from a backup older than them, whose own outbox rows could not be read): each one ours, whole and
+    chained to the one before. Their numbers are thus never reused and the chain goes on from the last one.
+    What they covered is not known here: the next bundle starts after the last known one (records sent
+    twice are harmless, the ministry keeps the latest version). Returns the numbers adopted."""
+    with workspace.engine.connect() as conn:
+        entries = _entries(conn)
+    last = entries[-1].sequence if entries else 0
+    previous = _last_written(entries)
+    previous_hash = previous.file_hash if previous else None
+    up_to = previous.up_to_change_seq if previous else 0
+    folder = Path(workspace.outbox_dir)
+    adopted: list[int] = []
+    public = None
+    sequence = last + 1
+    while (folder / bundle_file_name(workspace.establishment, sequence)).exists():
+        path = folder / bundle_file_name(workspace.establishment, sequence)
+        data = path.read_bytes()
+        public = public or load_public(workspace)
+        try:
+            envelope = parse_envelope(data)
+            verify_envelope(envelope, public)
+        except BundleError:
+            break
+        header = envelope.header
+        if header["sequence"] != sequence or header.get("previous_hash") != previous_hash:
+            break  # not the continuation of the chain this database knows: left for a person to look at
+        with writer(workspace.engine).begin() as conn:
+            conn.execute(bundles.insert().values(
+                sequence=sequence, bundle_id=header["bundle_id"], state=WRITTEN, full_export=False,
+                after_change_seq=up_to, up_to_change_seq=up_to, created_at=header.get("created_at") or now_utc(),
+                written_at=now_utc(), file_name=path.name, file_hash=file_hash(data), previous_hash=previous_hash,
+                counts=orjson.dumps({}).decode(),
+                recipients=orjson.dumps([r["ministry"] for r in header["recipients"]]).decode()))
+        adopted.append(sequence)
+        previous_hash = file_hash(data)
+        sequence += 1
+    return adopted
+
+
 def _mark_written(workspace: Any, sequence: int, path: Path, data: bytes, previous_hash: str | None,
                   counts: dict[str, Any] | None, recipients: list[str]) -> None:
     values: dict[str, Any] = {"state": WRITTEN, "written_at": now_utc(), "file_name": path.name,
@@ -407,7 +448,7 @@ class _IntegrityCheck(threading.Thread):
 
 def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: Path | None, full: bool,
             state: TaskState | None, integrity: _IntegrityCheck) -> ExportResult:
-    recovered = recover(workspace)
+    recovered = recover(workspace) + adopt_unknown(workspace)
     entry, last = _reserve(workspace, full)
     step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
 
@@ -609,6 +650,7 @@ __all__ = [
     "ExportPlan",
     "ExportResult",
     "OutboxEntry",
+    "adopt_unknown",
     "deliver_pending",
     "export_bundle",
     "export_due",

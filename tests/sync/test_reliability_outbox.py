@@ -44,13 +44,35 @@ def test_an_outbox_file_is_never_overwritten(est, identities, tmp_path: Path) ->
     populate(est.records())
     usb = tmp_path / "usb"
     outbox.export_bundle(est, identities["ECC"], usb)
-    first = (est.outbox_dir / "kafaat-ECC-000001.kfb").read_bytes()
-    with est.engine.begin() as conn:  # a database that does not know bundle 1 (replaced, restored badly)
-        conn.exec_driver_sql("DELETE FROM bundles")
+    est.outbox_dir.joinpath("kafaat-ECC-000002.kfb").write_bytes(b"un fichier qui n'est pas un de nos lots")
     with pytest.raises(outbox.ExportRefused, match="ne connaît pas"):
         outbox.export_bundle(est, identities["ECC"], usb)
-    assert (est.outbox_dir / "kafaat-ECC-000001.kfb").read_bytes() == first
-    assert (usb / "kafaat-ECC-000001.kfb").read_bytes() == first
+    assert est.outbox_dir.joinpath("kafaat-ECC-000002.kfb").read_bytes() == b"un fichier qui n'est pas un de nos lots"
+    assert not (usb / "kafaat-ECC-000002.kfb").exists()
+
+
+def test_restoring_over_a_damaged_database_keeps_the_chain_going(est, identities, tmp_path: Path) -> None:
+    """The damaged database's outbox rows cannot be read: the bundles found in outbox/ are adopted (ours,
+    whole, chained), so the next export takes the next number instead of refusing for ever."""
+    from forms.backup import backup, restore
+    from sync.bundle import file_hash, parse_envelope
+
+    store = est.records()
+    ids = populate(store)
+    snapshot = backup(est)  # taken before any export
+    usb = tmp_path / "usb"
+    outbox.export_bundle(est, identities["ECC"], usb)
+    store.save("cohort", cohort_values(ids["offering"], academic_year="2026-2027"))
+    second = outbox.export_bundle(est, identities["ECC"], usb)
+    est.close()
+    data = bytearray(est.db_path.read_bytes())
+    data[:100] = b"\0" * 100
+    est.db_path.write_bytes(bytes(data))
+    restore(est, snapshot)
+    third = outbox.export_bundle(est, identities["ECC"], usb)
+    assert third.entry.sequence == 3 and third.recovered == [1, 2]
+    assert parse_envelope(third.path.read_bytes()).header["previous_hash"] == second.entry.file_hash
+    assert file_hash((usb / "kafaat-ECC-000002.kfb").read_bytes()) == second.entry.file_hash
 
 
 def test_bundles_that_never_left_the_outbox_are_copied_by_the_next_export(est, identities, tmp_path: Path,
