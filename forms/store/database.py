@@ -510,10 +510,14 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
         return engine
     writable = folder_writable(path.parent)
     _check_file(path, folder)
+    wal = path.with_name(path.name + "-wal")
     if writable:
         reason = stale_wal(path)
         if reason is not None:
             _set_aside_stale_wal(path, reason)
+    elif wal.exists() and wal.stat().st_size > 0:
+        log.warning("%s ne peut pas être écrit : les dernières modifications, restées dans %s, ne sont pas lues "
+                    "tant que le dossier est en lecture seule", path.parent, wal.name)
     try:
         revision = read_revision(path)
         owner = read_owner(path) if revision is not None else None
