@@ -355,11 +355,11 @@ def adopt_unknown(workspace: Any) -> list[int]:
             conn.execute(bundles.insert().values(
                 sequence=sequence, bundle_id=header["bundle_id"], state=WRITTEN, full_export=False,
                 after_change_seq=up_to, up_to_change_seq=up_to, created_at=header.get("created_at") or now_utc(),
-                written_at=now_utc(), file_name=path.name, file_hash=file_hash(data), previous_hash=previous_hash,
+                written_at=now_utc(), file_name=path.name, file_hash=bundle_hash(data), previous_hash=previous_hash,
                 counts=orjson.dumps({}).decode(),
                 recipients=orjson.dumps([r["ministry"] for r in header["recipients"]]).decode()))
         adopted.append(sequence)
-        previous_hash = file_hash(data)
+        previous_hash = bundle_hash(data)
         sequence += 1
     return adopted
 
@@ -547,7 +547,7 @@ def _refuse_to_overwrite(outbox_path: Path, data: bytes, sequence: int) -> None:
     """An outbox file is never replaced: one already there under this number is a bundle that this database
     does not know (a database emptied, replaced or restored without its outbox). Writing another bundle
     under its number would reuse a sequence number, which the ministry's chain forbids."""
-    if not outbox_path.exists() or file_hash(outbox_path.read_bytes()) == file_hash(data):
+    if not outbox_path.exists() or outbox_path.read_bytes() == data:
         return
     raise ExportRefused(f"la boîte d'envoi contient déjà {outbox_path.name}, un lot n° {sequence} que cette base "
                         "de données ne connaît pas (base vidée, remplacée ou restaurée sans sa boîte d'envoi) : "
@@ -559,7 +559,7 @@ def _copy_out(data: bytes, path: Path) -> bool:
     """Copy a bundle to ``path`` unless a file is there: ``True`` when ``path`` now holds these bytes,
     ``False`` when it holds something else (left as it is)."""
     if path.exists():
-        return file_hash(path.read_bytes()) == file_hash(data)
+        return path.read_bytes() == data
     write_atomic(path, data)
     return True
 
@@ -591,7 +591,11 @@ def deliver_pending(workspace: Any, outdir: Path) -> tuple[list[int], list[str]]
             problems.append(f"lot n° {entry.sequence} : {source} est introuvable ; il n'a jamais quitté ce poste "
                             "(restaurez le dossier ou faites un export complet, --full)")
             continue
-        if entry.file_hash and file_hash(data) != entry.file_hash:
+        try:
+            identity = bundle_hash(data)
+        except BundleError:
+            identity = None
+        if entry.file_hash and identity != entry.file_hash:
             problems.append(f"lot n° {entry.sequence} : {source} a été modifié depuis son écriture : non copié")
             continue
         try:

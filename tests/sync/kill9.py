@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms.workspace import ESTABLISHMENT, Workspace
+from sync.bundle import bundle_hash
 from tests.conftest import OFFERING
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,7 +92,7 @@ def check(data: Path, usb: Path, prefixes: list[str], tally: Tally, seen: dict[s
         if state == "reserved":
             continue
         assert prev == previous, f"chaîne rompue au lot n° {sequence}"
-        assert _hash(data / "outbox" / name) == digest, f"lot n° {sequence} : fichier ≠ base"
+        assert bundle_hash((data / "outbox" / name).read_bytes()) == digest, f"lot n° {sequence} : fichier ≠ base"
         previous = digest
     # One number, one file, for ever: in the outbox and in the destination alike.
     for folder in (data / "outbox", usb):
@@ -157,7 +158,9 @@ def run(rounds: int, seed: int, base: Path, log=print) -> Tally:
                 if conn.execute("SELECT count(*) FROM offering WHERE code LIKE ?", (f"{p}-%",)).fetchone()[0]]
     conn.close()
     for name, digest in written:
-        assert (usb / name).exists() and _hash(usb / name) == digest, f"{name} n'a jamais atteint la destination"
+        assert (usb / name).exists() and (usb / name).read_bytes() == (data / "outbox" / name).read_bytes(), \
+            f"{name} n'a jamais atteint la destination"
+        assert bundle_hash((usb / name).read_bytes()) == digest
     tally.bundles = len(written)
     tally.imports_whole, tally.imports_none = len(imported), len(prefixes) - len(imported)
     log("durées mesurées : " + ", ".join(f"{k} {v:.1f} s" for k, v in took.items()))

@@ -55,7 +55,7 @@ def test_restoring_over_a_damaged_database_keeps_the_chain_going(est, identities
     """The damaged database's outbox rows cannot be read: the bundles found in outbox/ are adopted (ours,
     whole, chained), so the next export takes the next number instead of refusing for ever."""
     from forms.backup import backup, restore
-    from sync.bundle import file_hash, parse_envelope
+    from sync.bundle import bundle_hash, parse_envelope
 
     store = est.records()
     ids = populate(store)
@@ -72,7 +72,7 @@ def test_restoring_over_a_damaged_database_keeps_the_chain_going(est, identities
     third = outbox.export_bundle(est, identities["ECC"], usb)
     assert third.entry.sequence == 3 and third.recovered == [1, 2]
     assert parse_envelope(third.path.read_bytes()).header["previous_hash"] == second.entry.file_hash
-    assert file_hash((usb / "kafaat-ECC-000002.kfb").read_bytes()) == second.entry.file_hash
+    assert bundle_hash((usb / "kafaat-ECC-000002.kfb").read_bytes()) == second.entry.file_hash
 
 
 def test_bundles_that_never_left_the_outbox_are_copied_by_the_next_export(est, identities, tmp_path: Path,
