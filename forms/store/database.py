@@ -16,13 +16,13 @@ import secrets
 import shutil
 import sqlite3
 import struct
-import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
@@ -265,10 +265,10 @@ def forget_checked(path: Path) -> None:
 def ro_uri(path: Path) -> str:
     """A read-only SQLite URI; in a folder that cannot be written (no ``-shm`` can be made) the file is
     opened ``immutable`` (SQLite then ignores a ``-wal``: Kafaat leaves none behind when it closes)."""
-    quoted = urllib.parse.quote(str(path.resolve()))
+    uri = path.resolve().as_uri()  # file:///C:/… on Windows; spaces, accents, « ? » and « # » escaped
     if folder_writable(path.parent):
-        return f"file:{quoted}?mode=ro"
-    return f"file:{quoted}?mode=ro&immutable=1"
+        return f"{uri}?mode=ro"
+    return f"{uri}?mode=ro&immutable=1"
 
 
 # -------------------------------------------------------------------------------------- connections
@@ -317,8 +317,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def read_only_url(path: Path) -> str:
-    return f"sqlite+pysqlite:///{ro_uri(path)}&uri=true"
+def local_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """The engine on the local database file. Connections are made from a ``file:`` URI built by
+    ``Path.as_uri`` (not through a SQLAlchemy URL, which would read a « ? » or a « # » in a folder name as
+    the start of options). ``read_only``: for a folder that cannot be written (``query_only``)."""
+    uri = ro_uri(path) if read_only else path.resolve().as_uri()
+    engine = create_engine("sqlite+pysqlite://", poolclass=QueuePool,
+                           creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -326,8 +334,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, **kwargs)
-        read_only = parsed.query.get("mode") == "ro"
-        event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
@@ -504,7 +511,7 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
             raise NotInitialised(f"aucune base de données dans {path.parent} : initialisez d'abord le dossier "
                                  f"avec « kafaat init »{hint}")
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(sqlite_url(path))
+        engine = local_engine(path)
         run_migrations(engine)
         _give_identity(engine)
         return engine
@@ -551,8 +558,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
         if revision != HEAD_REVISION:
             raise ReadOnlyFolder(f"{read_only_message(path.parent)} ; la base doit d'abord être mise à jour "
                                  f"(schéma {revision}), ce qui demande d'écrire")
-        return make_engine(read_only_url(path))
-    engine = make_engine(sqlite_url(path))
+        return local_engine(path, read_only=True)
+    engine = local_engine(path)
     if revision != HEAD_REVISION:
         backup_sqlite(path, folder / f"kafaat-avant-migration-{revision}-{_timestamp()}.db")
         run_migrations(engine)
