@@ -29,8 +29,11 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if os.environ.get("KAFAAT_BENCH_CODE"):  # ``--before DIR``: the child imports the code of another checkout
+    ROOT = Path(os.environ["KAFAAT_BENCH_CODE"]).resolve()
 sys.path.insert(0, str(ROOT))
 
 
@@ -94,11 +97,64 @@ def prepare_workspace(folder: Path):
     return ws
 
 
-def run_ours(sheet: Path, folder: Path) -> tuple[float, int]:
+class Phases:
+    """Time spent in each phase of our import, measured by wrapping (not changing) what it calls: reading
+    (``read_sheet`` and every row drawn from the sheet), validation (``RecordStore.check``: parse, form
+    rules, links, natural keys), writing (``RecordStore.write_checked``); the rest is conversion (cells to
+    values, labels to codes, links by natural key) and the import's own row loop."""
+
+    def __init__(self) -> None:
+        self.seconds = {"read": 0.0, "validate": 0.0, "write": 0.0}
+
+    def timed(self, phase: str, fn: Any) -> Any:
+        seconds = self.seconds
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                seconds[phase] += time.perf_counter() - t0
+        return wrapper
+
+    def install(self) -> None:
+        import forms.excel.importing as importing
+        from forms.store.records import RecordStore
+
+        read_sheet = importing.read_sheet
+        seconds = self.seconds
+
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            sheet = read_sheet(*args, **kwargs)
+            seconds["read"] += time.perf_counter() - t0
+            rows = sheet.iter_rows
+
+            def iter_rows(*a: Any, **kw: Any) -> Any:
+                source = iter(rows(*a, **kw))
+                while True:
+                    t1 = time.perf_counter()
+                    try:
+                        row = next(source)
+                    except StopIteration:
+                        seconds["read"] += time.perf_counter() - t1
+                        return
+                    seconds["read"] += time.perf_counter() - t1
+                    yield row
+            sheet.iter_rows = iter_rows
+            return sheet
+        importing.read_sheet = reading
+        RecordStore.check = self.timed("validate", RecordStore.check)
+        RecordStore.write_checked = self.timed("write", RecordStore.write_checked)
+
+
+def run_ours(sheet: Path, folder: Path, phases: Phases | None = None) -> tuple[float, int]:
     from forms.excel import run_import
 
     ws = prepare_workspace(folder)
     store = ws.records()
+    if phases is not None:
+        phases.install()
     t0 = time.perf_counter()
     plan = run_import(store, "internship", sheet)
     elapsed = time.perf_counter() - t0
@@ -184,9 +240,13 @@ def run_peer(sheet: Path, db: Path) -> float:
     return time.perf_counter() - t0
 
 
-def child(sheet: str, folder: str) -> None:
-    elapsed, created = run_ours(Path(sheet), Path(folder))
-    print(json.dumps({"seconds": elapsed, "created": created, "peak_rss_mb": peak_rss_mb()}))
+def child(sheet: str, folder: str, phased: bool) -> None:
+    phases = Phases() if phased else None
+    elapsed, created = run_ours(Path(sheet), Path(folder), phases)
+    out = {"seconds": elapsed, "created": created, "peak_rss_mb": peak_rss_mb()}
+    if phases is not None:
+        out["phases"] = phases.seconds | {"convert": elapsed - sum(phases.seconds.values())}
+    print(json.dumps(out))
 
 
 def peak_rss_mb() -> float:
@@ -201,52 +261,82 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def run_child(sheet: Path, folder: Path, code: Path | None = None) -> dict[str, Any]:
+    env = dict(os.environ)
+    if code is not None:
+        env["KAFAAT_BENCH_CODE"] = str(code)
+    out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(folder)], check=True,
+                         capture_output=True, text=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sheet", type=Path, help="reuse this generated sheet (made if absent)")
+    parser.add_argument("--before", type=Path, metavar="CHECKOUT",
+                        help="also run the import of another checkout (e.g. a worktree of the previous commit)")
     parser.add_argument("--child", nargs=2, metavar=("SHEET", "FOLDER"))
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(*args.child, phased=True)
         return
     with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
         tmpdir = Path(tmp)
-        sheet = tmpdir / f"stages-{args.rows}.xlsx"
-        t0 = time.perf_counter()
-        make_sheet(sheet, args.rows)
-        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB, written in "
-              f"{time.perf_counter() - t0:.1f} s")
-        ours, floor, peer, peaks, schema = [], [], [], [], []
+        sheet = args.sheet or tmpdir / f"stages-{args.rows}.xlsx"
+        if not sheet.exists():
+            t0 = time.perf_counter()
+            make_sheet(sheet, args.rows)
+            print(f"sheet written in {time.perf_counter() - t0:.1f} s", flush=True)
+        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB")
+        results: dict[str, list[dict[str, Any]]] = {"ours": [], "before": []}
+        floor, peer, schema = [], [], []
         for run in range(args.runs):
-            out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(tmpdir / f"ours{run}")],
-                                 check=True, capture_output=True, text=True)
-            result = json.loads(out.stdout.strip().splitlines()[-1])
-            assert result["created"] == args.rows, result
-            ours.append(result["seconds"])
-            peaks.append(result["peak_rss_mb"])
+            results["ours"].append(run_child(sheet, tmpdir / f"ours{run}"))
+            if args.before:
+                results["before"].append(run_child(sheet, tmpdir / f"before{run}", args.before))
+            for result in (*results["ours"][-1:], *results["before"][-1:]):
+                assert result["created"] == args.rows, result
             floor.append(run_floor(sheet, tmpdir / f"floor{run}.db"))
             schema.append(run_schema_floor(sheet, tmpdir / f"schema{run}"))
             with contextlib.suppress(ImportError):
                 peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
-            print(f"run {run + 1}: ours {ours[-1]:.2f} s, floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
-                  + (f", peer {peer[-1]:.2f} s" if peer else "") + f", peak RSS {peaks[-1]:.0f} MB")
-        m_ours, m_floor = statistics.median(ours), statistics.median(floor)
+            print(f"run {run + 1}: ours {results['ours'][-1]['seconds']:.2f} s"
+                  + (f", before {results['before'][-1]['seconds']:.2f} s" if args.before else "")
+                  + f", floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
+                  + (f", peer {peer[-1]:.2f} s" if peer else ""), flush=True)
+            for name, runs_so_far in results.items():
+                if runs_so_far:
+                    print(f"  {name} phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs_so_far[-1]["phases"].items())
+                          + f", peak RSS {runs_so_far[-1]['peak_rss_mb']:.0f} MB", flush=True)
+        m_floor = statistics.median(floor)
+        m_peer = statistics.median(peer) if peer else None
         print(f"\nversions: Python {platform.python_version()}, "
               f"python-calamine {_version('python-calamine')}, openpyxl {_version('openpyxl')}, "
               f"SQLAlchemy {_version('SQLAlchemy')}, pandas {_version('pandas')}; {os.cpu_count()} CPU")
-        print(f"ours  median {m_ours:.2f} s ({args.rows / m_ours:,.0f} rows/s), peak RSS {max(peaks):.0f} MB")
-        per_run = statistics.median(o / f for o, f in zip(ours, floor, strict=True))
-        print(f"floor median {m_floor:.2f} s (calamine + sqlite3 executemany)  ratio ours/floor "
-              f"{m_ours / m_floor:.2f}, median of per-run ratios {per_run:.2f} (target ≤ 2.5)")
+        print(f"floor median {m_floor:.2f} s (calamine + sqlite3 executemany, no index, no audit)")
         m_schema = statistics.median(schema)
         print(f"(explanation) calamine + sqlite3 into our schema with audit, median {m_schema:.2f} s = "
-              f"{m_schema / m_floor:.2f} x floor; ours / that {m_ours / m_schema:.2f}")
-        if peer:
-            m_peer = statistics.median(peer)
-            per_run = statistics.median(o / p for o, p in zip(ours, peer, strict=True))
-            print(f"peer  median {m_peer:.2f} s (pandas read_excel calamine + to_sql)  ratio ours/peer "
-                  f"{m_ours / m_peer:.2f}, median of per-run ratios {per_run:.2f} (target < 1)")
+              f"{m_schema / m_floor:.2f} x floor")
+        if m_peer:
+            print(f"peer  median {m_peer:.2f} s (pandas read_excel calamine + to_sql)")
+        for name, runs in results.items():
+            if not runs:
+                continue
+            seconds = [r["seconds"] for r in runs]
+            m = statistics.median(seconds)
+            print(f"\n{name}: median {m:.2f} s ({args.rows / m:,.0f} rows/s), peak RSS "
+                  f"{max(r['peak_rss_mb'] for r in runs):.0f} MB")
+            per_run = statistics.median(o / f for o, f in zip(seconds, floor, strict=True))
+            print(f"  ÷ floor {m / m_floor:.2f} (median of per-run ratios {per_run:.2f}; target ≤ 2.5)")
+            if peer:
+                per_run = statistics.median(o / p for o, p in zip(seconds, peer, strict=True))
+                print(f"  ÷ peer  {m / m_peer:.2f} (median of per-run ratios {per_run:.2f}; target < 1)")
+            print(f"  ÷ schema reference {m / m_schema:.2f}")
+            print("  phases (medians, s): " + ", ".join(
+                f"{phase} {statistics.median(r['phases'][phase] for r in runs):.2f}"
+                for phase in ("read", "convert", "validate", "write")))
 
 
 def _version(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -507,6 +508,38 @@ class RecordStore:
                old: str | None, new: str | None, seq: int, stamp: str, who: str) -> None:
         conn.execute(audit.insert().values(**_audit_row(form_key, record_id, action, field_key, old, new, seq,
                                                         stamp, who)))
+
+
+BULK_LOAD_MIN_ROWS = 20_000
+"""From this many new records on (and at least as many as the table already holds), an import rebuilds the
+list indexes once instead of updating them row by row."""
+
+
+@contextmanager
+def bulk_load(conn: Connection, form_key: str, incoming: int) -> Iterator[bool]:
+    """Around the writes of a large import, inside its transaction: the internship list indexes (migration
+    0003: they only sort the window's lists, no constraint rests on them) are dropped, then created again
+    from their own stored definition, when ``incoming`` new records are many and at least as many as the
+    table already holds. SQLite's DDL is part of the transaction: a crash or a rollback leaves the
+    indexes as they were. Yields whether it dropped them. Elsewhere than SQLite, does nothing."""
+    if conn.dialect.name != "sqlite" or incoming < BULK_LOAD_MIN_ROWS:
+        yield False
+        return
+    table = record_table(form_key).name
+    held = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar_one()
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ? "
+        "AND sql IS NOT NULL ORDER BY name", (table, f"ix_{table}_list_*")).all()
+    if incoming < held or not indexes:
+        yield False
+        return
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield True
+    finally:
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
 
 
 NEW_RECORD_COLUMNS = ("id", "establishment", "version", "deleted", "created_at", "created_by", "status",
