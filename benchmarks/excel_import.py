@@ -1,16 +1,25 @@
 """Excel import of N internship rows, end to end, against its references, in one script.
 
-    .venv/bin/python benchmarks/excel_import.py [--rows 100000] [--runs 3]
+    .venv/bin/python benchmarks/excel_import.py [--rows 100000] [--runs 3] [--sheet PATH]
+                                                [--before CHECKOUT] [--proposed]
 
 * ours: ``forms.excel.run_import`` — budgets, read (calamine), header mapping, conversion, links by
-  natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction;
+  natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction; its time
+  split into phases by wrapping what it calls: **read** (``read_sheet`` and every row drawn from the
+  sheet), **validate** (``RecordStore.check``: parse, form rules, links, natural keys), **write**
+  (``RecordStore.write_checked``) and **convert** (the rest: cells to values, labels to codes, links by
+  natural key, the import's row loop);
+* before (``--before CHECKOUT``): the same import, phases and all, with the code of another checkout (a
+  worktree of an earlier commit), in the same run;
+* ours + bulk_load (``--proposed``): ours with ``forms.store.records.bulk_load`` around the writes (the
+  list indexes rebuilt once), the change proposed to ``forms/excel``, applied here by wrapping;
 * floor: python-calamine raw parse + stdlib sqlite3 ``executemany`` of the raw cells into a table of the
   same width, one transaction (no conversion, no validation, no audit);
 * peer: ``pandas.read_excel(engine="calamine")`` + ``DataFrame.to_sql`` into SQLite (pandas is a
   benchmark-only requirement: ``.venv/bin/pip install pandas``; it is not a dependency of Kafaat).
 
-Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of our import
-measured in a child process (``resource.getrusage``), so the other runs do not count.
+Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of each import
+measured in its child process (``VmHWM``), so the other runs do not count.
 """
 
 from __future__ import annotations
@@ -148,11 +157,28 @@ class Phases:
         RecordStore.write_checked = self.timed("write", RecordStore.write_checked)
 
 
+def propose_bulk_load(incoming: int) -> None:
+    """What ``forms.excel.importing._run`` would do with ``forms.store.records.bulk_load`` around its writes
+    (a change proposed to the owners of ``forms/excel``; measured here by wrapping its page-cache context)."""
+    import forms.excel.importing as importing
+    from forms.store.records import bulk_load
+
+    page_cache = importing._page_cache
+
+    @contextlib.contextmanager
+    def with_bulk_load(conn: Any) -> Any:
+        with page_cache(conn), bulk_load(conn, "internship", incoming):
+            yield
+    importing._page_cache = with_bulk_load
+
+
 def run_ours(sheet: Path, folder: Path, phases: Phases | None = None) -> tuple[float, int]:
     from forms.excel import run_import
 
     ws = prepare_workspace(folder)
     store = ws.records()
+    if os.environ.get("KAFAAT_BENCH_PROPOSED"):
+        propose_bulk_load(int(os.environ["KAFAAT_BENCH_PROPOSED"]))
     if phases is not None:
         phases.install()
     t0 = time.perf_counter()
@@ -261,13 +287,72 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_child(sheet: Path, folder: Path, code: Path | None = None) -> dict[str, Any]:
+def write_child(rows: int, folder: str, bulk: bool) -> None:
+    """The write phase alone: N checked internships written by ``write_checked`` in batches of 2 000 in one
+    transaction, as the import does; CPU time (SQLite's included) and wall time."""
+    from forms.store.records import COMPLETE
+    from tests.conftest import internship_values
+
+    ws = prepare_workspace(Path(folder))
+    store = ws.records()
+    offering = store.list("offering")[0].id
+    cohort = store.list("cohort")[0].id
+    start0 = date(2025, 1, 6)
+    checked = []
+    for i in range(rows):
+        start = start0 + timedelta(days=i % 300)
+        raw = internship_values(offering, cohort, student_code=f"R{130000000 + i}", last_name=f"Nom{i % 997}",
+                                host_name=f"Entreprise {i % 1500} SARL", start_date=start.isoformat(),
+                                end_date=(start + timedelta(days=150)).isoformat())
+        checked.append((store.check("internship", raw), COMPLETE))
+    context: Any = contextlib.nullcontext
+    if bulk:
+        from forms.store.records import bulk_load
+        context = bulk_load
+    t0, c0 = time.perf_counter(), time.process_time()
+    with store.writer.begin() as conn, contextlib.ExitStack() as stack:
+        conn.exec_driver_sql("PRAGMA cache_size = -32768")  # the import's page cache
+        if bulk:
+            stack.enter_context(context(conn, "internship", rows))
+        for start in range(0, rows, 2000):
+            store.write_checked(checked[start:start + 2000], conn=conn)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}))
+    ws.close()
+
+
+def run_child(sheet: Path, folder: Path, code: Path | None = None, proposed: int = 0) -> dict[str, Any]:
     env = dict(os.environ)
     if code is not None:
         env["KAFAAT_BENCH_CODE"] = str(code)
+    if proposed:
+        env["KAFAAT_BENCH_PROPOSED"] = str(proposed)
     out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(folder)], check=True,
                          capture_output=True, text=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def write_only(rows: int, runs: int, before: Path | None) -> None:
+    variants = {"ours": (None, "0"), "ours + bulk_load": (None, "1")}
+    if before:
+        variants["before"] = (before, "0")
+    found: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
+    with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
+        for run in range(runs):
+            for name, (code, bulk) in variants.items():
+                env = dict(os.environ)
+                if code is not None:
+                    env["KAFAAT_BENCH_CODE"] = str(code)
+                out = subprocess.run([sys.executable, __file__, "--write-child", str(rows),
+                                      str(Path(tmp) / f"{name}{run}".replace(" ", "_").replace("+", "")), bulk],
+                                     check=True, capture_output=True, text=True, env=env)
+                found[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"run {run + 1}: " + ", ".join(f"{n} {r[-1]['seconds']:.2f} s (cpu {r[-1]['cpu']:.2f} s)"
+                                                  for n, r in found.items()), flush=True)
+    base = statistics.median(r["cpu"] for r in found["ours"])
+    for name, results in found.items():
+        cpu = statistics.median(r["cpu"] for r in results)
+        wall = statistics.median(r["seconds"] for r in results)
+        print(f"{name:18} write of {rows} rows: cpu {cpu:.2f} s, wall {wall:.2f} s, cpu ÷ ours {cpu / base:.2f}")
 
 
 def main() -> None:
@@ -277,10 +362,21 @@ def main() -> None:
     parser.add_argument("--sheet", type=Path, help="reuse this generated sheet (made if absent)")
     parser.add_argument("--before", type=Path, metavar="CHECKOUT",
                         help="also run the import of another checkout (e.g. a worktree of the previous commit)")
+    parser.add_argument("--proposed", action="store_true",
+                        help="also run ours with the list indexes rebuilt once (bulk_load, proposed for forms/excel)")
+    parser.add_argument("--write-only", action="store_true",
+                        help="only the write phase (write_checked), ours and --before, and ours with bulk_load")
     parser.add_argument("--child", nargs=2, metavar=("SHEET", "FOLDER"))
+    parser.add_argument("--write-child", nargs=3, metavar=("ROWS", "FOLDER", "BULK"))
     args = parser.parse_args()
     if args.child:
         child(*args.child, phased=True)
+        return
+    if args.write_child:
+        write_child(int(args.write_child[0]), args.write_child[1], args.write_child[2] == "1")
+        return
+    if args.write_only:
+        write_only(args.rows, args.runs, args.before)
         return
     with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
         tmpdir = Path(tmp)
@@ -290,20 +386,23 @@ def main() -> None:
             make_sheet(sheet, args.rows)
             print(f"sheet written in {time.perf_counter() - t0:.1f} s", flush=True)
         print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB")
-        results: dict[str, list[dict[str, Any]]] = {"ours": [], "before": []}
+        results: dict[str, list[dict[str, Any]]] = {"ours": [], "before": [], "ours + bulk_load": []}
         floor, peer, schema = [], [], []
         for run in range(args.runs):
             results["ours"].append(run_child(sheet, tmpdir / f"ours{run}"))
             if args.before:
                 results["before"].append(run_child(sheet, tmpdir / f"before{run}", args.before))
-            for result in (*results["ours"][-1:], *results["before"][-1:]):
-                assert result["created"] == args.rows, result
+            if args.proposed:
+                results["ours + bulk_load"].append(run_child(sheet, tmpdir / f"proposed{run}", proposed=args.rows))
+            for runs_so_far in results.values():
+                assert not runs_so_far or runs_so_far[-1]["created"] == args.rows, runs_so_far[-1]
             floor.append(run_floor(sheet, tmpdir / f"floor{run}.db"))
             schema.append(run_schema_floor(sheet, tmpdir / f"schema{run}"))
             with contextlib.suppress(ImportError):
                 peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
             print(f"run {run + 1}: ours {results['ours'][-1]['seconds']:.2f} s"
                   + (f", before {results['before'][-1]['seconds']:.2f} s" if args.before else "")
+                  + (f", ours + bulk_load {results['ours + bulk_load'][-1]['seconds']:.2f} s" if args.proposed else "")
                   + f", floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
                   + (f", peer {peer[-1]:.2f} s" if peer else ""), flush=True)
             for name, runs_so_far in results.items():
