@@ -1,4 +1,5 @@
-"""``kafaat ministry public-key | enroll | enrolled | verify`` (the ministry's half of the loop)."""
+"""``kafaat ministry …``: the ministry's half of the loop. Keys and the registry here; the national store's
+commands (consolidate, receipt, status, records, export-xlsx) in ``desktop.cli.national``."""
 
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = ms.add_parser("enroll", parents=[common], help="enregistrer un établissement depuis sa demande")
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--yes", action="store_true", help="empreinte déjà vérifiée (pas de question)")
+    p.add_argument("--replace", action="store_true",
+                   help="remplacer la clé d'un établissement déjà enregistré (poste perdu) : nouvelle chaîne de lots")
     p.set_defaults(handler=cmd_enroll)
+    p = ms.add_parser("revoke", parents=[common], help="révoquer la clé d'un établissement (ses lots sont refusés)")
+    p.add_argument("code", metavar="ÉTABLISSEMENT")
+    p.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
+    p.set_defaults(handler=cmd_revoke)
     p = ms.add_parser("enrolled", parents=[common], help="lister les établissements enregistrés")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_enrolled)
@@ -29,6 +36,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--receipt", metavar="FICHIER", help="écrire aussi l'accusé de réception signé")
     p.set_defaults(handler=cmd_verify)
+    from desktop.cli.national import register_national
+
+    register_national(ms, common)
 
 
 @refusing
@@ -52,21 +62,46 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, MINISTRY)
     data = _read(args.file, DOCUMENT_MAX_BYTES, DocumentInvalid)
     confirm_fingerprint(args, read_enrollment(data, args.file))
-    public, new = enroll(workspace, data, args.file)
-    say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+    public, new = enroll(workspace, data, args.file, replace=args.replace)
+    if args.replace and new:
+        say(f"{public.code} enregistré avec sa nouvelle clé : ses lots repartent du n° 1 (nouvelle chaîne).")
+    else:
+        say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+    return 0
+
+
+@refusing
+def cmd_revoke(args: argparse.Namespace) -> int:
+    import sys
+
+    from desktop.cli.common import fail
+    from sync.ministry.registry import revoke
+
+    workspace = open_workspace(args, MINISTRY)
+    code = args.code.upper()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            fail(f"la révocation refusera tous les lots signés par la clé actuelle de {code} : relancez avec --yes "
+                 "pour confirmer ; rien n'a été modifié")
+        if input(f"Révoquer la clé de {code} ? [o/N] ").strip().lower() not in ("o", "oui", "y", "yes"):
+            fail("révocation non confirmée : rien n'a été modifié")
+    key = revoke(workspace, code)
+    say(f"Clé de {code} révoquée ({key.public.fingerprint}) : ses lots seront refusés.")
     return 0
 
 
 @refusing
 def cmd_enrolled(args: argparse.Namespace) -> int:
-    from sync.ministry import list_enrolled
+    from sync.ministry.registry import list_keys, state_word
 
-    items = list_enrolled(open_workspace(args, MINISTRY))
+    items = list_keys(open_workspace(args, MINISTRY))
     if args.json:
-        print_json([p.describe() for p in items])
+        print_json([k.describe() for k in items])
         return 0
-    for p in items:
-        say(f"{p.code:<10} {p.fingerprint}  {p.name}")
+    for k in items:
+        until = f" → {k.ended_at}" if k.ended_at else ""
+        say(f"{k.public.code:<10} {k.public.fingerprint}  {state_word(k.state):<12} {k.enrolled_at}{until}  "
+            f"{k.public.name}")
     return 0
 
 
