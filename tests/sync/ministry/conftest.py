@@ -154,3 +154,29 @@ def national_rows(ministry: Workspace, form: str, establishment: str | None = No
         stmt = stmt.where(table.c.establishment == establishment)
     with national_store(ministry).read() as conn:
         return {row["id"]: dict(row) for row in conn.execute(stmt).mappings()}
+
+
+def craft(school: School, ministry_identity: Identity, sequence: int, previous_hash: str | None,
+          records: dict[str, Any], *, full: bool = False, name: str | None = None) -> Path:
+    """A bundle written by hand with the establishment's own key through ``sync.bundle`` (a validly signed
+    file whose content the establishment's application would never produce)."""
+    import uuid as _uuid
+
+    from sync.bundle import seal_bundle
+    from sync.outbox import bundle_file_name
+
+    data = seal_bundle(school.identity, [ministry_identity.public], bundle_id=str(_uuid.uuid4()), sequence=sequence,
+                       previous_hash=previous_hash, created_at="2026-11-30T10:00:00Z",
+                       manifest={"full": full, "establishment_name": school.identity.name}, records=records)
+    path = school.outbox.parent / "crafted" / (name or bundle_file_name(school.code, sequence))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def bundle_rows(path: Path, ministry_identity: Identity, school: School) -> dict[str, Any]:
+    """The records of a real bundle file, as ``FormRecords`` (to build crafted variants of it)."""
+    from sync.bundle import open_bundle
+
+    opened = open_bundle(path.read_bytes(), lambda code: school.identity.public, ministry_identity)
+    return opened.tables
