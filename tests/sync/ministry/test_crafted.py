@@ -33,14 +33,13 @@ def _first_two(schools, identities, ministry, tmp_path):
 
 
 def test_fork_same_number_other_hash(ministry, schools, identities, tmp_path) -> None:
-    ecc, ids, one, two = _first_two(schools, identities, ministry, tmp_path)
+    ecc, _ids, _one, two = _first_two(schools, identities, ministry, tmp_path)
     before = national_rows(ministry, "internship", "ECC")
     tables = bundle_rows(two, identities["MIC"], ecc)
     changed = copy.deepcopy(tables)
     city = changed["internship"].columns.index("host_city")
     changed["internship"].rows[0][city] = "Agadir"
-    fork = craft(ecc, identities["MIC"], 2, _chain(ministry, "ECC").last_hash and
-                 _previous(ministry, 2), changed, name="fork.kfb")
+    fork = craft(ecc, identities["MIC"], 2, _previous(ministry, 2), changed, name="fork.kfb")
     report = consolidate(ministry, identities["MIC"], [fork])
     outcome = report.outcomes[0]
     assert outcome.state == "fork" and outcome.security_incident and report.failed
@@ -51,7 +50,7 @@ def test_fork_same_number_other_hash(ministry, schools, identities, tmp_path) ->
 
 
 def test_next_number_with_a_wrong_previous_hash_is_a_fork(ministry, schools, identities, tmp_path) -> None:
-    ecc, ids, one, two = _first_two(schools, identities, ministry, tmp_path)
+    ecc, _ids, _one, two = _first_two(schools, identities, ministry, tmp_path)
     tables = bundle_rows(two, identities["MIC"], ecc)
     fork = craft(ecc, identities["MIC"], 3, _hash_of(ministry, 1), tables)
     outcome = consolidate(ministry, identities["MIC"], [fork]).outcomes[0]
@@ -60,7 +59,7 @@ def test_next_number_with_a_wrong_previous_hash_is_a_fork(ministry, schools, ide
 
 
 def test_rollback_lower_number_other_hash(ministry, schools, identities, tmp_path) -> None:
-    ecc, ids, one, two = _first_two(schools, identities, ministry, tmp_path)
+    ecc, _ids, one, _two = _first_two(schools, identities, ministry, tmp_path)
     before = national_rows(ministry, "internship", "ECC")
     tables = bundle_rows(one, identities["MIC"], ecc)
     old = craft(ecc, identities["MIC"], 1, None, tables, name="old.kfb")

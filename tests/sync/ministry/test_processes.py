@@ -107,7 +107,6 @@ def test_two_analysts_at_once_never_apply_a_bundle_twice(ministry, schools, iden
     # Analyst A: everything, in order; analyst B: everything, newest first (so B starts with gaps).
     inboxes = [everything, list(reversed(everything))]
     close_national_store(ministry)
-    go = tmp_path / "go"
     processes = []
     for i, inbox in enumerate(inboxes):
         out = tmp_path / f"report-{i}.json"
