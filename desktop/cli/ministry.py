@@ -61,6 +61,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, MINISTRY)
     data = _read(args.file, DOCUMENT_MAX_BYTES, DocumentInvalid)
+    from sync.rotation import is_rotation
+
+    if is_rotation(data):  # signed by the enrolled key: no fingerprint to confirm by phone
+        from sync.ministry.registry import apply_rotation
+
+        old, new_key, applied = apply_rotation(workspace, data, args.file)
+        say(f"{new_key.code} : rotation de clé {'appliquée' if applied else 'déjà appliquée'} "
+            f"({old.fingerprint} → {new_key.fingerprint}) ; la chaîne de lots continue.")
+        return 0
     confirm_fingerprint(args, read_enrollment(data, args.file))
     public, new = enroll(workspace, data, args.file, replace=args.replace)
     if args.replace and new:

@@ -157,8 +157,42 @@ def _restart_chain(conn: Connection, code: str) -> int:
     return chain
 
 
+def apply_rotation(workspace: Any, data: bytes, what: str = "demande de rotation") -> tuple[PublicKeys, PublicKeys, bool]:
+    """Apply a key rotation signed by the establishment's enrolled key and its new key: the old key becomes
+    ``rotated`` (bundles it signed are still accepted), the new one ``active``, the chain goes on. Returns
+    (old, new, applied now); the same request again is a no-op."""
+    from sync.rotation import read_rotation
+
+    request = read_rotation(data, what)
+    if not known_establishment(request.establishment):
+        raise DocumentInvalid(f"{what} : établissement inconnu « {request.establishment[:40]} »")
+    store = national_store(workspace)
+    with store.write() as conn:
+        new_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.new.key_id_hex)).first()
+        old_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.old_key_id)).first()
+        if old_row is None or old_row.establishment != request.establishment:
+            raise SyncError(f"{what} : signée par une clé de {request.establishment} que ce ministère n'a pas "
+                            "enregistrée : rien n'a été modifié")
+        old = _row_key(old_row).public
+        request.verify_old(old, what)
+        if new_row is not None:
+            if old_row.state == ROTATED and new_row.state == ACTIVE:
+                return old, request.new, False
+            raise SyncError(f"{what} : la nouvelle clé est déjà enregistrée ({state_word(new_row.state)})")
+        if old_row.state != ACTIVE:
+            raise SyncError(f"{what} : l'ancienne clé de {request.establishment} est {state_word(old_row.state)} : "
+                            "rien n'a été modifié")
+        conn.execute(registry_keys.update().where(registry_keys.c.key_id == old_row.key_id)
+                     .values(state=ROTATED, ended_at=now_utc()))
+        _insert_key(conn, request.new, request.new_document, old_row.chain)
+        audit(conn, store, request.establishment, "rotated",
+              detail=f"ancienne clé {old.fingerprint} ; nouvelle clé {request.new.fingerprint}")
+    return old, request.new, True
+
+
 def revoke(workspace: Any, code: str) -> EnrolledKey:
-    """Revoke the establishment's active key: bundles it signs are refused from now on."""
+    """Revoke the establishment's active key (and the keys it replaced by rotation): bundles they sign are
+    refused from now on."""
     store = national_store(workspace)
     with store.write() as conn:
         row = _active(conn, code)
@@ -167,6 +201,9 @@ def revoke(workspace: Any, code: str) -> EnrolledKey:
         when = now_utc()
         conn.execute(registry_keys.update().where(registry_keys.c.key_id == row.key_id)
                      .values(state=REVOKED, ended_at=when))
+        # Keys it replaced by rotation are revoked with it (a compromise may predate the rotation).
+        conn.execute(registry_keys.update().where(registry_keys.c.establishment == code)
+                     .where(registry_keys.c.state == ROTATED).values(state=REVOKED))
         audit(conn, store, code, "revoked", detail=row.fingerprint)
         key = _row_key(row)
     key.state, key.ended_at = REVOKED, when
@@ -212,6 +249,8 @@ def signing_key(conn: Connection, code: str, key_id: str) -> PublicKeys | None:
         return _row_key(active).public if active is not None else None
     if row.state == REVOKED:
         raise KeyNotAccepted(f"lot signé par la clé de {code} révoquée le {row.ended_at} : refusé")
+    if row.state == ROTATED and row.chain != _current_chain(conn, code):
+        raise KeyNotAccepted(f"lot signé par une ancienne clé de {code}, d'une chaîne close depuis : refusé")
     if row.state == REPLACED:
         raise KeyNotAccepted(f"lot signé par l'ancienne clé de {code}, remplacée le {row.ended_at} par un nouvel "
                              "enregistrement : refusé")
