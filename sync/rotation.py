@@ -58,7 +58,14 @@ def rotation_request(old: Identity, new: Identity, created_at: str | None = None
 
 
 def is_rotation(data: bytes) -> bool:
-    return b'"type":"' + ROTATION_TYPE.encode() + b'"' in data[:200]
+    """Whether ``data`` is a rotation request (rather than an enrollment request); nothing verified."""
+    import orjson
+
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(doc, dict) and doc.get("type") == ROTATION_TYPE
 
 
 def read_rotation(data: bytes, what: str) -> RotationRequest:

@@ -36,6 +36,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--receipt", metavar="FICHIER", help="écrire aussi l'accusé de réception signé")
     p.set_defaults(handler=cmd_verify)
+    p = ms.add_parser("establishments", parents=[common], help="la liste des établissements du ministère")
+    es = p.add_subparsers(dest="establishments_command", metavar="ACTION", required=True)
+    p = es.add_parser("import", parents=[common], help="ajouter ou corriger des établissements (CSV)")
+    p.add_argument("file", metavar="FICHIER.csv")
+    p.set_defaults(handler=cmd_establishments_import)
+    p = ms.add_parser("reference-update", parents=[common],
+                      help="écrire la mise à jour signée de la liste des établissements")
+    p.add_argument("out", metavar="SORTIE")
+    p.set_defaults(handler=cmd_reference_update)
     from desktop.cli.national import register_national
 
     register_national(ms, common)
@@ -70,7 +79,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         say(f"{new_key.code} : rotation de clé {'appliquée' if applied else 'déjà appliquée'} "
             f"({old.fingerprint} → {new_key.fingerprint}) ; la chaîne de lots continue.")
         return 0
-    confirm_fingerprint(args, read_enrollment(data, args.file))
+    confirm_fingerprint(args, read_enrollment(data, args.file, workspace))
     public, new = enroll(workspace, data, args.file, replace=args.replace)
     if args.replace and new:
         say(f"{public.code} enregistré avec sa nouvelle clé : ses lots repartent du n° 1 (nouvelle chaîne).")
@@ -150,4 +159,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
         say(f"  {label:<24} {c['records']:>7} enregistrement(s), {c['tombstones']} suppression(s)")
     if args.receipt:
         say(f"Accusé de réception écrit : {args.receipt}")
+    return 0
+
+
+@refusing
+def cmd_establishments_import(args: argparse.Namespace) -> int:
+    from sync.ministry.establishments import import_establishments
+
+    added, corrected, same = import_establishments(open_workspace(args, MINISTRY), Path(args.file))
+    say(f"{len(added)} établissement(s) ajouté(s), {len(corrected)} corrigé(s), {same} inchangé(s).")
+    for code in added:
+        say(f"  ajouté : {code}")
+    for code in corrected:
+        say(f"  corrigé : {code}")
+    return 0
+
+
+@refusing
+def cmd_reference_update(args: argparse.Namespace) -> int:
+    from sync.keys import load_identity
+    from sync.ministry.establishments import write_reference_update
+
+    workspace = open_workspace(args, MINISTRY)
+    serial, count = write_reference_update(workspace, load_identity(workspace, passphrase()), Path(args.out))
+    say(f"Mise à jour n° {serial} écrite ({count} établissements) : {args.out}")
+    say("Les établissements l'appliquent avec « kafaat reference import FICHIER ».")
     return 0

@@ -55,13 +55,22 @@ def registry_dir(workspace: Any) -> Path:
     return Path(workspace.root) / REGISTRY_DIR
 
 
-def known_establishment(code: str) -> bool:
-    return reference("establishments").get(code) is not None
+def known_establishment(code: str, workspace: Any = None) -> bool:
+    """In the list shipped with the application, or in the ministry's own list (``establishments.py``)."""
+    if reference("establishments").get(code) is not None:
+        return True
+    if workspace is None:
+        return False
+    from sync.ministry.tables import establishment_list
+
+    with national_store(workspace).read() as conn:
+        return conn.execute(select(establishment_list.c.code).where(establishment_list.c.code == code)).first() \
+            is not None
 
 
-def read_enrollment(data: bytes, what: str) -> PublicKeys:
+def read_enrollment(data: bytes, what: str, workspace: Any = None) -> PublicKeys:
     public = parse_public_document(data, what, ESTABLISHMENT)
-    if not known_establishment(public.code):
+    if not known_establishment(public.code, workspace):
         raise DocumentInvalid(f"{what} : établissement inconnu « {public.code[:40]} »")
     return public
 
@@ -107,7 +116,7 @@ def enroll(workspace: Any, data: bytes, what: str = "demande d'enregistrement", 
     """Register an establishment from its verified request. Returns (keys, newly enrolled). The same key
     again is a no-op; another key for an enrolled establishment is refused unless ``replace``: then the old
     key is marked replaced and a new chain starts (re-enrolment after a lost PC)."""
-    public = read_enrollment(data, what)
+    public = read_enrollment(data, what, workspace)
     store = national_store(workspace)
     with store.write() as conn:
         known = conn.execute(select(registry_keys).where(registry_keys.c.key_id == public.key_id_hex)).first()
@@ -164,7 +173,7 @@ def apply_rotation(workspace: Any, data: bytes, what: str = "demande de rotation
     from sync.rotation import read_rotation
 
     request = read_rotation(data, what)
-    if not known_establishment(request.establishment):
+    if not known_establishment(request.establishment, workspace):
         raise DocumentInvalid(f"{what} : établissement inconnu « {request.establishment[:40]} »")
     store = national_store(workspace)
     with store.write() as conn:

@@ -65,8 +65,10 @@ def reporting_period(workspace: Any) -> int:
 def establishments_status(workspace: Any, now: datetime | None = None) -> list[EstablishmentStatus]:
     now = now or datetime.now(UTC)
     period = reporting_period(workspace)
-    table = reference("establishments")
     with national_store(workspace).read() as conn:
+        from sync.ministry.establishments import all_establishments
+
+        listed = all_establishments(workspace, conn)
         chain_rows = {r.establishment: r for r in conn.execute(select(chains))}
         keys: dict[str, str] = {}
         for r in conn.execute(select(registry_keys.c.establishment, registry_keys.c.state)
@@ -107,18 +109,18 @@ def establishments_status(workspace: Any, now: datetime | None = None) -> list[E
                     select(t.c.id, t.c.bundle_sequence).where(t.c.establishment == code).where(t.c.id.in_(ids)))}
                 outstanding[code] = outstanding.get(code, 0) + sum(
                     1 for i in ids if later.get(i, 0) <= items[(form, i)])
-    codes = list(dict.fromkeys([*table.codes, *sorted(set(chain_rows) | set(keys))]))
+    codes = list(dict.fromkeys([*sorted(listed), *sorted(set(chain_rows) | set(keys))]))
     out = []
     for code in codes:
-        choice = table.get(code)
+        row = listed.get(code)
         chain = chain_rows.get(code)
         last_received = received.get(code)
         when = _parse(last_received)
         days = (now - when).total_seconds() / 86400 if when else None
         waiting = (chain.last_sequence + 1) if chain is not None and held.get(code) else None
         out.append(EstablishmentStatus(
-            code=code, name=choice.label.fr if choice else code,
-            region=reference("regions").label(choice.extra.get("region", "")) if choice else "",
+            code=code, name=row["label_fr"] if row else code,
+            region=reference("regions").label(row["region"]) if row else "",
             enrolled=keys.get(code) == ACTIVE, key_state=keys.get(code),
             chain=chain.chain if chain is not None else None,
             last_sequence=chain.last_sequence if chain is not None else 0,

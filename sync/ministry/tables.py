@@ -157,3 +157,19 @@ consolidation_audit = Table(
 )
 """What consolidation did, bundle by bundle (applied, duplicate, held, fork, rollback, refused) and the
 records worth a line of their own (refused, brought back after a deletion); enrolments and revocations."""
+
+establishment_list = Table(
+    "establishment_list",
+    metadata,
+    Column("code", String(20), primary_key=True),
+    Column("label_fr", String(300), nullable=False),
+    Column("label_ar", String(300), nullable=False),
+    Column("label_en", String(300), nullable=False),
+    Column("city", String(100), nullable=False),
+    Column("region", String(40), nullable=False),
+    Column("supervising_ministry", String(20), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+"""The ministry's own list of establishments (migration n0002): added or corrected by
+``kafaat ministry establishments import``, over the list shipped with the application; sent to the
+establishments as a signed reference update."""

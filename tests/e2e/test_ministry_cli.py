@@ -97,3 +97,60 @@ def test_init_refuses_a_password_in_the_url(tmp_path: Path) -> None:
                     "--db", "postgresql+psycopg://kafaat:secret@localhost/kafaat", env=ENV)
     assert result.returncode == 1 and "PGPASSWORD" in result.stderr
     assert not (tmp_path / "m" / "settings.json").exists()
+
+
+CSV = """code,label_fr,label_ar,label_en,city,region,supervising_ministry
+ENSAK,École Nationale des Sciences Appliquées de Kénitra,المدرسة الوطنية للعلوم التطبيقية بالقنيطرة,ENSA Kenitra,Kénitra,04,MESRSI
+ECC,École Centrale Casablanca,المدرسة المركزية الدار البيضاء,École Centrale Casablanca,Bouskoura,06,MIC
+"""
+
+
+@pytest.mark.slow
+def test_a_new_school_from_the_ministrys_list_to_its_first_bundle(tmp_path: Path) -> None:
+    mic = tmp_path / "mic"
+    ok("--data-dir", str(mic), "init", "--role", "ministry", "--ministry", "MIC")
+    ok("--data-dir", str(mic), "ministry", "public-key", str(tmp_path / "mic.pub.json"))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(CSV.replace(",04,", ",99,").replace("MIC\n", "XYZ\n"), encoding="utf-8")
+    refused = kafaat("--data-dir", str(mic), "ministry", "establishments", "import", str(bad), env=ENV)
+    assert refused.returncode == 1 and "région « 99 »" in refused.stderr and "XYZ" in refused.stderr
+    good = tmp_path / "list.csv"
+    good.write_text(CSV, encoding="utf-8")
+    out = ok("--data-dir", str(mic), "ministry", "establishments", "import", str(good))
+    assert "1 établissement(s) ajouté(s), 1 corrigé(s)" in out
+    ok("--data-dir", str(mic), "ministry", "reference-update", str(tmp_path / "ref1.json"))
+    ok("--data-dir", str(mic), "ministry", "reference-update", str(tmp_path / "ref2.json"))
+
+    school = tmp_path / "ensak"
+    refused = kafaat("--data-dir", str(school), "init", "--role", "establishment", "--establishment", "ENSAK",
+                     env=ENV)
+    assert refused.returncode == 1 and "établissement inconnu" in refused.stderr
+    ok("--data-dir", str(school), "reference", "import", str(tmp_path / "ref2.json"), "--ministry-key",
+       str(tmp_path / "mic.pub.json"), "--yes")
+    older = kafaat("--data-dir", str(school), "reference", "import", str(tmp_path / "ref1.json"), "--ministry-key",
+                   str(tmp_path / "mic.pub.json"), "--yes", env=ENV)
+    assert older.returncode == 1 and "plus ancienne" in older.stderr
+    assert "ENSAK" in ok("--data-dir", str(school), "init", "--role", "establishment", "--establishment", "ENSAK")
+    ok("--data-dir", str(school), "recipients", "add", str(tmp_path / "mic.pub.json"), "--yes")
+    ok("--data-dir", str(school), "keys", "enrollment-request", str(tmp_path / "ensak.req.json"))
+    ok("--data-dir", str(mic), "ministry", "enroll", str(tmp_path / "ensak.req.json"), "--yes")
+    offering = ok("--data-dir", str(school), "records", "add", "offering", "--json",
+                  json.dumps({**OFFERING, "code": "ENSAK-1"})).strip()
+    assert offering
+    ok("--data-dir", str(school), "bundle", "export", str(tmp_path / "usb"))
+    report = json.loads(ok("--data-dir", str(mic), "ministry", "consolidate", str(tmp_path / "usb"), "--json"))
+    assert [(b["establishment"], b["state"]) for b in report["bundles"]] == [("ENSAK", "applied")]
+    status = {s["establishment"]: s for s in json.loads(ok("--data-dir", str(mic), "ministry", "status", "--json"))}
+    assert status["ENSAK"]["enrolled"] and status["ENSAK"]["records"]["offering"] == 1
+    assert status["ENSAK"]["region"] and not status["ENSAK"]["late"]
+
+    # Key rotation through the command line: the chain goes on.
+    ok("--data-dir", str(school), "keys", "rotate", str(tmp_path / "rotation.json"))
+    assert "rotation de clé appliquée" in ok("--data-dir", str(mic), "ministry", "enroll",
+                                             str(tmp_path / "rotation.json"))
+    ok("--data-dir", str(school), "records", "add", "offering", "--json", json.dumps({**OFFERING, "code": "ENSAK-2"}))
+    ok("--data-dir", str(school), "bundle", "export", str(tmp_path / "usb2"))
+    report = json.loads(ok("--data-dir", str(mic), "ministry", "consolidate", str(tmp_path / "usb2"), "--json"))
+    assert [(b["sequence"], b["state"]) for b in report["bundles"]] == [(2, "applied")]
+    keys = json.loads(ok("--data-dir", str(mic), "ministry", "enrolled", "--json"))
+    assert sorted(k["state"] for k in keys if k["code"] == "ENSAK") == ["active", "rotated"]

@@ -73,3 +73,44 @@ def test_another_ministrys_store_is_refused(ministry, tmp_path) -> None:
     assert other.role == MINISTRY
     with pytest.raises(NationalStoreError, match="ministère MIC"):
         national_store(other)
+
+
+def test_a_real_n0001_store_is_upgraded_without_loss(tmp_path, backend) -> None:
+    """SQLite: a copy of a store written by revision n0001 (``data/national-n0001.db``); PostgreSQL: a store
+    built by Alembic up to n0001 and filled. Both are upgraded when opened, their data kept."""
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from sync.ministry.database import open_store, run_migrations
+    from sync.ministry.tables import registry_keys
+
+    if not backend:
+        folder = tmp_path / "mic"
+        folder.mkdir()
+        shutil.copy(Path(__file__).parent / "data" / "national-n0001.db", folder / "national.db")
+        url = f"sqlite+pysqlite:///{folder / 'national.db'}"
+    else:
+        url = backend["db_url"]
+        engine = new_engine(url)
+        run_migrations(engine, "n0001")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO meta (key, value) VALUES ('ministry', 'MIC')"))
+            conn.execute(text("INSERT INTO internship (establishment, id, version, change_seq, deleted, "
+                              "bundle_sequence, bundle_hash, host_city) VALUES ('ECC', "
+                              "'00000000-0000-4000-8000-000000000001', 1, 3, false, 1, :h, 'Casablanca')"),
+                         {"h": "0" * 64})
+        engine.dispose()
+    engine = open_store(url, backup_dir=tmp_path / "backups")
+    with engine.connect() as conn:
+        assert conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar() == HEAD_REVISION
+        assert conn.execute(select(record_table("internship").c.host_city)).scalars().all() == ["Casablanca"]
+        assert "establishment_list" in inspect(conn).get_table_names()
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "version_table": VERSION_TABLE})
+        assert compare_metadata(context, metadata) == []
+        if not backend:
+            assert [r.establishment for r in conn.execute(select(registry_keys))] == ["ECC"]
+    engine.dispose()
+    if not backend:
+        assert list((tmp_path / "backups").glob("national-avant-migration-n0001-*.db"))
