@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, and_, bindparam, select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
+from forms.schema import FieldType
+from forms.store.columns import MULTI_SEPARATOR
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -416,39 +418,66 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     return outcome
 
 
+def _converter(field_type: FieldType, sqlite: bool) -> Any:
+    """A typed value as the driver takes it for the national column (what the column types of
+    ``forms.store.columns`` and SQLAlchemy would bind), so that rows go to ``executemany`` untouched by
+    SQLAlchemy's per-row processing (a third of the consolidation's time otherwise)."""
+    if field_type is FieldType.DECIMAL:
+        return lambda v: None if v is None else float(v)
+    if field_type is FieldType.MULTI_CHOICE:
+        return lambda v: None if v is None else (MULTI_SEPARATOR.join(v) or None)
+    if field_type is FieldType.DATE and sqlite:
+        return lambda v: None if v is None else v.isoformat()
+    return None
+
+
 def _write(conn: Connection, store: NationalStore, form_key: str, code: str, sequence: int, bundle_hash: str,
            result: FormResult, known: dict[str, bool]) -> None:
     """Apply the accepted records in change order: updates of ids the store knows (``known``: id → deleted,
-    as loaded by the checker in this transaction), inserts of new ones."""
+    as loaded by the checker in this transaction), inserts of new ones, through the driver's ``executemany``."""
+    if not result.accepted:
+        return
     table = record_table(form_key)
-    fields = received_form(form_key).field_keys
+    form = received_form(form_key)
+    sqlite = not store.is_postgresql
+    mark = "?" if sqlite else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    fields = form.field_keys
+    converters = [(i, c) for i, f in enumerate(form.fields) if (c := _converter(f.type, sqlite)) is not None]
+    system = ("version", "change_seq", "created_at", "updated_at", "bundle_sequence", "bundle_hash", "deleted")
+    live_columns = [*system, *fields]
     inserts, updates, deletes, deletes_new = [], [], [], []
     for record in sorted(result.accepted, key=lambda r: r.change_seq):
-        system = {"version": record.version, "change_seq": record.change_seq, "created_at": record.created_at,
-                  "updated_at": record.updated_at, "bundle_sequence": sequence, "bundle_hash": bundle_hash}
+        head = [record.version, record.change_seq, record.created_at, record.updated_at, sequence, bundle_hash]
         if record.values is None:
             if record.id in known:
-                deletes.append({"b_id": record.id, **system})
+                deletes.append((*head, True, code, record.id))
             else:
-                deletes_new.append({"establishment": code, "id": record.id, "deleted": True, **system})
+                deletes_new.append((*head, True, code, record.id, *([None] * len(fields))))
             continue
-        values = {k: record.values.get(k) for k in fields}
+        values = [record.values.get(k) for k in fields]
+        for i, convert in converters:
+            values[i] = convert(values[i])
         if record.id in known:
             if known[record.id]:
                 audit(conn, store, code, "revived", sequence=sequence, bundle_hash=bundle_hash, form=form_key,
                       record_id=record.id, detail="enregistrement supprimé puis modifié : rétabli")
-            updates.append({"b_id": record.id, "deleted": False, **system, **values})
+            updates.append((*head, False, *values, code, record.id))
         else:
-            inserts.append({"establishment": code, "id": record.id, "deleted": False, **system, **values})
-    where = and_(table.c.establishment == code, table.c.id == bindparam("b_id"))
+            inserts.append((*head, False, code, record.id, *values))
+    name = quote(table.name)
+    where = f" WHERE establishment = {mark} AND id = {mark}"
     if updates:
-        conn.execute(table.update().where(where), updates)
+        sets = ", ".join(f"{quote(c)} = {mark}" for c in live_columns)
+        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", updates)
     if deletes:
-        conn.execute(table.update().where(where).values(deleted=True), deletes)
-    if inserts:
-        conn.execute(table.insert(), inserts)
-    if deletes_new:
-        conn.execute(table.insert(), deletes_new)
+        sets = ", ".join(f"{quote(c)} = {mark}" for c in system)
+        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", deletes)
+    for rows in (inserts, deletes_new):
+        if rows:
+            columns = [*system, "establishment", "id", *fields]
+            conn.exec_driver_sql(f"INSERT INTO {name} ({', '.join(quote(c) for c in columns)}) VALUES "
+                                 f"({', '.join([mark] * len(columns))})", rows)
 
 
 # ---------------------------------------------------------------------------------------- receipts
