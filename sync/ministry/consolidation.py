@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.atomic import write_atomic
@@ -409,6 +409,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
             audit(conn, store, code, "record_refused", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
                   form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
     outcome.problems.extend(checker.problems)
+    if opened.full:
+        _prune(conn, store, opened, parts)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
@@ -416,6 +418,26 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     audit(conn, store, code, APPLIED, sequence=opened.sequence, bundle_hash=opened.bundle_hash,
           detail=f"{outcome.accepted_total} accepté(s) sur {outcome.total}")
     return outcome
+
+
+def _prune(conn: Connection, store: NationalStore, opened: Opened,
+           parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]]) -> None:
+    """A complete export (« full ») is the establishment's whole current state: its live records that the
+    bundle does not name at all (removed by a restore at the establishment, say) are marked deleted."""
+    code = opened.establishment
+    for form in FORMS:
+        named = {row[0] for _columns, rows in parts.get(form, {}).values() for row in rows if row}
+        table = record_table(form)
+        live = [r[0] for r in conn.execute(select(table.c.id).where(table.c.establishment == code)
+                                           .where(table.c.deleted.is_(False)))]
+        gone = [rid for rid in live if rid not in named]
+        if not gone:
+            continue
+        conn.execute(table.update().where(table.c.establishment == code).where(table.c.id == bindparam("b_id"))
+                     .values(deleted=True, bundle_sequence=opened.sequence, bundle_hash=opened.bundle_hash),
+                     [{"b_id": rid} for rid in gone])
+        audit(conn, store, code, "absent_from_full", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
+              form=form, detail=f"{len(gone)} enregistrement(s) absent(s) de l'export complet : supprimé(s)")
 
 
 def _converter(field_type: FieldType, sqlite: bool) -> Any:
