@@ -19,21 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.schema import FieldType
-from forms.store.columns import MULTI_SEPARATOR
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
 from sync.errors import BundleError, BundleTooLarge, SyncError
 from sync.keys import Identity
-from sync.ministry.checking import BundleChecker, FormResult
+from sync.ministry import applying
+from sync.ministry.acknowledgement import write_receipts
+from sync.ministry.checking import BundleChecker
 from sync.ministry.reading import ROWS, TOMBSTONES, Head, Opened, open_verified, peek
-from sync.ministry.received import received_form
 from sync.ministry.registry import audit, signing_key
 from sync.ministry.store import NationalStore, national_store
 from sync.ministry.tables import (
@@ -45,9 +43,7 @@ from sync.ministry.tables import (
     bundles_received,
     chains,
     held_bundles,
-    record_table,
 )
-from sync.receipts import receipt_file_name, sign_receipt
 
 DUPLICATE, ALREADY_HELD = "duplicate", "already_held"
 SECURITY = (FORK, ROLLBACK)
@@ -400,7 +396,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         live_columns, live = parts[form].get(ROWS, ([], []))
         dead_columns, dead = parts[form].get(TOMBSTONES, ([], []))
         result = checker.check(form, live_columns, live, dead_columns, dead)
-        _write(conn, store, form, code, opened.sequence, opened.bundle_hash, result, checker.state(form).known)
+        applying.write_records(conn, store, form, code, opened.sequence, opened.bundle_hash, result,
+                               checker.state(form).known)
         outcome.total += result.total
         outcome.accepted[form] = len(result.accepted)
         outcome.refused[form] = len(result.refusals)
@@ -410,7 +407,7 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
                   form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
     outcome.problems.extend(checker.problems)
     if opened.full:
-        _prune(conn, store, opened, parts)
+        applying.prune(conn, store, opened, parts)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
@@ -420,116 +417,3 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     return outcome
 
 
-def _prune(conn: Connection, store: NationalStore, opened: Opened,
-           parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]]) -> None:
-    """A complete export (« full ») is the establishment's whole current state: its live records that the
-    bundle does not name at all (removed by a restore at the establishment, say) are marked deleted."""
-    code = opened.establishment
-    for form in FORMS:
-        named = {row[0] for _columns, rows in parts.get(form, {}).values() for row in rows if row}
-        table = record_table(form)
-        live = [r[0] for r in conn.execute(select(table.c.id).where(table.c.establishment == code)
-                                           .where(table.c.deleted.is_(False)))]
-        gone = [rid for rid in live if rid not in named]
-        if not gone:
-            continue
-        conn.execute(table.update().where(table.c.establishment == code).where(table.c.id == bindparam("b_id"))
-                     .values(deleted=True, bundle_sequence=opened.sequence, bundle_hash=opened.bundle_hash),
-                     [{"b_id": rid} for rid in gone])
-        audit(conn, store, code, "absent_from_full", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
-              form=form, detail=f"{len(gone)} enregistrement(s) absent(s) de l'export complet : supprimé(s)")
-
-
-def _converter(field_type: FieldType, sqlite: bool) -> Any:
-    """A typed value as the driver takes it for the national column (what the column types of
-    ``forms.store.columns`` and SQLAlchemy would bind), so that rows go to ``executemany`` untouched by
-    SQLAlchemy's per-row processing (a third of the consolidation's time otherwise)."""
-    if field_type is FieldType.DECIMAL:
-        return lambda v: None if v is None else float(v)
-    if field_type is FieldType.MULTI_CHOICE:
-        return lambda v: None if v is None else (MULTI_SEPARATOR.join(v) or None)
-    if field_type is FieldType.DATE and sqlite:
-        return lambda v: None if v is None else v.isoformat()
-    return None
-
-
-def _write(conn: Connection, store: NationalStore, form_key: str, code: str, sequence: int, bundle_hash: str,
-           result: FormResult, known: dict[str, bool]) -> None:
-    """Apply the accepted records in change order: updates of ids the store knows (``known``: id → deleted,
-    as loaded by the checker in this transaction), inserts of new ones, through the driver's ``executemany``."""
-    if not result.accepted:
-        return
-    table = record_table(form_key)
-    form = received_form(form_key)
-    sqlite = not store.is_postgresql
-    mark = "?" if sqlite else "%s"
-    quote = conn.dialect.identifier_preparer.quote
-    fields = form.field_keys
-    converters = [(i, c) for i, f in enumerate(form.fields) if (c := _converter(f.type, sqlite)) is not None]
-    system = ("version", "change_seq", "created_at", "updated_at", "bundle_sequence", "bundle_hash", "deleted")
-    live_columns = [*system, *fields]
-    inserts, updates, deletes, deletes_new = [], [], [], []
-    for record in sorted(result.accepted, key=lambda r: r.change_seq):
-        head = [record.version, record.change_seq, record.created_at, record.updated_at, sequence, bundle_hash]
-        if record.values is None:
-            if record.id in known:
-                deletes.append((*head, True, code, record.id))
-            else:
-                deletes_new.append((*head, True, code, record.id, *([None] * len(fields))))
-            continue
-        values = [record.values.get(k) for k in fields]
-        for i, convert in converters:
-            values[i] = convert(values[i])
-        if record.id in known:
-            if known[record.id]:
-                audit(conn, store, code, "revived", sequence=sequence, bundle_hash=bundle_hash, form=form_key,
-                      record_id=record.id, detail="enregistrement supprimé puis modifié : rétabli")
-            updates.append((*head, False, *values, code, record.id))
-        else:
-            inserts.append((*head, False, code, record.id, *values))
-    name = quote(table.name)
-    where = f" WHERE establishment = {mark} AND id = {mark}"
-    if updates:
-        sets = ", ".join(f"{quote(c)} = {mark}" for c in live_columns)
-        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", updates)
-    if deletes:
-        sets = ", ".join(f"{quote(c)} = {mark}" for c in system)
-        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", deletes)
-    for rows in (inserts, deletes_new):
-        if rows:
-            columns = [*system, "establishment", "id", *fields]
-            conn.exec_driver_sql(f"INSERT INTO {name} ({', '.join(quote(c) for c in columns)}) VALUES "
-                                 f"({', '.join([mark] * len(columns))})", rows)
-
-
-# ---------------------------------------------------------------------------------------- receipts
-def write_receipts(store: NationalStore, identity: Identity, report: Report, folder: Path) -> None:
-    for outcome in report.outcomes:
-        if outcome.state == APPLIED and outcome.establishment and outcome.sequence:
-            outcome.receipt = str(write_receipt(store, identity, outcome.establishment, outcome.sequence, folder))
-
-
-def receipt_bytes(store: NationalStore, identity: Identity, establishment: str, sequence: int,
-                  chain: int | None = None) -> bytes:
-    """The signed receipt of the applied bundle n° ``sequence`` of ``establishment`` (current chain by default)."""
-    with store.read() as conn:
-        if chain is None:
-            chain = conn.execute(select(chains.c.chain).where(chains.c.establishment == establishment)).scalar()
-        row = conn.execute(select(bundles_received).where(bundles_received.c.establishment == establishment)
-                           .where(bundles_received.c.chain == chain).where(bundles_received.c.sequence == sequence)
-                           .where(bundles_received.c.state == APPLIED)).first()
-    if row is None:
-        raise SyncError(f"aucun lot n° {sequence} de {establishment[:40]} n'a été consolidé : pas d'accusé à écrire")
-    details = orjson.loads(row.refused_records or "{}")
-    return sign_receipt(identity, establishment=establishment, bundle_id=row.bundle_id, sequence=sequence,
-                        bundle_hash=row.bundle_hash, accepted=orjson.loads(row.accepted or "{}"),
-                        refused=orjson.loads(row.refused or "{}"), problems=details.get("problems", []),
-                        refused_records=details.get("records", []))
-
-
-def write_receipt(store: NationalStore, identity: Identity, establishment: str, sequence: int, out: Path) -> Path:
-    """Write the receipt into ``out`` (a folder: under its standard name ``accuse-MIN-EST-SEQ.json``)."""
-    data = receipt_bytes(store, identity, establishment, sequence)
-    path = out / receipt_file_name(identity.code, establishment, sequence) if out.is_dir() or not out.suffix else out
-    write_atomic(path, data)
-    return path
