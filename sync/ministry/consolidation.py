@@ -269,7 +269,9 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
         except _Refused as refusal:
             with store.write() as conn:
                 chain = _lock_chain(conn, store, head.establishment)
-                if _known_in(conn, head.bundle_hash) is None:
+                known = _known_in(conn, head.bundle_hash)
+                if known is None or known.state == HELD:  # a held bundle refused when its turn came
+                    conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
                     _record_bundle(conn, head, chain.chain if chain is not None else 0, refusal.state, file,
                                    reason=refusal.reason)
                     audit(conn, store, head.establishment, refusal.state, sequence=head.sequence,
@@ -365,9 +367,7 @@ def drain_held(store: NationalStore, identity: Identity, establishment: str,
         head = peek(data, limits)
         outcome = apply_file(store, identity, head, data, row.file_name or "", limits, from_held=True)
         outcomes.append(outcome)
-        if outcome.state != APPLIED:
-            with store.write() as conn:  # refused now (key revoked meanwhile, fork…): no longer held
-                conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
+        if outcome.state != APPLIED:  # refused now (key revoked meanwhile, fork…): recorded, no longer held
             return outcomes
 
 

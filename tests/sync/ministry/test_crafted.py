@@ -204,3 +204,40 @@ def _hash_of(ministry, sequence: int) -> str:
 
 def _previous(ministry, sequence: int) -> str:
     return _hash_of(ministry, sequence - 1)
+
+
+def test_status_shows_held_bundles_and_refused_records_until_corrected(ministry, schools, identities,
+                                                                       tmp_path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sync.ministry.status import establishments_status
+
+    ecc = schools["ECC"]
+    ids = ecc.populate(internships=2)
+    real = ecc.export(tmp_path / "real")
+    tables = bundle_rows(real, identities["MIC"], ecc)
+    live = tables["internship"]
+    rows = [list(r) for r in live.rows]
+    rows[0][live.columns.index("gender")] = "Z"
+    one = craft(ecc, identities["MIC"], 1, None, {**tables, "internship": FormRecords(live.columns, rows, [])})
+    assert consolidate(ministry, identities["MIC"], [one]).outcomes[0].refused_total == 1
+    # n° 3 arrives before n° 2: held.
+    fixed = [list(live.rows[0])]
+    fixed[0][live.columns.index("change_seq")] += 100
+    three = craft(ecc, identities["MIC"], 3, "0" * 64, {"internship": FormRecords(live.columns, fixed, [])})
+    consolidate(ministry, identities["MIC"], [three])
+    status = {s.code: s for s in establishments_status(ministry)}
+    ecc_status = status["ECC"]
+    assert ecc_status.enrolled and ecc_status.last_sequence == 1 and ecc_status.held == [3]
+    assert ecc_status.waiting_for == 2 and ecc_status.refused_records == 1 and not ecc_status.late
+    assert ecc_status.records == {"offering": 1, "cohort": 1, "internship": 1}
+    assert status["UM5"].late and not status["UM5"].enrolled
+    later = establishments_status(ministry, now=datetime.now(UTC) + timedelta(days=31))
+    assert next(s for s in later if s.code == "ECC").late
+    # n° 2 carries the corrected record: no refused record left.
+    two = craft(ecc, identities["MIC"], 2, _hash_of(ministry, 1), {"internship": FormRecords(live.columns, fixed, [])})
+    report = consolidate(ministry, identities["MIC"], [two])
+    assert [(o.sequence, o.state) for o in report.outcomes] == [(2, "applied"), (3, "fork")]
+    ecc_status = next(s for s in establishments_status(ministry) if s.code == "ECC")
+    assert ecc_status.refused_records == 0 and ecc_status.held == [] and ecc_status.last_sequence == 2
+    assert ids["internships"][0] in national_rows(ministry, "internship", "ECC")
