@@ -342,8 +342,7 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
                     ).first() is None:
         conn.execute(held_bundles.insert().values(bundle_hash=head.bundle_hash, data=data))
     audit(conn, store, code, HELD, sequence=sequence, bundle_hash=head.bundle_hash, detail=f"en attente du n° {waiting}")
-    return Outcome(file, HELD, code, sequence, head.bundle_hash, total=sum(opened.counts().values()),
-                   waiting_for=waiting)
+    return Outcome(file, HELD, code, sequence, head.bundle_hash, waiting_for=waiting)
 
 
 def drain_held(store: NationalStore, identity: Identity, establishment: str,
@@ -377,12 +376,15 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     code = opened.establishment
     checker = BundleChecker(conn, code)
     parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]] = {}
-    for form, part, columns, rows in opened.batches():
-        slot = parts.setdefault(form, {})
-        if part in slot:
-            slot[part][1].extend(rows)
-        else:
-            slot[part] = (columns, list(rows))
+    try:
+        for form, part, columns, rows in opened.batches():
+            slot = parts.setdefault(form, {})
+            if part in slot:
+                slot[part][1].extend(rows)
+            else:
+                slot[part] = (columns, list(rows))
+    except BundleError as exc:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
+        raise _Refused(REFUSED, str(exc)) from exc
     unknown_forms = [f for f in parts if f not in FORMS]
     outcome = Outcome(file, APPLIED, code, opened.sequence, opened.bundle_hash)
     for form in unknown_forms:
