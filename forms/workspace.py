@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from forms.atomic import write_atomic
-from forms.reference import reference
+from forms.reference import OVERLAY_DIR, reference, use_overlays
 from forms.store.database import (
     DATABASE_FILE,
     NotInitialised,
@@ -146,6 +146,7 @@ class Workspace:
             raise StoreError(f"{path} est illisible : un objet JSON est attendu")
         if settings.get("role") not in ROLES:
             raise StoreError(f"{path} : rôle inconnu « {settings.get('role')} »")
+        use_overlays(root / OVERLAY_DIR)  # reference updates applied in this folder (kafaat reference import)
         return cls(root, settings)
 
     @classmethod
@@ -156,6 +157,7 @@ class Workspace:
             raise ValueError(role)
         if cls.is_initialised(root):
             raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+        use_overlays(root / OVERLAY_DIR)
         if role == ESTABLISHMENT and reference("establishments").get(establishment) is None:
             codes = ", ".join(reference("establishments").codes)
             raise StoreError(f"établissement inconnu « {establishment} » (codes connus : {codes})")

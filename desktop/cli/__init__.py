@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.crypto",
     "desktop.cli.programme",
     "desktop.cli.ministry",
+    "desktop.cli.reference",
     "desktop.cli.excel",
 )
 

@@ -97,6 +97,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("out", metavar="FICHIER")
     p.set_defaults(handler=cmd_enrollment_request)
 
+    from desktop.cli.rotation import register_rotate
+
+    register_rotate(ks, common)
     rec = sub.add_parser("recipients", parents=[common], help="les ministères destinataires des lots")
     rs = rec.add_subparsers(dest="recipients_command", metavar="ACTION", required=True)
     p = rs.add_parser("add", parents=[common], help="faire confiance à la clé publique d'un ministère")
