@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.cli.maintenance",
     "desktop.cli.crypto",
     "desktop.cli.ministry",
+    "desktop.cli.report",
     "desktop.cli.reference",
     "desktop.cli.excel",
 )

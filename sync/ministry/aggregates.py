@@ -228,7 +228,7 @@ class Aggregates:
                        ).select_from(source).where(and_(*conditions)).subquery("ranked")
         groups = [inner.c[f"g{i}"] for i in range(len(keys))]
         stmt = select(*groups, func.avg(inner.c.v * 1.0).label("median")).where(
-            inner.c.rn.in_([(inner.c.n + 1) / 2, (inner.c.n + 2) / 2]))
+            inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
         if groups:
             stmt = stmt.group_by(*groups)
         return {tuple(row[:len(keys)]): plain(row.median) for row in self._run(stmt)}

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import and_, func, true
 
 from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
-from forms.i18n import Text
+from forms.i18n import NO_TEXT, Text
 from forms.schema import FieldType
 
 COUNT, SUM, DISTINCT, MEDIAN = "count", "sum", "distinct", "median"
@@ -75,7 +75,7 @@ class Indicator:
     denominator: str | None
     fmt: str
     definition: Text
-    exclusions: Text = Text("")
+    exclusions: Text = NO_TEXT
     headline: bool = True
 
 

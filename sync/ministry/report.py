@@ -50,8 +50,8 @@ from sync.ministry.report_sheets import (
     prepare,
     sheet_title,
     widths,
-    write_row,
     word,
+    write_row,
     write_table,
 )
 from sync.ministry.status import EstablishmentStatus, establishments_status
