@@ -56,6 +56,26 @@ def academic_year_of(day: date) -> str:
     return f"{start}-{start + 1}"
 
 
+def median(histograms: Iterable[dict[float, int]]) -> float | None:
+    """The median of the values counted in ``histograms`` together (the mean of the two middle ones when
+    their number is even)."""
+    total: dict[float, int] = {}
+    for histogram in histograms:
+        for value, n in histogram.items():
+            total[value] = total.get(value, 0) + n
+    count = sum(total.values())
+    if not count:
+        return None
+    wanted = sorted({(count + 1) // 2, (count + 2) // 2})
+    found, seen = [], 0
+    for value in sorted(total):
+        seen += total[value]
+        while wanted and seen >= wanted[0]:
+            found.append(value)
+            wanted.pop(0)
+    return sum(found) / len(found)
+
+
 def plain(value: Any) -> Any:
     """A value from the database as Excel stores it (Decimal → float)."""
     return float(value) if isinstance(value, Decimal) else value
@@ -94,7 +114,7 @@ class Aggregates:
         t = record_table(profile.form)
         joined: dict[str, Any] = {}
         source = t
-        for link in dict.fromkeys([*profile.links, *links]):
+        for link in dict.fromkeys(links):
             alias = self.alias(profile.form, link)
             joined[link] = alias
             source = source.outerjoin(alias, and_(alias.c.establishment == t.c.establishment,
@@ -209,29 +229,26 @@ class Aggregates:
                 if group.labels:
                     item["_label"] = values["label0"]
                 out[key] = item
-        for m in measures:
-            if m.agg == MEDIAN:
-                for key, value in self._median(m, scope, source, where, keys).items():
-                    out.setdefault(key, {})[m.key] = value
         return out
 
-    def _median(self, m: Measure, scope: Scope, source: Any, where: Any, keys: list[Any]) -> dict[tuple, Any]:
-        assert m.expr is not None
-        value = m.expr(scope)
-        conditions = [where, value.isnot(None)]
-        if m.where is not None:
-            conditions.append(m.where(scope))
-        labelled = [k.label(f"g{i}") for i, k in enumerate(keys)]
-        inner = select(*labelled, value.label("v"),
-                       func.row_number().over(partition_by=keys or None, order_by=value).label("rn"),
-                       func.count().over(partition_by=keys or None).label("n")
-                       ).select_from(source).where(and_(*conditions)).subquery("ranked")
-        groups = [inner.c[f"g{i}"] for i in range(len(keys))]
-        stmt = select(*groups, func.avg(inner.c.v * 1.0).label("median")).where(
-            inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
-        if groups:
-            stmt = stmt.group_by(*groups)
-        return {tuple(row[:len(keys)]): plain(row.median) for row in self._run(stmt)}
+    def histograms(self, profile: Profile, measure: Measure, years: Sequence[str]) -> dict[tuple, dict[float, int]]:
+        """How many live records have each value of ``measure``, per (establishment, academic year): one
+        ``GROUP BY`` whose rows add up exactly, so that the median of any set of establishments and years is
+        read from the sum of their histograms (``median``)."""
+        assert measure.expr is not None
+        scope, source = self.scope(profile, None, measure.links)
+        value = measure.expr(scope)
+        year = self.year_key(profile.year, scope, years) if profile.year is not None and \
+            profile.year.kind != "since" else literal(None, String)
+        conditions = [scope.t.c.deleted.is_(False), value.isnot(None)]
+        if measure.where is not None:
+            conditions.append(measure.where(scope))
+        stmt = (select(scope.t.c.establishment, year.label("y"), value.label("v"), func.count().label("n"))
+                .select_from(source).where(and_(*conditions)).group_by(scope.t.c.establishment, year, value))
+        out: dict[tuple, dict[float, int]] = {}
+        for code, y, v, n in self._run(stmt):
+            out.setdefault((code, y), {})[float(v)] = int(n)
+        return out
 
     def _run(self, stmt: Any) -> Any:
         self.statements += 1

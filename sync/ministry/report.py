@@ -29,7 +29,7 @@ from forms.reference import reference
 from forms.schema import FieldType
 from forms.tasks import TaskState, step
 from sync.errors import SyncError
-from sync.ministry.aggregates import Aggregates, Group, academic_year_of
+from sync.ministry.aggregates import Aggregates, Group, academic_year_of, median
 from sync.ministry.establishments import all_establishments
 from sync.ministry.indicators import (
     INDICATORS,
@@ -191,6 +191,7 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
             label = FORMS[form].field(field_key).label.get(lang)
             tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows))
         breakdowns[form] = tables
+        _medians(agg, form, year, years, national, by_est, by_region, trends)
         crosstabs[form] = [_crosstab(agg, form, a, b, year, lang) for a, b in p.crosstabs]
         # Trends: grouped by year in one query, or year by year for « open since » (offerings: few rows).
         if p.year is not None:
@@ -207,6 +208,28 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
     step(state, len(forms), len(forms) + 1, "complétude")
     return Figures(year, years, national, by_est, by_region, breakdowns, crosstabs, trends, trend_by,
                    agg.live_counts())
+
+
+def _medians(agg: Aggregates, form: str, year: str, years: list[str], national: Values,
+             by_est: dict[str, Values], by_region: dict[str, Values], trends: dict[str, Values]) -> None:
+    """Medians from per-(establishment, year) histograms: exact for the nation, a region, an establishment
+    and every year, from one query per measure."""
+    p = profile(form)
+    regions: dict[str, list[str]] = {}
+    for code, row in agg.establishments.items():
+        regions.setdefault(row.get("region") or "", []).append(code)
+    for m in (m for m in p.measures if m.agg == MEDIAN):
+        hist = agg.histograms(p, m, years)
+        mine = year if p.year is not None else None
+        national.setdefault(form, {})[m.key] = median(h for (_, y), h in hist.items() if y == mine)
+        for code in {c for c, _ in hist}:
+            by_est.setdefault(code, {}).setdefault(form, {})[m.key] = median([hist.get((code, mine), {})])
+        for region, codes in regions.items():
+            by_region.setdefault(region, {}).setdefault(form, {})[m.key] = median(
+                hist.get((c, mine), {}) for c in codes)
+        if p.year is not None:
+            for y in years:
+                trends[y].setdefault(form, {})[m.key] = median(h for (_, yy), h in hist.items() if yy == y)
 
 
 def _crosstab(agg: Aggregates, form: str, a: str, b: str, year: str, lang: str) -> tuple:
