@@ -32,10 +32,12 @@ from sync.errors import SyncError
 from sync.ministry.aggregates import Aggregates, Group, academic_year_of, median
 from sync.ministry.establishments import all_establishments
 from sync.ministry.indicators import (
+    COUNT,
     INDICATORS,
     MEDIAN,
     NUMBER,
     RATE,
+    SUM,
     Indicator,
     indicator_value,
     profile,
@@ -157,40 +159,12 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
     for index, form in enumerate(forms):
         step(state, index, len(forms) + 1, f"indicateurs : {FORMS[form].plural.get(lang)}")
         p = profile(form)
-        kept = set(record_table(form).c.keys())
-        plain_measures = [m for m in p.measures if m.agg != MEDIAN]
         national[form] = agg.figures(p, year).get((), {})
         for (code,), values in agg.figures(p, year, agg.by_establishment(form)).items():
             by_est.setdefault(code, {})[form] = values
         for (region,), values in agg.figures(p, year, agg.establishment_group("region", form)).items():
             by_region.setdefault(region or "", {})[form] = values
-        tables = []
-        for field_key in [f.key for f in FORMS[form].fields if f.key in kept and
-                          (f.is_choice or f.type is FieldType.BOOLEAN)]:
-            data = agg.figures(p, year, agg.field_group(form, field_key), plain_measures)
-            tables.append(Breakdown(f"{FORMS[form].field(field_key).label.get(lang)}", _rows(form, field_key, data, lang)))
-        for via, field_key in p.inherited:
-            target = FORMS[form].field(via).link
-            data = agg.figures(p, year, agg.field_group(form, field_key, via), plain_measures)
-            title = f"{FORMS[form].field(via).label.get(lang)} — {FORMS[target].field(field_key).label.get(lang)}"
-            tables.append(Breakdown(title, _rows(target, field_key, data, lang)))
-        for attribute, ref in (("region", "regions"), ("supervising_ministry", "ministries")):
-            data = agg.figures(p, year, agg.establishment_group(attribute, form), plain_measures)
-            rows = [(reference(ref).label(k[0], lang) if k[0] else word("unknown", lang), v)
-                    for k, v in sorted(data.items(), key=lambda kv: str(kv[0][0]))]
-            tables.append(Breakdown(word("region" if attribute == "region" else "ministry", lang), rows))
-        for field_key in p.text_breakdowns:
-            data = agg.figures(p, year, agg.text_group(form, field_key), plain_measures)
-            first = plain_measures[0].key
-            ranked = sorted(data.items(), key=lambda kv: (kv[0][0] is None, -(kv[1].get(first) or 0), str(kv[0][0])))
-            rows = [(v.pop("_label", None) or word("unknown", lang), v) for _, v in ranked[:TOP_TEXT]]
-            rest = [v for _, v in ranked[TOP_TEXT:]]
-            if rest:
-                rows.append((word("other", lang), {m.key: sum(v.get(m.key) or 0 for v in rest)
-                                                   for m in plain_measures}))
-            label = FORMS[form].field(field_key).label.get(lang)
-            tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows))
-        breakdowns[form] = tables
+        breakdowns[form] = _breakdowns(agg, form, year, lang)
         _medians(agg, form, year, years, national, by_est, by_region, trends)
         crosstabs[form] = [_crosstab(agg, form, a, b, year, lang) for a, b in p.crosstabs]
         # Trends: grouped by year in one query, or year by year for « open since » (offerings: few rows).
@@ -208,6 +182,61 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
     step(state, len(forms), len(forms) + 1, "complétude")
     return Figures(year, years, national, by_est, by_region, breakdowns, crosstabs, trends, trend_by,
                    agg.live_counts())
+
+
+def _breakdowns(agg: Aggregates, form: str, year: str, lang: str) -> list[Breakdown]:
+    """The form's breakdown tables. Single-valued groupings (choice and yes/no fields, the linked offering's,
+    the establishment's region and ministry) come from one ``GROUP BY`` over all of them at once, added up
+    per grouping here (only additive measures: counts and sums); a multi-choice field and a free-text
+    category need a query each."""
+    p = profile(form)
+    kept = set(record_table(form).c.keys())
+    additive = [m for m in p.measures if m.agg in (COUNT, SUM)]
+    specs: list[tuple[str, Group, Any]] = []
+    for f in FORMS[form].fields:
+        if f.key in kept and (f.is_choice or f.type is FieldType.BOOLEAN):
+            specs.append((f.label.get(lang), agg.field_group(form, f.key),
+                          lambda data, k=f.key: _rows(form, k, data, lang)))
+    for via, field_key in p.inherited:
+        target = FORMS[form].field(via).link
+        assert target is not None
+        title = f"{FORMS[form].field(via).label.get(lang)} — {FORMS[target].field(field_key).label.get(lang)}"
+        specs.append((title, agg.field_group(form, field_key, via),
+                      lambda data, t=target, k=field_key: _rows(t, k, data, lang)))
+    for attribute, ref in (("region", "regions"), ("supervising_ministry", "ministries")):
+        specs.append((word("region" if attribute == "region" else "ministry", lang),
+                      agg.establishment_group(attribute, form),
+                      lambda data, r=ref: [(reference(r).label(k[0], lang) if k[0] else word("unknown", lang), v)
+                                           for k, v in sorted(data.items(), key=lambda kv: str(kv[0][0]))]))
+    single = [g for _, g, _ in specs if not g.joins or g.outer]
+    rolled: dict[int, dict[tuple, dict[str, Any]]] = {}
+    if single:
+        cube = Group("cube", [k for g in single for k in g.keys], [j for g in single for j in g.joins], outer=True)
+        rows = agg.figures(p, year, cube, additive, scope_links={g.via for g in single if g.via})
+        for position, g in enumerate(single):
+            out: dict[tuple, dict[str, Any]] = {}
+            for key, values in rows.items():
+                into = out.setdefault((key[position],), {})
+                for m in additive:
+                    into[m.key] = (into.get(m.key) or 0) + (values.get(m.key) or 0)
+            rolled[id(g)] = out
+    tables = []
+    for title, group, rows_of in specs:
+        data = rolled.get(id(group))
+        if data is None:
+            data = agg.figures(p, year, group, additive)
+        tables.append(Breakdown(title, rows_of(data)))
+    for field_key in p.text_breakdowns:
+        data = agg.figures(p, year, agg.text_group(form, field_key), additive)
+        first = additive[0].key
+        ranked = sorted(data.items(), key=lambda kv: (kv[0][0] is None, -(kv[1].get(first) or 0), str(kv[0][0])))
+        rows = [(v.pop("_label", None) or word("unknown", lang), v) for _, v in ranked[:TOP_TEXT]]
+        rest = [v for _, v in ranked[TOP_TEXT:]]
+        if rest:
+            rows.append((word("other", lang), {m.key: sum(v.get(m.key) or 0 for v in rest) for m in additive}))
+        label = FORMS[form].field(field_key).label.get(lang)
+        tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows))
+    return tables
 
 
 def _medians(agg: Aggregates, form: str, year: str, years: list[str], national: Values,
@@ -414,7 +443,7 @@ class _Book:
         lang, p = self.lang, profile(form)
         ws = self.sheet(FORMS[form].plural.get(lang))
         row = prepare(ws, lang, f"{FORMS[form].plural.get(lang)} — {self.f.year}", self.w("cutoff_note"))
-        shown = [m for m in p.measures if m.agg != MEDIAN and m.shown]
+        shown = [m for m in p.measures if m.agg in (COUNT, SUM) and m.shown]
         rates = [ind for ind in INDICATORS if ind.form == form and ind.denominator and
                  all(k in {m.key for m in p.measures} for k in (ind.numerator, ind.denominator))]
         headers_tail = [m.label.get(lang) for m in shown] + [ind.label.get(lang) for ind in rates]
@@ -430,10 +459,9 @@ class _Book:
                                 [FORMS[form].field(p.crosstabs[0][0]).label.get(lang), *columns],
                                 [[label, *vals] for label, vals in rows], [None] + [NUMBER] * len(columns),
                                 total=[self.w("total"), *total], freeze=first)
-            if first:
-                bar_chart(ws, table, f"{_col(len(headers_tail) + 3)}{row}", title, stacked=True)
+            bar_chart(ws, table, f"{_col(len(headers_tail) + 3)}{row}", title, stacked=True)
             first = False
-            row = table.last_row + 4
+            row = max(table.last_row + 4, row + 18)  # room for the chart beside the table
         for b in self.f.breakdowns.get(form, []):
             table = write_table(ws, row, f"{self.w('by').capitalize()} : {b.title}" if lang == "fr" else b.title,
                                 [b.title, *headers_tail], [line(label, v) for label, v in b.rows], formats,

@@ -277,6 +277,19 @@ def test_headline_figures_match_the_records(national, schools, tmp_path) -> None
     assert rows["Data"][headers.index("Formation initiale en alternance")].value == 40
     assert rows["Total (chaque enregistrement une fois)"][headers.index("Formation initiale")].value == 55
 
+    # Internships by type and by the establishment's supervising ministry (one grouped query, added up).
+    stages = wb["Stages"]
+    records = [i for i in _live(schools, "internship") if date(2025, 9, 1) <= i["start_date"] < date(2026, 9, 1)]
+    headers, rows, _ = _table(stages, "Par : Type de stage")
+    count = headers.index("Stages")
+    assert rows["Projet de fin d'études (PFE)"][count].value == sum(1 for i in records if i["internship_type"] == "PFE")
+    assert rows["Immersion professionnelle"][count].value == 1 and rows["Stage d'initiation / découverte"][count].value == 0
+    headers, rows, _ = _table(stages, "Par : Ministère de tutelle")
+    assert rows["Ministère de l'Industrie et du Commerce"][count].value == len(records)
+    headers, rows, _ = _table(stages, "Par : Secteur d'activité (les 20 plus fréquents)")
+    assert rows["Banque"][headers.index("Stages")].value == sum(
+        1 for i in records if (i["host_sector"] or "").strip().lower() == "banque")
+
     # Trends: both years present, internships of each year.
     trends = wb["Évolution"]
     headers, rows, _ = _table(trends, "Indicateurs clés")
