@@ -231,6 +231,24 @@ class Aggregates:
                 out[key] = item
         return out
 
+    def distinct_in(self, profile: Profile, year: str | None, measure: Measure,
+                    sets: dict[str, list[str]]) -> dict[str, int]:
+        """A ``DISTINCT`` measure over each set of establishments (a region's…), in one query: one
+        ``COUNT(DISTINCT CASE WHEN establishment IN (…) THEN … END)`` column per set."""
+        assert measure.expr is not None
+        scope, source = self.scope(profile, year, measure.links)
+        value = measure.expr(scope)
+        if measure.where is not None:
+            value = case((measure.where(scope), value), else_=None)
+        names = [name for name, codes in sets.items() if codes]
+        if not names:
+            return {}
+        cols = [func.count(distinct(case((scope.t.c.establishment.in_(sets[name]), value), else_=None)))
+                .label(f"s{i}") for i, name in enumerate(names)]
+        where = and_(scope.t.c.deleted.is_(False), self.year_clause(profile.year, scope, year))
+        row = self._run(select(*cols).select_from(source).where(where))[0]
+        return {name: int(row[i]) for i, name in enumerate(names)}
+
     def histograms(self, profile: Profile, measure: Measure, years: Sequence[str]) -> dict[tuple, dict[float, int]]:
         """How many live records have each value of ``measure``, per (establishment, academic year): one
         ``GROUP BY`` whose rows add up exactly, so that the median of any set of establishments and years is

@@ -33,6 +33,7 @@ from sync.ministry.aggregates import Aggregates, Group, academic_year_of, median
 from sync.ministry.establishments import all_establishments
 from sync.ministry.indicators import (
     COUNT,
+    DISTINCT,
     INDICATORS,
     MEDIAN,
     NUMBER,
@@ -162,9 +163,9 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
         national[form] = agg.figures(p, year).get((), {})
         for (code,), values in agg.figures(p, year, agg.by_establishment(form)).items():
             by_est.setdefault(code, {})[form] = values
-        for (region,), values in agg.figures(p, year, agg.establishment_group("region", form)).items():
-            by_region.setdefault(region or "", {})[form] = values
-        breakdowns[form] = _breakdowns(agg, form, year, lang)
+        for region, values in _by_attribute(agg, p, year, by_est, "region").items():
+            by_region.setdefault(region, {})[form] = values
+        breakdowns[form] = _breakdowns(agg, form, year, lang, by_est)
         _medians(agg, form, year, years, national, by_est, by_region, trends)
         crosstabs[form] = [_crosstab(agg, form, a, b, year, lang) for a, b in p.crosstabs]
         # Trends: grouped by year in one query, or year by year for « open since » (offerings: few rows).
@@ -184,7 +185,7 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
                    agg.live_counts())
 
 
-def _breakdowns(agg: Aggregates, form: str, year: str, lang: str) -> list[Breakdown]:
+def _breakdowns(agg: Aggregates, form: str, year: str, lang: str, by_est: dict[str, Values]) -> list[Breakdown]:
     """The form's breakdown tables. Single-valued groupings (choice and yes/no fields, the linked offering's,
     the establishment's region and ministry) come from one ``GROUP BY`` over all of them at once, added up
     per grouping here (only additive measures: counts and sums); a multi-choice field and a free-text
@@ -203,11 +204,6 @@ def _breakdowns(agg: Aggregates, form: str, year: str, lang: str) -> list[Breakd
         title = f"{FORMS[form].field(via).label.get(lang)} — {FORMS[target].field(field_key).label.get(lang)}"
         specs.append((title, agg.field_group(form, field_key, via),
                       lambda data, t=target, k=field_key: _rows(t, k, data, lang)))
-    for attribute, ref in (("region", "regions"), ("supervising_ministry", "ministries")):
-        specs.append((word("region" if attribute == "region" else "ministry", lang),
-                      agg.establishment_group(attribute, form),
-                      lambda data, r=ref: [(reference(r).label(k[0], lang) if k[0] else word("unknown", lang), v)
-                                           for k, v in sorted(data.items(), key=lambda kv: str(kv[0][0]))]))
     single = [g for _, g, _ in specs if not g.joins or g.outer]
     rolled: dict[int, dict[tuple, dict[str, Any]]] = {}
     if single:
@@ -236,7 +232,37 @@ def _breakdowns(agg: Aggregates, form: str, year: str, lang: str) -> list[Breakd
             rows.append((word("other", lang), {m.key: sum(v.get(m.key) or 0 for v in rest) for m in additive}))
         label = FORMS[form].field(field_key).label.get(lang)
         tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows))
+    for attribute, ref in (("region", "regions"), ("supervising_ministry", "ministries")):
+        data = _by_attribute(agg, p, year, by_est, attribute, distinct=False)
+        tables.append(Breakdown(word("region" if attribute == "region" else "ministry", lang),
+                                [(reference(ref).label(k, lang) if k else word("unknown", lang), v)
+                                 for k, v in sorted(data.items())]))
     return tables
+
+
+def _by_attribute(agg: Aggregates, p: Any, year: str, by_est: dict[str, Values], attribute: str,
+                  distinct: bool = True) -> dict[str, dict[str, Any]]:
+    """A form's figures per region (or supervising ministry) of the establishments: counts and sums added
+    up from the figures per establishment (no join of the big tables with the list), distinct counts
+    computed over each region's establishments at once (``distinct_in``)."""
+    members: dict[str, list[str]] = {}
+    for code, row in agg.establishments.items():
+        members.setdefault(row.get(attribute) or "", []).append(code)
+    for code in by_est:
+        if code not in agg.establishments:
+            members.setdefault("", []).append(code)
+    out: dict[str, dict[str, Any]] = {}
+    additive = [m for m in p.measures if m.agg in (COUNT, SUM)]
+    for value, codes in members.items():
+        rows = [by_est[c][p.form] for c in codes if p.form in by_est.get(c, {})]
+        if rows:
+            out[value] = {m.key: sum(r.get(m.key) or 0 for r in rows) for m in additive}
+    if distinct:
+        for m in (m for m in p.measures if m.agg == DISTINCT):
+            for value, n in agg.distinct_in(p, year, m, members).items():
+                if value in out:
+                    out[value][m.key] = n
+    return out
 
 
 def _medians(agg: Aggregates, form: str, year: str, years: list[str], national: Values,
