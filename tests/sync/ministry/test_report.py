@@ -375,7 +375,7 @@ def test_opens_in_libreoffice(national, tmp_path) -> None:
         print(f"\n*** {reason}")
         pytest.skip(reason)
     profile = tmp_path / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "rapport.pdf"
     assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
