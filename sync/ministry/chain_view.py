@@ -30,6 +30,8 @@ class BundleLine:
     reason: str
     file_name: str
     bundle_hash: str
+    waiting_for: int | None = None
+    """A held bundle: the number it waits for (its ``reason`` is then empty)."""
 
 
 @dataclass
@@ -56,16 +58,21 @@ def _total(text: str | None) -> int:
         return 0
 
 
-def _reason(text: str | None) -> str:
-    """A held bundle keeps ``{"waiting_for": k}`` as its reason: said in words."""
+def _reason(text: str | None) -> tuple[str, int | None]:
+    """(reason, number waited for): a held bundle keeps ``{"waiting_for": k}`` as its reason."""
     if text and text.startswith("{"):
         try:
             value = orjson.loads(text)
         except ValueError:
-            return text
+            return text, None
         if isinstance(value, dict) and value.get("waiting_for"):
-            return f"en attente du lot n° {value['waiting_for']}"
-    return text or ""
+            return "", int(value["waiting_for"])
+    return text or "", None
+
+
+def _reason_parts(row: Any) -> tuple[str, str, str, int | None]:
+    reason, waiting = _reason(row.reason)
+    return reason, row.file_name or "", row.bundle_hash, waiting
 
 
 def establishment_view(workspace: Any, code: str) -> EstablishmentView:
@@ -77,7 +84,7 @@ def establishment_view(workspace: Any, code: str) -> EstablishmentView:
         keys = [_row_key(r) for r in conn.execute(select(registry_keys).where(registry_keys.c.establishment == code)
                                                   .order_by(registry_keys.c.enrolled_at.desc()))]
     bundles = [BundleLine(r.chain, r.sequence, r.state, r.created_at, r.received_at, r.applied_at,
-                          _total(r.accepted), _total(r.refused), _reason(r.reason), r.file_name or "", r.bundle_hash)
+                          _total(r.accepted), _total(r.refused), *_reason_parts(r))
                for r in rows]
     refused: list[RefusedRecord] = []
     for r in rows:

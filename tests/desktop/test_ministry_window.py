@@ -134,6 +134,8 @@ def test_inbox_forecast_consolidation_and_status(app, scene, qtbot, tmp_path):
     page.add_paths([])
     idle(qtbot, app)
     assert forecast_of(page, first_ecc.name).startswith("Doublon")
+    assert page.passphrase.text() == ""  # not kept after the consolidation
+    page.passphrase.setText(PASSPHRASE)
     qtbot.mouseClick(page.consolidate_button, Qt.MouseButton.LeftButton)
     idle(qtbot, app)
     assert outcome_of(page, second_ecc.name).startswith("Doublon")
@@ -262,6 +264,11 @@ def test_language_switch_arabic_then_english(app, scene, qtbot):
         page = window.navigate("establishments")
         idle(qtbot, app)
         assert page.enroll_button.text() == "تسجيل مؤسسة…"
+        assert page.selected_code() == page.statuses[0].code  # the first row is selected, right to left too
+        page.select("ECC")
+        idle(qtbot, app)
+        assert page.selected_code() == "ECC" and page.view.code == "ECC"
+        assert page.keys.item(0, 1).text().startswith("\u2066")  # the fingerprint isolated left to right
         assert "المؤسسات" in window.counts_label.text()
         assert scene.ministry.settings["language"] == "ar"
 

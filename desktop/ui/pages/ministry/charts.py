@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor
 
-from desktop.ui.pages.ministry import words
+from desktop.ui.pages.ministry import isolate, words
 from forms.reference import reference
 
 PALETTE = ("#1f6f8b", "#e07a1f", "#3a9d5d", "#8e44ad", "#c0392b", "#2c3e50", "#d4ac0d", "#16a085")
@@ -137,7 +137,7 @@ def headline(lang: str, figures: Any, locale: Any) -> list[tuple[str, str]]:
     w = lambda fr, ar, en: words(lang, fr, ar, en)  # noqa: E731
     return [
         (w("Établissements ayant déclaré", "المؤسسات المصرحة", "Establishments reporting"),
-         f"{n(figures.reporting)} / {n(figures.expected)}"),
+         isolate(f"{n(figures.reporting)} / {n(figures.expected)}")),
         (w("Offres de formation", "عروض التكوين", "Course offerings"), n(figures.offerings)),
         (w("Places ouvertes", "المقاعد المفتوحة", "Places opened"), n(figures.places)),
         (w("Offres co-construites avec un partenaire", "عروض مشتركة مع شريك", "Offerings with an industry partner"),

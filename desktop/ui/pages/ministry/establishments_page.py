@@ -115,6 +115,8 @@ class EstablishmentsPage(MinistryPage):
                                self.w("Reçu le", "استلم في", "Received on"),
                                self.w("Acceptés", "المقبولة", "Accepted"), self.w("Refusés", "المرفوضة", "Refused"),
                                self.w("Fichier", "الملف", "File"), self.w("Motif", "السبب", "Reason")], "bundles")
+        for column, width in enumerate((60, 50, 130, 135, 135, 80, 80, 190)):
+            self.bundles.setColumnWidth(column, width)
         bundles_box = QWidget()
         bundles_layout = QVBoxLayout(bundles_box)
         bundles_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +136,9 @@ class EstablishmentsPage(MinistryPage):
         self.keys = _table([self.w("État", "الحالة", "State"), self.w("Empreinte", "البصمة", "Fingerprint"),
                             self.w("Chaîne", "السلسلة", "Chain"), self.w("Enregistrée le", "سجلت في", "Enrolled on"),
                             self.w("Fin", "النهاية", "Ended"), self.w("Nom", "الاسم", "Name")], "keys")
-        self.keys.setColumnWidth(1, 330)
+        for column, width in enumerate((150, 330, 60, 135, 135)):
+            self.keys.setColumnWidth(column, width)
+        self.refused.setColumnWidth(2, 300)
         self.detail.addTab(bundles_box, self.w("Chaîne de lots et accusés", "سلسلة الحزم والإشعارات",
                                                "Bundle chain and receipts"))
         self.detail.addTab(self.refused, self.w("Enregistrements refusés", "التسجيلات المرفوضة", "Refused records"))
@@ -187,13 +191,16 @@ class EstablishmentsPage(MinistryPage):
         self.loading = False
         selected = self.selected_code() or self.context.selected_establishment
         self.statuses = statuses
+        regions = reference("regions")
+        region_codes = {regions.label(code): code for code in regions.codes}  # the status names it in French
         self.table.blockSignals(True)
         self.table.setRowCount(len(statuses))
         locale = self.locale()
         for row, s in enumerate(statuses):
             name = reference("establishments").label(s.code, self.lang) if s.name != s.code else s.name
             late = self.w("EN RETARD", "متأخرة", "LATE") if s.late else self.w("à jour", "محينة", "up to date")
-            values = [late, isolate(s.code), name, s.region, self.key_word(s.key_state),
+            region = regions.label(region_codes[s.region], self.lang) if s.region in region_codes else s.region
+            values = [late, isolate(s.code), name, region, self.key_word(s.key_state),
                       locale.toString(s.last_sequence) if s.last_sequence else "—",
                       format_timestamp(s.last_received_at) or "—",
                       *(locale.toString(s.records.get(k, 0)) for k in FORMS),
@@ -226,7 +233,7 @@ class EstablishmentsPage(MinistryPage):
         if selected:
             self.select(selected)
         elif statuses:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)
         self.table.blockSignals(False)
         self._selected()  # the detail is read again even when the selected row stays the same
 
@@ -244,7 +251,7 @@ class EstablishmentsPage(MinistryPage):
     def select(self, code: str) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == code:
-                self.table.selectRow(row)
+                self.table.setCurrentCell(row, 0)  # (``selectRow`` selected nothing in a right-to-left table)
                 return
 
     def _selected(self) -> None:
@@ -269,7 +276,9 @@ class EstablishmentsPage(MinistryPage):
         for row, b in enumerate(view.bundles):
             values = [str(b.chain), str(b.sequence), self.state_word(b.state), format_timestamp(b.created_at),
                       format_timestamp(b.received_at), str(b.accepted) if b.state == "applied" else "",
-                      str(b.refused) if b.refused else "", isolate(b.file_name), b.reason]
+                      str(b.refused) if b.refused else "", isolate(b.file_name),
+                      self.w("en attente du n° {0}", "في انتظار الحزمة رقم {0}", "waiting for no. {0}").format(
+                          b.waiting_for) if b.waiting_for else b.reason]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, (b.sequence, b.state, b.chain))

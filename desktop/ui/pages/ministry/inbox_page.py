@@ -84,7 +84,7 @@ class InboxPage(MinistryPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 220, 50, 120, 260)):
+        for column, width in enumerate((175, 210, 40, 125, 250)):
             self.table.setColumnWidth(column, width)
         self.table.setWordWrap(False)
         layout.addWidget(self.table, 1)
@@ -204,7 +204,8 @@ class InboxPage(MinistryPage):
             self._set(row, 4, text, color=color, tooltip=item.reason)
             self._set(row, 5, "")
         counts = summary(previews)
-        parts = [f"{self.action_word(action)} : {self.locale().toString(n)}" for action, n in counts.items() if n]
+        colon = " : " if self.lang == "fr" else ": "
+        parts = [f"{self.action_word(action)}{colon}{self.locale().toString(n)}" for action, n in counts.items() if n]
         self.forecast.setText(self.w("{0} fichier(s) — ", "{0} ملف(ات) — ", "{0} file(s) — ")
                               .format(self.locale().toString(len(previews))) + " · ".join(parts))
         self._update_buttons()
@@ -317,6 +318,7 @@ class InboxPage(MinistryPage):
     def show_report(self, report: Any) -> None:
         self.running = False
         self.report = report
+        self.passphrase.clear()  # not kept in the window longer than the consolidation needs it
         rows = {item.bundle_hash: row for row, item in enumerate(self.previews) if item.bundle_hash}
         files = {item.file: row for row, item in enumerate(self.previews)}
         for outcome in report.outcomes:

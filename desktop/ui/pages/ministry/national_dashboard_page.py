@@ -55,6 +55,8 @@ class NationalDashboardPage(MinistryPage):
                              (self.w("Ministère de tutelle", "الوزارة الوصية", "Supervising ministry"), self.ministry)):
             combo.addItem(self.w("Toutes", "الكل", "All"), None)
             combo.setMinimumWidth(170)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh)
             filters.addWidget(QLabel(label))
             filters.addWidget(combo)
@@ -65,6 +67,8 @@ class NationalDashboardPage(MinistryPage):
         self.tiles.setSpacing(6)
         self.body.addLayout(self.tiles)
         self.charts = QGridLayout()
+        self.charts.setColumnStretch(0, 1)
+        self.charts.setColumnStretch(1, 1)
         self.body.addLayout(self.charts)
         self.status = QLabel(self.w("Calcul des indicateurs…", "حساب المؤشرات…", "Computing the indicators…"))
         self.status.setObjectName("status")

@@ -56,7 +56,8 @@ class NationalDataPage(MinistryPage):
         tools.addWidget(self.form_box)
         self.establishment = QComboBox()
         self.establishment.setObjectName("establishment")
-        self.establishment.setMinimumWidth(220)
+        self.establishment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.establishment.setMinimumContentsLength(24)
         tools.addWidget(self.establishment)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -125,7 +126,10 @@ class NationalDataPage(MinistryPage):
                 continue
             combo = QComboBox()
             combo.setObjectName(f"filter_{f.key}")
-            combo.addItem(f"{f.label.get(self.lang)} : {self.w('tous', 'الكل', 'all')}", None)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            colon = " : " if self.lang == "fr" else ": "
+            combo.addItem(f"{f.label.get(self.lang)}{colon}{self.w('tous', 'الكل', 'all')}", None)
             if f.type is FieldType.IDENTIFIER:
                 for value in self.query.distinct_values(f.key):
                     combo.addItem(value, value)

@@ -57,6 +57,8 @@ class ReportPage(MinistryPage):
         self.ministry.setObjectName("ministry")
         for combo in (self.year, self.region, self.ministry):
             combo.addItem(self.w("Toutes", "الكل", "All"), None)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(20)
         form.addRow(self.w("Année universitaire", "السنة الجامعية", "Academic year"), self.year)
         form.addRow(self.w("Région", "الجهة", "Region"), self.region)
         form.addRow(self.w("Ministère de tutelle", "الوزارة الوصية", "Supervising ministry"), self.ministry)
@@ -105,7 +107,8 @@ class ReportPage(MinistryPage):
         return Filters(self.year.currentData(), self.region.currentData(), self.ministry.currentData())
 
     def filters_text(self) -> str:
-        return " · ".join(f"{label} : {combo.currentText()}" for label, combo in (
+        colon = " : " if self.lang == "fr" else ": "
+        return " · ".join(f"{label}{colon}{combo.currentText()}" for label, combo in (
             (self.w("Année", "السنة", "Year"), self.year), (self.w("Région", "الجهة", "Region"), self.region),
             (self.w("Tutelle", "الوصاية", "Ministry"), self.ministry)))
 
