@@ -67,7 +67,7 @@ def child_figures(mic: Path, statements: Path) -> dict:
     sent: list[tuple[str, list]] = []
 
     @event.listens_for(engine, "before_cursor_execute")
-    def record(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def record(conn, cursor, statement, parameters, context, executemany):
         sent.append((statement, list(parameters) if parameters else []))
 
     start = time.perf_counter()

@@ -39,7 +39,7 @@ def _axes(chart: QChart, series: Any, categories: list[str], top: float, horizon
     categories_axis = QBarCategoryAxis()
     categories_axis.append(categories)
     values_axis = QValueAxis()
-    values_axis.setLabelFormat("%d")
+    values_axis.setLabelFormat("%.0f")
     values_axis.setRange(0, top)
     left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
     for axis, side in ((categories_axis, left if horizontal else bottom), (values_axis, bottom if horizontal else left)):

@@ -31,7 +31,8 @@ def write_pdf(path: Path, lang: str, figures: Any, filters_text: str, title: str
     try:
         painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         page = QRectF(0, 0, writer.width(), writer.height())
-        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        # absolute alignments: the painter's right-to-left direction would otherwise mirror them again
+        align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
         y = 0.0
         painter.setFont(QFont("Sans", 20, QFont.Weight.Bold))
         painter.drawText(QRectF(0, y, page.width(), 70), align | Qt.AlignmentFlag.AlignVCenter, title)
@@ -59,8 +60,11 @@ def write_pdf(path: Path, lang: str, figures: Any, filters_text: str, title: str
                                           QRectF(box.x() + 6, box.y(), box.width() * 0.32, row_h))
             painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignVCenter, label)
             painter.setFont(QFont("Sans", 11, QFont.Weight.Bold))
+            # figures left to right (« 2 / 17 », « 49,2 % »): QPainter.drawText does not honour isolates
+            painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             painter.drawText(value_rect, (Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight)
-                             | Qt.AlignmentFlag.AlignVCenter, value)
+                             | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter, value)
+            painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         charts = [(t, c) for t, c in national_charts(lang, figures) if c is not None]
         # charts: two per row, on the following pages
         chart_w, chart_h = (page.width() - 20) / 2, (page.height() - 20) / 2
@@ -74,8 +78,8 @@ def write_pdf(path: Path, lang: str, figures: Any, filters_text: str, title: str
             target = QRectF(col * (chart_w + 20), line * (chart_h + 20), chart_w, chart_h)
             scene = QGraphicsScene()
             scene.addItem(chart)
-            chart.resize(QSizeF(900, 560))
-            scene.setSceneRect(QRectF(0, 0, 900, 560))
+            chart.resize(QSizeF(640, 400))
+            scene.setSceneRect(QRectF(0, 0, 640, 400))
             scene.render(painter, target, scene.sceneRect())
             scene.removeItem(chart)
     finally:
