@@ -44,10 +44,16 @@ def code_of(i: int) -> str:
 
 
 # ------------------------------------------------------------------------------------------ the data
-def _records(code: str, total: int) -> dict[str, list[list]]:
-    """Valid records of one establishment, as bundle rows (columns: LIVE_SYSTEM + the form's fields)."""
+def _columns(form: str) -> list[str]:
     from forms.definitions import FORMS
     from sync.bundle import LIVE_SYSTEM
+
+    return [*LIVE_SYSTEM, *(f.key for f in FORMS[form].sent_fields)]
+
+
+def _records(code: str, total: int, programme) -> dict[str, list[list]]:
+    """Valid records of one establishment, as bundle rows (the fields a bundle carries; student codes
+    pseudonymised with the programme key, as an establishment's export does)."""
     from tests.conftest import OFFERING, cohort_values, internship_values
 
     offerings = max(1, total // 125)
@@ -57,52 +63,50 @@ def _records(code: str, total: int) -> dict[str, list[list]]:
     seq = 0
     out: dict[str, list[list]] = {"offering": [], "cohort": [], "internship": []}
 
-    def row(form: str, values: dict) -> list:
+    def row(form: str, values: dict) -> str:
         nonlocal seq
         seq += 1
         rid = str(uuid.uuid4())
-        values = {**values}
         system = [rid, code, 1, stamp, stamp, seq]
-        cols = FORMS[form].field_keys
-        out[form].append(system + [values.get(k) for k in cols])
+        out[form].append(system + [values.get(k) for k in _columns(form)[6:]])
         return rid
 
     offering_ids, cohort_ids = [], []
     for i in range(offerings):
-        v = {**OFFERING, "code": f"{code}-F{i:03d}", "accreditation_date": "2024-06-15"}
-        offering_ids.append(row("offering", v))
+        offering_ids.append(row("offering", {**OFFERING, "code": f"{code}-F{i:03d}"}))
     for i in range(offerings):
         for year in YEARS:
-            v = cohort_values(offering_ids[i], academic_year=year)
-            cohort_ids.append((offering_ids[i], row("cohort", v)))
+            cohort_ids.append((offering_ids[i], row("cohort", cohort_values(offering_ids[i], academic_year=year))))
     for i in range(internships):
         offering, cohort = cohort_ids[i % len(cohort_ids)]
-        v = internship_values(offering, cohort, student_code=f"R{i:09d}", monthly_stipend=3000.0)
-        row("internship", v)
-    assert len(LIVE_SYSTEM) == 6
+        row("internship", internship_values(offering, cohort, student_code=programme.pseudonym(f"R{code}{i:09d}"),
+                                            monthly_stipend=3000.0))
     return out
 
 
-def _seal(identity, ministry, sequence: int, previous: str | None, tables: dict, tombstones: dict) -> bytes:
+def _seal(identity, ministry, programme, sequence: int, previous: str | None, tables: dict, tombstones: dict,
+          changes: tuple[int, int]) -> bytes:
     from forms.definitions import FORMS
-    from sync.bundle import LIVE_SYSTEM, FormRecords, seal_bundle
+    from sync.bundle import FormRecords, seal_bundle
 
-    records = {form: FormRecords([*LIVE_SYSTEM, *FORMS[form].field_keys], tables.get(form, []),
-                                 tombstones.get(form, [])) for form in FORMS}
+    records = {form: FormRecords(_columns(form), tables.get(form, []), tombstones.get(form, [])) for form in FORMS}
+    manifest = {"establishment_name": identity.name, "full": sequence == 1,
+                "changes": {"after": changes[0], "up_to": changes[1]},
+                "pseudonym_key": {"version": programme.version, "key_id": programme.key_id.hex()}}
     return seal_bundle(identity, [ministry.public], bundle_id=str(uuid.uuid4()), sequence=sequence,
-                       previous_hash=previous, created_at="2026-11-01T08:00:00Z",
-                       manifest={"establishment_name": identity.name, "full": sequence == 1}, records=records)
+                       previous_hash=previous, created_at="2026-11-01T08:00:00Z", manifest=manifest, records=records)
 
 
 def prepare(establishments: int, total: int) -> Path:
     """The cached inbox: keys, month 1 and month 2 bundles, the establishments CSV."""
-    import hashlib
     import random
 
     from forms.workspace import MINISTRY
+    from sync.bundle import bundle_hash
     from sync.keys import ESTABLISHMENT, Identity, public_document, seal_identity
+    from sync.pseudonym import new_key
 
-    folder = CACHE / f"{establishments}x{total}"
+    folder = CACHE / f"v2-{establishments}x{total}"
     if (folder / "done").exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -110,6 +114,7 @@ def prepare(establishments: int, total: int) -> Path:
     (folder / "month2").mkdir()
     (folder / "requests").mkdir()
     ministry = Identity.generate(MINISTRY, "MIC", "Ministère de l'Industrie et du Commerce")
+    programme = new_key()
     (folder / "ministry.key").write_bytes(seal_identity(ministry, PASSPHRASE))
     lines = ["code,label_fr,label_ar,label_en,city,region,supervising_ministry"]
     rng = random.Random(7)
@@ -118,8 +123,8 @@ def prepare(establishments: int, total: int) -> Path:
         lines.append(f"{code},Établissement d'essai {i},مؤسسة {i},Test establishment {i},Rabat,04,MIC")
         identity = Identity.generate(ESTABLISHMENT, code, f"Établissement d'essai {i}")
         (folder / "requests" / f"{code}.json").write_bytes(public_document(identity))
-        tables = _records(code, total)
-        one = _seal(identity, ministry, 1, None, tables, {})
+        tables = _records(code, total, programme)
+        one = _seal(identity, ministry, programme, 1, None, tables, {}, (0, total))
         (folder / "month1" / f"kafaat-{code}-000001.kfb").write_bytes(one)
         # Month 2: 20 % changed (new version, later change), 2 % deleted.
         seq = 10 * total
@@ -137,9 +142,9 @@ def prepare(establishments: int, total: int) -> Path:
                     new[2] += 1
                     new[5] = seq
                     if form == "internship":
-                        new[6 + 13] = "Kénitra"  # host_city
+                        new[_columns(form).index("host_city")] = "Kénitra"
                     changed.setdefault(form, []).append(new)
-        two = _seal(identity, ministry, 2, hashlib.sha256(one).hexdigest(), changed, dead)
+        two = _seal(identity, ministry, programme, 2, bundle_hash(one), changed, dead, (10 * total, seq))
         (folder / "month2" / f"kafaat-{code}-000002.kfb").write_bytes(two)
     (folder / "establishments.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "done").write_text("ok")

@@ -1,23 +1,28 @@
 """Receipts: a ministry signs, for one bundle, what it accepted and refused; the establishment verifies it
 with the ministry key it trusts and marks the bundle acknowledged.
 
-Since the national store (issue 9) a receipt also names each refused record with its reasons in French
-(``refused_records``: ``[{"form", "id", "reasons": [...]}]``); receipts without that member (written by
-``kafaat ministry verify`` or an older ministry) are still read.
+Since the national store (issue 9) a receipt written by consolidation also names each refused record with
+its reasons in French (``refused_records``: ``[{"form", "id", "reasons": [...]}]``, the one optional
+member); receipts without it (``kafaat ministry verify``, an older ministry) are still read.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sync.bundle import HEX64, OpenedBundle
+from sync.bundle import CODE, HEX64, OpenedBundle
 from sync.encoding import now_utc
 from sync.errors import DocumentInvalid
 from sync.keys import Identity, open_document, sign_document
 
 RECEIPT_TYPE = "kafaat-receipt"
 RECEIPT_DOMAIN = b"kafaat/receipt/v1\x00"
+RECEIPT_MEMBERS = ("ministry", "ministry_key_id", "establishment", "bundle_id", "sequence", "bundle_hash",
+                   "accepted", "refused", "problems", "issued_at")
+OPTIONAL_MEMBERS: tuple[str, ...] = ("refused_records",)
+"""Members a receipt may carry besides the required ones (each one is checked where it is read)."""
 MAX_REASONS = 50
+MAX_REFUSED_RECORDS = 100_000
 
 
 def receipt_file_name(ministry: str, establishment: str, sequence: int) -> str:
@@ -50,26 +55,31 @@ def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, i
                  refused: dict[str, int] | None = None, problems: list[str] | None = None,
                  issued_at: str | None = None) -> bytes:
     """The signed receipt of one bundle opened by ``kafaat ministry verify`` (by default: every record accepted)."""
-    counts = opened.manifest["counts"]
+    counts = opened.counts
     if accepted is None:
         accepted = {form: c["records"] + c["tombstones"] for form, c in counts.items()}
     return sign_receipt(identity, establishment=opened.establishment, bundle_id=opened.header["bundle_id"],
-                        sequence=opened.sequence, bundle_hash=opened.file_hash, accepted=accepted,
+                        sequence=opened.sequence, bundle_hash=opened.bundle_hash, accepted=accepted,
                         refused=refused or {form: 0 for form in counts}, problems=problems, issued_at=issued_at)
 
 
 def _check_refused_records(value: Any, what: str) -> None:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or len(value) > MAX_REFUSED_RECORDS:
         raise DocumentInvalid(f"{what} : « refused_records » invalide")
     for item in value:
-        if not (isinstance(item, dict) and isinstance(item.get("form"), str) and isinstance(item.get("id"), str)
-                and isinstance(item.get("reasons"), list) and all(isinstance(r, str) for r in item["reasons"])):
+        if not (isinstance(item, dict) and set(item) == {"form", "id", "reasons"}
+                and isinstance(item["form"], str) and len(item["form"]) <= 40
+                and isinstance(item["id"], str) and len(item["id"]) <= 36
+                and isinstance(item["reasons"], list) and len(item["reasons"]) <= MAX_REASONS
+                and all(isinstance(r, str) for r in item["reasons"])):
             raise DocumentInvalid(f"{what} : « refused_records » invalide")
 
 
 def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """Parse (not verify) a receipt; checks the shape of its signed content."""
     body, signed, sigs = open_document(data, RECEIPT_TYPE, what)
+    if not set(RECEIPT_MEMBERS) <= set(body) <= set(RECEIPT_MEMBERS) | set(OPTIONAL_MEMBERS):
+        raise DocumentInvalid(f"{what} : membres inattendus ou manquants dans l'accusé")
     for key in ("ministry", "ministry_key_id", "establishment", "bundle_id", "bundle_hash", "issued_at"):
         if not isinstance(body.get(key), str):
             raise DocumentInvalid(f"{what} : membre « {key} » manquant ou invalide")
@@ -80,11 +90,14 @@ def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[st
         raise DocumentInvalid(f"{what} : numéro de lot invalide")
     for key in ("accepted", "refused"):
         value = body.get(key)
-        if not isinstance(value, dict) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
-                                                  for n in value.values()):
+        if not isinstance(value, dict) or not all(type(n) is int and n >= 0 for n in value.values()) \
+                or not all(isinstance(k, str) and len(k) <= 40 for k in value):
             raise DocumentInvalid(f"{what} : « {key} » invalide")
-    if not isinstance(body.get("problems", []), list):
+    problems = body["problems"]
+    if not isinstance(problems, list) or not all(isinstance(p, str) for p in problems):
         raise DocumentInvalid(f"{what} : « problems » invalide")
+    if not CODE.fullmatch(body["ministry"]) or not CODE.fullmatch(body["establishment"]):
+        raise DocumentInvalid(f"{what} : code de ministère ou d'établissement invalide")
     if "refused_records" in body:
         _check_refused_records(body["refused_records"], what)
     return body, signed, sigs

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.records",
     "desktop.cli.maintenance",
     "desktop.cli.crypto",
+    "desktop.cli.programme",
     "desktop.cli.ministry",
     "desktop.cli.reference",
     "desktop.cli.excel",

@@ -83,7 +83,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 @refusing
 def cmd_receipt(args: argparse.Namespace) -> int:
     from sync.keys import load_identity
-    from sync.ministry.consolidation import write_receipt
+    from sync.ministry.acknowledgement import write_receipt
     from sync.ministry.store import national_store
 
     workspace = open_workspace(args, MINISTRY)

@@ -149,22 +149,37 @@ class BundleChecker:
         seen: set[str] = set()
         candidates: list[tuple[Accepted, list[str]]] = []  # (record, refusal reasons so far)
 
+        fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
+        code = self.establishment
         for row in rows:
             result.total += 1
-            system = {c: row[i] for c, i in system_index}
-            reasons = self._system(form_key, system)
-            rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+            rid, establishment, version, created_at, updated_at, change_seq = row[:6] if fast_system else (None,) * 6
+            if not (fast_system and type(rid) is str and establishment == code and type(version) is int
+                    and type(change_seq) is int and 1 <= version < 1 << 62 and 0 <= change_seq < 1 << 62
+                    and (created_at is None or (type(created_at) is str and len(created_at) <= 32))
+                    and (updated_at is None or (type(updated_at) is str and len(updated_at) <= 32))
+                    and ID_RE.fullmatch(rid)):
+                system = {c: row[i] for c, i in system_index}
+                reasons = self._system(form_key, system)
+                rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+                version, change_seq = system.get("version"), system.get("change_seq")
+                created_at, updated_at = system.get("created_at"), system.get("updated_at")
+            else:
+                reasons = []
             if rid in seen:
                 reasons.append("identifiant présent deux fois dans le lot")
             seen.add(rid)
             values, issues = parse_record(form, {c: row[i] for c, i in field_index})
-            unreadable = {i.field for i in issues}
-            issues.extend(i for i in validate(form, values)
-                          if not (i.code == "required" and (i.field in unreadable or i.field not in present)))
-            reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in issues
-                           if i.severity is Severity.ERROR)
-            candidates.append((Accepted(rid, system.get("version"), system.get("change_seq"),  # type: ignore[arg-type]
-                                        system.get("created_at"), system.get("updated_at"), values), reasons))
+            found = validate(form, values)
+            if found:
+                unreadable = {i.field for i in issues}
+                issues.extend(i for i in found
+                              if not (i.code == "required" and (i.field in unreadable or i.field not in present)))
+            if issues:
+                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in issues
+                               if i.severity is Severity.ERROR)
+            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, values),  # type: ignore[arg-type]
+                               reasons))
         tomb_index = {c: i for i, c in enumerate(tomb_columns)}
         for row in tombstones:
             result.total += 1

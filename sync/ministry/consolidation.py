@@ -22,18 +22,16 @@ import orjson
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.schema import FieldType
-from forms.store.columns import MULTI_SEPARATOR
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
 from sync.errors import BundleError, BundleTooLarge, SyncError
 from sync.keys import Identity
-from sync.ministry.checking import BundleChecker, FormResult
+from sync.ministry import applying
+from sync.ministry.acknowledgement import write_receipts
+from sync.ministry.checking import BundleChecker
 from sync.ministry.reading import ROWS, TOMBSTONES, Head, Opened, open_verified, peek
-from sync.ministry.received import received_form
 from sync.ministry.registry import audit, signing_key
 from sync.ministry.store import NationalStore, national_store
 from sync.ministry.tables import (
@@ -45,9 +43,7 @@ from sync.ministry.tables import (
     bundles_received,
     chains,
     held_bundles,
-    record_table,
 )
-from sync.receipts import receipt_file_name, sign_receipt
 
 DUPLICATE, ALREADY_HELD = "duplicate", "already_held"
 SECURITY = (FORK, ROLLBACK)
@@ -273,7 +269,9 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
         except _Refused as refusal:
             with store.write() as conn:
                 chain = _lock_chain(conn, store, head.establishment)
-                if _known_in(conn, head.bundle_hash) is None:
+                known = _known_in(conn, head.bundle_hash)
+                if known is None or known.state == HELD:  # a held bundle refused when its turn came
+                    conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
                     _record_bundle(conn, head, chain.chain if chain is not None else 0, refusal.state, file,
                                    reason=refusal.reason)
                     audit(conn, store, head.establishment, refusal.state, sequence=head.sequence,
@@ -344,8 +342,7 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
                     ).first() is None:
         conn.execute(held_bundles.insert().values(bundle_hash=head.bundle_hash, data=data))
     audit(conn, store, code, HELD, sequence=sequence, bundle_hash=head.bundle_hash, detail=f"en attente du n° {waiting}")
-    return Outcome(file, HELD, code, sequence, head.bundle_hash, total=sum(opened.counts().values()),
-                   waiting_for=waiting)
+    return Outcome(file, HELD, code, sequence, head.bundle_hash, waiting_for=waiting)
 
 
 def drain_held(store: NationalStore, identity: Identity, establishment: str,
@@ -369,9 +366,7 @@ def drain_held(store: NationalStore, identity: Identity, establishment: str,
         head = peek(data, limits)
         outcome = apply_file(store, identity, head, data, row.file_name or "", limits, from_held=True)
         outcomes.append(outcome)
-        if outcome.state != APPLIED:
-            with store.write() as conn:  # refused now (key revoked meanwhile, fork…): no longer held
-                conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
+        if outcome.state != APPLIED:  # refused now (key revoked meanwhile, fork…): recorded, no longer held
             return outcomes
 
 
@@ -381,12 +376,15 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     code = opened.establishment
     checker = BundleChecker(conn, code)
     parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]] = {}
-    for form, part, columns, rows in opened.batches():
-        slot = parts.setdefault(form, {})
-        if part in slot:
-            slot[part][1].extend(rows)
-        else:
-            slot[part] = (columns, list(rows))
+    try:
+        for form, part, columns, rows in opened.batches():
+            slot = parts.setdefault(form, {})
+            if part in slot:
+                slot[part][1].extend(rows)
+            else:
+                slot[part] = (columns, list(rows))
+    except BundleError as exc:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
+        raise _Refused(REFUSED, str(exc)) from exc
     unknown_forms = [f for f in parts if f not in FORMS]
     outcome = Outcome(file, APPLIED, code, opened.sequence, opened.bundle_hash)
     for form in unknown_forms:
@@ -400,7 +398,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         live_columns, live = parts[form].get(ROWS, ([], []))
         dead_columns, dead = parts[form].get(TOMBSTONES, ([], []))
         result = checker.check(form, live_columns, live, dead_columns, dead)
-        _write(conn, store, form, code, opened.sequence, opened.bundle_hash, result, checker.state(form).known)
+        applying.write_records(conn, store, form, code, opened.sequence, opened.bundle_hash, result,
+                               checker.state(form).known)
         outcome.total += result.total
         outcome.accepted[form] = len(result.accepted)
         outcome.refused[form] = len(result.refusals)
@@ -409,6 +408,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
             audit(conn, store, code, "record_refused", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
                   form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
     outcome.problems.extend(checker.problems)
+    if opened.full:
+        applying.prune(conn, store, opened, parts)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
@@ -418,96 +419,3 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
     return outcome
 
 
-def _converter(field_type: FieldType, sqlite: bool) -> Any:
-    """A typed value as the driver takes it for the national column (what the column types of
-    ``forms.store.columns`` and SQLAlchemy would bind), so that rows go to ``executemany`` untouched by
-    SQLAlchemy's per-row processing (a third of the consolidation's time otherwise)."""
-    if field_type is FieldType.DECIMAL:
-        return lambda v: None if v is None else float(v)
-    if field_type is FieldType.MULTI_CHOICE:
-        return lambda v: None if v is None else (MULTI_SEPARATOR.join(v) or None)
-    if field_type is FieldType.DATE and sqlite:
-        return lambda v: None if v is None else v.isoformat()
-    return None
-
-
-def _write(conn: Connection, store: NationalStore, form_key: str, code: str, sequence: int, bundle_hash: str,
-           result: FormResult, known: dict[str, bool]) -> None:
-    """Apply the accepted records in change order: updates of ids the store knows (``known``: id → deleted,
-    as loaded by the checker in this transaction), inserts of new ones, through the driver's ``executemany``."""
-    if not result.accepted:
-        return
-    table = record_table(form_key)
-    form = received_form(form_key)
-    sqlite = not store.is_postgresql
-    mark = "?" if sqlite else "%s"
-    quote = conn.dialect.identifier_preparer.quote
-    fields = form.field_keys
-    converters = [(i, c) for i, f in enumerate(form.fields) if (c := _converter(f.type, sqlite)) is not None]
-    system = ("version", "change_seq", "created_at", "updated_at", "bundle_sequence", "bundle_hash", "deleted")
-    live_columns = [*system, *fields]
-    inserts, updates, deletes, deletes_new = [], [], [], []
-    for record in sorted(result.accepted, key=lambda r: r.change_seq):
-        head = [record.version, record.change_seq, record.created_at, record.updated_at, sequence, bundle_hash]
-        if record.values is None:
-            if record.id in known:
-                deletes.append((*head, True, code, record.id))
-            else:
-                deletes_new.append((*head, True, code, record.id, *([None] * len(fields))))
-            continue
-        values = [record.values.get(k) for k in fields]
-        for i, convert in converters:
-            values[i] = convert(values[i])
-        if record.id in known:
-            if known[record.id]:
-                audit(conn, store, code, "revived", sequence=sequence, bundle_hash=bundle_hash, form=form_key,
-                      record_id=record.id, detail="enregistrement supprimé puis modifié : rétabli")
-            updates.append((*head, False, *values, code, record.id))
-        else:
-            inserts.append((*head, False, code, record.id, *values))
-    name = quote(table.name)
-    where = f" WHERE establishment = {mark} AND id = {mark}"
-    if updates:
-        sets = ", ".join(f"{quote(c)} = {mark}" for c in live_columns)
-        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", updates)
-    if deletes:
-        sets = ", ".join(f"{quote(c)} = {mark}" for c in system)
-        conn.exec_driver_sql(f"UPDATE {name} SET {sets}{where}", deletes)
-    for rows in (inserts, deletes_new):
-        if rows:
-            columns = [*system, "establishment", "id", *fields]
-            conn.exec_driver_sql(f"INSERT INTO {name} ({', '.join(quote(c) for c in columns)}) VALUES "
-                                 f"({', '.join([mark] * len(columns))})", rows)
-
-
-# ---------------------------------------------------------------------------------------- receipts
-def write_receipts(store: NationalStore, identity: Identity, report: Report, folder: Path) -> None:
-    for outcome in report.outcomes:
-        if outcome.state == APPLIED and outcome.establishment and outcome.sequence:
-            outcome.receipt = str(write_receipt(store, identity, outcome.establishment, outcome.sequence, folder))
-
-
-def receipt_bytes(store: NationalStore, identity: Identity, establishment: str, sequence: int,
-                  chain: int | None = None) -> bytes:
-    """The signed receipt of the applied bundle n° ``sequence`` of ``establishment`` (current chain by default)."""
-    with store.read() as conn:
-        if chain is None:
-            chain = conn.execute(select(chains.c.chain).where(chains.c.establishment == establishment)).scalar()
-        row = conn.execute(select(bundles_received).where(bundles_received.c.establishment == establishment)
-                           .where(bundles_received.c.chain == chain).where(bundles_received.c.sequence == sequence)
-                           .where(bundles_received.c.state == APPLIED)).first()
-    if row is None:
-        raise SyncError(f"aucun lot n° {sequence} de {establishment[:40]} n'a été consolidé : pas d'accusé à écrire")
-    details = orjson.loads(row.refused_records or "{}")
-    return sign_receipt(identity, establishment=establishment, bundle_id=row.bundle_id, sequence=sequence,
-                        bundle_hash=row.bundle_hash, accepted=orjson.loads(row.accepted or "{}"),
-                        refused=orjson.loads(row.refused or "{}"), problems=details.get("problems", []),
-                        refused_records=details.get("records", []))
-
-
-def write_receipt(store: NationalStore, identity: Identity, establishment: str, sequence: int, out: Path) -> Path:
-    """Write the receipt into ``out`` (a folder: under its standard name ``accuse-MIN-EST-SEQ.json``)."""
-    data = receipt_bytes(store, identity, establishment, sequence)
-    path = out / receipt_file_name(identity.code, establishment, sequence) if out.is_dir() or not out.suffix else out
-    write_atomic(path, data)
-    return path

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from forms.definitions import FORMS
 from forms.schema import Form
 from forms.store.tables import NAMING_CONVENTION, column_type
-from sync.ministry.received import received_form
+from sync.ministry.received import PSEUDONYM_MAX_LENGTH, pseudonymised, received_form
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -65,7 +65,8 @@ def _record_table(form: Form) -> Table:
         Column("bundle_hash", String(64), nullable=False),
     ]
     for field in form.fields:
-        columns.append(Column(field.key, column_type(field), nullable=True))
+        kind = String(PSEUDONYM_MAX_LENGTH) if pseudonymised(form.key, field.key) else column_type(field)
+        columns.append(Column(field.key, kind, nullable=True))
     return Table(form.key, metadata, *columns)
 
 

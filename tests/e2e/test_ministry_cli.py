@@ -28,12 +28,14 @@ def test_two_establishments_to_the_national_extract(tmp_path: Path) -> None:
     assert (mic / "national.db").exists()
     ok("--data-dir", str(mic), "ministry", "public-key", str(tmp_path / "mic.pub.json"))
     inbox = tmp_path / "usb"
+    ok("programme-key", "create", str(tmp_path / "programme.key"))
     folders = {}
     for code in ("ECC", "ESITH"):
         data = tmp_path / code
         folders[code] = data
         ok("--data-dir", str(data), "init", "--role", "establishment", "--establishment", code)
         ok("--data-dir", str(data), "recipients", "add", str(tmp_path / "mic.pub.json"), "--yes")
+        ok("--data-dir", str(data), "programme-key", "import", str(tmp_path / "programme.key"), "--yes")
         ok("--data-dir", str(data), "keys", "enrollment-request", str(tmp_path / f"{code}.req.json"))
         ok("--data-dir", str(mic), "ministry", "enroll", str(tmp_path / f"{code}.req.json"), "--yes")
         offering = ok("--data-dir", str(data), "records", "add", "offering", "--json",
@@ -74,7 +76,9 @@ def test_two_establishments_to_the_national_extract(tmp_path: Path) -> None:
 
     records = json.loads(ok("--data-dir", str(mic), "ministry", "records", "internship", "--json"))
     assert sorted(r["establishment"] for r in records) == ["ECC", "ESITH"]
-    assert records[0]["student_code"].startswith("R") and "last_name" not in records[0]
+    # Pseudonymised student codes (the programme key is the establishments'), no withheld field.
+    assert all(r["student_code"].startswith("p1-") for r in records) and "last_name" not in records[0]
+    assert len({r["student_code"] for r in records}) == 2
     only = json.loads(ok("--data-dir", str(mic), "ministry", "records", "offering", "--establishment", "ESITH",
                          "--json"))
     assert [r["code"] for r in only] == ["MS-ESITH"]

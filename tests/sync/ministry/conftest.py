@@ -167,7 +167,8 @@ def craft(school: School, ministry_identity: Identity, sequence: int, previous_h
 
     data = seal_bundle(school.identity, [ministry_identity.public], bundle_id=str(_uuid.uuid4()), sequence=sequence,
                        previous_hash=previous_hash, created_at="2026-11-30T10:00:00Z",
-                       manifest={"full": full, "establishment_name": school.identity.name}, records=records)
+                       manifest={"full": full, "establishment_name": school.identity.name,
+                                 "changes": {"after": 0, "up_to": 1 << 40}}, records=records)
     path = school.outbox.parent / "crafted" / (name or bundle_file_name(school.code, sequence))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -245,3 +245,38 @@ def test_consolidation_audit_and_cancel(ministry, schools, identities, tmp_path)
     with national_store(ministry).read() as conn:
         actions = [r.action for r in conn.execute(select(consolidation_audit).order_by(consolidation_audit.c.id))]
     assert actions.count("applied") == 3 and actions.count("enrolled") == 3
+
+
+def test_a_restore_at_the_establishment_then_a_complete_export_converges(ministry, schools, identities,
+                                                                         tmp_path) -> None:
+    """After a restore, versions go back and records made since the backup are gone: the ministry applies by
+    chain order (not by version) and a complete export removes what the establishment no longer has."""
+    from forms.backup import backup, restore
+    from sync.outbox import export_bundle
+
+    ecc = schools["ECC"]
+    ids = ecc.populate(internships=2)
+    assert not consolidate(ministry, identities["MIC"], [ecc.export(tmp_path / "b1")]).failed
+    saved = backup(ecc.ws, tmp_path / "saved.db")
+    ecc.edit("internship", ids["internships"][0], host_city="Oujda")
+    later = ecc.populate(internships=1, prefix="L")
+    assert not consolidate(ministry, identities["MIC"], [ecc.export(tmp_path / "b2")]).failed
+    assert national_rows(ministry, "internship", "ECC")[ids["internships"][0]]["version"] == 2
+
+    restore(ecc.ws, saved)
+    ecc.edit("internship", ids["internships"][1], host_city="Safi")
+    full = export_bundle(ecc.ws, ecc.identity, tmp_path / "b3", full=True).path
+    report = consolidate(ministry, identities["MIC"], [full])
+    assert [(o.state, o.sequence) for o in report.outcomes] == [("applied", 3)]
+
+    live = {rid: row for rid, row in national_rows(ministry, "internship", "ECC").items() if not row["deleted"]}
+    assert set(live) == set(ids["internships"])
+    for rid, row in live.items():  # the establishment's current data, field by field
+        current = ecc.records().get("internship", rid)
+        assert (row["version"], row["host_city"], row["start_date"]) == (
+            current.version, current.values["host_city"], current.values["start_date"])
+    assert live[ids["internships"][0]]["host_city"] == "Casablanca" and live[ids["internships"][0]]["version"] == 1
+    assert live[ids["internships"][1]]["host_city"] == "Safi"
+    gone = national_rows(ministry, "internship", "ECC")[later["internships"][0]]
+    assert gone["deleted"] is True and gone["bundle_sequence"] == 3
+    assert national_rows(ministry, "offering", "ECC")[later["offering"]]["deleted"] is True

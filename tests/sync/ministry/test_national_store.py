@@ -107,6 +107,7 @@ def test_a_real_n0001_store_is_upgraded_without_loss(tmp_path, backend) -> None:
         assert conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar() == HEAD_REVISION
         assert conn.execute(select(record_table("internship").c.host_city)).scalars().all() == ["Casablanca"]
         assert "establishment_list" in inspect(conn).get_table_names()
+        assert "contact_email" not in {c["name"] for c in inspect(conn).get_columns("offering")}
         context = MigrationContext.configure(conn, opts={"compare_type": True, "version_table": VERSION_TABLE})
         assert compare_metadata(context, metadata) == []
         if not backend:

@@ -27,16 +27,17 @@ KILLED_RUN = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     import sync.ministry.consolidation as c
+    import sync.ministry.applying as a
     from forms.workspace import Workspace
     from sync.keys import load_identity
 
-    original = c._write
+    original = a.write_records
     def write_then_stop(conn, store, form, *args):
         original(conn, store, form, *args)
         if form == "cohort":  # offerings and cohorts written, inside the bundle's transaction
             Path(sys.argv[2]).write_text("ready")
             time.sleep(600)
-    c._write = write_then_stop
+    a.write_records = write_then_stop
     ws = Workspace.open(Path(sys.argv[1]))
     c.consolidate(ws, load_identity(ws, sys.argv[4]), [Path(sys.argv[3])])
 """)
