@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from sync.ministry.status import establishments_status
 from tests.desktop import ministry_scene
@@ -85,7 +85,7 @@ def test_ministry_folder_opens_the_ministry_pages(app):
     assert window.current_page().objectName() == "page_inbox"
 
 
-def test_inbox_forecast_consolidation_and_status(app, scene, qtbot, tmp_path):
+def test_inbox_forecast_consolidation_and_status(app, scene, qtbot, tmp_path, monkeypatch):
     first_ecc = scene.export("ECC")
     ministry_scene.edit_one(scene.schools["ECC"])
     second_ecc = scene.export("ECC")
@@ -129,6 +129,25 @@ def test_inbox_forecast_consolidation_and_status(app, scene, qtbot, tmp_path):
     assert cell(establishments.table, rows["ECC"], 5) == "2"
     assert cell(establishments.table, rows["ECC"], 0) == "à jour"
     assert cell(establishments.table, 0, 0) == "EN RETARD"  # late ones first
+
+    # a receipt lost on the way, written again from the establishment's chain
+    establishments.select("ECC")
+    idle(qtbot, app)
+    assert [cell(establishments.bundles, r, 1) for r in range(establishments.bundles.rowCount())] == ["2", "1"]
+    establishments.bundles.setCurrentCell(0, 0)
+    again = tmp_path / "renvoi"
+    again.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(again))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    qtbot.mouseClick(establishments.receipt_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, app)
+    assert [p.name for p in again.iterdir()] == ["accuse-MIC-ECC-2.json"]
+    from sync.receipts import read_receipt
+
+    body = read_receipt((again / "accuse-MIC-ECC-2.json").read_bytes(), "accusé")[0]
+    first = read_receipt((receipts / "accuse-MIC-ECC-2.json").read_bytes(), "accusé")[0]
+    assert (body["establishment"], body["sequence"], body["bundle_hash"]) == (
+        "ECC", 2, first["bundle_hash"])
 
     # the same files again: all duplicates, forecast and outcome
     page.add_paths([])

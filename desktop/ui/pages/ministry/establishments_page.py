@@ -419,7 +419,7 @@ class EstablishmentsPage(MinistryPage):
 
     def write_receipt(self) -> None:
         from sync.keys import load_identity
-        from sync.ministry.consolidation import write_receipt
+        from sync.ministry.acknowledgement import write_receipt
         from sync.ministry.store import national_store
 
         code = self.selected_code()
