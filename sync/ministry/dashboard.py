@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from forms.reference import reference
 from forms.store.columns import MULTI_SEPARATOR
@@ -57,6 +57,8 @@ class NationalFigures:
     """(academic year, enrolled, women): every year (the trend ignores the year filter)."""
     internships_by_type: list[tuple[str, int]] = field(default_factory=list)
     enrolled_by_region: list[tuple[str, int]] = field(default_factory=list)
+    internships_loaded: bool = False
+    """False until ``add_internship_figures`` has filled the internships' figures."""
 
     @staticmethod
     def share(part: int, whole: int) -> float | None:
@@ -100,82 +102,116 @@ def _scope(table: Any, codes: list[str] | None) -> ColumnElement[bool]:
     return live if codes is None else and_(live, table.c.establishment.in_(codes))
 
 
+def _internship_where(filters: Filters, codes: list[str] | None) -> ColumnElement[bool]:
+    internship = record_table("internship")
+    where = _scope(internship, codes)
+    if filters.year:
+        start, end = year_bounds(filters.year)
+        where = and_(where, internship.c.start_date >= start, internship.c.start_date <= end)
+    return where
+
+
+def _codes(workspace: Any, filters: Filters, conn: Any) -> tuple[dict[str, dict[str, str]], list[str] | None]:
+    selected = selected_establishments(workspace, filters, conn)
+    return selected, (sorted(selected) if filters.region or filters.ministry else None)
+
+
 def figures(workspace: Any, filters: Filters = Filters()) -> NationalFigures:
-    """Every figure of the dashboard, in a handful of aggregate queries."""
-    offering, cohort, internship = record_table("offering"), record_table("cohort"), record_table("internship")
+    """Every figure of the dashboard (``programme_figures`` then ``add_internship_figures``)."""
+    return add_internship_figures(workspace, filters, programme_figures(workspace, filters))
+
+
+def programme_figures(workspace: Any, filters: Filters = Filters()) -> NationalFigures:
+    """The figures of offerings and cohorts, and who reported: one grouped scan of each of these small
+    tables, the rest summed here (the dashboard paints them while the internships, a million rows
+    nationally, are still being counted)."""
+    offering, cohort = record_table("offering"), record_table("cohort")
     out = NationalFigures()
     with national_store(workspace).read() as conn:
-        selected = selected_establishments(workspace, filters, conn)
-        filtered = bool(filters.region or filters.ministry)
-        codes = sorted(selected) if filtered else None
+        selected, codes = _codes(workspace, filters, conn)
+        listed = all_establishments(workspace, conn)
         out.expected = len(selected)
+        reporting: set[str] = set()
 
+        partnered = case((offering.c.industry_partnered.is_(True), 1), else_=0)
         off_where = _scope(offering, codes)
-        coh_where = _scope(cohort, codes)
-        int_where = _scope(internship, codes)
         if filters.year:
             off_where = and_(off_where, offering.c.first_academic_year <= filters.year)
-            coh_where = and_(coh_where, cohort.c.academic_year == filters.year)
-            start, end = year_bounds(filters.year)
-            int_where = and_(int_where, internship.c.start_date >= start, internship.c.start_date <= end)
+        domains: dict[str, list[int]] = {}
+        types: dict[str, int] = {}
+        for code, kind, multi, n, places, with_partner in conn.execute(
+                select(offering.c.establishment, offering.c.training_type, offering.c.domains, func.count(),
+                       func.coalesce(func.sum(offering.c.capacity), 0), func.coalesce(func.sum(partnered), 0))
+                .where(off_where)
+                .group_by(offering.c.establishment, offering.c.training_type, offering.c.domains)):
+            n, places = int(n), int(places)
+            reporting.add(code)
+            out.offerings += n
+            out.places += places
+            out.partnered += int(with_partner)
+            if kind:
+                types[kind] = types.get(kind, 0) + places
+            parts = multi if isinstance(multi, list | tuple) else (multi or "").split(MULTI_SEPARATOR)
+            for domain in dict.fromkeys(d for d in parts if d):
+                entry = domains.setdefault(domain, [0, 0])
+                entry[0] += places
+                entry[1] += n
+        order = {code: i for i, code in enumerate(reference("domains").codes)}
+        out.places_by_domain = [(code, places, n) for code, (places, n)
+                                in sorted(domains.items(), key=lambda item: order.get(item[0], len(order)))]
+        out.places_by_training_type = sorted(types.items())
 
-        reporting: set[str] = set()
-        for table in (offering, cohort, internship):
-            reporting |= {c for (c,) in conn.execute(select(table.c.establishment).where(_scope(table, codes))
-                                                    .distinct())}
-        out.reporting = len(reporting & set(selected)) if selected else len(reporting)
-
-        row = conn.execute(select(func.count(), func.coalesce(func.sum(offering.c.capacity), 0),
-                                  func.coalesce(func.sum(case((offering.c.industry_partnered.is_(True), 1), else_=0)), 0))
-                           .where(off_where)).one()
-        out.offerings, out.places, out.partnered = int(row[0]), int(row[1]), int(row[2])
-
-        domains = reference("domains").codes
-        wrapped = literal(MULTI_SEPARATOR) + offering.c.domains + literal(MULTI_SEPARATOR)
-        sums = []
-        for code in domains:
-            hit = wrapped.like(f"%{MULTI_SEPARATOR}{code}{MULTI_SEPARATOR}%")
-            sums += [func.coalesce(func.sum(case((hit, offering.c.capacity), else_=0)), 0),
-                     func.coalesce(func.sum(case((hit, 1), else_=0)), 0)]
-        if sums:
-            values = conn.execute(select(*sums).where(off_where)).one()
-            out.places_by_domain = [(code, int(values[2 * i]), int(values[2 * i + 1]))
-                                    for i, code in enumerate(domains) if values[2 * i + 1]]
-        out.places_by_training_type = [
-            (code, int(places)) for code, places in conn.execute(
-                select(offering.c.training_type, func.coalesce(func.sum(offering.c.capacity), 0)).where(off_where)
-                .group_by(offering.c.training_type).order_by(offering.c.training_type)) if code]
-
-        row = conn.execute(select(*(func.coalesce(func.sum(cohort.c[k]), 0) for k in (
-            "enrolled", "women", "work_study", "graduates", "employed_6m"))).where(coh_where)).one()
-        out.enrolled, out.women, out.work_study, out.graduates, out.employed_6m = (int(v) for v in row)
-
-        trend_where = _scope(cohort, codes)
-        out.enrolled_by_year = [
-            (year, int(enrolled), int(women)) for year, enrolled, women in conn.execute(
-                select(cohort.c.academic_year, func.coalesce(func.sum(cohort.c.enrolled), 0),
-                       func.coalesce(func.sum(cohort.c.women), 0)).where(trend_where)
-                .group_by(cohort.c.academic_year).order_by(cohort.c.academic_year)) if year]
-
-        per_establishment = dict(conn.execute(select(cohort.c.establishment, func.coalesce(
-            func.sum(cohort.c.enrolled), 0)).where(coh_where).group_by(cohort.c.establishment)).all())
-        listed = all_establishments(workspace, conn)
+        keys = ("enrolled", "women", "work_study", "graduates", "employed_6m")
+        by_year: dict[str, list[int]] = {}
         regions: dict[str, int] = {}
-        for code, enrolled in per_establishment.items():
+        for code, year, *sums in conn.execute(
+                select(cohort.c.establishment, cohort.c.academic_year,
+                       *(func.coalesce(func.sum(cohort.c[k]), 0) for k in keys))
+                .where(_scope(cohort, codes)).group_by(cohort.c.establishment, cohort.c.academic_year)):
+            values = [int(v) for v in sums]
+            reporting.add(code)
+            if year:
+                trend = by_year.setdefault(year, [0, 0])
+                trend[0] += values[0]
+                trend[1] += values[1]
+            if filters.year and year != filters.year:
+                continue
+            out.enrolled += values[0]
+            out.women += values[1]
+            out.work_study += values[2]
+            out.graduates += values[3]
+            out.employed_6m += values[4]
             region = (listed.get(code) or {}).get("region") or "?"
-            regions[region] = regions.get(region, 0) + int(enrolled)
+            regions[region] = regions.get(region, 0) + values[0]
+        out.enrolled_by_year = [(year, enrolled, women) for year, (enrolled, women) in sorted(by_year.items())]
         out.enrolled_by_region = sorted(regions.items(), key=lambda item: -item[1])
-
-        row = conn.execute(select(func.count(),
-                                  func.coalesce(func.sum(case((internship.c.gender == "F", 1), else_=0)), 0),
-                                  func.coalesce(func.sum(case((internship.c.hired == "YES", 1), else_=0)), 0))
-                           .where(int_where)).one()
-        out.internships, out.internships_women, out.hired = int(row[0]), int(row[1]), int(row[2])
-        out.internships_by_type = [
-            (code, int(n)) for code, n in conn.execute(
-                select(internship.c.internship_type, func.count()).where(int_where)
-                .group_by(internship.c.internship_type).order_by(func.count().desc())) if code]
+        # every internship names an offering: the establishments with an offering or a cohort have reported
+        out.reporting = len(reporting & set(selected)) if selected else len(reporting)
     return out
 
 
-__all__ = ["FilterChoices", "Filters", "NationalFigures", "figures", "filter_choices", "selected_establishments", "year_bounds"]
+def add_internship_figures(workspace: Any, filters: Filters, out: NationalFigures) -> NationalFigures:
+    """The internships' figures into ``out``: one scan of the table, grouped by type, gender and hiring."""
+    internship = record_table("internship")
+    with national_store(workspace).read() as conn:
+        _selected, codes = _codes(workspace, filters, conn)
+        by_type: dict[str, int] = {}
+        total = women = hired = 0
+        for kind, gender, was_hired, n in conn.execute(
+                select(internship.c.internship_type, internship.c.gender, internship.c.hired, func.count())
+                .where(_internship_where(filters, codes))
+                .group_by(internship.c.internship_type, internship.c.gender, internship.c.hired)):
+            n = int(n)
+            total += n
+            women += n if gender == "F" else 0
+            hired += n if was_hired == "YES" else 0
+            if kind:
+                by_type[kind] = by_type.get(kind, 0) + n
+    out.internships, out.internships_women, out.hired = total, women, hired
+    out.internships_by_type = sorted(by_type.items(), key=lambda item: (-item[1], item[0]))
+    out.internships_loaded = True
+    return out
+
+
+__all__ = ["FilterChoices", "Filters", "NationalFigures", "add_internship_figures", "figures", "filter_choices",
+           "programme_figures", "selected_establishments", "year_bounds"]

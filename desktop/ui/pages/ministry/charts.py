@@ -135,6 +135,10 @@ def headline(lang: str, figures: Any, locale: Any) -> list[tuple[str, str]]:
         return "—" if share is None else locale.toString(100 * share, "f", 1) + " %"
 
     w = lambda fr, ar, en: words(lang, fr, ar, en)  # noqa: E731
+    if not figures.internships_loaded:  # still being counted: the tiles say so
+        n_i = pct_i = lambda *_args: "…"
+    else:
+        n_i, pct_i = n, pct
     return [
         (w("Établissements ayant déclaré", "المؤسسات المصرحة", "Establishments reporting"),
          isolate(f"{n(figures.reporting)} / {n(figures.expected)}")),
@@ -149,8 +153,8 @@ def headline(lang: str, figures: Any, locale: Any) -> list[tuple[str, str]]:
         (w("Diplômés", "الخريجون", "Graduates"), n(figures.graduates)),
         (w("Insertion à 6 mois", "الإدماج بعد 6 أشهر", "Insertion at 6 months"),
          pct(figures.employed_6m, figures.graduates)),
-        (w("Stages", "التداريب", "Internships"), n(figures.internships)),
-        (w("Stagiaires femmes", "المتدربات", "Women interns"), pct(figures.internships_women, figures.internships)),
+        (w("Stages", "التداريب", "Internships"), n_i(figures.internships)),
+        (w("Stagiaires femmes", "المتدربات", "Women interns"), pct_i(figures.internships_women, figures.internships)),
         (w("Stagiaires recrutés par l'organisme", "المتدربون الموظفون من طرف الجهة", "Interns hired by the host"),
-         pct(figures.hired, figures.internships)),
+         pct_i(figures.hired, figures.internships)),
     ]

@@ -107,7 +107,8 @@ class NationalDashboardPage(MinistryPage):
         return Filters(self.year.currentData(), self.region.currentData(), self.ministry.currentData())
 
     def refresh(self) -> None:
-        from sync.ministry.dashboard import figures
+        """Offerings and cohorts first (painted at once), then the internships (the big table)."""
+        from sync.ministry.dashboard import add_internship_figures, programme_figures
 
         if not self.choices_loaded:
             return
@@ -116,14 +117,32 @@ class NationalDashboardPage(MinistryPage):
             return
         self.loading = True
         workspace, filters = self.context.workspace, self.filters()
+        title = self.w("Tableau de bord national", "لوحة القيادة الوطنية", "National dashboard")
         self.status.setText(self.w("Calcul des indicateurs…", "حساب المؤشرات…", "Computing the indicators…"))
         self.status.setVisible(True)
-        self.context.runner.run(lambda state: figures(workspace, filters),
-                                title=self.w("Tableau de bord national", "لوحة القيادة الوطنية", "National dashboard"),
-                                on_success=self.show_figures, on_failure=self._failed, parent=self)
+
+        def first(figures: Any) -> None:
+            if self.pending:  # the filters changed meanwhile: start again with them
+                self.loading = self.pending = False
+                self.refresh()
+                return
+            self.show_figures(figures)
+            self.context.runner.run(lambda state: add_internship_figures(workspace, filters, figures), title=title,
+                                    on_success=self._internships, on_failure=self._failed, parent=self)
+
+        self.context.runner.run(lambda state: programme_figures(workspace, filters), title=title,
+                                on_success=first, on_failure=self._failed, parent=self)
+
+    def _internships(self, figures: Any) -> None:
+        self.loading = False
+        if self.pending:
+            self.pending = False
+            self.refresh()
+            return
+        self.show_figures(figures)
 
     def _failed(self, exc: BaseException) -> None:
-        self.loading = False
+        self.loading = self.pending = False
         self.context.runner.report(exc, self.w("Tableau de bord national", "لوحة القيادة الوطنية",
                                                "National dashboard"), self)
 
@@ -132,11 +151,6 @@ class NationalDashboardPage(MinistryPage):
 
         from desktop.ui.pages.ministry.charts import headline, national_charts
 
-        self.loading = False
-        if self.pending:
-            self.pending = False
-            self.refresh()
-            return
         self.figures = figures
         _clear(self.tiles)
         for index, (label, value) in enumerate(headline(self.lang, figures, self.locale())):
@@ -154,15 +168,19 @@ class NationalDashboardPage(MinistryPage):
         for index, (title, chart) in enumerate(national_charts(self.lang, figures)[:4]):
             if chart is None:
                 widget: QWidget = QGroupBox(title)
-                QVBoxLayout(widget).addWidget(QLabel(self.w("Pas encore de données.", "لا توجد بيانات بعد.",
-                                                            "No data yet.")))
+                waiting = index == 2 and not figures.internships_loaded
+                QVBoxLayout(widget).addWidget(QLabel(
+                    self.w("Calcul des stages…", "حساب التداريب…", "Counting the internships…") if waiting else
+                    self.w("Pas encore de données.", "لا توجد بيانات بعد.", "No data yet.")))
             else:
                 widget = QChartView(chart)
                 widget.setRenderHint(QPainter.RenderHint.Antialiasing)
             widget.setObjectName(f"chart_{index}")
             widget.setMinimumHeight(300)
             self.charts.addWidget(widget, index // 2, index % 2)
-        self.status.setVisible(False)
+        self.status.setVisible(not figures.internships_loaded)
+        if not figures.internships_loaded:
+            self.status.setText(self.w("Calcul des stages…", "حساب التداريب…", "Counting the internships…"))
 
 
 def _clear(grid: QGridLayout) -> None:
