@@ -4,9 +4,10 @@ computed off the GUI thread; the page paints at once and fills in when they arri
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +33,7 @@ class NationalDashboardPage(MinistryPage):
         self.loading = False
         self.pending = False
         self.choices_loaded = False
+        """The filters' choices have arrived (the figures for « all » are read meanwhile)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -74,7 +76,10 @@ class NationalDashboardPage(MinistryPage):
         self.status.setObjectName("status")
         self.body.addWidget(self.status)
         self.body.addStretch(1)
-        self._load_choices()
+        self._load_choices()  # the filters' choices and the figures for « all » are read side by side
+        self.refresh()
+        # QtCharts is imported while the worker reads the figures, not after they arrive
+        QTimer.singleShot(0, lambda: importlib.import_module("desktop.ui.pages.ministry.charts"))
 
     def _load_choices(self) -> None:
         from sync.ministry.dashboard import filter_choices
@@ -99,7 +104,6 @@ class NationalDashboardPage(MinistryPage):
         for combo in (self.year, self.region, self.ministry):
             combo.blockSignals(False)
         self.choices_loaded = True
-        self.refresh()
 
     def filters(self) -> Any:
         from sync.ministry.dashboard import Filters
@@ -110,8 +114,6 @@ class NationalDashboardPage(MinistryPage):
         """Offerings and cohorts first (painted at once), then the internships (the big table)."""
         from sync.ministry.dashboard import add_internship_figures, programme_figures
 
-        if not self.choices_loaded:
-            return
         if self.loading:
             self.pending = True
             return
