@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.crypto",
     "desktop.cli.programme",
     "desktop.cli.ministry",
+    "desktop.cli.report",
     "desktop.cli.reference",
     "desktop.cli.excel",
 )
