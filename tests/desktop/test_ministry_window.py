@@ -265,6 +265,17 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     idle(qtbot, app)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
 
+    # the committee's workbook, through the report engineer's function, off the GUI thread
+    from openpyxl import load_workbook
+
+    book = tmp_path / "comite.xlsx"
+    report.make_workbook(book)
+    idle(qtbot, app)
+    assert report.last_workbook == book and report.workbook_button.isEnabled()
+    sheets = load_workbook(book, read_only=True).sheetnames
+    assert len(sheets) > 3
+    assert "2 établissement(s) sur" in report.message.text()
+
 
 def test_language_switch_arabic_then_english(app, scene, qtbot):
     from desktop.ui.i18n import install_language
