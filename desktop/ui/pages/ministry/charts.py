@@ -41,6 +41,7 @@ def _axes(chart: QChart, series: Any, categories: list[str], top: float, horizon
     values_axis = QValueAxis()
     values_axis.setLabelFormat("%.0f")
     values_axis.setRange(0, top)
+    values_axis.applyNiceNumbers()
     left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
     for axis, side in ((categories_axis, left if horizontal else bottom), (values_axis, bottom if horizontal else left)):
         chart.addAxis(axis, side)
