@@ -11,7 +11,6 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -361,28 +360,24 @@ LOCK_FILE = ".export.lock"
 @contextlib.contextmanager
 def export_lock(workspace: Any) -> Iterator[None]:
     """One export at a time per data folder (the window and the command line alike): an OS lock on
-    ``outbox/.export.lock``, released by the OS if the process dies. Holding it is also what makes a
-    ``reserved`` row provably a leftover of a crash, safe to recover or rebuild."""
+    ``outbox/.export.lock`` (``filelock``: ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows),
+    released by the OS if the process dies. Holding it is also what makes a ``reserved`` row provably a
+    leftover of a crash, safe to recover or rebuild: so no "soft" lock file that a crash would leave held."""
+    from filelock import FileLock, Timeout
+
     folder = Path(workspace.outbox_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the duration of the export
+    lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False, fallback_to_soft=False,
+                    preserve_lock_file=True)
     try:
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
-                                "attendez qu'il se termine ; rien n'a été écrit") from exc
+        lock.acquire()
+    except Timeout as exc:
+        raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
+                            "attendez qu'il se termine ; rien n'a été écrit") from exc
+    try:
         yield
     finally:
-        handle.close()  # closing releases the lock
+        lock.release()
 
 
 class _IntegrityCheck(threading.Thread):
