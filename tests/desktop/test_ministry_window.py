@@ -257,6 +257,8 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     data.search.setText("MS-ECC-1")
     data.apply_filter()
     assert data.model.rowCount() == 1
+    idle(qtbot, app)
+    assert data.count.text() == "1 enregistrement(s)"  # counted off the GUI thread
 
     report = app.window.navigate("report")
     idle(qtbot, app)
@@ -312,3 +314,28 @@ def test_language_switch_arabic_then_english(app, scene, qtbot):
         assert app.window.navigate("inbox").consolidate_button.text() == "Consolidate"
     finally:
         install_language("fr")
+
+
+def test_real_start_path_opens_the_store_after_the_first_paint(scene, qtbot):
+    """``kafaat --data-dir`` on a ministry folder: the frame first, the folder and its national store opened
+    off the GUI thread, then the inbox."""
+    from desktop.ministry_app import MinistryApplication
+    from sync.ministry.store import close_national_store
+
+    close_national_store(scene.ministry)
+    application = MinistryApplication(root=scene.ministry.root, lang="fr", ministry="MIC")
+    window = application.show()
+    try:
+        assert window.context is None and "Ministère de l'Industrie" in window.windowTitle()
+        qtbot.waitUntil(lambda: window.context is not None, timeout=20_000)
+        idle(qtbot, application)
+        assert window.current_page().objectName() == "page_inbox"
+        assert "Établissements : " in window.counts_label.text()
+    finally:
+        window.close_without_asking()
+        if application.context is not None:
+            application.context.runner.wait_all(10_000)
+        if application.workspace is not None:
+            close_national_store(application.workspace)
+            application.workspace.close()
+        QApplication.processEvents()

@@ -41,6 +41,7 @@ class NationalDataPage(MinistryPage):
         self.query: NationalListQuery | None = None
         self.model: NationalRecordsModel | None = None
         self.filters: dict[str, QComboBox] = {}
+        self.count_generation = 0
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Données nationales", "البيانات الوطنية", "National data",
                                       ("Lecture seule : les enregistrements consolidés, sans les champs que les "
@@ -152,9 +153,18 @@ class NationalDataPage(MinistryPage):
         flt = ListFilter(search=self.search.text(),
                          equals={k: c.currentData() for k, c in self.filters.items() if c.currentData()})
         self.model.set_filter(flt)
-        total = self.query.count(flt)
-        self.count.setText(self.w("{0} enregistrement(s)", "{0} تسجيل", "{0} record(s)").format(
-            self.locale().toString(total)))
+        # the count of a national table (a million internships) is read off the GUI thread; the latest wins
+        self.count_generation += 1
+        generation, query = self.count_generation, self.query
+        self.count.setText(self.w("Comptage…", "العد…", "Counting…"))
+
+        def counted(total: int) -> None:
+            if generation == self.count_generation:
+                self.count.setText(self.w("{0} enregistrement(s)", "{0} تسجيل", "{0} record(s)").format(
+                    self.locale().toString(total)))
+
+        self.context.runner.run(lambda state: query.count(flt), title=self.w("Comptage", "العد", "Counting"),
+                                on_success=counted, parent=self)
 
     def refresh(self) -> None:
         if self.model is not None:
