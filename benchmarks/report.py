@@ -35,12 +35,12 @@ def national_store(establishments: int, records: int) -> Path:
     """The ministry folder with month 1 and month 2 consolidated (made once, then reused)."""
     from benchmarks.consolidation import _ministry, prepare
 
-    folder = CACHE / f"{establishments}x{records}"
+    inbox = prepare(establishments, records)
+    folder = CACHE / inbox.name  # named as the inbox it comes from (its bundle format)
     if (folder / "done").exists():
         return folder / "mic"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    inbox = prepare(establishments, records)
     from sync.ministry.consolidation import consolidate
     from sync.ministry.store import close_national_store
 

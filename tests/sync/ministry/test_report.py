@@ -5,6 +5,7 @@ same figure computed here, independently, from the records the establishments ho
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import subprocess
@@ -14,12 +15,15 @@ from typing import Any
 import openpyxl
 import pytest
 
+from forms.schema import PSEUDONYM_PATTERN
 from forms.tasks import Cancelled, TaskState
 from sync.errors import SyncError
 from sync.ministry.consolidation import consolidate
 from sync.ministry.indicators import INDICATORS
 from sync.ministry.report import write_report
+from sync.pseudonym import dump_key, install_key, new_key
 from tests.conftest import OFFERING, cohort_values, internship_values
+from tests.sync.ministry.conftest import national_rows
 
 YEAR = "2025-2026"
 LABELS = {ind.key: ind.label.fr for ind in INDICATORS}
@@ -104,6 +108,9 @@ def _month_two(schools, ids: dict[str, Any]) -> None:
 
 @pytest.fixture
 def national(ministry, schools, identities, tmp_path):
+    key = dump_key(new_key())  # one programme key: the student codes arrive as pseudonyms
+    for school in schools.values():
+        install_key(school.ws, key, "clé du programme")
     ids = _month_one(schools)
     for school in schools.values():
         school.export()
@@ -115,6 +122,8 @@ def national(ministry, schools, identities, tmp_path):
     second = consolidate(ministry, identities["MIC"], [tmp_path / "inbox"])
     assert sorted(o.state for o in second.outcomes) == ["applied", "applied", "duplicate", "duplicate",
                                                         "duplicate"] and not second.failed
+    codes = {row["student_code"] for row in national_rows(ministry, "internship").values()}
+    assert codes and all(re.fullmatch(PSEUDONYM_PATTERN, c) for c in codes)
     return ministry
 
 
@@ -327,10 +336,11 @@ def test_no_personal_value_anywhere(national, schools, tmp_path) -> None:
     for form in ("internship", "offering"):
         for row in _live(schools, form):
             for key in ("student_code", "last_name", "first_name", "tutor_name", "tutor_email", "supervisor",
-                        "contact_email", "partner_name", "host_name", "host_ice"):
+                        "contact_email", "partner_name", "host_name", "host_ice"):  # raw codes too
                 if row.get(key):
                     personal.add(str(row[key]).strip().casefold())
     assert personal
+    personal |= {row["student_code"] for row in national_rows(national, "internship").values()}  # pseudonyms
     for value in _cells(openpyxl.load_workbook(out)):
         text = str(value).casefold()
         assert "@" not in text, value
@@ -365,7 +375,7 @@ def test_opens_in_libreoffice(national, tmp_path) -> None:
         print(f"\n*** {reason}")
         pytest.skip(reason)
     profile = tmp_path / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "rapport.pdf"
     assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
