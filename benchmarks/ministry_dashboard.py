@@ -22,7 +22,6 @@ import json
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,28 +31,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CACHE = ROOT / "benchmarks" / ".cache" / "report"
 
 
 def national_store(establishments: int, records: int) -> Path:
-    """The ministry folder with month 1 and month 2 consolidated (made once, then reused)."""
-    from benchmarks.consolidation import _ministry, prepare
+    """The store ``benchmarks/report.py`` makes once and keeps (month 1 and month 2 consolidated)."""
+    from benchmarks.report import national_store as report_store
 
-    folder = CACHE / f"{establishments}x{records}"
-    if (folder / "done").exists():
-        return folder / "mic"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    inbox = prepare(establishments, records)
-    from sync.ministry.consolidation import consolidate
-    from sync.ministry.store import close_national_store
-
-    ws, identity = _ministry(inbox, folder, None)
-    for month in ("month1", "month2"):
-        consolidate(ws, identity, [inbox / month])
-    close_national_store(ws)
-    (folder / "done").write_text("ok")
-    return folder / "mic"
+    return report_store(establishments, records)
 
 
 def child_figures(mic: Path, statements: Path) -> dict:
