@@ -194,6 +194,9 @@ def read_settings(root: Path) -> dict[str, Any]:
 
 def run(args: argparse.Namespace | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.ui import collector
+
+    collector.install()  # cyclic garbage collection on the GUI thread only (see desktop.ui.collector)
     app.setApplicationName("Kafaat")
     app.setOrganizationName("Kafaat")
     app.setApplicationDisplayName("Kafaat")
@@ -201,11 +204,19 @@ def run(args: argparse.Namespace | None = None) -> int:
     lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
 
     if not (root / SETTINGS_FILE).exists():
-        from desktop.ui.setup_wizard import SetupWizard
+        from desktop.ui.setup_wizard import LANGUAGE_CHANGED, SetupWizard
 
-        install_language(lang or "fr")
-        wizard = SetupWizard(root, lang or "fr")
-        if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+        chosen, carried = lang or "fr", None
+        while True:  # the assistant is shown again in the language the person chooses on its first page
+            install_language(chosen)
+            wizard = SetupWizard(root, chosen, carried=carried)
+            outcome = wizard.exec()
+            if outcome != LANGUAGE_CHANGED:
+                break
+            chosen, carried = wizard.chosen_lang, wizard.carried()
+            wizard.deleteLater()
+        lang = chosen
+        if outcome != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
             return 0
         if wizard.workspace.root != root or not explicit:
             QSettings().setValue("data_dir", str(wizard.workspace.root))

@@ -118,7 +118,7 @@ class RecordEditor(QDialog):
     # ---------------------------------------------------------------------------------------- build
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
@@ -128,12 +128,12 @@ class RecordEditor(QDialog):
 
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        undo = QToolButton()
+        undo = QToolButton(self)
         undo.setObjectName("undo")
         undo.setText(self.tr("Annuler la saisie"))
         undo.setToolTip(self.tr("Annuler la dernière modification (Ctrl+Z)"))
         undo.clicked.connect(self.undo_stack.undo)
-        redo = QToolButton()
+        redo = QToolButton(self)
         redo.setObjectName("redo")
         redo.setText(self.tr("Rétablir"))
         redo.setToolTip(self.tr("Rétablir la modification annulée (Ctrl+Y)"))

@@ -87,9 +87,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------- context
     def attach(self, context: AppContext, first_page: str = "dashboard") -> None:
         """Give the window its data (after the first paint) and show the first page."""
+        from desktop.ui.context import weak_callback
+
         self.context = context
-        context.open_record = self.open_record
-        context.navigate = self.navigate
+        context.open_record = weak_callback(self.open_record)
+        context.navigate = weak_callback(self.navigate)
         context.runner.data_changed.connect(self.data_changed)
         self.update_status()
         self.navigate(first_page)

@@ -17,6 +17,22 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.ui import operations
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_gui_thread(qapp):
+    """As in the application: automatic collection off, collection from a GUI-thread timer.
+    ``KAFAAT_GC_THRESHOLD=N`` (stress runs) lowers the thresholds and collects every 10 ms."""
+    import gc
+    import os
+
+    from desktop.ui import collector
+
+    low = int(os.environ.get("KAFAAT_GC_THRESHOLD") or 0)
+    if low:
+        gc.set_threshold(low, 2, 2)
+    guard = collector.install(10 if low else collector.INTERVAL_MS)
+    yield guard
+
+
 @pytest.fixture(autouse=True)
 def _no_leaks(qapp, monkeypatch):
     """Fail a test that leaves an operation running, a pool thread alive or one of our timers active."""
