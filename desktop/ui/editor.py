@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.fields import Binding, ComboBinding, make_binding
-from desktop.ui.i18n import format_timestamp
+from desktop.ui.i18n import format_timestamp, isolate
 from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
 from forms.schema import Field, FieldType, Issue, Severity
@@ -306,7 +306,7 @@ class RecordEditor(QDialog):
             title = self.tr("Nouveau : {0}").format(self.form.label.get(self.lang))
         else:
             shown = self.form.title(self.values()).strip(" —")
-            title = f"{self.form.label.get(self.lang)} — {shown}"
+            title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
         self.heading.setText(title)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)
 
