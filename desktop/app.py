@@ -85,6 +85,7 @@ class Application:
         self.lang = normalise_lang(lang)
         self.window: MainWindow | None = None
         self.context: Any = None
+        self.runner: Any = None
         self._opening = False
 
     def show(self, first_page: str = "dashboard") -> MainWindow:
@@ -125,7 +126,9 @@ class Application:
             return
         self._opening = True
         setup_logging(self.root / "logs")
-        runner = OperationRunner(self.root / "logs")
+        # Held by the application: otherwise only a cycle (runner → operation → callback → runner) kept it,
+        # and a garbage collection before the folder was open deleted it with its operation.
+        runner = self.runner = OperationRunner(self.root / "logs")
         root = self.root
 
         def open_folder(state: Any) -> Any:

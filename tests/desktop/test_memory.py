@@ -121,3 +121,20 @@ def test_a_closed_window_is_freed(workspace, qtbot):
     finally:
         if enabled:
             gc.enable()
+
+
+def test_opening_the_data_folder_survives_a_collection(qtbot, workspace):
+    """The runner that opens the folder was held only by a cycle through its own operation: a collection
+    while the database was being opened deleted both, and the window never got its data."""
+    from desktop.app import Application
+
+    root = workspace.root
+    workspace.close()
+    app = Application(root=root, establishment="ECC")
+    window = app.show()
+    app._attach(window, "dashboard")  # what the first paint does, now: the opening is under way
+    gc.collect()
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    window.close_without_asking()
+    app.context.runner.wait_all(10_000)
+    app.workspace.close()
