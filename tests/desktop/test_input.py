@@ -121,3 +121,21 @@ def test_the_first_run_assistant_offers_the_language(qtbot, tmp_path, monkeypatc
     assert again.language.currentData() == "ar"
     assert again.result() != QWizard.DialogCode.Accepted
     assert not refusals  # changing the language is not refused for the establishment not yet chosen
+
+
+def test_a_new_form_says_nothing_before_anything_is_typed_and_a_sum_rule_is_said_once(qtbot, application, store):
+    store.save("offering", OFFERING)
+    _page, editor = new_editor(qtbot, application, "cohort")
+    assert editor.checked is not None and editor.checked.errors  # required fields are empty...
+    assert "erreur" not in editor.summary.text()  # ...but nothing was typed: nothing is reported yet
+    assert not any(label.isVisible() for label in editor.messages.values())
+    editor.show()
+    qtbot.waitExposed(editor)
+    for key, value in (("enrolled", 30), ("women", 10), ("men", 10)):
+        editor.bindings[key].spin.setValue(value)
+    editor.run_check()
+    texts = [editor.messages[k].text() for k in ("enrolled", "women", "men") if editor.messages[k].isVisible()]
+    assert len(texts) == 1, texts  # the sum rule is written once, not under each of its three fields
+    assert all(editor.bindings[k].widget.property("issue") == "error" for k in ("enrolled", "women", "men"))
+    assert "1 erreur" in editor.summary.text()
+    editor.done(0)
