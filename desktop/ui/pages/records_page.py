@@ -223,6 +223,9 @@ class RecordsPage(Page):
                                 parent=self)
 
     def _count_text(self, n: int) -> str:
+        typed = self.model.filter.search.strip()
+        if n == 0 and typed:
+            return self.tr("Aucun enregistrement ne contient « {0} »").format(typed)
         return self.tr("%n enregistrement(s)", "", n)
 
     def focus_search(self) -> None:
