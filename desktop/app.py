@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.i18n import install_language
 from desktop.ui.window import MainWindow
 from forms.i18n import normalise_lang
-from forms.paths import default_data_dir
+from forms.paths import default_data_dir, resources_dir
 
 LOCK_FILE = "kafaat.lock"
 SETTINGS_FILE = "settings.json"
@@ -186,6 +187,13 @@ class Application:
         self._attach(window, "settings")
 
 
+def application_icon() -> QIcon:
+    """The icon drawn by scripts/make_icon.py (the executable and the installer carry its .ico)."""
+    icon = QIcon(str(resources_dir() / "icons" / "kafaat.png"))
+    icon.addFile(str(resources_dir() / "icons" / "kafaat-48.png"))  # drawn for small sizes, not scaled down
+    return icon
+
+
 def read_settings(root: Path) -> dict[str, Any]:
     """The data folder's settings, read without opening the database (the frame is painted first)."""
     try:
@@ -203,6 +211,7 @@ def run(args: argparse.Namespace | None = None) -> int:
     app.setApplicationName("Kafaat")
     app.setOrganizationName("Kafaat")
     app.setApplicationDisplayName("Kafaat")
+    app.setWindowIcon(application_icon())
     root, explicit = chosen_data_dir(args)
     lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
 

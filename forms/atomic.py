@@ -8,6 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from forms.windows_acl import protect_private
+
 
 def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -16,6 +18,7 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     try:
         if private:
             os.chmod(tmp, 0o600)
+            protect_private(tmp)  # Windows: an access list with the current user only
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -14,9 +14,10 @@ from typing import Any
 
 from forms.i18n import Text
 from forms.reference import Choice
-from forms.schema import Field, FieldType, Form, Issue, Rule, Severity
+from forms.schema import Field, FieldType, Form, Issue, Rule, Severity, Sharing
 
 T = FieldType
+WITHHELD, PSEUDONYMISED = Sharing.WITHHELD, Sharing.PSEUDONYMISED
 
 ACADEMIC_YEAR_PATTERN = r"(19|20)\d{2}-(19|20)\d{2}"
 ACADEMIC_YEAR_HINT = Text("année universitaire de la forme 2025-2026", "سنة جامعية على شكل 2025-2026",
@@ -212,7 +213,7 @@ OFFERING = Form(
         Field("accreditation_date", T.DATE, Text("Date d'accréditation", "تاريخ الاعتماد", "Accreditation date"),
               min=date(1990, 1, 1), max=MAX_DATE, section=S_PARTNER),
         Field("contact_email", T.EMAIL, Text("E-mail de contact", "البريد الإلكتروني للاتصال", "Contact e-mail"),
-              required=True, max_length=254, section=S_PARTNER),
+              required=True, max_length=254, section=S_PARTNER, sharing=WITHHELD),
     ),
     rules=(
         _academic_year_consecutive("first_academic_year"),
@@ -419,11 +420,11 @@ INTERNSHIP = Form(
                    "As in the student-management system"),
               required=True, pattern=STUDENT_CODE_PATTERN,
               pattern_hint=Text("5 à 20 lettres ou chiffres", "من 5 إلى 20 حرفا أو رقما", "5 to 20 letters or digits"),
-              max_length=20, section=S_STUDENT, list_column=True),
+              max_length=20, section=S_STUDENT, list_column=True, sharing=PSEUDONYMISED),
         Field("last_name", T.TEXT, Text("Nom", "الاسم العائلي", "Last name"), required=True, max_length=100,
-              section=S_STUDENT, list_column=True),
+              section=S_STUDENT, list_column=True, sharing=WITHHELD),
         Field("first_name", T.TEXT, Text("Prénom", "الاسم الشخصي", "First name"), required=True, max_length=100,
-              section=S_STUDENT, list_column=True),
+              section=S_STUDENT, list_column=True, sharing=WITHHELD),
         Field("gender", T.CHOICE, Text("Genre", "الجنس", "Gender"), required=True, options=GENDERS,
               section=S_STUDENT),
         Field("offering", T.LINK, Text("Offre de formation", "عرض التكوين", "Course offering"), required=True,
@@ -458,11 +459,11 @@ INTERNSHIP = Form(
                                                 "Monthly stipend (MAD)"),
               min=Decimal(0), max=Decimal(100000), section=S_PERIOD),
         Field("tutor_name", T.TEXT, Text("Tuteur en entreprise", "المؤطر في المقاولة", "Company tutor"),
-              max_length=150, section=S_FOLLOW),
+              max_length=150, section=S_FOLLOW, sharing=WITHHELD),
         Field("tutor_email", T.EMAIL, Text("E-mail du tuteur", "البريد الإلكتروني للمؤطر", "Tutor e-mail"),
-              max_length=254, section=S_FOLLOW),
+              max_length=254, section=S_FOLLOW, sharing=WITHHELD),
         Field("supervisor", T.TEXT, Text("Encadrant académique", "المؤطر الأكاديمي", "Academic supervisor"),
-              max_length=150, section=S_FOLLOW),
+              max_length=150, section=S_FOLLOW, sharing=WITHHELD),
         Field("outcome", T.CHOICE, Text("Issue du stage", "نتيجة التدريب", "Outcome"), required=True,
               options=OUTCOMES, section=S_FOLLOW, list_column=True),
         Field("final_mark", T.DECIMAL, Text("Note finale (/20)", "النقطة النهائية (/20)", "Final mark (/20)"),

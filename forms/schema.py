@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -29,6 +29,21 @@ class FieldType(StrEnum):
     LINK = "link"
     EMAIL = "email"
     IDENTIFIER = "identifier"
+
+
+class Sharing(StrEnum):
+    """What a field is for the bundle that goes to the ministries (law 09-08: only what they need leaves)."""
+
+    SENT = "sent"
+    """Sent as is."""
+    WITHHELD = "withheld"
+    """Never leaves the establishment (names, e-mail addresses…)."""
+    PSEUDONYMISED = "pseudonymised"
+    """Replaced by a keyed hash (``sync.pseudonym``): countable and linkable, not reversible."""
+
+
+PSEUDONYM_PATTERN = r"p[1-9][0-9]{0,3}-[a-z2-7]{26}"
+"""What a pseudonymised value looks like in a bundle and at the ministry (``docs/bundle-format.md`` § 7)."""
 
 
 class Severity(StrEnum):
@@ -79,6 +94,8 @@ class Field:
     list_column: bool = False
     """Shown as a column in lists by default."""
     strip: bool = True
+    sharing: Sharing = Sharing.SENT
+    """What the bundle carries of this field: the value, nothing, or a pseudonym."""
 
     @property
     def is_choice(self) -> bool:
@@ -153,6 +170,35 @@ class Form:
     def field(self, key: str) -> Field:
         return self._by_key[key]  # type: ignore[attr-defined]
 
+    @property
+    def sent_fields(self) -> tuple[Field, ...]:
+        """The fields a bundle carries (withheld ones left out), in declaration order."""
+        return tuple(f for f in self.fields if f.sharing is not Sharing.WITHHELD)
+
+    @property
+    def withheld_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sharing is Sharing.WITHHELD)
+
+    @property
+    def pseudonymised_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sharing is Sharing.PSEUDONYMISED)
+
+    def as_received(self) -> Form:
+        """The form as a ministry receives it: withheld fields gone, pseudonymised ones holding an optional
+        pseudonym instead of the value (so the same validators re-check what arrives)."""
+        cached = self.__dict__.get("_received")
+        if cached is None:
+            fields = tuple(
+                replace(f, type=FieldType.IDENTIFIER, required=False, pattern=PSEUDONYM_PATTERN,
+                        pattern_hint=None, max_length=40, min=None, max=None)
+                if f.sharing is Sharing.PSEUDONYMISED else f
+                for f in self.sent_fields)
+            kept = {f.key for f in fields}
+            cached = Form(self.key, self.label, self.plural, fields, self.rules,
+                          tuple(k for k in self.natural_key if k in kept), self.title)
+            object.__setattr__(self, "_received", cached)
+        return cached
+
     def has_field(self, key: str) -> bool:
         return key in self._by_key  # type: ignore[attr-defined]
 
@@ -173,6 +219,7 @@ class Form:
                 "type": f.type.value,
                 "required": f.required,
                 "label": f.label.as_dict(),
+                "sharing": f.sharing.value,
             }
             if f.help.fr:
                 item["help"] = f.help.as_dict()

@@ -1,34 +1,51 @@
-"""The bundle file: writer (``seal_bundle``) and reader (``open_bundle``). Layout, algorithms and limits
-are specified in ``docs/bundle-format.md``; this module is the reference implementation.
+"""The bundle file: writer (``seal_bundle``) and reader (``peek``, ``open_bundle``). Layout, algorithms and
+limits are specified in ``docs/bundle-format.md``; this module is the reference implementation. Writers
+write format 2 only; readers read 1 (``sync.bundle_v1``) and 2.
 
 ::
 
     magic "\\x89KAFAAT\\n" (8) | format version u16 | header length u32 | header (UTF-8 JSON)
-    | signature block length u32 | signature block | payload (AES-256-GCM of the zstd-compressed JSON)
+    | signature block length u32 | signature block (Ed25519 then ML-DSA-65, fixed layout)
+    | payload: segments, each u32 length || AES-256-GCM(zstd(one JSON document of at most 1 MiB))
 
-The signatures (Ed25519 and ML-DSA-65, both required) cover the magic, version, header length and header;
-the header holds the SHA-256 and length of the payload, the recipients and their wrapped keys. A ministry
-therefore checks who sent the bundle, to whom, and that not one byte changed, before it decrypts anything.
+The signatures cover the magic, version, header length and header; the header holds the SHA-256 and length
+of the payload, the recipients and their wrapped keys, and a commitment to the payload key. The bundle's
+identity (``bundle_hash``: what the chain and receipts name) is a hash of exactly those signed bytes, so
+no relay can change it. Reading needs memory for one segment, whatever the bundle's size.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import os
-import re
 import struct
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import orjson
 import zstandard
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from sync import bundle_v1
+from sync.bundle_document import (
+    CODE,
+    HEX64,
+    LIVE_SYSTEM,
+    TIMESTAMP,
+    TOMBSTONE_COLUMNS,
+    RowChecker,
+    bad,
+    check_manifest,
+    clean_text,
+)
 from sync.encoding import b64d, b64e, dumps, loads_strict, u64
 from sync.errors import (
     BundleMalformed,
@@ -44,37 +61,50 @@ from sync.errors import (
 )
 from sync.keys import ED25519, MLDSA65, MLKEM768, SIGNATURE_SIZES, Identity, PublicKeys
 
+__all__ = ["CODE", "HEX64", "LIVE_SYSTEM", "TOMBSTONE_COLUMNS", "clean_text"]
+
 MAGIC = b"\x89KAFAAT\n"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 PREAMBLE = struct.Struct(">8sHI")
 SIG_LEN = struct.Struct(">I")
+SEG_LEN = struct.Struct(">I")
 BUNDLE_TYPE = "kafaat-bundle"
 MANIFEST_TYPE = "kafaat-bundle-manifest"
-SIGN_DOMAIN = b"kafaat/bundle/v1\x00"
-WRAP_DOMAIN = b"kafaat/bundle/v1/key\x00"
-PAYLOAD_DOMAIN = b"kafaat/bundle/v1/payload\x00"
+END_TYPE = "kafaat-bundle-end"
+SIGN_DOMAIN = b"kafaat/bundle/v2\x00"
+HASH_DOMAIN = b"kafaat/bundle-hash/v2\x00"
+WRAP_DOMAIN = b"kafaat/bundle/v2/key\x00"
+PAYLOAD_KEY_DOMAIN = b"kafaat/bundle/v2/payload-key\x00"
+COMMITMENT_DOMAIN = b"kafaat/bundle/v2/key-commitment\x00"
+PAYLOAD_DOMAIN = b"kafaat/bundle/v2/payload\x00"
 SIG_TAGS = {ED25519: 1, MLDSA65: 2}
+SIG_BLOCK_V2 = 1 + (3 + SIGNATURE_SIZES[ED25519]) + (3 + SIGNATURE_SIZES[MLDSA65])
 KEM_X25519 = "DHKEM-X25519-HKDF-SHA256"
 KEM_XWING = "MLKEM768-X25519"
 KEMS = {KEM_X25519: hpke.KEM.X25519, KEM_XWING: hpke.KEM.MLKEM768_X25519}
 KDF_NAME, AEAD_NAME, COMPRESSION = "HKDF-SHA256", "AES-256-GCM", "zstd"
 ZSTD_LEVEL = 3
-ZSTD_MAX_WINDOW = 1 << 27
-HEX64 = re.compile(r"^[0-9a-f]{64}$")
-CODE = re.compile(r"^[A-Z0-9_-]{1,20}$")
+SEGMENT_PLAIN_MAX = 1 << 20
+"""A segment's document, decompressed: at most 1 MiB (normative)."""
+SEGMENT_MAX = SEGMENT_PLAIN_MAX + 4096 + 16
+"""A segment's ciphertext (compressed document and tag): at most this many bytes (normative)."""
+SEGMENT_TARGET = 256 * 1024
+"""The writer fills a segment with rows up to about this many bytes of JSON (not normative)."""
+SEQUENCE_MAX = (1 << 31) - 1
 FILE_SUFFIX = ".kfb"
 
 
 @dataclass(frozen=True)
 class Limits:
-    """What a reader accepts before it parses or decompresses anything."""
+    """What a reader accepts before it parses or decompresses anything (reader parameters)."""
 
     max_file: int = 1 << 30
     max_header: int = 256 * 1024
     max_signatures: int = 16 * 1024
-    max_plain: int = 1 << 30
+    max_plain: int = 512 << 20
     max_recipients: int = 16
+    max_records: int = 500_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -85,20 +115,16 @@ class Fixed:
     """Test-vector hook: values normally random. Never used by the application."""
 
     payload_key: bytes
-    nonce: bytes
+    nonce: bytes = b""
     wrapped: dict[str, str] = field(default_factory=dict)
     """key id (hex) → ``enc`` member to use instead of a fresh HPKE encryption."""
 
 
-LIVE_SYSTEM = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
-TOMBSTONE_COLUMNS = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
-
-
 @dataclass
 class FormRecords:
-    """One form's records in a bundle, as columns and rows (arrays): live complete records in ``rows``
-    (columns ``LIVE_SYSTEM`` then the form's fields), deletions in ``tombstones``. ``rows`` and
-    ``tombstones`` are each a list of rows, or (when writing) an iterator of batches, each a list of rows."""
+    """One form's records, as columns and rows (arrays): live complete records in ``rows`` (columns
+    ``LIVE_SYSTEM`` then the form's fields), deletions in ``tombstones``. When writing, ``rows`` and
+    ``tombstones`` may each be an iterator of batches (lists of rows) instead of one list."""
 
     columns: list[str]
     rows: Any = field(default_factory=list)
@@ -115,51 +141,52 @@ class FormRecords:
                    [[r.get(c) for c in TOMBSTONE_COLUMNS] for r in records if r.get("deleted")])
 
 
-@dataclass
-class OpenedBundle:
-    header: dict[str, Any]
-    manifest: dict[str, Any]
-    tables: dict[str, FormRecords]
-    file_hash: str
-    signer: PublicKeys
-
-    @property
-    def establishment(self) -> str:
-        return str(self.header["establishment"])
-
-    @property
-    def sequence(self) -> int:
-        return int(self.header["sequence"])
-
-    @property
-    def records(self) -> dict[str, list[dict[str, Any]]]:
-        """Every record as an object: live ones with ``status`` "complete" and ``deleted`` false, then
-        tombstones with ``deleted`` true (convenient; consolidation may read ``tables`` directly)."""
-        out: dict[str, list[dict[str, Any]]] = {}
-        for form, table in self.tables.items():
-            live = [{**dict(zip(table.columns, row, strict=True)), "status": "complete", "deleted": False}
-                    for row in table.rows]
-            dead = [{**dict(zip(TOMBSTONE_COLUMNS, row, strict=True)), "deleted": True} for row in table.tombstones]
-            out[form] = live + dead
-        return out
-
-
 # ---------------------------------------------------------------------------------------- bindings
-def wrap_info(bundle_id: str, sequence: int, establishment: str, recipient_key_id: bytes) -> bytes:
-    return (WRAP_DOMAIN + uuid.UUID(bundle_id).bytes + u64(sequence) + establishment.encode("utf-8") + b"\x00"
-            + recipient_key_id)
+def context(bundle_id: str, sequence: int, establishment: str) -> bytes:
+    return uuid.UUID(bundle_id).bytes + u64(sequence) + establishment.encode("utf-8")
 
 
-def payload_aad(bundle_id: str, sequence: int, establishment: str) -> bytes:
-    return PAYLOAD_DOMAIN + uuid.UUID(bundle_id).bytes + u64(sequence) + establishment.encode("utf-8")
+def wrap_info(bundle_id: str, sequence: int, establishment: str, recipient_key_id: bytes, version: int = 2) -> bytes:
+    domain = WRAP_DOMAIN if version == 2 else bundle_v1.WRAP_DOMAIN
+    return domain + context(bundle_id, sequence, establishment) + b"\x00" + recipient_key_id
+
+
+def payload_aad(bundle_id: str, sequence: int, establishment: str, version: int = 2) -> bytes:
+    domain = PAYLOAD_DOMAIN if version == 2 else bundle_v1.PAYLOAD_DOMAIN
+    return domain + context(bundle_id, sequence, establishment)
+
+
+def _hkdf(key: bytes, domain: bytes, ctx: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=domain + ctx).derive(key)
+
+
+def derive(key: bytes, bundle_id: str, sequence: int, establishment: str) -> tuple[bytes, bytes]:
+    """(payload encryption key, key commitment) from the bundle key K (``docs/bundle-format.md`` § 6)."""
+    ctx = context(bundle_id, sequence, establishment)
+    return _hkdf(key, PAYLOAD_KEY_DOMAIN, ctx), _hkdf(key, COMMITMENT_DOMAIN, ctx)
+
+
+def segment_nonce(index: int, last: bool) -> bytes:
+    return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
 def _suite(kem: str) -> hpke.Suite:
     return hpke.Suite(KEMS[kem], hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 
 
+def hash_signed(signed: bytes) -> str:
+    """A version-2 bundle's identity: SHA-256 over a domain and the signed bytes (preamble and header)."""
+    return hashlib.sha256(HASH_DOMAIN + signed).hexdigest()
+
+
 def file_hash(data: bytes) -> str:
+    """SHA-256 of a whole file (the identity of a version-1 bundle)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def bundle_hash(data: bytes) -> str:
+    """The identity of a bundle as its version defines it (what receipts and ``previous_hash`` name)."""
+    return peek(data).bundle_hash
 
 
 # ------------------------------------------------------------------------------------------- writer
@@ -179,74 +206,88 @@ def _batches(value: Any) -> Iterator[list[Any]]:
         yield from value
 
 
-def _array(value: Any) -> Iterator[tuple[bytes, int]]:
-    """A JSON array streamed from a list of rows or batches of rows; yields (bytes, rows in them)."""
-    yield b"[", 0
-    first = True
-    for batch in _batches(value):
-        if len(batch) == 0:
-            continue
-        chunk = orjson.dumps(batch)[1:-1]
-        yield (chunk if first else b"," + chunk), len(batch)
-        first = False
-    yield b"]", 0
-
-
-def _document(records: Mapping[str, FormRecords | list[dict[str, Any]]], counts: dict[str, dict[str, int]],
-              manifest: Callable[[], dict[str, Any]]) -> Iterator[bytes]:
-    """The payload document, streamed: ``{"records": {form: {"columns", "rows", "tombstone_columns",
-    "tombstones"}, ...}, "manifest": {...}}``. The manifest comes last so that it counts what was written."""
-    yield b'{"records":{'
-    for index, (form, value) in enumerate(records.items()):
-        table = value if isinstance(value, FormRecords) else FormRecords.from_dicts(value)
-        yield (b"," if index else b"") + orjson.dumps(form) + b':{"columns":' + orjson.dumps(table.columns) + b',"rows":'
-        live = dead = 0
-        for chunk, n in _array(table.rows):
-            live += n
-            yield chunk
-        yield b',"tombstone_columns":' + orjson.dumps(list(TOMBSTONE_COLUMNS)) + b',"tombstones":'
-        for chunk, n in _array(table.tombstones):
-            dead += n
-            yield chunk
-        yield b"}"
-        counts.setdefault(form, {"records": live, "tombstones": dead})
-    yield b'},"manifest":' + dumps(manifest()) + b"}"
+def _segments(tables: dict[str, FormRecords], counts: dict[str, dict[str, int]]) -> Iterator[bytes]:
+    """The record segments: ``["rows"|"tombstones", form, [row, …]]``, each at most ``SEGMENT_PLAIN_MAX``
+    bytes of JSON; the number of rows a segment takes adapts to the rows' size."""
+    for form, table in tables.items():
+        for part, value in (("rows", table.rows), ("tombstones", table.tombstones)):
+            prefix = b'["' + part.encode() + b'",' + orjson.dumps(form) + b","
+            take = 500
+            for batch in _batches(value):
+                start = 0
+                while start < len(batch):
+                    chunk = batch[start:start + take]
+                    body = orjson.dumps(chunk)
+                    if len(prefix) + len(body) + 1 > SEGMENT_PLAIN_MAX:
+                        if take == 1:
+                            raise ValueError("un enregistrement dépasse la taille d'un segment")
+                        take = max(1, take // 2)
+                        continue
+                    yield prefix + body + b"]"
+                    counts[form]["records" if part == "rows" else "tombstones"] += len(chunk)
+                    start += len(chunk)
+                    if len(body) < SEGMENT_TARGET // 2:
+                        take *= 2
+                    elif len(body) > SEGMENT_TARGET:
+                        take = max(1, take // 2)
 
 
 def seal_bundle_stream(identity: Identity, recipients: list[PublicKeys], *, bundle_id: str, sequence: int,
                        previous_hash: str | None, created_at: str, manifest: dict[str, Any],
                        records: Mapping[str, FormRecords | list[dict[str, Any]]], fixed: Fixed | None = None
                        ) -> tuple[bytes, dict[str, Any]]:
-    """The bytes of a bundle and its manifest. ``records``: per form, a ``FormRecords`` (rows may come in
-    batches, compressed as they come so that 100 000 records are never all in memory) or record objects. The manifest
-    gets the members it shares with the header, and ``counts`` (unless given: tests may lie on purpose)."""
+    """The bytes of a bundle and its manifest (with ``counts``). ``records``: per form (in declaration
+    order), a ``FormRecords`` whose rows may come in batches (compressed and encrypted as they come, so that
+    100 000 records are never all in memory as JSON) or record objects. ``manifest`` gives the members the
+    writer cannot know (``establishment_name``, ``period``, ``changes``…); the writer adds the rest."""
     if not recipients:
         raise ValueError("aucun destinataire")
     establishment = identity.code
     signer = identity.public
-    recipient_list = [{"ministry": r.code, "key_id": r.key_id_hex} for r in recipients]
-    counts: dict[str, dict[str, int]] = dict(manifest.get("counts") or {})
-    final: dict[str, Any] = {}
+    from forms.definitions import FORMS
+    from forms.store.database import HEAD_REVISION
+    from forms.version import __version__
 
-    def complete() -> dict[str, Any]:
-        final.update({**manifest, "counts": counts, "type": MANIFEST_TYPE, "format_version": FORMAT_VERSION,
-                      "bundle_id": bundle_id, "establishment": establishment, "signer_key_id": signer.key_id_hex,
-                      "sequence": sequence, "previous_hash": previous_hash, "created_at": created_at,
-                      "recipients": recipient_list})
-        return final
-
-    compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compressobj()
-    parts: list[bytes] = []
-    plain_length = 0
-    for piece in _document(records, counts, complete):
-        plain_length += len(piece)
-        parts.append(compressor.compress(piece))
-    parts.append(compressor.flush())
-    compressed = b"".join(parts)
-    del parts
+    order = list(FORMS)
+    tables = {form: value if isinstance(value, FormRecords) else FormRecords.from_dicts(value)
+              for form, value in sorted(records.items(), key=lambda item: order.index(item[0])
+                                        if item[0] in FORMS else len(order))}
+    counts = {form: {"records": 0, "tombstones": 0} for form in tables}
+    final: dict[str, Any] = {
+        "establishment_name": identity.name, "period": {"from": None, "to": created_at},
+        "changes": {"after": 0, "up_to": 0}, "full": False, "drafts_left_out": dict.fromkeys(tables, 0),
+        "withheld": {form: [f.key for f in FORMS[form].withheld_fields] if form in FORMS else []
+                     for form in tables}, "pseudonym_key": None, "schema_version": HEAD_REVISION,
+        "application_version": __version__, **manifest,
+        "type": MANIFEST_TYPE, "format_version": FORMAT_VERSION, "bundle_id": bundle_id,
+        "establishment": establishment, "signer_key_id": signer.key_id_hex, "sequence": sequence,
+        "previous_hash": previous_hash, "created_at": created_at,
+        "recipients": [{"ministry": r.code, "key_id": r.key_id_hex} for r in recipients],
+        "tables": {form: {"columns": list(t.columns), "tombstone_columns": list(TOMBSTONE_COLUMNS)}
+                   for form, t in tables.items()},
+    }
+    final.pop("counts", None)
     key = fixed.payload_key if fixed else AESGCM.generate_key(256)
-    nonce = fixed.nonce if fixed else os.urandom(12)
-    ciphertext = AESGCM(key).encrypt(nonce, compressed, payload_aad(bundle_id, sequence, establishment))
+    payload_key, commitment = derive(key, bundle_id, sequence, establishment)
+    aead, aad = AESGCM(payload_key), payload_aad(bundle_id, sequence, establishment)
+    compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_content_size=True)
+    out = bytearray()
+    plain_length = index = 0
+
+    def emit(document: bytes, last: bool) -> None:
+        nonlocal plain_length, index
+        plain_length += len(document)
+        sealed = aead.encrypt(segment_nonce(index, last), compressor.compress(document), aad)
+        out.extend(SEG_LEN.pack(len(sealed)))
+        out.extend(sealed)
+        index += 1
+
+    emit(dumps(final), False)
+    for document in _segments(tables, counts):
+        emit(document, False)
+    emit(dumps({"type": END_TYPE, "counts": counts}), True)
+    payload = bytes(out)
+    out.clear()
     stanzas = []
     for r in recipients:
         kem = KEM_XWING if MLKEM768 in r.keys else KEM_X25519
@@ -258,21 +299,45 @@ def seal_bundle_stream(identity: Identity, recipients: list[PublicKeys], *, bund
         "type": BUNDLE_TYPE, "format_version": FORMAT_VERSION, "bundle_id": bundle_id,
         "establishment": establishment, "signer_key_id": signer.key_id_hex, "sequence": sequence,
         "previous_hash": previous_hash, "created_at": created_at, "recipients": stanzas,
-        "payload": {"compression": COMPRESSION, "aead": AEAD_NAME, "nonce": b64e(nonce),
-                    "length": len(ciphertext), "plain_length": plain_length,
-                    "sha256": hashlib.sha256(ciphertext).hexdigest()},
+        "payload": {"compression": COMPRESSION, "aead": AEAD_NAME, "segments": index, "length": len(payload),
+                    "plain_length": plain_length, "sha256": hashlib.sha256(payload).hexdigest(),
+                    "key_commitment": commitment.hex()},
     }
-    return signed_head(identity, header) + ciphertext, final
+    return signed_head(identity, header) + payload, {**final, "counts": counts}
 
 
 def signed_head(identity: Identity, header: dict[str, Any]) -> bytes:
-    """Everything before the payload: preamble, header, and the signature block over both."""
+    """Everything before the payload: preamble, header, and the signature block over both (version 2:
+    exactly two entries, Ed25519 then ML-DSA-65)."""
     header_bytes = dumps(header)
     signed = PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
     sigs = identity.sign(SIGN_DOMAIN, signed)
-    block = bytes([len(sigs)]) + b"".join(
-        bytes([SIG_TAGS[alg]]) + struct.pack(">H", len(sig)) + sig for alg, sig in sigs.items())
+    block = bytes([2]) + b"".join(bytes([SIG_TAGS[alg]]) + struct.pack(">H", len(sigs[alg])) + sigs[alg]
+                                  for alg in (ED25519, MLDSA65))
     return signed + SIG_LEN.pack(len(block)) + block
+
+
+# ------------------------------------------------------------------------------------------- source
+class Source:
+    """Random access to a bundle's bytes, from memory or from a file (read a piece at a time)."""
+
+    def __init__(self, source: bytes | bytearray | memoryview | str | os.PathLike[str]) -> None:
+        if isinstance(source, bytes | bytearray | memoryview):
+            self.data: bytes | None = source if isinstance(source, bytes) else bytes(source)  # no copy of bytes
+            self.path: Path | None = None
+            self.size = len(self.data)
+        else:
+            self.data, self.path = None, Path(source)
+            self.size = self.path.stat().st_size
+
+    def open(self) -> BinaryIO:
+        return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")  # type: ignore[arg-type]
+
+    def read(self, handle: BinaryIO, size: int, what: str) -> bytes:
+        data = handle.read(size)
+        if len(data) != size:
+            raise BundleMalformed(f"fichier tronqué ({what} incomplet)")
+        return data
 
 
 # ------------------------------------------------------------------------------------------- reader
@@ -284,7 +349,51 @@ class Envelope:
     header: dict[str, Any]
     signed: bytes
     signatures: dict[str, bytes]
-    payload: bytes
+    payload_offset: int
+    payload_size: int
+    source: Source
+
+    @property
+    def bundle_hash(self) -> str:
+        if self.version == 1:
+            with self.source.open() as handle:
+                return _sha256_of(handle, self.source.size)
+        return hash_signed(self.signed)
+
+    @property
+    def payload(self) -> bytes:
+        with self.source.open() as handle:
+            handle.seek(self.payload_offset)
+            return handle.read(self.payload_size)
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the signed header says, read without any key (``peek``): enough to recognise a bundle already
+    consolidated, or to say what would happen to it, before anything is decrypted. Not yet verified."""
+
+    format_version: int
+    bundle_id: str
+    establishment: str
+    signer_key_id: str
+    sequence: int
+    previous_hash: str | None
+    created_at: str
+    recipients: tuple[str, ...]
+    bundle_hash: str
+    size: int
+
+
+def _sha256_of(handle: BinaryIO, size: int) -> str:
+    digest = hashlib.sha256()
+    remaining = size
+    while remaining > 0:
+        chunk = handle.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        digest.update(chunk)
+        remaining -= len(chunk)
+    return digest.hexdigest()
 
 
 def _need(cond: bool, message: str) -> None:
@@ -292,8 +401,8 @@ def _need(cond: bool, message: str) -> None:
         raise BundleMalformed(message)
 
 
-def _str(obj: Mapping[str, Any], key: str, where: str, pattern: re.Pattern[str] | None = None,
-         nullable: bool = False, max_length: int = 1000) -> Any:
+def _str(obj: Mapping[str, Any], key: str, where: str, pattern: Any = None, nullable: bool = False,
+         max_length: int = 1000) -> Any:
     value = obj.get(key)
     if value is None and nullable and key in obj:
         return None
@@ -305,15 +414,23 @@ def _str(obj: Mapping[str, Any], key: str, where: str, pattern: re.Pattern[str] 
 
 def _int(obj: Mapping[str, Any], key: str, where: str, low: int = 0, high: int = (1 << 63) - 1) -> int:
     value = obj.get(key)
-    _need(isinstance(value, int) and not isinstance(value, bool) and low <= value <= high,
-          f"en-tête : « {where}{key} » manquant ou invalide")
+    _need(type(value) is int and low <= value <= high, f"en-tête : « {where}{key} » manquant ou invalide")
     return value
 
 
-def _validate_header(header: Any, version: int, limits: Limits) -> None:
+HEADER_MEMBERS = {"type", "format_version", "bundle_id", "establishment", "signer_key_id", "sequence",
+                  "previous_hash", "created_at", "recipients", "payload"}
+RECIPIENT_MEMBERS = {"ministry", "key_id", "kem", "kdf", "aead", "enc"}
+PAYLOAD_MEMBERS_V2 = {"compression", "aead", "segments", "length", "plain_length", "sha256", "key_commitment"}
+
+
+def _validate_header(header: Any, version: int, limits: Limits, size: int) -> None:
     _need(isinstance(header, dict), "en-tête : objet JSON attendu")
     _need(header.get("type") == BUNDLE_TYPE, "en-tête : ce n'est pas un lot Kafaat")
-    _need(header.get("format_version") == version, "en-tête : version différente de celle du préambule")
+    _need(header.get("format_version") == version and type(header.get("format_version")) is int,
+          "en-tête : version différente de celle du préambule")
+    if version >= 2:
+        _need(set(header) == HEADER_MEMBERS, "en-tête : membres inattendus ou manquants")
     bundle_id = _str(header, "bundle_id", "")
     try:
         _need(str(uuid.UUID(bundle_id)) == bundle_id, "en-tête : « bundle_id » n'est pas un UUID canonique")
@@ -321,9 +438,14 @@ def _validate_header(header: Any, version: int, limits: Limits) -> None:
         raise BundleMalformed("en-tête : « bundle_id » n'est pas un UUID") from exc
     _str(header, "establishment", "", CODE)
     _str(header, "signer_key_id", "", HEX64)
-    _int(header, "sequence", "", 1)
-    _str(header, "previous_hash", "", HEX64, nullable=True)
-    _str(header, "created_at", "")
+    sequence = _int(header, "sequence", "", 1, SEQUENCE_MAX if version >= 2 else (1 << 63) - 1)
+    previous = _str(header, "previous_hash", "", HEX64, nullable=True)
+    if version >= 2:
+        _need((previous is None) == (sequence == 1),
+              "en-tête : « previous_hash » doit être nul pour le lot n° 1 et seulement pour lui")
+        _str(header, "created_at", "", TIMESTAMP)
+    else:
+        _str(header, "created_at", "")
     recipients = header.get("recipients")
     _need(isinstance(recipients, list) and 1 <= len(recipients) <= limits.max_recipients,
           f"en-tête : 1 à {limits.max_recipients} destinataires attendus")
@@ -331,6 +453,8 @@ def _validate_header(header: Any, version: int, limits: Limits) -> None:
     for i, r in enumerate(recipients):
         where = f"recipients[{i}]."
         _need(isinstance(r, dict), f"en-tête : « recipients[{i}] » invalide")
+        if version >= 2:
+            _need(set(r) == RECIPIENT_MEMBERS, f"en-tête : membres de « recipients[{i}] » inattendus")
         _str(r, "ministry", where, CODE)
         seen.add(_str(r, "key_id", where, HEX64))
         _need(r.get("kem") in KEMS, f"en-tête : « {where}kem » inconnu")
@@ -341,54 +465,79 @@ def _validate_header(header: Any, version: int, limits: Limits) -> None:
     _need(isinstance(payload, dict), "en-tête : « payload » manquant")
     _need(payload.get("compression") == COMPRESSION and payload.get("aead") == AEAD_NAME,
           "en-tête : compression ou chiffrement du contenu inconnus")
-    b64d(payload.get("nonce"), "en-tête : payload.nonce", BundleMalformed, length=12)
-    _int(payload, "length", "payload.", 16, limits.max_file)
-    plain = _int(payload, "plain_length", "payload.", 0)
     _str(payload, "sha256", "payload.", HEX64)
+    if version == 1:
+        plain = bundle_v1.check_payload_header(payload, _need, _int, limits)
+    else:
+        _need(set(payload) == PAYLOAD_MEMBERS_V2, "en-tête : membres de « payload » inattendus ou manquants")
+        length = _int(payload, "length", "payload.", 0, limits.max_file)
+        segments = _int(payload, "segments", "payload.", 2, max(2, limits.max_file // (SEG_LEN.size + 17)))
+        _need(segments * (SEG_LEN.size + 17) <= length <= segments * (SEG_LEN.size + SEGMENT_MAX),
+              "en-tête : « payload.length » incompatible avec le nombre de segments")
+        plain = _int(payload, "plain_length", "payload.", 2, segments * SEGMENT_PLAIN_MAX)
+        _str(payload, "key_commitment", "payload.", HEX64)
     if plain > limits.max_plain:
         raise DecompressionBudgetExceeded(
             f"contenu déclaré de {plain} octets une fois décompressé : au-delà du budget de {limits.max_plain} octets")
 
 
-def parse_envelope(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Envelope:
+def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limits = DEFAULT_LIMITS) -> Envelope:
     """Layout, sizes and header syntax; nothing is verified or decrypted yet."""
-    if len(data) > limits.max_file:
-        raise BundleTooLarge(f"fichier de {len(data)} octets : au-delà de la limite de {limits.max_file} octets")
-    if len(data) < PREAMBLE.size or data[:8] != MAGIC:
-        raise BundleMalformed("ce fichier n'est pas un lot Kafaat (signature de format absente)")
-    _magic, version, header_len = PREAMBLE.unpack_from(data)
-    if version not in SUPPORTED_VERSIONS:
-        newer = version > max(SUPPORTED_VERSIONS)
-        raise UnsupportedVersion(
-            f"lot au format {version} : " + ("créé par une version plus récente de Kafaat ; mettez l'application "
-                                              "à jour" if newer else "version inconnue"))
-    if header_len > limits.max_header:
-        raise BundleTooLarge(f"en-tête de {header_len} octets : au-delà de la limite de {limits.max_header} octets")
-    end = PREAMBLE.size + header_len
-    _need(len(data) >= end + SIG_LEN.size, "fichier tronqué (en-tête incomplet)")
-    header = loads_strict(data[PREAMBLE.size:end], "en-tête", BundleMalformed)
-    _validate_header(header, version, limits)
-    (sig_len,) = SIG_LEN.unpack_from(data, end)
-    if sig_len > limits.max_signatures:
-        raise BundleTooLarge(f"bloc de signatures de {sig_len} octets : au-delà de la limite")
-    start = end + SIG_LEN.size
-    _need(len(data) >= start + sig_len, "fichier tronqué (signatures incomplètes)")
-    block = data[start:start + sig_len]
-    signatures = _parse_signatures(block)
-    return Envelope(version, header, data[:end], signatures, data[start + sig_len:])
+    src = source if isinstance(source, Source) else Source(source)
+    if src.size > limits.max_file:
+        raise BundleTooLarge(f"fichier de {src.size} octets : au-delà de la limite de {limits.max_file} octets")
+    with src.open() as handle:
+        preamble = handle.read(PREAMBLE.size)
+        if len(preamble) < PREAMBLE.size or preamble[:8] != MAGIC:
+            raise BundleMalformed("ce fichier n'est pas un lot Kafaat (signature de format absente)")
+        _magic, version, header_len = PREAMBLE.unpack(preamble)
+        if version not in SUPPORTED_VERSIONS:
+            newer = version > max(SUPPORTED_VERSIONS)
+            raise UnsupportedVersion(
+                f"lot au format {version} : " + ("créé par une version plus récente de Kafaat ; mettez "
+                                                  "l'application à jour" if newer else "version inconnue"))
+        if header_len > limits.max_header:
+            raise BundleTooLarge(f"en-tête de {header_len} octets : au-delà de la limite de {limits.max_header} octets")
+        _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, "fichier tronqué (en-tête incomplet)")
+        header_bytes = src.read(handle, header_len, "en-tête")
+        header = loads_strict(header_bytes, "en-tête", BundleMalformed)
+        _validate_header(header, version, limits, src.size)
+        (sig_len,) = SIG_LEN.unpack(src.read(handle, SIG_LEN.size, "signatures"))
+        if sig_len > limits.max_signatures:
+            raise BundleTooLarge(f"bloc de signatures de {sig_len} octets : au-delà de la limite")
+        if version >= 2:
+            _need(sig_len == SIG_BLOCK_V2, f"bloc de signatures de {sig_len} octets au lieu de {SIG_BLOCK_V2}")
+        block = src.read(handle, sig_len, "signatures")
+        signatures = _parse_signatures(block, version)
+    offset = PREAMBLE.size + header_len + SIG_LEN.size + sig_len
+    return Envelope(version, header, preamble + header_bytes, signatures, offset, src.size - offset, src)
 
 
-def _parse_signatures(block: bytes) -> dict[str, bytes]:
+def peek(source: bytes | str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Head:
+    """The signed header's facts and the bundle's identity, without keys and without decrypting. Not
+    verified: use it to sort and recognise files, never to trust them."""
+    envelope = parse_envelope(source, limits)
+    h = envelope.header
+    return Head(envelope.version, h["bundle_id"], h["establishment"], h["signer_key_id"], h["sequence"],
+                h["previous_hash"], h["created_at"], tuple(r["ministry"] for r in h["recipients"]),
+                envelope.bundle_hash, envelope.source.size)
+
+
+def _parse_signatures(block: bytes, version: int) -> dict[str, bytes]:
     _need(len(block) >= 1, "bloc de signatures vide")
     count, pos, out = block[0], 1, {}
     by_tag = {tag: alg for alg, tag in SIG_TAGS.items()}
-    for _ in range(count):
+    if version >= 2:
+        _need(count == 2, "bloc de signatures : deux signatures attendues")
+    for index in range(count):
         _need(len(block) >= pos + 3, "bloc de signatures tronqué")
         tag, (length,) = block[pos], struct.unpack_from(">H", block, pos + 1)
         pos += 3
         _need(len(block) >= pos + length, "bloc de signatures tronqué")
         alg = by_tag.get(tag)
         _need(alg is not None and alg not in out, f"bloc de signatures : algorithme {tag} inconnu ou répété")
+        if version >= 2:
+            _need(tag == index + 1, "bloc de signatures : Ed25519 puis ML-DSA-65 attendus, dans cet ordre")
         _need(length == SIGNATURE_SIZES[alg], f"bloc de signatures : longueur {length} invalide pour {alg}")
         out[alg] = block[pos:pos + length]
         pos += length
@@ -397,48 +546,110 @@ def _parse_signatures(block: bytes) -> dict[str, bytes]:
 
 
 def verify_envelope(envelope: Envelope, signer: PublicKeys) -> None:
-    """The establishment's two signatures over the header, then the payload's length and hash."""
+    """The establishment's two signatures over the header, then the payload's length and hash (read a
+    piece at a time)."""
     header = envelope.header
     if signer.key_id_hex != header["signer_key_id"] or signer.code != header["establishment"]:
         raise SignatureInvalid(
             f"lot déclaré signé par la clé {header['signer_key_id'][:16]}… ; la clé enregistrée pour "
             f"{signer.code} est {signer.key_id_hex[:16]}… ({signer.fingerprint})")
-    signer.verify(SIGN_DOMAIN, envelope.signed, envelope.signatures, SignatureInvalid,
+    domain = SIGN_DOMAIN if envelope.version == 2 else bundle_v1.SIGN_DOMAIN
+    signer.verify(domain, envelope.signed, envelope.signatures, SignatureInvalid,
                   f"lot {header['establishment']} n° {header['sequence']}")
     payload = header["payload"]
-    if len(envelope.payload) != payload["length"]:
-        raise BundleMalformed(f"fichier tronqué ou prolongé : contenu de {len(envelope.payload)} octets, "
+    if envelope.payload_size != payload["length"]:
+        raise BundleMalformed(f"fichier tronqué ou prolongé : contenu de {envelope.payload_size} octets, "
                               f"{payload['length']} annoncés")
-    if hashlib.sha256(envelope.payload).hexdigest() != payload["sha256"]:
+    with envelope.source.open() as handle:
+        handle.seek(envelope.payload_offset)
+        digest = _sha256_of(handle, envelope.payload_size)
+    if digest != payload["sha256"]:
         raise PayloadTampered("le contenu chiffré a été modifié après la signature")
 
 
-def _decompress(data: bytes, expected: int, limits: Limits) -> bytes:
-    budget = min(expected, limits.max_plain)
-    out = bytearray()
-    try:
-        reader = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW).stream_reader(
-            io.BytesIO(data), read_across_frames=False)
-        while True:
-            chunk = reader.read(1 << 20)
-            if not chunk:
-                break
-            out += chunk
-            if len(out) > budget:
-                raise DecompressionBudgetExceeded(
-                    f"le contenu décompressé dépasse les {budget} octets annoncés : refusé")
-    except zstandard.ZstdError as exc:
-        raise BundleMalformed(f"contenu compressé invalide ({exc})") from exc
-    if len(out) != expected:
-        raise ManifestMismatch(f"contenu décompressé de {len(out)} octets au lieu des {expected} annoncés")
-    return bytes(out)
+class OpenedBundle:
+    """A verified bundle addressed to us: ``header``, ``manifest`` (checked), ``bundle_hash``, ``signer``.
+    The records come from ``batches()`` (streamed, checked as they come: a problem raises a ``BundleError``
+    mid-way, so apply them inside a transaction) or, for small uses, ``tables`` / ``records`` (read whole)."""
+
+    def __init__(self, envelope: Envelope, manifest: dict[str, Any], signer: PublicKeys,
+                 batches: Callable[[], Iterator[tuple[str, str, list[str], list[list[Any]]]]],
+                 columns: dict[str, list[str]], dropped: dict[str, list[str]]) -> None:
+        self.envelope = envelope
+        self.header = envelope.header
+        self.manifest = manifest
+        self.signer = signer
+        self.columns = columns
+        self.dropped = dropped
+        """Per form, the columns of a version-1 bundle dropped on arrival (withheld or sent in clear)."""
+        self._batches = batches
+        self._consumed = False
+        self._tables: dict[str, FormRecords] | None = None
+        self.bundle_hash = envelope.bundle_hash
+
+    @property
+    def version(self) -> int:
+        return self.envelope.version
+
+    @property
+    def file_hash(self) -> str:  # the name used before format 2; the bundle's identity either way
+        return self.bundle_hash
+
+    @property
+    def establishment(self) -> str:
+        return str(self.header["establishment"])
+
+    @property
+    def sequence(self) -> int:
+        return int(self.header["sequence"])
+
+    @property
+    def previous_hash(self) -> str | None:
+        return self.header["previous_hash"]
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Records and tombstones per form (reads the records first when they were not read yet)."""
+        if "counts" not in self.manifest:
+            _ = self.tables
+        return self.manifest["counts"]
+
+    def batches(self) -> Iterator[tuple[str, str, list[str], list[list[Any]]]]:
+        """(form, "rows" | "tombstones", columns, rows) in the bundle's order; at the end the counts are
+        checked and ``manifest["counts"]`` is set. The records are read once: a second call is an error."""
+        if self._consumed:
+            raise RuntimeError("les enregistrements d'un lot ne se lisent qu'une fois (tables les garde)")
+        self._consumed = True
+        return self._batches()
+
+    @property
+    def tables(self) -> dict[str, FormRecords]:
+        if self._tables is None:
+            tables = {form: FormRecords(cols, [], []) for form, cols in self.columns.items()}
+            for form, part, _cols, rows in self.batches():
+                (tables[form].rows if part == "rows" else tables[form].tombstones).extend(rows)
+            self._tables = tables
+        return self._tables
+
+    @property
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every record as an object: live ones with ``status`` "complete" and ``deleted`` false, then
+        tombstones with ``deleted`` true."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for form, table in self.tables.items():
+            live = [{**dict(zip(table.columns, row, strict=True)), "status": "complete", "deleted": False}
+                    for row in table.rows]
+            dead = [{**dict(zip(TOMBSTONE_COLUMNS, row, strict=True)), "deleted": True} for row in table.tombstones]
+            out[form] = live + dead
+        return out
 
 
-def open_bundle(data: bytes, registry: Callable[[str], PublicKeys | None], recipient: Identity,
-                limits: Limits = DEFAULT_LIMITS) -> OpenedBundle:
-    """Parse within limits, verify against the registry, unwrap, decrypt, decompress within budget, and
-    check the inner manifest against the outer header. Raises a ``BundleError`` subclass otherwise."""
-    envelope = parse_envelope(data, limits)
+def open_bundle(source: bytes | str | os.PathLike[str], registry: Callable[[str], PublicKeys | None],
+                recipient: Identity, limits: Limits = DEFAULT_LIMITS) -> OpenedBundle:
+    """Parse within limits, verify against the registry (signatures, then the payload's length and hash),
+    unwrap the bundle key, check its commitment, and read and check the manifest. The records are then read
+    one segment at a time by ``batches()``. Raises a ``BundleError`` subclass otherwise."""
+    envelope = parse_envelope(source, limits)
     header = envelope.header
     establishment = header["establishment"]
     signer = registry(establishment)
@@ -451,68 +662,174 @@ def open_bundle(data: bytes, registry: Callable[[str], PublicKeys | None], recip
     if stanza is None or stanza["ministry"] != me.code:
         named = ", ".join(r["ministry"] for r in header["recipients"])
         raise NotARecipient(f"ce lot n'est pas adressé à {me.code} (destinataires : {named})")
-    bundle_id, sequence = header["bundle_id"], header["sequence"]
+    bundle_id, sequence, version = header["bundle_id"], header["sequence"], envelope.version
     kem = KEM_XWING if MLKEM768 in me.keys else KEM_X25519
-    if stanza["kem"] != kem:  # the HPKE suite would refuse our key with a TypeError
+    if stanza["kem"] != kem:  # a downgraded (or upgraded) stanza: the HPKE suite would refuse our key anyway
         raise DecryptionFailed(f"la clé du lot est enveloppée avec {stanza['kem']}, la clé de {me.code} attend {kem}")
     enc = b64d(stanza["enc"], "en-tête : enc", BundleMalformed)
     try:
         key = _suite(stanza["kem"]).decrypt(enc, recipient.hpke_private(),
-                                            info=wrap_info(bundle_id, sequence, establishment, me.key_id))
+                                            info=wrap_info(bundle_id, sequence, establishment, me.key_id, version))
     except (InvalidTag, ValueError) as exc:
         raise DecryptionFailed(f"la clé du lot ne s'ouvre pas avec la clé de {me.code}") from exc
     if len(key) != 32:
         raise DecryptionFailed("clé du lot de longueur invalide")
-    payload = header["payload"]
-    nonce = b64d(payload["nonce"], "nonce", BundleMalformed, length=12)
-    try:
-        compressed = AESGCM(key).decrypt(nonce, envelope.payload, payload_aad(bundle_id, sequence, establishment))
-    except InvalidTag as exc:
-        raise DecryptionFailed("le contenu ne se déchiffre pas (clé ou données altérées)") from exc
-    plain = _decompress(compressed, payload["plain_length"], limits)
-    try:
-        inner = orjson.loads(plain)
-    except orjson.JSONDecodeError as exc:
-        raise BundleMalformed("contenu déchiffré : JSON invalide") from exc
-    manifest, tables = _check_inner(inner, header)
-    return OpenedBundle(header, manifest, tables, file_hash(data), signer)
+    if version == 1:
+        return _open_v1(envelope, key, signer, limits)
+    payload_key, commitment = derive(key, bundle_id, sequence, establishment)
+    if not hmac.compare_digest(commitment.hex(), header["payload"]["key_commitment"]):
+        raise DecryptionFailed("la clé du lot ne correspond pas à l'engagement signé par l'établissement : "
+                               "lot refusé (il pourrait se lire autrement chez un autre destinataire)")
+    reader = _SegmentReader(envelope, payload_key, limits)
+    manifest = loads_strict(reader.next_document(), "manifeste", ManifestMismatch)
+    columns = check_manifest(manifest, header)
+    changes = (manifest["changes"]["after"], manifest["changes"]["up_to"])
+    checker = RowChecker(establishment, columns, changes)
+    return OpenedBundle(envelope, manifest, signer, lambda: _records_v2(reader, manifest, checker, columns, limits),
+                        columns, {})
 
 
-def _check_inner(inner: Any, header: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FormRecords]]:
-    if not isinstance(inner, dict) or not isinstance(inner.get("manifest"), dict) \
-            or not isinstance(inner.get("records"), dict):
-        raise ManifestMismatch("contenu déchiffré : « manifest » et « records » attendus")
-    manifest, records = inner["manifest"], inner["records"]
-    if manifest.get("type") != MANIFEST_TYPE:
-        raise ManifestMismatch("contenu déchiffré : manifeste absent")
-    for key in ("format_version", "bundle_id", "establishment", "signer_key_id", "sequence", "previous_hash",
-                "created_at"):
-        if manifest.get(key) != header[key]:
-            raise ManifestMismatch(f"le manifeste chiffré contredit l'en-tête signé ({key})")
-    named = [{"ministry": r["ministry"], "key_id": r["key_id"]} for r in header["recipients"]]
-    if manifest.get("recipients") != named:
-        raise ManifestMismatch("le manifeste chiffré contredit l'en-tête signé (destinataires)")
-    counts = manifest.get("counts")
-    if not isinstance(counts, dict) or set(counts) != set(records):
-        raise ManifestMismatch("le manifeste ne compte pas les mêmes formulaires que le contenu")
-    establishment = header["establishment"]
-    tables: dict[str, FormRecords] = {}
-    for form, table in records.items():
-        if not isinstance(table, dict) or not isinstance(counts[form], dict):
-            raise ManifestMismatch(f"contenu : « {form} » invalide")
-        columns, rows = table.get("columns"), table.get("rows")
-        dead_columns, dead = table.get("tombstone_columns"), table.get("tombstones")
-        if not isinstance(columns, list) or columns[:len(LIVE_SYSTEM)] != list(LIVE_SYSTEM) \
-                or not all(isinstance(c, str) for c in columns) or len(set(columns)) != len(columns) \
-                or dead_columns != list(TOMBSTONE_COLUMNS) or not isinstance(rows, list) or not isinstance(dead, list):
-            raise ManifestMismatch(f"contenu : colonnes de « {form} » invalides")
-        for width, group in ((len(columns), rows), (len(TOMBSTONE_COLUMNS), dead)):
-            for row in group:
-                if not isinstance(row, list) or len(row) != width or not isinstance(row[0], str) \
-                        or row[1] != establishment:
-                    raise ManifestMismatch(f"contenu : un enregistrement de « {form} » est invalide ou d'un autre "
-                                           "établissement")
-        if counts[form].get("records") != len(rows) or counts[form].get("tombstones") != len(dead):
-            raise ManifestMismatch(f"le manifeste annonce d'autres nombres que le contenu pour « {form} »")
-        tables[form] = FormRecords(columns, rows, dead)
-    return manifest, tables
+class _SegmentReader:
+    """Reads, authenticates and decompresses the payload's segments one at a time, in order, hashing the
+    payload again as it goes (the file may change between the check and the read)."""
+
+    def __init__(self, envelope: Envelope, key: bytes, limits: Limits) -> None:
+        payload = envelope.header["payload"]
+        self.envelope, self.limits = envelope, limits
+        self.aead = AESGCM(key)
+        h = envelope.header
+        self.aad = payload_aad(h["bundle_id"], h["sequence"], h["establishment"])
+        self.count, self.plain_declared = payload["segments"], payload["plain_length"]
+        self.index = self.plain = 0
+        self.handle = envelope.source.open()
+        self.handle.seek(envelope.payload_offset)
+        self.digest = hashlib.sha256()
+        self.decompressor = zstandard.ZstdDecompressor(max_window_size=1 << 23)
+
+    @property
+    def done(self) -> bool:
+        return self.index >= self.count
+
+    def next_document(self) -> bytes:
+        if self.done:
+            raise BundleMalformed("contenu : segment attendu au-delà du dernier")
+        raw_len = self.handle.read(SEG_LEN.size)
+        _need(len(raw_len) == SEG_LEN.size, "contenu tronqué (segment)")
+        (length,) = SEG_LEN.unpack(raw_len)
+        _need(17 <= length <= SEGMENT_MAX, f"contenu : segment de {length} octets hors limites")
+        sealed = self.handle.read(length)
+        _need(len(sealed) == length, "contenu tronqué (segment)")
+        self.digest.update(raw_len)
+        self.digest.update(sealed)
+        last = self.index == self.count - 1
+        try:
+            compressed = self.aead.decrypt(segment_nonce(self.index, last), sealed, self.aad)
+        except InvalidTag as exc:
+            raise DecryptionFailed(f"le segment n° {self.index} ne se déchiffre pas (données altérées, "
+                                   "réordonnées ou tronquées)") from exc
+        self.index += 1
+        if last:
+            self.handle.close()
+            if self.digest.hexdigest() != self.envelope.header["payload"]["sha256"]:
+                raise PayloadTampered("le fichier a changé pendant sa lecture")
+        return self._decompress(compressed)
+
+    def _decompress(self, compressed: bytes) -> bytes:
+        """One zstd frame declaring its content size (at most ``SEGMENT_PLAIN_MAX``), nothing after it."""
+        try:
+            size = zstandard.get_frame_parameters(compressed).content_size
+            if size == zstandard.CONTENTSIZE_UNKNOWN or size > SEGMENT_PLAIN_MAX:
+                raise DecompressionBudgetExceeded("contenu : segment de taille décompressée inconnue ou au-delà "
+                                                  f"de {SEGMENT_PLAIN_MAX} octets")
+            if self.plain + size > min(self.plain_declared, self.limits.max_plain):
+                raise DecompressionBudgetExceeded("contenu décompressé plus grand que sa taille signée : refusé")
+            document = self.decompressor.decompress(compressed, max_output_size=SEGMENT_PLAIN_MAX,
+                                                    allow_extra_data=False)
+        except zstandard.ZstdError as exc:
+            raise BundleMalformed("contenu compressé invalide (une trame zstd par segment, sans rien après)") from exc
+        _need(len(document) == size, "contenu : segment d'une autre taille que celle annoncée")
+        self.plain += size
+        return document
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _records_v2(reader: _SegmentReader, manifest: dict[str, Any], checker: RowChecker,
+                columns: dict[str, list[str]], limits: Limits) -> Iterator[tuple[str, str, list[str], list[list[Any]]]]:
+    order = [(form, part) for form in columns for part in ("rows", "tombstones")]
+    position = 0
+    try:
+        while reader.index < reader.count - 1:
+            document = reader.next_document()
+            try:
+                segment = orjson.loads(document)
+            except orjson.JSONDecodeError as exc:
+                raise bad("segment : JSON invalide") from exc
+            del document
+            if type(segment) is not list or len(segment) != 3 or segment[0] not in ("rows", "tombstones") \
+                    or not isinstance(segment[1], str):
+                raise bad("segment : [partie, formulaire, enregistrements] attendu")
+            part, form, rows = segment
+            where = (form, part)
+            if where not in order[position:]:
+                raise bad(f"segment « {clean_text(form, 40)} / {part} » hors de l'ordre déclaré")
+            position = order.index(where)
+            checker.check(form, part, rows)
+            if checker.total() > limits.max_records:
+                raise DecompressionBudgetExceeded(f"plus de {limits.max_records} enregistrements dans un lot : "
+                                                  "au-delà du budget du lecteur")
+            yield form, part, columns[form], rows
+        end = loads_strict(reader.next_document(), "fin du contenu", ManifestMismatch)
+        if not isinstance(end, dict) or set(end) != {"type", "counts"} or end["type"] != END_TYPE:
+            raise bad("segment final invalide")
+        if dumps(end["counts"]) != dumps(checker.counts):  # type-exact: true and 0.0 are not counts
+            raise ManifestMismatch("le contenu annonce d'autres nombres d'enregistrements que ceux qu'il contient")
+        if reader.plain != reader.plain_declared:
+            raise ManifestMismatch(f"contenu décompressé de {reader.plain} octets au lieu des "
+                                   f"{reader.plain_declared} annoncés")
+        manifest["counts"] = checker.counts
+    finally:
+        reader.close()
+
+
+def _open_v1(envelope: Envelope, key: bytes, signer: PublicKeys, limits: Limits) -> OpenedBundle:
+    """A version-1 bundle: read whole (as released), then checked with the same row checks as version 2;
+    withheld fields and fields now pseudonymised (sent in clear then) are dropped on arrival."""
+    from forms.definitions import FORMS
+    from forms.schema import Sharing
+
+    header = envelope.header
+    aad = payload_aad(header["bundle_id"], header["sequence"], header["establishment"], 1)
+    manifest, raw = bundle_v1.read_document(header, key, envelope.payload, aad, limits)
+    columns: dict[str, list[str]] = {}
+    dropped: dict[str, list[str]] = {}
+    data: dict[str, tuple[list[list[Any]], list[list[Any]]]] = {}
+    for form_key, (cols, rows, dead) in raw.items():
+        form = FORMS.get(form_key)
+        if form is None:
+            raise bad(f"formulaire inconnu « {clean_text(form_key, 40)} »")
+        drop = [c for c in cols[len(LIVE_SYSTEM):] if form.has_field(c)
+                and form.field(c).sharing is not Sharing.SENT]
+        unknown = [c for c in cols[len(LIVE_SYSTEM):] if not form.has_field(c)]
+        if unknown:
+            raise UnsupportedVersion(f"champ inconnu « {clean_text(unknown[0], 40)} » dans « {form_key} »")
+        keep = [i for i, c in enumerate(cols) if c not in drop]
+        columns[form_key] = [cols[i] for i in keep]
+        if drop:
+            dropped[form_key] = drop
+            rows = [[row[i] for i in keep] for row in rows]
+        data[form_key] = (rows, dead)
+    changes = manifest.get("changes") or {}
+    span = (changes.get("after", 0), changes.get("up_to", (1 << 63) - 1))
+    span = span if all(type(v) is int for v in span) else (0, (1 << 63) - 1)
+    checker = RowChecker(header["establishment"], columns, span)
+
+    def batches() -> Iterator[tuple[str, str, list[str], list[list[Any]]]]:
+        for form_key, (rows, dead) in data.items():
+            for part, group in (("rows", rows), ("tombstones", dead)):
+                if group:
+                    checker.check(form_key, part, group)
+                    yield form_key, part, columns[form_key], group
+
+    return OpenedBundle(envelope, manifest, signer, batches, columns, dropped)

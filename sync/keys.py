@@ -12,6 +12,7 @@ associated data. Written atomically, mode 0600. See ``docs/bundle-format.md`` §
 from __future__ import annotations
 
 import os
+import re
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,9 @@ SCRYPT_MAX_MEMORY = 1 << 30
 """128 · r · N bytes: a key file asking for more is refused (it could exhaust a small office PC)."""
 SALT_BYTES = 16
 MIN_PASSPHRASE = 8
+CODE_RE = re.compile(r"[A-Z0-9_-]{1,20}")
+TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 # ------------------------------------------------------------------------------------------ public
@@ -359,13 +363,17 @@ def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any]
     doc = loads_strict(data, what, DocumentInvalid)
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
         raise DocumentInvalid(f"{what} : ce n'est pas un document « {doc_type} »")
-    if doc.get("version") != 1:
-        raise DocumentInvalid(f"{what} : version {doc.get('version')!r} non prise en charge")
+    if doc.get("version") != 1 or type(doc.get("version")) is not int:
+        raise DocumentInvalid(f"{what} : version {str(doc.get('version'))[:20]!r} non prise en charge")
+    if set(doc) != {"type", "version", "signed", "signatures"}:
+        raise DocumentInvalid(f"{what} : membres inattendus (seuls type, version, signed et signatures sont permis)")
     signed, sigs = doc.get("signed"), doc.get("signatures")
     if not isinstance(signed, str) or not isinstance(sigs, dict):
         raise DocumentInvalid(f"{what} : membres « signed » et « signatures » attendus")
-    signatures = {alg: b64d(v, f"{what} : signature {alg}", DocumentInvalid, length=SIGNATURE_SIZES.get(alg))
-                  for alg, v in sigs.items() if alg in SIGNATURE_SIZES}
+    if set(sigs) != set(SIGNING_ALGS):  # exactly the two: nothing unsigned can ride along
+        raise DocumentInvalid(f"{what} : signatures Ed25519 et ML-DSA-65 attendues, et rien d'autre")
+    signatures = {alg: b64d(v, f"{what} : signature {alg}", DocumentInvalid, length=SIGNATURE_SIZES[alg])
+                  for alg, v in sigs.items()}
     signed_bytes = signed.encode("utf-8")
     body = loads_strict(signed_bytes, what, DocumentInvalid)
     if not isinstance(body, dict):
@@ -384,13 +392,16 @@ def public_document(identity: Identity) -> bytes:
 def parse_public_document(data: bytes, what: str, role: str | None = None) -> PublicKeys:
     """Parse and verify a self-signed public key file; ``role`` when only one role is acceptable."""
     body, signed, signatures = open_document(data, PUBLIC_DOC_TYPE, what)
-    try:
-        doc_role, code, name, created_at = body["role"], body["code"], body["name"], body.get("created_at", "")
-        raw_keys = body["keys"]
-        if not all(isinstance(v, str) for v in (doc_role, code, name, created_at)) or not isinstance(raw_keys, dict):
-            raise TypeError("types")
-    except (KeyError, TypeError) as exc:
-        raise DocumentInvalid(f"{what} : membre manquant ou invalide dans le contenu signé") from exc
+    if set(body) != {"role", "code", "name", "created_at", "keys"}:
+        raise DocumentInvalid(f"{what} : membres inattendus ou manquants dans le contenu signé")
+    doc_role, code, name, created_at, raw_keys = (body[k] for k in ("role", "code", "name", "created_at", "keys"))
+    if not all(isinstance(v, str) for v in (doc_role, code, name, created_at)) or not isinstance(raw_keys, dict):
+        raise DocumentInvalid(f"{what} : membre manquant ou invalide dans le contenu signé")
+    if not CODE_RE.fullmatch(code) or not 0 < len(name) <= 200 or CONTROL_RE.search(name) \
+            or not TIMESTAMP_RE.fullmatch(created_at):
+        raise DocumentInvalid(f"{what} : code, nom ou date invalides (caractères de contrôle, format)")
+    if not set(raw_keys) <= set(PUBLIC_SIZES):
+        raise DocumentInvalid(f"{what} : algorithme de clé inconnu")
     if doc_role not in (ESTABLISHMENT, MINISTRY):
         raise DocumentInvalid(f"{what} : rôle inconnu « {doc_role[:40]} »")
     if role and doc_role != role:

@@ -11,7 +11,6 @@ written; one without a file was never seen anywhere and is rebuilt under the sam
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -25,7 +24,7 @@ from sqlalchemy import Connection, func, select
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.schema import FieldType
+from forms.schema import FieldType, Sharing
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.database import HEAD_REVISION, writer
 from forms.store.records import COMPLETE, DRAFT
@@ -37,7 +36,7 @@ from sync.bundle import (
     LIVE_SYSTEM,
     TOMBSTONE_COLUMNS,
     FormRecords,
-    file_hash,
+    bundle_hash,
     parse_envelope,
     seal_bundle_stream,
     verify_envelope,
@@ -45,6 +44,7 @@ from sync.bundle import (
 from sync.encoding import now_utc
 from sync.errors import BundleError, ExportRefused, ReceiptRefused, SyncError
 from sync.keys import Identity, has_keys, load_public
+from sync.pseudonym import ProgrammeKey, installed_key
 from sync.receipts import RECEIPT_DOMAIN, read_receipt
 from sync.recipients import list_recipients, ministry_key
 
@@ -81,19 +81,28 @@ def _fetch(conn: Connection, sql: str, params: tuple[Any, ...], batch: int,
 
 
 def form_records(conn: Connection, form_key: str, after: int, up_to: int, *, batch: int = BATCH,
-                 check: Callable[[], None] | None = None) -> FormRecords:
+                 check: Callable[[], None] | None = None, programme_key: ProgrammeKey | None = None) -> FormRecords:
     """Complete records and tombstones with ``after < change_seq <= up_to`` (the predicate of
     ``RecordStore.changes_since``), oldest change first, as lazy batches of rows read straight from the
     driver: 100 000 records stream through to the compressor with little memory. Values take the JSON shape
     of ``Record.to_json``, undoing the store's column types from the form declaration (multiple choices
-    as arrays, booleans; decimals are stored as the float nearest their two-decimal value: kept as is)."""
+    as arrays, booleans; decimals are stored as the float nearest their two-decimal value: kept as is).
+
+    Only what the ministries need leaves: withheld fields are not read at all, pseudonymised ones are
+    replaced by their keyed pseudonym (or sent empty when no programme key is installed)."""
     form = FORMS[form_key]
     table = record_table(form_key)
-    columns = [*LIVE_SYSTEM, *form.field_keys]
-    multi = [columns.index(f.key) for f in form.fields if f.type is FieldType.MULTI_CHOICE]
-    flags = [columns.index(f.key) for f in form.fields if f.type is FieldType.BOOLEAN]
+    sent = form.sent_fields
+    columns = [*LIVE_SYSTEM, *(f.key for f in sent)]
+    multi = [columns.index(f.key) for f in sent if f.type is FieldType.MULTI_CHOICE]
+    flags = [columns.index(f.key) for f in sent if f.type is FieldType.BOOLEAN]
+    hidden = [columns.index(f.key) for f in form.pseudonymised_fields]
+    pseudo = programme_key.pseudonym if programme_key is not None else None
 
     def fix(row: list[Any]) -> None:
+        for i in hidden:
+            if row[i] is not None:
+                row[i] = pseudo(row[i]) if pseudo is not None else None
         for i in multi:
             if row[i] is not None:
                 row[i] = [part for part in row[i].split(MULTI_SEPARATOR) if part]
@@ -107,7 +116,7 @@ def form_records(conn: Connection, form_key: str, after: int, up_to: int, *, bat
                 "ORDER BY change_seq")
 
     live = _fetch(conn, query(columns, f"status = '{COMPLETE}' AND deleted = 0"), (after, up_to), batch,
-                  fix if multi or flags else None, check)
+                  fix if multi or flags or hidden else None, check)
     dead = _fetch(conn, query(TOMBSTONE_COLUMNS, "deleted = 1"), (after, up_to), batch, None, check)
     return FormRecords(columns, live, dead)
 
@@ -160,6 +169,20 @@ class ExportPlan:
     draft_samples: list[tuple[str, str, str]]
     recipients: list[str]
     keys_ready: bool
+    pseudonym_key: int | None = None
+    """Version of the installed programme key (pseudonymised fields are sent), or None (they are not)."""
+
+    def sharing(self, lang: str = "fr") -> dict[str, dict[str, list[str]]]:
+        """Per form, the labels of the fields sent, withheld (they stay here) and pseudonymised — what the
+        export shows before the passphrase is asked."""
+        out = {}
+        for key, form in FORMS.items():
+            pseudo = [f.label.get(lang) for f in form.pseudonymised_fields]
+            out[key] = {"sent": [f.label.get(lang) for f in form.sent_fields if f.sharing is Sharing.SENT],
+                        "withheld": [f.label.get(lang) for f in form.withheld_fields]
+                        + (pseudo if self.pseudonym_key is None else []),
+                        "pseudonymised": pseudo if self.pseudonym_key is not None else []}
+        return out
 
     def problems(self) -> list[str]:
         out = []
@@ -230,7 +253,9 @@ def preview_export(workspace: Any, *, full: bool = False) -> ExportPlan:
         counts = _counts(conn, after, up_to)
         drafts, samples = _drafts(conn)
     recipients = [r.code for r in list_recipients(workspace)]
-    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace))
+    programme = installed_key(workspace)
+    return ExportPlan(sequence, full, after, up_to, counts, drafts, samples, recipients, has_keys(workspace),
+                      programme.version if programme is not None else None)
 
 
 # ------------------------------------------------------------------------------------------- export
@@ -279,7 +304,7 @@ def recover(workspace: Any) -> list[int]:
 def _mark_written(workspace: Any, sequence: int, path: Path, data: bytes, previous_hash: str | None,
                   counts: dict[str, Any] | None, recipients: list[str]) -> None:
     values: dict[str, Any] = {"state": WRITTEN, "written_at": now_utc(), "file_name": path.name,
-                              "file_hash": file_hash(data), "previous_hash": previous_hash,
+                              "file_hash": bundle_hash(data), "previous_hash": previous_hash,
                               "recipients": orjson.dumps(recipients).decode()}
     if counts is not None:
         values["counts"] = orjson.dumps(counts).decode()
@@ -335,28 +360,24 @@ LOCK_FILE = ".export.lock"
 @contextlib.contextmanager
 def export_lock(workspace: Any) -> Iterator[None]:
     """One export at a time per data folder (the window and the command line alike): an OS lock on
-    ``outbox/.export.lock``, released by the OS if the process dies. Holding it is also what makes a
-    ``reserved`` row provably a leftover of a crash, safe to recover or rebuild."""
+    ``outbox/.export.lock`` (``filelock``: ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows),
+    released by the OS if the process dies. Holding it is also what makes a ``reserved`` row provably a
+    leftover of a crash, safe to recover or rebuild: so no "soft" lock file that a crash would leave held."""
+    from filelock import FileLock, Timeout
+
     folder = Path(workspace.outbox_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the duration of the export
+    lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False, fallback_to_soft=False,
+                    preserve_lock_file=True)
     try:
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
-                                "attendez qu'il se termine ; rien n'a été écrit") from exc
+        lock.acquire()
+    except Timeout as exc:
+        raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
+                            "attendez qu'il se termine ; rien n'a été écrit") from exc
+    try:
         yield
     finally:
-        handle.close()  # closing releases the lock
+        lock.release()
 
 
 class _IntegrityCheck(threading.Thread):
@@ -390,6 +411,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     entry, last = _reserve(workspace, full)
     step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
 
+    programme = installed_key(workspace)
     with workspace.engine.connect() as conn:  # one read transaction: one consistent snapshot
         drafts, samples = _drafts(conn)
         manifest = {
@@ -398,7 +420,9 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
             "changes": {"after": entry.after_change_seq, "up_to": entry.up_to_change_seq},
             "full": full,
             "drafts_left_out": drafts,
-            "fields": {key: list(form.field_keys) for key, form in FORMS.items()},
+            "withheld": {key: [f.key for f in form.withheld_fields] for key, form in FORMS.items()},
+            "pseudonym_key": ({"version": programme.version, "key_id": programme.key_id.hex()}
+                              if programme is not None else None),
             "schema_version": HEAD_REVISION,
             "application_version": __version__,
         }
@@ -406,10 +430,11 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
             identity, recipients, bundle_id=entry.bundle_id, sequence=entry.sequence,
             previous_hash=entry.previous_hash, created_at=entry.created_at, manifest=manifest,
             records={key: form_records(conn, key, entry.after_change_seq, entry.up_to_change_seq,
-                                       check=state.check if state else None) for key in FORMS})
+                                       check=state.check if state else None, programme_key=programme)
+                     for key in FORMS})
     counts = sealed["counts"]
     plan = ExportPlan(entry.sequence, full, entry.after_change_seq, entry.up_to_change_seq, counts, drafts, samples,
-                      [r.code for r in recipients], True)
+                      [r.code for r in recipients], True, programme.version if programme is not None else None)
     if state is not None:
         state.check()
     integrity.verdict()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +82,43 @@ def test_frozen_window_opens_every_page(frozen: Path, tmp_path: Path, lang: str)
     assert set(seen["editors"]) == {"offering", "cohort", "internship"}
     if lang == "ar":
         assert seen["translations_loaded"] is True
+
+
+@pytest.mark.slow
+def test_frozen_check_script_version_and_windows_shaped_paths(frozen: Path) -> None:
+    """installer/check_build.py, which the Windows workflow runs on the frozen and the installed program:
+    ``--version`` is forms/version.py's, self-test, and a session in a folder named like a Windows profile."""
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "check_build.py"), str(frozen)],
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tout est en ordre" in result.stdout
+
+
+@pytest.mark.slow
+def test_installer_script_covers_every_file_of_the_build(frozen: Path) -> None:
+    from tests.test_installer import ISS, uncovered
+
+    dist = frozen.parent
+    assert dist.parent.name == "dist" and dist.name == "kafaat"  # where [Files] looks: dist\kafaat\*
+    files = [p for p in dist.rglob("*") if p.is_file()]
+    assert len(files) > 100
+    assert uncovered(ISS.read_text(encoding="utf-8-sig"), dist) == []
+
+
+@pytest.mark.slow
+def test_trimmed_build_has_no_qt_quick_and_nothing_it_needs_is_missing(frozen: Path) -> None:
+    """The files build.spec prunes are gone, and no library left in the folder needs one of them."""
+    internal = frozen.parent / "_internal"
+    names = {p.name for p in internal.rglob("*") if p.is_file()}
+    assert not [n for n in names if re.match(r"(lib)?Qt6(Quick|Qml|VirtualKeyboard)", n)]
+    assert {"kafaat_ar.qm", "kafaat_en.qm", "qtbase_ar.qm", "kafaat.ico", "kafaat.png"} <= names
+    assert not [n for n in names if n.endswith(".qm") and n.startswith("qt") and n[-5:-3] not in ("ar", "fr", "en")]
+    if os.name == "nt" or shutil.which("readelf") is None:
+        pytest.skip("the dependency check reads ELF files with readelf")
+    missing = set()
+    for library in internal.rglob("*.so*"):
+        dynamic = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout
+        for needed in re.findall(r"\(NEEDED\).*\[(.+?)\]", dynamic):
+            if needed.startswith(("libQt6", "libpyside6", "libshiboken6", "libicu")) and needed not in names:
+                missing.add((library.name, needed))
+    assert not missing

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.records",
     "desktop.cli.maintenance",
     "desktop.cli.crypto",
+    "desktop.cli.programme",
     "desktop.cli.ministry",
     "desktop.cli.excel",
 )
@@ -81,7 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def tolerant_console() -> None:
+    """Never fail on a console or a redirection that cannot show a character (cp1252 or cp850 on Windows,
+    Arabic labels, « » or an em dash): such a character is written as a ``\\uXXXX`` escape instead of
+    raising ``UnicodeEncodeError`` halfway through the output (in JSON output the escape is valid JSON).
+    Streams are absent (``None``) in a windowed build."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_console()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

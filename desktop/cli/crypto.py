@@ -39,8 +39,12 @@ def refusing(handler: Handler) -> Handler:
 
 def confirm_fingerprint(args: argparse.Namespace, public: PublicKeys) -> None:
     """The fingerprint is shown; the operator compares it with the one read by the other side (phone)."""
-    say(f"{public.name} ({public.code})")
-    say(f"  empreinte : {public.fingerprint}")
+    confirm_fingerprint_text(args, f"{public.name} ({public.code})", public.fingerprint)
+
+
+def confirm_fingerprint_text(args: argparse.Namespace, what: str, fingerprint: str) -> None:
+    say(what)
+    say(f"  empreinte : {fingerprint}")
     if getattr(args, "yes", False):
         return
     if not sys.stdin.isatty():
@@ -232,6 +236,16 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
                      + ", ".join(f"{FORMS[k].plural.fr.lower()} : {n}" for k, n in drafts.items()))
         for key, rid, title in plan.draft_samples[:20]:
             lines.append(f"  - {FORMS[key].label.fr} « {title} » ({rid})")
+    for key, sharing in plan.sharing().items():
+        if sharing["withheld"]:
+            lines.append(f"{FORMS[key].plural.fr} — restent à l'établissement (jamais envoyés) : "
+                         + ", ".join(sharing["withheld"]))
+        if sharing["pseudonymised"]:
+            lines.append(f"{FORMS[key].plural.fr} — envoyés sous pseudonyme (clé de programme n° "
+                         f"{plan.pseudonym_key}) : " + ", ".join(sharing["pseudonymised"]))
+    if plan.pseudonym_key is None and any(f.pseudonymised_fields for f in FORMS.values()):
+        lines.append("Aucune clé de programme installée : le code national des étudiants n'est pas envoyé "
+                     "(« kafaat programme-key import FICHIER » pour l'envoyer sous pseudonyme).")
     return lines
 
 
@@ -242,7 +256,8 @@ def cmd_bundle_preview(args: argparse.Namespace) -> int:
     plan = preview_export(open_workspace(args, ESTABLISHMENT), full=args.full)
     if args.json:
         print_json({"sequence": plan.sequence, "full": plan.full, "counts": plan.counts, "drafts": plan.drafts,
-                    "recipients": plan.recipients, "keys_ready": plan.keys_ready, "problems": plan.problems()})
+                    "recipients": plan.recipients, "keys_ready": plan.keys_ready, "problems": plan.problems(),
+                    "pseudonym_key": plan.pseudonym_key, "sharing": plan.sharing()})
         return 0
     say(f"Prochain lot : n° {plan.sequence}{' (complet)' if plan.full else ''}, pour {', '.join(plan.recipients) or '—'}")
     for line in _plan_lines(plan) + plan.problems():

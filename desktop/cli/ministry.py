@@ -72,38 +72,57 @@ def cmd_enrolled(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_verify(args: argparse.Namespace) -> int:
-    from sync.bundle import DEFAULT_LIMITS
+    from sync.bundle import DEFAULT_LIMITS, clean_text
     from sync.errors import BundleTooLarge
     from sync.keys import load_identity
     from sync.ministry import verify_bundle
     from sync.receipts import make_receipt
+    from sync.received import check_bundle, problems
 
     workspace = open_workspace(args, MINISTRY)
     data = _read(args.file, DEFAULT_LIMITS.max_file, BundleTooLarge)
     identity = load_identity(workspace, passphrase())
     opened = verify_bundle(workspace, identity, data)
+    outcomes = check_bundle(opened)  # reads every record: the counts below are the checked ones
     manifest = opened.manifest
+    counts = manifest["counts"]
+    refused = {form: len(o.refused) for form, o in outcomes.items()}
     if args.receipt:
         from forms.atomic import write_atomic
 
-        write_atomic(Path(args.receipt), make_receipt(identity, opened))
+        # Only what was checked: the declarations' rules on every record (links and duplicates against the
+        # national store are the consolidation's; it writes the receipts that count).
+        write_atomic(Path(args.receipt), make_receipt(
+            identity, opened, accepted={f: o.accepted for f, o in outcomes.items()}, refused=refused,
+            problems=list(problems(outcomes))))
     if args.json:
-        print_json({"file_hash": opened.file_hash, "signer_fingerprint": opened.signer.fingerprint,
-                    "manifest": manifest,
-                    "records": {k: len(t.rows) + len(t.tombstones) for k, t in opened.tables.items()}})
+        print_json({"bundle_hash": opened.bundle_hash, "file_hash": opened.bundle_hash,
+                    "format_version": opened.version, "establishment": opened.establishment,
+                    "establishment_name": opened.signer.name, "sequence": opened.sequence,
+                    "signer_fingerprint": opened.signer.fingerprint, "manifest": manifest,
+                    "records": {k: c["records"] + c["tombstones"] for k, c in counts.items()},
+                    "invalid": refused, "dropped_fields": opened.dropped})
         return 0
-    say(f"Lot valide : {manifest.get('establishment_name', '')} ({opened.establishment}), n° {opened.sequence}")
-    say(f"  signé par la clé {opened.signer.fingerprint}")
-    # Only the members the reader checks are sure to be there (docs/bundle-format.md §7): the others are
-    # shown as they come, a missing one as « ? ».
+    # The name shown is the enrolled one (the manifest's is the sender's claim); anything from the file is
+    # printed without control characters.
+    say(f"Lot valide : {clean_text(opened.signer.name)} ({opened.establishment}), n° {opened.sequence} "
+        f"(format {opened.version})")
+    say(f"  signé par la clé {opened.signer.fingerprint} ; empreinte du lot : {opened.bundle_hash}")
     period = manifest.get("period") if isinstance(manifest.get("period"), dict) else {}
-    say(f"  créé le {manifest['created_at']} ; lot précédent : {manifest['previous_hash'] or 'aucun (premier lot)'}")
-    say(f"  période : {period.get('from') or 'début'} → {period.get('to') or '?'}"
+    say(f"  créé le {clean_text(manifest['created_at'])} ; lot précédent : "
+        f"{manifest['previous_hash'] or 'aucun (premier lot)'}")
+    say(f"  période : {clean_text(period.get('from') or 'début')} → {clean_text(period.get('to') or '?')}"
         f"{' (complet)' if manifest.get('full') is True else ''}")
-    say(f"  schéma {manifest.get('schema_version', '?')}, application {manifest.get('application_version', '?')}")
-    for key, c in manifest["counts"].items():
-        label = FORMS[key].plural.fr if key in FORMS else key
-        say(f"  {label:<24} {c['records']:>7} enregistrement(s), {c['tombstones']} suppression(s)")
+    say(f"  schéma {clean_text(manifest.get('schema_version', '?'), 40)}, application "
+        f"{clean_text(manifest.get('application_version', '?'), 40)}")
+    for key, c in counts.items():
+        label = FORMS[key].plural.fr if key in FORMS else clean_text(key, 40)
+        bad = f", dont {refused[key]} invalide(s)" if refused.get(key) else ""
+        say(f"  {label:<24} {c['records']:>7} enregistrement(s){bad}, {c['tombstones']} suppression(s)")
+    for form_key, columns in opened.dropped.items():
+        say(f"  {FORMS[form_key].plural.fr} : champs personnels écartés à l'arrivée ({', '.join(columns)})")
+    for line in problems(outcomes):
+        say(f"  refusé : {clean_text(line, 400)}")
     if args.receipt:
         say(f"Accusé de réception écrit : {args.receipt}")
     return 0

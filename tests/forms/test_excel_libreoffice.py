@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(SOFFICE is None, reason="Libr
 
 def convert(files: list[Path], to: str, out: Path) -> list[Path]:
     profile = out / "profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", to,
                     "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=180)
     return [out / f"{f.stem}.{to.split(':')[0]}" for f in files]
 

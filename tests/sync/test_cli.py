@@ -127,9 +127,8 @@ def test_reminder_period(folders, capsys) -> None:
     assert code == 1 and "entre 1 et 366" in err
 
 
-def test_verify_shows_a_valid_bundle_whose_manifest_has_only_the_checked_members(folders, tmp_path, capsys) -> None:
-    """The reader checks some manifest members (§7); a signed bundle without the others (period, schema…)
-    is valid and must be shown, not crash the command."""
+def test_verify_shows_a_minimal_valid_bundle(folders, tmp_path, capsys) -> None:
+    """A signed bundle with nothing but the members the format requires is shown, not a crash."""
     from forms.workspace import Workspace
     from sync.bundle import seal_bundle
     from sync.keys import load_identity
@@ -148,7 +147,7 @@ def test_verify_shows_a_valid_bundle_whose_manifest_has_only_the_checked_members
     bundle.write_bytes(data)
     code, out, err = run(capsys, *m, "ministry", "verify", str(bundle))
     assert code == 0, err
-    assert "Lot valide" in out and "période : début → ?" in out and "schéma ?" in out
+    assert "Lot valide" in out and "période : début → 2026-01-01T00:00:00Z" in out and "schéma 00" in out
 
 
 def test_huge_files_from_outside_are_refused_without_being_loaded(folders, tmp_path, capsys) -> None:
@@ -179,3 +178,57 @@ def test_huge_files_from_outside_are_refused_without_being_loaded(folders, tmp_p
             tracemalloc.stop()
         assert peak < 32 * 1024 * 1024, (argv, peak)
         assert code == 1 and "au-delà de la limite" in err and str(path.stat().st_size) in err, (argv, err)
+
+
+def test_verify_checks_the_records_shows_the_enrolled_name_and_never_signs_unchecked_records(
+        folders, tmp_path, capsys) -> None:
+    """A validly signed bundle whose records break the form's rules: the receipt of « verify » says refused
+    (format 1 signed « accepted: 1 »), the enrolled name is shown rather than the one the manifest claims."""
+    from forms.workspace import Workspace
+    from sync.keys import load_identity
+    from sync.receipts import read_receipt
+    from tests.sync.helpers import craft, end, manifest_for, record_row
+
+    est, mic = folders
+    m = ("--data-dir", str(mic))
+    req = tmp_path / "ecc.req.json"
+    assert run(capsys, "--data-dir", str(est), "keys", "enrollment-request", str(req))[0] == 0
+    assert run(capsys, *m, "ministry", "enroll", str(req), "--yes")[0] == 0
+    ecc = load_identity(Workspace.open(est), SECRET)
+    ministry = load_identity(Workspace.open(mic), SECRET).public
+    good = {k: v for k, v in OFFERING.items()}
+    bad = {**good, "code": "NEGATIF", "capacity": -5, "domains": ["INCONNU"]}
+    manifest = manifest_for(ecc, [ministry], establishment_name="Université Hassan II (pas vraiment)")
+    rows = [record_row(1, **good), record_row(2, **bad)]
+    data = craft(ecc, [ministry], [orjson.dumps(manifest), orjson.dumps(["rows", "offering", rows]),
+                                   end({"offering": {"records": 2, "tombstones": 0}})])
+    bundle, receipt = tmp_path / "b.kfb", tmp_path / "accuse.json"
+    bundle.write_bytes(data)
+    code, out, err = run(capsys, *m, "ministry", "verify", str(bundle), "--receipt", str(receipt))
+    assert code == 0, err
+    assert "École Centrale Casablanca" in out and "pas vraiment" not in out
+    assert "dont 1 invalide(s)" in out and "capacity" in out
+    body, _signed, _sigs = read_receipt(receipt.read_bytes(), "accusé")
+    assert body["accepted"] == {"offering": 1} and body["refused"] == {"offering": 1}
+    assert any("00000000-0000-4000-8000-000000000002" in p for p in body["problems"])
+
+
+def test_programme_key_commands_and_what_the_preview_says(folders, tmp_path, capsys) -> None:
+    est, mic = folders
+    e = ("--data-dir", str(est))
+    key = tmp_path / "cle-programme.json"
+    code, out, err = run(capsys, "programme-key", "create", str(key))
+    assert code == 0 and "Empreinte" in out, err
+    assert run(capsys, "programme-key", "create", str(key))[0] == 1  # never overwritten
+    code, out, _ = run(capsys, *e, "bundle", "preview")
+    assert "restent à l'établissement" in out and "Nom, Prénom" in out and "n'est pas envoyé" in out
+    code, _, err = run(capsys, *e, "programme-key", "import", str(key))
+    assert code == 1 and "--yes" in err
+    assert run(capsys, *e, "programme-key", "import", str(key), "--yes")[0] == 0
+    code, out, _ = run(capsys, *e, "programme-key", "show", "--json")
+    assert code == 0 and orjson.loads(out)["version"] == 1
+    code, out, _ = run(capsys, *e, "bundle", "preview", "--json")
+    plan = orjson.loads(out)
+    assert plan["pseudonym_key"] == 1 and plan["sharing"]["internship"]["pseudonymised"]
+    code, _, err = run(capsys, "--data-dir", str(mic), "programme-key", "import", str(key), "--yes")
+    assert code == 1

@@ -16,7 +16,7 @@ import pytest
 import sync.outbox as outbox
 from forms.store.database import DATABASE_FILE
 from forms.tasks import Cancelled, TaskState
-from sync.bundle import file_hash
+from sync.bundle import bundle_hash as file_hash
 from sync.errors import ExportRefused, ReceiptRefused
 from sync.ministry import verify_bundle
 from sync.outbox import (
@@ -71,7 +71,7 @@ def test_chain_and_incremental_contents(est, mic, identities, tmp_path) -> None:
     assert tombstone["id"] == ids["internship"] and tombstone["deleted"] is True
     assert "student_code" not in tombstone  # a tombstone carries no personal data
     assert opened[3].manifest["full"] is True
-    assert opened[3].manifest["counts"]["offering"] == {"records": 1, "tombstones": 0}
+    assert opened[3].counts["offering"] == {"records": 1, "tombstones": 0}
     assert entries[2].file_hash == file_hash(third.path.read_bytes())
     # the outbox keeps its own copy, byte for byte
     assert third.outbox_path.read_bytes() == third.path.read_bytes()
@@ -183,7 +183,7 @@ def test_bad_receipts_are_refused_and_change_nothing(est, mic, identities, tmp_p
         opened.header["establishment"] = "ESITH"
         receipt = make_receipt(identities["MIC"], opened)
     elif case == "wrong hash":
-        opened.file_hash = "00" * 32
+        opened.bundle_hash = "00" * 32
         receipt = make_receipt(identities["MIC"], opened)
     elif case == "unknown sequence":
         opened.header["sequence"] = 7
