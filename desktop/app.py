@@ -86,6 +86,7 @@ class Application:
         self.lang = normalise_lang(lang)
         self.window: MainWindow | None = None
         self.context: Any = None
+        self.runner: Any = None
         self._opening = False
 
     def show(self, first_page: str = "dashboard") -> MainWindow:
@@ -129,7 +130,9 @@ class Application:
             return
         self._opening = True
         setup_logging(self.root / "logs")
-        runner = OperationRunner(self.root / "logs")
+        # Held by the application: otherwise only a cycle (runner → operation → callback → runner) kept it,
+        # and a garbage collection before the folder was open deleted it with its operation.
+        runner = self.runner = OperationRunner(self.root / "logs")
         root = self.root
 
         def open_folder(state: Any) -> Any:
@@ -205,6 +208,9 @@ def read_settings(root: Path) -> dict[str, Any]:
 
 def run(args: argparse.Namespace | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.ui import collector
+
+    collector.install()  # cyclic garbage collection on the GUI thread only (see desktop.ui.collector)
     app.setApplicationName("Kafaat")
     app.setOrganizationName("Kafaat")
     app.setApplicationDisplayName("Kafaat")
@@ -213,11 +219,19 @@ def run(args: argparse.Namespace | None = None) -> int:
     lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
 
     if not (root / SETTINGS_FILE).exists():
-        from desktop.ui.setup_wizard import SetupWizard
+        from desktop.ui.setup_wizard import LANGUAGE_CHANGED, SetupWizard
 
-        install_language(lang or "fr")
-        wizard = SetupWizard(root, lang or "fr")
-        if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+        chosen, carried = lang or "fr", None
+        while True:  # the assistant is shown again in the language the person chooses on its first page
+            install_language(chosen)
+            wizard = SetupWizard(root, chosen, carried=carried)
+            outcome = wizard.exec()
+            if outcome != LANGUAGE_CHANGED:
+                break
+            chosen, carried = wizard.chosen_lang, wizard.carried()
+            wizard.deleteLater()
+        lang = chosen
+        if outcome != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
             return 0
         if wizard.workspace.root != root or not explicit:
             QSettings().setValue("data_dir", str(wizard.workspace.root))
