@@ -69,6 +69,8 @@ class Outcome:
     receipt: str | None = None
     applied_later: bool = False
     """Applied from the store's held bundles once the gap filled."""
+    notes: list[str] = field(default_factory=list)
+    """Said once per bundle: e.g. the personal fields a format-1 bundle carried, dropped on arrival."""
 
     @property
     def security_incident(self) -> bool:
@@ -88,7 +90,8 @@ class Outcome:
             text = f"{who} : appliqué, {self.accepted_total} enregistrement(s) accepté(s) sur {self.total}"
             if self.refused_total:
                 text += f", {self.refused_total} refusé(s)"
-            return text + (" (lot qui était en attente)" if self.applied_later else "")
+            text += " (lot qui était en attente)" if self.applied_later else ""
+            return text + "".join(f" ; {note}" for note in self.notes)
         if self.state == DUPLICATE:
             return f"{who} : déjà consolidé (doublon, rien à faire)"
         if self.state in (HELD, ALREADY_HELD):
@@ -105,7 +108,7 @@ class Outcome:
             "bundle_hash": self.bundle_hash, "reason": self.reason or None, "security_incident": self.security_incident,
             "records": self.total, "accepted": self.accepted, "refused": self.refused,
             "refused_records": self.refused_records, "problems": self.problems, "waiting_for": self.waiting_for,
-            "receipt": self.receipt, "applied_later": self.applied_later,
+            "receipt": self.receipt, "applied_later": self.applied_later, "notes": self.notes,
         }
 
 
@@ -408,6 +411,12 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
             audit(conn, store, code, "record_refused", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
                   form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
     outcome.problems.extend(checker.problems)
+    for form, columns in opened.bundle.dropped.items():  # a format-1 bundle: names were sent then
+        note = (f"lot au format 1 : champs personnels de « {FORMS[form].plural.fr} » écartés à l'arrivée, "
+                f"jamais conservés ({', '.join(columns)})")
+        outcome.notes.append(note)
+        audit(conn, store, code, "personal_fields_dropped", sequence=opened.sequence,
+              bundle_hash=opened.bundle_hash, form=form, detail=note)
     if opened.full:
         applying.prune(conn, store, opened, parts)
     conn.execute(chains.update().where(chains.c.establishment == code).values(

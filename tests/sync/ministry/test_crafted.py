@@ -271,3 +271,26 @@ def test_status_shows_held_bundles_and_refused_records_until_corrected(ministry,
     ecc_status = next(s for s in establishments_status(ministry) if s.code == "ECC")
     assert ecc_status.refused_records == 0 and ecc_status.held == [] and ecc_status.last_sequence == 2
     assert ids["internships"][0] in national_rows(ministry, "internship", "ECC")
+
+
+def test_a_version_1_bundle_with_personal_fields_is_applied_without_them(ministry, identities, tmp_path) -> None:
+    """A bundle written before data minimisation (format 1, the offering's contact e-mail in clear): applied,
+    the withheld field never stored, and the outcome says so once for the bundle."""
+    from forms.definitions import FORMS
+    from tests.conftest import OFFERING
+    from tests.sync.test_minimisation import _seal_v1
+
+    form = FORMS["offering"]
+    cols = ["id", "establishment", "version", "created_at", "updated_at", "change_seq", *form.field_keys]
+    values = {**OFFERING, "contact_email": "amina.elidrissi@ecc.ma"}
+    row = ["6f1c2a4e-1111-4c2d-9a55-0000000000a1", "ECC", 1, "2026-01-10T09:00:00.000000Z",
+           "2026-01-10T09:00:00.000000Z", 1, *(values.get(k) for k in form.field_keys)]
+    path = tmp_path / "ancien.kfb"
+    path.write_bytes(_seal_v1(identities["ECC"], identities["MIC"], {"offering": (cols, [row])}))
+    report = consolidate(ministry, identities["MIC"], [path])
+    [outcome] = report.outcomes
+    assert outcome.state == "applied" and outcome.accepted == {"offering": 1}, outcome.line()
+    assert len(outcome.notes) == 1 and "contact_email" in outcome.notes[0] and "écartés" in outcome.line()
+    [stored] = national_rows(ministry, "offering", "ECC").values()
+    assert "contact_email" not in stored and "amina.elidrissi@ecc.ma" not in repr(stored)
+    assert stored["code"] == OFFERING["code"]
