@@ -42,6 +42,21 @@ class Sharing(StrEnum):
     """Replaced by a keyed hash (``sync.pseudonym``): countable and linkable, not reversible."""
 
 
+SHARING_NOTES = {
+    Sharing.WITHHELD: (Text("non transmis", "لا يُرسَل", "not sent"),
+                       Text("Reste à l'établissement : jamais envoyé aux ministères (loi 09-08).",
+                            "يبقى لدى المؤسسة: لا يُرسَل أبدا إلى الوزارات (القانون 09-08).",
+                            "Stays at the establishment: never sent to the ministries (law 09-08).")),
+    Sharing.PSEUDONYMISED: (Text("pseudonymisé", "باسم مستعار", "pseudonymised"),
+                            Text("Envoyé aux ministères sous un pseudonyme chiffré, jamais en clair : ils peuvent "
+                                 "compter les étudiants sans savoir qui ils sont.",
+                                 "يُرسَل إلى الوزارات باسم مستعار مشفَّر، وليس بوضوح أبدا: يمكنها عدّ الطلبة دون معرفة "
+                                 "هويتهم.",
+                                 "Sent to the ministries as an encrypted pseudonym, never in clear: they can count "
+                                 "students without knowing who they are.")),
+}
+"""What the editor and the Excel template say of a field that does not leave as typed: (marker, explanation)."""
+
 PSEUDONYM_PATTERN = r"p[1-9][0-9]{0,3}-[a-z2-7]{26}"
 """What a pseudonymised value looks like in a bundle and at the ministry (``docs/bundle-format.md`` § 7)."""
 

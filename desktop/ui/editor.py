@@ -36,7 +36,7 @@ from desktop.ui.fields import Binding, ComboBinding, make_binding
 from desktop.ui.i18n import format_timestamp, isolate
 from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
-from forms.schema import Field, FieldType, Issue, Severity
+from forms.schema import SHARING_NOTES, Field, FieldType, Issue, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, Record, ValidationFailed
 
 CHECK_DELAY_MS = 300
@@ -219,9 +219,17 @@ class RecordEditor(QDialog):
             self.messages[f.key] = message
             label = QLabel(f.label.get(self.lang) + (" *" if f.required else ""))
             label.setBuddy(binding.widget)
-            if f.help.fr:
-                label.setToolTip(f.help.get(self.lang))
-                binding.widget.setToolTip(f.help.get(self.lang))
+            tips = [f.help.get(self.lang)] if f.help.fr else []
+            if f.sharing in SHARING_NOTES:  # what the ministries never see as typed (declared with the field)
+                marker, why = SHARING_NOTES[f.sharing]
+                label.setText(f"{label.text()}<br><span style='color: palette(mid); font-size: small;'>"
+                              f"({marker.get(self.lang)})</span>")
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setObjectName(f"sharing_{f.key}")
+                tips.append(why.get(self.lang))
+            if tips:
+                label.setToolTip("\n".join(tips))
+                binding.widget.setToolTip("\n".join(tips))
             self.labels[f.key] = label
             sections[name].addRow(label, holder)
         column.addStretch(1)

@@ -28,7 +28,7 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
-from forms.schema import Field, FieldType, Form
+from forms.schema import SHARING_NOTES, Field, FieldType, Form
 from forms.tasks import TaskState, step
 
 HEADER_FILL = "1F4E79"
@@ -207,6 +207,11 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
                  "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
                  "rien n'est importé et un rapport d'erreurs indique quoi corriger."])
     info.append([partial_update_help(form)])
+    kept_here = [f for f in form.fields if f.sharing in SHARING_NOTES]
+    if kept_here:
+        info.append(["Données personnelles : " + " ; ".join(
+            f"« {f.label.get(lang)} » — {SHARING_NOTES[f.sharing][0].get(lang)}" for f in kept_here)
+            + ". " + " ".join(dict.fromkeys(SHARING_NOTES[f.sharing][1].get(lang) for f in kept_here))])
     info.append(["Enregistrement en CSV : choisissez « CSV UTF-8 (délimité par des virgules) » dans Excel "
                  "(Fichier > Enregistrer sous). Le type « CSV (séparateur : point-virgule) » d'un Windows en "
                  "français remplace les lettres arabes par des « ? », qui ne peuvent plus être retrouvées."])
@@ -220,8 +225,11 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
             row = [get_column_letter(j), column.key, column.label.get(lang), "non",
                    "Complet / Brouillon", "Complet, Brouillon", "Vide = Complet"]
         else:
+            helps = [f.help.get(lang)] if f.help.fr else []
+            if f.sharing in SHARING_NOTES:
+                helps.append(SHARING_NOTES[f.sharing][1].get(lang))
             row = [get_column_letter(j), f.key, f.label.get(lang), "oui" if f.required else "non",
-                   _format_word(form, f), _allowed(f, lang), f.help.get(lang) if f.help.fr else ""]
+                   _format_word(form, f), _allowed(f, lang), " ".join(helps)]
         info.append(row)
         for cell in info[info.max_row]:
             _as_text(cell)

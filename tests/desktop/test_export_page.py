@@ -33,6 +33,9 @@ def test_export_assistant(qtbot, ready, application, tmp_path):
     assert "1 enregistrement(s)" in page.summary.text()
     assert page.drafts.count() == 1 and "BROUILLON" in page.drafts.item(0).text()
     assert "aucun lot" in page.reminder.text()
+    # before the passphrase is asked: what stays here, what leaves as a pseudonym (declared per field)
+    assert "Stages — restent à l'établissement (jamais envoyés) : Nom, Prénom" in page.personal.text()
+    assert "Aucune clé de programme" in page.personal.text()
 
     usb = tmp_path / "usb"
     usb.mkdir()

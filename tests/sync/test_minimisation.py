@@ -198,3 +198,15 @@ def test_a_version_1_bundle_with_names_is_read_without_them(identities) -> None:
     for secret in ("Benali", "Salma", "R130045678", "k.alaoui@example.ma", "Nadia"):
         assert secret not in json.dumps(record, ensure_ascii=False)
     assert record["host_name"] == "Société Marocaine de Sécurité"
+
+
+def test_the_template_instructions_say_what_stays(tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from forms.excel.writing import write_template
+
+    path = tmp_path / "modele.xlsx"
+    write_template("internship", path)
+    text = " ".join(str(v) for row in load_workbook(path)["Instructions"].iter_rows(values_only=True) for v in row if v)
+    assert "Données personnelles" in text and "« Nom » — non transmis" in text and "pseudonymisé" in text
+    assert "jamais envoyé aux ministères" in text

@@ -31,6 +31,7 @@ from desktop.ui.i18n import format_timestamp, isolate, ltr
 from desktop.ui.keys_box import KeysBox
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
+from forms.i18n import Text
 from forms.tasks import TaskState
 
 
@@ -38,6 +39,29 @@ def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any]:
     from sync.outbox import export_due, list_outbox, preview_export
 
     return preview_export(workspace, full=full), list_outbox(workspace), export_due(workspace)
+
+
+STAYS = Text("restent à l'établissement (jamais envoyés)", "تبقى لدى المؤسسة (لا تُرسَل أبدا)",
+             "stay at the establishment (never sent)")
+PSEUDONYMISED = Text("envoyés sous pseudonyme", "تُرسَل باسم مستعار", "sent as a pseudonym")
+NO_PROGRAMME_KEY = Text("Aucune clé de programme installée : le code national des étudiants n'est pas envoyé.",
+                        "لا يوجد مفتاح البرنامج: لا يُرسَل الرمز الوطني للطلبة.",
+                        "No programme key installed: students' national codes are not sent.")
+
+
+def personal_lines(plan: Any, lang: str) -> str:
+    """What stays here and what leaves as a pseudonym, per form (from the declarations), shown before the
+    passphrase is asked."""
+    lines = []
+    for key, sharing in plan.sharing(lang).items():
+        label = FORMS[key].plural.get(lang)
+        if sharing["withheld"]:
+            lines.append(f"{label} — {STAYS.get(lang)} : {', '.join(sharing['withheld'])}")
+        if sharing["pseudonymised"]:
+            lines.append(f"{label} — {PSEUDONYMISED.get(lang)} : {', '.join(sharing['pseudonymised'])}")
+    if plan.pseudonym_key is None and any(f.pseudonymised_fields for f in FORMS.values()):
+        lines.append(NO_PROGRAMME_KEY.get(lang))
+    return "\n".join(lines)
 
 
 def _export(workspace: Any, passphrase: str, destination: Path, full: bool, state: TaskState) -> Any:
@@ -77,6 +101,11 @@ class ExportPage(Page):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         inner.addWidget(self.summary)
+        self.personal = QLabel()
+        self.personal.setObjectName("personal")
+        self.personal.setWordWrap(True)
+        self.personal.setTextFormat(Qt.TextFormat.PlainText)
+        inner.addWidget(self.personal)
         inner.addWidget(QLabel(self.tr("Brouillons laissés de côté (jamais envoyés) :")))
         self.drafts = QListWidget()
         self.drafts.setObjectName("drafts")
@@ -164,6 +193,7 @@ class ExportPage(Page):
         if not plan.recipients:
             lines.append(self.tr("Ajoutez d'abord un ministère destinataire (encadré « Clés et destinataires »)."))
         self.summary.setText("\n".join(lines))
+        self.personal.setText(personal_lines(plan, self.lang))
         self.drafts.clear()
         for key, record_id, title in plan.draft_samples:
             self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(title)}  ({ltr(record_id)})")
