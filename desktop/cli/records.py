@@ -38,10 +38,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    store = open_workspace(args, ESTABLISHMENT).records()
+    from sync.refusals import open_refusals
+
+    workspace = open_workspace(args, ESTABLISHMENT)
+    store = workspace.records()
     records = store.list(args.form, status=args.status, include_deleted=args.deleted)
+    refused = open_refusals(workspace).get(args.form, {})
     if args.json:
-        print_json([r.to_json() for r in records])
+        print_json([{**r.to_json(), "refused_by": [x.to_json() for x in refused.get(r.id, [])]} for r in records])
         return 0
     form = FORMS[args.form]
     lang = normalise_lang(getattr(args, "lang", None))
@@ -52,6 +56,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         status = "brouillon" if r.status == DRAFT else "complet"
         flags = " (supprimé)" if r.deleted else ""
         flags += f" ⚠{r.warning_count}" if r.warning_count else ""
+        for refusal in refused.get(r.id, []):
+            flags += (f" ✖ refusé par {refusal.ministry} (lot n° {refusal.sequence}) : "
+                      f"{' ; '.join(refusal.reasons) or 'sans motif'}")
         say(f"{r.id}  {status:<9}  v{r.version:<3} {form.title(r.values)}{flags}")
     say(f"{len(records)} enregistrement(s).")
     return 0

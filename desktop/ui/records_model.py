@@ -4,6 +4,7 @@ nothing is ever sorted in Python (a ``QSortFilterProxyModel`` over 100 000 rows 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -37,10 +38,14 @@ class RecordsModel(QAbstractTableModel):
         self.rows: list[tuple[Any, ...]] = []
         self.exhausted = False
         self._titles: dict[str, dict[str, str]] = {}
+        self.refusals: Callable[[], dict[str, list[Any]]] | None = None
+        """Records a ministry refused (``sync.refusals``), asked at each reload; None: not shown."""
+        self.refused: dict[str, list[Any]] = {}
 
     # ------------------------------------------------------------------------------------- loading
     def reload(self) -> None:
         self.beginResetModel()
+        self.refused = self.refusals() if self.refusals is not None else {}
         self.rows = self.query.fetch(self.filter, self.sort_key, self.descending, offset=0, limit=PAGE_SIZE)
         self.exhausted = len(self.rows) < PAGE_SIZE
         self._resolve_links(self.rows)
@@ -137,7 +142,13 @@ class RecordsModel(QAbstractTableModel):
             text += " · " + self.tr("%n erreur(s)", "", row[2])
         if row[3]:
             text += " · " + self.tr("%n avertissement(s)", "", row[3])
+        for refusal in self.refused.get(row[0], []):
+            text += " · " + self.tr("refusé par {0}").format(refusal.ministry)
         return text
+
+    def refusal_text(self, record_id: str) -> str:
+        return "\n".join(self.tr("Refusé par {0} (lot n° {1}) : {2}").format(
+            r.ministry, r.sequence, " ; ".join(r.reasons)) for r in self.refused.get(record_id, []))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -156,13 +167,13 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row[1] == DRAFT:
             return DRAFT_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            if row[2]:
+            if row[2] or row[0] in self.refused:
                 return QBrush(ERROR_COLOR)
             if row[3]:
                 return QBrush(WARNING_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut by its column's width is read whole here
             if column == 0:
-                return self.status_text(row)
+                return "\n".join(filter(None, (self.status_text(row), self.refusal_text(row[0]))))
             text = self.display(self.fields[column - 1], row[SYSTEM + column - 1])
             return text or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:

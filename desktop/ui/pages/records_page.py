@@ -58,6 +58,16 @@ class RecordsView(QTableView):
         super().keyPressEvent(event)
 
 
+def _refusals(workspace: Any, form_key: str) -> dict[str, list[Any]]:
+    """The records of this form that a ministry refused (receipts imported), until corrected."""
+    from sync.refusals import open_refusals
+
+    try:
+        return open_refusals(workspace).get(form_key, {})
+    except Exception:  # a damaged outbox row must not empty the list: the export page says what is wrong
+        return {}
+
+
 class RecordsPage(Page):
     def __init__(self, context: AppContext, form_key: str, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -65,6 +75,7 @@ class RecordsPage(Page):
         self.setObjectName(f"page_{form_key}")
         self.query = ListQuery(context.store.engine, form_key, context.store.establishment)
         self.model = RecordsModel(self.query, context.lang, self)
+        self.model.refusals = lambda: _refusals(context.workspace, form_key)
         self.total: int | None = None
         self._count_generation = 0
 
