@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, say, warn
+from desktop.cli.common import fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.workspace import ESTABLISHMENT
@@ -85,7 +85,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     path = _xlsx_path(args.out)
     store = open_workspace(args, ESTABLISHMENT).records()
-    n = export_records(store, args.form, path, normalise_lang(getattr(args, "lang", None)), status=args.status)
+    with output_file(path) as tmp:
+        n = export_records(store, args.form, tmp, normalise_lang(getattr(args, "lang", None)), status=args.status)
     say(f"{n} enregistrement(s) exporté(s) : {path}")
     return 0
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -478,8 +479,12 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         return plan
     # Hundreds of thousands of small objects are made and dropped per import: the cyclic garbage collector
     # would walk them over and over (reference counting frees them anyway); it runs again afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
+    # Only the main thread may switch it (the command line): the collector is process-wide, and the
+    # window, which imports on a worker thread, has automatic collection off already (it collects on its
+    # GUI thread); a worker switching it back on would let it free Qt objects on the wrong thread.
+    collecting = gc.isenabled() and threading.current_thread() is threading.main_thread()
+    if collecting:
+        gc.disable()
     try:
         if write:
             with store.writer.begin() as conn, _page_cache(conn):
