@@ -55,6 +55,7 @@ from forms.validation import ValueProblem
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
 FORMULAS_READ = "formule(s) dans les colonnes importées"
+PARTIAL_NEW = "n'a cette clé : pour le créer"
 QUESTION_MARKS = re.compile(r"[?\s]+")
 """A text made only of « ? »: what a CSV saved in Windows-1252 leaves of Arabic letters."""
 
@@ -499,6 +500,14 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     finally:
         if collecting:
             gc.enable()
+    if plan.partial and plan.rows and not (plan.updated or plan.unchanged):
+        # no row named a stored record: the file was not made for updates, it lacks columns
+        plan.problems = [p for p in plan.problems if PARTIAL_NEW not in p.message]
+        form = FORMS[form_key]
+        for key in plan.partial:
+            plan.problems.append(Problem(plan.header_row, "", key, f"colonne obligatoire absente : « "
+                                         f"{column_header(form, key, lang)} » (aucune ligne ne désigne un "
+                                         f"enregistrement existant ; voir le modèle : kafaat template {form.key})"))
     if not plan.rows and plan.ok:
         plan.problems.append(Problem(0, "", "", f"le fichier ne contient aucune ligne de données sous l'en-tête "
                                      f"(ligne {plan.header_row}) : rien à importer ; remplissez une ligne par "
@@ -659,9 +668,9 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             if lacking:
                 # a new record in a file made for updates: one message for every column it lacks
                 shown = ", ".join(f"« {column_label(form, i.field, plan.lang)} »" for i in lacking)
-                problem(row_number, (), f"aucun(e) {form.label.fr.lower()} enregistré(e) n'a cette clé : pour le "
-                        f"créer, il faut les colonnes obligatoires absentes du fichier ({shown}) ; ajoutez-les ou "
-                        f"corrigez la clé", "error" if any(id(i) in refusing for i in lacking) else "warning")
+                problem(row_number, (), f"aucun(e) {form.label.fr.lower()} enregistré(e) {PARTIAL_NEW}, il faut les "
+                        f"colonnes obligatoires absentes du fichier ({shown}) ; ajoutez-les ou corrigez la clé",
+                        "error" if any(id(i) in refusing for i in lacking) else "warning")
                 skipped = {id(i) for i in lacking}
                 checked.issues = [i for i in checked.issues if id(i) not in skipped]
             for issue in checked.issues:

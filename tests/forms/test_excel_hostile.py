@@ -219,8 +219,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
     (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
     (_merged_data, "fusion2.xlsx", "cellules fusionnées (L2:L3) : défusionnez-les"),
-    (_missing_columns, "colonnes.csv", "n'a cette clé : pour le créer, il faut les colonnes obligatoires absentes du "
-                                       "fichier (« Domaine(s) », « Type de formation »"),
+    (_missing_columns, "colonnes.csv", "colonne obligatoire absente : « Type de formation [training_type] »"),
     (_unknown_reference, "refs.xlsx", "« Doctorat d'État » n'est pas une valeur permise"),
     (_unknown_reference, "refs2.xlsx", "« Sahara Ouest » n'est pas une valeur permise"),
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
