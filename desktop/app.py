@@ -92,7 +92,7 @@ class Application:
     def show(self, first_page: str = "dashboard") -> MainWindow:
         """Paint the frame, then open the data and fill it (after the first paint)."""
         install_language(self.lang)
-        window = MainWindow(self.lang, self._title())
+        window = self._new_window()
         self.window = window
 
         def attach_once() -> None:  # whichever comes first: ``_attach`` ignores an attached window
@@ -103,6 +103,9 @@ class Application:
         QTimer.singleShot(PAINT_FALLBACK_MS, window, attach_once)
         window.show()
         return window
+
+    def _new_window(self) -> MainWindow:
+        return MainWindow(self.lang, self._title())
 
     def _title(self) -> str:
         from forms.reference import reference
@@ -174,7 +177,7 @@ class Application:
         self.lang = normalise_lang(lang)
         self.workspace.update_settings(language=self.lang)
         install_language(self.lang)
-        window = MainWindow(self.lang, self._title())
+        window = self._new_window()
         self.window = window
         if old is not None:
             window.setGeometry(old.geometry())
@@ -235,7 +238,8 @@ def run(args: argparse.Namespace | None = None) -> int:
         root = wizard.workspace.root
         wizard.workspace.close()
     settings = read_settings(root)
-    if settings.get("role") != "establishment":
+    ministry = settings.get("role") == "ministry"  # the ministry's window: desktop/ministry_app.py
+    if settings.get("role") != "establishment" and not ministry:
         QMessageBox.information(None, "Kafaat", "Ce dossier n'est pas celui d'un établissement : la fenêtre de "
                                 "saisie est réservée aux établissements. Utilisez « kafaat ministry … ».")
         return 1
@@ -245,8 +249,15 @@ def run(args: argparse.Namespace | None = None) -> int:
                             "déjà ouverte (une seule fenêtre par dossier de données).")
         return 1
     try:
-        application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
-                                  establishment=str(settings.get("establishment") or ""))
+        if ministry:
+            from desktop.ministry_app import MinistryApplication
+
+            application: Application = MinistryApplication(
+                root=root, lang=lang or str(settings.get("language") or "fr"),
+                ministry=str(settings.get("ministry") or ""))
+        else:
+            application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
+                                      establishment=str(settings.get("establishment") or ""))
         application.show()
         if os.environ.get("KAFAAT_UI_SMOKE"):
             from desktop.ui.smoke import watch

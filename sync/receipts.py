@@ -1,5 +1,10 @@
 """Receipts: a ministry signs, for one bundle, what it accepted and refused; the establishment verifies it
-with the ministry key it trusts and marks the bundle acknowledged."""
+with the ministry key it trusts and marks the bundle acknowledged.
+
+Since the national store (issue 9) a receipt written by consolidation also names each refused record with
+its reasons in French (``refused_records``: ``[{"form", "id", "reasons": [...]}]``, the one optional
+member); receipts without it (``kafaat ministry verify``, an older ministry) are still read.
+"""
 
 from __future__ import annotations
 
@@ -14,30 +19,60 @@ RECEIPT_TYPE = "kafaat-receipt"
 RECEIPT_DOMAIN = b"kafaat/receipt/v1\x00"
 RECEIPT_MEMBERS = ("ministry", "ministry_key_id", "establishment", "bundle_id", "sequence", "bundle_hash",
                    "accepted", "refused", "problems", "issued_at")
-OPTIONAL_MEMBERS: tuple[str, ...] = ()
+OPTIONAL_MEMBERS: tuple[str, ...] = ("refused_records",)
 """Members a receipt may carry besides the required ones (each one is checked where it is read)."""
+MAX_REASONS = 50
+MAX_REFUSED_RECORDS = 100_000
+
+
+def receipt_file_name(ministry: str, establishment: str, sequence: int) -> str:
+    return f"accuse-{ministry}-{establishment}-{sequence}.json"
+
+
+def sign_receipt(identity: Identity, *, establishment: str, bundle_id: str, sequence: int, bundle_hash: str,
+                 accepted: dict[str, int], refused: dict[str, int], problems: list[str] | None = None,
+                 refused_records: list[dict[str, Any]] | None = None, issued_at: str | None = None) -> bytes:
+    """The signed receipt of one bundle."""
+    body: dict[str, Any] = {
+        "ministry": identity.code,
+        "ministry_key_id": identity.public.key_id_hex,
+        "establishment": establishment,
+        "bundle_id": bundle_id,
+        "sequence": sequence,
+        "bundle_hash": bundle_hash,
+        "accepted": accepted,
+        "refused": refused,
+        "problems": problems or [],
+        "issued_at": issued_at or now_utc(),
+    }
+    if refused_records is not None:
+        body["refused_records"] = [{"form": r["form"], "id": r["id"], "reasons": list(r["reasons"])[:MAX_REASONS]}
+                                   for r in refused_records]
+    return sign_document(identity, RECEIPT_TYPE, RECEIPT_DOMAIN, body)
 
 
 def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, int] | None = None,
                  refused: dict[str, int] | None = None, problems: list[str] | None = None,
                  issued_at: str | None = None) -> bytes:
-    """The signed receipt of one bundle (by default: every record accepted)."""
+    """The signed receipt of one bundle opened by ``kafaat ministry verify`` (by default: every record accepted)."""
     counts = opened.counts
     if accepted is None:
         accepted = {form: c["records"] + c["tombstones"] for form, c in counts.items()}
-    body = {
-        "ministry": identity.code,
-        "ministry_key_id": identity.public.key_id_hex,
-        "establishment": opened.establishment,
-        "bundle_id": opened.header["bundle_id"],
-        "sequence": opened.sequence,
-        "bundle_hash": opened.bundle_hash,
-        "accepted": accepted,
-        "refused": refused or {form: 0 for form in counts},
-        "problems": problems or [],
-        "issued_at": issued_at or now_utc(),
-    }
-    return sign_document(identity, RECEIPT_TYPE, RECEIPT_DOMAIN, body)
+    return sign_receipt(identity, establishment=opened.establishment, bundle_id=opened.header["bundle_id"],
+                        sequence=opened.sequence, bundle_hash=opened.bundle_hash, accepted=accepted,
+                        refused=refused or {form: 0 for form in counts}, problems=problems, issued_at=issued_at)
+
+
+def _check_refused_records(value: Any, what: str) -> None:
+    if not isinstance(value, list) or len(value) > MAX_REFUSED_RECORDS:
+        raise DocumentInvalid(f"{what} : « refused_records » invalide")
+    for item in value:
+        if not (isinstance(item, dict) and set(item) == {"form", "id", "reasons"}
+                and isinstance(item["form"], str) and len(item["form"]) <= 40
+                and isinstance(item["id"], str) and len(item["id"]) <= 36
+                and isinstance(item["reasons"], list) and len(item["reasons"]) <= MAX_REASONS
+                and all(isinstance(r, str) for r in item["reasons"])):
+            raise DocumentInvalid(f"{what} : « refused_records » invalide")
 
 
 def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
@@ -63,4 +98,6 @@ def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[st
         raise DocumentInvalid(f"{what} : « problems » invalide")
     if not CODE.fullmatch(body["ministry"]) or not CODE.fullmatch(body["establishment"]):
         raise DocumentInvalid(f"{what} : code de ministère ou d'établissement invalide")
+    if "refused_records" in body:
+        _check_refused_records(body["refused_records"], what)
     return body, signed, sigs

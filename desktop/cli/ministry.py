@@ -1,4 +1,5 @@
-"""``kafaat ministry public-key | enroll | enrolled | verify`` (the ministry's half of the loop)."""
+"""``kafaat ministry …``: the ministry's half of the loop. Keys and the registry here; the national store's
+commands (consolidate, receipt, status, records, export-xlsx) in ``desktop.cli.national``."""
 
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = ms.add_parser("enroll", parents=[common], help="enregistrer un établissement depuis sa demande")
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--yes", action="store_true", help="empreinte déjà vérifiée (pas de question)")
+    p.add_argument("--replace", action="store_true",
+                   help="remplacer la clé d'un établissement déjà enregistré (poste perdu) : nouvelle chaîne de lots")
     p.set_defaults(handler=cmd_enroll)
+    p = ms.add_parser("revoke", parents=[common], help="révoquer la clé d'un établissement (ses lots sont refusés)")
+    p.add_argument("code", metavar="ÉTABLISSEMENT")
+    p.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
+    p.set_defaults(handler=cmd_revoke)
     p = ms.add_parser("enrolled", parents=[common], help="lister les établissements enregistrés")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_enrolled)
@@ -29,6 +36,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--receipt", metavar="FICHIER", help="écrire aussi l'accusé de réception signé")
     p.set_defaults(handler=cmd_verify)
+    p = ms.add_parser("establishments", parents=[common], help="la liste des établissements du ministère")
+    es = p.add_subparsers(dest="establishments_command", metavar="ACTION", required=True)
+    p = es.add_parser("import", parents=[common], help="ajouter ou corriger des établissements (CSV)")
+    p.add_argument("file", metavar="FICHIER.csv")
+    p.set_defaults(handler=cmd_establishments_import)
+    p = ms.add_parser("reference-update", parents=[common],
+                      help="écrire la mise à jour signée de la liste des établissements")
+    p.add_argument("out", metavar="SORTIE")
+    p.set_defaults(handler=cmd_reference_update)
+    from desktop.cli.national import register_national
+
+    register_national(ms, common)
 
 
 @refusing
@@ -51,22 +70,56 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, MINISTRY)
     data = _read(args.file, DOCUMENT_MAX_BYTES, DocumentInvalid)
-    confirm_fingerprint(args, read_enrollment(data, args.file))
-    public, new = enroll(workspace, data, args.file)
-    say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+    from sync.rotation import is_rotation
+
+    if is_rotation(data):  # signed by the enrolled key: no fingerprint to confirm by phone
+        from sync.ministry.registry import apply_rotation
+
+        old, new_key, applied = apply_rotation(workspace, data, args.file)
+        say(f"{new_key.code} : rotation de clé {'appliquée' if applied else 'déjà appliquée'} "
+            f"({old.fingerprint} → {new_key.fingerprint}) ; la chaîne de lots continue.")
+        return 0
+    confirm_fingerprint(args, read_enrollment(data, args.file, workspace))
+    public, new = enroll(workspace, data, args.file, replace=args.replace)
+    if args.replace and new:
+        say(f"{public.code} enregistré avec sa nouvelle clé : ses lots repartent du n° 1 (nouvelle chaîne).")
+    else:
+        say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+    return 0
+
+
+@refusing
+def cmd_revoke(args: argparse.Namespace) -> int:
+    import sys
+
+    from desktop.cli.common import fail
+    from sync.ministry.registry import revoke
+
+    workspace = open_workspace(args, MINISTRY)
+    code = args.code.upper()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            fail(f"la révocation refusera tous les lots signés par la clé actuelle de {code} : relancez avec --yes "
+                 "pour confirmer ; rien n'a été modifié")
+        if input(f"Révoquer la clé de {code} ? [o/N] ").strip().lower() not in ("o", "oui", "y", "yes"):
+            fail("révocation non confirmée : rien n'a été modifié")
+    key = revoke(workspace, code)
+    say(f"Clé de {code} révoquée ({key.public.fingerprint}) : ses lots seront refusés.")
     return 0
 
 
 @refusing
 def cmd_enrolled(args: argparse.Namespace) -> int:
-    from sync.ministry import list_enrolled
+    from sync.ministry.registry import list_keys, state_word
 
-    items = list_enrolled(open_workspace(args, MINISTRY))
+    items = list_keys(open_workspace(args, MINISTRY))
     if args.json:
-        print_json([p.describe() for p in items])
+        print_json([k.describe() for k in items])
         return 0
-    for p in items:
-        say(f"{p.code:<10} {p.fingerprint}  {p.name}")
+    for k in items:
+        until = f" → {k.ended_at}" if k.ended_at else ""
+        say(f"{k.public.code:<10} {k.public.fingerprint}  {state_word(k.state):<12} {k.enrolled_at}{until}  "
+            f"{k.public.name}")
     return 0
 
 
@@ -125,4 +178,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
         say(f"  refusé : {clean_text(line, 400)}")
     if args.receipt:
         say(f"Accusé de réception écrit : {args.receipt}")
+    return 0
+
+
+@refusing
+def cmd_establishments_import(args: argparse.Namespace) -> int:
+    from sync.ministry.establishments import import_establishments
+
+    added, corrected, same = import_establishments(open_workspace(args, MINISTRY), Path(args.file))
+    say(f"{len(added)} établissement(s) ajouté(s), {len(corrected)} corrigé(s), {same} inchangé(s).")
+    for code in added:
+        say(f"  ajouté : {code}")
+    for code in corrected:
+        say(f"  corrigé : {code}")
+    return 0
+
+
+@refusing
+def cmd_reference_update(args: argparse.Namespace) -> int:
+    from sync.keys import load_identity
+    from sync.ministry.establishments import write_reference_update
+
+    workspace = open_workspace(args, MINISTRY)
+    serial, count = write_reference_update(workspace, load_identity(workspace, passphrase()), Path(args.out))
+    say(f"Mise à jour n° {serial} écrite ({count} établissements) : {args.out}")
+    say("Les établissements l'appliquent avec « kafaat reference import FICHIER ».")
     return 0

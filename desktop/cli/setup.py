@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import Any
 
 from desktop.cli.common import data_dir, print_json, say
 from forms.definitions import FORMS
@@ -37,6 +39,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         fail("--ministry CODE est obligatoire pour le rôle ministry")
     extra = {"db_url": args.db} if args.db else {}
     root = data_dir(args)
+    engine = None
+    if args.role == MINISTRY:
+        engine = _create_national_store(root, args)
     workspace = Workspace.create(root, args.role, establishment=(args.establishment or "").upper(),
                                  ministry=(args.ministry or "").upper(), operator=args.operator, **extra)
     for hook in INIT_HOOKS:
@@ -47,7 +52,31 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         name = reference("ministries").label(workspace.ministry)
         say(f"Dossier ministère initialisé pour {name} ({workspace.ministry}) : {root}")
+        if engine is not None:
+            from sync.ministry.database import display_url
+
+            say(f"Magasin national : {display_url(str(engine.url))}")
+            engine.dispose()
     return 0
+
+
+def _create_national_store(root: Path, args: argparse.Namespace) -> Any:
+    """The ministry's national store (SQLite in the folder, or the PostgreSQL server of ``--db``), created or
+    joined before the folder's settings are written: a store that cannot be reached leaves no settings."""
+    from desktop.cli.common import fail
+    from forms.workspace import AlreadyInitialised
+    from sync.errors import SyncError
+    from sync.ministry.store import create_store
+
+    code = (args.ministry or "").upper()
+    if Workspace.is_initialised(root):
+        raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+    if reference("ministries").get(code) is None:
+        fail(f"ministère inconnu « {code} » (codes connus : {', '.join(reference('ministries').codes)})")
+    try:
+        return create_store(root, code, args.db, backup_dir=root / "backups")
+    except SyncError as exc:
+        fail(str(exc))
 
 
 def cmd_forms(args: argparse.Namespace) -> int:

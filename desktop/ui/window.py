@@ -36,9 +36,11 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     """Emitted once, after the window's first paint (the application opens the data then)."""
 
-    def __init__(self, lang: str = "fr", title: str = "") -> None:
+    def __init__(self, lang: str = "fr", title: str = "", pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         self.lang = lang
+        self.specs = pages if pages is not None else PAGES
+        """The navigation's pages: the establishment's (``PAGES``) or the ministry's (``MINISTRY_PAGES``)."""
         self.context: AppContext | None = None
         self.pages: dict[str, Page] = {}
         self.holders: dict[str, QScrollArea] = {}
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(230)
         self.nav.setSpacing(2)
-        for spec in PAGES:
+        for spec in self.specs:
             item = QListWidgetItem(spec.title.get(lang))
             icon = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
             item.setIcon(self.style().standardIcon(icon))
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0 or self.context is None:
             return
-        spec = PAGES[row]
+        spec = self.specs[row]
         page = self.page(spec)
         self.stack.setCurrentWidget(self.holders[spec.key])
         if spec.key in self.stale:

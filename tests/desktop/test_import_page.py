@@ -41,7 +41,7 @@ def test_file_preview_mapping_check_import(application, qtbot, tmp_path) -> None
     page.check()
     _wait(qtbot, page)
     assert page.plan is not None and page.plan.ok, page.plan.lines()
-    assert "3 création(s)" in page.summary.text()
+    assert "3 lignes lues : 3 créations" in page.summary.text()
     assert page.import_button.isEnabled()
 
     page.run_import()

@@ -31,7 +31,8 @@ from sync.errors import (
     UnsupportedVersion,
 )
 from sync.keys import Identity
-from sync.ministry import enrolled, list_enrolled, registry_dir, verify_bundle
+from sync.ministry import enrolled, list_enrolled, verify_bundle
+from sync.ministry.registry import list_keys
 from sync.outbox import export_bundle
 from tests.sync.helpers import (
     CREATED,
@@ -57,8 +58,8 @@ def _registry(mic):
     return lambda code: enrolled(mic, code)
 
 
-def _snapshot(mic) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in registry_dir(mic).iterdir()}
+def _snapshot(mic) -> list[dict]:
+    return [k.describe() for k in list_keys(mic)]
 
 
 def test_round_trip(est, mic, identities, exported) -> None:

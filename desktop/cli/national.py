@@ -1,0 +1,153 @@
+"""``kafaat ministry consolidate | receipt | status | records | export-xlsx``: the national store's commands.
+JSON shapes: ``docs/ministry-cli.md``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
+from desktop.cli.crypto import refusing
+from forms.workspace import MINISTRY
+
+
+def register_national(ms: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = ms.add_parser("consolidate", parents=[common],
+                      help="consolider des lots (fichiers ou dossiers) dans le magasin national")
+    p.add_argument("paths", metavar="CHEMIN", nargs="+", help="fichiers .kfb ou dossiers (clé USB, téléchargements)")
+    p.add_argument("--receipts", metavar="DOSSIER", help="écrire l'accusé de réception signé de chaque lot appliqué")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_consolidate)
+    p = ms.add_parser("receipt", parents=[common], help="écrire à nouveau l'accusé de réception d'un lot consolidé")
+    p.add_argument("establishment", metavar="ÉTABLISSEMENT")
+    p.add_argument("sequence", metavar="NUMÉRO", type=int)
+    p.add_argument("out", metavar="SORTIE", help="fichier, ou dossier (nom standard accuse-MIN-ÉTAB-N.json)")
+    p.set_defaults(handler=cmd_receipt)
+    p = ms.add_parser("status", parents=[common], help="où en est chaque établissement (retardataires en premier)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_status)
+    p = ms.add_parser("records", parents=[common], help="les enregistrements consolidés d'un formulaire")
+    p.add_argument("form", metavar="FORMULAIRE")
+    p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
+    p.add_argument("--deleted", action="store_true", help="inclure les enregistrements supprimés")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_records)
+    p = ms.add_parser("export-xlsx", parents=[common], help="exporter les enregistrements consolidés (Excel)")
+    p.add_argument("form", metavar="FORMULAIRE")
+    p.add_argument("out", metavar="SORTIE.xlsx")
+    p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
+    p.set_defaults(handler=cmd_export_xlsx)
+
+
+@refusing
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from forms.tasks import TaskState
+    from sync.keys import load_identity
+    from sync.ministry.consolidation import consolidate
+
+    workspace = open_workspace(args, MINISTRY)
+    identity = load_identity(workspace, passphrase())
+    receipts = Path(args.receipts) if args.receipts else None
+    if receipts is not None:
+        receipts.mkdir(parents=True, exist_ok=True)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        from desktop.cli.common import fail
+
+        fail(f"introuvable : {', '.join(missing)} ; rien n'a été consolidé")
+    show = sys.stderr.isatty() and not args.json
+
+    def progress(done: int, total: int, text: str) -> None:
+        if show:
+            print(f"\r{done}/{total} {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    report = consolidate(workspace, identity, [Path(p) for p in args.paths], receipts, state=TaskState(progress))
+    if show:
+        print(file=sys.stderr)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for outcome in report.outcomes:
+            (warn if outcome.state in ("refused", "fork", "rollback") else say)(outcome.line())
+            for item in outcome.refused_records[:20]:
+                say(f"    refusé : {item['form']} {item['id']} — {' ; '.join(item['reasons'])}")
+            if len(outcome.refused_records) > 20:
+                say(f"    … et {len(outcome.refused_records) - 20} autre(s) (voir l'accusé de réception)")
+            for problem in outcome.problems:
+                say(f"    remarque : {problem}")
+        say(report.summary_line())
+    return EXIT_REFUSED if report.failed else EXIT_OK
+
+
+@refusing
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from sync.keys import load_identity
+    from sync.ministry.acknowledgement import write_receipt
+    from sync.ministry.store import national_store
+
+    workspace = open_workspace(args, MINISTRY)
+    identity = load_identity(workspace, passphrase())
+    path = write_receipt(national_store(workspace), identity, args.establishment.upper(), args.sequence,
+                         Path(args.out))
+    say(f"Accusé de réception écrit : {path}")
+    return EXIT_OK
+
+
+@refusing
+def cmd_status(args: argparse.Namespace) -> int:
+    from sync.ministry.status import establishments_status, reporting_period
+
+    workspace = open_workspace(args, MINISTRY)
+    items = establishments_status(workspace)
+    if args.json:
+        period = reporting_period(workspace)
+        print_json([{**s.to_json(), "reporting_period_days": period} for s in items])
+        return EXIT_OK
+    for s in items:
+        mark = "EN RETARD" if s.late else "à jour"
+        enrolled = "enregistré" if s.enrolled else (f"clé {s.key_state}" if s.key_state else "non enregistré")
+        made = s.last_created_at or "—"
+        got = s.last_received_at or "—"
+        records = ", ".join(f"{n} {form}" for form, n in s.records.items())
+        say(f"{s.code:<8} {mark:<9} {s.name} ({s.region}) — {enrolled} ; dernier lot n° {s.last_sequence} "
+            f"(fait le {made}, reçu le {got}) ; {records}")
+        if s.held:
+            say(f"         lots en attente : {', '.join(map(str, s.held))} (attendent le n° {s.waiting_for})")
+        if s.refused_records:
+            say(f"         {s.refused_records} enregistrement(s) refusé(s) non encore corrigé(s)")
+    return EXIT_OK
+
+
+@refusing
+def cmd_records(args: argparse.Namespace) -> int:
+    from sync.ministry.extract import iter_records
+    from sync.ministry.received import received_form
+
+    workspace = open_workspace(args, MINISTRY)
+    establishment = args.establishment.upper() if args.establishment else None
+    records = iter_records(workspace, args.form, establishment, deleted=args.deleted)
+    if args.json:
+        print_json(list(records))
+        return EXIT_OK
+    form = received_form(args.form)
+    shown = [f.key for f in form.fields if f.list_column][:5]
+    count = 0
+    for r in records:
+        values = " | ".join(str(r.get(k) or "") for k in shown)
+        deleted = " (supprimé)" if r["deleted"] else ""
+        say(f"{r['establishment']:<8} {r['id']}  v{r['version']}  lot {r['bundle_sequence']}{deleted}  {values}")
+        count += 1
+    say(f"{count} enregistrement(s)")
+    return EXIT_OK
+
+
+@refusing
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from sync.ministry.extract import export_xlsx
+
+    workspace = open_workspace(args, MINISTRY)
+    establishment = args.establishment.upper() if args.establishment else None
+    n = export_xlsx(workspace, args.form, Path(args.out), establishment, getattr(args, "lang", None) or "fr")
+    say(f"{n} enregistrement(s) exporté(s) : {args.out}")
+    return EXIT_OK

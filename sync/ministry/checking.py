@@ -1,0 +1,229 @@
+"""Re-validating a bundle's records before they enter the national store: a signature proves who sent a
+record, not that it is right.
+
+Each record is checked on its own with the form's declaration as received (``received.py``): its system
+members (identifier, establishment, version, change sequence), field rules and cross-field rules
+(``forms.validation``), identifiers repeated within the bundle, natural-key uniqueness within the
+establishment (on the state the store will have once the bundle is applied), and links to that
+establishment's records, live in the store or accepted from the same bundle. An invalid record is
+refused with its reasons in French; the others are accepted.
+
+A column the bundle does not carry is « not sent », never « empty »: its required rule is not applied
+(a withheld field, or a field added by a newer version of the establishment's application). A column the
+ministry does not know is ignored and named in the receipt's problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from forms.definitions import FORMS
+from forms.schema import Form, Severity
+from forms.validation import parse_record, validate
+from sync.ministry.received import received_form
+from sync.ministry.tables import record_table
+
+ID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SYSTEM = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
+
+
+@dataclass
+class Refusal:
+    form: str
+    id: str
+    reasons: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"form": self.form, "id": self.id, "reasons": self.reasons}
+
+
+@dataclass
+class Accepted:
+    """One record to apply: its system members and typed values (live) or None (tombstone)."""
+
+    id: str
+    version: int
+    change_seq: int
+    created_at: str | None
+    updated_at: str | None
+    values: dict[str, Any] | None
+
+
+@dataclass
+class FormResult:
+    form: str
+    total: int = 0
+    accepted: list[Accepted] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+
+
+@dataclass
+class StoreState:
+    """What the store holds for one establishment and one form: every id (deleted or not), and the
+    natural keys of the live ones."""
+
+    known: dict[str, bool]
+    """id → deleted"""
+    natural_keys: dict[str, tuple[Any, ...]]
+
+
+def load_state(conn: Connection, form_key: str, establishment: str) -> StoreState:
+    form, table = received_form(form_key), record_table(form_key)
+    columns = [table.c.id, table.c.deleted, *(table.c[k] for k in form.natural_key)]
+    known: dict[str, bool] = {}
+    keys: dict[str, tuple[Any, ...]] = {}
+    for row in conn.execute(select(*columns).where(table.c.establishment == establishment)):
+        known[row[0]] = bool(row[1])
+        if not row[1]:
+            keys[row[0]] = tuple(row[2:])
+    return StoreState(known, keys)
+
+
+def _label(form: Form, key: str) -> str:
+    return form.field(key).label.fr if form.has_field(key) else key
+
+
+def _natural_key_text(form: Form, values: tuple[Any, ...]) -> str:
+    parts = []
+    for key, value in zip(form.natural_key, values, strict=True):
+        parts.append(f"{_label(form, key)} = {value.isoformat() if hasattr(value, 'isoformat') else value}")
+    return ", ".join(parts)
+
+
+class BundleChecker:
+    """Checks one bundle of ``establishment``, form after form in declaration order (links point to earlier
+    forms), against the store seen through ``conn``."""
+
+    def __init__(self, conn: Connection, establishment: str) -> None:
+        self.conn = conn
+        self.establishment = establishment
+        self.states: dict[str, StoreState] = {}
+        self.live_after: dict[str, set[str]] = {}
+        self.problems: list[str] = []
+
+    def state(self, form_key: str) -> StoreState:
+        if form_key not in self.states:
+            self.states[form_key] = load_state(self.conn, form_key, self.establishment)
+        return self.states[form_key]
+
+    def live_ids(self, form_key: str) -> set[str]:
+        """The form's live ids once this bundle is applied (forms already checked), or as in the store."""
+        if form_key in self.live_after:
+            return self.live_after[form_key]
+        return {i for i, deleted in self.state(form_key).known.items() if not deleted}
+
+    def _system(self, form_key: str, row: dict[str, Any]) -> list[str]:
+        reasons = []
+        rid = row.get("id")
+        if not isinstance(rid, str) or not ID_RE.fullmatch(rid):
+            reasons.append("identifiant d'enregistrement invalide")
+        if row.get("establishment") != self.establishment:
+            reasons.append(f"enregistrement de l'établissement « {str(row.get('establishment'))[:40]} » dans un lot "
+                           f"de {self.establishment}")
+        for key, low in (("version", 1), ("change_seq", 0)):
+            value = row.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value < 1 << 62:
+                reasons.append(f"« {key} » invalide")
+        for key in ("created_at", "updated_at"):
+            value = row.get(key)
+            if value is not None and (not isinstance(value, str) or len(value) > 32):
+                reasons.append(f"« {key} » invalide")
+        return reasons
+
+    def check(self, form_key: str, columns: list[str], rows: Iterable[list[Any]],
+              tomb_columns: list[str], tombstones: Iterable[list[Any]]) -> FormResult:
+        form = received_form(form_key)
+        result = FormResult(form_key)
+        present = {c for c in columns if form.has_field(c)}
+        unknown = [c for c in columns if c not in SYSTEM and not form.has_field(c)]
+        if unknown:
+            self.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : colonne(s) "
+                                 f"inconnue(s) ignorée(s) : {', '.join(unknown[:10])}")
+        field_index = [(c, i) for i, c in enumerate(columns) if c in present]
+        system_index = [(c, columns.index(c)) for c in SYSTEM if c in columns]
+        seen: set[str] = set()
+        candidates: list[tuple[Accepted, list[str]]] = []  # (record, refusal reasons so far)
+
+        fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
+        code = self.establishment
+        for row in rows:
+            result.total += 1
+            rid, establishment, version, created_at, updated_at, change_seq = row[:6] if fast_system else (None,) * 6
+            if not (fast_system and type(rid) is str and establishment == code and type(version) is int
+                    and type(change_seq) is int and 1 <= version < 1 << 62 and 0 <= change_seq < 1 << 62
+                    and (created_at is None or (type(created_at) is str and len(created_at) <= 32))
+                    and (updated_at is None or (type(updated_at) is str and len(updated_at) <= 32))
+                    and ID_RE.fullmatch(rid)):
+                system = {c: row[i] for c, i in system_index}
+                reasons = self._system(form_key, system)
+                rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+                version, change_seq = system.get("version"), system.get("change_seq")
+                created_at, updated_at = system.get("created_at"), system.get("updated_at")
+            else:
+                reasons = []
+            if rid in seen:
+                reasons.append("identifiant présent deux fois dans le lot")
+            seen.add(rid)
+            values, issues = parse_record(form, {c: row[i] for c, i in field_index})
+            found = validate(form, values)
+            if found:
+                unreadable = {i.field for i in issues}
+                issues.extend(i for i in found
+                              if not (i.code == "required" and (i.field in unreadable or i.field not in present)))
+            if issues:
+                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in issues
+                               if i.severity is Severity.ERROR)
+            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, values),  # type: ignore[arg-type]
+                               reasons))
+        tomb_index = {c: i for i, c in enumerate(tomb_columns)}
+        for row in tombstones:
+            result.total += 1
+            system = {c: row[tomb_index[c]] for c in SYSTEM if c in tomb_index}
+            reasons = self._system(form_key, system)
+            rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+            if rid in seen:
+                reasons.append("identifiant présent deux fois dans le lot")
+            seen.add(rid)
+            candidates.append((Accepted(rid, system.get("version"), system.get("change_seq"),  # type: ignore[arg-type]
+                                        system.get("created_at"), system.get("updated_at"), None), reasons))
+
+        # Links and natural keys, on the state the store will have once the bundle is applied.
+        state = self.state(form_key)
+        touched = {c.id for c, reasons in candidates if not reasons}
+        held_keys: dict[tuple[Any, ...], str] = {}
+        if form.natural_key:
+            for rid, key in state.natural_keys.items():
+                if rid not in touched and None not in key:
+                    held_keys[key] = rid
+        live = {i for i, deleted in state.known.items() if not deleted}
+        for record, reasons in sorted(candidates, key=lambda c: c[0].change_seq if isinstance(c[0].change_seq, int)
+                                      else 0):
+            if not reasons and record.values is not None:
+                for f in form.links:
+                    target = record.values.get(f.key)
+                    if target is not None and target not in self.live_ids(f.link or ""):
+                        reasons.append(f"{_label(form, f.key)} : l'enregistrement lié {target} n'existe pas (ou "
+                                       "plus) dans les données reçues de cet établissement")
+                if form.natural_key and not reasons:
+                    key = tuple(record.values.get(k) for k in form.natural_key)
+                    if None not in key:
+                        other = held_keys.get(key)
+                        if other is not None and other != record.id:
+                            reasons.append(f"un autre enregistrement ({other}) a déjà {_natural_key_text(form, key)}")
+                        else:
+                            held_keys[key] = record.id
+            if reasons:
+                result.refusals.append(Refusal(form_key, record.id, reasons))
+                continue
+            result.accepted.append(record)
+            if record.values is None:
+                live.discard(record.id)
+            else:
+                live.add(record.id)
+        self.live_after[form_key] = live
+        return result

@@ -1,0 +1,421 @@
+"""Consolidation: bundle files (in any order, files or folders) into the national store.
+
+For each bundle: recognised by its hash before anything is decrypted (a duplicate costs a hash); verified
+(``reading.open_verified``, the registry's key); placed in its establishment's chain — the next number
+with the right previous hash is applied, a later one is held in the store until the gap fills (in this
+run or a later one), the same number with another hash is a fork and a lower number a rollback (both
+refused as security incidents, naming both hashes); its records re-validated one by one
+(``checking.py``) and applied in change order (never by version); tombstones delete; and all of that
+in one transaction per bundle, under a lock on the establishment's chain row (``SELECT … FOR UPDATE``
+on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` locks the whole store), with unique constraints behind it.
+A receipt per applied bundle is then written into ``receipts_dir``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from forms.definitions import FORMS
+from forms.tasks import TaskState, step
+from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
+from sync.encoding import now_utc
+from sync.errors import BundleError, BundleTooLarge, SyncError
+from sync.keys import Identity
+from sync.ministry import applying
+from sync.ministry.acknowledgement import write_receipts
+from sync.ministry.checking import BundleChecker
+from sync.ministry.reading import ROWS, TOMBSTONES, Head, Opened, open_verified, peek
+from sync.ministry.registry import audit, signing_key
+from sync.ministry.store import NationalStore, national_store
+from sync.ministry.tables import (
+    APPLIED,
+    FORK,
+    HELD,
+    REFUSED,
+    ROLLBACK,
+    bundles_received,
+    chains,
+    held_bundles,
+)
+
+DUPLICATE, ALREADY_HELD = "duplicate", "already_held"
+SECURITY = (FORK, ROLLBACK)
+
+
+@dataclass
+class Outcome:
+    """What happened to one bundle file."""
+
+    file: str
+    state: str
+    """applied, duplicate, held, already_held, refused, fork, rollback"""
+    establishment: str | None = None
+    sequence: int | None = None
+    bundle_hash: str | None = None
+    reason: str = ""
+    total: int = 0
+    accepted: dict[str, int] = field(default_factory=dict)
+    refused: dict[str, int] = field(default_factory=dict)
+    refused_records: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    waiting_for: int | None = None
+    receipt: str | None = None
+    applied_later: bool = False
+    """Applied from the store's held bundles once the gap filled."""
+
+    @property
+    def security_incident(self) -> bool:
+        return self.state in SECURITY
+
+    @property
+    def accepted_total(self) -> int:
+        return sum(self.accepted.values())
+
+    @property
+    def refused_total(self) -> int:
+        return sum(self.refused.values())
+
+    def line(self) -> str:
+        who = f"{self.establishment} n° {self.sequence}" if self.establishment else "?"
+        if self.state == APPLIED:
+            text = f"{who} : appliqué, {self.accepted_total} enregistrement(s) accepté(s) sur {self.total}"
+            if self.refused_total:
+                text += f", {self.refused_total} refusé(s)"
+            return text + (" (lot qui était en attente)" if self.applied_later else "")
+        if self.state == DUPLICATE:
+            return f"{who} : déjà consolidé (doublon, rien à faire)"
+        if self.state in (HELD, ALREADY_HELD):
+            already = "déjà " if self.state == ALREADY_HELD else ""
+            return f"{who} : {already}mis en attente du lot n° {self.waiting_for}"
+        if self.state in SECURITY:
+            kind = "FOURCHE" if self.state == FORK else "RETOUR EN ARRIÈRE"
+            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}"
+        return f"{who} : refusé : {self.reason}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "state": self.state, "establishment": self.establishment, "sequence": self.sequence,
+            "bundle_hash": self.bundle_hash, "reason": self.reason or None, "security_incident": self.security_incident,
+            "records": self.total, "accepted": self.accepted, "refused": self.refused,
+            "refused_records": self.refused_records, "problems": self.problems, "waiting_for": self.waiting_for,
+            "receipt": self.receipt, "applied_later": self.applied_later,
+        }
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Anything refused: a bundle, or a record in an applied bundle."""
+        return any(o.state in (REFUSED, *SECURITY) or o.refused_total for o in self.outcomes)
+
+    def summary(self) -> dict[str, int]:
+        counts = {state: 0 for state in (APPLIED, DUPLICATE, HELD, ALREADY_HELD, REFUSED, FORK, ROLLBACK)}
+        for o in self.outcomes:
+            counts[o.state] = counts.get(o.state, 0) + 1
+        counts["records_accepted"] = sum(o.accepted_total for o in self.outcomes)
+        counts["records_refused"] = sum(o.refused_total for o in self.outcomes)
+        return counts
+
+    def summary_line(self) -> str:
+        s = self.summary()
+        return (f"{len(self.outcomes)} lot(s) : {s[APPLIED]} appliqué(s), {s[DUPLICATE]} doublon(s), "
+                f"{s[HELD] + s[ALREADY_HELD]} en attente, {s[REFUSED]} refusé(s), {s[FORK] + s[ROLLBACK]} incident(s) "
+                f"de sécurité ; {s['records_accepted']} enregistrement(s) accepté(s), {s['records_refused']} refusé(s)")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bundles": [o.to_json() for o in self.outcomes], "summary": self.summary()}
+
+
+# ---------------------------------------------------------------------------------------------- files
+def bundle_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and the ``*.kfb`` files found in folders named (recursively), without repeats."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        found = sorted(p for p in path.rglob(f"*{FILE_SUFFIX}") if p.is_file()) if path.is_dir() else [path]
+        for p in found:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return out
+
+
+def _read(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+    if size > limits.max_file:
+        raise BundleTooLarge(f"fichier de {size} octets : au-delà de la limite de {limits.max_file} octets")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+
+
+# ---------------------------------------------------------------------------------------- the driver
+def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], receipts_dir: Path | None = None, *,
+                state: TaskState | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Consolidate the bundle files and folders ``paths``. ``state`` reports progress (one step per file)
+    and may cancel between two bundles (a bundle is applied whole or not at all)."""
+    store = national_store(workspace)
+    files = bundle_files(Path(p) for p in paths)
+    report = Report()
+    pending: list[tuple[Head, Path, bytes]] = []
+    step(state, 0, len(files) or 1, "lecture des lots")
+    for index, path in enumerate(files):
+        try:
+            data = _read(path, limits)
+            head = peek(data, limits)
+        except SyncError as exc:
+            report.outcomes.append(Outcome(str(path), REFUSED, reason=str(exc)))
+            continue
+        known = _known(store, head.bundle_hash)
+        if known is not None:
+            report.outcomes.append(_known_outcome(str(path), head, known))
+            continue
+        pending.append((head, path, data))
+        if index % 50 == 0:
+            step(state, index, len(files), "reconnaissance des lots déjà consolidés")
+    # Within one run, each establishment's bundles in order: fewer are held only to be applied a moment later.
+    pending.sort(key=lambda item: (item[0].establishment, item[0].sequence))
+    done = len(files) - len(pending)
+    for head, path, data in pending:
+        step(state, done, len(files), f"lot {head.establishment} n° {head.sequence}")
+        outcome = apply_file(store, identity, head, data, str(path), limits)
+        report.outcomes.append(outcome)
+        if outcome.state == APPLIED:
+            report.outcomes.extend(drain_held(store, identity, head.establishment, limits))
+        done += 1
+    step(state, len(files), len(files), "consolidation terminée", cancellable=False)
+    if receipts_dir is not None:
+        write_receipts(store, identity, report, receipts_dir)
+    return report
+
+
+def _known(store: NationalStore, bundle_hash: str) -> Any:
+    with store.read() as conn:
+        return conn.execute(select(bundles_received).where(bundles_received.c.bundle_hash == bundle_hash)
+                            .where(bundles_received.c.state.in_((APPLIED, HELD, FORK, ROLLBACK)))).first()
+
+
+def _known_outcome(file: str, head: Head, row: Any) -> Outcome:
+    if row.state == APPLIED:
+        return Outcome(file, DUPLICATE, row.establishment, row.sequence, row.bundle_hash)
+    if row.state == HELD:
+        return Outcome(file, ALREADY_HELD, row.establishment, row.sequence, row.bundle_hash,
+                       waiting_for=_waiting_for(row))
+    return Outcome(file, row.state, row.establishment, row.sequence, row.bundle_hash, reason=row.reason or "")
+
+
+def _waiting_for(row: Any) -> int | None:
+    try:
+        return int(orjson.loads(row.reason or "{}").get("waiting_for"))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+# -------------------------------------------------------------------------------------- one bundle
+def _lock_chain(conn: Connection, store: NationalStore, establishment: str) -> Any:
+    """The establishment's chain row, locked until the end of the transaction (PostgreSQL; SQLite's
+    writer already holds the store's write lock)."""
+    stmt = select(chains).where(chains.c.establishment == establishment)
+    if store.is_postgresql:
+        stmt = stmt.with_for_update()
+    return conn.execute(stmt).first()
+
+
+def _record_bundle(conn: Connection, head: Head, chain: int, state: str, file: str, *, reason: str | None = None,
+                   applied: bool = False, outcome: Outcome | None = None) -> None:
+    values: dict[str, Any] = {
+        "establishment": head.establishment, "chain": chain, "sequence": head.sequence, "bundle_id": head.bundle_id,
+        "previous_hash": head.previous_hash, "created_at": head.created_at, "state": state, "reason": reason,
+        "file_name": Path(file).name[:300],
+    }
+    if applied:
+        values["applied_at"] = now_utc()
+    if outcome is not None:
+        values.update(accepted=orjson.dumps(outcome.accepted).decode(), refused=orjson.dumps(outcome.refused).decode(),
+                      refused_records=orjson.dumps({"records": outcome.refused_records,
+                                                    "problems": outcome.problems}).decode())
+    existing = conn.execute(select(bundles_received.c.bundle_hash)
+                            .where(bundles_received.c.bundle_hash == head.bundle_hash)).first()
+    if existing is None:
+        conn.execute(bundles_received.insert().values(bundle_hash=head.bundle_hash, received_at=now_utc(), **values))
+    else:
+        conn.execute(bundles_received.update().where(bundles_received.c.bundle_hash == head.bundle_hash)
+                     .values(**values))
+
+
+def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes, file: str,
+               limits: Limits = DEFAULT_LIMITS, *, from_held: bool = False) -> Outcome:
+    """Verify, place in the chain and apply (or hold, or refuse) one bundle, in one transaction. A refusal
+    is recorded in a transaction of its own, after the bundle's has rolled back."""
+    for attempt in range(3):
+        try:
+            with store.write() as conn:
+                return _apply(conn, store, identity, head, data, file, limits, from_held)
+        except _Refused as refusal:
+            with store.write() as conn:
+                chain = _lock_chain(conn, store, head.establishment)
+                known = _known_in(conn, head.bundle_hash)
+                if known is None or known.state == HELD:  # a held bundle refused when its turn came
+                    conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
+                    _record_bundle(conn, head, chain.chain if chain is not None else 0, refusal.state, file,
+                                   reason=refusal.reason)
+                    audit(conn, store, head.establishment, refusal.state, sequence=head.sequence,
+                          bundle_hash=head.bundle_hash, detail=refusal.reason)
+            return Outcome(file, refusal.state, head.establishment, head.sequence, head.bundle_hash,
+                           reason=refusal.reason)
+        except (IntegrityError, OperationalError):
+            # Another analyst's run got there first (unique constraint), or the server dropped us: look again.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+class _Refused(Exception):
+    def __init__(self, state: str, reason: str) -> None:
+        super().__init__(reason)
+        self.state, self.reason = state, reason
+
+
+def _known_in(conn: Connection, bundle_hash: str) -> Any:
+    return conn.execute(select(bundles_received).where(bundles_received.c.bundle_hash == bundle_hash)
+                        .where(bundles_received.c.state.in_((APPLIED, HELD, FORK, ROLLBACK)))).first()
+
+
+def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Head, data: bytes, file: str,
+           limits: Limits, from_held: bool) -> Outcome:
+    code = head.establishment
+    chain_row = _lock_chain(conn, store, code)
+    known = _known_in(conn, head.bundle_hash)
+    if known is not None and not (from_held and known.state == HELD):
+        return _known_outcome(file, head, known)
+    try:
+        opened = open_verified(data, lambda est, key_id: signing_key(conn, est, key_id), identity, limits)
+    except BundleError as exc:
+        raise _Refused(REFUSED, str(exc)) from exc
+    if chain_row is None:  # enrolled before chains existed: cannot happen with this store, kept safe
+        raise _Refused(REFUSED, f"aucune chaîne de lots pour {code}")
+    chain, last, last_hash = chain_row.chain, chain_row.last_sequence, chain_row.last_hash
+    sequence = opened.sequence
+    same_number = conn.execute(select(bundles_received).where(bundles_received.c.establishment == code)
+                               .where(bundles_received.c.chain == chain)
+                               .where(bundles_received.c.sequence == sequence)
+                               .where(bundles_received.c.state.in_((APPLIED, HELD)))).first()
+    if same_number is not None and same_number.bundle_hash != head.bundle_hash:
+        if same_number.state == APPLIED and sequence < last:
+            raise _Refused(ROLLBACK, f"un lot n° {sequence} d'empreinte {same_number.bundle_hash} est déjà appliqué "
+                                     f"(chaîne arrivée au n° {last}) ; ce fichier porte le même numéro avec "
+                                     f"l'empreinte {head.bundle_hash}")
+        raise _Refused(FORK, f"un autre lot n° {sequence} a déjà été reçu (empreinte {same_number.bundle_hash}) ; ce "
+                             f"fichier porte l'empreinte {head.bundle_hash}")
+    if sequence <= last:
+        raise _Refused(ROLLBACK, f"la chaîne de {code} est déjà au lot n° {last} (empreinte {last_hash}) ; ce lot "
+                                 f"n° {sequence} plus ancien, d'empreinte {head.bundle_hash}, n'a jamais été reçu")
+    if sequence == last + 1 or (last == 0 and opened.full):
+        if sequence == last + 1 and opened.previous_hash != last_hash:
+            raise _Refused(FORK, f"le lot n° {sequence} dit suivre un lot n° {last} d'empreinte "
+                                 f"{opened.previous_hash}, mais le lot n° {last} appliqué a l'empreinte {last_hash}")
+        outcome = _apply_records(conn, store, opened, head, chain, file)
+        outcome.applied_later = from_held
+        if from_held:
+            conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
+        return outcome
+    # A gap: hold the bundle (its bytes in the store) until n° last+1 arrives.
+    waiting = last + 1
+    reason = orjson.dumps({"waiting_for": waiting}).decode()
+    _record_bundle(conn, head, chain, HELD, file, reason=reason)
+    if conn.execute(select(held_bundles.c.bundle_hash).where(held_bundles.c.bundle_hash == head.bundle_hash)
+                    ).first() is None:
+        conn.execute(held_bundles.insert().values(bundle_hash=head.bundle_hash, data=data))
+    audit(conn, store, code, HELD, sequence=sequence, bundle_hash=head.bundle_hash, detail=f"en attente du n° {waiting}")
+    return Outcome(file, HELD, code, sequence, head.bundle_hash, waiting_for=waiting)
+
+
+def drain_held(store: NationalStore, identity: Identity, establishment: str,
+               limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
+    """Apply, in order, the held bundles of ``establishment`` that now follow its chain."""
+    outcomes = []
+    while True:
+        with store.read() as conn:
+            chain = conn.execute(select(chains).where(chains.c.establishment == establishment)).first()
+            if chain is None:
+                return outcomes
+            row = conn.execute(select(bundles_received, held_bundles.c.data)
+                               .join(held_bundles, held_bundles.c.bundle_hash == bundles_received.c.bundle_hash)
+                               .where(bundles_received.c.establishment == establishment)
+                               .where(bundles_received.c.chain == chain.chain)
+                               .where(bundles_received.c.sequence == chain.last_sequence + 1)
+                               .where(bundles_received.c.state == HELD)).first()
+        if row is None:
+            return outcomes
+        data = bytes(row.data)
+        head = peek(data, limits)
+        outcome = apply_file(store, identity, head, data, row.file_name or "", limits, from_held=True)
+        outcomes.append(outcome)
+        if outcome.state != APPLIED:  # refused now (key revoked meanwhile, fork…): recorded, no longer held
+            return outcomes
+
+
+# ----------------------------------------------------------------------------------------- records
+def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head: Head, chain: int,
+                   file: str) -> Outcome:
+    code = opened.establishment
+    checker = BundleChecker(conn, code)
+    parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]] = {}
+    try:
+        for form, part, columns, rows in opened.batches():
+            slot = parts.setdefault(form, {})
+            if part in slot:
+                slot[part][1].extend(rows)
+            else:
+                slot[part] = (columns, list(rows))
+    except BundleError as exc:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
+        raise _Refused(REFUSED, str(exc)) from exc
+    unknown_forms = [f for f in parts if f not in FORMS]
+    outcome = Outcome(file, APPLIED, code, opened.sequence, opened.bundle_hash)
+    for form in unknown_forms:
+        n = sum(len(rows) for _c, rows in parts[form].values())
+        outcome.total += n
+        outcome.refused[form] = n
+        outcome.problems.append(f"formulaire inconnu « {form[:40]} » : {n} enregistrement(s) ignoré(s)")
+    for form in FORMS:
+        if form not in parts:
+            continue
+        live_columns, live = parts[form].get(ROWS, ([], []))
+        dead_columns, dead = parts[form].get(TOMBSTONES, ([], []))
+        result = checker.check(form, live_columns, live, dead_columns, dead)
+        applying.write_records(conn, store, form, code, opened.sequence, opened.bundle_hash, result,
+                               checker.state(form).known)
+        outcome.total += result.total
+        outcome.accepted[form] = len(result.accepted)
+        outcome.refused[form] = len(result.refusals)
+        outcome.refused_records.extend(r.to_json() for r in result.refusals)
+        for r in result.refusals:
+            audit(conn, store, code, "record_refused", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
+                  form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
+    outcome.problems.extend(checker.problems)
+    if opened.full:
+        applying.prune(conn, store, opened, parts)
+    conn.execute(chains.update().where(chains.c.establishment == code).values(
+        last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
+        last_received_at=now_utc()))
+    _record_bundle(conn, head, chain, APPLIED, file, applied=True, outcome=outcome)
+    audit(conn, store, code, APPLIED, sequence=opened.sequence, bundle_hash=opened.bundle_hash,
+          detail=f"{outcome.accepted_total} accepté(s) sur {outcome.total}")
+    return outcome
+
+

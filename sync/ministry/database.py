@@ -1,0 +1,141 @@
+"""Opening the national store: one engine factory for SQLite (the default, ``national.db`` in the data
+folder) and PostgreSQL (``postgresql+psycopg://user@host/base``, for analysts sharing one store), and its
+Alembic migrations (``sync/ministry/migrations``, version table ``kafaat_national_version``, apart from the
+establishment store's).
+
+A PostgreSQL password is never written into ``settings.json``: libpq finds it in ``PGPASSWORD`` or in a
+``.pgpass`` file. A database written by a newer Kafaat is refused; an older one is upgraded when opened
+(SQLite: after a consistent backup).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from forms.store.database import StoreError, backup_sqlite, make_engine, sqlite_url
+from sync.errors import SyncError
+
+NATIONAL_FILE = "national.db"
+VERSION_TABLE = "kafaat_national_version"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class NationalStoreError(SyncError):
+    pass
+
+
+def known_revisions() -> tuple[str, ...]:
+    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("n[0-9][0-9][0-9][0-9]_*.py"))
+    return tuple(name.split("_")[0] for name in names)
+
+
+KNOWN_REVISIONS = known_revisions()
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+
+def check_url(url: str) -> str:
+    """A store URL the application accepts: SQLite, or PostgreSQL through psycopg 3, with no password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise NationalStoreError(f"adresse de base de données invalide « {url} » : attendu "
+                                 "postgresql+psycopg://utilisateur@serveur/base") from exc
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if backend == "postgresql":
+        if driver != "psycopg":
+            raise NationalStoreError(f"pilote « {driver} » non pris en charge : écrivez postgresql+psycopg://…")
+        if parsed.password:
+            raise NationalStoreError("l'adresse contient un mot de passe : il ne doit jamais être écrit dans les "
+                                     "réglages ; retirez-le de l'adresse et donnez-le par la variable PGPASSWORD "
+                                     "ou un fichier .pgpass")
+    elif backend != "sqlite":
+        raise NationalStoreError(f"base « {backend} » non prise en charge : SQLite ou PostgreSQL "
+                                 "(postgresql+psycopg://…)")
+    return url
+
+
+def store_url(workspace: Any) -> str:
+    url = workspace.settings.get("db_url")
+    return check_url(str(url)) if url else sqlite_url(Path(workspace.root) / NATIONAL_FILE)
+
+
+def display_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def new_engine(url: str, **kwargs: Any) -> Engine:
+    try:
+        return make_engine(url, **kwargs)
+    except NoSuchModuleError as exc:
+        raise NationalStoreError(f"pilote de base de données absent pour {display_url(url)}") from exc
+
+
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision (None for an empty database); refuses a foreign database."""
+    with engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
+        if VERSION_TABLE not in names:
+            if names - {"alembic_version"}:
+                raise NationalStoreError(f"{display_url(str(engine.url))} contient déjà des tables qui ne sont pas "
+                                         "celles d'un magasin national Kafaat : rien n'a été modifié")
+            return None
+        return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def run_migrations(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+        conn.commit()
+
+
+def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None) -> Engine:
+    """An engine on the national store at ``url``, upgraded to this build's schema."""
+    check_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = Path(parsed.database or "")
+        if not path.exists() and not create:
+            raise NationalStoreError(f"aucun magasin national dans {path.parent} : initialisez d'abord le dossier "
+                                     "avec « kafaat init --role ministry »")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = new_engine(url)
+    try:
+        revision = current_revision(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : "
+                                 f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}") from exc
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        engine.dispose()
+        raise NationalStoreError(f"le magasin national a été écrit par une version plus récente de Kafaat (schéma "
+                                 f"{revision}) : installez cette version ou une plus récente ; rien n'a été modifié")
+    if revision == HEAD_REVISION:
+        return engine
+    if revision is not None and parsed.get_backend_name() == "sqlite":
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path = Path(parsed.database or "")
+        backup_sqlite(path, (backup_dir or path.parent / "backups") / f"national-avant-migration-{revision}-{stamp}.db")
+    try:
+        run_migrations(engine)
+    except StoreError:
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise NationalStoreError(f"la mise à jour du magasin national a échoué : {exc.orig}") from exc
+    return engine

@@ -1,0 +1,150 @@
+"""The ministry's list of establishments: the list shipped with the application, corrected and extended
+by CSV files (``kafaat ministry establishments import``), kept in the national store and sent to the
+establishments as a signed reference update (``kafaat ministry reference-update``; applied with
+``kafaat reference import``, ``sync.reference_update``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from forms.reference import reference
+from sync.bundle import CODE
+from sync.encoding import now_utc
+from sync.errors import SyncError
+from sync.keys import Identity
+from sync.ministry.registry import audit
+from sync.ministry.store import get_meta, national_store, set_meta
+from sync.ministry.tables import establishment_list
+from sync.reference_update import COLUMNS, make_update
+
+MAX_CSV_BYTES = 2 * 1024 * 1024
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+LIMITS = {"label_fr": 300, "label_ar": 300, "label_en": 300, "city": 100}
+
+
+class EstablishmentsRefused(SyncError):
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message + "".join(f"\n  {p}" for p in problems[:50]))
+        self.problems = problems
+
+
+def shipped_rows() -> dict[str, dict[str, str]]:
+    out = {}
+    for choice in reference("establishments").choices:
+        out[choice.code] = {"code": choice.code, "label_fr": choice.label.fr, "label_ar": choice.label.ar,
+                            "label_en": choice.label.en, "city": choice.extra.get("city", ""),
+                            "region": choice.extra.get("region", ""),
+                            "supervising_ministry": choice.extra.get("supervising_ministry", "")}
+    return out
+
+
+def stored_rows(conn: Connection) -> dict[str, dict[str, str]]:
+    return {r.code: {c: getattr(r, c) for c in COLUMNS} for r in conn.execute(select(establishment_list))}
+
+
+def all_establishments(workspace: Any, conn: Connection | None = None) -> dict[str, dict[str, str]]:
+    """code → row: the shipped list, then the ministry's additions and corrections."""
+    if conn is None:
+        with national_store(workspace).read() as own:
+            return {**shipped_rows(), **stored_rows(own)}
+    return {**shipped_rows(), **stored_rows(conn)}
+
+
+def parse_csv(data: bytes, what: str) -> list[dict[str, str]]:
+    """Rows of an establishments CSV, every one checked; refuses the whole file with every problem."""
+    if len(data) > MAX_CSV_BYTES:
+        raise EstablishmentsRefused(f"{what} : fichier trop grand ({len(data)} octets)", [])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EstablishmentsRefused(f"{what} : le fichier n'est pas en UTF-8", []) from exc
+    sample = text[:2000]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise EstablishmentsRefused(f"{what} : colonne(s) manquante(s) : {', '.join(missing)} (attendu : "
+                                    f"{', '.join(COLUMNS)})", [])
+    regions, ministries = reference("regions"), reference("ministries")
+    rows, problems, seen = [], [], set()
+    for line, raw in enumerate(reader, start=2):
+        row = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        out = {c: row.get(c, "") for c in COLUMNS}
+        out["code"] = out["code"].upper()
+        where = f"ligne {line}"
+        if not CODE.fullmatch(out["code"]):
+            problems.append(f"{where} : code « {out['code'][:40]} » invalide (lettres, chiffres, - et _, 20 au plus)")
+        elif out["code"] in seen:
+            problems.append(f"{where} : le code {out['code']} apparaît deux fois")
+        seen.add(out["code"])
+        for column, limit in LIMITS.items():
+            if len(out[column]) > limit or CONTROL.search(out[column]):
+                problems.append(f"{where} : « {column} » trop long ou avec des caractères de contrôle")
+        for column in ("label_fr", "city"):
+            if not out[column]:
+                problems.append(f"{where} : « {column} » est obligatoire")
+        region = regions.match(out["region"]) if out["region"] else None
+        if region is None:
+            problems.append(f"{where} : région « {out['region'][:40]} » inconnue (codes : {', '.join(regions.codes)})")
+        else:
+            out["region"] = region
+        if ministries.get(out["supervising_ministry"].upper()) is None:
+            problems.append(f"{where} : ministère de tutelle « {out['supervising_ministry'][:40]} » inconnu "
+                            f"(codes : {', '.join(ministries.codes)})")
+        else:
+            out["supervising_ministry"] = out["supervising_ministry"].upper()
+        rows.append(out)
+    if problems:
+        raise EstablishmentsRefused(f"{what} : {len(problems)} problème(s), rien n'a été importé", problems)
+    if not rows:
+        raise EstablishmentsRefused(f"{what} : aucun établissement dans le fichier", [])
+    return rows
+
+
+def import_establishments(workspace: Any, path: Path) -> tuple[list[str], list[str], int]:
+    """Add or correct establishments from a CSV file. Returns (added, corrected, unchanged count)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SyncError(f"{path} : fichier illisible ({exc.strerror})") from exc
+    rows = parse_csv(data, str(path))
+    store = national_store(workspace)
+    added, corrected, same = [], [], 0
+    with store.write() as conn:
+        current = all_establishments(workspace, conn)
+        stored = stored_rows(conn)
+        for row in rows:
+            before = current.get(row["code"])
+            if before == row:
+                same += 1
+                continue
+            values = {**row, "updated_at": now_utc()}
+            if row["code"] in stored:
+                conn.execute(establishment_list.update().where(establishment_list.c.code == row["code"]).values(**values))
+            else:
+                conn.execute(establishment_list.insert().values(**values))
+            (corrected if before is not None else added).append(row["code"])
+            audit(conn, store, row["code"], "listed", detail="corrigé" if before is not None else "ajouté")
+    return added, corrected, same
+
+
+def write_reference_update(workspace: Any, identity: Identity, out: Path) -> tuple[int, int]:
+    """The signed update of the establishments list (the whole list, a serial one higher than the last).
+    Returns (serial, establishments)."""
+    from forms.atomic import write_atomic
+
+    store = national_store(workspace)
+    with store.write() as conn:
+        serial = int(get_meta(conn, "reference_serial") or 0) + 1
+        rows = sorted(all_establishments(workspace, conn).values(), key=lambda r: r["code"])
+        data = make_update(identity, serial, rows)
+        set_meta(conn, "reference_serial", str(serial))
+    write_atomic(out, data)
+    return serial, len(rows)

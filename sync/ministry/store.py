@@ -1,0 +1,122 @@
+"""The national store of one ministry data folder: its engine (SQLite or PostgreSQL, ``database.py``),
+the ministry it belongs to, and the import of the old ``registry/*.json`` folder on first open.
+
+``national_store(workspace)`` opens it once per workspace object and keeps it there; every ministry
+function takes the workspace (as the establishment's functions do) and asks for its store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from forms.store.database import writer
+from sync.encoding import now_utc
+from sync.ministry.database import NationalStoreError, display_url, open_store, store_url
+from sync.ministry.tables import meta
+
+_ATTRIBUTE = "_national_store"
+
+
+@dataclass
+class NationalStore:
+    engine: Engine
+    ministry: str
+    root: Path
+    operator: str = ""
+
+    @property
+    def url(self) -> str:
+        return display_url(str(self.engine.url))
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite: the write lock from the start)."""
+        with writer(self.engine).begin() as conn:
+            yield conn
+
+    def read(self) -> Any:
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if get_meta(conn, key) is None:
+        conn.execute(meta.insert().values(key=key, value=value))
+    else:
+        conn.execute(meta.update().where(meta.c.key == key).values(value=value))
+
+
+def _bind(engine: Engine, ministry: str) -> None:
+    """Record which ministry this store belongs to; refuse another ministry's store."""
+    with writer(engine).begin() as conn:
+        current = get_meta(conn, "ministry")
+        if current is None:
+            set_meta(conn, "ministry", ministry)
+            set_meta(conn, "created_at", now_utc())
+        elif current != ministry:
+            raise NationalStoreError(f"ce magasin national est celui du ministère {current}, pas de {ministry} : "
+                                     "rien n'a été modifié")
+
+
+def create_store(workspace_root: Path, ministry: str, url: str | None, backup_dir: Path | None = None) -> Engine:
+    """Create (or join, for a shared PostgreSQL store) the national store before the folder is initialised."""
+    from forms.store.database import sqlite_url
+    from sync.ministry.database import NATIONAL_FILE, check_url
+
+    engine = open_store(check_url(url) if url else sqlite_url(workspace_root / NATIONAL_FILE), create=True,
+                        backup_dir=backup_dir)
+    try:
+        _bind(engine, ministry)
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def national_store(workspace: Any) -> NationalStore:
+    store = getattr(workspace, _ATTRIBUTE, None)
+    if store is not None:
+        return store
+    if workspace.role != "ministry":
+        raise NationalStoreError("ce dossier est celui d'un établissement : il n'a pas de magasin national")
+    # A ministry folder made before the national store existed gets its store now (create=True).
+    engine = open_store(store_url(workspace), create=True, backup_dir=Path(workspace.backups_dir))
+    try:
+        _bind(engine, workspace.ministry)
+        store = NationalStore(engine, workspace.ministry, Path(workspace.root), workspace.operator)
+        from sync.ministry.registry import import_registry_folder
+
+        import_registry_folder(store)
+    except Exception:
+        engine.dispose()
+        raise
+    setattr(workspace, _ATTRIBUTE, store)
+    return store
+
+
+def close_national_store(workspace: Any) -> None:
+    store = getattr(workspace, _ATTRIBUTE, None)
+    if store is not None:
+        store.close()
+        setattr(workspace, _ATTRIBUTE, None)
+
+
+def timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
