@@ -62,6 +62,10 @@ def _like_escape(term: str) -> str:
 class ListQuery:
     """Windows of live records of one form, filtered and sorted in SQL."""
 
+    full_text = False
+    """Whether the database has the form's full-text index (set in ``__init__``; a store without it, such as
+    the ministry's national store, keeps the substring search)."""
+
     def __init__(self, engine: Engine, form_key: str, establishment: str) -> None:
         self.engine = engine
         self.form: Form = FORMS[form_key]
