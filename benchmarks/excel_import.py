@@ -1,16 +1,25 @@
 """Excel import of N internship rows, end to end, against its references, in one script.
 
-    .venv/bin/python benchmarks/excel_import.py [--rows 100000] [--runs 3]
+    .venv/bin/python benchmarks/excel_import.py [--rows 100000] [--runs 3] [--sheet PATH]
+                                                [--before CHECKOUT] [--proposed]
 
 * ours: ``forms.excel.run_import`` — budgets, read (calamine), header mapping, conversion, links by
-  natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction;
+  natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction; its time
+  split into phases by wrapping what it calls: **read** (``read_sheet`` and every row drawn from the
+  sheet), **validate** (``RecordStore.check``: parse, form rules, links, natural keys), **write**
+  (``RecordStore.write_checked``) and **convert** (the rest: cells to values, labels to codes, links by
+  natural key, the import's row loop);
+* before (``--before CHECKOUT``): the same import, phases and all, with the code of another checkout (a
+  worktree of an earlier commit), in the same run;
+* ours + bulk_load (``--proposed``): ours with ``forms.store.records.bulk_load`` around the writes (the
+  list indexes rebuilt once), the change proposed to ``forms/excel``, applied here by wrapping;
 * floor: python-calamine raw parse + stdlib sqlite3 ``executemany`` of the raw cells into a table of the
   same width, one transaction (no conversion, no validation, no audit);
 * peer: ``pandas.read_excel(engine="calamine")`` + ``DataFrame.to_sql`` into SQLite (pandas is a
   benchmark-only requirement: ``.venv/bin/pip install pandas``; it is not a dependency of Kafaat).
 
-Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of our import
-measured in a child process (``resource.getrusage``), so the other runs do not count.
+Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of each import
+measured in its child process (``VmHWM``), so the other runs do not count.
 """
 
 from __future__ import annotations
@@ -29,8 +38,11 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if os.environ.get("KAFAAT_BENCH_CODE"):  # ``--before DIR``: the child imports the code of another checkout
+    ROOT = Path(os.environ["KAFAAT_BENCH_CODE"]).resolve()
 sys.path.insert(0, str(ROOT))
 
 
@@ -94,11 +106,81 @@ def prepare_workspace(folder: Path):
     return ws
 
 
-def run_ours(sheet: Path, folder: Path) -> tuple[float, int]:
+class Phases:
+    """Time spent in each phase of our import, measured by wrapping (not changing) what it calls: reading
+    (``read_sheet`` and every row drawn from the sheet), validation (``RecordStore.check``: parse, form
+    rules, links, natural keys), writing (``RecordStore.write_checked``); the rest is conversion (cells to
+    values, labels to codes, links by natural key) and the import's own row loop."""
+
+    def __init__(self) -> None:
+        self.seconds = {"read": 0.0, "validate": 0.0, "write": 0.0}
+
+    def timed(self, phase: str, fn: Any) -> Any:
+        seconds = self.seconds
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                seconds[phase] += time.perf_counter() - t0
+        return wrapper
+
+    def install(self) -> None:
+        import forms.excel.importing as importing
+        from forms.store.records import RecordStore
+
+        read_sheet = importing.read_sheet
+        seconds = self.seconds
+
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            sheet = read_sheet(*args, **kwargs)
+            seconds["read"] += time.perf_counter() - t0
+            rows = sheet.iter_rows
+
+            def iter_rows(*a: Any, **kw: Any) -> Any:
+                source = iter(rows(*a, **kw))
+                while True:
+                    t1 = time.perf_counter()
+                    try:
+                        row = next(source)
+                    except StopIteration:
+                        seconds["read"] += time.perf_counter() - t1
+                        return
+                    seconds["read"] += time.perf_counter() - t1
+                    yield row
+            sheet.iter_rows = iter_rows
+            return sheet
+        importing.read_sheet = reading
+        RecordStore.check = self.timed("validate", RecordStore.check)
+        RecordStore.write_checked = self.timed("write", RecordStore.write_checked)
+
+
+def propose_bulk_load(incoming: int) -> None:
+    """What ``forms.excel.importing._run`` would do with ``forms.store.records.bulk_load`` around its writes
+    (a change proposed to the owners of ``forms/excel``; measured here by wrapping its page-cache context)."""
+    import forms.excel.importing as importing
+    from forms.store.records import bulk_load
+
+    page_cache = importing._page_cache
+
+    @contextlib.contextmanager
+    def with_bulk_load(conn: Any) -> Any:
+        with page_cache(conn), bulk_load(conn, "internship", incoming):
+            yield
+    importing._page_cache = with_bulk_load
+
+
+def run_ours(sheet: Path, folder: Path, phases: Phases | None = None) -> tuple[float, int]:
     from forms.excel import run_import
 
     ws = prepare_workspace(folder)
     store = ws.records()
+    if os.environ.get("KAFAAT_BENCH_PROPOSED"):
+        propose_bulk_load(int(os.environ["KAFAAT_BENCH_PROPOSED"]))
+    if phases is not None:
+        phases.install()
     t0 = time.perf_counter()
     plan = run_import(store, "internship", sheet)
     elapsed = time.perf_counter() - t0
@@ -184,9 +266,13 @@ def run_peer(sheet: Path, db: Path) -> float:
     return time.perf_counter() - t0
 
 
-def child(sheet: str, folder: str) -> None:
-    elapsed, created = run_ours(Path(sheet), Path(folder))
-    print(json.dumps({"seconds": elapsed, "created": created, "peak_rss_mb": peak_rss_mb()}))
+def child(sheet: str, folder: str, phased: bool) -> None:
+    phases = Phases() if phased else None
+    elapsed, created = run_ours(Path(sheet), Path(folder), phases)
+    out = {"seconds": elapsed, "created": created, "peak_rss_mb": peak_rss_mb()}
+    if phases is not None:
+        out["phases"] = phases.seconds | {"convert": elapsed - sum(phases.seconds.values())}
+    print(json.dumps(out))
 
 
 def peak_rss_mb() -> float:
@@ -201,52 +287,155 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def write_child(rows: int, folder: str, bulk: bool) -> None:
+    """The write phase alone: N checked internships written by ``write_checked`` in batches of 2 000 in one
+    transaction, as the import does; CPU time (SQLite's included) and wall time."""
+    from forms.store.records import COMPLETE
+    from tests.conftest import internship_values
+
+    ws = prepare_workspace(Path(folder))
+    store = ws.records()
+    offering = store.list("offering")[0].id
+    cohort = store.list("cohort")[0].id
+    start0 = date(2025, 1, 6)
+    checked = []
+    for i in range(rows):
+        start = start0 + timedelta(days=i % 300)
+        raw = internship_values(offering, cohort, student_code=f"R{130000000 + i}", last_name=f"Nom{i % 997}",
+                                host_name=f"Entreprise {i % 1500} SARL", start_date=start.isoformat(),
+                                end_date=(start + timedelta(days=150)).isoformat())
+        checked.append((store.check("internship", raw), COMPLETE))
+    context: Any = contextlib.nullcontext
+    if bulk:
+        from forms.store.records import bulk_load
+        context = bulk_load
+    t0, c0 = time.perf_counter(), time.process_time()
+    with store.writer.begin() as conn, contextlib.ExitStack() as stack:
+        conn.exec_driver_sql("PRAGMA cache_size = -32768")  # the import's page cache
+        if bulk:
+            stack.enter_context(context(conn, "internship", rows))
+        for start in range(0, rows, 2000):
+            store.write_checked(checked[start:start + 2000], conn=conn)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}))
+    ws.close()
+
+
+def run_child(sheet: Path, folder: Path, code: Path | None = None, proposed: int = 0) -> dict[str, Any]:
+    env = dict(os.environ)
+    if code is not None:
+        env["KAFAAT_BENCH_CODE"] = str(code)
+    if proposed:
+        env["KAFAAT_BENCH_PROPOSED"] = str(proposed)
+    out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(folder)], check=True,
+                         capture_output=True, text=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def write_only(rows: int, runs: int, before: Path | None) -> None:
+    variants = {"ours": (None, "0"), "ours + bulk_load": (None, "1")}
+    if before:
+        variants["before"] = (before, "0")
+    found: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
+    with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
+        for run in range(runs):
+            for name, (code, bulk) in variants.items():
+                env = dict(os.environ)
+                if code is not None:
+                    env["KAFAAT_BENCH_CODE"] = str(code)
+                out = subprocess.run([sys.executable, __file__, "--write-child", str(rows),
+                                      str(Path(tmp) / f"{name}{run}".replace(" ", "_").replace("+", "")), bulk],
+                                     check=True, capture_output=True, text=True, env=env)
+                found[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"run {run + 1}: " + ", ".join(f"{n} {r[-1]['seconds']:.2f} s (cpu {r[-1]['cpu']:.2f} s)"
+                                                  for n, r in found.items()), flush=True)
+    base = statistics.median(r["cpu"] for r in found["ours"])
+    for name, results in found.items():
+        cpu = statistics.median(r["cpu"] for r in results)
+        wall = statistics.median(r["seconds"] for r in results)
+        print(f"{name:18} write of {rows} rows: cpu {cpu:.2f} s, wall {wall:.2f} s, cpu ÷ ours {cpu / base:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sheet", type=Path, help="reuse this generated sheet (made if absent)")
+    parser.add_argument("--before", type=Path, metavar="CHECKOUT",
+                        help="also run the import of another checkout (e.g. a worktree of the previous commit)")
+    parser.add_argument("--proposed", action="store_true",
+                        help="also run ours with the list indexes rebuilt once (bulk_load, proposed for forms/excel)")
+    parser.add_argument("--write-only", action="store_true",
+                        help="only the write phase (write_checked), ours and --before, and ours with bulk_load")
     parser.add_argument("--child", nargs=2, metavar=("SHEET", "FOLDER"))
+    parser.add_argument("--write-child", nargs=3, metavar=("ROWS", "FOLDER", "BULK"))
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(*args.child, phased=True)
+        return
+    if args.write_child:
+        write_child(int(args.write_child[0]), args.write_child[1], args.write_child[2] == "1")
+        return
+    if args.write_only:
+        write_only(args.rows, args.runs, args.before)
         return
     with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
         tmpdir = Path(tmp)
-        sheet = tmpdir / f"stages-{args.rows}.xlsx"
-        t0 = time.perf_counter()
-        make_sheet(sheet, args.rows)
-        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB, written in "
-              f"{time.perf_counter() - t0:.1f} s")
-        ours, floor, peer, peaks, schema = [], [], [], [], []
+        sheet = args.sheet or tmpdir / f"stages-{args.rows}.xlsx"
+        if not sheet.exists():
+            t0 = time.perf_counter()
+            make_sheet(sheet, args.rows)
+            print(f"sheet written in {time.perf_counter() - t0:.1f} s", flush=True)
+        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB")
+        results: dict[str, list[dict[str, Any]]] = {"ours": [], "before": [], "ours + bulk_load": []}
+        floor, peer, schema = [], [], []
         for run in range(args.runs):
-            out = subprocess.run([sys.executable, __file__, "--child", str(sheet), str(tmpdir / f"ours{run}")],
-                                 check=True, capture_output=True, text=True)
-            result = json.loads(out.stdout.strip().splitlines()[-1])
-            assert result["created"] == args.rows, result
-            ours.append(result["seconds"])
-            peaks.append(result["peak_rss_mb"])
+            results["ours"].append(run_child(sheet, tmpdir / f"ours{run}"))
+            if args.before:
+                results["before"].append(run_child(sheet, tmpdir / f"before{run}", args.before))
+            if args.proposed:
+                results["ours + bulk_load"].append(run_child(sheet, tmpdir / f"proposed{run}", proposed=args.rows))
+            for runs_so_far in results.values():
+                assert not runs_so_far or runs_so_far[-1]["created"] == args.rows, runs_so_far[-1]
             floor.append(run_floor(sheet, tmpdir / f"floor{run}.db"))
             schema.append(run_schema_floor(sheet, tmpdir / f"schema{run}"))
             with contextlib.suppress(ImportError):
                 peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
-            print(f"run {run + 1}: ours {ours[-1]:.2f} s, floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
-                  + (f", peer {peer[-1]:.2f} s" if peer else "") + f", peak RSS {peaks[-1]:.0f} MB")
-        m_ours, m_floor = statistics.median(ours), statistics.median(floor)
+            print(f"run {run + 1}: ours {results['ours'][-1]['seconds']:.2f} s"
+                  + (f", before {results['before'][-1]['seconds']:.2f} s" if args.before else "")
+                  + (f", ours + bulk_load {results['ours + bulk_load'][-1]['seconds']:.2f} s" if args.proposed else "")
+                  + f", floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
+                  + (f", peer {peer[-1]:.2f} s" if peer else ""), flush=True)
+            for name, runs_so_far in results.items():
+                if runs_so_far:
+                    print(f"  {name} phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs_so_far[-1]["phases"].items())
+                          + f", peak RSS {runs_so_far[-1]['peak_rss_mb']:.0f} MB", flush=True)
+        m_floor = statistics.median(floor)
+        m_peer = statistics.median(peer) if peer else None
         print(f"\nversions: Python {platform.python_version()}, "
               f"python-calamine {_version('python-calamine')}, openpyxl {_version('openpyxl')}, "
               f"SQLAlchemy {_version('SQLAlchemy')}, pandas {_version('pandas')}; {os.cpu_count()} CPU")
-        print(f"ours  median {m_ours:.2f} s ({args.rows / m_ours:,.0f} rows/s), peak RSS {max(peaks):.0f} MB")
-        per_run = statistics.median(o / f for o, f in zip(ours, floor, strict=True))
-        print(f"floor median {m_floor:.2f} s (calamine + sqlite3 executemany)  ratio ours/floor "
-              f"{m_ours / m_floor:.2f}, median of per-run ratios {per_run:.2f} (target ≤ 2.5)")
+        print(f"floor median {m_floor:.2f} s (calamine + sqlite3 executemany, no index, no audit)")
         m_schema = statistics.median(schema)
         print(f"(explanation) calamine + sqlite3 into our schema with audit, median {m_schema:.2f} s = "
-              f"{m_schema / m_floor:.2f} x floor; ours / that {m_ours / m_schema:.2f}")
-        if peer:
-            m_peer = statistics.median(peer)
-            per_run = statistics.median(o / p for o, p in zip(ours, peer, strict=True))
-            print(f"peer  median {m_peer:.2f} s (pandas read_excel calamine + to_sql)  ratio ours/peer "
-                  f"{m_ours / m_peer:.2f}, median of per-run ratios {per_run:.2f} (target < 1)")
+              f"{m_schema / m_floor:.2f} x floor")
+        if m_peer:
+            print(f"peer  median {m_peer:.2f} s (pandas read_excel calamine + to_sql)")
+        for name, runs in results.items():
+            if not runs:
+                continue
+            seconds = [r["seconds"] for r in runs]
+            m = statistics.median(seconds)
+            print(f"\n{name}: median {m:.2f} s ({args.rows / m:,.0f} rows/s), peak RSS "
+                  f"{max(r['peak_rss_mb'] for r in runs):.0f} MB")
+            per_run = statistics.median(o / f for o, f in zip(seconds, floor, strict=True))
+            print(f"  ÷ floor {m / m_floor:.2f} (median of per-run ratios {per_run:.2f}; target ≤ 2.5)")
+            if peer:
+                per_run = statistics.median(o / p for o, p in zip(seconds, peer, strict=True))
+                print(f"  ÷ peer  {m / m_peer:.2f} (median of per-run ratios {per_run:.2f}; target < 1)")
+            print(f"  ÷ schema reference {m / m_schema:.2f}")
+            print("  phases (medians, s): " + ", ".join(
+                f"{phase} {statistics.median(r['phases'][phase] for r in runs):.2f}"
+                for phase in ("read", "convert", "validate", "write")))
 
 
 def _version(name: str) -> str:

@@ -86,12 +86,13 @@ class Application:
         self.lang = normalise_lang(lang)
         self.window: MainWindow | None = None
         self.context: Any = None
+        self.runner: Any = None
         self._opening = False
 
     def show(self, first_page: str = "dashboard") -> MainWindow:
         """Paint the frame, then open the data and fill it (after the first paint)."""
         install_language(self.lang)
-        window = MainWindow(self.lang, self._title())
+        window = self._new_window()
         self.window = window
 
         def attach_once() -> None:  # whichever comes first: ``_attach`` ignores an attached window
@@ -102,6 +103,9 @@ class Application:
         QTimer.singleShot(PAINT_FALLBACK_MS, window, attach_once)
         window.show()
         return window
+
+    def _new_window(self) -> MainWindow:
+        return MainWindow(self.lang, self._title())
 
     def _title(self) -> str:
         from forms.reference import reference
@@ -126,7 +130,9 @@ class Application:
             return
         self._opening = True
         setup_logging(self.root / "logs")
-        runner = OperationRunner(self.root / "logs")
+        # Held by the application: otherwise only a cycle (runner → operation → callback → runner) kept it,
+        # and a garbage collection before the folder was open deleted it with its operation.
+        runner = self.runner = OperationRunner(self.root / "logs")
         root = self.root
 
         def open_folder(state: Any) -> Any:
@@ -171,7 +177,7 @@ class Application:
         self.lang = normalise_lang(lang)
         self.workspace.update_settings(language=self.lang)
         install_language(self.lang)
-        window = MainWindow(self.lang, self._title())
+        window = self._new_window()
         self.window = window
         if old is not None:
             window.setGeometry(old.geometry())
@@ -202,6 +208,9 @@ def read_settings(root: Path) -> dict[str, Any]:
 
 def run(args: argparse.Namespace | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.ui import collector
+
+    collector.install()  # cyclic garbage collection on the GUI thread only (see desktop.ui.collector)
     app.setApplicationName("Kafaat")
     app.setOrganizationName("Kafaat")
     app.setApplicationDisplayName("Kafaat")
@@ -210,18 +219,27 @@ def run(args: argparse.Namespace | None = None) -> int:
     lang = normalise_lang(getattr(args, "lang", None)) if getattr(args, "lang", None) else None
 
     if not (root / SETTINGS_FILE).exists():
-        from desktop.ui.setup_wizard import SetupWizard
+        from desktop.ui.setup_wizard import LANGUAGE_CHANGED, SetupWizard
 
-        install_language(lang or "fr")
-        wizard = SetupWizard(root, lang or "fr")
-        if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+        chosen, carried = lang or "fr", None
+        while True:  # the assistant is shown again in the language the person chooses on its first page
+            install_language(chosen)
+            wizard = SetupWizard(root, chosen, carried=carried)
+            outcome = wizard.exec()
+            if outcome != LANGUAGE_CHANGED:
+                break
+            chosen, carried = wizard.chosen_lang, wizard.carried()
+            wizard.deleteLater()
+        lang = chosen
+        if outcome != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
             return 0
         if wizard.workspace.root != root or not explicit:
             QSettings().setValue("data_dir", str(wizard.workspace.root))
         root = wizard.workspace.root
         wizard.workspace.close()
     settings = read_settings(root)
-    if settings.get("role") != "establishment":
+    ministry = settings.get("role") == "ministry"  # the ministry's window: desktop/ministry_app.py
+    if settings.get("role") != "establishment" and not ministry:
         QMessageBox.information(None, "Kafaat", "Ce dossier n'est pas celui d'un établissement : la fenêtre de "
                                 "saisie est réservée aux établissements. Utilisez « kafaat ministry … ».")
         return 1
@@ -231,8 +249,15 @@ def run(args: argparse.Namespace | None = None) -> int:
                             "déjà ouverte (une seule fenêtre par dossier de données).")
         return 1
     try:
-        application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
-                                  establishment=str(settings.get("establishment") or ""))
+        if ministry:
+            from desktop.ministry_app import MinistryApplication
+
+            application: Application = MinistryApplication(
+                root=root, lang=lang or str(settings.get("language") or "fr"),
+                ministry=str(settings.get("ministry") or ""))
+        else:
+            application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
+                                      establishment=str(settings.get("establishment") or ""))
         application.show()
         if os.environ.get("KAFAAT_UI_SMOKE"):
             from desktop.ui.smoke import watch

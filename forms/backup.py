@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from forms.store.database import KNOWN_REVISIONS, StoreError, backup_sqlite, read_revision
+from forms.store.database import (
+    BUSY_TIMEOUT_MS,
+    KNOWN_REVISIONS,
+    DamagedDatabase,
+    DatabaseBusy,
+    StoreError,
+    backup_sqlite,
+    damage,
+    explain,
+    folder_writable,
+    holders,
+    read_only_message,
+    read_revision,
+    ro_uri,
+    stale_wal,
+    summary,
+    way_out,
+)
 from forms.workspace import Workspace
+
+RESTORE_WAIT_S = 5
+"""How long a restore waits for another writer before refusing."""
 
 
 def default_backup_name(workspace: Workspace) -> Path:
@@ -23,7 +44,18 @@ def backup(workspace: Workspace, out: Path | None = None) -> Path:
     destination = out or default_backup_name(workspace)
     if destination.is_dir():
         destination = destination / default_backup_name(workspace).name
-    backup_sqlite(workspace.db_path, destination)
+    workspace.engine  # noqa: B018 - the same checks as every open (owner, schema, journal)
+    problems = damage(workspace.db_path)
+    if problems:
+        raise DamagedDatabase(f"la base {workspace.db_path} est endommagée ({summary(problems)}) : une sauvegarde "
+                              f"copierait les dommages, aucune n'a été écrite ; {way_out(workspace.db_path)}")
+    try:
+        backup_sqlite(workspace.db_path, destination)
+    except (OSError, sqlite3.Error) as exc:
+        explained = explain(exc, destination)
+        if explained is None:
+            raise
+        raise type(explained)(f"{destination} n'a pas été écrite : {explained}") from exc
     problems = integrity_problems(destination)
     if problems:
         raise StoreError(f"la sauvegarde {destination} est incohérente : {problems[0]}")
@@ -31,7 +63,7 @@ def backup(workspace: Workspace, out: Path | None = None) -> Path:
 
 
 def integrity_problems(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(path), uri=True)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     finally:
@@ -55,7 +87,7 @@ def check_restorable(workspace: Workspace, source: Path) -> str:
                          "installez cette version pour la restaurer")
     if problems:
         raise StoreError(f"{source} est endommagée ({problems[0]}) : choisissez une autre sauvegarde")
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(source), uri=True)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'establishment'").fetchone()
     finally:
@@ -72,7 +104,7 @@ STATE_RANK = {"reserved": 0, "written": 1, "acknowledged": 2}
 
 def _outbox_rows(path: Path) -> list[dict[str, object]]:
     """The bundle outbox of the database being replaced (none when it has no such table)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(path), uri=True)
     conn.row_factory = sqlite3.Row
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='bundles'").fetchone():
@@ -116,33 +148,107 @@ def _keep_outbox(db_path: Path, rows: list[dict[str, object]]) -> None:
         conn.close()
 
 
-def restore(workspace: Workspace, source: Path) -> Path:
-    """Replace the live database by a checked backup; the current one is backed up first (as it is, even
-    damaged: that is when one restores). The outbox of bundles already written is kept (``_keep_outbox``).
+def _refuse_if_busy(db_path: Path) -> None:
+    """A restore never runs under another writer (an import, a save, an export in the window or another
+    command): it waits a little for the write lock, then refuses and says who holds it."""
+    conn = sqlite3.connect(db_path, isolation_level=None, timeout=RESTORE_WAIT_S)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        who = holders(db_path)
+        by = ", ".join(who) if who else "une autre opération (la fenêtre Kafaat ou une autre commande)"
+        raise DatabaseBusy(f"la base {db_path} est en cours d'écriture par {by} : rien n'a été restauré ; "
+                           "attendez la fin de cette opération (ou fermez la fenêtre) puis relancez "
+                           "« kafaat restore »") from exc
+    finally:
+        conn.close()
 
-    Returns the path of the automatic backup of what was replaced."""
+
+def _sound(db_path: Path) -> bool:
+    """Whether the live database can be read and copied page by page (header, schema, quick check)."""
+    try:
+        with open(db_path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        return stale_wal(db_path) is None and not damage(db_path, full=False)
+    except OSError:
+        return False
+
+
+def _set_aside(workspace: Workspace, stamp: str) -> Path:
+    """Move the damaged database (and its journal files) into ``backups/`` as it is, under a name that says
+    so; nothing is deleted."""
+    workspace.backups_dir.mkdir(parents=True, exist_ok=True)
+    kept = workspace.backups_dir / f"kafaat-endommagee-{stamp}.db"
+    for suffix in ("-wal", "-shm"):
+        extra = workspace.db_path.with_name(workspace.db_path.name + suffix)
+        if extra.exists():
+            extra.replace(kept.with_name(kept.name + suffix))
+    workspace.db_path.replace(kept)
+    return kept
+
+
+def _copy_into_new_file(source: Path, db_path: Path) -> None:
+    tmp = db_path.with_name(db_path.name + ".restauration.part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(ro_uri(source), uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def restore(workspace: Workspace, source: Path) -> Path:
+    """Replace the live database by a checked backup. The current one is kept first: copied with the backup
+    API when it is sound, or, when it is damaged (even its header) or missing, moved aside as it is. The
+    outbox of bundles already written is kept (``_keep_outbox``). Refused while another process writes.
+
+    Returns the path where the replaced database is kept (``None``-like empty path when there was none)."""
     check_restorable(workspace, source)
     workspace.close()
-    if not workspace.db_path.exists():
-        raise StoreError(f"aucune base de données à remplacer dans {workspace.root}")
-    safety = workspace.backups_dir / f"kafaat-avant-restauration-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.db"
-    try:
-        backup_sqlite(workspace.db_path, safety)
+    if not folder_writable(workspace.root):
+        raise StoreError(read_only_message(workspace.root))
+    stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    db_path = workspace.db_path
+    outbox: list[dict[str, object]] = []
+    if db_path.exists() and _sound(db_path):
+        _refuse_if_busy(db_path)
+        safety = workspace.backups_dir / f"kafaat-avant-restauration-{stamp}.db"
+        backup_sqlite(db_path, safety)
         outbox = _outbox_rows(safety)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"la base actuelle {workspace.db_path} est illisible ({exc}) : rien n'a été restauré ; "
-                         "conservez-en une copie, supprimez-la, puis restaurez") from exc
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(workspace.db_path)
+        src = sqlite3.connect(ro_uri(source), uri=True)
         try:
-            dst.execute("PRAGMA busy_timeout = 10000")
-            src.backup(dst)
+            dst = sqlite3.connect(db_path)
+            try:
+                dst.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                src.backup(dst)
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    else:
+        safety = _set_aside(workspace, stamp) if db_path.exists() else Path()
+        if safety != Path():
+            try:
+                outbox = _outbox_rows(safety)
+            except sqlite3.DatabaseError:
+                outbox = []  # unreadable: the export finds the bundles in outbox/ and never overwrites them
+        _copy_into_new_file(source, db_path)
     # Opening applies any migration the restored file needs (with its own backup first).
     workspace.engine  # noqa: B018
-    _keep_outbox(workspace.db_path, outbox)
+    _keep_outbox(db_path, outbox)
     return safety

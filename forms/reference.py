@@ -49,6 +49,10 @@ class ReferenceTable:
             for key in (choice.code, choice.label.fr, choice.label.ar, choice.label.en):
                 if key:
                     index.setdefault(fold(key), choice.code)
+        codes = {c.code for c in self.choices}
+        for code, synonym in synonyms().get(self.name, ()):
+            if code in codes:  # a label or a code of the table itself always wins over a synonym
+                index.setdefault(fold(synonym), code)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_by_code", {c.code: c for c in self.choices})
 
@@ -117,3 +121,20 @@ def reference(name: str) -> ReferenceTable:
     if name not in REFERENCE_TABLES:
         raise KeyError(f"table de référence inconnue : {name}")
     return _overlaid(load_table(resources_dir() / "reference" / f"{name}.csv"))
+
+
+@cache
+def synonyms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Other names people give a table's values, declared once in ``resources/reference/synonyms.csv``
+    (``table,code,synonym``): « Féminin » and « H » for the genders, the 1997 names of the regions that became
+    one region of 2015 whole (« Grand Casablanca »); a name that became two regions is left out. ``table`` is a
+    reference table's name, or the key of a field whose options are declared inline (``gender``)."""
+    path = resources_dir() / "reference" / "synonyms.csv"
+    found: dict[str, list[tuple[str, str]]] = {}
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                table, code, synonym = (row.get(k, "").strip() for k in ("table", "code", "synonym"))
+                if table and code and synonym:
+                    found.setdefault(table, []).append((code, synonym))
+    return {table: tuple(pairs) for table, pairs in found.items()}

@@ -8,11 +8,12 @@ field rules then the form's cross-field rules and returns every finding, errors 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 from typing import Any
 
+from forms.compiled import compiled
 from forms.i18n import Text
 from forms.reference import fold
 from forms.schema import Field, FieldType, Form, Issue, Severity
@@ -397,7 +398,23 @@ def _form_checkers(form: Form) -> tuple[tuple[str, Checker], ...]:
 
 
 def validate(form: Form, values: Mapping[str, Any]) -> list[Issue]:
-    """Every finding on typed values: field rules first, then cross-field rules whose inputs are present."""
+    """Every finding on typed values: field rules first, then cross-field rules whose inputs are present.
+
+    Runs the form's compiled validator (``forms.compiled``); ``validate_interpreted`` is the reference it
+    must agree with."""
+    return compiled(form).one(values)
+
+
+def validate_batch(form: Form, rows: Sequence[Mapping[str, Any]]) -> list[list[Issue]]:
+    """``validate`` for many records of one form at once (imports, consolidation): the findings of each row,
+    in order. Checks a column at a time, each distinct value once; far faster than a loop over ``validate``
+    from a few hundred rows on."""
+    return compiled(form).batch(rows)
+
+
+def validate_interpreted(form: Form, values: Mapping[str, Any]) -> list[Issue]:
+    """The reference validator, field by field through the declaration (what ``validate`` was before it was
+    compiled): kept to test the compiled validators against, and for reading."""
     issues: list[Issue] = []
     get = values.get
     for key, checker in _form_checkers(form):
@@ -417,6 +434,22 @@ def parse_and_validate(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, An
     unreadable = {i.field for i in issues}
     issues.extend(i for i in validate(form, values) if not (i.code == "required" and i.field in unreadable))
     return values, issues
+
+
+def parse_and_validate_batch(form: Form, raws: Sequence[Mapping[str, Any]]
+                             ) -> list[tuple[dict[str, Any], list[Issue]]]:
+    """``parse_and_validate`` for many raw records: each parsed on its own, validated together."""
+    parsed = [parse_record(form, raw) for raw in raws]
+    found = validate_batch(form, [values for values, _issues in parsed])
+    out = []
+    for (values, issues), more in zip(parsed, found, strict=True):
+        if issues:
+            unreadable = {i.field for i in issues}
+            issues.extend(i for i in more if not (i.code == "required" and i.field in unreadable))
+        else:
+            issues = more
+        out.append((values, issues))
+    return out
 
 
 def errors(issues: list[Issue]) -> list[Issue]:

@@ -23,7 +23,15 @@ from sqlalchemy import Engine
 
 from forms.atomic import write_atomic
 from forms.reference import OVERLAY_DIR, reference, use_overlays
-from forms.store.database import DATABASE_FILE, NotInitialised, StoreError, open_database
+from forms.store.database import (
+    DATABASE_FILE,
+    NotInitialised,
+    StoreError,
+    checkpoint,
+    folder_writable,
+    open_database,
+    remember_checked,
+)
 from forms.store.records import RecordStore, set_meta
 
 SETTINGS_FILE = "settings.json"
@@ -96,7 +104,8 @@ class Workspace:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = open_database(self.db_path, backup_dir=self.backups_dir)
+            self._engine = open_database(self.db_path, backup_dir=self.backups_dir,
+                                         establishment=self.establishment if self.role == ESTABLISHMENT else None)
         return self._engine
 
     def records(self, operator: str | None = None) -> RecordStore:
@@ -105,9 +114,18 @@ class Workspace:
         return RecordStore(self.engine, self.establishment, operator or self.operator)
 
     def close(self) -> None:
+        """Close the database, first copying the WAL into it and cutting the journal to zero bytes: a folder
+        left closed holds one complete file (a copy of it is whole) and a full disk gets its space back."""
         if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+            engine, self._engine = self._engine, None
+            try:
+                if folder_writable(self.root):
+                    checkpoint(engine)
+                    remember_checked(self.db_path, only_refresh=True)
+            except Exception:  # closing must not fail; SQLite checkpoints at the next open
+                pass
+            finally:
+                engine.dispose()
 
     # ------------------------------------------------------------------------------------ life cycle
     @classmethod

@@ -29,11 +29,30 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
-# Qt needs a few system libraries that minimal Linux images lack (harmless where they exist).
-if [ "$(uname -s)" = "Linux" ] && ! .venv/bin/python -c 'import ctypes.util,sys; sys.exit(not ctypes.util.find_library("xkbcommon"))' 2>/dev/null; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core >/dev/null
+# Qt needs system libraries that minimal Linux images lack: the basics, and those of the X11 platform
+# plugin (« Could not load the Qt platform plugin "xcb" » without them). ``ldd`` on the plugin says what
+# is missing; apt-get installs it when we may (root), otherwise the command to run is printed.
+QT_SYSTEM_PACKAGES="libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
+  libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render0 \
+  libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 \
+  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0"
+if [ "$(uname -s)" = "Linux" ]; then
+  xcb_plugin="$(.venv/bin/python -c 'import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / "Qt/plugins/platforms/libqxcb.so")' 2>/dev/null || true)"
+  missing=""
+  if ! .venv/bin/python -c 'import ctypes.util,sys; sys.exit(not ctypes.util.find_library("xkbcommon"))' 2>/dev/null; then
+    missing="libxkbcommon"
+  fi
+  if [ -n "$xcb_plugin" ] && [ -f "$xcb_plugin" ] && command -v ldd >/dev/null; then
+    missing="$missing $(LD_LIBRARY_PATH="$(dirname "$xcb_plugin")/../../lib" ldd "$xcb_plugin" 2>/dev/null | awk '/not found/ {print $1}' | tr '\n' ' ')"
+  fi
+  if [ -n "${missing// /}" ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      # shellcheck disable=SC2086
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $QT_SYSTEM_PACKAGES >/dev/null
+    else
+      echo "Bibliothèques système manquantes pour la fenêtre Qt :$missing" >&2
+      echo "Installez-les (administrateur) : sudo apt-get install $(echo $QT_SYSTEM_PACKAGES)" >&2
+    fi
   fi
 fi
 

@@ -3,9 +3,12 @@
 
 A throw-away data folder is filled with a small, plausible establishment (offerings, cohorts,
 internships, a draft, records with warnings) through the real store; the real window is then shown
-offscreen and each page, the record editor of each form and the first-run assistant are grabbed.
+offscreen (or on a real X display) at 1280×720, the size of a modest office laptop, and each page, the
+record editor of each form and the first-run assistant are grabbed. A window that cannot shrink to that
+size is reported (its pages must scroll instead).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    Xvfb :7 -screen 0 1280x720x24 & DISPLAY=:7 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py
 """
 
 from __future__ import annotations
@@ -78,9 +81,17 @@ def pump(app, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+WIDTH, HEIGHT = 1280, 720
+TOO_BIG: list[str] = []
+
+
 def shoot(widget, path: Path) -> None:
     widget.grab().save(str(path))
-    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    size = widget.size()
+    if size.width() > WIDTH or size.height() > HEIGHT:
+        TOO_BIG.append(f"{name}: {size.width()}×{size.height()}")
+    print(name, f"{size.width()}×{size.height()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
             application = Application(workspace, lang)
             window = application.attach_now()
-            window.resize(1280, 800)
+            window.resize(WIDTH, HEIGHT)
             pump(app, 1.0)
             for spec in PAGES:
                 window.navigate(spec.key)
@@ -133,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 shoot(window, out / f"{lang}-{spec.key}.png")
             for key, record in sample.items():
                 editor = window.open_record(key, record.id)
-                editor.resize(820, 760)
+                editor.resize(820, HEIGHT - 40)
                 pump(app, 0.5)
                 shoot(editor, out / f"{lang}-editor-{key}.png")
                 if key == "offering":
@@ -142,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                     shoot(editor, out / f"{lang}-history.png")
                 editor.done(0)
             editor = window.open_record("internship", draft.id)
-            editor.resize(820, 760)
+            editor.resize(820, HEIGHT - 40)
             pump(app, 0.5)
             shoot(editor, out / f"{lang}-editor-draft.png")
             editor.done(0)
@@ -151,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
             pump(app, 0.2)
         install_language("fr")
         workspace.close()
+    if TOO_BIG:
+        print(f"Plus grand que {WIDTH}×{HEIGHT} :", *TOO_BIG, sep="\n  ", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -139,6 +139,8 @@ class OutboxEntry:
     receipt: dict[str, Any] | None
     after_change_seq: int = 0
     up_to_change_seq: int = 0
+    delivered_at: str | None = None
+    """When the file was first copied out of the outbox (to a USB key, a shared folder); ``None``: never."""
 
     @classmethod
     def from_row(cls, row: Any) -> OutboxEntry:
@@ -193,8 +195,23 @@ class ExportPlan:
         return out
 
 
+DELIVERED_KEY = "bundle_delivered:"
+"""``meta`` keys ``bundle_delivered:N``: the time bundle N first left the outbox, and where it went."""
+
+
 def _entries(conn: Connection) -> list[OutboxEntry]:
-    return [OutboxEntry.from_row(r) for r in conn.execute(select(bundles).order_by(bundles.c.sequence))]
+    entries = [OutboxEntry.from_row(r) for r in conn.execute(select(bundles).order_by(bundles.c.sequence))]
+    delivered = {int(key[len(DELIVERED_KEY):]): str(value).split(" ", 1)[0] for key, value in conn.execute(
+        select(meta.c.key, meta.c.value).where(meta.c.key.startswith(DELIVERED_KEY, autoescape=True)))
+        if key[len(DELIVERED_KEY):].isdigit()}
+    for entry in entries:
+        entry.delivered_at = delivered.get(entry.sequence)
+    return entries
+
+
+def undelivered(entries: list[OutboxEntry]) -> list[OutboxEntry]:
+    """Bundles written but never copied out of the outbox, nor acknowledged: the ministry does not have them."""
+    return [e for e in entries if e.state == WRITTEN and e.delivered_at is None]
 
 
 def list_outbox(workspace: Any) -> list[OutboxEntry]:
@@ -267,6 +284,10 @@ class ExportResult:
     plan: ExportPlan
     recovered: list[int] = field(default_factory=list)
     """Sequence numbers found written in the outbox after a crash and recorded now."""
+    delivered: list[int] = field(default_factory=list)
+    """Earlier bundles that had never left the outbox, copied to the destination by this export."""
+    not_delivered: list[str] = field(default_factory=list)
+    """Why some earlier bundles could not be copied (the user carries them by hand)."""
 
 
 def bundle_file_name(establishment: str, sequence: int) -> str:
@@ -299,6 +320,47 @@ def recover(workspace: Any) -> list[int]:
                       counts=None, recipients=[r["ministry"] for r in header["recipients"]])
         recovered.append(entry.sequence)
     return recovered
+
+
+def adopt_unknown(workspace: Any) -> list[int]:
+    """Record the bundles found in the outbox after the last one the database knows (a database restored
+    from a backup older than them, whose own outbox rows could not be read): each one ours, whole and
+    chained to the one before. Their numbers are thus never reused and the chain goes on from the last one.
+    What they covered is not known here: the next bundle starts after the last known one (records sent
+    twice are harmless, the ministry keeps the latest version). Returns the numbers adopted."""
+    with workspace.engine.connect() as conn:
+        entries = _entries(conn)
+    last = entries[-1].sequence if entries else 0
+    previous = _last_written(entries)
+    previous_hash = previous.file_hash if previous else None
+    up_to = previous.up_to_change_seq if previous else 0
+    folder = Path(workspace.outbox_dir)
+    adopted: list[int] = []
+    public = None
+    sequence = last + 1
+    while (folder / bundle_file_name(workspace.establishment, sequence)).exists():
+        path = folder / bundle_file_name(workspace.establishment, sequence)
+        data = path.read_bytes()
+        public = public or load_public(workspace)
+        try:
+            envelope = parse_envelope(data)
+            verify_envelope(envelope, public)
+        except BundleError:
+            break
+        header = envelope.header
+        if header["sequence"] != sequence or header.get("previous_hash") != previous_hash:
+            break  # not the continuation of the chain this database knows: left for a person to look at
+        with writer(workspace.engine).begin() as conn:
+            conn.execute(bundles.insert().values(
+                sequence=sequence, bundle_id=header["bundle_id"], state=WRITTEN, full_export=False,
+                after_change_seq=up_to, up_to_change_seq=up_to, created_at=header.get("created_at") or now_utc(),
+                written_at=now_utc(), file_name=path.name, file_hash=bundle_hash(data), previous_hash=previous_hash,
+                counts=orjson.dumps({}).decode(),
+                recipients=orjson.dumps([r["ministry"] for r in header["recipients"]]).decode()))
+        adopted.append(sequence)
+        previous_hash = bundle_hash(data)
+        sequence += 1
+    return adopted
 
 
 def _mark_written(workspace: Any, sequence: int, path: Path, data: bytes, previous_hash: str | None,
@@ -407,7 +469,7 @@ class _IntegrityCheck(threading.Thread):
 
 def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: Path | None, full: bool,
             state: TaskState | None, integrity: _IntegrityCheck) -> ExportResult:
-    recovered = recover(workspace)
+    recovered = recover(workspace) + adopt_unknown(workspace)
     entry, last = _reserve(workspace, full)
     step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
 
@@ -444,26 +506,104 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     step(state, 3, 5, "écriture dans la boîte d'envoi")
     name = bundle_file_name(workspace.establishment, entry.sequence)
     outbox_path = Path(workspace.outbox_dir) / name
+    _refuse_to_overwrite(outbox_path, data, entry.sequence)
     write_atomic(outbox_path, data)
     if _after_file_written is not None:
         _after_file_written(outbox_path)
     _mark_written(workspace, entry.sequence, outbox_path, data, entry.previous_hash, counts,
                   [r.code for r in recipients])
     path = outbox_path
+    delivered: list[int] = []
+    not_delivered: list[str] = []
     # Written and recorded: from here on a cancel would hide a bundle that exists (the next one would then
     # reach the ministry after a gap), so the export finishes.
     if outdir is not None and Path(outdir).resolve() != Path(workspace.outbox_dir).resolve():
         step(state, 4, 5, f"copie vers {outdir}", cancellable=False)
         path = Path(outdir) / name
         try:
-            write_atomic(path, data)
+            copied = _copy_out(data, path)
         except OSError as exc:
             raise ExportRefused(f"le lot n° {entry.sequence} est écrit dans {outbox_path}, mais la copie vers "
                                 f"{outdir} a échoué ({exc.strerror}) : copiez ce fichier à la main") from exc
+        if not copied:
+            raise ExportRefused(f"le lot n° {entry.sequence} est écrit dans {outbox_path}, mais {path} existe déjà "
+                                "avec un autre contenu et n'a pas été remplacé : copiez le fichier de la boîte "
+                                "d'envoi à la main après avoir vérifié celui de la destination")
+        _mark_delivered(workspace, [entry.sequence], Path(outdir))
+        delivered, not_delivered = deliver_pending(workspace, Path(outdir))
     step(state, 5, 5, "terminé", cancellable=False)
     with workspace.engine.connect() as conn:
-        final = OutboxEntry.from_row(conn.execute(select(bundles).where(bundles.c.sequence == entry.sequence)).one())
-    return ExportResult(final, path, outbox_path, plan, recovered)
+        final = next(e for e in _entries(conn) if e.sequence == entry.sequence)
+    return ExportResult(final, path, outbox_path, plan, recovered, delivered, not_delivered)
+
+
+# ----------------------------------------------------------------------------------------- delivery
+def _refuse_to_overwrite(outbox_path: Path, data: bytes, sequence: int) -> None:
+    """An outbox file is never replaced: one already there under this number is a bundle that this database
+    does not know (a database emptied, replaced or restored without its outbox). Writing another bundle
+    under its number would reuse a sequence number, which the ministry's chain forbids."""
+    if not outbox_path.exists() or outbox_path.read_bytes() == data:
+        return
+    raise ExportRefused(f"la boîte d'envoi contient déjà {outbox_path.name}, un lot n° {sequence} que cette base "
+                        "de données ne connaît pas (base vidée, remplacée ou restaurée sans sa boîte d'envoi) : "
+                        "aucun lot n'a été écrit et ce numéro ne sera pas réutilisé ; restaurez la dernière "
+                        "sauvegarde de ce dossier (« kafaat restore FICHIER »)")
+
+
+def _copy_out(data: bytes, path: Path) -> bool:
+    """Copy a bundle to ``path`` unless a file is there: ``True`` when ``path`` now holds these bytes,
+    ``False`` when it holds something else (left as it is)."""
+    if path.exists():
+        return path.read_bytes() == data
+    write_atomic(path, data)
+    return True
+
+
+def _mark_delivered(workspace: Any, sequences: list[int], outdir: Path) -> None:
+    if not sequences:
+        return
+    with writer(workspace.engine).begin() as conn:
+        known = {k for (k,) in conn.execute(select(meta.c.key).where(meta.c.key.startswith(DELIVERED_KEY, autoescape=True)))}
+        for sequence in sequences:
+            key = f"{DELIVERED_KEY}{sequence}"
+            if key not in known:
+                conn.execute(meta.insert().values(key=key, value=f"{now_utc()} {outdir}"))
+
+
+def deliver_pending(workspace: Any, outdir: Path) -> tuple[list[int], list[str]]:
+    """Copy to ``outdir`` every written bundle that never left the outbox (adopted after a crash, or written
+    just before one): without it the ministry would hold n° N+1 without n° N and wait for ever. Returns the
+    numbers copied and, for the others, why (to say which files to carry by hand)."""
+    with workspace.engine.connect() as conn:
+        pending = undelivered(_entries(conn))
+    copied, problems = [], []
+    for entry in pending:
+        name = entry.file_name or bundle_file_name(workspace.establishment, entry.sequence)
+        source = Path(workspace.outbox_dir) / name
+        try:
+            data = source.read_bytes()
+        except OSError:
+            problems.append(f"lot n° {entry.sequence} : {source} est introuvable ; il n'a jamais quitté ce poste "
+                            "(restaurez le dossier ou faites un export complet, --full)")
+            continue
+        try:
+            identity = bundle_hash(data)
+        except BundleError:
+            identity = None
+        if entry.file_hash and identity != entry.file_hash:
+            problems.append(f"lot n° {entry.sequence} : {source} a été modifié depuis son écriture : non copié")
+            continue
+        try:
+            if _copy_out(data, outdir / name):
+                copied.append(entry.sequence)
+            else:
+                problems.append(f"lot n° {entry.sequence} : {outdir / name} existe avec un autre contenu : non "
+                                f"remplacé ; copiez {source} à la main")
+        except OSError as exc:
+            problems.append(f"lot n° {entry.sequence} : copie vers {outdir} impossible ({exc.strerror}) ; "
+                            f"copiez {source} à la main")
+    _mark_delivered(workspace, copied, outdir)
+    return copied, problems
 
 
 # ----------------------------------------------------------------------------------------- reminder
@@ -539,6 +679,8 @@ __all__ = [
     "ExportPlan",
     "ExportResult",
     "OutboxEntry",
+    "adopt_unknown",
+    "deliver_pending",
     "export_bundle",
     "export_due",
     "form_records",
@@ -546,4 +688,5 @@ __all__ = [
     "list_outbox",
     "preview_export",
     "recover",
+    "undelivered",
 ]

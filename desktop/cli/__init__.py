@@ -12,9 +12,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, warn
+from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, close_workspaces, data_dir, warn
 from forms.i18n import LANGUAGES
-from forms.store.database import StoreError
+from forms.store.database import DATABASE_FILE, StoreError, explain
 from forms.version import __version__
 
 COMMAND_MODULES = (
@@ -112,13 +112,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         warn(str(exc))
         return EXIT_REFUSED
-    except OSError as exc:  # a file or folder that cannot be read or written: say which, no traceback
-        where = exc.filename if exc.filename is not None else ""
-        warn(f"{where} : accès au fichier impossible ({exc.strerror or exc})")
-        return EXIT_REFUSED
+    except Exception as exc:  # the database or the disk failed under the command: a sentence, not a traceback
+        return database_failure(args, exc)
     except KeyboardInterrupt:
         warn("interrompu : rien n'a été modifié par l'opération en cours")
         return 130
+    finally:
+        close_workspaces()
+
+
+def database_failure(args: argparse.Namespace, exc: Exception) -> int:
+    """SQLAlchemy, sqlite3 and OS errors met by a command, in French (full disk, busy, read-only folder,
+    damaged database: checked now with ``PRAGMA integrity_check``), exit 1; anything else is a bug."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, sqlite3.Error | DBAPIError | OSError):
+        raise exc
+    folder = data_dir(args)
+    explained = explain(exc, folder / DATABASE_FILE, folder / "backups")
+    if explained is not None:
+        warn(str(explained))
+    elif isinstance(exc, OSError):  # a file or folder that cannot be read or written: say which
+        where = exc.filename if exc.filename is not None else ""
+        warn(f"{where} : accès au fichier impossible ({exc.strerror or exc})")
+    else:
+        warn(f"erreur de la base de données {folder / DATABASE_FILE} ({getattr(exc, 'orig', exc)}) : "
+             "l'opération a été annulée, rien n'a été enregistré")
+    return EXIT_REFUSED
 
 
 def open_window(args: argparse.Namespace) -> int:

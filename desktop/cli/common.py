@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import getpass
 import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -33,8 +37,13 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(value).expanduser() if value else default_data_dir()
 
 
+OPENED: list[Workspace] = []
+"""Data folders opened by the running command: closed (WAL checkpointed and truncated) when it ends."""
+
+
 def open_workspace(args: argparse.Namespace, role: str | None = None) -> Workspace:
     workspace = Workspace.open(data_dir(args))
+    OPENED.append(workspace)
     if role and workspace.role != role:
         wanted = "d'un établissement" if role == "establishment" else "d'un ministère"
         raise Refused(f"cette commande s'utilise dans le dossier {wanted} ; {workspace.root} est un dossier "
@@ -88,3 +97,43 @@ def read_json_argument(value: str) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         fail(f"JSON invalide ({value[:40]!r}…) : {exc}")
+
+
+def close_workspaces() -> None:
+    while OPENED:
+        OPENED.pop().close()
+
+
+def _disk_full(exc: BaseException, folder: Path) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno == errno.ENOSPC:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def output_file(path: Path) -> Iterator[Path]:
+    """A file written beside ``path`` under a temporary name and renamed only once complete: a full disk or
+    an error leaves no half-written file (and the one that was there, if any, untouched)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except (OSError, ValueError) as exc:
+        tmp.unlink(missing_ok=True)
+        if _disk_full(exc, path.parent):
+            fail(f"{path} n'a pas été écrit : le disque est plein ({path.parent}) ; libérez de la place puis "
+                 "relancez ; aucun fichier à moitié écrit n'a été laissé")
+        if isinstance(exc, OSError):
+            fail(f"{path} n'a pas été écrit ({exc.strerror or exc}) : vérifiez que le dossier existe et peut "
+                 "être écrit")
+        raise
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

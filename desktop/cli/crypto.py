@@ -282,7 +282,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     entry = result.entry
     if args.json:
         print_json({"path": str(result.path), **entry.to_json(), "drafts_left_out": result.plan.drafts,
-                    "recovered": result.recovered})
+                    "recovered": result.recovered, "delivered": result.delivered,
+                    "not_delivered": result.not_delivered})
         return 0
     for seq in result.recovered:
         say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
@@ -290,12 +291,16 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte SHA-256 : {entry.file_hash}")
     for line in _plan_lines(result.plan):
         say(line)
+    for seq in result.delivered:
+        say(f"Lot n° {seq} copié aussi vers {args.outdir} : il n'avait jamais quitté la boîte d'envoi.")
+    for line in result.not_delivered:
+        warn(f"à porter au ministère : {line}")
     return 0
 
 
 @refusing
 def cmd_bundle_outbox(args: argparse.Namespace) -> int:
-    from sync.outbox import export_due, list_outbox
+    from sync.outbox import export_due, list_outbox, undelivered
 
     workspace = open_workspace(args, ESTABLISHMENT)
     entries = list_outbox(workspace)
@@ -307,8 +312,16 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
     labels = {"reserved": "réservé (non écrit)", "written": "écrit, en attente d'accusé",
               "acknowledged": "accusé de réception reçu"}
     for e in entries:
-        say(f"n° {e.sequence:<5} {labels.get(e.state, e.state):<28} {e.written_at or e.created_at}  "
+        label = labels.get(e.state, e.state)
+        if e.state == "written" and e.delivered_at is None:
+            label = "écrit, jamais sorti du poste"
+        say(f"n° {e.sequence:<5} {label:<28} {e.written_at or e.created_at}  "
             f"{e.total} enregistrement(s)  {e.file_name or ''}")
+    pending = undelivered(entries)
+    if pending:
+        numbers = ", ".join(str(e.sequence) for e in pending)
+        say(f"Jamais copiés hors de la boîte d'envoi : n° {numbers} ({workspace.outbox_dir}) ; le prochain "
+            "« kafaat bundle export DOSSIER » les copie aussi, ou portez ces fichiers au ministère.")
     say(due.message())
     return 0
 

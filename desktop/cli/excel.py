@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, say, warn
+from desktop.cli.common import fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.workspace import ESTABLISHMENT
@@ -22,11 +22,18 @@ règles :
   - chaque ligne est vérifiée avec les mêmes règles que la saisie ; une ligne valide est enregistrée
     « complète », ses avertissements sont signalés sans la refuser ; une colonne « Statut » = Brouillon
     permet d'importer un brouillon incomplet ;
-  - une ligne dont la clé (ex. code de l'offre) existe déjà met à jour l'enregistrement ; une ligne
-    identique ne change rien ; les colonnes absentes du fichier gardent les valeurs enregistrées ;
-  - en-têtes : libellés français ou clés des champs (voir « kafaat template ») ; listes : code ou libellé ;
-    dates jj/mm/aaaa ou dates Excel ; offre par son code, cohorte par « 2025-2026 / 2 » ;
-  - CSV : séparateur « ; » ou « , », UTF-8 (avec ou sans BOM) ou Windows-1252.
+  - une ligne dont la clé existe déjà (offre : code ; cohorte : offre, année universitaire, année
+    d'études ; stage : code étudiant, offre, date de début) ou dont l'« Identifiant Kafaat » d'un export
+    est connu met à jour l'enregistrement ; une ligne identique ne change rien ;
+  - mise à jour partielle : un fichier qui garde les colonnes de la clé (ou l'« Identifiant Kafaat ») peut
+    ne contenir que les colonnes à changer : les colonnes absentes gardent les valeurs enregistrées ; une
+    ligne nouvelle doit avoir toutes les colonnes obligatoires ;
+  - en-têtes : libellés français ou clés des champs (voir « kafaat template ») ; listes : libellé de la
+    liste déroulante du modèle, code ou nom courant (F / H, Féminin, anciennes régions sans ambiguïté) ;
+    dates jj/mm/aaaa, dates Excel ou « 3 février 2025 » ; offre par son code, cohorte par « 2025-2026 / 2 » ;
+  - lignes vides ou faites d'espaces ignorées ; un fichier sans ligne de données est refusé (code 1) ;
+  - CSV : séparateur « ; » ou « , », de préférence « CSV UTF-8 » (Windows-1252 remplace l'arabe par des
+    « ? »).
 """
 
 
@@ -78,7 +85,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     path = _xlsx_path(args.out)
     store = open_workspace(args, ESTABLISHMENT).records()
-    n = export_records(store, args.form, path, normalise_lang(getattr(args, "lang", None)), status=args.status)
+    with output_file(path) as tmp:
+        n = export_records(store, args.form, tmp, normalise_lang(getattr(args, "lang", None)), status=args.status)
     say(f"{n} enregistrement(s) exporté(s) : {path}")
     return 0
 
@@ -114,8 +122,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         write_error_report(plan, report)
         warn(f"rapport d'erreurs écrit : {report}")
     if not plan.ok:
-        where = f" sur {plan.refused_rows} ligne(s)" if plan.refused_rows else ""
-        fail(f"{path.name} : import refusé, {len(plan.errors)} problème(s){where} : rien n'a été enregistré")
+        count = len(plan.errors)
+        problems = f"{count} problème" if count < 2 else f"{count} problèmes"
+        rows = plan.refused_rows
+        where = (f" sur {rows} ligne" if rows == 1 else f" sur {rows} lignes") if rows else ""
+        hint = "" if report is not None or plan.file_refused else " ; --errors RAPPORT.xlsx les marque dans le fichier"
+        fail(f"{path.name} : import refusé, {problems}{where} : rien n'a été enregistré{hint}")
     if args.dry_run:
         say(f"Vérification seule (rien n'a été enregistré) — {plan.summary()}")
     else:

@@ -32,7 +32,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from forms.backup import restore
 
     safety = restore(open_workspace(args), Path(args.file))
-    say(f"Base restaurée depuis {args.file}. L'ancienne base est conservée dans {safety}")
+    kept = f" L'ancienne base est conservée dans {safety}" if safety != Path() else ""
+    say(f"Base restaurée depuis {args.file}.{kept}")
     return 0
 
 

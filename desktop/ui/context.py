@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,3 +24,16 @@ class AppContext:
     """``navigate(page_key)`` shows another page; set by the window."""
     set_language: Callable[[str], Any] = field(default=lambda lang: None)
     """Switch the window's language (rebuilds the window); set by the application."""
+
+
+def weak_callback(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` (bound to a window or page) called through a weak reference: the context outlives the
+    windows it serves (a language switch builds a new one), and a strong reference back from it would
+    make a cycle window → context → window that only the garbage collector could free."""
+    ref = weakref.WeakMethod(method)  # type: ignore[arg-type]
+
+    def call(*args: Any) -> Any:
+        target = ref()
+        return target(*args) if target is not None else None
+
+    return call

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.fields import Binding, ComboBinding, make_binding
-from desktop.ui.i18n import format_timestamp
+from desktop.ui.i18n import format_timestamp, isolate
 from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
 from forms.schema import Field, FieldType, Issue, Severity
@@ -118,7 +118,7 @@ class RecordEditor(QDialog):
     # ---------------------------------------------------------------------------------------- build
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        self.heading = QLabel()
+        self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
@@ -128,12 +128,12 @@ class RecordEditor(QDialog):
 
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        undo = QToolButton()
+        undo = QToolButton(self)
         undo.setObjectName("undo")
         undo.setText(self.tr("Annuler la saisie"))
         undo.setToolTip(self.tr("Annuler la dernière modification (Ctrl+Z)"))
         undo.clicked.connect(self.undo_stack.undo)
-        redo = QToolButton()
+        redo = QToolButton(self)
         redo.setObjectName("redo")
         redo.setText(self.tr("Rétablir"))
         redo.setToolTip(self.tr("Rétablir la modification annulée (Ctrl+Y)"))
@@ -306,7 +306,7 @@ class RecordEditor(QDialog):
             title = self.tr("Nouveau : {0}").format(self.form.label.get(self.lang))
         else:
             shown = self.form.title(self.values()).strip(" —")
-            title = f"{self.form.label.get(self.lang)} — {shown}"
+            title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
         self.heading.setText(title)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)
 
@@ -318,27 +318,44 @@ class RecordEditor(QDialog):
         self.show_issues(checked.issues)
         return checked
 
+    def shown_issues(self, issues: list[Issue]) -> list[Issue]:
+        """The problems shown now: all of them once saved or opened, else those of the fields edited (a new
+        form does not greet the person with « 16 erreurs » before anything was typed)."""
+        if self.show_all:
+            return list(issues)
+        return [i for i in issues if set(i.fields) & self.touched]
+
     def show_issues(self, issues: list[Issue]) -> None:
+        hidden = bool(issues)
+        issues = self.shown_issues(issues)
+        hidden = hidden and not issues
         per_field: dict[str, list[Issue]] = {}
+        marked: dict[str, list[Issue]] = {}
         for found in issues:
-            for key in found.fields or ("",):
-                per_field.setdefault(key, []).append(found)
+            keys = [k for k in found.fields if k in self.messages] or [""]
+            # a rule over several fields (a sum) is written once, under the first; the others are marked
+            per_field.setdefault(keys[0], []).append(found)
+            for key in keys:
+                marked.setdefault(key, []).append(found)
         for key, label in self.messages.items():
-            found = per_field.get(key, []) if self.show_all or key in self.touched else []
+            found = per_field.get(key, [])
+            touching = marked.get(key, [])
+            worst = (Severity.ERROR if any(i.severity is Severity.ERROR for i in touching) else Severity.WARNING
+                     if touching else None)
+            self.bindings[key].widget.setProperty("issue", worst.value if worst else "")
             if not found:
                 label.setVisible(False)
                 label.clear()
-                self.bindings[key].widget.setProperty("issue", "")
                 continue
-            worst = Severity.ERROR if any(i.severity is Severity.ERROR for i in found) else Severity.WARNING
             label.setText("\n".join(("⚠ " if i.severity is Severity.WARNING else "✖ ") + i.message.get(self.lang)
                                     for i in found))
             label.setStyleSheet(ERROR_STYLE if worst is Severity.ERROR else WARNING_STYLE)
             label.setVisible(True)
-            self.bindings[key].widget.setProperty("issue", worst.value)
         n_errors = sum(1 for i in issues if i.severity is Severity.ERROR)
         n_warnings = len(issues) - n_errors
-        if not issues:
+        if hidden:  # a new form, nothing typed yet that is wrong: nothing to say
+            self.summary.clear()
+        elif not issues:
             self.summary.setText(self.tr("Aucun problème : l'enregistrement peut être enregistré comme complet."))
             self.summary.setStyleSheet("color: #1b6e20;")
         else:

@@ -8,25 +8,28 @@ blank otherwise.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDoubleSpinBox,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSpinBox,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
-from desktop.ui.i18n import DATE_FORMAT
 from forms.schema import Field, FieldType
 
 EMPTY_TEXT = "—"
@@ -82,6 +85,7 @@ class IntegerBinding(Binding):
         spin.setSpecialValueText(EMPTY_TEXT)
         spin.setValue(self.empty)
         spin.setAccelerated(True)
+        guard_wheel(spin)
         super().__init__(field, spin)
         self.spin = spin
         spin.valueChanged.connect(self.changed)
@@ -115,6 +119,7 @@ class DecimalBinding(Binding):
         spin.setRange(self.empty, high)
         spin.setSpecialValueText(EMPTY_TEXT)
         spin.setValue(self.empty)
+        guard_wheel(spin)
         super().__init__(field, spin)
         self.spin = spin
         spin.valueChanged.connect(self.changed)
@@ -137,40 +142,120 @@ class DecimalBinding(Binding):
 
 
 class DateBinding(Binding):
+    """A date typed as digits (jj/mm/aaaa, the slashes are in place) or picked from a calendar.
+
+    Empty until the person types or picks one, and then ``None`` (a date editor cannot be blank, and one
+    showing a placeholder date saved dates nobody chose). A half-typed or impossible date is given to the
+    store as typed, which says what is wrong."""
+
     def __init__(self, field: Field, lang: str) -> None:
-        edit = QDateEdit()
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        edit = QLineEdit(box)
+        edit.setObjectName("date_text")
+        edit.setInputMask("00/00/0000;_")
         # dd/mm/yyyy reads left to right in Arabic too (bidi would otherwise show 2025/06/01)
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        edit.setClearButtonEnabled(True)
+        edit.installEventFilter(_StartAtFirstBlank(edit))
+        pick = QToolButton(box)
+        pick.setObjectName("date_pick")
+        pick.setArrowType(Qt.ArrowType.DownArrow)
+        pick.setToolTip(QCoreApplication.translate("Fields", "Choisir dans le calendrier"))
+        pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(pick)
+        calendar = QCalendarWidget(menu)
+        calendar.setGridVisible(True)
         low = field.min if isinstance(field.min, date) else date(1990, 1, 1)
         high = field.max if isinstance(field.max, date) else date(2100, 12, 31)
-        self.empty = QDate(low - timedelta(days=1))
-        edit.setDateRange(self.empty, QDate(high))
-        edit.setSpecialValueText(EMPTY_TEXT)
-        edit.setDate(self.empty)
-        edit.calendarWidget().setSelectedDate(QDate.currentDate())
-        super().__init__(field, edit)
+        calendar.setDateRange(QDate(low), QDate(high))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        pick.setMenu(menu)
+        menu.aboutToShow.connect(self._prepare_calendar)
+        calendar.clicked.connect(self._picked)
+        calendar.activated.connect(self._picked)
+        layout.addWidget(edit)
+        layout.addWidget(pick)
+        layout.addStretch(1)
+        box.setFocusProxy(edit)
+        super().__init__(field, box)
         self.edit = edit
-        edit.dateChanged.connect(self.changed)
+        self.pick = pick
+        self.menu = menu
+        self.calendar = calendar
+        edit.textEdited.connect(self.changed)
+
+    def _prepare_calendar(self) -> None:
+        value = self.value()
+        self.calendar.setSelectedDate(QDate(value) if isinstance(value, date) else QDate.currentDate())
+
+    def _picked(self, chosen: QDate) -> None:
+        self.menu.hide()
+        self.edit.setText(chosen.toString("dd/MM/yyyy"))
+        self.edit.setFocus()
+        self.changed.emit()
 
     def value(self) -> Any:
-        d = self.edit.date()
-        return None if d == self.empty else d.toPython()
+        text = self.edit.text()
+        if not text.replace("/", "").strip():
+            return None
+        try:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        except ValueError:
+            return text  # half typed or impossible (31/02): the store says what is wrong
 
     def set_value(self, value: Any) -> None:
-        if value is None:
-            self.edit.setDate(self.empty)
-        else:
-            if isinstance(value, str):
+        if value is None or value == "":
+            self.edit.setText("")
+            return
+        if isinstance(value, str):
+            try:
                 value = date.fromisoformat(value)
-            shown = QDate(value)
-            if value > date.min and shown <= self.empty:  # outside the bounds (a draft), see IntegerBinding
-                self.empty = QDate(value - timedelta(days=1))
-                self.edit.setMinimumDate(self.empty)
-            if shown > self.edit.maximumDate():
-                self.edit.setMaximumDate(shown)
-            self.edit.setDate(shown)
+            except ValueError:
+                self.edit.setText(value)
+                return
+        self.edit.setText(f"{value.day:02d}/{value.month:02d}/{value.year:04d}")
+
+
+class _StartAtFirstBlank(QObject):
+    """A click into an empty (or half-typed) date puts the cursor where typing continues, not where the
+    mouse landed between the slashes."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.FocusIn) and isinstance(watched, QLineEdit):
+            typed = len(watched.text().replace("/", "").rstrip())
+            if typed < 8:
+                position = typed + (1 if typed >= 2 else 0) + (1 if typed >= 4 else 0)
+                QTimer.singleShot(0, watched, lambda: watched.setCursorPosition(position))
+        return False
+
+
+class WheelOnlyWhenFocused(QObject):
+    """A drop-down, number or date box takes the mouse wheel only when it has the keyboard focus;
+    otherwise the wheel goes on to the page under it, which scrolls (as careful Qt applications do).
+    Scrolling a long form must never change the values that pass under the pointer."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # not accepted: Qt offers it to the parent widgets (the scroll area)
+            return True
+        return False
+
+
+def guard_wheel(widget: QWidget) -> None:
+    """Install ``WheelOnlyWhenFocused`` on ``widget`` (combo and spin boxes) and stop the wheel giving it
+    the focus."""
+    guard = WheelOnlyWhenFocused(widget)
+    widget.installEventFilter(guard)
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 class ComboBinding(Binding):
@@ -188,6 +273,7 @@ class ComboBinding(Binding):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        guard_wheel(combo)
         super().__init__(field, combo)
         self.combo = combo
         self.set_items(items)

@@ -59,8 +59,29 @@ def install_language(lang: str) -> str:
     return lang
 
 
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """``text`` kept left to right inside right-to-left (Arabic) text: a fingerprint, a code, a date, an
+    academic year. Without the isolate, the bidirectional algorithm reorders its parts after Arabic words
+    (« 2026-2025 » for 2025-2026, fingerprint groups in reverse order). Unchanged in LTR languages."""
+    if not text or current_language() != "ar":
+        return text
+    return f"{LRI}{text}{PDI}"
+
+
+def isolate(text: str) -> str:
+    """A value typed by people (names, titles) inside a sentence: its direction is that of its first
+    letter (an Arabic name reads right to left, « 2025-2026 — 2 » left to right), and it does not
+    reorder the words around it. Unchanged in LTR languages."""
+    if not text or current_language() != "ar":
+        return text
+    return f"{FSI}{text}{PDI}"
+
+
 def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return ltr(value.strftime("%d/%m/%Y")) if value else ""
 
 
 def format_number(value: float | int | None) -> str:
@@ -82,8 +103,8 @@ def format_timestamp(stamp: str | None) -> str:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+    return ltr(moment.astimezone().strftime("%d/%m/%Y %H:%M"))
 
 
 __all__ = ["DATE_FORMAT", "LANGUAGE_NAMES", "current_language", "format_date", "format_number",
-           "format_timestamp", "install_language", "locale_for"]
+           "format_timestamp", "install_language", "isolate", "locale_for", "ltr"]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import isolate, ltr
 
 JSON_FILTER = "Fichiers Kafaat (*.json);;Tous les fichiers (*)"
 
@@ -76,7 +77,8 @@ class KeysBox(QGroupBox):
         ready = has_keys(workspace)
         if ready:
             try:
-                lines.append(self.tr("Empreinte de l'établissement : {fp}").format(fp=load_public(workspace).fingerprint))
+                fingerprint = ltr(load_public(workspace).fingerprint)
+                lines.append(self.tr("Empreinte de l'établissement : {fp}").format(fp=fingerprint))
             except Exception as exc:  # a damaged public file is said, not hidden
                 lines.append(str(exc))
         else:
@@ -89,7 +91,7 @@ class KeysBox(QGroupBox):
             lines.append(str(exc))
         if recipients:
             lines.append(self.tr("Ministères destinataires : {names}").format(
-                names=", ".join(f"{r.code} ({r.fingerprint})" for r in recipients)))
+                names=", ".join(f"{ltr(r.code)} ({ltr(r.fingerprint)})" for r in recipients)))
         else:
             lines.append(self.tr("Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du "
                                  "ministère."))
@@ -128,7 +130,7 @@ class KeysBox(QGroupBox):
         def done(public: Any) -> None:
             self._changed()
             QMessageBox.information(self, self.tr("Kafaat"), self.tr(
-                "Clés créées. Empreinte à communiquer au ministère : {fp}").format(fp=public.fingerprint))
+                "Clés créées. Empreinte à communiquer au ministère : {fp}").format(fp=ltr(public.fingerprint)))
 
         self.context.runner.run(lambda _state: create_keys(workspace, first), title=self.tr("Création des clés"),
                                 on_success=done, on_failure=self._refused, parent=self)
@@ -150,7 +152,7 @@ class KeysBox(QGroupBox):
             return
         QMessageBox.information(self, self.tr("Kafaat"), self.tr(
             "Demande écrite : {path}\nEnvoyez-la au ministère et communiquez-lui par téléphone l'empreinte : {fp}"
-        ).format(path=name, fp=public.fingerprint))
+        ).format(path=ltr(name), fp=ltr(public.fingerprint)))
 
     def add_recipient(self) -> None:
         from sync.recipients import add_recipient, read_recipient_file
@@ -167,7 +169,7 @@ class KeysBox(QGroupBox):
         answer = QMessageBox.question(self, self.tr("Vérifier l'empreinte"), self.tr(
             "Clé de {name} ({code}).\nEmpreinte : {fp}\n\nVérifiez cette empreinte avec le ministère (par "
             "téléphone) avant de l'accepter. Faire confiance à cette clé ?").format(
-            name=public.name, code=public.code, fp=public.fingerprint))
+            name=isolate(public.name), code=ltr(public.code), fp=ltr(public.fingerprint)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -18,6 +18,7 @@ from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
 from forms.schema import Field, FieldType, Form
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.records import COMPLETE, DRAFT, Record
+from forms.store.search import has_search_index, matching
 from forms.store.tables import record_table
 
 WARNINGS = "warnings"
@@ -71,6 +72,7 @@ class ListQuery:
                         if index.dialect_options["sqlite"].get("where") is None}
         """Columns that lead a full index (a sort on them is read from the index; a partial index, such as
         the live drafts', serves only the queries whose conditions include its own)."""
+        self.full_text = has_search_index(engine, form_key)
 
     # ------------------------------------------------------------------------------------- building
     def where(self, flt: ListFilter) -> ColumnElement[bool]:
@@ -99,7 +101,12 @@ class ListQuery:
             else:
                 clauses.append(column == value)
         term = " ".join(flt.search.split())
-        if term:
+        if term and self.full_text:
+            # the full-text index (migration 0005): every word, as a word's beginning, accents folded
+            found = matching(t, term)
+            if found is not None:  # punctuation alone searches nothing: the list stays as it is
+                clauses.append(found)
+        elif term:  # a database without the index (never migrated past 0004): the old substring search
             pattern = f"%{_like_escape(term)}%"
             searchable = [t.c[f.key] for f in self.fields if f.type in SEARCHABLE]
             if searchable:

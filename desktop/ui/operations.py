@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from forms.tasks import Cancelled, TaskState
@@ -36,58 +36,173 @@ PROGRESS_INTERVAL_S = 0.05
 
 
 class _Signals(QObject):
+    """The worker's way back to the GUI thread. Owned by its ``Operation`` (a Qt child): it is deleted
+    on the GUI thread with it, never by a worker dropping the last Python reference."""
+
     progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object, str)
     cancelled = Signal()
 
 
+class _Progress:
+    """The ``TaskState`` callback: re-emits progress at most every ``PROGRESS_INTERVAL_S``. It refers to
+    the signals only, not to the operation (``Operation`` → ``TaskState`` → back would be a cycle)."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self.signals = signals
+        self.last_emit = 0.0
+
+    def __call__(self, done: int, total: int, text: str) -> None:  # worker thread
+        now = time.monotonic()
+        if now - self.last_emit >= PROGRESS_INTERVAL_S or (total and done >= total):
+            self.last_emit = now
+            self.signals.progress.emit(done, total, text)
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[TaskState], Any], signals: _Signals, state: TaskState) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self.fn = fn
+        self.fn: Callable[[TaskState], Any] | None = fn
         self.signals = signals
         self.state = state
 
     def run(self) -> None:  # worker thread: no widget here
         import traceback
 
+        # The operation keeps its own reference to ``fn`` until it finishes on the GUI thread: whatever
+        # the callable captured is released there, never here.
+        fn, self.fn = self.fn, None
+        signals, state = self.signals, self.state
+        self.signals = self.state = None  # type: ignore[assignment]
         try:
-            result = self.fn(self.state)
+            assert fn is not None
+            result = fn(state)
         except Cancelled:
-            self.signals.cancelled.emit()
+            signals.cancelled.emit()
         except BaseException as exc:
-            self.signals.failed.emit(exc, traceback.format_exc())
+            details = traceback.format_exc()
+            exc.__traceback__ = None  # frames of this thread must not travel with the exception
+            signals.failed.emit(exc, details)
         else:
-            self.signals.succeeded.emit(result)
+            signals.succeeded.emit(result)
+            del result
 
 
 class Operation(QObject):
-    """One running operation. ``finished`` is emitted once, after the success/failure callbacks."""
+    """One running operation. ``finished`` is emitted once, after the success/failure callbacks.
+
+    Ownership: the runner is its Qt parent and lists it in ``active`` while it runs; when it finishes,
+    its callbacks, progress dialog and work are released and it is deleted (``deleteLater``). Nothing
+    it holds refers back to it, so reference counting frees it on the GUI thread."""
 
     finished = Signal()
     progress = Signal(int, int, str)
 
-    def __init__(self, runner: OperationRunner, title: str) -> None:
+    def __init__(self, runner: OperationRunner, title: str, fn: Callable[[TaskState], Any], *,
+                 on_success: Callable[[Any], None] | None, on_failure: Callable[[BaseException], None] | None,
+                 on_cancelled: Callable[[], None] | None, changes_data: bool,
+                 parent_widget: QWidget | None) -> None:
         super().__init__(runner)
         self.title = title
-        self._last_emit = 0.0
-        self.state = TaskState(self._report)
-        self.signals = _Signals()
+        self.signals = _Signals(self)
+        self.state = TaskState(_Progress(self.signals))
         self.signals.progress.connect(self.progress)
+        self.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.signals.cancelled.connect(self._cancelled, Qt.ConnectionType.QueuedConnection)
+        self.fn: Callable[[TaskState], Any] | None = fn
+        self.on_success, self.on_failure, self.on_cancelled = on_success, on_failure, on_cancelled
+        self.changes_data = changes_data
+        self.parent_widget = parent_widget
+        self.dialog: QProgressDialog | None = None
         self.done = False
         self.error: BaseException | None = None
         self.was_cancelled = False
 
-    def _report(self, done: int, total: int, text: str) -> None:  # worker thread
-        now = time.monotonic()
-        if now - self._last_emit >= PROGRESS_INTERVAL_S or (total and done >= total):
-            self._last_emit = now
-            self.signals.progress.emit(done, total, text)
-
     def cancel(self) -> None:
         self.state.cancel()
+
+    def show_dialog(self) -> None:
+        dialog = QProgressDialog(self.title, QCoreApplication.translate("OperationRunner", "Annuler"), 0, 0,
+                                 self.parent_widget)
+        dialog.setWindowTitle(self.title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.state.cancel)
+        self.progress.connect(_DialogUpdater(dialog))
+        self.dialog = dialog
+
+    def _runner(self) -> OperationRunner:
+        runner = self.parent()
+        assert isinstance(runner, OperationRunner)
+        return runner
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        runner = self._runner()
+        try:
+            if self.on_success is not None:
+                self.on_success(result)
+        except Exception as exc:
+            runner.report(exc, self.title, self.parent_widget)
+        finally:
+            if self.changes_data:
+                runner.data_changed.emit()
+            self._finish()
+
+    @Slot(object, str)
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self.error = exc
+        log.error("%s : échec\n%s", self.title or "opération", details)
+        try:
+            if self.on_failure is not None:
+                self.on_failure(exc)
+            else:
+                self._runner().report(exc, self.title, self.parent_widget, details_logged=True)
+        finally:
+            self._finish()
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self.was_cancelled = True
+        try:
+            if self.on_cancelled is not None:
+                self.on_cancelled()
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.done = True
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            self.progress.disconnect()
+            dialog.canceled.disconnect()
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+        runner = self._runner()
+        if self in runner.active:
+            runner.active.remove(self)
+        self.finished.emit()
+        # release everything the callbacks captured (pages, editors, results) and the work itself
+        self.fn = self.on_success = self.on_failure = self.on_cancelled = None
+        self.parent_widget = None
+        self.deleteLater()
+
+
+class _DialogUpdater:
+    def __init__(self, dialog: QProgressDialog) -> None:
+        self.dialog = dialog
+
+    def __call__(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(total if total > 0 else 0)
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            self.dialog.setLabelText(text)
 
 
 class OperationRunner(QObject):
@@ -110,73 +225,10 @@ class OperationRunner(QObject):
             on_cancelled: Callable[[], None] | None = None,
             changes_data: bool = False, progress: bool = False,
             parent: QWidget | None = None) -> Operation:
-        op = Operation(self, title)
-        dialog: QProgressDialog | None = None
+        op = Operation(self, title, fn, on_success=on_success, on_failure=on_failure, on_cancelled=on_cancelled,
+                       changes_data=changes_data, parent_widget=parent)
         if progress:
-            dialog = QProgressDialog(title, self.tr("Annuler"), 0, 0, parent)
-            dialog.setWindowTitle(title)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(400)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.canceled.connect(op.cancel)
-
-            def show_progress(done: int, total: int, text: str) -> None:
-                dialog.setMaximum(total if total > 0 else 0)
-                dialog.setValue(min(done, total) if total > 0 else 0)
-                if text:
-                    dialog.setLabelText(text)
-
-            op.progress.connect(show_progress)
-
-        def finish() -> None:
-            op.done = True
-            if dialog is not None:
-                dialog.canceled.disconnect(op.cancel)
-                dialog.reset()
-                dialog.hide()
-                dialog.deleteLater()
-            if op in self.active:
-                self.active.remove(op)
-            op.finished.emit()
-            op.deleteLater()
-
-        @Slot(object)
-        def succeeded(result: Any) -> None:
-            try:
-                if on_success is not None:
-                    on_success(result)
-            except Exception as exc:
-                self.report(exc, title, parent)
-            finally:
-                if changes_data:
-                    self.data_changed.emit()
-                finish()
-
-        @Slot(object, str)
-        def failed(exc: BaseException, details: str) -> None:
-            op.error = exc
-            log.error("%s : échec\n%s", title or "opération", details)
-            try:
-                if on_failure is not None:
-                    on_failure(exc)
-                else:
-                    self.report(exc, title, parent, details_logged=True)
-            finally:
-                finish()
-
-        @Slot()
-        def cancelled() -> None:
-            op.was_cancelled = True
-            try:
-                if on_cancelled is not None:
-                    on_cancelled()
-            finally:
-                finish()
-
-        op.signals.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
-        op.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        op.signals.cancelled.connect(cancelled, Qt.ConnectionType.QueuedConnection)
+            op.show_dialog()
         self.active.append(op)
         self.pool.start(_Job(fn, op.signals, op.state))
         return op
@@ -194,8 +246,6 @@ class OperationRunner(QObject):
     def wait_all(self, timeout_ms: int = 30_000) -> bool:
         """Wait for every running operation, then deliver their callbacks. True when none is left."""
         ok = self.pool.waitForDone(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
-
         deadline = time.monotonic() + 2
         while self.active and time.monotonic() < deadline:
             QCoreApplication.processEvents()

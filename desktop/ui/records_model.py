@@ -160,8 +160,11 @@ class RecordsModel(QAbstractTableModel):
                 return QBrush(ERROR_COLOR)
             if row[3]:
                 return QBrush(WARNING_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return self.status_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut by its column's width is read whole here
+            if column == 0:
+                return self.status_text(row)
+            text = self.display(self.fields[column - 1], row[SYSTEM + column - 1])
+            return text or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             f = self.fields[column - 1]
             if f.type in (FieldType.INTEGER, FieldType.DECIMAL):

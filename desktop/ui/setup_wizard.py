@@ -24,13 +24,20 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui.i18n import LANGUAGE_NAMES
 from forms.reference import reference
+
+LANGUAGE_CHANGED = 2
+"""``exec()`` result when the person chose another language: the caller installs it and shows the
+assistant again in that language (``carried`` keeps what was typed)."""
 
 
 class SetupWizard(QWizard):
-    def __init__(self, data_dir: Path, lang: str = "fr", parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, lang: str = "fr", parent: QWidget | None = None,
+                 carried: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
+        self.chosen_lang = lang
         self.workspace: Any = None
         self.setObjectName("setup_wizard")
         self.setWindowTitle(self.tr("Kafaat — première utilisation"))
@@ -44,6 +51,13 @@ class SetupWizard(QWizard):
         page.setSubTitle(self.tr("Kafaat garde les offres de formation, cohortes et stages de votre établissement "
                                  "sur cet ordinateur, et prépare les exports chiffrés pour le ministère."))
         form = QFormLayout(page)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(lang), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        form.addRow(self.tr("Langue / اللغة / Language"), self.language)
         self.establishment = QComboBox()
         self.establishment.setObjectName("establishment")
         self.establishment.setEditable(True)
@@ -95,6 +109,22 @@ class SetupWizard(QWizard):
         layout.addRow(self.tr("Phrase de passe"), self.passphrase)
         layout.addRow(self.tr("Confirmation"), self.confirm)
         self.addPage(page)
+        for key, value in (carried or {}).items():
+            if key == "establishment":
+                self.establishment.setCurrentText(value)
+            elif key in ("operator", "folder"):
+                getattr(self, key).setText(value)
+
+    def _language_chosen(self) -> None:
+        code = self.language.currentData()
+        if code and code != self.lang:
+            self.chosen_lang = code
+            self.done(LANGUAGE_CHANGED)  # QWizard.done validates the page first: see validateCurrentPage
+
+    def carried(self) -> dict[str, str]:
+        """What was typed, to show again in the assistant rebuilt in another language."""
+        return {"establishment": self.establishment.currentText(), "operator": self.operator.text(),
+                "folder": self.folder.text()}
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier de données"), self.folder.text())
@@ -109,6 +139,8 @@ class SetupWizard(QWizard):
         return reference("establishments").match(text) if text else None
 
     def validateCurrentPage(self) -> bool:
+        if self.chosen_lang != self.lang:  # leaving to be shown again in another language: nothing to check
+            return True
         page = self.currentId()
         if page == 0 and not self.selected_establishment():
             self._refuse(self.tr("Choisissez votre établissement dans la liste."))

@@ -41,11 +41,16 @@ def watch(application: Any, report_path: str) -> None:
                 QTimer.singleShot(50, check)
             return
         try:
+            from PySide6.QtGui import QGuiApplication
+
             from desktop.ui.i18n import current_language
             from desktop.ui.pages import PAGES
             from forms.definitions import FORMS
 
             report["language"] = current_language()
+            report["platform"] = QGuiApplication.platformName()
+            report["exposed"] = bool(window.isVisible() and window.windowHandle() is not None
+                                     and window.windowHandle().isExposed())
             applied = QCoreApplication.translate("SettingsPage", "Appliquer")
             report["translations_loaded"] = applied != "Appliquer" if report["language"] != "fr" else None
             report["charts"] = len([w for w in dashboard.findChildren(object) if type(w).__name__ == "QChartView"])

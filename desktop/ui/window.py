@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QWidget,
@@ -34,11 +36,14 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     """Emitted once, after the window's first paint (the application opens the data then)."""
 
-    def __init__(self, lang: str = "fr", title: str = "") -> None:
+    def __init__(self, lang: str = "fr", title: str = "", pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         self.lang = lang
+        self.specs = pages if pages is not None else PAGES
+        """The navigation's pages: the establishment's (``PAGES``) or the ministry's (``MINISTRY_PAGES``)."""
         self.context: AppContext | None = None
         self.pages: dict[str, Page] = {}
+        self.holders: dict[str, QScrollArea] = {}
         self.stale: set[str] = set()
         self.editors: list[Any] = []
         self._closing_confirmed = False
@@ -55,7 +60,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(230)
         self.nav.setSpacing(2)
-        for spec in PAGES:
+        for spec in self.specs:
             item = QListWidgetItem(spec.title.get(lang))
             icon = getattr(QStyle.StandardPixmap, spec.icon, QStyle.StandardPixmap.SP_FileIcon)
             item.setIcon(self.style().standardIcon(icon))
@@ -74,8 +79,11 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("status_counts")
         self.export_label = QLabel()
         self.export_label.setObjectName("status_export")
+        for label in (self.counts_label, self.export_label):  # never widen the window; whole text as tooltip
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
         self.statusBar().addWidget(self.counts_label, 1)
-        self.statusBar().addPermanentWidget(self.export_label)
+        self.statusBar().addWidget(self.export_label, 1)
         self.nav.currentRowChanged.connect(self._row_changed)
 
     def paintEvent(self, event: Any) -> None:
@@ -87,9 +95,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------- context
     def attach(self, context: AppContext, first_page: str = "dashboard") -> None:
         """Give the window its data (after the first paint) and show the first page."""
+        from desktop.ui.context import weak_callback
+
         self.context = context
-        context.open_record = self.open_record
-        context.navigate = self.navigate
+        context.open_record = weak_callback(self.open_record)
+        context.navigate = weak_callback(self.navigate)
         context.runner.data_changed.connect(self.data_changed)
         self.update_status()
         self.navigate(first_page)
@@ -107,9 +117,9 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0 or self.context is None:
             return
-        spec = PAGES[row]
+        spec = self.specs[row]
         page = self.page(spec)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.holders[spec.key])
         if spec.key in self.stale:
             self.stale.discard(spec.key)
             page.refresh()
@@ -122,15 +132,24 @@ class MainWindow(QMainWindow):
             page = spec.load()(self.context, **spec.options)
             page.setObjectName(page.objectName() or f"page_{spec.key}")
             self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            # Every page scrolls when the window is smaller than it needs (1280×720 laptops): it never
+            # forces the window's size. Lists keep their own scroll bars (the page then fits).
+            holder = QScrollArea()
+            holder.setObjectName(f"scroll_{spec.key}")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setWidget(page)
+            self.holders[spec.key] = holder
+            self.stack.addWidget(holder)
         return page
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        holder = self.stack.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
 
     # --------------------------------------------------------------------------------- data changes
     def data_changed(self) -> None:
-        current = self.stack.currentWidget()
+        current = self.current_page()
         for key, page in self.pages.items():
             if page is current:
                 page.refresh()
@@ -165,10 +184,13 @@ class MainWindow(QMainWindow):
                 text += " " + self.tr("(%n brouillon(s))", "", entry["draft"])
             parts.append(text)
         self.counts_label.setText("   ·   ".join(parts))
+        self.counts_label.setToolTip("\n".join(parts))
         exported = format_timestamp(info.last_export) if info.last_export else self.tr("jamais")
         acknowledged = format_timestamp(info.last_acknowledged) if info.last_acknowledged else self.tr("aucun")
         self.export_label.setText(self.tr("Dernier export : {0}   ·   Dernier accusé de réception : {1}")
                                   .format(exported, acknowledged))
+        self.export_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.export_label.setToolTip(self.export_label.text())
 
     # -------------------------------------------------------------------------------------- editor
     def open_record(self, form_key: str, record_id: str | None) -> Any:

@@ -123,6 +123,16 @@ def match_header(form: Form, header: Any) -> str | None:
     return _header_index(form).get(_fold_header(text))
 
 
+def header_names(form: Form) -> dict[str, str]:
+    """Every name a header may give a field (folded) → the field key (or ``status``/``id``)."""
+    return _header_index(form)
+
+
+def column_header(form: Form, key: str, lang: str = "fr") -> str:
+    """The header the template gives a field's column (« Genre [gender] »)."""
+    return f"{column_label(form, key, lang)} [{key}]"
+
+
 def column_label(form: Form, key: str, lang: str = "fr") -> str:
     if form.has_field(key):
         return form.field(key).label.get(lang)
@@ -186,6 +196,8 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         if field.type is FieldType.CHOICE and value.isdigit():
             return _padded_code(field, value)
         if field.type is FieldType.DATE:
+            if not value[:1].isdigit() or (" " in value and not TIME_AFTER_DATE.fullmatch(value)):
+                return written_date(value)
             us = US_DATE.fullmatch(value)
             if us and int(us.group(1)) <= 12 < int(us.group(2)) <= 31:
                 raise ValueProblem(Text(
@@ -234,6 +246,41 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
     return value
 
 
+MONTHS: dict[str, int] = {
+    # French, whole and abbreviated (folded: no accents, lower case)
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+    # Arabic as written in Morocco, in the Middle East (Egypt…) and in the Levant
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "ماي": 5, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليوز": 7,
+    "يوليو": 7, "يوليه": 7, "غشت": 8, "اغسطس": 8, "شتنبر": 9, "سبتمبر": 9, "اكتوبر": 10, "نونبر": 11,
+    "نوفمبر": 11, "دجنبر": 12, "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+"""Month names of dates written out (« 3 février 2025 », « 3 فبراير 2025 »)."""
+WRITTEN_DATE = re.compile(r"(?:[^\W\d]+\.?,?\s+)??(\d{1,2})(?:er|ᵉʳ)?\s+(\D+?)\.?,?\s+(\d{4})")
+TIME_AFTER_DATE = re.compile(r"\S+[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+"""« 15/01/2024 08:30 »: a date and a time, which the form's own parsing reads."""
+ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None, "،": ","})
+
+
+def written_date(text: str) -> date:
+    """A date written out with its month's name, in French or Arabic (« lundi 3 février 2025 », « 1er mars
+    2025 », « ٣ فبراير ٢٠٢٥ »); raises ``ValueProblem`` quoting the whole cell otherwise."""
+    folded = " ".join(fold(text).translate(ARABIC_FOLD).split())
+    match = WRITTEN_DATE.fullmatch(folded)
+    month = MONTHS.get(match.group(2).strip()) if match else None
+    if match and month:
+        try:
+            return date(int(match.group(3)), month, int(match.group(1)))
+        except ValueError:
+            pass
+    raise ValueProblem(Text(
+        f"« {text} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 03/02/2025) ou « 3 février 2025 »",
+        f"« {text} » ليس تاريخا: اكتبه يوم/شهر/سنة (مثلا 03/02/2025)",
+        f"'{text}' is not a date: write it dd/mm/yyyy (e.g. 03/02/2025)"), "type")
+
+
 MEMO_LIMIT = 20_000
 """Distinct values remembered per column: reference labels, dates and links repeat down a sheet."""
 MEMO_KINDS = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE, FieldType.BOOLEAN, FieldType.DATE,
@@ -275,13 +322,33 @@ def converter(field: Field, date1904: bool = False) -> Any:
             try:
                 found = parse_value(field, raw_value(field, value, date1904))
             except ValueProblem as exc:
-                found = exc
+                found = with_labels(field, exc) if exc.code == "choice" else exc
             if len(memo) < MEMO_LIMIT:
                 memo[key] = found
         if isinstance(found, ValueProblem):
             raise found
         return found
     return typed
+
+
+def with_labels(field: Field, exc: ValueProblem) -> ValueProblem:
+    """A value not in a list, told with the labels the template's drop-down list offers rather than codes
+    (« « Féminin » n'est pas une valeur permise : choisissez Femme ou Homme »)."""
+    table = field.choices()
+    if table is None:
+        return exc
+    codes = f"({', '.join(table.codes)})"
+    words = {"fr": ("choisissez", "ou", "dans la liste déroulante du modèle"), "ar": ("اختر", "أو", "من قائمة النموذج"),
+             "en": ("choose", "or", "from the template's drop-down list")}
+    texts = []
+    for lang in ("fr", "ar", "en"):
+        labels = [c.label.get(lang) for c in table.choices]
+        choose, either, where = words[lang]
+        listed = f"{', '.join(labels[:-1])} {either} {labels[-1]}" if len(labels) > 1 else labels[0]
+        original = exc.message.get(lang)
+        texts.append(original.replace(f" {codes}", f" : {choose} {listed} ({where})") if codes in original
+                     else original)
+    return ValueProblem(Text(*texts), exc.code)
 
 
 def _padded_code(field: Field, text: str) -> str:

@@ -19,8 +19,10 @@ Decisions, kept in one place:
 
 from __future__ import annotations
 
+import difflib
 import gc
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,8 +38,10 @@ from forms.excel.columns import (
     STATUS_KEY,
     LinkNames,
     _fold_header,
+    column_header,
     column_label,
     converter,
+    header_names,
     match_header,
     parse_status,
 )
@@ -50,6 +54,9 @@ from forms.validation import ValueProblem
 
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
+FORMULAS_READ = "formule(s) dans les colonnes importées"
+QUESTION_MARKS = re.compile(r"[?\s]+")
+"""A text made only of « ? »: what a CSV saved in Windows-1252 leaves of Arabic letters."""
 
 
 @dataclass
@@ -61,17 +68,38 @@ class Problem:
     field: str
     message: str
     severity: str = "error"
+    header: str = ""
+    """The column's header as the file has it (``located`` fills it in)."""
+    label: str = ""
+    """The field's label in the user's language (``located`` fills it in)."""
+
+    def where(self) -> str:
+        """« colonne E « Code offre » (Offre de formation) », as an administrator reads the sheet."""
+        label = self.label or self.field
+        if self.column:
+            text = f"colonne {self.column}"
+            if self.header:
+                text += f" « {self.header} »"
+            if label and _fold_header(label) not in _fold_header(self.header):
+                text += f" ({label})"
+            return text
+        return f"champ « {label} »" if label else ""
 
     def render(self, file_name: str) -> str:
         where = [file_name]
         if self.row:
             where.append(f"ligne {self.row}")
-        if self.column:
-            where.append(f"colonne {self.column}" + (f" ({self.field})" if self.field else ""))
-        elif self.field:
-            where.append(f"champ {self.field}")
+        if self.column or self.field:
+            where.append(self.where())
         prefix = "" if self.severity == "error" else "avertissement : "
         return f"{', '.join(where)} : {prefix}{self.message}"
+
+
+def _n(count: int, one: str, many: str, none: str | None = None) -> str:
+    """« 0 ligne lue », « 1 ligne lue », « 3 lignes lues » (French: 0 and 1 take the singular)."""
+    if count == 0 and none is not None:
+        return none
+    return f"{count} {one if count < 2 else many}"
 
 
 @dataclass
@@ -95,6 +123,8 @@ class ImportPlan:
     refused_rows: int = 0
     applied: bool = False
     lang: str = "fr"
+    partial: list[str] = field(default_factory=list)
+    """Required fields without a column: only rows updating a stored record can do without them."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -108,14 +138,25 @@ class ImportPlan:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def file_refused(self) -> bool:
+        """Refused as a whole (unreadable, no data, a column missing…): no problem names a data row."""
+        return bool(self.errors) and all(not p.row or p.row == self.header_row for p in self.problems)
+
     def lines(self) -> list[str]:
         return [p.render(self.path.name) for p in self.problems]
 
     def summary(self) -> str:
-        done = "importées" if self.applied else "à importer"
-        return (f"{self.rows} ligne(s) lue(s) : {self.created} création(s), {self.updated} mise(s) à jour, "
-                f"{self.unchanged} inchangée(s) {done}; {self.refused_rows} ligne(s) refusée(s), "
-                f"{len(self.warnings)} avertissement(s)")
+        """« 3 lignes lues : 2 créations, 1 mise à jour, aucune ligne inchangée ; aucune ligne refusée ;
+        1 avertissement » (what would be done, when nothing was written)."""
+        verb = "" if self.applied else " à faire"
+        done = (f"{_n(self.created, 'création', 'créations', 'aucune création')}, "
+                f"{_n(self.updated, 'mise à jour', 'mises à jour', 'aucune mise à jour')}{verb}, "
+                f"{_n(self.unchanged, 'ligne inchangée', 'lignes inchangées', 'aucune ligne inchangée')}")
+        drafts = f" (dont {_n(self.drafts, 'brouillon', 'brouillons')})" if self.drafts else ""
+        return (f"{_n(self.rows, 'ligne lue', 'lignes lues', 'aucune ligne lue')} : {done}{drafts} ; "
+                f"{_n(self.refused_rows, 'ligne refusée', 'lignes refusées', 'aucune ligne refusée')} ; "
+                f"{_n(len(self.warnings), 'avertissement', 'avertissements', 'aucun avertissement')}")
 
 
 class ImportRefused(Exception):
@@ -201,6 +242,7 @@ def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
     preview.headers, preview.mapping = plan.headers, plan.mapping
     preview.notes = sheet.notes + plan.notes
     preview.problems = plan.problems
+    located(preview, form_key, "fr")
     preview.columns = list(range(sheet.first_col, sheet.first_col + sheet.width))
     preview.rows = max(sheet.height - header_index - 1, 0)
     for cells in sheet.head[header_index + 1: header_index + 1 + rows]:
@@ -251,6 +293,7 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         elif r1 > plan.header_row:
             plan.problems.append(Problem(r0, ref, "", f"cellules fusionnées ({ref}) : défusionnez-les et recopiez "
                                          f"la valeur dans chaque ligne (seule la première cellule a une valeur)"))
+    unmatched: dict[int, str] = {}
     if mapping is not None:
         chosen = {int(col): key for col, key in mapping.items() if key}
     else:
@@ -259,7 +302,7 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
             key = match_header(form, text)
             if key is None:
                 if _fold_header(text) not in IGNORED_HEADERS:
-                    plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
+                    unmatched[col] = text
                 continue
             chosen[col] = key
     for name, key in (overrides or {}).items():
@@ -272,7 +315,7 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
             plan.problems.append(Problem(plan.header_row, "", "", f"colonne « {name} » introuvable dans l'en-tête "
                                          f"(ligne {plan.header_row})"))
             continue
-        plan.notes = [n for n in plan.notes if not n.startswith(f"colonne {column_letter(col)} ")]
+        unmatched.pop(col, None)
         if key and not sheet.first_col <= col < sheet.first_col + sheet.width:
             # an empty column: every row would take a blank (and blank the stored value on an update)
             plan.problems.append(Problem(plan.header_row, column_letter(col), key, f"colonne {column_letter(col)} "
@@ -298,10 +341,57 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         plan.mapping[col] = key
     _check_formulas(plan, sheet)
     _check_error_cells(plan, sheet)
+    lang = plan.lang
+    guesses = {col: guess for col, text in unmatched.items()
+               if (guess := near_miss(form, text)) is not None and guess not in seen}
+    for col, text in unmatched.items():
+        guess = guesses.get(col)
+        if guess is None:
+            plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
+            continue
+        label = column_label(form, guess, lang)
+        plan.problems.append(Problem(plan.header_row, column_letter(col), "", f"colonne ignorée : aucun champ ne "
+                                     f"s'appelle « {text} » ; vouliez-vous dire « {label} » ? Renommez l'en-tête "
+                                     f"« {column_header(form, guess, lang)} » pour l'importer", "warning"))
     missing = [f for f in form.fields if f.required and f.key not in seen]
+    # A file naming records by their key (or their « Identifiant Kafaat ») may hold only the columns to change:
+    # the rows updating a record keep its other values, and a row creating one is refused for what it lacks.
+    keyed = ID_KEY in seen or (bool(form.natural_key) and all(k in seen for k in form.natural_key))
     for f in missing:
-        plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « {f.label.fr} "
-                                     f"[{f.key}] » (voir le modèle : kafaat template {form.key})"))
+        guess_col = next((c for c, g in guesses.items() if g == f.key), None)
+        hint = (f" ; la colonne {column_letter(guess_col)} « {unmatched[guess_col]} » est-elle celle-ci ? "
+                f"renommez son en-tête" if guess_col is not None else "")
+        if keyed:
+            plan.partial.append(f.key)
+            continue
+        plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « "
+                                     f"{column_header(form, f.key, lang)} »{hint} (voir le modèle : kafaat template "
+                                     f"{form.key})"))
+    if plan.partial:
+        shown = ", ".join(f"« {column_label(form, k, lang)} »" for k in plan.partial)
+        plan.notes.append(f"colonnes obligatoires absentes ({shown}) : les lignes qui désignent un enregistrement "
+                          f"existant le mettent à jour et gardent ses autres valeurs ; une ligne nouvelle est "
+                          f"refusée sans elles")
+
+
+def near_miss(form: Any, header: str) -> str | None:
+    """The field a header that names none probably meant (« Email du tuteur » → ``tutor_email``), or ``None``."""
+    folded = _fold_header(header)
+    if len(folded) < 4:
+        return None
+    names = header_names(form)
+    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+def located(plan: ImportPlan | Preview, form_key: str, lang: str) -> None:
+    """Give each problem its column's header as the file has it and its field's label in ``lang``."""
+    form = FORMS[form_key]
+    for p in plan.problems:
+        if p.column and p.column.isalpha() and not p.header:
+            p.header = plan.headers.get(_column_index(p.column), "")
+        if p.field and not p.label and (p.field in (STATUS_KEY, ID_KEY) or form.has_field(p.field)):
+            p.label = column_label(form, p.field, lang)
 
 
 def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
@@ -315,8 +405,8 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
         (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
     if read:
         shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} formule(s) dans "
-                                     f"les colonnes importées ({shown}) : Kafaat n'évalue jamais de formules ; "
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} {FORMULAS_READ} "
+                                     f"({shown}) : Kafaat n'évalue jamais de formules ; "
                                      f"copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez"))
     if ignored:
         shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
@@ -349,19 +439,38 @@ def _column_index(letters: str) -> int:
 def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None,
          state: TaskState | None, *, write: bool, lang: str, overrides: Mapping[str, str] | None = None
          ) -> ImportPlan:
+    plan = _plan(store, form_key, path, mapping, state, write=write, lang=lang, overrides=overrides)
+    located(plan, form_key, lang)
+    return plan
+
+
+def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, str] | None,
+          state: TaskState | None, *, write: bool, lang: str, overrides: Mapping[str, str] | None = None
+          ) -> ImportPlan:
     if form_key not in FORMS:
         raise KeyError(form_key)
     plan = ImportPlan(form_key, path, lang=lang)
     step(state, 0, 0, "Lecture du fichier…")
+
+    def formulas_first(head: Sheet) -> None:
+        """A large sheet with formulas: its header read apart, a formula in an imported column refuses the
+        file before the whole sheet is parsed."""
+        trial = ImportPlan(form_key, path, lang=lang)
+        _map_columns(trial, head, _find_header(head, form_key), mapping, overrides)
+        found = next((p for p in trial.problems if FORMULAS_READ in p.message), None)
+        if found is not None:
+            raise FileRefused(f"{path.name} : {found.message}")
+
     try:
-        sheet = read_sheet(path, _wanted_sheets(form_key))
+        sheet = read_sheet(path, _wanted_sheets(form_key), formulas_first)
     except FileRefused as exc:
         plan.problems.append(_file_problem(path, exc))
         return plan
     plan.sheet, plan.kind = sheet.name, sheet.kind
     plan.notes.extend(sheet.notes)
-    if not any(any(v not in (None, "") for v in row) for row in sheet.head):
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide"))
+    if all(_blank(row) for row in sheet.head):
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide : rien à importer ; "
+                                     f"vérifiez que vous avez choisi le bon fichier"))
         return plan
     header_index = _find_header(sheet, form_key)
     _map_columns(plan, sheet, header_index, mapping, overrides)
@@ -369,8 +478,12 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
         return plan
     # Hundreds of thousands of small objects are made and dropped per import: the cyclic garbage collector
     # would walk them over and over (reference counting frees them anyway); it runs again afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
+    # Only the main thread may switch it (the command line): the collector is process-wide, and the
+    # window, which imports on a worker thread, has automatic collection off already (it collects on its
+    # GUI thread); a worker switching it back on would let it free Qt objects on the wrong thread.
+    collecting = gc.isenabled() and threading.current_thread() is threading.main_thread()
+    if collecting:
+        gc.disable()
     try:
         if write:
             with store.writer.begin() as conn, _page_cache(conn):
@@ -386,8 +499,21 @@ def _run(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, st
     finally:
         if collecting:
             gc.enable()
+    if not plan.rows and plan.ok:
+        plan.problems.append(Problem(0, "", "", f"le fichier ne contient aucune ligne de données sous l'en-tête "
+                                     f"(ligne {plan.header_row}) : rien à importer ; remplissez une ligne par "
+                                     f"{FORMS[form_key].label.fr.lower()} à partir de la ligne {plan.header_row + 1}"))
     plan.problems.sort(key=lambda p: p.row)  # rows are checked by chunks: messages back in row order
     return plan
+
+
+def _blank(cells: list[Any]) -> bool:
+    """A row with nothing in it but blanks: empty cells, spaces, non-breaking spaces."""
+    for value in cells:
+        if value is None or value == "" or (type(value) is str and value.isspace()):
+            continue
+        return False
+    return True
 
 
 IMPORT_CACHE_KIB = 32 * 1024
@@ -422,6 +548,9 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     link_fields = [(f, tuple(k for k in FORMS[f.link or ""].natural_key if k in mapped))
                    for f in form.fields if f.type is FieldType.LINK and f.key in mapped]
     link_memo: dict[tuple[Any, ...], Any] = {}
+    identifier_columns = [(j, f.key) for j, f, _c in field_columns if f.type is FieldType.IDENTIFIER]
+    text_columns = [(j, f.key) for j, f, _c in field_columns if f.type is FieldType.TEXT]
+    partial = set(plan.partial)
     status_col = next((col - sheet.first_col for col, key in columns if key == STATUS_KEY), None)
     id_col = next((col - sheet.first_col for col, key in columns if key == ID_KEY), None)
     absent = [f.key for f in form.fields if f.key not in mapped]
@@ -458,6 +587,17 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 raw[f.key] = convert(value)
             except ValueProblem as exc:
                 unreadable_cell(row, f.key, exc)
+        for j, key in identifier_columns:
+            value = cells[j] if j < width else None
+            if type(value) is float or type(value) is int:
+                row.numbers.append((key, cell_text(value)))
+        for j, key in text_columns:
+            value = cells[j] if j < width else None
+            if type(value) is str and "?" in value and QUESTION_MARKS.fullmatch(value):
+                problem(row_number, (key,), f"« {value.strip()} » : le texte n'est fait que de « ? » : ses lettres "
+                        f"(arabes par exemple) ont sans doute été perdues à l'enregistrement du CSV ; "
+                        f"ré-enregistrez le fichier au format « CSV UTF-8 » ou importez le classeur .xlsx",
+                        "warning")
         if status_col is not None:
             word = cells[status_col] if status_col < width else None
             found = parse_status(word)
@@ -504,12 +644,26 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             for k in absent:
                 raw[k] = stored[0].get(k)
         checked = store.check(form.key, raw, record_id=record_id, conn=conn, context=ctx)
+        for key, shown in row.numbers:
+            if not any(key in i.fields for i in checked.issues):  # a refused value says it already
+                problem(row_number, (key,), f"« {shown} » était un nombre dans le fichier : si l'identifiant "
+                        f"commençait par des zéros (0{shown}), Excel les a supprimés ; formatez la colonne en "
+                        f"texte et saisissez-le tel quel", "warning")
         if checked.issues:
             if row.unreadable:
                 checked.issues = [i for i in checked.issues
                                   if not (i.code == "required" and i.field in row.unreadable)]
             refusal = checked.refusal(status)
             refusing = {id(i) for i in refusal}
+            lacking = [i for i in checked.issues if i.code == "required" and i.field in partial and stored is None]
+            if lacking:
+                # a new record in a file made for updates: one message for every column it lacks
+                shown = ", ".join(f"« {column_label(form, i.field, plan.lang)} »" for i in lacking)
+                problem(row_number, (), f"aucun(e) {form.label.fr.lower()} enregistré(e) n'a cette clé : pour le "
+                        f"créer, il faut les colonnes obligatoires absentes du fichier ({shown}) ; ajoutez-les ou "
+                        f"corrigez la clé", "error" if any(id(i) in refusing for i in lacking) else "warning")
+                skipped = {id(i) for i in lacking}
+                checked.issues = [i for i in checked.issues if id(i) not in skipped]
             for issue in checked.issues:
                 severity = "error" if id(issue) in refusing else "warning"
                 text = issue.message.get(plan.lang)
@@ -568,6 +722,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         for row in chunk:
             finish(row, existing)
 
+    hidden = set(sheet.hidden_rows)
+    why_hidden = " (par un filtre ou à la main)" if sheet.filtered else ""
+    if sheet.hidden_count > len(sheet.hidden_rows):
+        plan.notes.append(f"{sheet.hidden_count} lignes masquées dans le classeur : elles sont importées comme les "
+                          f"autres ; affichez-les (ou retirez le filtre) pour les vérifier")
     chunk: list[_Row] = []
     for index, cells in enumerate(sheet.iter_rows()):
         if index <= header_index:
@@ -575,10 +734,14 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         n = index - header_index - 1
         if n % 500 == 0:
             step(state, n, total, "Vérification des lignes…")
-        if cells.count("") + cells.count(None) == len(cells):  # an empty row
+        if cells.count("") + cells.count(None) == len(cells) or _blank(cells):  # an empty row (or spaces only)
             continue
         plan.rows += 1
-        chunk.append(prepare(index, cells))
+        row = prepare(index, cells)
+        if hidden and row.number in hidden:
+            problem(row.number, (), f"ligne masquée dans le classeur{why_hidden} : elle est importée comme les "
+                    f"autres ; supprimez-la du fichier si elle ne doit pas l'être", "warning")
+        chunk.append(row)
         if len(chunk) >= CHUNK:
             flush(chunk)
             chunk = []
@@ -604,6 +767,8 @@ class _Row:
     """The live record with the row's natural key."""
     given_id: str | None = None
     """The « Identifiant Kafaat » cell, when there is one."""
+    numbers: list[tuple[str, str]] = field(default_factory=list)
+    """Identifier cells that held a number (key, as shown): leading zeros may have been lost."""
 
 
 CHUNK = 500

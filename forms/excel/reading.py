@@ -7,23 +7,32 @@ Every file is hostile until checked. Before any parser sees it:
 * its size, the sum of the declared uncompressed sizes of its zip members and each member's
   compression ratio are held to budgets (a 300 KB file may expand to 300 MB);
 * the chosen sheet's XML is streamed once to count its rows (row cap), find formulas (never evaluated:
-  refused, with their cells, in the columns an import reads) and merged cells.
+  refused, with their cells, in the columns an import reads) and merged cells;
+* every count the shared strings, the styles and the sheet declare is held to the budget and to the size of
+  its part (calamine reserves memory for what a file declares);
+* a large sheet holding formulas has its header read apart, so that a formula in an imported column refuses
+  it before calamine parses it whole.
+
+(This module is longer than the house's 400 lines because these checks share the sheet scan's byte-level
+helpers; splitting the budgets into a module of their own is the next step.)
 
 Only then does ``python-calamine`` parse the sheet (about 17 times faster than openpyxl's read-only
-reader here, and it does not trust the declared ``<dimension>``). CSV files are decoded as UTF-8 (with or
-without BOM) or Windows-1252, separated by ``;``, ``,`` or tabulations.
+reader here, and it does not trust the declared ``<dimension>``). CSV files are read from the file a pass at a
+time (never decoded whole) as UTF-8 (with or without BOM), UTF-16 or Windows-1252/1256, separated by ``;``,
+``,`` or tabulations.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -99,6 +108,10 @@ class Sheet:
     errors: list[tuple[str, str]] = field(default_factory=list)
     """Cells holding an Excel error value (``("H2", "#N/A")``; ``"?"`` when not located), which calamine
     reads as empty: the import refuses those in the columns it reads."""
+    hidden_rows: list[int] = field(default_factory=list)
+    """Spreadsheet rows hidden by hand or by a filter (imported all the same, and said)."""
+    hidden_count: int = 0
+    filtered: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.source, list):
@@ -143,9 +156,16 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        raise FileRefused(f"{name} : fichier introuvable") from None
-    except OSError as exc:
-        raise FileRefused(f"{name} : fichier illisible ({exc.strerror})") from None
+        raise FileRefused(f"{name} : fichier introuvable : vérifiez le nom et le dossier du fichier") from None
+    except IsADirectoryError:
+        raise FileRefused(f"{name} : c'est un dossier, pas un fichier : indiquez le fichier .xlsx ou .csv qu'il "
+                          f"contient") from None
+    except PermissionError:
+        raise FileRefused(f"{name} : accès refusé à ce fichier : fermez-le s'il est ouvert dans Excel, ou "
+                          f"copiez-le dans vos Documents, puis réessayez") from None
+    except OSError:
+        raise FileRefused(f"{name} : le fichier n'a pas pu être lu (disque ou clé USB retiré ?) : copiez-le dans "
+                          f"vos Documents puis réessayez") from None
     if size == 0:
         raise FileRefused(f"{name} : le fichier est vide")
     if size > MAX_FILE_BYTES:
@@ -182,9 +202,9 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     name = path.name
     try:
         archive = zipfile.ZipFile(path)
-    except DAMAGED as exc:
-        raise FileRefused(f"{name} : archive .xlsx endommagée ou incomplète ({exc}) : ré-enregistrez le fichier "
-                          f"depuis Excel") from None
+    except DAMAGED:
+        raise FileRefused(f"{name} : archive .xlsx endommagée ou incomplète : ouvrez-le dans Excel et "
+                          f"ré-enregistrez-le (Fichier > Enregistrer sous > .xlsx)") from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         archive.close()
@@ -200,6 +220,10 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     total = 0
     for info in infos:
         total += info.file_size
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+            archive.close()
+            raise FileRefused(f"{name} : archive compressée d'une façon qu'Excel n'utilise pas ({info.filename}) : "
+                              f"ouvrez le fichier dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx")
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             archive.close()
             raise FileRefused(f"{name} : taux de compression anormal pour {info.filename} "
@@ -210,6 +234,101 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
         raise FileRefused(f"{name} : le classeur décompressé ferait {_mb(total)} ({_mb(MAX_UNCOMPRESSED_BYTES)} au "
                           f"plus) : découpez-le en plusieurs fichiers")
     return archive
+
+
+COUNT_ATTR_RE = re.compile(rb"""(?<![\w.:-])(?:[\w.-]+:)?(count|uniqueCount)\s*=\s*(["'])([^"'<>]{0,80})\2""")
+"""A declared count (``count="12"``, ``uniqueCount='12'``…), as any XML reader would find it."""
+ELEMENT_RE = re.compile(rb"<(?:[\w.-]+:)?([\w.-]+)")
+CHAR_REF_RE = re.compile(rb"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});")
+MAX_SHARED_STRINGS = MAX_CELLS
+"""Distinct strings a workbook may declare: calamine reserves room for every one before reading any (24 bytes
+each: a ``uniqueCount`` of two billion asked for 48 GB and aborted the process)."""
+MIN_ITEM_BYTES = {b"sst": 5, b"mergeCells": 20}
+"""The smallest element a declared count counts (``<si/>``, ``<mergeCell ref="A1:B2"/>``); 4 bytes elsewhere."""
+SCAN_CHUNK = 1024 * 1024
+
+
+def _count_value(raw: bytes) -> int | None:
+    """A declared count as calamine would read it (character references resolved, ``+`` allowed); ``None``
+    for anything that is not a number (the parser then ignores it or refuses the file)."""
+    text = CHAR_REF_RE.sub(lambda m: chr(int(m.group(1)[1:], 16) if m.group(1)[:1] == b"x" else
+                                         int(m.group(1))).encode("utf-8", "replace"), raw)
+    text = text.strip().removeprefix(b"+")
+    if not text.isdigit():
+        return None
+    return int(text) if len(text) <= 19 else 10**19
+
+
+def _element_before(data: bytes, at: int) -> bytes:
+    """The name of the element whose tag holds position ``at`` (``b"?"`` when not found nearby)."""
+    start = data.rfind(b"<", max(0, at - 4096), at)
+    element = ELEMENT_RE.match(data, start) if start >= 0 else None
+    return element.group(1) if element else b"?"
+
+
+def _declared_counts(archive: zipfile.ZipFile, member: str, stop: bytes | None = None
+                     ) -> Iterator[tuple[bytes, bytes, int]]:
+    """``(element, attribute, value)`` for every count the member declares, streamed one megabyte at a time
+    (no XML parser; memory bounded whatever the member's size). With ``stop``, reading ends at the first
+    occurrence of it (the items of a shared-string table: its counts are all declared before)."""
+    tail = b""
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(SCAN_CHUNK)
+            data = tail + chunk
+            limit = max(len(data) - 256, 0) if chunk else len(data)
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                yield b"!DOCTYPE", b"", 0
+                return
+            end = data.find(stop, 0, limit) if stop else -1
+            for match in COUNT_ATTR_RE.finditer(data, 0, limit if end < 0 else end):
+                value = _count_value(match.group(3))
+                if value is not None:
+                    yield _element_before(data, match.start()), match.group(1), value
+            if end >= 0 or not chunk:
+                return
+            tail = data[limit:]  # a match cut off at ``limit`` is seen whole in the next round
+
+
+def _check_declared_counts(archive: zipfile.ZipFile, name: str) -> None:
+    """Every count the shared strings and the styles declare, against the budget and against the size of their
+    part, before any parser sees them (calamine reserves memory for what a file declares)."""
+    total = sum(i.file_size for i in archive.infolist())
+    for info in archive.infolist():
+        lowered = info.filename.lower()
+        if lowered.endswith("sharedstrings.xml"):
+            stop: bytes | None = b"<si"
+        elif lowered.endswith("styles.xml"):
+            stop = None
+        else:
+            continue
+        try:
+            declared = list(_declared_counts(archive, info.filename, stop))
+        except DAMAGED:
+            raise FileRefused(f"{name} : archive .xlsx endommagée ({info.filename} illisible) : ouvrez-le dans "
+                              f"Excel et ré-enregistrez-le") from None
+        for element, attribute, value in declared:
+            _check_count(name, info.filename, info.file_size, total, element, attribute, value)
+
+
+def _check_count(name: str, member: str, size: int, total: int, element: bytes, attribute: bytes, value: int,
+                 ) -> None:
+    if element == b"!DOCTYPE":
+        raise FileRefused(f"{name} : {member} déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : "
+                          f"fichier refusé par sécurité ; demandez le fichier d'origine")
+    if attribute == b"uniqueCount" or element == b"sst":
+        # ``count`` on the table is the number of cells using a string: bounded by the whole archive
+        budget = MAX_SHARED_STRINGS if attribute == b"uniqueCount" else total // 4
+        room = size // MIN_ITEM_BYTES[b"sst"] + 1 if attribute == b"uniqueCount" else budget
+    else:
+        budget = MAX_CELLS
+        room = size // MIN_ITEM_BYTES.get(element, 4) + 1
+    if value > budget or value > room:
+        shown = element.decode("ascii", "replace")
+        raise FileRefused(f"{name} : {member} annonce {value} éléments « {shown} » ({attribute.decode()}) alors "
+                          f"qu'il ne peut en contenir plus de {min(budget, room)} : fichier endommagé ou "
+                          f"fabriqué, refusé sans être lu ; ouvrez-le dans Excel et ré-enregistrez-le, ou "
+                          f"demandez le fichier d'origine")
 
 
 def archive_read_small(path: Path, member: str) -> bytes:
@@ -230,9 +349,9 @@ def _read_member(archive: zipfile.ZipFile, member: str, limit: int = 16 * 1024 *
         raise FileRefused(f"{name} : {member} anormalement volumineux : fichier refusé")
     try:
         return archive.read(member)
-    except DAMAGED as exc:
-        raise FileRefused(f"{name} : archive .xlsx endommagée ({type(exc).__name__} dans {member}) : "
-                          f"ré-enregistrez le fichier depuis Excel") from None
+    except DAMAGED:
+        raise FileRefused(f"{name} : archive .xlsx endommagée ({member} illisible) : ouvrez-le dans Excel et "
+                          f"ré-enregistrez-le") from None
 
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -257,7 +376,10 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
     except FileRefused:
         raise
     except Exception as exc:  # defusedxml refusals (entities, DTD) and malformed XML
-        raise FileRefused(f"{name} : XML du classeur refusé ({type(exc).__name__}) : fichier refusé") from None
+        why = ("il déclare des entités XML, ce qu'Excel ne fait jamais" if "Forbidden" in type(exc).__name__
+               else "son XML est mal formé")
+        raise FileRefused(f"{name} : XML du classeur refusé ({why}) : ouvrez-le dans Excel et ré-enregistrez-le, "
+                          f"ou demandez le fichier d'origine") from None
     targets = {}
     for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
         target = rel.get("Target") or ""
@@ -293,6 +415,10 @@ TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^<>]*+)(>)?")
 R_ATTR_RE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,64}+)(")?|'([^']{0,64}+)(')?)""")
 """An ``r`` attribute; a value of more than 64 characters has no closing quote here (see ``_last_ref``)."""
 FAR_AWAY = b"ZZZZ9999999999"
+DIMENSION_RE = re.compile(rb"""<(?:[\w.-]+:)?dimension\b[^<>]{0,256}?\bref\s*=\s*["']\$?([A-Za-z]{0,8}\$?[0-9]{0,12})"""
+                          rb"""(?::\$?([A-Za-z]{0,8}\$?[0-9]{0,12}))?["']""")
+HIDDEN_ROW_RE = re.compile(rb"""<(?:[\w.-]+:)?row\b([^<>]{0,1024}?\bhidden\s*=\s*["'](?:1|true)["'][^<>]{0,1024}?)>""")
+"""A row hidden by hand or by a filter (``<row r="7" hidden="1">``); its attributes hold its ``r``."""
 REF_RE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 
 
@@ -307,6 +433,13 @@ class _Scan:
     doctype: bool = False
     far_cells: bool = False
     """Some cell may lie far away (see ``FAR_REF_RE``): ``_cell_extent`` measures before calamine parses."""
+    hidden_rows: list[int] = field(default_factory=list)
+    """Rows hidden by hand or by a filter (``0`` for one whose number is not written)."""
+    hidden_count: int = 0
+    filtered: bool = False
+    """The sheet has an automatic filter (rows it hides are hidden rows)."""
+    declared: list[tuple[bytes, bytes, int]] = field(default_factory=list)
+    """Counts the sheet declares (merged ranges, validations…): checked against the budget and its size."""
 
 
 def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
@@ -325,6 +458,31 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                 scan.rows += rows
             else:  # a namespace prefix (<x:row>): the slower regular expression
                 scan.rows += sum(1 for m in ROW_RE.finditer(data, 0, limit + 16) if m.start() < limit)
+            if scan.rows > MAX_ROWS + 50:
+                break  # refused for its rows: the rest need not be read
+            if b"hidden" in data:
+                for match in HIDDEN_ROW_RE.finditer(data, 0, limit + 1100):
+                    if match.start() < limit:
+                        scan.hidden_count += 1
+                        if len(scan.hidden_rows) < MAX_FORMULAS_LOCATED:
+                            ref = _last_ref(match.group(1))
+                            scan.hidden_rows.append(int(ref) if ref and ref.isdigit() and len(ref) < 10 else 0)
+            if not scan.far_cells and b"dimension" in data:
+                # a declared area beyond the budget: where the cells really are is measured before calamine
+                for m in DIMENSION_RE.finditer(data, 0, limit):
+                    last = REF_RE.fullmatch(m.group(2) or m.group(1))
+                    if last is not None:
+                        col = 0
+                        for ch in last.group(1).upper()[:5]:
+                            col = col * 26 + ch - 64
+                        scan.far_cells |= len(last.group(2)) > 7 or col * _ref_row(last.group(2)) > MAX_CELLS
+            if not scan.filtered and b"autoFilter" in data:
+                scan.filtered = True
+            if b"ount" in data:
+                for m in COUNT_ATTR_RE.finditer(data, 0, limit):
+                    value = _count_value(m.group(3))
+                    if value is not None:
+                        scan.declared.append((_element_before(data, m.start()), m.group(1), value))
             if b"<f" in data or b":f" in data:
                 for match in FORMULA_RE.finditer(data, 0, limit + 16):
                     if match.start() >= limit:
@@ -363,7 +521,74 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
     return scan
 
 
+CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+UNUSUAL_CELL_RE = re.compile(rb'<c(?:[\t\n\r/>]| (?!r=")| r="(?![A-Z]{1,3}[0-9]{1,7}")| r="[^"<>]{0,64}"[^<>]{0,512}?\sr\s*=)')
+"""A cell tag without ``r`` as its first attribute, with an ``r`` written other than ``XX123``, or naming it
+twice (calamine keeps the last one): the quick measure below does not apply."""
+ODD_ATTR_RES = (ODD_REF_RES[0], ODD_REF_RES[2], UNUSUAL_CELL_RE)
+
+
+@lru_cache(maxsize=64)
+def _greater_row(n: int) -> re.Pattern[bytes]:
+    """A cell whose row is greater than ``n`` (its digits in group 1)."""
+    digits = str(n)
+    alternatives = [f"[1-9][0-9]{{{len(digits)},}}"]
+    for i, ch in enumerate(digits):
+        if ch != "9":
+            alternatives.append(f"{digits[:i]}[{int(ch) + 1}-9][0-9]{{{len(digits) - i - 1}}}")
+    return re.compile(f'<c r="[A-Z]{{1,3}}({"|".join(alternatives)})"'.encode())
+
+
+@lru_cache(maxsize=64)
+def _greater_column(letters: str) -> re.Pattern[bytes]:
+    """A cell whose column comes after ``letters`` (its letters in group 1)."""
+    alternatives = [f"[A-Z]{{{len(letters) + 1},3}}"] if len(letters) < 3 else []
+    for i, ch in enumerate(letters):
+        if ch != "Z":
+            alternatives.append(f"{letters[:i]}[{chr(ord(ch) + 1)}-Z][A-Z]{{{len(letters) - i - 1}}}")
+    return re.compile(f'<c r="({"|".join(alternatives) or "(?!)"})[0-9]'.encode())
+
+
 def _cell_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(rows, columns) from A1 to the farthest cell (see ``_placed_extent``). When every cell tag starts
+    with an ordinary ``r="XX123"`` and names it once — what Excel, LibreOffice and openpyxl write — the
+    farthest cell is found by searching, chunk by chunk, for a cell beyond the farthest found so far (seconds
+    for ten million cells, where placing each cell in Python took over a minute); any other shape is measured
+    cell by cell."""
+    rows, columns = 0, "A"
+    tail = b""
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(4 * 1024 * 1024)
+            data = tail + chunk
+            # up to the last tag end before the margin: no tag straddles the boundary
+            limit = data.rfind(b">", 0, max(len(data) - 512, 0)) + 1 if chunk else len(data)
+            if any(r.search(data, 0, limit) for r in ODD_ATTR_RES):
+                return _placed_extent(archive, member)
+            # the last cell of a chunk is usually the farthest (rows in order, its row's last column): start from
+            # it, then look for any cell beyond
+            last = CELL_REF_RE.match(data, max(data.rfind(b'<c r="', 0, limit), 0))
+            if last is not None:
+                rows = max(rows, int(last.group(2)))
+                columns = max(columns, last.group(1).decode(), key=lambda c: (len(c), c))
+            at = 0
+            while found := _greater_row(rows).search(data, at, limit):
+                rows, at = int(found.group(1)), found.start() + 1
+            at = 0
+            while found := _greater_column(columns).search(data, at, limit):
+                columns, at = found.group(1).decode(), found.start() + 1
+            if not chunk:
+                break
+            tail = data[limit:]
+            if len(tail) > 1024 * 1024:
+                return _placed_extent(archive, member)
+    width = 0
+    for ch in columns.encode():
+        width = width * 26 + ch - 64
+    return rows, width
+
+
+def _placed_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
     """(rows, columns) from A1 to the farthest cell, placed as calamine places them: a cell's ``r``, or
     else the row's ``r`` (or the row after the previous one) and the column after the previous cell. Empty
     elements count as opened and closed; empty cells count too (an upper bound is all that is needed)."""
@@ -447,11 +672,15 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
     return chosen, notes
 
 
-def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any = None) -> Sheet:
+    """The chosen sheet, after every check. ``before_parse(head)``, when given, is called with the first rows
+    of a large sheet holding formulas, read without calamine (``_head_rows``), and may refuse the file
+    (``FileRefused``) before calamine parses it whole."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
     with _check_zip(path) as archive:
+        _check_declared_counts(archive, name)
         entries, date1904 = _workbook_sheets(archive, name)
         chosen, notes = _choose_sheet(entries, wanted_sheets, name)
         if sum(1 for e in entries if e.name.casefold() == chosen.name.casefold()) > 1:
@@ -460,19 +689,33 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
                               f"pas : fichier refusé")
         try:
             scan = _scan_sheet(archive, chosen.member)
+            if scan.rows > MAX_ROWS + 50:  # the cheap check before the cells' extent is measured
+                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes dans la feuille « {chosen.name} » "
+                                  f"({MAX_ROWS} au plus par import) : découpez le fichier en plusieurs")
+            size = archive.getinfo(chosen.member).file_size
+            for element, attribute, value in scan.declared:
+                _check_count(name, chosen.member, size, size, element, attribute, value)
             extent = _cell_extent(archive, chosen.member) if scan.far_cells and not scan.doctype else None
+            probe = None
+            if before_parse is not None and scan.formulas and not scan.doctype and size > HEAD_PROBE_BYTES:
+                try:
+                    first, head = _head_rows(archive, chosen.member, HEAD_ROWS)
+                except FileRefused:
+                    raise
+                except Exception:  # malformed XML or defusedxml's refusal: calamine's own check will say it
+                    head = []
+                if head:
+                    probe = Sheet(path, "xlsx", chosen.name, head, first_row=first, date1904=date1904)
+                    probe.formulas = scan.formulas
         except KeyError:
             raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
                               f"ré-enregistrez le fichier") from None
-        except DAMAGED as exc:
-            raise FileRefused(f"{name} : archive .xlsx endommagée ({type(exc).__name__}) : ré-enregistrez le "
-                              f"fichier depuis Excel") from None
+        except DAMAGED:
+            raise FileRefused(f"{name} : archive .xlsx endommagée (la feuille « {chosen.name} » est illisible) : "
+                              f"ouvrez-le dans Excel et ré-enregistrez-le") from None
     if scan.doctype:
         raise FileRefused(f"{name} : la feuille « {chosen.name} » déclare des entités XML (<!DOCTYPE>), ce "
                           f"qu'Excel ne fait jamais : fichier refusé par sécurité")
-    if scan.rows > MAX_ROWS + 50:
-        raise FileRefused(f"{name} : {scan.rows} lignes dans la feuille « {chosen.name} », {MAX_ROWS} au plus "
-                          f"par import : découpez le fichier")
     if extent is not None:
         rows, columns = extent
         if rows > MAX_ROWS + 51 or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
@@ -480,6 +723,8 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
                               f"colonne {column_letter(columns - 1)} ({MAX_ROWS} lignes et {MAX_COLUMNS} colonnes au "
                               f"plus, {MAX_CELLS} cellules en tout) : supprimez les lignes et colonnes inutiles "
                               f"ou découpez le fichier")
+    if probe is not None:
+        before_parse(probe)
     if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
         cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
         raise FileRefused(
@@ -493,48 +738,138 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
         result = Sheet(path, "xlsx", chosen.name, sheet, first_row=start[0] + 1, first_col=start[1], notes=notes,
                        date1904=date1904)
         workbook.close()
-    except CalamineError as exc:
-        raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}: {exc}) : ré-enregistrez-le "
-                          f"au format .xlsx") from None
-    except Exception as exc:  # python-calamine raises plain errors for some malformed parts
-        raise FileRefused(f"{name} : classeur illisible ({type(exc).__name__}) : ré-enregistrez-le au format "
-                          f".xlsx") from None
+    except (CalamineError, Exception):  # python-calamine raises plain errors for some malformed parts too
+        raise FileRefused(f"{name} : classeur illisible (son contenu XML est endommagé ou n'a pas été écrit par "
+                          f"Excel) : ouvrez-le dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx") from None
     ranges = [f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in merged]
     if not ranges:
         ranges = scan.merges
     result.merged = ranges
     result.formulas = scan.formulas
     result.errors = scan.errors
+    result.hidden_rows, result.hidden_count, result.filtered = scan.hidden_rows, scan.hidden_count, scan.filtered
     _check_width(result)
     return result
 
+
+
+# ------------------------------------------------------------------------------ head rows without calamine
+
+HEAD_PROBE_BYTES = 8 * 1024 * 1024
+"""Uncompressed size from which a sheet holding formulas has its first rows read on their own, so that a
+formula in an imported column refuses the file before calamine parses it whole (calamine holds every cell:
+a sheet of ten million cells refused for one formula took 760 MB)."""
+HEAD_PROBE_LAST_ROW = 1000
+"""The header is looked for in the first rows holding something, among the first thousand."""
+
+
+def _head_rows(archive: zipfile.ZipFile, member: str, nrows: int) -> tuple[int, list[list[Any]]]:
+    """``(first row number, rows)``: the first ``nrows`` rows holding something (column A first), read with
+    defusedxml's streaming parser, which stops there; shared strings are looked up the same way, up to the
+    last one these rows use. Only for finding the header: text, numbers and booleans, nothing converted."""
+    rows: dict[int, dict[int, Any]] = {}
+    shared: dict[int, list[tuple[int, int]]] = {}
+    row_index = col_index = 0
+    with archive.open(member) as handle:
+        for event, element in SafeET.iterparse(handle, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "row":
+                    ref = element.get("r") or ""
+                    row_index = int(ref) if ref.isdigit() and len(ref) < 8 else row_index + 1
+                    col_index = 0
+                    if len(rows) >= nrows or row_index > HEAD_PROBE_LAST_ROW:
+                        break
+                continue
+            if tag == "row":
+                element.clear()
+                continue
+            if tag != "c":
+                continue
+            ref = REF_RE.fullmatch((element.get("r") or "").encode())
+            col = col_index
+            if ref is not None and ref.group(1):
+                col = -1
+                for ch in ref.group(1).upper()[:3]:
+                    col = (col + 1) * 26 + ch - 65
+            col_index = col + 1
+            kind = element.get("t") or "n"
+            found = element.find(f"{NS_MAIN}v")
+            text = found.text if found is not None else None
+            value: Any = None
+            if kind == "inlineStr":
+                value = "".join(t.text or "" for t in element.iter(f"{NS_MAIN}t"))
+            elif kind == "s" and text and text.strip().isdigit():
+                shared.setdefault(int(text), []).append((row_index, col))
+            elif kind in ("str", "d") or (kind == "n" and text):
+                value = text
+            if value not in (None, "") and col < MAX_COLUMNS:
+                rows.setdefault(row_index, {})[col] = value
+            element.clear()
+    if shared:
+        strings = next((i.filename for i in archive.infolist() if i.filename.lower().endswith("sharedstrings.xml")),
+                       None)
+        if strings is not None:
+            last, index, root = max(shared), -1, None
+            with archive.open(strings) as handle:
+                for event, element in SafeET.iterparse(handle, events=("start", "end")):
+                    if root is None:
+                        root = element
+                    if event != "end" or element.tag.rpartition("}")[2] != "si":
+                        continue
+                    index += 1
+                    for row, col in shared.get(index, ()):
+                        if col < MAX_COLUMNS:
+                            rows.setdefault(row, {})[col] = "".join(
+                                t.text or "" for t in element.iter(f"{NS_MAIN}t"))
+                    root.clear()  # the items read are dropped, not kept under the root
+                    if index >= last:
+                        break
+    if not rows:
+        return 1, []
+    first = min(rows)
+    out = []
+    for number in range(first, max(rows) + 1):
+        cells = rows.get(number, {})
+        out.append([cells.get(j) for j in range(max(cells, default=-1) + 1)])
+    return first, out
 
 # -------------------------------------------------------------------------------------------------- csv
 
 ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
+def _encoding(path: Path, name: str) -> tuple[str, str]:
+    """``(codec, shown)`` of a CSV file, found by streaming it (memory bounded by one chunk): UTF-8 (with or
+    without BOM), UTF-16 with its BOM, else a Windows « ANSI » code page."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(b"\xef\xbb\xbf"):
+            codec, shown = "utf-8-sig", "UTF-8 (avec BOM)"
+        elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            codec, shown = "utf-16", "UTF-16"
+        else:
+            codec, shown = "utf-8", "UTF-8"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder(codec)("strict")
+        offset = 0
         try:
-            return data[3:].decode("utf-8"), "UTF-8 (avec BOM)"
+            while chunk := handle.read(SCAN_CHUNK):
+                decoder.decode(chunk)
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+            return codec, shown
         except UnicodeDecodeError as exc:
-            raise FileRefused(f"{name} : texte UTF-8 invalide à l'octet {exc.start}") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError as exc:
-            raise FileRefused(f"{name} : texte UTF-16 invalide à l'octet {exc.start}") from None
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    # Not UTF-8: a Windows « ANSI » file. On an Arabic Windows that is Windows-1256, which keeps the
-    # French accented letters where Windows-1252 has them; Arabic words tell the two apart.
-    arabic = data.decode("cp1256", errors="replace")
-    if len(ARABIC_WORD.findall(arabic[:200_000])) >= 3:
-        return arabic, "Windows-1256 (arabe)"
-    return data.decode("cp1252", errors="replace"), "Windows-1252"
+            if codec != "utf-8":
+                raise FileRefused(f"{name} : texte {shown.split()[0]} invalide vers l'octet {offset + exc.start} : "
+                                  f"ré-enregistrez le fichier au format « CSV UTF-8 »") from None
+        # Not UTF-8: a Windows « ANSI » file. On an Arabic Windows that is Windows-1256, which keeps the
+        # French accented letters where Windows-1252 has them; Arabic words tell the two apart.
+        handle.seek(0)
+        sample = handle.read(400_000).decode("cp1256", errors="replace")
+    if len(ARABIC_WORD.findall(sample)) >= 3:
+        return "cp1256", "Windows-1256 (arabe)"
+    return "cp1252", "Windows-1252"
 
 
 def _separator(text: str) -> str:
@@ -557,32 +892,39 @@ def _separator(text: str) -> str:
 
 
 class _CsvRows:
-    """The rows of a decoded CSV text, parsed again at each pass (like calamine's sheet: ``height``,
-    ``width``, ``iter_rows``, ``to_python``) so that an import streams them instead of holding
-    100 000 lists of strings."""
+    """The rows of a CSV file, read again from the file at each pass (like calamine's sheet: ``height``,
+    ``width``, ``iter_rows``, ``to_python``): an import streams them, its memory does not grow with the file
+    (decoded whole, a 63 MB file took 416 MB, and 638 MB with one emoji in it)."""
 
-    def __init__(self, text: str, sep: str, name: str) -> None:
-        self.text, self.sep, self.name = text, sep, name
+    def __init__(self, path: Path, codec: str, name: str) -> None:
+        self.path, self.codec, self.name = path, codec, name
+        with self._open() as handle:
+            self.sep = _separator(handle.read(65536))
         self.height = self.width = 0
-        reader = self._reader()
-        try:
-            for row in reader:
-                self.height += 1
-                self.width = max(self.width, len(row))
-                if self.height > MAX_ROWS + 1:
-                    raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes : découpez le fichier")
-        except csv.Error as exc:
-            raise FileRefused(f"{name}, ligne {reader.line_num} : CSV illisible ({exc})") from None
+        for row in self.iter_rows():
+            self.height += 1
+            self.width = max(self.width, len(row))
+            if self.height > MAX_ROWS + 1:
+                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes ({MAX_ROWS} au plus par import) : découpez "
+                                  f"le fichier en plusieurs")
 
-    def _reader(self) -> Any:
-        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.sep, quotechar='"', strict=False)
+    def _open(self) -> Any:
+        errors = "strict" if self.codec.startswith("utf") else "replace"
+        return self.path.open(encoding=self.codec, errors=errors, newline="")
 
     def iter_rows(self) -> Iterator[list[Any]]:
-        return iter(self._reader())
+        with self._open() as handle:
+            reader = csv.reader(handle, delimiter=self.sep, quotechar='"', strict=False)
+            try:
+                yield from reader
+            except csv.Error:
+                raise FileRefused(f"{self.name}, ligne {reader.line_num} : CSV illisible (cellule démesurée ou "
+                                  f"guillemet jamais refermé) : vérifiez cette ligne dans un éditeur de texte, "
+                                  f"ou ré-enregistrez le fichier depuis Excel") from None
 
     def to_python(self, skip_empty_area: bool = True, nrows: int | None = None) -> list[list[Any]]:
         rows = []
-        for row in self._reader():
+        for row in self.iter_rows():
             if nrows is not None and len(rows) >= nrows:
                 break
             rows.append(row)
@@ -591,12 +933,9 @@ class _CsvRows:
 
 def read_csv(path: Path) -> Sheet:
     name = path.name
-    data = path.read_bytes()
-    text, encoding = _decode(data, name)
-    del data
-    sep = _separator(text)
-    rows = _CsvRows(text, sep, name)
-    shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[sep]
+    codec, encoding = _encoding(path, name)
+    rows = _CsvRows(path, codec, name)
+    shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[rows.sep]
     result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
     _check_width(result)
     return result
@@ -608,10 +947,10 @@ def _check_width(sheet: Sheet) -> None:
         raise FileRefused(f"{sheet.path.name} : {widest} colonnes, {MAX_COLUMNS} au plus")
 
 
-def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = ()) -> Sheet:
+def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any = None) -> Sheet:
     """The data sheet of an .xlsx or .csv file, after every budget check. Raises ``FileRefused``."""
     kind = sniff(path)
-    return read_xlsx(path, wanted_sheets) if kind == "xlsx" else read_csv(path)
+    return read_xlsx(path, wanted_sheets, before_parse) if kind == "xlsx" else read_csv(path)
 
 
 # ------------------------------------------------------------------------------------ cell conversions

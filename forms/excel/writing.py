@@ -6,6 +6,7 @@ stored as text (``data_type = "s"``), never as a formula, and no formula is writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -109,6 +110,10 @@ def _safe_cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(TEXT_PREFIXES):
         cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            # Excel's own mark for « text, even if it looks like a formula »: without it, F2 then Enter on the
+            # cell turns « =1+1 » into a live formula
+            cell.quotePrefix = True
     if number_format:
         cell.number_format = number_format
     return cell
@@ -163,7 +168,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
             list_letter = get_column_letter(list_col)
             lists.cell(row=1, column=list_col, value=column.key)
             for r, value in enumerate(values, start=2):
-                lists.cell(row=r, column=list_col, value=value).data_type = "s"
+                _as_text(lists.cell(row=r, column=list_col, value=value))
             ref = f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:${list_letter}${len(values) + 1}"
             dv = DataValidation(type="list", formula1=ref, allow_blank=True, showDropDown=False,
                                 showErrorMessage=True, errorTitle="Valeur non permise",
@@ -201,9 +206,13 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
                  "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
                  "rien n'est importé et un rapport d'erreurs indique quoi corriger."])
+    info.append([partial_update_help(form)])
+    info.append(["Enregistrement en CSV : choisissez « CSV UTF-8 (délimité par des virgules) » dans Excel "
+                 "(Fichier > Enregistrer sous). Le type « CSV (séparateur : point-virgule) » d'un Windows en "
+                 "français remplace les lettres arabes par des « ? », qui ne peuvent plus être retrouvées."])
     info.append([])
     info.append(heads)
-    for cell in info[5]:
+    for cell in info[info.max_row]:
         cell.font, cell.fill = bold_white, fill
     for j, column in enumerate(columns, start=1):
         f = column.field
@@ -215,8 +224,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
                    _format_word(form, f), _allowed(f, lang), f.help.get(lang) if f.help.fr else ""]
         info.append(row)
         for cell in info[info.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
-                cell.data_type = "s"
+            _as_text(cell)
     if form.rules:
         info.append([])
         info.append(["Règles vérifiées"])
@@ -228,6 +236,38 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     wb.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
+
+
+def partial_update_help(form: Form, lang: str = "fr") -> str:
+    """What a file must hold to change only some columns of stored records (the help and the template say it)."""
+    if not form.natural_key:
+        return ("Pour ne modifier que certaines colonnes, gardez la colonne « Identifiant Kafaat » d'un export : les "
+                "colonnes absentes gardent les valeurs enregistrées.")
+    keys = ", ".join(f"« {form.field(k).label.get(lang)} »" for k in form.natural_key)
+    return (f"Pour ne modifier que certaines colonnes, gardez les colonnes de la clé ({keys}) ou la colonne "
+            f"« Identifiant Kafaat » d'un export : les colonnes absentes gardent les valeurs enregistrées. Une "
+            f"ligne nouvelle doit avoir toutes les colonnes obligatoires.")
+
+
+def _as_text(cell: Any) -> Any:
+    """A cell of a normal sheet holding user text: stored as text, with Excel's quote prefix when it looks like
+    a formula."""
+    if isinstance(cell.value, str) and cell.value.startswith(TEXT_PREFIXES):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
+    return cell
+
+
+INVALID_TITLE = re.compile(r"[\\/?*\[\]:]")
+
+
+def sheet_title(name: str, fallback: str = "Données") -> str:
+    """A name Excel accepts for a sheet: none of ``\\ / ? * [ ] :``, no quote at either end, 1 to 31
+    characters (« Stages/2025 [v2]: *? » → « Stages-2025 (v2)- -- »)."""
+    text = INVALID_TITLE.sub(lambda m: {"[": "(", "]": ")"}.get(m.group(), "-"), name)
+    text = text.strip().strip("'").strip()[:31].strip()
+    return text or fallback
 
 
 # ------------------------------------------------------------------------------------------------ export
@@ -353,7 +393,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
     from forms.excel.reading import FileRefused, column_letter, read_sheet
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet((plan.sheet or "Données")[:31])
+    ws = wb.create_sheet(sheet_title(plan.sheet or "Données"))
     red = PatternFill("solid", fgColor=ERROR_FILL)
     yellow = PatternFill("solid", fgColor=WARNING_FILL)
     bold = Font(bold=True)
@@ -365,7 +405,9 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
         else:
             general.append(p)
     sheet = None
-    if plan.kind:
+    # rows are copied when some row has a problem; a file refused as a whole is not read again (a workbook of
+    # ten million cells took two minutes to copy for one formula)
+    if plan.kind and by_row:
         try:
             sheet = read_sheet(plan.path, (plan.sheet,))
         except FileRefused:
@@ -405,8 +447,8 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                     cell.fill = fill
                 out.append(cell)
             text = "\n".join(
-                (f"{p.column} ({p.field}) : " if p.column else "") + ("" if p.severity == "error" else
-                                                                      "avertissement : ") + p.message
+                (f"{p.where()} : " if p.column or p.field else "")
+                + ("" if p.severity == "error" else "avertissement : ") + p.message
                 for p in found)
             message = _safe_cell(ws, text)
             message.fill = red if any(p.severity == "error" for p in found) else yellow
@@ -414,9 +456,12 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
             ws.append(out)
     summary = wb.create_sheet(PROBLEMS_LABEL.get(plan.lang))
     summary.append([_bold(summary, "Fichier"), _bold(summary, "Ligne"), _bold(summary, "Colonne"),
-                    _bold(summary, "Champ"), _bold(summary, "Gravité"), _bold(summary, "Message")])
+                    _bold(summary, "En-tête"), _bold(summary, "Champ"), _bold(summary, "Gravité"),
+                    _bold(summary, "Message")])
     for p in general + [p for p in plan.problems if p not in general]:
-        summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None, p.field or None,
+        summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None,
+                        _safe_cell(summary, p.header) if p.header else None,
+                        _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
                         "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, p.message)])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)

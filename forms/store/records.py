@@ -8,10 +8,12 @@ checks only the store can make: linked records exist, natural keys are unique am
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -23,7 +25,7 @@ from forms.reference import reference
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
-from forms.validation import errors, parse_and_validate, warnings
+from forms.validation import errors, parse_and_validate, parse_and_validate_batch, warnings
 
 DRAFT = "draft"
 COMPLETE = "complete"
@@ -287,6 +289,28 @@ class RecordStore:
         issues.sort(key=lambda i: i.severity is not Severity.ERROR)
         return Checked(form, values, issues, record_id)
 
+    def check_many(self, form_key: str, raws: Sequence[Mapping[str, Any]], *,
+                   record_ids: Sequence[str | None] | None = None, conn: Connection | None = None,
+                   context: LinkContext | None = None) -> list[Checked]:
+        """``check`` for many records of one form (imports, consolidation): the form's validation runs over
+        the whole batch (``validate_batch``), then links and natural keys row by row. Same results as
+        ``check`` row by row."""
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.check_many(form_key, raws, record_ids=record_ids, conn=own, context=context)
+        form = FORMS[form_key]
+        ids = list(record_ids) if record_ids is not None else [None] * len(raws)
+        fields = [{k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS} if raw.keys() & SYSTEM_MEMBERS else raw
+                  for raw in raws]
+        ctx = context or LinkContext(self, conn)
+        out = []
+        for (values, issues), record_id in zip(parse_and_validate_batch(form, fields), ids, strict=True):
+            issues.extend(self._context_issues(form, values, record_id, conn, ctx))
+            if issues:
+                issues.sort(key=lambda i: i.severity is not Severity.ERROR)
+            out.append(Checked(form, values, issues, record_id))
+        return out
+
     def _context_issues(self, form: Form, values: dict[str, Any], record_id: str | None, conn: Connection,
                         context: LinkContext | None) -> Iterator[Issue]:
         ctx = context or LinkContext(self, conn, single=True)
@@ -425,40 +449,51 @@ class RecordStore:
         who = operator or self.operator
         stamp = now_utc()
         first = self._allocate(conn, len(rows))
-        inserts: list[dict[str, Any]] = []
-        audits: list[dict[str, Any]] = []
+        keys = form.field_keys
+        fetch = itemgetter(*keys)
+        inserts: list[tuple[Any, ...]] = []
+        audits: list[tuple[Any, ...]] = []
         ids: list[str] = []
         updates = [(i, c) for i, (c, _s) in enumerate(rows) if c.record_id]
         existing = self._load_many(conn, form, table, [c.record_id for _i, c in updates if c.record_id])
+        establishment, form_key = self.establishment, form.key
         for index, (checked, status) in enumerate(rows):
             if checked.form is not form:
                 raise ValueError("write_checked: un seul formulaire par lot")
-            refusal = checked.refusal(status)
-            if refusal:
-                raise ValidationFailed(form, refusal)
+            values = checked.values
+            if checked.issues:
+                refusal = checked.refusal(status)
+                if refusal:
+                    raise ValidationFailed(form, refusal)
+                error_count, warning_count = len(checked.errors), len(checked.warnings)
+            else:
+                error_count = warning_count = 0
             seq = first + index
-            system = {"status": status, "updated_at": stamp, "updated_by": who, "change_seq": seq,
-                      "error_count": len(checked.errors), "warning_count": len(checked.warnings)}
             if checked.record_id and checked.record_id in existing:
+                system = {"status": status, "updated_at": stamp, "updated_by": who, "change_seq": seq,
+                          "error_count": error_count, "warning_count": warning_count}
                 old = existing[checked.record_id]
                 conn.execute(table.update().where(table.c.id == checked.record_id)
-                             .values(version=old["version"] + 1, **system, **checked.values))
+                             .values(version=old["version"] + 1, **system, **values))
                 ids.append(checked.record_id)
-                for key, new in checked.values.items():
+                for key, new in values.items():
                     if old[key] != new:
-                        audits.append(_audit_row(form.key, checked.record_id, "update", key, _encode(old[key]),
-                                                 _encode(new), seq, stamp, who))
+                        audits.append((stamp, who, form_key, checked.record_id, "update", key, _encode(old[key]),
+                                       _encode(new), seq))
             else:
                 rid = checked.record_id or str(uuid.uuid4())
                 ids.append(rid)
-                inserts.append({"id": rid, "establishment": self.establishment, "version": 1, "deleted": False,
-                                "created_at": stamp, "created_by": who, **system, **checked.values})
-                audits.append(_audit_row(form.key, rid, action, None, None, _values_blob(checked.values), seq,
-                                         stamp, who))
+                try:
+                    field_values = fetch(values)
+                except KeyError:
+                    field_values = tuple(values.get(k) for k in keys)
+                inserts.append((rid, establishment, 1, False, stamp, who, status, stamp, who, seq, error_count,
+                                warning_count, *field_values))
+                audits.append((stamp, who, form_key, rid, action, None, None, _values_blob(values), seq))
         if inserts:
-            _insert_many(conn, table, inserts)
+            _insert_rows(conn, table, (*NEW_RECORD_COLUMNS, *keys), inserts)
         if audits:
-            _insert_many(conn, audit, audits)
+            _insert_rows(conn, audit, AUDIT_COLUMNS, audits)
         return ids
 
     def _load_many(self, conn: Connection, form: Form, table: Table, ids: list[str]) -> dict[str, Any]:
@@ -475,17 +510,75 @@ class RecordStore:
                                                         stamp, who)))
 
 
-def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert. On SQLite, each column's own bind processor (the same conversion Core applies: dates,
-    decimals, code lists, booleans) runs once per value and the tuples go straight to the driver's
-    executemany, several times faster than Core's per-row statement handling; elsewhere, Core."""
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), rows)
+BULK_LOAD_MIN_ROWS = 20_000
+"""From this many new records on (and at least as many as the table already holds), an import rebuilds the
+list indexes once instead of updating them row by row."""
+
+
+@contextmanager
+def bulk_load(conn: Connection, form_key: str, incoming: int) -> Iterator[bool]:
+    """Around the writes of a large import, inside its transaction: the internship list indexes (migration
+    0003: they only sort the window's lists, no constraint rests on them) are dropped, then created again
+    from their own stored definition, when ``incoming`` new records are many and at least as many as the
+    table already holds. SQLite's DDL is part of the transaction: a crash or a rollback leaves the
+    indexes as they were. Yields whether it dropped them. Elsewhere than SQLite, does nothing."""
+    if conn.dialect.name != "sqlite" or incoming < BULK_LOAD_MIN_ROWS:
+        yield False
         return
-    dialect = conn.dialect
-    columns = list(rows[0])
-    pairs = [(c, table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
-    params = [tuple(row[c] if convert is None else convert(row[c]) for c, convert in pairs) for row in rows]
+    table = record_table(form_key).name
+    held = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar_one()
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ? "
+        "AND sql IS NOT NULL ORDER BY name", (table, f"ix_{table}_list_*")).all()
+    if incoming < held or not indexes:
+        yield False
+        return
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield True
+    finally:
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
+
+
+NEW_RECORD_COLUMNS = ("id", "establishment", "version", "deleted", "created_at", "created_by", "status",
+                      "updated_at", "updated_by", "change_seq", "error_count", "warning_count")
+"""The system columns of a new record, in the order ``write_checked`` gives them (then the form's fields)."""
+AUDIT_COLUMNS = ("at", "operator", "form", "record_id", "action", "field", "old_value", "new_value", "change_seq")
+
+_binds: dict[tuple[str, str, tuple[str, ...]], tuple[tuple[int, Callable[[Any], Any]], ...]] = {}
+
+
+def _bind_processors(conn: Connection, table: Table, columns: tuple[str, ...]
+                     ) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """(position, conversion) of the columns whose type converts values on the way in (dates, decimals,
+    code lists, booleans): the same conversion Core applies, found once per table."""
+    cache_key = (conn.dialect.name, table.name, columns)
+    found = _binds.get(cache_key)
+    if found is None:
+        dialect = conn.dialect
+        pairs = ((i, table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for i, c in enumerate(columns))
+        found = _binds[cache_key] = tuple((i, p) for i, p in pairs if p is not None)
+    return found
+
+
+def _insert_rows(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Bulk insert of value tuples in the order of ``columns``. On SQLite, only the columns whose type
+    converts values are touched, and the tuples go straight to the driver's ``executemany`` (Core's per-row
+    statement handling cost more than SQLite's own work); elsewhere, Core."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    converters = _bind_processors(conn, table, columns)
+    params: list[Any] = rows
+    if converters:
+        params = []
+        for row in rows:
+            cells = list(row)
+            for i, convert in converters:
+                cells[i] = convert(cells[i])
+            params.append(tuple(cells))
     quoted = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
     conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', params)

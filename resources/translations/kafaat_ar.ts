@@ -14,39 +14,39 @@
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="74"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="90"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="182"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="215"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="217"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -311,12 +311,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="284"/>
+        <location filename="../../desktop/ui/fields.py" line="168"/>
+        <source>Choisir dans le calendrier</source>
+        <translation>اختيار من التقويم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="370"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="284"/>
+        <location filename="../../desktop/ui/fields.py" line="370"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -324,182 +329,187 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="49"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="46"/>
+        <source>Importer un fichier Excel ou CSV</source>
+        <translation>استيراد ملف Excel أو CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="186"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="276"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
         <translation>الورقة « {sheet} »، الرأس في السطر {row}، {n} سطر من المعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="251"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
         <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} مشكلة يجب تصحيحها: لن يُستورد شيء ما دامت قائمة. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="284"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="295"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="301"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -507,114 +517,114 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="41"/>
+        <location filename="../../desktop/ui/keys_box.py" line="42"/>
         <source>Clés et destinataires</source>
         <translation>المفاتيح والجهات المستقبلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="51"/>
+        <location filename="../../desktop/ui/keys_box.py" line="52"/>
         <source>Créer les clés…</source>
         <translation>إنشاء المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <location filename="../../desktop/ui/keys_box.py" line="53"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>طلب التسجيل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <location filename="../../desktop/ui/keys_box.py" line="55"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>إضافة وزارة مستقبلة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <location filename="../../desktop/ui/keys_box.py" line="57"/>
         <source>Importer un accusé de réception…</source>
         <translation>استيراد إشعار بالتوصل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="79"/>
+        <location filename="../../desktop/ui/keys_box.py" line="81"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>بصمة المؤسسة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="83"/>
+        <location filename="../../desktop/ui/keys_box.py" line="85"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>مفاتيح المؤسسة غير موجودة بعد: أنشئها لتتمكن من التصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="91"/>
+        <location filename="../../desktop/ui/keys_box.py" line="93"/>
         <source>Ministères destinataires : {names}</source>
         <translation>الوزارات المستقبلة: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <location filename="../../desktop/ui/keys_box.py" line="96"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>لا توجد وزارة مستقبلة: أضف ملف المفتاح العمومي الذي توصلت به من الوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="105"/>
-        <location filename="../../desktop/ui/keys_box.py" line="123"/>
-        <location filename="../../desktop/ui/keys_box.py" line="130"/>
-        <location filename="../../desktop/ui/keys_box.py" line="151"/>
-        <location filename="../../desktop/ui/keys_box.py" line="180"/>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="107"/>
+        <location filename="../../desktop/ui/keys_box.py" line="125"/>
+        <location filename="../../desktop/ui/keys_box.py" line="132"/>
+        <location filename="../../desktop/ui/keys_box.py" line="153"/>
+        <location filename="../../desktop/ui/keys_box.py" line="182"/>
+        <location filename="../../desktop/ui/keys_box.py" line="202"/>
         <source>Kafaat</source>
         <translation>كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <location filename="../../desktop/ui/keys_box.py" line="111"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="115"/>
+        <location filename="../../desktop/ui/keys_box.py" line="117"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>اختر عبارة مرور المفاتيح ({n} أحرف على الأقل):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="119"/>
+        <location filename="../../desktop/ui/keys_box.py" line="121"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>أدخلها مرة ثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <location filename="../../desktop/ui/keys_box.py" line="125"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>عبارتا المرور مختلفتان: لم يتم إنشاء أي مفتاح.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="131"/>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>تم إنشاء المفاتيح. البصمة التي يجب إبلاغها للوزارة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="135"/>
         <source>Création des clés</source>
         <translation>إنشاء المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="142"/>
+        <location filename="../../desktop/ui/keys_box.py" line="144"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>طلب التسجيل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="152"/>
+        <location filename="../../desktop/ui/keys_box.py" line="154"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>تمت كتابة الطلب: {path}
 أرسله إلى الوزارة وأبلغها هاتفيا بالبصمة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="158"/>
+        <location filename="../../desktop/ui/keys_box.py" line="160"/>
         <source>Clé publique du ministère</source>
         <translation>المفتاح العمومي للوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="167"/>
+        <location filename="../../desktop/ui/keys_box.py" line="169"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>التحقق من البصمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="168"/>
+        <location filename="../../desktop/ui/keys_box.py" line="170"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -625,17 +635,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 تحقق من هذه البصمة مع الوزارة (هاتفيا) قبل قبولها. هل تثق بهذا المفتاح؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="181"/>
+        <location filename="../../desktop/ui/keys_box.py" line="183"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} كانت مستقبلة بهذا المفتاح من قبل: لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="189"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
         <source>Accusé de réception</source>
         <translation>إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="201"/>
+        <location filename="../../desktop/ui/keys_box.py" line="203"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>تم التحقق من الإشعار بالتوصل: الدفعة رقم {n} مسجلة كمستلمة.</translation>
     </message>
@@ -643,23 +653,23 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="66"/>
+        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/ui/window.py" line="69"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="152"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="163"/>
+        <location filename="../../desktop/ui/window.py" line="180"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="165"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -671,37 +681,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="168"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170"/>
+        <location filename="../../desktop/ui/window.py" line="188"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="207"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="230"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="211"/>
+        <location filename="../../desktop/ui/window.py" line="231"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -709,12 +719,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="116"/>
+        <location filename="../../desktop/ui/operations.py" line="128"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="189"/>
+        <location filename="../../desktop/ui/operations.py" line="241"/>
         <source>Opération impossible</source>
         <translation>تعذرت العملية</translation>
     </message>
@@ -722,12 +732,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="236"/>
+        <location filename="../../desktop/ui/operations.py" line="286"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>حدث خطأ غير متوقع. لم يضع شيء مما كان محفوظا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="240"/>
+        <location filename="../../desktop/ui/operations.py" line="290"/>
         <source>Détails dans le journal : {0}</source>
         <translation>التفاصيل في السجل: {0}</translation>
     </message>
@@ -825,12 +835,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="342"/>
+        <location filename="../../desktop/ui/editor.py" line="359"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="347"/>
+        <location filename="../../desktop/ui/editor.py" line="364"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -842,7 +852,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349"/>
+        <location filename="../../desktop/ui/editor.py" line="366"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -854,12 +864,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="370"/>
+        <location filename="../../desktop/ui/editor.py" line="387"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="388"/>
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -871,42 +881,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="395"/>
+        <location filename="../../desktop/ui/editor.py" line="412"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="404"/>
+        <location filename="../../desktop/ui/editor.py" line="421"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="410"/>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429"/>
+        <location filename="../../desktop/ui/editor.py" line="446"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430"/>
+        <location filename="../../desktop/ui/editor.py" line="447"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -987,20 +997,20 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="255"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="278"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="292"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="304"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
@@ -1030,27 +1040,32 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="136"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="175"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="209"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="221"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="222"/>
         <source>Comptage</source>
         <translation>العد</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="228"/>
+        <source>Aucun enregistrement ne contient « {0} »</source>
+        <translation>لا يوجد سجل يحتوي على « {0} »</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1062,7 +1077,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1074,23 +1089,33 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="279"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <source>Modèle</source>
+        <translation>نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="291"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="308"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="329"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1102,7 +1127,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>
@@ -1166,7 +1191,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
-        <location filename="../../desktop/ui/smoke.py" line="49"/>
+        <location filename="../../desktop/ui/smoke.py" line="54"/>
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>
@@ -1179,98 +1204,103 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="36"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="50"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="44"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="51"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات عروض التكوين والأفواج والتداريب الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="60"/>
+        <source>Langue / اللغة / Language</source>
+        <translation>اللغة / Langue / Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="72"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="62"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="76"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="130"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="69"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="88"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="95"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="114"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="146"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="140"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="143"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

@@ -14,39 +14,39 @@
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="74"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="83"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="90"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="182"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="215"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="217"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -303,12 +303,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="284"/>
+        <location filename="../../desktop/ui/fields.py" line="168"/>
+        <source>Choisir dans le calendrier</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="370"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="284"/>
+        <location filename="../../desktop/ui/fields.py" line="370"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -316,182 +321,187 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="49"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="46"/>
+        <source>Importer un fichier Excel ou CSV</source>
+        <translation>Import an Excel or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="186"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="276"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
         <translation>Sheet &apos;{sheet}&apos;, header on row {row}, {n} data row(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="251"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
         <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>{n} problem(s) to fix: nothing will be imported while any remain. {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="284"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="295"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="301"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -499,114 +509,114 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="41"/>
+        <location filename="../../desktop/ui/keys_box.py" line="42"/>
         <source>Clés et destinataires</source>
         <translation>Keys and recipients</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="51"/>
+        <location filename="../../desktop/ui/keys_box.py" line="52"/>
         <source>Créer les clés…</source>
         <translation>Create the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <location filename="../../desktop/ui/keys_box.py" line="53"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>Enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <location filename="../../desktop/ui/keys_box.py" line="55"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>Add a recipient ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <location filename="../../desktop/ui/keys_box.py" line="57"/>
         <source>Importer un accusé de réception…</source>
         <translation>Import a receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="79"/>
+        <location filename="../../desktop/ui/keys_box.py" line="81"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>Establishment fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="83"/>
+        <location filename="../../desktop/ui/keys_box.py" line="85"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>The establishment&apos;s keys do not exist yet: create them to be able to export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="91"/>
+        <location filename="../../desktop/ui/keys_box.py" line="93"/>
         <source>Ministères destinataires : {names}</source>
         <translation>Recipient ministries: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <location filename="../../desktop/ui/keys_box.py" line="96"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>No recipient ministry: add the public-key file received from the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="105"/>
-        <location filename="../../desktop/ui/keys_box.py" line="123"/>
-        <location filename="../../desktop/ui/keys_box.py" line="130"/>
-        <location filename="../../desktop/ui/keys_box.py" line="151"/>
-        <location filename="../../desktop/ui/keys_box.py" line="180"/>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="107"/>
+        <location filename="../../desktop/ui/keys_box.py" line="125"/>
+        <location filename="../../desktop/ui/keys_box.py" line="132"/>
+        <location filename="../../desktop/ui/keys_box.py" line="153"/>
+        <location filename="../../desktop/ui/keys_box.py" line="182"/>
+        <location filename="../../desktop/ui/keys_box.py" line="202"/>
         <source>Kafaat</source>
         <translation>Kafaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <location filename="../../desktop/ui/keys_box.py" line="111"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="115"/>
+        <location filename="../../desktop/ui/keys_box.py" line="117"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>Choose the keys&apos; passphrase (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="119"/>
+        <location filename="../../desktop/ui/keys_box.py" line="121"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>Type it a second time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="123"/>
+        <location filename="../../desktop/ui/keys_box.py" line="125"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>The two passphrases differ: no key was created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="131"/>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>Keys created. Fingerprint to give the ministry: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="135"/>
         <source>Création des clés</source>
         <translation>Creating the keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="142"/>
+        <location filename="../../desktop/ui/keys_box.py" line="144"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>Enrolment request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="152"/>
+        <location filename="../../desktop/ui/keys_box.py" line="154"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>Request written: {path}
 Send it to the ministry and read them this fingerprint on the phone: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="158"/>
+        <location filename="../../desktop/ui/keys_box.py" line="160"/>
         <source>Clé publique du ministère</source>
         <translation>The ministry&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="167"/>
+        <location filename="../../desktop/ui/keys_box.py" line="169"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>Check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="168"/>
+        <location filename="../../desktop/ui/keys_box.py" line="170"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -617,17 +627,17 @@ Fingerprint: {fp}
 Check this fingerprint with the ministry (on the phone) before accepting it. Trust this key?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="181"/>
+        <location filename="../../desktop/ui/keys_box.py" line="183"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} was already a recipient with this key: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="189"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
         <source>Accusé de réception</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="201"/>
+        <location filename="../../desktop/ui/keys_box.py" line="203"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>Receipt verified: bundle no. {n} is marked as received.</translation>
     </message>
@@ -635,23 +645,23 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="149"/>
-        <location filename="../../desktop/ui/window.py" line="66"/>
+        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/ui/window.py" line="69"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="152"/>
+        <location filename="../../desktop/ui/window.py" line="169"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="163"/>
+        <location filename="../../desktop/ui/window.py" line="180"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="165"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -659,37 +669,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="168"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170"/>
+        <location filename="../../desktop/ui/window.py" line="188"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="207"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="230"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="211"/>
+        <location filename="../../desktop/ui/window.py" line="231"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -697,12 +707,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="116"/>
+        <location filename="../../desktop/ui/operations.py" line="128"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="189"/>
+        <location filename="../../desktop/ui/operations.py" line="241"/>
         <source>Opération impossible</source>
         <translation>Operation not possible</translation>
     </message>
@@ -710,12 +720,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="236"/>
+        <location filename="../../desktop/ui/operations.py" line="286"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>An unexpected error occurred. Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="240"/>
+        <location filename="../../desktop/ui/operations.py" line="290"/>
         <source>Détails dans le journal : {0}</source>
         <translation>Details in the log: {0}</translation>
     </message>
@@ -813,12 +823,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="342"/>
+        <location filename="../../desktop/ui/editor.py" line="359"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="347"/>
+        <location filename="../../desktop/ui/editor.py" line="364"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -826,7 +836,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="349"/>
+        <location filename="../../desktop/ui/editor.py" line="366"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -834,12 +844,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="370"/>
+        <location filename="../../desktop/ui/editor.py" line="387"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="388"/>
+        <location filename="../../desktop/ui/editor.py" line="405"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -847,42 +857,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="395"/>
+        <location filename="../../desktop/ui/editor.py" line="412"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="420"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="404"/>
+        <location filename="../../desktop/ui/editor.py" line="421"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="410"/>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="429"/>
+        <location filename="../../desktop/ui/editor.py" line="446"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="430"/>
+        <location filename="../../desktop/ui/editor.py" line="447"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -955,20 +965,20 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="255"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="278"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="292"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="304"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
@@ -998,27 +1008,32 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="136"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="175"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="209"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="221"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="222"/>
         <source>Comptage</source>
         <translation>Counting</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="228"/>
+        <source>Aucun enregistrement ne contient « {0} »</source>
+        <translation>No record contains “{0}”</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1026,7 +1041,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1034,23 +1049,33 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="279"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <source>Modèle</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="291"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="308"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="329"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1058,7 +1083,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>
@@ -1122,7 +1147,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
-        <location filename="../../desktop/ui/smoke.py" line="49"/>
+        <location filename="../../desktop/ui/smoke.py" line="54"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
@@ -1135,98 +1160,103 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="36"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="50"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="44"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="51"/>
         <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the course offerings, cohorts and internships of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="60"/>
+        <source>Langue / اللغة / Language</source>
+        <translation>Language / Langue / اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="72"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="62"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="76"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="130"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="69"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="88"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="95"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="114"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="146"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="140"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="143"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

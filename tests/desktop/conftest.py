@@ -17,6 +17,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.ui import operations
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_gui_thread(qapp):
+    """As in the application: automatic collection off, collection from a GUI-thread timer.
+    ``KAFAAT_GC_THRESHOLD=N`` (stress runs) collects the youngest generation after N allocations, checked
+    every 10 ms (the older generations after 10 of the younger, as the interpreter does)."""
+    import gc
+    import os
+
+    from desktop.ui import collector
+
+    low = int(os.environ.get("KAFAAT_GC_THRESHOLD") or 0)
+    if low:
+        gc.set_threshold(low, 10, 10)
+    guard = collector.install(10 if low else collector.INTERVAL_MS)
+    yield guard
+
+
 @pytest.fixture(autouse=True)
 def _no_leaks(qapp, monkeypatch):
     """Fail a test that leaves an operation running, a pool thread alive or one of our timers active."""

@@ -68,12 +68,21 @@ def test_sort_and_filter_reach_the_right_rows(qtbot, big_workspace, application)
     page.search.setText("Tazi 12")
     qtbot.waitUntil(lambda: not page.search_timer.isActive() and page.model.filter.search == "Tazi 12",
                     timeout=5000)
-    (found,), = sql(big_workspace, "SELECT count(*) FROM internship WHERE deleted = 0 AND outcome = 'COMPLETED' AND "
-                    "(student_code LIKE '%Tazi 12%' OR last_name LIKE '%Tazi 12%' OR first_name LIKE '%Tazi 12%' "
-                    "OR host_name LIKE '%Tazi 12%')")
+    # full-text search (migration 0005): every typed word begins a word of one of the searched columns
+    import re
+
+    def matches(values) -> bool:
+        words = [w.casefold() for v in values if v for w in re.findall(r"\w+", v)]
+        return all(any(w.startswith(t) for w in words) for t in ("tazi", "12"))
+
+    searched = "student_code, last_name, first_name, host_name"
+    found = sum(1 for row in sql(big_workspace, f"SELECT {searched} FROM internship WHERE deleted = 0 AND "
+                                 "outcome = 'COMPLETED'") if matches(row))
     qtbot.waitUntil(lambda: page.total == found, timeout=10_000)
     assert 0 < found < completed
-    assert all("Tazi 12" in model.data(model.index(r, column_of(page, "last_name"))) for r in range(len(model.rows)))
+    shown = [[model.data(model.index(r, column_of(page, k))) for k in searched.split(", ")]
+             for r in range(len(model.rows))]
+    assert shown and all(matches(values) for values in shown)
     page.search.setText("")
     combo.setCurrentIndex(0)
     page.status_filter.setCurrentIndex(page.status_filter.findData("draft"))

@@ -41,7 +41,7 @@ def test_file_preview_mapping_check_import(application, qtbot, tmp_path) -> None
     page.check()
     _wait(qtbot, page)
     assert page.plan is not None and page.plan.ok, page.plan.lines()
-    assert "3 création(s)" in page.summary.text()
+    assert "3 lignes lues : 3 créations" in page.summary.text()
     assert page.import_button.isEnabled()
 
     page.run_import()
@@ -97,16 +97,18 @@ def test_cancel_writes_nothing(application, qtbot, tmp_path, monkeypatch) -> Non
     assert page.plan.ok
     # cancelled from the worker once 2 500 rows are checked: a first batch of 2 000 is already written in the
     # transaction (a cancel before the start would prove nothing)
-    from desktop.ui.operations import Operation
+    from forms.tasks import TaskState
 
     seen: list[int] = []
+    step = TaskState.step
 
-    def report(self, done: int, total: int, text: str) -> None:
+    def report(self, done: int, total: int = 0, text: str = "", *, cancellable: bool = True) -> None:
         seen.append(done)
         if done >= 2500:
-            self.state.cancel()
+            self.cancel()
+        step(self, done, total, text, cancellable=cancellable)
 
-    monkeypatch.setattr(Operation, "_report", report)
+    monkeypatch.setattr(TaskState, "step", report)
     operation = page.run_import()
     _wait(qtbot, page, 60_000)
     assert operation.was_cancelled and max(seen) >= 2500

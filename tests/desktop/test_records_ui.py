@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -43,7 +43,7 @@ def fill(qtbot, editor, values: dict[str, Any]) -> None:
             binding.spin.setValue(binding.empty if value is None else float(value) if isinstance(
                 binding, DecimalBinding) else int(value))
         elif isinstance(binding, DateBinding):
-            binding.edit.setDate(binding.empty if value is None else QDate(date.fromisoformat(value)))
+            type_text(binding.edit, "" if value is None else date.fromisoformat(value).strftime("%d%m%Y"))
         elif isinstance(binding, MultiChoiceBinding):
             for i in range(binding.list.count()):
                 item = binding.list.item(i)

@@ -262,8 +262,9 @@ def test_one_bad_row_refuses_everything_and_changes_nothing(store, offering_id, 
     assert not plan.ok and not plan.applied
     assert plan.refused_rows == 1
     lines = plan.lines()
-    assert "stages.xlsx, ligne 19, colonne D (gender) : « Autre » n'est pas une valeur permise (F, M)" in lines
-    assert any(line.startswith("stages.xlsx, ligne 19, colonne P (end_date) : la date de fin (31/01/2026) précède")
+    assert ("stages.xlsx, ligne 19, colonne D « Genre [gender] » : « Autre » n'est pas une valeur permise : choisissez "
+            "Femme ou Homme (dans la liste déroulante du modèle)") in lines
+    assert any(line.startswith("stages.xlsx, ligne 19, colonne P « Date de fin [end_date] » : la date de fin (31/01/2026) précède")
                for line in lines)
     assert dump(workspace.db_path) == before
 
@@ -273,7 +274,7 @@ def test_dry_run_writes_nothing(store, offering_id, cohort_id, workspace, tmp_pa
     before = dump(workspace.db_path)
     code = main(["--data-dir", str(workspace.root), "import", "internship", str(path), "--dry-run"])
     assert code == 0
-    assert "1 création(s)" in capsys.readouterr().out
+    assert "1 ligne lue : 1 création, aucune mise à jour à faire" in capsys.readouterr().out
     assert dump(workspace.db_path) == before
     assert main(["--data-dir", str(workspace.root), "import", "internship", str(path)]) == 0
     assert dump(workspace.db_path) != before
@@ -376,8 +377,9 @@ def test_error_report_marks_cells_and_cli_lines(store, offering_id, cohort_id, w
     code = main(["--data-dir", str(workspace.root), "import", "internship", str(path), "--errors", str(report)])
     assert code == 1
     err = capsys.readouterr().err
-    assert "stages.xlsx, ligne 3, colonne J (host_ice) : « 1525312000088 » : identifiant lu comme un nombre" in err
-    assert "stages.xlsx, ligne 3, colonne Q (weekly_hours) : « beaucoup » n'est pas un nombre entier" in err
+    assert ("stages.xlsx, ligne 3, colonne J « ICE de l'organisme [host_ice] » : « 1525312000088 » : identifiant lu "
+            "comme un nombre") in err
+    assert "stages.xlsx, ligne 3, colonne Q « Heures par semaine [weekly_hours] » : « beaucoup » n'est pas un nombre entier" in err
     assert "rien n'a été enregistré" in err
     wb = load_workbook(report)
     ws = wb.worksheets[0]
@@ -385,7 +387,7 @@ def test_error_report_marks_cells_and_cli_lines(store, offering_id, cohort_id, w
     problems_col = head.index("Problèmes") + 1
     assert ws.cell(row=2, column=problems_col).value is None
     message = ws.cell(row=3, column=problems_col).value
-    assert "J (host_ice)" in message and "Q (weekly_hours)" in message
+    assert "colonne J « ICE de l'organisme [host_ice] »" in message and "colonne Q « Heures par semaine" in message
     assert ws["J3"].fill.fgColor.rgb.endswith("F8CBAD")
     assert ws["Q3"].fill.fgColor.rgb.endswith("F8CBAD")
     assert ws["A3"].fill.fgColor.rgb in (None, "00000000")
@@ -403,7 +405,7 @@ def test_error_report_for_a_refused_file(store, tmp_path) -> None:
     plan = plan_import(store, "offering", bad)
     out = write_error_report(plan, tmp_path / "rapport.xlsx")
     wb = load_workbook(out)
-    messages = [row[5] for row in wb["Problèmes"].iter_rows(min_row=2, values_only=True)]
+    messages = [row[6] for row in wb["Problèmes"].iter_rows(min_row=2, values_only=True)]
     assert messages and "ni un classeur Excel" in messages[0]
 
 
@@ -517,7 +519,7 @@ def test_cli_commands_run_without_qt(workspace, store, offering_id, tmp_path) ->
     workspace.close()
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[0, 0, 0] False", out.stderr
-    assert "1 création(s)" in out.stdout
+    assert "1 ligne lue : 1 création, aucune mise à jour" in out.stdout
     assert len(store.list("offering")) == 2
 
 
@@ -596,7 +598,7 @@ def test_a_row_copied_with_its_identifier_is_refused(filled, workspace, tmp_path
     before = dump(workspace.db_path)
     plan = run_import(filled, "internship", out)
     assert not plan.ok and not plan.applied
-    assert any(line.startswith(f"stages.xlsx, ligne {ws.max_row}, colonne Z (id) : même identifiant que la ligne 2")
+    assert any(line.startswith(f"stages.xlsx, ligne {ws.max_row}, colonne Z « Identifiant Kafaat [id] » : même identifiant que la ligne 2")
                for line in plan.lines()), plan.lines()
     assert dump(workspace.db_path) == before
     ws.cell(row=ws.max_row, column=26).value = None  # the identifier emptied: a new record
@@ -628,5 +630,5 @@ def test_map_to_a_column_past_the_sheet_is_refused(store, offering_id, cohort_id
     path = write_xlsx(tmp_path / "stages.xlsx", "internship", [internship_row()])
     plan = run_import(store, "internship", path, overrides={"J": "", "AJ": "host_ice"})
     assert not plan.ok and not plan.applied
-    assert "stages.xlsx, ligne 1, colonne AJ (host_ice) : colonne AJ hors de la feuille (colonnes A à X)" in \
+    assert "stages.xlsx, ligne 1, colonne AJ (ICE de l'organisme) : colonne AJ hors de la feuille (colonnes A à X)" in \
         plan.lines(), plan.lines()

@@ -219,16 +219,19 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
     (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
     (_merged_data, "fusion2.xlsx", "cellules fusionnées (L2:L3) : défusionnez-les"),
-    (_missing_columns, "colonnes.csv", "colonne obligatoire absente : « Type de formation [training_type] »"),
+    (_missing_columns, "colonnes.csv", "n'a cette clé : pour le créer, il faut les colonnes obligatoires absentes du "
+                                       "fichier (« Domaine(s) », « Type de formation »"),
     (_unknown_reference, "refs.xlsx", "« Doctorat d'État » n'est pas une valeur permise"),
     (_unknown_reference, "refs2.xlsx", "« Sahara Ouest » n'est pas une valeur permise"),
     (_mangled_csv, "ids.csv", "« 1,23457E+14 » ressemble à un identifiant déformé par Excel"),
     (_long_number_id, "long.xlsx", "identifiant saisi comme un nombre de plus de 15 chiffres"),
     (_bad_date, "date.xlsx", "« 31/02/2025 » n'est pas une date"),
-    (_error_cell_repeated_reference, "erreur2.xlsx", "erreur2.xlsx, ligne 2, colonne O (partner_name) : la "
+    (_error_cell_repeated_reference, "erreur2.xlsx", "erreur2.xlsx, ligne 2, colonne O « Nom du partenaire "
+                                                     "[partner_name] » : la "
                                                      "cellule contient l'erreur Excel « #N/A »"),
     (_duplicate_sheet_names, "doublon.xlsx", "plusieurs feuilles portent le nom « Données »"),
-    (_error_cell, "erreur.xlsx", "erreur.xlsx, ligne 2, colonne O (partner_name) : la cellule contient l'erreur "
+    (_error_cell, "erreur.xlsx", "erreur.xlsx, ligne 2, colonne O « Nom du partenaire [partner_name] » : la "
+                                 "cellule contient l'erreur "
                                  "Excel « #N/A » : corrigez la valeur ou videz la cellule"),
     (_us_dates, "libreoffice-en.csv", "« 07/15/2025 » est une date écrite mois/jour/année (format américain)"),
 ]
@@ -338,9 +341,9 @@ def test_ice_that_lost_its_leading_zeros(store, offering_id, cohort_id, tmp_path
     path = write_xlsx(tmp_path / "ice.xlsx", "internship", rows)
     plan = plan_import(store, "internship", path)
     lines = plan.lines()
-    assert any(line.startswith("ice.xlsx, ligne 2, colonne J (host_ice) : « 1525312000088 » : identifiant lu "
+    assert any(line.startswith("ice.xlsx, ligne 2, colonne J « ICE de l'organisme [host_ice] » : « 1525312000088 » : identifiant lu "
                                "comme un nombre") for line in lines), lines
-    assert any(line.startswith("ice.xlsx, ligne 3, colonne J (host_ice) : « 1525312000088 » n'a pas le format "
+    assert any(line.startswith("ice.xlsx, ligne 3, colonne J « ICE de l'organisme [host_ice] » : « 1525312000088 » n'a pas le format "
                                "attendu : 15 chiffres") for line in lines), lines
 
 
@@ -350,10 +353,10 @@ def test_unknown_link_names_the_cell(store, offering_id, tmp_path) -> None:
                        internship_row(student_code="S7654321", cohort="2030-2031 / 9"),
                        internship_row(student_code="S7654322", cohort="deuxième année")])
     lines = plan_import(store, "internship", path).lines()
-    assert any("ligne 2, colonne E (offering) : aucun(e) offre de formation « MS-INCONNU »" in line
+    assert any("ligne 2, colonne E « Offre de formation [offering] » : aucun(e) offre de formation « MS-INCONNU »" in line
                for line in lines), lines
-    assert any("ligne 3, colonne F (cohort) : aucun(e) cohorte « 2030-2031 / 9 »" in line for line in lines), lines
-    assert any("ligne 4, colonne F (cohort) : « deuxième année » : indiquez cohorte sous la forme" in line
+    assert any("ligne 3, colonne F « Cohorte [cohort] » : aucun(e) cohorte « 2030-2031 / 9 »" in line for line in lines), lines
+    assert any("ligne 4, colonne F « Cohorte [cohort] » : « deuxième année » : indiquez cohorte sous la forme" in line
                for line in lines), lines
     # the missing offering is reported once, not again as "required"
     assert not any("ligne 2" in line and "champ obligatoire" in line for line in lines)
@@ -364,9 +367,9 @@ def test_control_characters(store, workspace, tmp_path) -> None:
     path = write_csv(tmp_path / "ctl.csv", "offering", [{**OFFERING_ROW, "title": "Titre\x1fcaché", "capacity": "4\x07"}])
     plan = plan_import(store, "offering", path)
     lines = plan.lines()
-    assert any("colonne B (title) : « Titre�caché » contient un caractère de contrôle invisible (U+001F)" in line
+    assert any("colonne B « INTITULÉ » : « Titre�caché » contient un caractère de contrôle invisible (U+001F)" in line
                for line in lines), lines
-    assert any("colonne H (capacity)" in line and "U+0007" in line for line in lines), lines
+    assert any("colonne H « CAPACITÉ (PLACES) »" in line and "U+0007" in line for line in lines), lines
     report = load_workbook(write_error_report(plan, tmp_path / "rapport.xlsx")).worksheets[0]
     assert report["B2"].value == "Titre\ufffdcaché"
     store.save("offering", {**OFFERING, "title": "Saisi\x07ailleurs"})

@@ -22,6 +22,7 @@ from forms.store.database import (
     open_database,
 )
 from forms.store.records import RecordStore
+from forms.store.search import is_search_table
 from forms.store.tables import metadata
 
 DATA = Path(__file__).parent / "data"
@@ -47,7 +48,8 @@ def test_migrated_schema_equals_the_declarations(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     engine.dispose()
-    assert diff == []
+    # the full-text indexes (0005) are FTS5 virtual tables, outside the declarations
+    assert [d for d in diff if not (d[0] == "remove_table" and is_search_table(d[1].name))] == []
 
 
 def snapshot(path: Path, query: str) -> list[tuple]:

@@ -68,6 +68,8 @@ class DashboardPage(Page):
         self.body.addLayout(top)
 
         self.charts_grid = QGridLayout()
+        for column in (0, 1):  # the two columns share the width equally (a chart was squeezed to 80 px)
+            self.charts_grid.setColumnStretch(column, 1)
         self.body.addLayout(self.charts_grid)
         self.status = QLabel(self.tr("Calcul des indicateurs…"))
         self.body.addWidget(self.status)
@@ -171,6 +173,7 @@ class DashboardPage(Page):
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(300)
+        view.setMinimumWidth(360)
         return view
 
     def _empty(self, title: str) -> QWidget:

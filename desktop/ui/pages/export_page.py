@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import format_timestamp, isolate, ltr
 from desktop.ui.keys_box import KeysBox
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
@@ -157,7 +158,7 @@ class ExportPage(Page):
         for key, counts in plan.counts.items():
             lines.append(self.tr("{form} : {n} enregistrement(s), {d} suppression(s)").format(
                 form=FORMS[key].plural.get(self.lang), n=counts["records"], d=counts["tombstones"]))
-        lines.append(self.tr("Destinataires : {names}").format(names=", ".join(plan.recipients) or "—"))
+        lines.append(self.tr("Destinataires : {names}").format(names=", ".join(ltr(r) for r in plan.recipients) or "—"))
         if not plan.keys_ready:
             lines.append(self.tr("Créez d'abord les clés de l'établissement (encadré « Clés et destinataires »)."))
         if not plan.recipients:
@@ -165,13 +166,13 @@ class ExportPage(Page):
         self.summary.setText("\n".join(lines))
         self.drafts.clear()
         for key, record_id, title in plan.draft_samples:
-            self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {title}  ({record_id})")
+            self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(title)}  ({ltr(record_id)})")
         self.export_button.setEnabled(not plan.problems())
         self.reminder.setText(self.due_text(due))
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
-            values = [str(entry.sequence), self.state_label(entry.state), entry.written_at or "",
+            values = [str(entry.sequence), self.state_label(entry.state), format_timestamp(entry.written_at),
                       str(entry.total), entry.file_name or ""]
             for column, value in enumerate(values):
                 self.outbox.setItem(row, column, QTableWidgetItem(value))

@@ -43,7 +43,8 @@ class ImportPage(Page):
         self.plan: Any = None
         self.operation: Any = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Importer un fichier Excel ou CSV')}</h2>"))
+        title = self.tr("Importer un fichier Excel ou CSV")  # literal tr(): lupdate does not read f-strings
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
 
         # 1. the file
         box = QGroupBox(self.tr("1. Fichier"))

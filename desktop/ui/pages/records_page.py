@@ -109,10 +109,9 @@ class RecordsPage(Page):
             combo.setObjectName(f"filter_{f.key}")
             combo.setToolTip(f.label.get(self.lang))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(6)  # they share the row's width; the tooltip shows the whole text
             self.field_filters[f.key] = combo
-            filters.addWidget(combo)
-        filters.addStretch(1)
+            filters.addWidget(combo, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         filters.addWidget(self.count_label)
@@ -160,6 +159,8 @@ class RecordsPage(Page):
         self.fill_filters()
         for combo in self.field_filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+            combo.currentIndexChanged.connect(lambda _i, c=combo: _show_whole_text(c))
+            _show_whole_text(combo)
         self.apply_filter()
         self._fit_columns()
 
@@ -222,6 +223,9 @@ class RecordsPage(Page):
                                 parent=self)
 
     def _count_text(self, n: int) -> str:
+        typed = self.model.filter.search.strip()
+        if n == 0 and typed:
+            return self.tr("Aucun enregistrement ne contient « {0} »").format(typed)
         return self.tr("%n enregistrement(s)", "", n)
 
     def focus_search(self) -> None:
@@ -274,9 +278,17 @@ class RecordsPage(Page):
         return True
 
     # --------------------------------------------------------------------------------------- Excel
+    def _proposed_path(self, stem: str) -> str:
+        """A file name in the window's language, in the user's documents folder (not the program's)."""
+        from PySide6.QtCore import QStandardPaths
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{stem} - {self.form.plural.get(self.lang)}.xlsx"
+        return str(Path(folder) / name) if folder else name
+
     def write_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"),
-                                              f"modele-{self.form.key}.xlsx", self.tr("Classeur Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"), self._proposed_path(self.tr("Modèle")),
+                                              self.tr("Classeur Excel (*.xlsx)"))
         if path:
             self.write_template_to(path)
 
@@ -292,7 +304,7 @@ class RecordsPage(Page):
                                        title=self.tr("Modèle Excel"), on_success=done, parent=self)
 
     def export_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter"), f"{self.form.key}.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter"), self._proposed_path(self.tr("Export")),
                                               self.tr("Classeur Excel (*.xlsx)"))
         if path:
             self.export_to(path)
@@ -330,3 +342,8 @@ class RecordsPage(Page):
 
     def activated(self) -> None:
         self.view.setFocus()
+
+
+def _show_whole_text(combo: QComboBox) -> None:
+    """A filter narrowed by the window's width still says what it filters on: its whole text as tooltip."""
+    combo.setToolTip(combo.currentText())

@@ -1,0 +1,213 @@
+"""Validation alone: internship records per second per core, our validators against a hand-written check.
+
+    .venv/bin/python benchmarks/validation.py [--rows 100000] [--runs 5]
+
+N typed internships (what ``parse_record`` gives; an import's variety: unique student codes and ICE,
+names, hosts, towns and dates that repeat), clean, and the same with 5 % of rows carrying an error or a
+warning. Measured, each in this one process (one core), CPU time (``time.process_time``, so that other
+work on the machine does not count):
+
+* **interpreted** — ``forms.validation.validate_interpreted`` row by row (the validator before this work);
+* **compiled** — ``forms.validation.validate`` row by row (the generated function of the form);
+* **batch** — ``forms.validation.validate_batch`` over all rows (a column at a time);
+* **hand-written** — the same rules written out by hand for this form only (below: what one would write
+  without a declaration), row by row, returning the codes of what it finds.
+
+Every variant must find the same problems (checked before timing). Medians over ``--runs``; ratios are
+hand-written ÷ ours (above 1: ours is faster). Where the batch's time goes is measured by phases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from forms.definitions import FORMS  # noqa: E402
+from forms.validation import validate, validate_batch, validate_interpreted  # noqa: E402
+
+FORM = FORMS["internship"]
+OFFERING_ID = "9b7a3b1c-0000-4000-8000-000000000001"
+
+
+def make_rows(count: int, broken_share: float = 0.0) -> list[dict[str, Any]]:
+    start0 = date(2025, 1, 6)
+    rows = []
+    broken_every = int(1 / broken_share) if broken_share else 0
+    for i in range(count):
+        start = start0 + timedelta(days=i % 300)
+        row: dict[str, Any] = {
+            "student_code": f"R{130000000 + i}", "last_name": f"Nom{i % 997}", "first_name": f"Prénom{i % 389}",
+            "gender": "F" if i % 2 else "M", "offering": OFFERING_ID, "cohort": None,
+            "internship_type": ("PFE", "APPLICATION", "INITIATION")[i % 3], "domain": "CYBER" if i % 2 else "CLOUD",
+            "host_name": f"Entreprise {i % 1500} SARL", "host_ice": f"{1525312000000 + i:015d}",
+            "host_sector": "Services numériques", "host_city": "Casablanca", "host_region": ("06", "04", "03", "01")[i % 4],
+            "host_country": None, "start_date": start, "end_date": start + timedelta(days=150 if i % 3 == 0 else 60),
+            "weekly_hours": 35 + i % 6, "monthly_stipend": Decimal(2000 + (i % 7) * 250).quantize(Decimal("0.01")),
+            "tutor_name": f"Tuteur {i % 211}", "tutor_email": f"tuteur{i % 211}@example.ma",
+            "supervisor": f"Pr. Encadrant {i % 53}", "outcome": "ONGOING", "final_mark": None, "hired": "UNKNOWN",
+        }
+        if broken_every and i % broken_every == 0:
+            kind = (i // broken_every) % 5
+            if kind == 0:
+                row["end_date"] = start - timedelta(days=3)
+            elif kind == 1:
+                row["host_ice"] = "12345"
+            elif kind == 2:
+                row["weekly_hours"] = 70
+            elif kind == 3:
+                row["host_country"] = "France"
+            else:
+                row["last_name"] = None
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------
+# The reference: the internship form's rules written out by hand (benchmark only; not the product's)
+# ---------------------------------------------------------------------------------------------------
+
+STUDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{4,19}").fullmatch
+ICE = re.compile(r"\d{15}").fullmatch
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}").fullmatch
+D_MIN, D_MAX = date(2000, 1, 1), date(2100, 12, 31)
+ZERO, HUNDRED_K, TWENTY = Decimal(0), Decimal(100000), Decimal(20)
+REQUIRED = ("student_code", "last_name", "first_name", "gender", "offering", "internship_type", "domain",
+            "host_name", "host_city", "start_date", "end_date", "outcome")
+LENGTHS = (("last_name", 100), ("first_name", 100), ("host_name", 200), ("host_sector", 100),
+           ("host_city", 100), ("host_country", 100), ("tutor_name", 150), ("supervisor", 150))
+HOME = ("maroc", "morocco", "المغرب", "ma")
+
+
+def hand_written(v: Mapping[str, Any]) -> list[tuple[str, str]]:
+    out = []
+    for key in REQUIRED:
+        if v.get(key) is None:
+            out.append((key, "required"))
+    for key, longest in LENGTHS:
+        text = v.get(key)
+        if text is not None and len(text) > longest:
+            out.append((key, "too_long"))
+    code = v.get("student_code")
+    if code is not None and (len(code) > 20 or not STUDENT(code)):
+        out.append(("student_code", "pattern"))
+    ice = v.get("host_ice")
+    if ice is not None and (len(ice) > 15 or not ICE(ice)):
+        out.append(("host_ice", "pattern"))
+    email = v.get("tutor_email")
+    if email is not None and (len(email) > 254 or not EMAIL(email)):
+        out.append(("tutor_email", "email"))
+    start, end = v.get("start_date"), v.get("end_date")
+    for key, day in (("start_date", start), ("end_date", end)):
+        if day is not None and not D_MIN <= day <= D_MAX:
+            out.append((key, "bounds"))
+    hours = v.get("weekly_hours")
+    if hours is not None and not 1 <= hours <= 60:
+        out.append(("weekly_hours", "bounds"))
+    stipend = v.get("monthly_stipend")
+    if stipend is not None and not ZERO <= stipend <= HUNDRED_K:
+        out.append(("monthly_stipend", "bounds"))
+    mark = v.get("final_mark")
+    if mark is not None and not ZERO <= mark <= TWENTY:
+        out.append(("final_mark", "bounds"))
+    if start is not None and end is not None:
+        if end < start:
+            out.append(("end_date", "end_before_start"))
+        else:
+            months = (end - start).days / 30.4375
+            if months > 12:
+                out.append(("end_date", "too_long"))
+            if v.get("internship_type") == "PFE" and not 3.5 <= months <= 6.5:
+                out.append(("end_date", "pfe_length"))
+    country = (v.get("host_country") or "").strip()
+    abroad = bool(country) and country.casefold() not in HOME
+    if not abroad and not v.get("host_region"):
+        out.append(("host_region", "required"))
+    if abroad and v.get("host_region"):
+        out.append(("host_region", "abroad_region"))
+    outcome = v.get("outcome")
+    if outcome is not None:
+        if mark is not None and outcome != "COMPLETED":
+            out.append(("final_mark", "mark_not_completed"))
+        if outcome == "COMPLETED" and end and end > date.today():
+            out.append(("outcome", "completed_future"))
+        if v.get("hired") == "YES" and outcome == "ABANDONED":
+            out.append(("hired", "hired_abandoned"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def cpu(fn: Callable[[], Any]) -> float:
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
+
+
+def batch_phases(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Where ``validate_batch``'s time goes: the generated field checks, then the rules (same steps)."""
+    from forms.compiled import compiled
+
+    comp = compiled(FORM)
+    t0 = time.process_time()
+    out = list(map(comp.fields_one, rows))
+    t1 = time.process_time()
+    for index, rule in enumerate(FORM.rules):
+        comp._check_rule(index, rule, rows, out)
+    t2 = time.process_time()
+    return {"field checks": t1 - t0, "rules": t2 - t1}
+
+
+def variants_for(rows: list[dict[str, Any]]) -> dict[str, Callable[[], Any]]:
+    return {
+        "interpreted (before)": lambda: [validate_interpreted(FORM, r) for r in rows],
+        "compiled, row by row": lambda: [validate(FORM, r) for r in rows],
+        "batch (validate_batch)": lambda: validate_batch(FORM, rows),
+        "hand-written, row by row": lambda: [hand_written(r) for r in rows],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"Python {platform.python_version()}, {args.rows} internship rows, {args.runs} runs, CPU time of one process")
+    for label, share in (("clean", 0.0), ("5 % with a problem", 0.05)):
+        rows = make_rows(args.rows, share)
+        expected = [validate_interpreted(FORM, r) for r in rows]
+        assert [validate(FORM, r) for r in rows] == expected
+        assert validate_batch(FORM, rows) == expected
+        hand = [hand_written(r) for r in rows]
+        assert [bool(h) for h in hand] == [bool(e) for e in expected], "hand-written check disagrees"
+        variants = variants_for(rows)
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        phases: list[dict[str, float]] = []
+        for _ in range(args.runs):
+            for name, fn in variants.items():
+                times[name].append(cpu(fn))
+            phases.append(batch_phases(rows))
+        print(f"\n{label} ({sum(map(bool, expected))} rows with findings)")
+        hand_median = statistics.median(times["hand-written, row by row"])
+        for name, values in times.items():
+            median = statistics.median(values)
+            print(f"  {name:26} {median:7.3f} s  {args.rows / median:>11,.0f} records/s/core  "
+                  f"hand-written ÷ this {hand_median / median:5.2f}")
+        print("  batch phases (medians): " + ", ".join(
+            f"{k} {statistics.median(p[k] for p in phases) * 1e9 / args.rows:.0f} ns/row" for k in phases[0]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Full-text search of the lists (FTS5, migration 0005): accents and case folded, several words, word
+beginnings, kept in step with every write, and built for the records of an upgraded 0004 database."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.ui.list_query import ListFilter, ListQuery
+from forms.store.database import open_database
+from forms.store.records import RecordStore
+from forms.store.search import fts_query
+from tests.conftest import OFFERING, cohort_values, internship_values
+
+DATA = Path(__file__).parent / "data"
+
+
+def found(store, form_key: str, typed: str) -> list[str]:
+    query = ListQuery(store.engine, form_key, store.establishment)
+    assert query.full_text
+    rows = query.fetch(ListFilter(search=typed))
+    assert query.count(ListFilter(search=typed)) == len(rows)
+    return sorted(row[0] for row in rows)
+
+
+def index_is_sound(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        for form in ("offering", "cohort", "internship"):
+            conn.execute(f"INSERT INTO {form}_search({form}_search) VALUES ('integrity-check')")
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def people(store):
+    offering, _ = store.save("offering", OFFERING)
+    cohort, _ = store.save("cohort", cohort_values(offering.id))
+    tazi, _ = store.save("internship", internship_values(offering.id, cohort.id, student_code="R100000001",
+                                                           last_name="Tazi", first_name="Omar",
+                                                           host_name="Société Générale Maroc"))
+    salma, _ = store.save("internship", internship_values(offering.id, cohort.id, student_code="R100000002",
+                                                            last_name="العلوي", first_name="سلمى",
+                                                            host_name="OCP"))
+    return tazi.id, salma.id
+
+
+def test_accents_case_several_words_and_word_beginnings(store, people):
+    tazi, salma = people
+    assert found(store, "internship", "Societe Generale") == [tazi]
+    assert found(store, "internship", "  tazi   OMAR ") == [tazi]  # two words, in two columns
+    assert found(store, "internship", "omar taz") == [tazi]  # any order, beginnings of words
+    assert found(store, "internship", "Tazi Salma") == []  # every word must be found
+    assert found(store, "internship", "سلمى") == [salma]
+    assert found(store, "internship", "R10000000") == sorted([tazi, salma])
+    assert found(store, "internship", "Générale \"OR\" *") == []  # typed operators are text, not syntax
+    assert found(store, "internship", "  -  ") == sorted([tazi, salma])  # punctuation alone: no filter
+    assert fts_query('a"b') == '"a""b"*'
+
+
+def test_the_index_follows_updates_deletions_and_imports(store, people, workspace, tmp_path):
+    tazi, _salma = people
+    record = store.get("internship", tazi)
+    store.save("internship", {**record.values, "host_name": "Maroc Telecom"}, record_id=tazi)
+    assert found(store, "internship", "generale") == []
+    assert found(store, "internship", "telecom") == [tazi]
+    store.delete("internship", [tazi])
+    assert found(store, "internship", "telecom") == []
+    from forms.excel import run_import
+    from tests.forms.excel_files import internship_row, write_xlsx
+
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship",
+                      [internship_row(student_code="S200000", last_name="Berrada", host_name="Crédit Agricole")])
+    plan = run_import(store, "internship", path)
+    assert plan.applied, plan.lines()
+    assert len(found(store, "internship", "credit agricole")) == 1
+    index_is_sound(workspace.db_path)
+
+
+def test_upgrade_of_a_0004_database_indexes_its_records(tmp_path):
+    db = tmp_path / "kafaat.db"
+    shutil.copy(DATA / "kafaat-0004.db", db)
+    conn = sqlite3.connect(db)
+    live = conn.execute("SELECT id FROM internship WHERE first_name = 'سلمى' AND deleted = 0").fetchall()
+    offerings = conn.execute("SELECT id FROM offering WHERE code = 'MS-CYBER'").fetchall()
+    conn.close()
+    assert live and offerings
+    engine = open_database(db, backup_dir=tmp_path / "backups")
+    store = RecordStore(engine, "ECC", "test")
+    assert found(store, "internship", "سلمى") == sorted(r[0] for r in live)
+    assert found(store, "offering", "ms-cyber") == [offerings[0][0]]
+    assert found(store, "offering", "cybersecurite") == [offerings[0][0]]
+    engine.dispose()
+    index_is_sound(db)

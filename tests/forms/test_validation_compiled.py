@@ -1,0 +1,133 @@
+"""The compiled validators (``forms.compiled``) against the interpreted reference, on generated records of
+every declared form and of every form as a ministry receives it: the same issues, in the same order."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from forms.compiled import CompiledForm, compiled
+from forms.definitions import FORMS
+from forms.schema import Field, FieldType, Form
+from forms.validation import (
+    parse_and_validate,
+    parse_and_validate_batch,
+    validate,
+    validate_batch,
+    validate_interpreted,
+)
+from tests.conftest import OFFERING, cohort_values, internship_values
+
+ALL_FORMS = [*FORMS.values(), *(f.as_received() for f in FORMS.values())]
+IDS = [f"{f.key}{'' if f in FORMS.values() else '-received'}" for f in ALL_FORMS]
+
+
+def _number_bound(value: Any, fallback: int) -> Any:
+    return fallback if value is None else value
+
+
+def field_values(f: Field) -> st.SearchStrategy[Any]:
+    """Typed values of the field's type: valid ones, ones on and just past its bounds, and wrong ones."""
+    kind = f.type
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
+        options = [st.text(alphabet="aZ09-@. é", max_size=f.max_length + 2),
+                   st.sampled_from(["x" * f.max_length, "x" * (f.max_length + 1), "Maroc", "France", "ma",
+                                    "a@b.ma", "1.2E+19", "2025-2026", "2024-2026", "R130045678"])]
+        if f.pattern:
+            options.append(st.from_regex(f.pattern, fullmatch=True))
+        return st.one_of(options)
+    if kind is FieldType.INTEGER:
+        low, high = _number_bound(f.min, -5), _number_bound(f.max, 100)
+        return st.one_of(st.integers(low - 2, low + 40), st.integers(high - 2, high + 2), st.integers(0, 3100))
+    if kind is FieldType.DECIMAL:
+        low, high = int(_number_bound(f.min, -5)), int(_number_bound(f.max, 100))
+        return st.integers((low - 1) * 100, (high + 1) * 100).map(lambda n: Decimal(n) / 100)
+    if kind is FieldType.DATE:
+        today = date.today()
+        return st.one_of(st.dates(date(1985, 1, 1), date(2110, 1, 1)),
+                         st.dates(today - timedelta(days=400), today + timedelta(days=400)),
+                         st.sampled_from([d for d in (f.min, f.max) if d is not None] or [today]))
+    if kind is FieldType.BOOLEAN:
+        return st.booleans()
+    if kind in (FieldType.CHOICE, FieldType.MULTI_CHOICE):
+        table = f.choices()
+        assert table is not None
+        codes = st.sampled_from(table.codes)
+        if kind is FieldType.CHOICE:
+            return codes
+        return st.lists(codes, min_size=1, max_size=3, unique=True).map(tuple)
+    if kind is FieldType.LINK:
+        return st.sampled_from(["9b7a3b1c-0000-4000-8000-000000000001", "9b7a3b1c-0000-4000-8000-000000000002"])
+    raise AssertionError(kind)
+
+
+@st.composite
+def batches(draw: st.DrawFn, form: Form) -> list[Any]:
+    """Rows drawn from a few values per field (so values and combinations repeat, as in real data), some
+    rows lacking keys, some not plain dicts."""
+    pools = {f.key: draw(st.lists(st.one_of(st.none(), field_values(f)), min_size=1, max_size=4))
+             for f in form.fields}
+    rows: list[Any] = []
+    for _ in range(draw(st.integers(1, 12))):
+        row = {key: draw(st.sampled_from(pool)) for key, pool in pools.items()}
+        for key in draw(st.lists(st.sampled_from(form.field_keys), max_size=2)):
+            row.pop(key, None)
+        rows.append(row)
+    if draw(st.booleans()):
+        rows = [MappingProxyType(r) for r in rows]
+    return rows
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_compiled_agrees_with_interpreted(form: Form, data: st.DataObject) -> None:
+    rows = data.draw(batches(form))
+    expected = [validate_interpreted(form, r) for r in rows]
+    assert [compiled(form).one(r) for r in rows] == expected
+    assert compiled(form).batch(rows) == expected
+    # a fresh compilation has learnt nothing yet about what the rules read
+    assert CompiledForm(form).batch(rows) == expected
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+def test_batch_of_typical_records_agrees(form: Form) -> None:
+    """The sample records of the fixtures, many times over with a few changes, through parse then validate."""
+    samples = {"offering": OFFERING, "cohort": cohort_values("9b7a3b1c-0000-4000-8000-000000000001"),
+               "internship": internship_values("9b7a3b1c-0000-4000-8000-000000000001")}
+    base = {k: v for k, v in samples[form.key].items() if form.has_field(k)}
+    raws = [dict(base), {**base, next(iter(base)): None}, {**base, "oops": 1}]
+    raws += [dict(base) for _ in range(200)]
+    assert parse_and_validate_batch(form, raws) == [parse_and_validate(form, r) for r in raws]
+
+
+def test_validate_and_validate_batch_are_the_compiled_ones() -> None:
+    form = FORMS["internship"]
+    values = {k: None for k in form.field_keys}
+    assert validate(form, values) == validate_interpreted(form, values) != []
+    assert validate_batch(form, [values, values]) == [validate_interpreted(form, values)] * 2
+    assert validate_batch(form, []) == []
+    assert compiled(form) is compiled(form)
+    assert compiled(form.as_received()) is not compiled(form)
+
+
+def test_a_rule_that_iterates_its_values_is_run_record_by_record() -> None:
+    from forms.i18n import Text
+    from forms.schema import Issue, Rule
+
+    def count_present(v: Any) -> Any:
+        if sum(1 for key in v if v[key] is not None) > 1:
+            yield Issue(("a",), Text("trop"), code="many")
+
+    form = Form("t", Text("T"), Text("Ts"), (Field("a", FieldType.INTEGER, Text("A")),
+                                             Field("b", FieldType.INTEGER, Text("B"))),
+                rules=(Rule("many", (), count_present, Text("")),))
+    rows = [{"a": 1, "b": 2}, {"a": 1, "b": None}, {"a": 1, "b": 2}]
+    assert validate_batch(form, rows) == [validate_interpreted(form, r) for r in rows]
+    assert [len(found) for found in validate_batch(form, rows)] == [1, 0, 1]
