@@ -32,6 +32,7 @@ class NationalListQuery(ListQuery):
         self.establishment = ""
         self.fields = list_fields(self.form)
         self.indexed: set[str] = set()
+        self.full_text = False  # the national store has no full-text index: ListQuery's substring search
         self.only: str | None = None
         """Only this establishment's records (None: all)."""
 
