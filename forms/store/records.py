@@ -31,7 +31,10 @@ DRAFT = "draft"
 COMPLETE = "complete"
 STATUSES = (DRAFT, COMPLETE)
 SYSTEM_MEMBERS = frozenset({"id", "status", "version", "updated_at", "created_at", "created_by", "updated_by",
-                            "establishment", "deleted", "change_seq", "error_count", "warning_count"})
+                            "establishment", "deleted", "change_seq", "error_count", "warning_count",
+                            "refused_by"})
+"""Members of a listed record that are not fields (``refused_by``: what ministries refused, ``sync.refusals``);
+``records add`` accepts them back and ignores them."""
 BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique"})
 """Problems that refuse even a draft: the value could not be kept, or the database would be inconsistent."""
 
