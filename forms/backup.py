@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -191,26 +190,6 @@ def _set_aside(workspace: Workspace, stamp: str) -> Path:
     return kept
 
 
-def _copy_into_new_file(source: Path, db_path: Path) -> None:
-    tmp = db_path.with_name(db_path.name + ".restauration.part")
-    tmp.unlink(missing_ok=True)
-    try:
-        src = sqlite3.connect(ro_uri(source), uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = WAL")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def restore(workspace: Workspace, source: Path) -> Path:
     """Replace the live database by a checked backup. The current one is kept first: copied with the backup
     API when it is sound, or, when it is damaged (even its header) or missing, moved aside as it is. The
@@ -247,7 +226,7 @@ def restore(workspace: Workspace, source: Path) -> Path:
                 outbox = _outbox_rows(safety)
             except sqlite3.DatabaseError:
                 outbox = []  # unreadable: the export finds the bundles in outbox/ and never overwrites them
-        _copy_into_new_file(source, db_path)
+        backup_sqlite(source, db_path, journal_mode="WAL")
     # Opening applies any migration the restored file needs (with its own backup first).
     workspace.engine  # noqa: B018
     _keep_outbox(db_path, outbox)

@@ -422,9 +422,10 @@ def _set_aside_stale_wal(path: Path, reason: str) -> None:
                 "telle qu'elle était avant ce journal", wal.name, path.name, reason, kept.name)
 
 
-def backup_sqlite(source: Path, destination: Path) -> Path:
-    """A consistent copy of a live database (WAL included) through the SQLite backup API. Nothing is left
-    behind when it fails (no ``.part`` file)."""
+def backup_sqlite(source: Path, destination: Path, journal_mode: str = "DELETE") -> Path:
+    """A consistent copy of a live database (WAL included) through the SQLite backup API, its journal mode
+    set to ``journal_mode`` (a backup file: DELETE; a restored live database: WAL). Nothing is left behind
+    when it fails (no ``.part`` file)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.with_suffix(destination.suffix + ".part")
     tmp.unlink(missing_ok=True)
@@ -434,7 +435,7 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
+                dst.execute(f"PRAGMA journal_mode = {'WAL' if journal_mode == 'WAL' else 'DELETE'}")
             finally:
                 dst.close()
         finally:
