@@ -14,7 +14,7 @@ from typing import Any
 
 from forms.i18n import Text
 from forms.reference import Choice
-from forms.schema import Field, FieldType, Form, Issue, Rule, Severity, Sharing
+from forms.schema import AppliesWhen, Field, FieldType, Form, Issue, Rule, Severity, Sharing
 
 T = FieldType
 WITHHELD, PSEUDONYMISED = Sharing.WITHHELD, Sharing.PSEUDONYMISED
@@ -211,7 +211,8 @@ OFFERING = Form(
                                                     "Accreditation status"),
               required=True, options=ACCREDITATION_STATUSES, section=S_PARTNER),
         Field("accreditation_date", T.DATE, Text("Date d'accréditation", "تاريخ الاعتماد", "Accreditation date"),
-              min=date(1990, 1, 1), max=MAX_DATE, section=S_PARTNER),
+              min=date(1990, 1, 1), max=MAX_DATE, section=S_PARTNER,
+              applies_when=AppliesWhen("accreditation_status", unless=("NOT_REQUIRED",))),
         Field("contact_email", T.EMAIL, Text("E-mail de contact", "البريد الإلكتروني للاتصال", "Contact e-mail"),
               required=True, max_length=254, section=S_PARTNER, sharing=WITHHELD),
     ),

@@ -83,6 +83,20 @@ class Issue:
         return f"{', '.join(self.fields)}: {self.message.get(lang)}"
 
 
+@dataclass(frozen=True, slots=True)
+class AppliesWhen:
+    """A field that has a meaning only for some values of another field of its form (the accreditation
+    date, when the offering is subject to accreditation). The editor disables it otherwise, from this
+    declaration. While the other field is empty, the field applies."""
+
+    field: str
+    unless: tuple[Any, ...] = ()
+    """The other field's values (codes) for which this one does not apply."""
+
+    def __call__(self, values: Mapping[str, Any]) -> bool:
+        return values.get(self.field) not in self.unless
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a form.
@@ -111,6 +125,8 @@ class Field:
     strip: bool = True
     sharing: Sharing = Sharing.SENT
     """What the bundle carries of this field: the value, nothing, or a pseudonym."""
+    applies_when: AppliesWhen | None = None
+    """When the field has a meaning (``None``: always)."""
 
     @property
     def is_choice(self) -> bool:
@@ -178,6 +194,9 @@ class Form:
         keys = [f.key for f in self.fields]
         if len(set(keys)) != len(keys):
             raise ValueError(f"champ déclaré deux fois dans {self.key}")
+        for f in self.fields:
+            if f.applies_when is not None and f.applies_when.field not in keys:
+                raise ValueError(f"{self.key}.{f.key} : applies_when nomme un champ absent ({f.applies_when.field})")
         object.__setattr__(self, "_by_key", {f.key: f for f in self.fields})
         object.__setattr__(self, "_keys", tuple(keys))
         object.__setattr__(self, "_links", tuple(f for f in self.fields if f.type is FieldType.LINK))

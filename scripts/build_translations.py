@@ -6,7 +6,8 @@ Called by ``scripts/bootstrap.sh`` (so by the run, test and CI commands) and by 
 added as unfinished, strings gone from the code are dropped: git keeps them); translators then fill them with Qt Linguist
 (``pyside6-linguist``) or any editor.
 
-French is the source language: there is no ``kafaat_fr.ts``.
+French is the source language: ``kafaat_fr.ts`` holds only the plural forms of the strings that have a
+count (``tr("%n erreur(s)", "", n)`` → « 1 erreur », « 3 erreurs »), refreshed with ``-pluralonly``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 SOURCES = ("desktop/app.py", "desktop/ui")
 LANGUAGES = ("ar", "en")
+PLURAL_ONLY = ("fr",)
 
 
 def tool(name: str) -> str:
@@ -47,6 +49,10 @@ def update() -> None:
         ts = TRANSLATIONS / f"kafaat_{lang}.ts"
         subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-source-language", "fr", "-target-language", lang,
                         *python_sources(), "-ts", str(ts)], check=True)
+    for lang in PLURAL_ONLY:
+        ts = TRANSLATIONS / f"kafaat_{lang}.ts"
+        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-pluralonly", "-source-language", "fr",
+                        "-target-language", lang, *python_sources(), "-ts", str(ts)], check=True)
 
 
 def build() -> list[Path]:

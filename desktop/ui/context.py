@@ -20,6 +20,9 @@ class AppContext:
     lang: str = "fr"
     open_record: Callable[[str, str | None], Any] = field(default=lambda form, record_id: None)
     """``open_record(form_key, record_id)`` opens the editor (``None``: a new record); set by the window."""
+    neighbour: Callable[[str, str, int], str | None] = field(default=lambda form, record_id, step: None)
+    """``neighbour(form_key, record_id, step)``: the id of the record ``step`` rows away (-1 previous, +1 next)
+    in the list as it is shown (its filter and order), or ``None``; set by the window."""
     navigate: Callable[[str], Any] = field(default=lambda key: None)
     """``navigate(page_key)`` shows another page; set by the window."""
     set_language: Callable[[str], Any] = field(default=lambda lang: None)

@@ -8,6 +8,8 @@ store decides what may be saved. The « Historique » tab shows the record's aud
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -33,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.fields import Binding, ComboBinding, make_binding
-from desktop.ui.i18n import format_timestamp, isolate
+from desktop.ui.i18n import format_date, format_number, format_timestamp, isolate
 from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
 from forms.schema import SHARING_NOTES, Field, FieldType, Issue, Severity
@@ -86,11 +90,14 @@ class RecordEditor(QDialog):
         self.bindings: dict[str, Binding] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._tips: dict[str, str] = {}
         self.checked: Checked | None = None
         self.saving = False
         self._applying = False
         self._closing_ok = False
         self.touched: set[str] = set()
+        self._after_save: Callable[[], None] | None = None
+        """What a successful save does instead of closing (moving to the previous/next record)."""
         self.show_all = record_id is not None
         """A new record shows problems only for the fields already edited, until the first save."""
         self.undo_stack = QUndoStack(self)
@@ -144,6 +151,19 @@ class RecordEditor(QDialog):
         redo.setEnabled(False)
         bar.addWidget(undo)
         bar.addWidget(redo)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setObjectName("previous")
+        self.previous_button.setText(self.tr("Précédent"))
+        self.previous_button.setToolTip(self.tr("Enregistrement précédent de la liste (Ctrl+Page précédente)"))
+        self.previous_button.clicked.connect(lambda: self.go(-1))
+        self.next_button = QToolButton(self)
+        self.next_button.setObjectName("next")
+        self.next_button.setText(self.tr("Suivant"))
+        self.next_button.setToolTip(self.tr("Enregistrement suivant de la liste (Ctrl+Page suivante)"))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        bar.addSpacing(12)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
         outer.addLayout(bar)
 
         self.tabs = QTabWidget()
@@ -162,6 +182,14 @@ class RecordEditor(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("problems")
+        self.problems.setToolTip(self.tr("Cliquer sur un problème pour aller au champ"))
+        self.problems.setMaximumHeight(self.problems.fontMetrics().height() * 4 + 12)
+        self.problems.setVisible(False)
+        self.problems.itemClicked.connect(self._problem_chosen)
+        self.problems.itemActivated.connect(self._problem_chosen)
+        outer.addWidget(self.problems)
 
         buttons = QDialogButtonBox()
         self.draft_button = QPushButton(self.tr("Enregistrer comme brouillon"))
@@ -188,10 +216,13 @@ class RecordEditor(QDialog):
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
         QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.undo_stack.redo)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(-1))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.go(1))
 
     def _build_fields(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        self.scroll = scroll
         inner = QWidget()
         column = QVBoxLayout(inner)
         sections: dict[str, QFormLayout] = {}
@@ -230,6 +261,7 @@ class RecordEditor(QDialog):
             if tips:
                 label.setToolTip("\n".join(tips))
                 binding.widget.setToolTip("\n".join(tips))
+            self._tips[f.key] = "\n".join(tips)
             self.labels[f.key] = label
             sections[name].addRow(label, holder)
         column.addStretch(1)
@@ -267,6 +299,29 @@ class RecordEditor(QDialog):
             finally:
                 self._applying = was
 
+    # --------------------------------------------------------------------------------- applicability
+    def update_applicability(self) -> list[str]:
+        """Enable the fields that apply to the values shown, disable the others (``Field.applies_when`` in
+        the declaration). Returns the keys of the disabled fields that still hold a value."""
+        values = self.values()
+        holding = []
+        for f in self.form.fields:
+            if f.applies_when is None:
+                continue
+            applies = f.applies_when(values)
+            widget = self.bindings[f.key].widget
+            widget.setEnabled(applies)
+            self.labels[f.key].setEnabled(applies)
+            if applies:
+                widget.setToolTip(self._tips.get(f.key, ""))
+            else:
+                other = self.form.field(f.applies_when.field)
+                widget.setToolTip(self.tr("Ne s'applique pas quand « {field} » vaut « {value} »").format(
+                    field=other.label.get(self.lang), value=_shown(values.get(other.key), other, self.lang)))
+                if values.get(f.key) is not None:
+                    holding.append(f.key)
+        return holding
+
     # ---------------------------------------------------------------------------------------- values
     def values(self) -> dict[str, Any]:
         return {key: binding.value() for key, binding in self.bindings.items()}
@@ -280,6 +335,7 @@ class RecordEditor(QDialog):
                 self.bindings[f.key].set_value(values.get(f.key))
         finally:
             self._applying = False
+        self.update_applicability()  # a stored value in a field that does not apply is shown as it is
 
     def apply_value(self, key: str, value: Any) -> None:
         """Set one field from undo/redo without recording a new command."""
@@ -289,7 +345,9 @@ class RecordEditor(QDialog):
             self._last[key] = self.bindings[key].value()
         finally:
             self._applying = False
-        self.bindings[key].widget.setFocus()
+        self.update_applicability()
+        if self.bindings[key].widget.isEnabled():
+            self.bindings[key].widget.setFocus()
         self.check_timer.start()
         self._update_title()
 
@@ -302,7 +360,22 @@ class RecordEditor(QDialog):
             return
         self._last[key] = new
         self.touched.add(key)
-        self.undo_stack.push(FieldEdit(self, key, old, new))
+        emptied = self.update_applicability()
+        if not emptied:
+            self.undo_stack.push(FieldEdit(self, key, old, new))
+        else:  # a field that no longer applies loses its value, in the same undo step
+            self.undo_stack.beginMacro(self.form.field(key).label.get(self.lang))
+            self.undo_stack.push(FieldEdit(self, key, old, new))
+            for other in emptied:
+                before = self._last.get(other)
+                self._applying = True
+                try:
+                    self.bindings[other].set_value(None)
+                finally:
+                    self._applying = False
+                self._last[other] = None
+                self.undo_stack.push(FieldEdit(self, other, before, None))
+            self.undo_stack.endMacro()
         self.check_timer.start()
         self._update_title()
 
@@ -316,6 +389,8 @@ class RecordEditor(QDialog):
             shown = self.form.title(self.values()).strip(" —")
             title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
         self.heading.setText(title)
+        self.previous_button.setEnabled(self.record is not None)
+        self.next_button.setEnabled(self.record is not None)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)
 
     # ------------------------------------------------------------------------------------ validation
@@ -359,6 +434,17 @@ class RecordEditor(QDialog):
                                     for i in found))
             label.setStyleSheet(ERROR_STYLE if worst is Severity.ERROR else WARNING_STYLE)
             label.setVisible(True)
+        self.problems.clear()
+        for found in issues:
+            keys = [k for k in found.fields if k in self.bindings]
+            names = ", ".join(self.form.field(k).label.get(self.lang) for k in keys)
+            mark = "⚠ " if found.severity is Severity.WARNING else "✖ "
+            item = QListWidgetItem(mark + (f"{names} : " if names else "") + found.message.get(self.lang))
+            item.setData(Qt.ItemDataRole.UserRole, keys[0] if keys else None)
+            item.setForeground(Qt.GlobalColor.darkRed if found.severity is Severity.ERROR
+                               else Qt.GlobalColor.darkYellow)
+            self.problems.addItem(item)
+        self.problems.setVisible(bool(issues))
         n_errors = sum(1 for i in issues if i.severity is Severity.ERROR)
         n_warnings = len(issues) - n_errors
         if hidden:  # a new form, nothing typed yet that is wrong: nothing to say
@@ -374,6 +460,67 @@ class RecordEditor(QDialog):
                 parts.append(self.tr("%n avertissement(s)", "", n_warnings))
             self.summary.setText(" · ".join(parts))
             self.summary.setStyleSheet(ERROR_STYLE if n_errors else WARNING_STYLE)
+
+    def _problem_chosen(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key:
+            self.focus_field(key)
+
+    def focus_field(self, key: str) -> None:
+        """Show the field ``key`` (input tab, scrolled into view) and give it the keyboard focus."""
+        self.tabs.setCurrentIndex(0)
+        widget = self.bindings[key].widget
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------------------------ navigation
+    def go(self, step: int) -> bool:
+        """Open the previous (-1) or next (+1) record of the list in this editor; unsaved changes are
+        offered for saving first, as when closing. Returns whether the editor moved (or will, after the save)."""
+        if self.saving or self.record is None:
+            return False
+        target = self.context.neighbour(self.form.key, self.record.id, step)
+        if target is None:
+            self.summary.setText(self.tr("Pas d'enregistrement précédent dans la liste.") if step < 0
+                                 else self.tr("Pas d'enregistrement suivant dans la liste."))
+            self.summary.setStyleSheet("")
+            return False
+        if self.is_dirty():
+            answer = self._ask_unsaved()
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save:
+                self._after_save = lambda: self.show_record(target)
+                checked = self.run_check()
+                self.save(COMPLETE if not checked.errors else DRAFT)
+                return True
+        self.show_record(target)
+        return True
+
+    def show_record(self, record_id: str) -> bool:
+        """Show another record of the same form in this editor (a fresh undo history)."""
+        record = self.store.get(self.form.key, record_id)
+        if record is None or record.deleted:
+            return False
+        self.check_timer.stop()
+        self.record = record
+        self.undo_stack.clear()
+        self.touched.clear()
+        self.show_all = True
+        self.load(record.values)
+        self.baseline = self.values()
+        self._last = dict(self.baseline)
+        self._update_title()
+        self.run_check()
+        self.load_history()
+        return True
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self, self.tr("Modifications non enregistrées"),
+            self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
     # ------------------------------------------------------------------------------------------ save
     def save(self, status: str) -> None:
@@ -401,11 +548,18 @@ class RecordEditor(QDialog):
         self.record = record
         self.baseline = self.values()
         self.saved.emit(record.id)
+        after, self._after_save = self._after_save, None
+        if after is not None:  # saved on the way to the previous/next record
+            self.complete_button.setEnabled(True)
+            self.draft_button.setEnabled(True)
+            after()
+            return
         self._closing_ok = True
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.saving = False
+        self._after_save = None  # the move waits for a save that works
         self.complete_button.setEnabled(True)
         self.draft_button.setEnabled(True)
         if isinstance(exc, ValidationFailed):
@@ -450,14 +604,11 @@ class RecordEditor(QDialog):
         if self.saving:
             return
         if not self._closing_ok and self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Modifications non enregistrées"),
-                self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            answer = self._ask_unsaved()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
+                self._after_save = None
                 checked = self.run_check()
                 self.save(COMPLETE if not checked.errors else DRAFT)
                 return
@@ -478,6 +629,19 @@ def _shown(value: Any, field: Field | None = None, lang: str = "fr") -> str:
         return ", ".join(table.label(str(code), lang) for code in codes)
     if field is not None and field.type is FieldType.DATE and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+    if field is not None and field.type is FieldType.DATE and hasattr(value, "strftime"):
+        return format_date(value)
+    if field is not None and field.type is FieldType.BOOLEAN and isinstance(value, bool):
+        from desktop.ui.fields import yes_no
+
+        return yes_no(value)
+    if field is not None and field.type in (FieldType.INTEGER, FieldType.DECIMAL) and not isinstance(value, bool):
+        try:  # « 25,00 » in French: the audit log keeps numbers as text or numbers
+            number = Decimal(str(value))
+        except ArithmeticError:
+            return str(value)
+        return format_number(int(number) if field.type is FieldType.INTEGER and number == int(number)
+                             else float(number))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

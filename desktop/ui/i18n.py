@@ -41,11 +41,12 @@ def install_language(lang: str) -> str:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    if lang != "fr":  # French is the source language of every string
-        ours = QTranslator(app)
-        if ours.load(f"kafaat_{lang}", str(translations_dir())):
-            app.installTranslator(ours)
-            _translators.append(ours)
+    # French is the source language of every string; kafaat_fr holds only its plural forms (« %n erreur(s) »
+    # → « 1 erreur », « 3 erreurs »), as Qt's numerus translations do for every language
+    ours = QTranslator(app)
+    if ours.load(f"kafaat_{lang}", str(translations_dir())):
+        app.installTranslator(ours)
+        _translators.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     base = QTranslator(app)
     if base.load(f"qtbase_{lang}", qt_dir):

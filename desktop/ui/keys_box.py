@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import files
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import isolate, ltr
 
@@ -140,10 +141,12 @@ class KeysBox(QGroupBox):
         from sync.keys import load_public, public_path
 
         workspace = self.context.workspace
-        suggested = str(Path.home() / f"kafaat-demande-{workspace.establishment}.json")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Demande d'enregistrement"), suggested, JSON_FILTER)
+        suggested = files.proposed(self.tr("demande"), workspace.establishment, suffix=".json")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Demande d'enregistrement"), suggested,
+                                              self.tr("Fichiers Kafaat (*.json);;Tous les fichiers (*)"))
         if not name:
             return
+        files.remember(name)
         try:
             public = load_public(workspace)
             write_atomic(Path(name), public_path(workspace).read_bytes())
@@ -157,10 +160,13 @@ class KeysBox(QGroupBox):
     def add_recipient(self) -> None:
         from sync.recipients import add_recipient, read_recipient_file
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Clé publique du ministère"), str(Path.home()),
-                                              JSON_FILTER)
+        # a ministry's key comes as « ministere-MIC.pub » or « ….pub.json »: both are shown
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Clé publique du ministère"),
+                                              str(files.start_folder()),
+                                              self.tr("Clés publiques (*.pub *.pub.json *.json);;Tous les fichiers (*)"))
         if not name:
             return
+        files.remember(name)
         try:
             public, data = read_recipient_file(Path(name))
         except Exception as exc:
@@ -169,7 +175,9 @@ class KeysBox(QGroupBox):
         answer = QMessageBox.question(self, self.tr("Vérifier l'empreinte"), self.tr(
             "Clé de {name} ({code}).\nEmpreinte : {fp}\n\nVérifiez cette empreinte avec le ministère (par "
             "téléphone) avant de l'accepter. Faire confiance à cette clé ?").format(
-            name=isolate(public.name), code=ltr(public.code), fp=ltr(public.fingerprint)))
+            name=isolate(public.name), code=ltr(public.code), fp=ltr(public.fingerprint)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # trusting a key is never what Entrée does by default
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -188,9 +196,11 @@ class KeysBox(QGroupBox):
         from sync.keys import DOCUMENT_MAX_BYTES
         from sync.outbox import import_receipt
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Accusé de réception"), str(Path.home()), JSON_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Accusé de réception"), str(files.start_folder()),
+                                              self.tr("Fichiers Kafaat (*.json);;Tous les fichiers (*)"))
         if not name:
             return
+        files.remember(name)
         try:
             data = read_limited(Path(name), DOCUMENT_MAX_BYTES, name, ReceiptRefused)
             entry = import_receipt(self.context.workspace, data, Path(name).name)

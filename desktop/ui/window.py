@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.context = context
         context.open_record = weak_callback(self.open_record)
         context.navigate = weak_callback(self.navigate)
+        context.neighbour = weak_callback(self.neighbour)
         context.runner.data_changed.connect(self.data_changed)
         self.update_status()
         self.navigate(first_page)
@@ -213,6 +214,26 @@ class MainWindow(QMainWindow):
         editor.saved.connect(lambda rid, key=form_key: self._record_saved(key, rid))
         editor.open()
         return editor
+
+    def neighbour(self, form_key: str, record_id: str, step: int) -> str | None:
+        """The record before (-1) or after (+1) ``record_id`` in its list as shown (filter and order), which
+        the list then selects; ``None`` at either end or when the record is not in the list."""
+        page = self.pages.get(form_key)
+        model = getattr(page, "model", None)
+        if model is None:
+            return None
+        row = model.row_of(record_id)
+        if row < 0:
+            return None
+        target = row + step
+        if target >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
+        if not 0 <= target < model.rowCount():
+            return None
+        found = model.record_id(target)
+        if hasattr(page, "select_record"):
+            page.select_record(found)
+        return found
 
     def _editor_closed(self, editor: Any) -> None:
         if editor in self.editors:

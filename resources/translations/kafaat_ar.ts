@@ -50,10 +50,10 @@
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
+            <numerusform>خطأ واحد</numerusform>
+            <numerusform>خطآن</numerusform>
+            <numerusform>%n أخطاء</numerusform>
+            <numerusform>%n خطأً</numerusform>
             <numerusform>%n خطأ</numerusform>
         </translation>
     </message>
@@ -62,10 +62,10 @@
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
+            <numerusform>تنبيه واحد</numerusform>
+            <numerusform>تنبيهان</numerusform>
+            <numerusform>%n تنبيهات</numerusform>
+            <numerusform>%n تنبيهًا</numerusform>
             <numerusform>%n تنبيه</numerusform>
         </translation>
     </message>
@@ -123,187 +123,240 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="86"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="110"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="115"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="121"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="126"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="130"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="136"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="148"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
-        <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
-        <translation>{form}: {n} سجل، {d} حذف</translation>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <source>{form} : {records}, {deletions}</source>
+        <translation>{form}: {records}، {deletions}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <source>%n enregistrement(s)</source>
+        <translation>
+            <numerusform>%n سجل</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%n سجلات</numerusform>
+            <numerusform>%n سجلًا</numerusform>
+            <numerusform>%n سجل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <source>%n suppression(s)</source>
+        <translation>
+            <numerusform>%n عملية حذف</numerusform>
+            <numerusform>عملية حذف واحدة</numerusform>
+            <numerusform>عمليتا حذف</numerusform>
+            <numerusform>%n عمليات حذف</numerusform>
+            <numerusform>%n عملية حذف</numerusform>
+            <numerusform>%n عملية حذف</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
+        <source>dernier lot exporté aujourd&apos;hui</source>
+        <translation>آخر حزمة صُدّرت اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <source>dernier lot exporté hier</source>
+        <translation>آخر حزمة صُدّرت أمس</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <source>dernier lot exporté il y a %n jour(s)</source>
+        <translation>
+            <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
+            <numerusform>آخر حزمة صُدّرت منذ يوم واحد</numerusform>
+            <numerusform>آخر حزمة صُدّرت منذ يومين</numerusform>
+            <numerusform>آخر حزمة صُدّرت منذ %n أيام</numerusform>
+            <numerusform>آخر حزمة صُدّرت منذ %n يومًا</numerusform>
+            <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <source>{when} (période de {period}) : un export est attendu</source>
+        <translation>{when} (الفترة {period}): تصدير جديد مُنتظر</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومين</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="215"/>
         <source>réservé (pas encore écrit)</source>
         <translation>محجوزة (لم تُكتب بعد)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="184"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>accusé de réception reçu</source>
         <translation>تم التوصل بالإشعار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="223"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
-        <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
-        <translation>آخر حزمة صُدّرت منذ {d} يوما (الفترة {p} يوما): تصدير جديد مُنتظر</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
-        <source>dernier lot exporté il y a {d} jours</source>
-        <translation>آخر حزمة صُدّرت منذ {d} يوما</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="255"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="260"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="268"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="272"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -329,187 +382,211 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="47"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>استيراد ملف Excel أو CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="51"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="72"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="91"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="157"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="170"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="185"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="197"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <source>modèle</source>
+        <translation>نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
-        <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
-        <translation>الورقة « {sheet} »، الرأس في السطر {row}، {n} سطر من المعطيات.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="206"/>
+        <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
+        <translation>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+            <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
+        <translation>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+            <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="220"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="261"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
-        <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
-        <translation>{n} مشكلة يجب تصحيحها: لن يُستورد شيء ما دامت قائمة. {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="297"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="287"/>
+        <source>rapport</source>
+        <translation>تقرير</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="298"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -517,114 +594,130 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="42"/>
+        <location filename="../../desktop/ui/keys_box.py" line="43"/>
         <source>Clés et destinataires</source>
         <translation>المفاتيح والجهات المستقبلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <location filename="../../desktop/ui/keys_box.py" line="53"/>
         <source>Créer les clés…</source>
         <translation>إنشاء المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="53"/>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>طلب التسجيل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="55"/>
+        <location filename="../../desktop/ui/keys_box.py" line="56"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>إضافة وزارة مستقبلة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="57"/>
+        <location filename="../../desktop/ui/keys_box.py" line="58"/>
         <source>Importer un accusé de réception…</source>
         <translation>استيراد إشعار بالتوصل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="81"/>
+        <location filename="../../desktop/ui/keys_box.py" line="82"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>بصمة المؤسسة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="85"/>
+        <location filename="../../desktop/ui/keys_box.py" line="86"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>مفاتيح المؤسسة غير موجودة بعد: أنشئها لتتمكن من التصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="93"/>
+        <location filename="../../desktop/ui/keys_box.py" line="94"/>
         <source>Ministères destinataires : {names}</source>
         <translation>الوزارات المستقبلة: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="96"/>
+        <location filename="../../desktop/ui/keys_box.py" line="97"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>لا توجد وزارة مستقبلة: أضف ملف المفتاح العمومي الذي توصلت به من الوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="107"/>
-        <location filename="../../desktop/ui/keys_box.py" line="125"/>
-        <location filename="../../desktop/ui/keys_box.py" line="132"/>
-        <location filename="../../desktop/ui/keys_box.py" line="153"/>
-        <location filename="../../desktop/ui/keys_box.py" line="182"/>
-        <location filename="../../desktop/ui/keys_box.py" line="202"/>
+        <location filename="../../desktop/ui/keys_box.py" line="108"/>
+        <location filename="../../desktop/ui/keys_box.py" line="126"/>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="156"/>
+        <location filename="../../desktop/ui/keys_box.py" line="190"/>
+        <location filename="../../desktop/ui/keys_box.py" line="212"/>
         <source>Kafaat</source>
         <translation>كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="111"/>
+        <location filename="../../desktop/ui/keys_box.py" line="112"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="117"/>
+        <location filename="../../desktop/ui/keys_box.py" line="118"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>اختر عبارة مرور المفاتيح ({n} أحرف على الأقل):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="121"/>
+        <location filename="../../desktop/ui/keys_box.py" line="122"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>أدخلها مرة ثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="125"/>
+        <location filename="../../desktop/ui/keys_box.py" line="126"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>عبارتا المرور مختلفتان: لم يتم إنشاء أي مفتاح.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="134"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>تم إنشاء المفاتيح. البصمة التي يجب إبلاغها للوزارة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="135"/>
+        <location filename="../../desktop/ui/keys_box.py" line="136"/>
         <source>Création des clés</source>
         <translation>إنشاء المفاتيح</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/keys_box.py" line="144"/>
+        <source>demande</source>
+        <translation>طلب</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="145"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>طلب التسجيل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="154"/>
+        <location filename="../../desktop/ui/keys_box.py" line="146"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <source>Fichiers Kafaat (*.json);;Tous les fichiers (*)</source>
+        <translation>ملفات كفاءات (*.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="157"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>تمت كتابة الطلب: {path}
 أرسله إلى الوزارة وأبلغها هاتفيا بالبصمة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="160"/>
+        <location filename="../../desktop/ui/keys_box.py" line="164"/>
         <source>Clé publique du ministère</source>
         <translation>المفتاح العمومي للوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="169"/>
+        <location filename="../../desktop/ui/keys_box.py" line="166"/>
+        <source>Clés publiques (*.pub *.pub.json *.json);;Tous les fichiers (*)</source>
+        <translation>مفاتيح عامة (*.pub *.pub.json *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="175"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>التحقق من البصمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="170"/>
+        <location filename="../../desktop/ui/keys_box.py" line="176"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -635,17 +728,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 تحقق من هذه البصمة مع الوزارة (هاتفيا) قبل قبولها. هل تثق بهذا المفتاح؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="183"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} كانت مستقبلة بهذا المفتاح من قبل: لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="199"/>
         <source>Accusé de réception</source>
         <translation>إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="203"/>
+        <location filename="../../desktop/ui/keys_box.py" line="213"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>تم التحقق من الإشعار بالتوصل: الدفعة رقم {n} مسجلة كمستلمة.</translation>
     </message>
@@ -653,65 +746,65 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/ui/window.py" line="69"/>
+        <location filename="../../desktop/app.py" line="156"/>
+        <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="172"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180"/>
+        <location filename="../../desktop/ui/window.py" line="183"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
-            <numerusform>(%n مسودة)</numerusform>
-            <numerusform>(%n مسودة)</numerusform>
-            <numerusform>(%n مسودة)</numerusform>
+            <numerusform>(مسودة واحدة)</numerusform>
+            <numerusform>(مسودتان)</numerusform>
+            <numerusform>(%n مسودات)</numerusform>
             <numerusform>(%n مسودة)</numerusform>
             <numerusform>(%n مسودة)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="189"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="190"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="191"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="209"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="207"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="230"/>
+        <location filename="../../desktop/ui/window.py" line="253"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="231"/>
+        <location filename="../../desktop/ui/window.py" line="254"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -745,178 +838,218 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="133"/>
+        <location filename="../../desktop/ui/editor.py" line="140"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="134"/>
+        <location filename="../../desktop/ui/editor.py" line="141"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138"/>
+        <location filename="../../desktop/ui/editor.py" line="145"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="139"/>
+        <location filename="../../desktop/ui/editor.py" line="146"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="151"/>
+        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <source>Précédent</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
+        <translation>التسجيل السابق في القائمة (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <source>Suivant</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
+        <translation>التسجيل التالي في القائمة (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="155"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="179"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="167"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <source>Cliquer sur un problème pour aller au champ</source>
+        <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="195"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <location filename="../../desktop/ui/editor.py" line="197"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171"/>
+        <location filename="../../desktop/ui/editor.py" line="199"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173"/>
+        <location filename="../../desktop/ui/editor.py" line="201"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176"/>
+        <location filename="../../desktop/ui/editor.py" line="204"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="228"/>
+        <location filename="../../desktop/ui/editor.py" line="268"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="306"/>
+        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
+        <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="387"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="359"/>
+        <location filename="../../desktop/ui/editor.py" line="453"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="364"/>
+        <location filename="../../desktop/ui/editor.py" line="458"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
-            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
-            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
-            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
-            <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>خطأ واحد: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>خطآن: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n أخطاء: الحفظ ممكن كمسودة فقط</numerusform>
+            <numerusform>%n خطأً: الحفظ ممكن كمسودة فقط</numerusform>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="366"/>
+        <location filename="../../desktop/ui/editor.py" line="460"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
+            <numerusform>تنبيه واحد</numerusform>
+            <numerusform>تنبيهان</numerusform>
+            <numerusform>%n تنبيهات</numerusform>
+            <numerusform>%n تنبيهًا</numerusform>
             <numerusform>%n تنبيه</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="387"/>
+        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <source>Pas d&apos;enregistrement précédent dans la liste.</source>
+        <translation>لا يوجد تسجيل سابق في القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="485"/>
+        <source>Pas d&apos;enregistrement suivant dans la liste.</source>
+        <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="567"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
-            <numerusform>تم رفض الحفظ: %n مشكلة يجب تصحيحها (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
+            <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412"/>
+        <location filename="../../desktop/ui/editor.py" line="574"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="421"/>
+        <location filename="../../desktop/ui/editor.py" line="583"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="427"/>
+        <location filename="../../desktop/ui/editor.py" line="589"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="520"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="521"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -924,210 +1057,220 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="89"/>
+        <location filename="../../desktop/ui/records_model.py" line="94"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129"/>
+        <location filename="../../desktop/ui/records_model.py" line="134"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129"/>
+        <location filename="../../desktop/ui/records_model.py" line="134"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135"/>
+        <location filename="../../desktop/ui/records_model.py" line="140"/>
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135"/>
+        <location filename="../../desktop/ui/records_model.py" line="140"/>
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="137"/>
+        <location filename="../../desktop/ui/records_model.py" line="142"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
-            <numerusform>%n خطأ</numerusform>
+            <numerusform>خطأ واحد</numerusform>
+            <numerusform>خطآن</numerusform>
+            <numerusform>%n أخطاء</numerusform>
+            <numerusform>%n خطأً</numerusform>
             <numerusform>%n خطأ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="139"/>
+        <location filename="../../desktop/ui/records_model.py" line="144"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
-            <numerusform>%n تنبيه</numerusform>
+            <numerusform>تنبيه واحد</numerusform>
+            <numerusform>تنبيهان</numerusform>
+            <numerusform>%n تنبيهات</numerusform>
+            <numerusform>%n تنبيهًا</numerusform>
             <numerusform>%n تنبيه</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="146"/>
+        <source>refusé par {0}</source>
+        <translation>رفضته {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="150"/>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>رفضته {0} (الحزمة رقم {1}): {2}</translation>
     </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="89"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="94"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="95"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="270"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="304"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="315"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="147"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="186"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="220"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="233"/>
         <source>Comptage</source>
         <translation>العد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="239"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>لا يوجد سجل يحتوي على « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="240"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
-            <numerusform>%n سجل</numerusform>
-            <numerusform>%n سجل</numerusform>
-            <numerusform>%n سجل</numerusform>
-            <numerusform>%n سجل</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%n سجلات</numerusform>
+            <numerusform>%n سجلًا</numerusform>
             <numerusform>%n سجل</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="271"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
-            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
-            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
-            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
-            <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف سجل واحد؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف سجلين؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجلات؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
+            <numerusform>حذف %n سجلًا؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="277"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>Modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="291"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="312"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="340"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
-            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
-            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
-            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
-            <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
+            <numerusform>تم تصدير سجل واحد إلى {0}</numerusform>
+            <numerusform>تم تصدير سجلين إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجلات إلى {0}</numerusform>
+            <numerusform>تم تصدير %n سجلًا إلى {0}</numerusform>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="342"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>

@@ -115,187 +115,224 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="86"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="110"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="115"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="121"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="126"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="130"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="136"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="148"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="159"/>
-        <source>{form} : {n} enregistrement(s), {d} suppression(s)</source>
-        <translation>{form}: {n} record(s), {d} deletion(s)</translation>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <source>{form} : {records}, {deletions}</source>
+        <translation>{form}: {records}, {deletions}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <source>%n enregistrement(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <source>%n suppression(s)</source>
+        <translation>
+            <numerusform>%n deletion</numerusform>
+            <numerusform>%n deletions</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
+        <source>dernier lot exporté aujourd&apos;hui</source>
+        <translation>last bundle exported today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <source>dernier lot exporté hier</source>
+        <translation>last bundle exported yesterday</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <source>dernier lot exporté il y a %n jour(s)</source>
+        <translation>
+            <numerusform>last bundle exported %n day ago</numerusform>
+            <numerusform>last bundle exported %n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <source>{when} (période de {period}) : un export est attendu</source>
+        <translation>{when} (period of {period}): an export is due</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <source>%n jour(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="215"/>
         <source>réservé (pas encore écrit)</source>
         <translation>reserved (not written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="184"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>accusé de réception reçu</source>
         <translation>receipt received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="223"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>no bundle has been exported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
-        <source>dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu</source>
-        <translation>last bundle exported {d} days ago (period of {p} days): an export is due</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
-        <source>dernier lot exporté il y a {d} jours</source>
-        <translation>last bundle exported {d} days ago</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="255"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="260"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="268"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="272"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -321,187 +358,203 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="47"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>Import an Excel or CSV file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="51"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="72"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="91"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="157"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="170"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="185"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="197"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="188"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <source>modèle</source>
+        <translation>template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="202"/>
-        <source>Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.</source>
-        <translation>Sheet &apos;{sheet}&apos;, header on row {row}, {n} data row(s).</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="206"/>
+        <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
+        <translation>
+            <numerusform>Sheet &apos;{sheet}&apos;, header on row {row}, %n data row.</numerusform>
+            <numerusform>Sheet &apos;{sheet}&apos;, header on row {row}, %n data rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
+        <translation>
+            <numerusform>%n problem to fix: nothing will be imported while any remain. {summary}</numerusform>
+            <numerusform>%n problems to fix: nothing will be imported while any remain. {summary}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="220"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="261"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="259"/>
-        <source>{n} problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
-        <translation>{n} problem(s) to fix: nothing will be imported while any remain. {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="275"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="297"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="287"/>
+        <source>rapport</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="298"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="296"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -509,114 +562,130 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="42"/>
+        <location filename="../../desktop/ui/keys_box.py" line="43"/>
         <source>Clés et destinataires</source>
         <translation>Keys and recipients</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="52"/>
+        <location filename="../../desktop/ui/keys_box.py" line="53"/>
         <source>Créer les clés…</source>
         <translation>Create the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="53"/>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>Enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="55"/>
+        <location filename="../../desktop/ui/keys_box.py" line="56"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>Add a recipient ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="57"/>
+        <location filename="../../desktop/ui/keys_box.py" line="58"/>
         <source>Importer un accusé de réception…</source>
         <translation>Import a receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="81"/>
+        <location filename="../../desktop/ui/keys_box.py" line="82"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>Establishment fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="85"/>
+        <location filename="../../desktop/ui/keys_box.py" line="86"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>The establishment&apos;s keys do not exist yet: create them to be able to export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="93"/>
+        <location filename="../../desktop/ui/keys_box.py" line="94"/>
         <source>Ministères destinataires : {names}</source>
         <translation>Recipient ministries: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="96"/>
+        <location filename="../../desktop/ui/keys_box.py" line="97"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>No recipient ministry: add the public-key file received from the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="107"/>
-        <location filename="../../desktop/ui/keys_box.py" line="125"/>
-        <location filename="../../desktop/ui/keys_box.py" line="132"/>
-        <location filename="../../desktop/ui/keys_box.py" line="153"/>
-        <location filename="../../desktop/ui/keys_box.py" line="182"/>
-        <location filename="../../desktop/ui/keys_box.py" line="202"/>
+        <location filename="../../desktop/ui/keys_box.py" line="108"/>
+        <location filename="../../desktop/ui/keys_box.py" line="126"/>
+        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="156"/>
+        <location filename="../../desktop/ui/keys_box.py" line="190"/>
+        <location filename="../../desktop/ui/keys_box.py" line="212"/>
         <source>Kafaat</source>
         <translation>Kafaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="111"/>
+        <location filename="../../desktop/ui/keys_box.py" line="112"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="117"/>
+        <location filename="../../desktop/ui/keys_box.py" line="118"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>Choose the keys&apos; passphrase (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="121"/>
+        <location filename="../../desktop/ui/keys_box.py" line="122"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>Type it a second time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="125"/>
+        <location filename="../../desktop/ui/keys_box.py" line="126"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>The two passphrases differ: no key was created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
+        <location filename="../../desktop/ui/keys_box.py" line="134"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>Keys created. Fingerprint to give the ministry: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="135"/>
+        <location filename="../../desktop/ui/keys_box.py" line="136"/>
         <source>Création des clés</source>
         <translation>Creating the keys</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/keys_box.py" line="144"/>
+        <source>demande</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="145"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>Enrolment request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="154"/>
+        <location filename="../../desktop/ui/keys_box.py" line="146"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <source>Fichiers Kafaat (*.json);;Tous les fichiers (*)</source>
+        <translation>Kafaat files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="157"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>Request written: {path}
 Send it to the ministry and read them this fingerprint on the phone: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="160"/>
+        <location filename="../../desktop/ui/keys_box.py" line="164"/>
         <source>Clé publique du ministère</source>
         <translation>The ministry&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="169"/>
+        <location filename="../../desktop/ui/keys_box.py" line="166"/>
+        <source>Clés publiques (*.pub *.pub.json *.json);;Tous les fichiers (*)</source>
+        <translation>Public keys (*.pub *.pub.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/keys_box.py" line="175"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>Check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="170"/>
+        <location filename="../../desktop/ui/keys_box.py" line="176"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -627,17 +696,17 @@ Fingerprint: {fp}
 Check this fingerprint with the ministry (on the phone) before accepting it. Trust this key?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="183"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} was already a recipient with this key: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="199"/>
         <source>Accusé de réception</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="203"/>
+        <location filename="../../desktop/ui/keys_box.py" line="213"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>Receipt verified: bundle no. {n} is marked as received.</translation>
     </message>
@@ -645,23 +714,23 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
-        <location filename="../../desktop/ui/window.py" line="69"/>
+        <location filename="../../desktop/app.py" line="156"/>
+        <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="172"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180"/>
+        <location filename="../../desktop/ui/window.py" line="183"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -669,37 +738,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="189"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="190"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="191"/>
         <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
         <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="209"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="207"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="230"/>
+        <location filename="../../desktop/ui/window.py" line="253"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="231"/>
+        <location filename="../../desktop/ui/window.py" line="254"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -733,102 +802,132 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="133"/>
+        <location filename="../../desktop/ui/editor.py" line="140"/>
         <source>Annuler la saisie</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="134"/>
+        <location filename="../../desktop/ui/editor.py" line="141"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="138"/>
+        <location filename="../../desktop/ui/editor.py" line="145"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="139"/>
+        <location filename="../../desktop/ui/editor.py" line="146"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="151"/>
+        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <source>Précédent</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
+        <translation>Previous record in the list (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
+        <translation>Next record in the list (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="155"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="179"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="167"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <source>Cliquer sur un problème pour aller au champ</source>
+        <translation>Click a problem to go to its field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="195"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <location filename="../../desktop/ui/editor.py" line="197"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171"/>
+        <location filename="../../desktop/ui/editor.py" line="199"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173"/>
+        <location filename="../../desktop/ui/editor.py" line="201"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176"/>
+        <location filename="../../desktop/ui/editor.py" line="204"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="228"/>
+        <location filename="../../desktop/ui/editor.py" line="268"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="306"/>
+        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
+        <translation>Does not apply when « {field} » is « {value} »</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="387"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="359"/>
+        <location filename="../../desktop/ui/editor.py" line="453"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="364"/>
+        <location filename="../../desktop/ui/editor.py" line="458"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -836,7 +935,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="366"/>
+        <location filename="../../desktop/ui/editor.py" line="460"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -844,12 +943,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="387"/>
+        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <source>Pas d&apos;enregistrement précédent dans la liste.</source>
+        <translation>No previous record in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="485"/>
+        <source>Pas d&apos;enregistrement suivant dans la liste.</source>
+        <translation>No next record in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="405"/>
+        <location filename="../../desktop/ui/editor.py" line="567"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -857,42 +966,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="412"/>
+        <location filename="../../desktop/ui/editor.py" line="574"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="420"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="421"/>
+        <location filename="../../desktop/ui/editor.py" line="583"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="427"/>
+        <location filename="../../desktop/ui/editor.py" line="589"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="446"/>
+        <location filename="../../desktop/ui/editor.py" line="520"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="447"/>
+        <location filename="../../desktop/ui/editor.py" line="521"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -900,32 +1009,32 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="89"/>
+        <location filename="../../desktop/ui/records_model.py" line="94"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129"/>
+        <location filename="../../desktop/ui/records_model.py" line="134"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="129"/>
+        <location filename="../../desktop/ui/records_model.py" line="134"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135"/>
+        <location filename="../../desktop/ui/records_model.py" line="140"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="135"/>
+        <location filename="../../desktop/ui/records_model.py" line="140"/>
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="137"/>
+        <location filename="../../desktop/ui/records_model.py" line="142"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -933,107 +1042,117 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="139"/>
+        <location filename="../../desktop/ui/records_model.py" line="144"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="146"/>
+        <source>refusé par {0}</source>
+        <translation>refused by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="150"/>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>Refused by {0} (bundle no. {1}): {2}</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="89"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="94"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="95"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="86"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="270"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="88"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="304"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="315"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="90"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="147"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="186"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="220"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="233"/>
         <source>Comptage</source>
         <translation>Counting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="239"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>No record contains “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="240"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1041,7 +1160,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="271"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1049,33 +1168,33 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="277"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>Modèle</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="291"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="312"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="340"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1083,7 +1202,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="342"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>

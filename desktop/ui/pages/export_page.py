@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import files
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import format_timestamp, isolate, ltr
 from desktop.ui.keys_box import KeysBox
@@ -185,8 +186,10 @@ class ExportPage(Page):
         lines = [self.tr("Prochain lot : n° {n}").format(n=plan.sequence)
                  + (self.tr(" (complet)") if plan.full else "")]
         for key, counts in plan.counts.items():
-            lines.append(self.tr("{form} : {n} enregistrement(s), {d} suppression(s)").format(
-                form=FORMS[key].plural.get(self.lang), n=counts["records"], d=counts["tombstones"]))
+            lines.append(self.tr("{form} : {records}, {deletions}").format(
+                form=FORMS[key].plural.get(self.lang),
+                records=self.tr("%n enregistrement(s)", "", counts["records"]),
+                deletions=self.tr("%n suppression(s)", "", counts["tombstones"])))
         lines.append(self.tr("Destinataires : {names}").format(names=", ".join(ltr(r) for r in plan.recipients) or "—"))
         if not plan.keys_ready:
             lines.append(self.tr("Créez d'abord les clés de l'établissement (encadré « Clés et destinataires »)."))
@@ -202,8 +205,8 @@ class ExportPage(Page):
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
-            values = [str(entry.sequence), self.state_label(entry.state), format_timestamp(entry.written_at),
-                      str(entry.total), entry.file_name or ""]
+            values = [self.locale().toString(entry.sequence), self.state_label(entry.state),
+                      format_timestamp(entry.written_at), self.locale().toString(entry.total), entry.file_name or ""]
             for column, value in enumerate(values):
                 self.outbox.setItem(row, column, QTableWidgetItem(value))
 
@@ -219,18 +222,23 @@ class ExportPage(Page):
         if due.last_written_at is None:
             return self.tr("aucun lot n'a encore été exporté")
         days = int(due.days_since or 0)
+        when = (self.tr("dernier lot exporté aujourd'hui") if days == 0
+                else self.tr("dernier lot exporté hier") if days == 1
+                else self.tr("dernier lot exporté il y a %n jour(s)", "", days))
         if due.due:
-            return self.tr("dernier lot exporté il y a {d} jours (période de {p} jours) : un export est attendu"
-                           ).format(d=days, p=due.period_days)
-        return self.tr("dernier lot exporté il y a {d} jours").format(d=days)
+            return self.tr("{when} (période de {period}) : un export est attendu").format(
+                when=when, period=self.tr("%n jour(s)", "", due.period_days))
+        return when
 
     def show_failure(self, exc: BaseException) -> None:
         self.message.setText(str(exc))
 
     # --------------------------------------------------------------------------------------- export
     def choose_destination(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier de destination"), self.destination.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier de destination"),
+                                                  self.destination.text() or str(files.start_folder()))
         if folder:
+            files.remember(folder)
             self.destination.setText(folder)
 
     def export(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import files
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
@@ -165,9 +166,10 @@ class ImportPage(Page):
 
     # ------------------------------------------------------------------------------------ 1. the file
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Fichier à importer"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Fichier à importer"), str(files.start_folder()),
                                               self.tr("Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)"))
         if path:
+            files.remember(path)
             self.open_file(path)
 
     def open_file(self, path: str) -> Any:
@@ -184,11 +186,13 @@ class ImportPage(Page):
                          self.show_preview)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"), f"modele-{self.form_key}.xlsx",
-                                              self.tr("Classeur Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Modèle Excel"), files.proposed(self.tr("modèle"), FORMS[self.form_key].plural.get(self.lang)),
+            self.tr("Classeur Excel (*.xlsx)"))
         if path:
             from forms.excel import write_template
 
+            files.remember(path)
             form_key, lang = self.form_key, self.lang
             self._run(lambda state: write_template(form_key, Path(path), lang), self.tr("Modèle Excel"),
                       lambda _result: None)
@@ -199,8 +203,8 @@ class ImportPage(Page):
         form = FORMS[preview.form_key]
         lines = []
         if preview.sheet:
-            lines.append(self.tr("Feuille « {sheet} », en-tête en ligne {row}, {n} ligne(s) de données.").format(
-                sheet=preview.sheet, row=preview.header_row, n=preview.rows))
+            lines.append(self.tr("Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.", "",
+                                 preview.rows).format(sheet=preview.sheet, row=preview.header_row))
         lines += preview.notes
         lines += [p.render(preview.path.name) for p in preview.problems]
         self.file_info.setText("\n".join(lines))
@@ -214,7 +218,7 @@ class ImportPage(Page):
             for j, text in enumerate(cells[: len(columns)]):
                 self.preview_table.setItem(r, j, QTableWidgetItem(text))
         choices = [(self.tr("— ignorer —"), IGNORE)] + [
-            (f"{c.label.get(self.lang)} [{c.key}]", c.key) for c in form_columns(form, with_id=True)]
+            (c.label.get(self.lang), c.key) for c in form_columns(form, with_id=True)]
         self.mapping_table.setRowCount(len(columns))
         self.combos: dict[int, QComboBox] = {}
         for r, c in enumerate(columns):
@@ -256,8 +260,8 @@ class ImportPage(Page):
         if plan.ok:
             text = self.tr("Prêt à importer — {summary}").format(summary=plan.summary())
         else:
-            text = self.tr("{n} problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}"
-                           ).format(n=len(plan.errors), summary=plan.summary())
+            text = self.tr("%n problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}", "",
+                           len(plan.errors)).format(summary=plan.summary())
         self.summary.setText(text)
         self.show_problems(plan.problems)
 
@@ -266,16 +270,24 @@ class ImportPage(Page):
         self.problems_table.setRowCount(len(shown))
         for r, p in enumerate(shown):
             severity = self.tr("erreur") if p.severity == "error" else self.tr("avertissement")
-            for j, text in enumerate((str(p.row or ""), p.column, p.field, severity, p.message)):
-                self.problems_table.setItem(r, j, QTableWidgetItem(text))
+            # the column as the file's header names it, and the field's label: never an internal key
+            where = p.header or p.label
+            if p.header and p.label and _folded(p.label) not in _folded(p.header):
+                where = f"{p.header} ({p.label})"
+            for j, text in enumerate((str(p.row or ""), p.column, where, severity, p.message)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.problems_table.setItem(r, j, item)
 
     def save_report(self) -> None:
         if self.plan is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Rapport d'erreurs"),
-                                              f"rapport-{self.plan.path.stem}.xlsx",
-                                              self.tr("Classeur Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Rapport d'erreurs"),
+            files.proposed(self.tr("rapport"), self.plan.path.stem, folder=self.plan.path.parent),
+            self.tr("Classeur Excel (*.xlsx)"))
         if path:
+            files.remember(path)
             self.save_report_to(path)
 
     def save_report_to(self, path: str) -> Any:
@@ -308,3 +320,9 @@ class ImportPage(Page):
             self.show_plan(exc.plan)
             return
         self.context.runner.report(exc, self.tr("Import"), self)
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if c.isalnum())
