@@ -30,7 +30,7 @@ def test_export_assistant(qtbot, ready, application, tmp_path):
     assert page is not None and page.objectName() == "page_export"
     qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
     assert "n° 1" in page.summary.text() and "MIC" in page.summary.text()
-    assert "1 enregistrement(s)" in page.summary.text()
+    assert "1 enregistrement," in page.summary.text()
     assert page.drafts.count() == 1 and "BROUILLON" in page.drafts.item(0).text()
     assert "aucun lot" in page.reminder.text()
     # before the passphrase is asked: what stays here, what leaves as a pseudonym (declared per field)

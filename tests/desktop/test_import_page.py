@@ -64,7 +64,7 @@ def test_refused_rows_are_listed_and_reported(application, qtbot, tmp_path) -> N
     assert not page.import_button.isEnabled()
     assert page.problems_table.rowCount() == 1
     cells = [page.problems_table.item(0, j).text() for j in range(5)]
-    assert cells[:3] == ["3", "D", "Genre"] and "« Autre »" in cells[4]
+    assert cells[:3] == ["3", "D", "Genre [gender]"] and "« Autre »" in cells[4]
     assert page.report_button.isEnabled()
     report = tmp_path / "rapport.xlsx"
     page.save_report_to(str(report))
