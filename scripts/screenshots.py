@@ -38,6 +38,29 @@ HOSTS = [("OCP Group", "Casablanca", "06"), ("Maroc Telecom", "Rabat", "04"), ("
          ("Inwi", "Tanger", "01"), ("CDG Invest", "Rabat", "04"), ("Orange Maroc", "Marrakech", "07")]
 
 
+def wait_done(app, page, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while (page.operation is None or not page.operation.done) and time.monotonic() < deadline:
+        pump(app, 0.1)
+
+
+def write_bad_import(path: Path) -> None:
+    """Two internships with mistakes an administrator makes: a gender written « Autre », a date « 31/02 »."""
+    from openpyxl import Workbook
+
+    from forms.definitions import FORMS
+    from forms.excel.columns import form_columns
+
+    columns = [c for c in form_columns(FORMS["internship"]) if c.field is not None]
+    wb = Workbook()
+    ws = wb.active
+    ws.append([c.label.fr for c in columns])
+    for gender, start in (("Autre", "2026-02-01"), ("Homme", "31/02/2026")):
+        ws.append([{"student_code": "R130045678", "last_name": "El Amrani", "first_name": "Youssef",
+                    "gender": gender, "offering": "MS-CYBER", "start_date": start}.get(c.key) for c in columns])
+    wb.save(path)
+
+
 def populate(store) -> None:
     offering_ids = []
     for i, (code, title, domains, kind, level, duration, unit, capacity, region) in enumerate(OFFERINGS):
@@ -125,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         changed = dict(sample["offering"].values, capacity=35, delivery_mode="HYBRID")
         sample["offering"], _ = store.save("offering", changed, record_id=sample["offering"].id,
                                            operator="Youssef Bennani")
+        unaccredited, _ = store.save("offering", dict(sample["offering"].values, code="LP-NA",
+                                                      accreditation_status="NOT_REQUIRED", accreditation_date=None))
+        bad_file = Path(tmp) / "stages.xlsx"
+        write_bad_import(bad_file)
         for lang in ("fr", "ar"):
             install_language(lang)
             wizard = SetupWizard(Path(tmp) / "new", lang)
@@ -157,6 +184,23 @@ def main(argv: list[str] | None = None) -> int:
             pump(app, 0.5)
             shoot(editor, out / f"{lang}-editor-draft.png")
             editor.done(0)
+            # a field that does not apply (declared with applies_when): disabled, scrolled into view
+            editor = window.open_record("offering", unaccredited.id)
+            editor.resize(820, HEIGHT - 40)
+            pump(app, 0.3)
+            editor.scroll.ensureWidgetVisible(editor.bindings["accreditation_date"].widget)
+            pump(app, 0.3)
+            shoot(editor, out / f"{lang}-editor-not-applicable.png")
+            editor.done(0)
+            # the import page with its problems named by the file's headers
+            page = window.navigate("import")
+            page.set_form("internship")
+            page.open_file(str(bad_file))
+            wait_done(app, page)
+            page.check()
+            wait_done(app, page)
+            pump(app, 0.3)
+            shoot(window, out / f"{lang}-import-problems.png")
             window.close_without_asking()
             application.context.runner.wait_all()
             pump(app, 0.2)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -73,6 +74,15 @@ class FieldEdit(QUndoCommand):
 
     def undo(self) -> None:
         self.editor.apply_value(self.key, self.old)
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that ends in « … » when narrower than its text (the whole text stays in ``text()``)."""
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        painter.drawText(self.contentsRect(), int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 class RecordEditor(QDialog):
@@ -125,13 +135,16 @@ class RecordEditor(QDialog):
     # ---------------------------------------------------------------------------------------- build
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
+        self.heading = _ElidedLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        # a long title never widens the editor (the buttons beside it share the row): whole title as tooltip
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading.setMinimumWidth(120)
 
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
@@ -389,6 +402,7 @@ class RecordEditor(QDialog):
             shown = self.form.title(self.values()).strip(" —")
             title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
         self.heading.setText(title)
+        self.heading.setToolTip(title)
         self.previous_button.setEnabled(self.record is not None)
         self.next_button.setEnabled(self.record is not None)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)

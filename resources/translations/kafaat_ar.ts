@@ -580,13 +580,137 @@
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <source>aucune ligne lue</source>
+        <translation>لم يُقرأ أي سطر</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+            <numerusform>الأسطر المقروءة: %n</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
+        <source>aucune création</source>
+        <translation>لا إنشاء</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <source>%n création(s)</source>
+        <translation>
+            <numerusform>الإنشاءات: %n</numerusform>
+            <numerusform>الإنشاءات: %n</numerusform>
+            <numerusform>الإنشاءات: %n</numerusform>
+            <numerusform>الإنشاءات: %n</numerusform>
+            <numerusform>الإنشاءات: %n</numerusform>
+            <numerusform>الإنشاءات: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <source>aucune mise à jour</source>
+        <translation>لا تحديث</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <source>%n mise(s) à jour</source>
+        <translation>
+            <numerusform>التحديثات: %n</numerusform>
+            <numerusform>التحديثات: %n</numerusform>
+            <numerusform>التحديثات: %n</numerusform>
+            <numerusform>التحديثات: %n</numerusform>
+            <numerusform>التحديثات: %n</numerusform>
+            <numerusform>التحديثات: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <source>aucune ligne inchangée</source>
+        <translation>لا سطر دون تغيير</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <source>%n ligne(s) inchangée(s)</source>
+        <translation>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+            <numerusform>الأسطر دون تغيير: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <source>aucune ligne refusée</source>
+        <translation>لا سطر مرفوض</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <source>%n ligne(s) refusée(s)</source>
+        <translation>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+            <numerusform>الأسطر المرفوضة: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <source>aucun avertissement</source>
+        <translation>لا تنبيه</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <source>%n avertissement(s)</source>
+        <translation>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>تنبيه واحد</numerusform>
+            <numerusform>تنبيهان</numerusform>
+            <numerusform>%n تنبيهات</numerusform>
+            <numerusform>%n تنبيهًا</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <source> (dont %n brouillon(s))</source>
+        <translation>
+            <numerusform> (منها %n مسودة)</numerusform>
+            <numerusform> (منها مسودة واحدة)</numerusform>
+            <numerusform> (منها مسودتان)</numerusform>
+            <numerusform> (منها %n مسودات)</numerusform>
+            <numerusform> (منها %n مسودة)</numerusform>
+            <numerusform> (منها %n مسودة)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
+        <translation>{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
+        <translation>{read}: {created}، {updated} منتظرة، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -838,132 +962,132 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="140"/>
+        <location filename="../../desktop/ui/editor.py" line="153"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="145"/>
+        <location filename="../../desktop/ui/editor.py" line="158"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor.py" line="169"/>
         <source>Précédent</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>التسجيل السابق في القائمة (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Suivant</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>التسجيل التالي في القائمة (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171"/>
+        <location filename="../../desktop/ui/editor.py" line="184"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="179"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="200"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="195"/>
+        <location filename="../../desktop/ui/editor.py" line="208"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="197"/>
+        <location filename="../../desktop/ui/editor.py" line="210"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="199"/>
+        <location filename="../../desktop/ui/editor.py" line="212"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="201"/>
+        <location filename="../../desktop/ui/editor.py" line="214"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="204"/>
+        <location filename="../../desktop/ui/editor.py" line="217"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="268"/>
+        <location filename="../../desktop/ui/editor.py" line="281"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="387"/>
+        <location filename="../../desktop/ui/editor.py" line="400"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="453"/>
+        <location filename="../../desktop/ui/editor.py" line="467"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="458"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -975,7 +1099,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -987,22 +1111,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <location filename="../../desktop/ui/editor.py" line="498"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="485"/>
+        <location filename="../../desktop/ui/editor.py" line="499"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="556"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="567"/>
+        <location filename="../../desktop/ui/editor.py" line="581"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1014,42 +1138,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="574"/>
+        <location filename="../../desktop/ui/editor.py" line="588"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="583"/>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="589"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="520"/>
+        <location filename="../../desktop/ui/editor.py" line="534"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="521"/>
+        <location filename="../../desktop/ui/editor.py" line="535"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>

@@ -548,13 +548,109 @@
         <translation>Error report written: {path}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <source>aucune ligne lue</source>
+        <translation>no row read</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
+        <source>aucune création</source>
+        <translation>no creation</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <source>%n création(s)</source>
+        <translation>
+            <numerusform>%n creation</numerusform>
+            <numerusform>%n creations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <source>aucune mise à jour</source>
+        <translation>no update</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <source>%n mise(s) à jour</source>
+        <translation>
+            <numerusform>%n update</numerusform>
+            <numerusform>%n updates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <source>aucune ligne inchangée</source>
+        <translation>no row unchanged</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <source>%n ligne(s) inchangée(s)</source>
+        <translation>
+            <numerusform>%n row unchanged</numerusform>
+            <numerusform>%n rows unchanged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <source>aucune ligne refusée</source>
+        <translation>no row refused</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <source>%n ligne(s) refusée(s)</source>
+        <translation>
+            <numerusform>%n row refused</numerusform>
+            <numerusform>%n rows refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <source>aucun avertissement</source>
+        <translation>no warning</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <source>%n avertissement(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <source> (dont %n brouillon(s))</source>
+        <translation>
+            <numerusform> (%n of them a draft)</numerusform>
+            <numerusform> (%n of them drafts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
+        <translation>{read}: {created}, {updated}, {unchanged}{drafts}; {refused}; {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
+        <translation>{read}: {created}, {updated} to do, {unchanged}{drafts}; {refused}; {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -802,132 +898,132 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="140"/>
+        <location filename="../../desktop/ui/editor.py" line="153"/>
         <source>Annuler la saisie</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="141"/>
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="145"/>
+        <location filename="../../desktop/ui/editor.py" line="158"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="146"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor.py" line="169"/>
         <source>Précédent</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>Previous record in the list (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>Next record in the list (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171"/>
+        <location filename="../../desktop/ui/editor.py" line="184"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="179"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="200"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>Click a problem to go to its field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="195"/>
+        <location filename="../../desktop/ui/editor.py" line="208"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="197"/>
+        <location filename="../../desktop/ui/editor.py" line="210"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="199"/>
+        <location filename="../../desktop/ui/editor.py" line="212"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="201"/>
+        <location filename="../../desktop/ui/editor.py" line="214"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="204"/>
+        <location filename="../../desktop/ui/editor.py" line="217"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="268"/>
+        <location filename="../../desktop/ui/editor.py" line="281"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="319"/>
+        <location filename="../../desktop/ui/editor.py" line="332"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>Does not apply when « {field} » is « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="387"/>
+        <location filename="../../desktop/ui/editor.py" line="400"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="453"/>
+        <location filename="../../desktop/ui/editor.py" line="467"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="458"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -935,7 +1031,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -943,22 +1039,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="484"/>
+        <location filename="../../desktop/ui/editor.py" line="498"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="485"/>
+        <location filename="../../desktop/ui/editor.py" line="499"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="556"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="567"/>
+        <location filename="../../desktop/ui/editor.py" line="581"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -966,42 +1062,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="574"/>
+        <location filename="../../desktop/ui/editor.py" line="588"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="583"/>
+        <location filename="../../desktop/ui/editor.py" line="597"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="589"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="520"/>
+        <location filename="../../desktop/ui/editor.py" line="534"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="521"/>
+        <location filename="../../desktop/ui/editor.py" line="535"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>

@@ -73,6 +73,62 @@
             <numerusform>%n problèmes à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n ligne lue</numerusform>
+            <numerusform>%n lignes lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <source>%n création(s)</source>
+        <translation>
+            <numerusform>%n création</numerusform>
+            <numerusform>%n créations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <source>%n mise(s) à jour</source>
+        <translation>
+            <numerusform>%n mise à jour</numerusform>
+            <numerusform>%n mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <source>%n ligne(s) inchangée(s)</source>
+        <translation>
+            <numerusform>%n ligne inchangée</numerusform>
+            <numerusform>%n lignes inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <source>%n ligne(s) refusée(s)</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <source>%n avertissement(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <source> (dont %n brouillon(s))</source>
+        <translation>
+            <numerusform> (dont %n brouillon)</numerusform>
+            <numerusform> (dont %n brouillons)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -88,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="458"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -96,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -104,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="567"/>
+        <location filename="../../desktop/ui/editor.py" line="581"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>

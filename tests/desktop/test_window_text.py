@@ -220,6 +220,9 @@ def test_import_problems_name_the_files_header_and_the_fields_label(application,
     cells = [page.problems_table.item(0, j).text() for j in range(5)]
     assert cells[2] != "gender" and "Genre" in cells[2], cells
     assert "Femme" in cells[4] and "Homme" in cells[4] and "(F, M)" not in cells[4], cells
+    summary = page.summary.text()
+    assert summary.startswith("1 problème à corriger") and "1 ligne lue : aucune création" in summary, summary
+    assert "(s)" not in summary
 
 
 # ------------------------------------------------------------------------------------- ministry key

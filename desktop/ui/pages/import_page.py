@@ -258,10 +258,10 @@ class ImportPage(Page):
     def show_plan(self, plan: Any) -> None:
         self.plan = plan
         if plan.ok:
-            text = self.tr("Prêt à importer — {summary}").format(summary=plan.summary())
+            text = self.tr("Prêt à importer — {summary}").format(summary=self.plan_summary(plan))
         else:
             text = self.tr("%n problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}", "",
-                           len(plan.errors)).format(summary=plan.summary())
+                           len(plan.errors)).format(summary=self.plan_summary(plan))
         self.summary.setText(text)
         self.show_problems(plan.problems)
 
@@ -298,6 +298,29 @@ class ImportPage(Page):
                          lambda out: self.summary.setText(self.tr("Rapport d'erreurs écrit : {path}").format(
                              path=out)))
 
+    def plan_summary(self, plan: Any) -> str:
+        """``ImportPlan.summary()`` in the window's language, with its plural forms: « 3 lignes lues : 2
+        créations, 1 mise à jour, aucune ligne inchangée ; aucune ligne refusée ; 1 avertissement »."""
+        def count(n: int, none: str, some: str) -> str:
+            return none if n == 0 else some
+
+        read = count(plan.rows, self.tr("aucune ligne lue"), self.tr("%n ligne(s) lue(s)", "", plan.rows))
+        created = count(plan.created, self.tr("aucune création"), self.tr("%n création(s)", "", plan.created))
+        updated = count(plan.updated, self.tr("aucune mise à jour"), self.tr("%n mise(s) à jour", "", plan.updated))
+        unchanged = count(plan.unchanged, self.tr("aucune ligne inchangée"),
+                          self.tr("%n ligne(s) inchangée(s)", "", plan.unchanged))
+        refused = count(plan.refused_rows, self.tr("aucune ligne refusée"),
+                        self.tr("%n ligne(s) refusée(s)", "", plan.refused_rows))
+        n_warnings = len(plan.warnings)
+        warnings = count(n_warnings, self.tr("aucun avertissement"), self.tr("%n avertissement(s)", "", n_warnings))
+        drafts = self.tr(" (dont %n brouillon(s))", "", plan.drafts) if plan.drafts else ""
+        if plan.applied:
+            text = self.tr("{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}")
+        else:
+            text = self.tr("{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}")
+        return text.format(read=read, created=created, updated=updated, unchanged=unchanged, drafts=drafts,
+                           refused=refused, warnings=warnings)
+
     # ---------------------------------------------------------------------------------- 4. the import
     def run_import(self) -> Any:
         from forms.excel import apply_import
@@ -310,7 +333,7 @@ class ImportPage(Page):
 
     def imported(self, result: Any) -> None:
         self.plan = None
-        self.summary.setText(self.tr("Import terminé — {summary}").format(summary=result.summary()))
+        self.summary.setText(self.tr("Import terminé — {summary}").format(summary=self.plan_summary(result)))
         self.show_problems(result.warnings)
 
     def import_failed(self, exc: BaseException) -> None:
