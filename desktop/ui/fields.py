@@ -109,9 +109,31 @@ class IntegerBinding(Binding):
         self.spin.setValue(number)
 
 
+class LocaleDoubleSpinBox(QDoubleSpinBox):
+    """A decimal box in the user's locale (« 25,50 » in French and Arabic) that also takes the point the
+    numeric keypad types: « 25.5 » is 25,50, not 255 (the point is the group separator of fr_MA/ar_MA, and
+    Qt would read it so, silently multiplying an amount by ten). A point with no comma is the decimal
+    point; nobody types group separators into a number box."""
+
+    def _normalised(self, text: str) -> str:
+        point = self.locale().decimalPoint()
+        if point != "." and point not in text and text.count(".") == 1:
+            head, _, tail = text.rpartition(".")
+            digits = tail.strip()
+            if len(digits) <= self.decimals() and (not digits or digits.isdigit()) and head.strip():
+                return f"{head}{point}{tail}"
+        return text
+
+    def validate(self, text: str, pos: int) -> object:
+        return super().validate(self._normalised(text), pos)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._normalised(text))
+
+
 class DecimalBinding(Binding):
     def __init__(self, field: Field, lang: str) -> None:
-        spin = QDoubleSpinBox()
+        spin = LocaleDoubleSpinBox()
         spin.setDecimals(2)
         low = float(field.min) if field.min is not None else 0.0
         high = float(field.max) if field.max is not None else 1e9

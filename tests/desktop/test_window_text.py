@@ -261,3 +261,22 @@ def test_a_ministry_key_file_is_shown_and_entree_does_not_trust_it(qtbot, applic
     assert seen[0][1] in ("&Non", "Non", "&No", "No")
     assert list_recipients(application.context.workspace) == []  # Entrée answered « Non »
 
+
+
+def test_a_point_typed_in_a_french_amount_is_the_decimal_point(qtbot, application, store, offering_id, cohort_id):
+    """fr_MA groups thousands with a point: Qt alone reads « 25.5 » (the numeric keypad's point) as 255."""
+    from tests.desktop.test_records_ui import new_editor
+
+    _page, editor = new_editor(qtbot, application, "internship")
+    editor.show()
+    qtbot.waitExposed(editor)
+    spin = editor.bindings["monthly_stipend"].spin
+    for typed, expected in (("2500.5", "2500.5"), ("2500,75", "2500.75"), ("1800", "1800")):
+        spin.setFocus()
+        spin.selectAll()
+        QTest.keyClicks(spin, typed)
+        QTest.keyClick(spin, Qt.Key.Key_Tab)
+        assert float(editor.values()["monthly_stipend"]) == float(expected), typed
+    assert spin.value() == 1800
+    editor._closing_ok = True
+    editor.reject()
