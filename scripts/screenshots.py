@@ -192,6 +192,17 @@ def main(argv: list[str] | None = None) -> int:
             pump(app, 0.3)
             shoot(editor, out / f"{lang}-editor-not-applicable.png")
             editor.done(0)
+            # a new offering saved too early: the refusal and its clickable list of problems
+            editor = window.open_record("offering", None)
+            editor.resize(820, HEIGHT - 40)
+            editor.save("complete")
+            deadline = time.monotonic() + 20
+            while editor.saving and time.monotonic() < deadline:
+                pump(app, 0.1)
+            pump(app, 0.3)
+            shoot(editor, out / f"{lang}-editor-problems.png")
+            editor._closing_ok = True
+            editor.done(0)
             # the import page with its problems named by the file's headers
             page = window.navigate("import")
             page.set_form("internship")

@@ -198,7 +198,6 @@ class RecordEditor(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setToolTip(self.tr("Cliquer sur un problème pour aller au champ"))
-        self.problems.setMaximumHeight(self.problems.fontMetrics().height() * 4 + 12)
         self.problems.setVisible(False)
         self.problems.itemClicked.connect(self._problem_chosen)
         self.problems.itemActivated.connect(self._problem_chosen)
@@ -254,7 +253,11 @@ class RecordEditor(QDialog):
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 0, 0)
             holder_layout.setSpacing(2)
-            holder_layout.addWidget(binding.widget)
+            if binding.widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value:
+                holder_layout.addWidget(binding.widget)
+            else:  # a number or a date box keeps its size; its message below gets the row's whole width
+                holder_layout.addWidget(binding.widget, 0, Qt.AlignmentFlag.AlignLeft)
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             message = QLabel()
             message.setObjectName(f"message_{f.key}")
             message.setWordWrap(True)
@@ -453,12 +456,17 @@ class RecordEditor(QDialog):
             keys = [k for k in found.fields if k in self.bindings]
             names = ", ".join(self.form.field(k).label.get(self.lang) for k in keys)
             mark = "⚠ " if found.severity is Severity.WARNING else "✖ "
-            item = QListWidgetItem(mark + (f"{names} : " if names else "") + found.message.get(self.lang))
+            message = found.message.get(self.lang)
+            item = QListWidgetItem(mark + (self.tr("{fields} : {message}").format(fields=names, message=message)
+                                           if names else message))
             item.setData(Qt.ItemDataRole.UserRole, keys[0] if keys else None)
             item.setForeground(Qt.GlobalColor.darkRed if found.severity is Severity.ERROR
                                else Qt.GlobalColor.darkYellow)
             self.problems.addItem(item)
         self.problems.setVisible(bool(issues))
+        if issues:  # up to four whole lines, then it scrolls
+            rows = min(len(issues), 4)
+            self.problems.setFixedHeight(rows * self.problems.sizeHintForRow(0) + 2 * self.problems.frameWidth())
         n_errors = sum(1 for i in issues if i.severity is Severity.ERROR)
         n_warnings = len(issues) - n_errors
         if hidden:  # a new form, nothing typed yet that is wrong: nothing to say

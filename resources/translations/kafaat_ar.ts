@@ -364,17 +364,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="168"/>
+        <location filename="../../desktop/ui/fields.py" line="190"/>
         <source>Choisir dans le calendrier</source>
         <translation>اختيار من التقويم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="370"/>
+        <location filename="../../desktop/ui/fields.py" line="392"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="370"/>
+        <location filename="../../desktop/ui/fields.py" line="392"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -1042,52 +1042,57 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="208"/>
+        <location filename="../../desktop/ui/editor.py" line="207"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="210"/>
+        <location filename="../../desktop/ui/editor.py" line="209"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="212"/>
+        <location filename="../../desktop/ui/editor.py" line="211"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="214"/>
+        <location filename="../../desktop/ui/editor.py" line="213"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="217"/>
+        <location filename="../../desktop/ui/editor.py" line="216"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="281"/>
+        <location filename="../../desktop/ui/editor.py" line="284"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="400"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <source>{fields} : {message}</source>
+        <translation>{fields}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="475"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="472"/>
+        <location filename="../../desktop/ui/editor.py" line="480"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1099,7 +1104,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="474"/>
+        <location filename="../../desktop/ui/editor.py" line="482"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1111,22 +1116,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="498"/>
+        <location filename="../../desktop/ui/editor.py" line="506"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="499"/>
+        <location filename="../../desktop/ui/editor.py" line="507"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <location filename="../../desktop/ui/editor.py" line="564"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="581"/>
+        <location filename="../../desktop/ui/editor.py" line="589"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1138,42 +1143,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="588"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <location filename="../../desktop/ui/editor.py" line="605"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="534"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="535"/>
+        <location filename="../../desktop/ui/editor.py" line="543"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>

@@ -340,17 +340,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="168"/>
+        <location filename="../../desktop/ui/fields.py" line="190"/>
         <source>Choisir dans le calendrier</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="370"/>
+        <location filename="../../desktop/ui/fields.py" line="392"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="370"/>
+        <location filename="../../desktop/ui/fields.py" line="392"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -978,52 +978,57 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>Click a problem to go to its field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="208"/>
+        <location filename="../../desktop/ui/editor.py" line="207"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="210"/>
+        <location filename="../../desktop/ui/editor.py" line="209"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="212"/>
+        <location filename="../../desktop/ui/editor.py" line="211"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="214"/>
+        <location filename="../../desktop/ui/editor.py" line="213"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="217"/>
+        <location filename="../../desktop/ui/editor.py" line="216"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="281"/>
+        <location filename="../../desktop/ui/editor.py" line="284"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="332"/>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>Does not apply when « {field} » is « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="400"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="467"/>
+        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <source>{fields} : {message}</source>
+        <translation>{fields}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/editor.py" line="475"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="472"/>
+        <location filename="../../desktop/ui/editor.py" line="480"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -1031,7 +1036,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="474"/>
+        <location filename="../../desktop/ui/editor.py" line="482"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1039,22 +1044,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="498"/>
+        <location filename="../../desktop/ui/editor.py" line="506"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="499"/>
+        <location filename="../../desktop/ui/editor.py" line="507"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <location filename="../../desktop/ui/editor.py" line="564"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="581"/>
+        <location filename="../../desktop/ui/editor.py" line="589"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -1062,42 +1067,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="588"/>
+        <location filename="../../desktop/ui/editor.py" line="596"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="597"/>
+        <location filename="../../desktop/ui/editor.py" line="605"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="611"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="534"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="535"/>
+        <location filename="../../desktop/ui/editor.py" line="543"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>

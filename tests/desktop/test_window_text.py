@@ -81,6 +81,11 @@ def test_the_refusal_counts_the_problems_it_shows(qtbot, application, store):
     assert "(s)" not in text
     shown = editor.problems.count()
     assert shown > 1 and f"{shown} problèmes à corriger" in text
+    # a message under a narrow box (a number) has the row's width: « champ obligatoire » on one line
+    editor.show()
+    qtbot.waitExposed(editor)
+    message = editor.messages["duration"]
+    assert message.isVisible() and message.width() >= message.fontMetrics().horizontalAdvance(message.text())
     editor._closing_ok = True
     editor.reject()
 
