@@ -201,6 +201,11 @@ def test_file_dialogs_open_in_the_persons_folders_with_a_meaningful_name(qtbot, 
         assert asked[-1] == ("open", str(chosen.parent))
     finally:
         files._last.clear()
+    records = application.window.navigate("internship")
+    records.export_xlsx()
+    assert Path(asked[-1][1]).name == f"stages-{files.academic_year()}.xlsx"
+    records.write_template()
+    assert Path(asked[-1][1]).name == "modèle-stages.xlsx"
     assert files.file_name("Stages", files.academic_year(date(2026, 3, 1))) == "stages-2025-2026.xlsx"
     assert files.file_name("Stages", files.academic_year(date(2025, 9, 1))) == "stages-2025-2026.xlsx"
 

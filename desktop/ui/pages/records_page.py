@@ -290,12 +290,14 @@ class RecordsPage(Page):
 
     # --------------------------------------------------------------------------------------- Excel
     def _proposed_path(self, stem: str) -> str:
-        """A file name in the window's language, in the user's documents folder (not the program's)."""
-        from PySide6.QtCore import QStandardPaths
+        """« modèle-stages.xlsx », « stages-2025-2026.xlsx » (an export: the academic year), in the window's
+        language, in the folder used last or the documents (never the program's): ``desktop.ui.files``."""
+        from desktop.ui import files
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{stem} - {self.form.plural.get(self.lang)}.xlsx"
-        return str(Path(folder) / name) if folder else name
+        plural = self.form.plural.get(self.lang)
+        if stem == self.tr("Export"):
+            return files.proposed(plural, files.academic_year())
+        return files.proposed(stem, plural)
 
     def write_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Modèle Excel"), self._proposed_path(self.tr("Modèle")),
