@@ -184,6 +184,7 @@ def test_file_dialogs_open_in_the_persons_folders_with_a_meaningful_name(qtbot, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)
     files._last.clear()  # nothing chosen yet in this session (other tests choose files)
+    monkeypatch.setattr(files, "_settings", lambda: None)  # nor remembered from an earlier session
     page = application.window.navigate("import")
     page.set_form("internship")
     page.template_button.click()
