@@ -58,30 +58,33 @@ MESSAGES = {
     ALREADY: Text("La sauvegarde du jour existe déjà : {path}",
                   "النسخة الاحتياطية لهذا اليوم موجودة: {path}",
                   "Today's backup already exists: {path}"),
-    DAMAGED: Text("La sauvegarde du jour n'a pas été faite : la base {db} est endommagée ({detail}). Les sauvegardes "
-                  "précédentes sont conservées telles quelles ; restaurez la dernière (Paramètres ou « kafaat "
-                  "restore ») et prévenez le support.",
-                  "لم تُنجز النسخة الاحتياطية لهذا اليوم: قاعدة البيانات {db} تالفة ({detail}). النسخ السابقة محفوظة "
-                  "كما هي؛ استرجعوا آخر نسخة (الإعدادات أو « kafaat restore ») وأخبروا الدعم التقني.",
-                  "Today's backup was not made: the database {db} is damaged ({detail}). Earlier backups are kept "
-                  "as they are; restore the latest one (Settings or “kafaat restore”) and tell support."),
-    DISK_FULL: Text("La sauvegarde du jour n'a pas été faite : il reste {free} Mo sur le disque de {folder}, il en "
-                    "faut {needed} Mo. Rien n'a été modifié et la saisie continue ; libérez de la place (ou "
-                    "copiez le dossier backups ailleurs).",
-                    "لم تُنجز النسخة الاحتياطية لهذا اليوم: بقي {free} م.ب على قرص {folder}، والمطلوب {needed} م.ب. "
-                    "لم يتغير شيء ويمكن مواصلة الإدخال؛ حرّروا مساحة (أو انقلوا مجلد backups إلى مكان آخر).",
-                    "Today's backup was not made: {free} MB left on the disk of {folder}, {needed} MB needed. "
-                    "Nothing was changed and you can keep working; free some space (or move the backups "
-                    "folder elsewhere)."),
-    READ_ONLY: Text("La sauvegarde du jour n'a pas été faite : le dossier {folder} ne peut pas être écrit "
-                    "(lecture seule ou droits insuffisants). Rien n'a été modifié.",
-                    "لم تُنجز النسخة الاحتياطية لهذا اليوم: لا يمكن الكتابة في المجلد {folder} (للقراءة فقط أو "
-                    "صلاحيات غير كافية). لم يتغير شيء.",
-                    "Today's backup was not made: the folder {folder} cannot be written (read-only or not "
-                    "enough rights). Nothing was changed."),
-    MISSING: Text("Aucune base de données à sauvegarder dans {folder}.",
-                  "لا توجد قاعدة بيانات لحفظها في {folder}.",
-                  "No database to back up in {folder}."),
+    DAMAGED: Text("La sauvegarde du jour n'a pas été faite : la base de données est endommagée ({detail}). Les "
+                  "sauvegardes précédentes sont conservées telles quelles ; restaurez la dernière (Paramètres ou "
+                  "« kafaat restore ») et prévenez le support.\nBase : {db}",
+                  "لم تُنجز النسخة الاحتياطية لهذا اليوم: قاعدة البيانات تالفة ({detail}). النسخ السابقة محفوظة "
+                  "كما هي؛ استرجعوا آخر نسخة (الإعدادات أو « kafaat restore ») وأخبروا الدعم التقني.\n"
+                  "القاعدة: {db}",
+                  "Today's backup was not made: the database is damaged ({detail}). Earlier backups are kept "
+                  "as they are; restore the latest one (Settings or “kafaat restore”) and tell support.\n"
+                  "Database: {db}"),
+    DISK_FULL: Text("La sauvegarde du jour n'a pas été faite : il reste {free} Mo sur le disque, il en faut {needed} "
+                    "Mo. Rien n'a été modifié et la saisie continue ; libérez de la place (ou copiez le dossier des "
+                    "sauvegardes ailleurs).\nDossier : {folder}",
+                    "لم تُنجز النسخة الاحتياطية لهذا اليوم: بقي {free} ميغابايت على القرص، والمطلوب {needed} "
+                    "ميغابايت. لم يتغير شيء ويمكن مواصلة الإدخال؛ حرّروا مساحة (أو انقلوا مجلد النسخ الاحتياطية "
+                    "إلى مكان آخر).\nالمجلد: {folder}",
+                    "Today's backup was not made: {free} MB left on the disk, {needed} MB needed. Nothing was "
+                    "changed and you can keep working; free some space (or move the backups folder "
+                    "elsewhere).\nFolder: {folder}"),
+    READ_ONLY: Text("La sauvegarde du jour n'a pas été faite : le dossier des sauvegardes ne peut pas être écrit "
+                    "(lecture seule ou droits insuffisants). Rien n'a été modifié.\nDossier : {folder}",
+                    "لم تُنجز النسخة الاحتياطية لهذا اليوم: لا يمكن الكتابة في مجلد النسخ الاحتياطية (للقراءة فقط "
+                    "أو صلاحيات غير كافية). لم يتغير شيء.\nالمجلد: {folder}",
+                    "Today's backup was not made: the backups folder cannot be written (read-only or not enough "
+                    "rights). Nothing was changed.\nFolder: {folder}"),
+    MISSING: Text("Aucune base de données à sauvegarder.\nDossier : {folder}",
+                  "لا توجد قاعدة بيانات لحفظها.\nالمجلد: {folder}",
+                  "No database to back up.\nFolder: {folder}"),
 }
 
 
