@@ -11,11 +11,13 @@ What goes in it, and what never does:
 
 The file is rotated at ``MAX_BYTES`` (``BACKUP_COUNT`` older files kept). The window and a command may write
 to it at the same time: when a rollover cannot rename the file (Windows, while another process holds it) the
-line is still written and the rollover is tried again later, instead of an error on the console. No Qt here.
+line is still written and the rollover is tried again later, instead of an error on the console; a line that
+cannot be written at all (full disk) is dropped silently. No Qt here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -40,6 +42,10 @@ class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
         except OSError:
             if self.stream is None:
                 self.stream = self._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that cannot be written (full disk, folder gone) is dropped without a word: the log never
+        gets in the way of what the user is doing, nor prints a traceback on the console."""
 
 
 def log_path(logs_dir: Path) -> Path:
@@ -75,7 +81,8 @@ def remove_logging(logs_dir: Path) -> None:
         if getattr(handler, "baseFilename", None) == path:
             for name in LOGGERS:
                 logging.getLogger(name).removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):  # the last lines cannot be flushed (full disk)
+                handler.close()
 
 
 def is_refusal(exc: BaseException) -> bool:
