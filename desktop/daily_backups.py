@@ -31,5 +31,6 @@ def targets(workspace: Any) -> list[tuple[Path, str]]:
 
 
 def take_daily(workspace: Any, *, today: date | None = None) -> list[DailyBackup]:
-    """Today's backup of every database of the folder (none when already taken today)."""
-    return [daily_backup(path, workspace.backups_dir, prefix, today=today) for path, prefix in targets(workspace)]
+    """Today's backup of every database of the folder that exists (none when already taken today)."""
+    return [daily_backup(path, workspace.backups_dir, prefix, today=today) for path, prefix in targets(workspace)
+            if path.is_file()]

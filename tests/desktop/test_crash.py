@@ -130,3 +130,19 @@ def test_uninstall_gives_the_hooks_back(application):
     handler.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
     remove_logging(application.root / "logs")
+
+
+def test_qt_critical_and_fatal_messages_go_to_the_log(application, crash):
+    from PySide6.QtCore import QtMsgType
+
+    from desktop.ui.crash import qt_message
+
+    class Context:
+        category, file, line = "qt.test", "window.cpp", 12
+
+    qt_message(QtMsgType.QtCriticalMsg, Context(), "un message critique de Qt")
+    qt_message(QtMsgType.QtDebugMsg, Context(), "un détail sans importance")
+    remove_logging(application.root / "logs")
+    log = (application.root / "logs" / "kafaat.log").read_text(encoding="utf-8")
+    assert "Qt qt.test : un message critique de Qt (window.cpp:12)" in log
+    assert "sans importance" not in log

@@ -86,3 +86,28 @@ def test_the_setting_turns_it_off(qtbot, workspace, opened):
     workspace.update_settings(daily_backup=False)
     opened()
     assert not workspace.backups_dir.exists() or not list(workspace.backups_dir.iterdir())
+
+
+def test_the_ministry_window_backs_up_the_national_store(qtbot, tmp_path, monkeypatch, capsys):
+    from desktop.cli import main
+    from desktop.ministry_app import MinistryApplication
+    from forms.workspace import Workspace
+    from sync.ministry.store import close_national_store
+
+    monkeypatch.setenv("KAFAAT_PASSPHRASE", "une phrase de passe assez longue")
+    root = tmp_path / "ministere"
+    assert main(["--data-dir", str(root), "init", "--role", "ministry", "--ministry", "MIC"]) == 0
+    capsys.readouterr()
+    workspace = Workspace.open(root)
+    app = MinistryApplication(workspace, "fr")
+    app.daily_backup = True
+    window = app.attach_now()
+    try:
+        qtbot.waitUntil(lambda: bool(daily_backups(workspace.backups_dir, "national-MIC")), timeout=20_000)
+        qtbot.waitUntil(lambda: not app.context.runner.active, timeout=20_000)
+        assert app.backup_watch.notice is None
+    finally:
+        window.close_without_asking()
+        app.context.runner.wait_all(10_000)
+        close_national_store(workspace)
+        remove_logging(workspace.logs_dir)
