@@ -161,8 +161,8 @@ class Application:
             from desktop.ui.backup_watch import DailyBackupWatch
 
             self.backup_watch = DailyBackupWatch(self.context, lambda: self.window)
-            # after the window has queued its own first reads (status bar, first page): they go first
-            QTimer.singleShot(0, self.backup_watch, self.backup_watch.check)
+            # after the window's own first reads (status bar, first page), which are queued next
+            QTimer.singleShot(0, self.backup_watch, self.backup_watch.start_when_idle)
 
     def attach_now(self) -> MainWindow:
         """Tests and benchmarks: show and attach without waiting for the event loop."""

@@ -1,5 +1,5 @@
 """The window's automatic daily backup (``desktop.daily_backups``): taken off the GUI thread by the operation
-runner right after the data folder opens, and again at the first change of a new day when the window stays
+runner once the data folder is open and the window's first reads are done, and again at the first change of a new day when the window stays
 open; at most one try a day. Success is a status-bar message; a refusal (damaged base, full disk, read-only
 folder) a non-blocking message box in the window's language. Off when the folder's setting says so."""
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from forms.daily_backup import TAKEN
@@ -20,6 +20,10 @@ FAILED = Text("La sauvegarde du jour n'a pas pu être faite ; la saisie continue
               "تعذر إنجاز النسخة الاحتياطية لهذا اليوم؛ يمكن مواصلة الإدخال. التفاصيل في السجل.",
               "Today's backup could not be made; you can keep working. Details in the log.")
 STATUS_MS = 15_000
+POLL_MS = 100
+PATIENCE_MS = 15_000
+"""At start-up the backup waits for the window's first reads (status bar, first page) to finish, this long at
+most: the dashboard is not slowed by it."""
 
 
 class DailyBackupWatch(QObject):
@@ -31,15 +35,25 @@ class DailyBackupWatch(QObject):
         self.today = today
         self.tried: date | None = None
         self.running = False
+        self.checks = 0
+        """How many times ``check`` was called (tests wait for the first one)."""
         self.results: list[Any] = []
         """The last try's results (``forms.daily_backup.DailyBackup``), for tests and the settings page."""
         self.notice: QMessageBox | None = None
         context.runner.data_changed.connect(self.check)
 
+    def start_when_idle(self, patience_ms: int = PATIENCE_MS) -> None:
+        """``check`` once the runner has nothing else to do (or after ``patience_ms``)."""
+        if not self.context.runner.active or patience_ms <= 0:
+            self.check()
+            return
+        QTimer.singleShot(POLL_MS, self, lambda: self.start_when_idle(patience_ms - POLL_MS))
+
     def check(self) -> None:
         """Take today's backup unless it was tried today, is running, or the folder turned it off."""
         from desktop.daily_backups import enabled, take_daily
 
+        self.checks += 1
         day = self.today()
         workspace = self.context.workspace
         if self.running or self.tried == day or not enabled(workspace):

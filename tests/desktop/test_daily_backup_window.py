@@ -26,7 +26,8 @@ def opened(workspace, qtbot):
         app.daily_backup = True
         app.attach_now()
         made.append(app)
-        qtbot.waitUntil(lambda: not app.context.runner.active, timeout=20_000)
+        qtbot.waitUntil(lambda: app.backup_watch is not None and app.backup_watch.checks > 0
+                        and not app.context.runner.active, timeout=20_000)
         return app
 
     yield open_window
@@ -38,8 +39,24 @@ def opened(workspace, qtbot):
     QApplication.processEvents()
 
 
-def test_the_day_backup_is_taken_after_opening_and_at_the_first_change_of_a_new_day(qtbot, workspace, opened):
+def test_the_day_backup_is_taken_after_opening_and_at_the_first_change_of_a_new_day(qtbot, workspace, opened,
+                                                                                    monkeypatch):
+    from desktop.ui.operations import OperationRunner
+
+    started: list[tuple[str, list[str]]] = []
+    run = OperationRunner.run
+
+    def recording(self, fn, **kwargs):
+        started.append((kwargs.get("title", ""), [op.title for op in self.active]))
+        return run(self, fn, **kwargs)
+
+    monkeypatch.setattr(OperationRunner, "run", recording)
     app = opened()
+    titles = [title for title, _busy in started]
+    # the window's first reads go first; the backup starts when they are done (the dashboard is not slowed)
+    assert titles.index("Sauvegarde du jour") > titles.index("Tableau de bord")
+    assert dict(started)["Sauvegarde du jour"] == []
+    monkeypatch.setattr(OperationRunner, "run", run)
     today = app.backup_watch.tried  # the day the watch asked for (the clock may pass midnight meanwhile)
     assert today is not None and abs((today - date.today()).days) <= 1
     assert list(daily_backups(workspace.backups_dir, "kafaat-ECC")) == [today]
