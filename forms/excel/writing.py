@@ -281,16 +281,19 @@ def sheet_title(name: str, fallback: str = "Données") -> str:
 # ------------------------------------------------------------------------------------------------ export
 
 def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "fr",
-                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None) -> int:
+                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None,
+                total: int = 0) -> int:
     """Write ``records`` (``forms.store.records.Record``) to ``path``; returns the number of rows.
 
     Columns are the template's plus « Identifiant Kafaat »; references are written by label and links by
     the linked record's natural key (offering code, « 2025-2026 / 2 » for a cohort) when ``store`` (or a
     ``LinkNames``) is given — without either, links are written as UUIDs, which the import accepts too.
-    Importing the file back changes nothing."""
+    Importing the file back changes nothing. ``total`` (the number of records, when known) makes the
+    progress a fraction; ``state`` may cancel at every step, before the file is saved."""
     if links is None and store is not None:
         with store.engine.connect() as conn:
-            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment))
+            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment),
+                               total=total)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -345,8 +348,9 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
             row.append(value)
         ws.append(row)
         count += 1
-        if count % 2000 == 0:
-            step(state, count, 0, "Export…")
+        if count % 1000 == 0:  # the window's dialog: a bar when the total is known, and « Annuler »
+            step(state, count, max(total, count + 1) if total else 0)
+    step(state, count, max(total, count + 1) if total else 0)  # the last chance to cancel: nothing saved yet
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     step(state, count, count, "Export terminé")
