@@ -3,6 +3,7 @@ with warnings marked, Enter or double-click to edit, multi-selection delete, Exc
 
 from __future__ import annotations
 
+import heapq
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -178,6 +180,8 @@ class RecordsPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)  # the spare width goes to the columns that need it (_fit_columns)
+        # widths measured on the rows on screen only: Qt would otherwise read 1 000 rows (5 pages to fetch)
+        header.setResizeContentsPrecision(0)
         header.setSortIndicatorShown(True)
         header.sectionResized.connect(self._section_resized)
         self.view.viewport().installEventFilter(self)
@@ -268,9 +272,10 @@ class RecordsPage(Page):
         if self._pending_selection is not None:
             record_id, self._pending_selection = self._pending_selection, None
             self.select_record(record_id)
+        self._show_state()
         if not self._user_sized:
             self._fit_columns()
-        self._show_state()
+            QTimer.singleShot(0, self._refit)  # again once painted (fonts for every script resolved)
 
     def _counted(self, n: int) -> None:
         self.total = n
@@ -328,10 +333,8 @@ class RecordsPage(Page):
         columns = self.model.columnCount()
         if not columns:
             return
-        needed = []
-        for column in range(columns):
-            width = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column), COLUMN_MIN)
-            needed.append(width)
+        needed = [max(self._content_width(column), header.sectionSizeHint(column), COLUMN_MIN)
+                  for column in range(columns)]
         shown = [min(width, COLUMN_MAX) for width in needed]
         spare = self.view.viewport().width() - sum(shown)
         if spare > 0:
@@ -350,13 +353,29 @@ class RecordsPage(Page):
         finally:
             self._fitting = False
 
+    def _content_width(self, column: int) -> int:
+        """The width the cells of the first page need (not only the rows on screen now): the delegate's
+        own measure of the few cells with the longest texts (the delegate lays text out in the window's
+        direction, which a plain advance does not: its measure decides)."""
+        metrics = self.view.fontMetrics()
+        model = self.model
+        advances = []
+        for row in range(min(model.length, PAGE_SIZE)):
+            text = model.data(model.index(row, column))
+            if text:
+                advances.append((metrics.horizontalAdvance(str(text)), row))
+        longest = heapq.nlargest(8, advances)
+        hints = [self.view.sizeHintForIndex(model.index(row, column)).width() for _advance, row in longest]
+        return max([self.view.sizeHintForColumn(column), *hints])
+
     def _section_resized(self, _column: int, _old: int, _new: int) -> None:
-        if not getattr(self, "_fitting", False):
+        # only a drag of the header's handle counts (a model reset resizes sections too)
+        if not getattr(self, "_fitting", False) and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
             self._user_sized = True
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if (event.type() == QEvent.Type.Resize and watched is self.view.viewport() and not self._user_sized
-                and self.model.length):
+        if (event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view.viewport()
+                and not self._user_sized and self.model.length):
             QTimer.singleShot(0, self._refit)
         return super().eventFilter(watched, event)
 
