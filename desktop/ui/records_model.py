@@ -43,6 +43,9 @@ SYSTEM = 4  # id, status, error_count, warning_count come first in every fetched
 DRAFT_BRUSH = QBrush(QColor("#fff4d6"))
 WARNING_COLOR = QColor("#b35c00")
 ERROR_COLOR = QColor("#b00020")
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE, STATUS_ROLE})
+HEADER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 PENDING = "…"
 """What a row whose page is still being read shows."""
 
@@ -142,6 +145,7 @@ class RecordsModel(QAbstractTableModel):
         """Rows the view sees: the count once known, else the rows read from the top so far."""
         self.loading = False
         """The first page of the current generation is being read."""
+        self._early_total: int | None = None
         self._in_flight: set[int] = set()
         self._wanted: list[int] = []
         self._stale = threading.Event()
@@ -168,6 +172,7 @@ class RecordsModel(QAbstractTableModel):
         self._in_flight = {0}
         self._wanted = []
         self.total = None
+        self._early_total = None
         self.length = 0
         self.loading = True
         self.endResetModel()
@@ -191,6 +196,9 @@ class RecordsModel(QAbstractTableModel):
         rows, titles, refused = result
         self.refused = refused or {}
         self.loading = False
+        early, self._early_total = self._early_total, None
+        if early is not None and len(rows) == PAGE_SIZE:
+            self.set_total(generation, early)
         self._store_page(0, rows, titles)
         if len(rows) < PAGE_SIZE and self.total is None:
             self.set_total(generation, len(rows))
@@ -201,8 +209,12 @@ class RecordsModel(QAbstractTableModel):
         self.loaded.emit()
 
     def set_total(self, generation: int, total: int) -> None:
-        """The list's row count (of ``generation``): from then on every row is reachable."""
+        """The list's row count (of ``generation``): from then on every row is reachable. A count that
+        arrives before the first page waits for it (the view paints once, with rows to show)."""
         if generation != self.generation or self.total == total:
+            return
+        if self.loading:
+            self._early_total = total
             return
         self.total = total
         if total > self.length:
@@ -319,13 +331,10 @@ class RecordsModel(QAbstractTableModel):
         return self.fields[section - 1].label.get(self.lang)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        # the display text, and the same as tooltip (a header cut by its column's width is read whole there)
+        if role not in HEADER_ROLES or orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.header_text(section)
-        if role == Qt.ItemDataRole.ToolTipRole:  # a header cut by its column's width is read whole here
-            return self.header_text(section)
-        return None
+        return self.header_text(section)
 
     def sort_key_of(self, column: int) -> str:
         return "status" if column == 0 else self.fields[column - 1].key
@@ -387,7 +396,7 @@ class RecordsModel(QAbstractTableModel):
             r.ministry, r.sequence, " ; ".join(r.reasons)) for r in self.refused.get(record_id, []))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():  # a view asks ~10 roles a cell: most are not ours
             return None
         row = self.row(index.row())
         column = index.column()
