@@ -162,7 +162,7 @@ def compiled_translations():
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_columns_and_filters_are_readable_at_1280_by_720(qtbot, listed, compiled_translations, lang):
     from desktop.app import Application
-    from desktop.ui.pages.records_page import COLUMN_MAX
+    from desktop.ui.pages.records_page import COLUMN_MAX, HEADER_MAX
 
     app = Application(listed, lang)
     window = app.attach_now()
@@ -179,12 +179,14 @@ def test_columns_and_filters_are_readable_at_1280_by_720(qtbot, listed, compiled
                 assert combo.width() >= needed, f"{lang} {form_key}: « {text} » cut ({combo.width()} < {needed})"
             if not page.model.length:
                 continue
-            # every column as wide as its header and cells need (up to COLUMN_MAX, then its tooltip)
+            # every column as wide as its cells need (up to COLUMN_MAX) and its header (up to HEADER_MAX), then
+            # the tooltip reads it whole
             header, model = page.view.horizontalHeader(), page.model
             for column in range(model.columnCount()):
                 label = model.headerData(column, Qt.Orientation.Horizontal)
                 assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == label
-                needed = min(max(page.view.sizeHintForColumn(column), header.sectionSizeHint(column)), COLUMN_MAX)
+                needed = min(max(page.view.sizeHintForColumn(column), min(header.sectionSizeHint(column), HEADER_MAX)),
+                             COLUMN_MAX)
                 assert header.sectionSize(column) >= needed, f"{lang} {form_key}: « {label} » cut"
             widths = [header.sectionSize(c) for c in range(model.columnCount())]
             assert widths[-1] <= max(widths[:-1]) or widths[-1] <= COLUMN_MAX, widths  # no giant last column

@@ -4,6 +4,7 @@ The figures are read off the GUI thread (``desktop.ui.dashboard_data``)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QMargins, Qt
@@ -272,7 +273,11 @@ def _axes(chart: Any, series: Any, categories: list[str], top: float, *, horizon
     values_axis.setLabelFormat("%.0f")
     values_axis.setTickCount(5)
     values_axis.setRange(0, top)
-    values_axis.applyNiceNumbers()  # ticks on round numbers (0, 2 500, 5 000…)
+    if top <= 10:  # small counts: one tick per unit (« 0 1 1 2 » otherwise, with the labels rounded)
+        values_axis.setRange(0, math.ceil(top))
+        values_axis.setTickCount(math.ceil(top) + 1)
+    else:
+        values_axis.applyNiceNumbers()  # ticks on round numbers (0, 2 500, 5 000…)
     if mirrored and horizontal:
         values_axis.setReverse(True)  # bars grow leftwards from the labels on the right
     side = Qt.AlignmentFlag.AlignRight if mirrored else Qt.AlignmentFlag.AlignLeft

@@ -48,6 +48,9 @@ SEARCH_DELAY_MS = 250
 FILTERS_PER_ROW = 3
 """Filters a row (state + the form's): each wide enough for its whole label at 1280 px."""
 COLUMN_MIN, COLUMN_MAX = 80, 360
+HEADER_MAX = 200
+"""A long header (« Code national de l'étudiant (CNE / Massar) ») widens its column up to this; beyond, it is
+elided and read whole in its tooltip, so that more columns fit in 1280 px."""
 
 
 class RecordsView(QTableView):
@@ -333,7 +336,7 @@ class RecordsPage(Page):
         columns = self.model.columnCount()
         if not columns:
             return
-        needed = [max(self._content_width(column), header.sectionSizeHint(column), COLUMN_MIN)
+        needed = [max(self._content_width(column), min(header.sectionSizeHint(column), HEADER_MAX), COLUMN_MIN)
                   for column in range(columns)]
         shown = [min(width, COLUMN_MAX) for width in needed]
         spare = self.view.viewport().width() - sum(shown)
