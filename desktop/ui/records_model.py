@@ -51,6 +51,7 @@ PENDING = "…"
 
 MAX_PAGES = 64
 """Pages kept in memory (64 × 200 rows); the least recently shown are dropped and read again if needed."""
+REQUEST_DELAY_MS = 15
 MAX_REQUESTS = 4
 """Pages asked at once: a fast scroll asks for many, only the last ones asked (still on screen) are read."""
 
@@ -153,11 +154,7 @@ class RecordsModel(QAbstractTableModel):
         self.refusals: Callable[[], dict[str, list[Any]]] | None = None
         """Records a ministry refused (``sync.refusals``), asked at each reload; None: not shown."""
         self.refused: dict[str, list[Any]] = {}
-        self._request_timer = QTimer(self)
-        self._request_timer.setObjectName("page_requests")
-        self._request_timer.setSingleShot(True)
-        self._request_timer.setInterval(15)
-        self._request_timer.timeout.connect(self._request_pages)
+        self._request_scheduled = False
 
     # ------------------------------------------------------------------------------------- loading
     def reload(self) -> None:
@@ -166,7 +163,6 @@ class RecordsModel(QAbstractTableModel):
         self._stale.set()
         self._stale = threading.Event()
         self.generation += 1
-        self._request_timer.stop()
         self.beginResetModel()
         self.pages.clear()
         self._in_flight = {0}
@@ -262,12 +258,14 @@ class RecordsModel(QAbstractTableModel):
         if page in self._in_flight or page in self._wanted:
             return
         self._wanted.append(page)
-        if not self._request_timer.isActive():
-            self._request_timer.start()
+        if not self._request_scheduled:  # once the view has asked for every row it paints
+            self._request_scheduled = True
+            QTimer.singleShot(REQUEST_DELAY_MS, self, self._request_pages)
 
     def _request_pages(self) -> None:
         """Read the pages asked since the last time, the most recent first (a fast scroll leaves many
         behind: those still on screen are asked again by the view)."""
+        self._request_scheduled = False
         wanted, self._wanted = self._wanted[-MAX_REQUESTS:], []
         for page in reversed(wanted):
             self._start_page(page)
