@@ -320,6 +320,31 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     date_cells = {c.key: _safe_cell(ws, None, DATE_FORMAT) for c in columns
                   if c.field is not None and c.field.type is FieldType.DATE}
     status_words = {s: status_word(s, lang) for s in STATUS_SHOWN}
+    try:
+        count = _write_records(ws, records, plan, date_cells, status_words, state, total)
+    except BaseException:  # cancelled or failed: the sheet's stream and its temporary file are closed now
+        _discard(ws)
+        raise
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    step(state, count, count, "Export terminé")
+    return count
+
+
+def _discard(ws: Any) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(Exception):
+        ws.close()
+    out = getattr(getattr(ws, "_writer", None), "out", None)
+    if isinstance(out, str):
+        with contextlib.suppress(OSError):
+            os.remove(out)
+
+
+def _write_records(ws: Any, records: Iterable[Any], plan: list[tuple[str, Any]], date_cells: dict[str, Any],
+                   status_words: dict[str, str], state: TaskState | None, total: int) -> int:
     count = 0
     for record in records:
         values = record.values
@@ -351,9 +376,6 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
         if count % 1000 == 0:  # the window's dialog: a bar when the total is known, and « Annuler »
             step(state, count, max(total, count + 1) if total else 0)
     step(state, count, max(total, count + 1) if total else 0)  # the last chance to cancel: nothing saved yet
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    step(state, count, count, "Export terminé")
     return count
 
 
