@@ -1,6 +1,6 @@
 """A table model over SQL that knows its row count and fetches pages of rows on demand.
 
-* ``reload()`` (a new filter, sort or data) starts a new *generation*: the first page and the count are
+* ``reload()`` (a new filter, sort or data) starts a new *generation*: the first page, then the count, are
   read off the GUI thread (``OperationRunner``); a result of an older generation is dropped when it arrives
   (a superseded search never overwrites the newer one), and queued work of an older generation is skipped.
 * Once the count is known the model has all its rows: the scroll bar and Ctrl+End reach the last record of
@@ -179,8 +179,6 @@ class RecordsModel(QAbstractTableModel):
             self._first_page(generation, job())
             return
         self.runner.run(job, on_success=_Deliver(self, "_first_page", generation))
-        self.runner.run(partial(_count_job, self.query, flt, self._stale),
-                        on_success=_Deliver(self, "set_total", generation))
 
     def set_filter(self, flt: ListFilter) -> None:
         self.filter = flt
@@ -197,11 +195,16 @@ class RecordsModel(QAbstractTableModel):
             self.set_total(generation, early)
         self._store_page(0, rows, titles)
         if len(rows) < PAGE_SIZE and self.total is None:
-            self.set_total(generation, len(rows))
-        elif self.total is None and len(rows) > self.length:
-            self.beginInsertRows(QModelIndex(), self.length, len(rows) - 1)
-            self.length = len(rows)
-            self.endInsertRows()
+            self.set_total(generation, len(rows))  # the whole list is in this page: nothing to count
+        elif self.total is None:
+            if len(rows) > self.length:
+                self.beginInsertRows(QModelIndex(), self.length, len(rows) - 1)
+                self.length = len(rows)
+                self.endInsertRows()
+            if self.runner is not None:
+                # counted once the first screen is there: the two reads do not compete for the machine
+                self.runner.run(partial(_count_job, self.query, self.filter, self._stale),
+                                on_success=_Deliver(self, "set_total", generation))
         self.loaded.emit()
 
     def set_total(self, generation: int, total: int) -> None:
