@@ -161,3 +161,17 @@ def test_passphrase_dialog_checks_the_new_one(qtbot, keyed, application):
     assert not ok.isEnabled() and "différentes" in dialog.problem.text()
     dialog.again.setText("nouvelle phrase longue")
     assert ok.isEnabled() and dialog.values() == (PASSPHRASE, "nouvelle phrase longue")
+
+
+def test_the_daily_backup_can_be_switched_off_and_on(qtbot, application):
+    from desktop.daily_backups import enabled
+
+    page = settings(application)
+    workspace = application.context.workspace
+    assert page.daily_backup is not None and page.daily_backup.isChecked() and enabled(workspace)
+    page.daily_backup.setChecked(False)
+    page.apply()
+    assert not enabled(workspace)
+    page.daily_backup.setChecked(True)
+    page.apply()
+    assert enabled(workspace)

@@ -102,7 +102,9 @@ class SettingsPage(Page):
             self.daily_backup = QCheckBox(self.tr("Sauvegarde automatique chaque jour (7 jours et 4 semaines "
                                                   "gardés)"))
             self.daily_backup.setObjectName("daily_backup")
-            self.daily_backup.setChecked(workspace.settings.get("daily_backup", True) is not False)
+            from desktop.daily_backups import enabled
+
+            self.daily_backup.setChecked(enabled(workspace))
             care.addWidget(self.daily_backup)
         layout.addWidget(box)
 
@@ -136,7 +138,9 @@ class SettingsPage(Page):
         lang = self.language.currentData()
         changes: dict[str, Any] = {"operator": operator, "language": lang}
         if self.daily_backup is not None:
-            changes["daily_backup"] = self.daily_backup.isChecked()
+            from desktop.daily_backups import SETTING
+
+            changes[SETTING] = self.daily_backup.isChecked()
         workspace.update_settings(**changes)
         self.context.store.operator = operator or "inconnu"
         self.message.setText(self.tr("Paramètres enregistrés."))
