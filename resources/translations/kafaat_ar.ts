@@ -4,49 +4,49 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="63"/>
         <source>Qualité des données</source>
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="80"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="85"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="96"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="142"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="145"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="165"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="196"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="230"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -870,7 +870,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="156"/>
+        <location filename="../../desktop/app.py" line="147"/>
         <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
@@ -936,12 +936,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="128"/>
+        <location filename="../../desktop/ui/operations.py" line="130"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="241"/>
+        <location filename="../../desktop/ui/operations.py" line="243"/>
         <source>Opération impossible</source>
         <translation>تعذرت العملية</translation>
     </message>
@@ -949,14 +949,52 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="286"/>
+        <location filename="../../desktop/ui/operations.py" line="288"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>حدث خطأ غير متوقع. لم يضع شيء مما كان محفوظا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="290"/>
+        <location filename="../../desktop/ui/operations.py" line="292"/>
         <source>Détails dans le journal : {0}</source>
         <translation>التفاصيل في السجل: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="271"/>
+        <source>Changer la phrase de passe</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="279"/>
+        <source>Phrase de passe actuelle</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="280"/>
+        <source>Nouvelle phrase de passe</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="281"/>
+        <source>Nouvelle phrase de passe (encore)</source>
+        <translation>عبارة المرور الجديدة (مرة أخرى)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="296"/>
+        <source>Tapez la phrase de passe actuelle.</source>
+        <translation>اكتب عبارة المرور الحالية.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="298"/>
+        <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
+        <translation>يجب أن تتكون عبارة المرور الجديدة من {0} أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="300"/>
+        <source>Les deux nouvelles phrases de passe sont différentes.</source>
+        <translation>عبارتا المرور الجديدتان مختلفتان.</translation>
     </message>
 </context>
 <context>
@@ -1186,32 +1224,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="94"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
+        <source>refusé par {0}</source>
+        <translation>رفضته {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="396"/>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>رفضته {0} (الدفعة رقم {1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="331"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="134"/>
+        <location filename="../../desktop/ui/records_model.py" line="380"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="134"/>
+        <location filename="../../desktop/ui/records_model.py" line="380"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="140"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="140"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="142"/>
+        <location filename="../../desktop/ui/records_model.py" line="388"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -1223,7 +1271,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="144"/>
+        <location filename="../../desktop/ui/records_model.py" line="390"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1234,110 +1282,130 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
             <numerusform>%n تنبيه</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/records_model.py" line="146"/>
-        <source>refusé par {0}</source>
-        <translation>رفضته {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/records_model.py" line="150"/>
-        <source>Refusé par {0} (lot n° {1}) : {2}</source>
-        <translation>رفضته {0} (الحزمة رقم {1}): {2}</translation>
-    </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="163"/>
+        <source>Effacer la recherche et les filtres</source>
+        <translation>مسح البحث والمرشحات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="293"/>
+        <source>Recherche…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
+        <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
+        <translation>لا نتيجة: لا يوجد أي تسجيل يحتوي على «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="314"/>
+        <source>(avec les filtres choisis)</source>
+        <translation>(مع المرشحات المختارة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
+        <translation>لا نتيجة: لا يوجد أي تسجيل يطابق المرشحات المختارة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
+        <translation>لا توجد تسجيلات بعد. «جديد» (Ctrl+N) ينشئ تسجيلاً؛ وصفحة الاستيراد تقرأ مصنف إكسل.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="511"/>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="107"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="97"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="270"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="417"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="99"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="485"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="125"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="126"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="127"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="147"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="192"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} معروض…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="233"/>
-        <source>Comptage</source>
-        <translation>العد</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>لا يوجد سجل يحتوي على « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1349,7 +1417,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1361,33 +1429,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="424"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
         <source>Modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="472"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="489"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="466"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1399,7 +1468,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="342"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="503"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>
@@ -1407,68 +1476,218 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="79"/>
+        <source>Sauvegarde et restauration</source>
+        <translation>النسخ الاحتياطي والاستعادة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="82"/>
+        <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
+        <translation>النسخة الاحتياطية نسخة كاملة ومُتحقَّق منها من قاعدة المعطيات، تُكتب في مجلد «backups» داخل مجلد المعطيات (أو حيث تختار: مفتاح USB…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="87"/>
+        <source>Sauvegarder maintenant</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="90"/>
+        <source>Sauvegarder sous…</source>
+        <translation>نسخ احتياطي باسم…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
+        <source>Restaurer une sauvegarde…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="102"/>
+        <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
+        <translation>نسخ احتياطي تلقائي كل يوم (يُحتفظ بـ 7 أيام و4 أسابيع)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="111"/>
+        <source>Clés de l&apos;établissement</source>
+        <translation>مفاتيح المؤسسة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="113"/>
+        <source>Changer la phrase de passe…</source>
+        <translation>تغيير عبارة المرور…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="155"/>
+        <source>Sauvegarder sous</source>
+        <translation>نسخ احتياطي باسم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="182"/>
+        <source>Sauvegarde Kafaat (*.db)</source>
+        <translation>نسخة Kafaat الاحتياطية (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="165"/>
+        <source>Sauvegarde en cours…</source>
+        <translation>جارٍ النسخ الاحتياطي…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="166"/>
+        <source>Sauvegarde</source>
+        <translation>النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="171"/>
+        <source>Sauvegarde écrite et vérifiée : {0}</source>
+        <translation>كُتبت النسخة الاحتياطية وتُحقِّق منها: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="208"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="191"/>
+        <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
+        <translation>هناك بطاقات مفتوحة: أغلقها (واحفظها) قبل الاستعادة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="192"/>
+        <source>opération</source>
+        <translation>عملية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="194"/>
+        <source>une opération est en cours ({0}) : attendez qu&apos;elle se termine</source>
+        <translation>هناك عملية جارية ({0}): انتظر حتى تنتهي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="205"/>
+        <source>Rien n&apos;a été restauré : {0}.</source>
+        <translation>لم تُستعد أي معطيات: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="209"/>
+        <source>Remplacer toutes les données de ce poste par la sauvegarde
+{0}
+(du {1}) ?
+
+La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les saisies faites depuis cette sauvegarde ne seront plus dans la liste.</source>
+        <translation>استبدال كل معطيات هذا الجهاز بالنسخة الاحتياطية
+{0}
+(بتاريخ {1})؟
+
+ستُحفظ قاعدة المعطيات الحالية أولاً في مجلد «backups». لن تظهر في القائمة الإدخالات التي تمت بعد هذه النسخة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="214"/>
+        <source>Restauration annulée : rien n&apos;a été modifié.</source>
+        <translation>أُلغيت الاستعادة: لم يُغيَّر أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="217"/>
+        <source>Restauration en cours…</source>
+        <translation>جارٍ الاستعادة…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="218"/>
+        <source>Restauration</source>
+        <translation>الاستعادة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
+        <source>Base restaurée depuis {0}.</source>
+        <translation>استُعيدت قاعدة المعطيات من {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="228"/>
+        <source>L&apos;ancienne base est conservée dans {0}</source>
+        <translation>القاعدة السابقة محفوظة في {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="244"/>
+        <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
+        <translation>تحمي عبارة المرور المفتاح الخاص الذي يوقّع الدفعات المرسلة إلى الوزارات.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
+        <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
+        <translation>لا توجد مفاتيح في هذا المجلد: أنشئها في صفحة التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="259"/>
+        <source>Phrase de passe</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
+        <source>Phrase de passe changée.</source>
+        <translation>تم تغيير عبارة المرور.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="45"/>
         <source>Paramètres</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
         <source>Présentation</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
         <source>Langue de l&apos;application</source>
         <translation>لغة التطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>الاسم الشخصي والعائلي للشخص الذي يُدخل المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>المُدخِل (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>Établissement et données</source>
         <translation>المؤسسة والمعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="70"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="74"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
         <source>Journal</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="76"/>
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
         <location filename="../../desktop/ui/smoke.py" line="54"/>
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="146"/>
         <source>Paramètres enregistrés.</source>
         <translation>تم حفظ الإعدادات.</translation>
     </message>

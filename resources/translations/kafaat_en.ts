@@ -4,49 +4,49 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="63"/>
         <source>Qualité des données</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="80"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="50"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="85"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="96"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="142"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="145"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="165"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="196"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="230"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -810,7 +810,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="156"/>
+        <location filename="../../desktop/app.py" line="147"/>
         <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
@@ -872,12 +872,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="128"/>
+        <location filename="../../desktop/ui/operations.py" line="130"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="241"/>
+        <location filename="../../desktop/ui/operations.py" line="243"/>
         <source>Opération impossible</source>
         <translation>Operation not possible</translation>
     </message>
@@ -885,14 +885,52 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="286"/>
+        <location filename="../../desktop/ui/operations.py" line="288"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>An unexpected error occurred. Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="290"/>
+        <location filename="../../desktop/ui/operations.py" line="292"/>
         <source>Détails dans le journal : {0}</source>
         <translation>Details in the log: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="271"/>
+        <source>Changer la phrase de passe</source>
+        <translation>Change the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="279"/>
+        <source>Phrase de passe actuelle</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="280"/>
+        <source>Nouvelle phrase de passe</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="281"/>
+        <source>Nouvelle phrase de passe (encore)</source>
+        <translation>New passphrase (again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="296"/>
+        <source>Tapez la phrase de passe actuelle.</source>
+        <translation>Type the current passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="298"/>
+        <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
+        <translation>The new passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="300"/>
+        <source>Les deux nouvelles phrases de passe sont différentes.</source>
+        <translation>The two new passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -1110,32 +1148,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="94"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
+        <source>refusé par {0}</source>
+        <translation>refused by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="396"/>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>Refused by {0} (bundle no. {1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records_model.py" line="331"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="134"/>
+        <location filename="../../desktop/ui/records_model.py" line="380"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="134"/>
+        <location filename="../../desktop/ui/records_model.py" line="380"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="140"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="140"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="142"/>
+        <location filename="../../desktop/ui/records_model.py" line="388"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -1143,117 +1191,137 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="144"/>
+        <location filename="../../desktop/ui/records_model.py" line="390"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/records_model.py" line="146"/>
-        <source>refusé par {0}</source>
-        <translation>refused by {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/records_model.py" line="150"/>
-        <source>Refusé par {0} (lot n° {1}) : {2}</source>
-        <translation>Refused by {0} (bundle no. {1}): {2}</translation>
-    </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="163"/>
+        <source>Effacer la recherche et les filtres</source>
+        <translation>Clear the search and filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="293"/>
+        <source>Recherche…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
+        <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
+        <translation>No result: no record contains “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="314"/>
+        <source>(avec les filtres choisis)</source>
+        <translation>(with the chosen filters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
+        <translation>No result: no record matches the chosen filters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
+        <translation>No records yet. “New” (Ctrl+N) creates one; the Import page reads an Excel workbook.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="511"/>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="107"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="97"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="270"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="417"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="99"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="485"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="101"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="125"/>
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="126"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="127"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="147"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="192"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
         <source>{0} affiché(s)…</source>
         <translation>{0} shown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="233"/>
-        <source>Comptage</source>
-        <translation>Counting</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>No record contains “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1261,7 +1329,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1269,33 +1337,34 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="424"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
         <source>Modèle</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="302"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="472"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="489"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="466"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1303,7 +1372,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="342"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="503"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>
@@ -1311,68 +1380,218 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="79"/>
+        <source>Sauvegarde et restauration</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="82"/>
+        <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
+        <translation>A backup is a complete, checked copy of the database, written to the data folder&apos;s “backups” folder (or wherever you choose: a USB key…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="87"/>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="90"/>
+        <source>Sauvegarder sous…</source>
+        <translation>Back up as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
+        <source>Restaurer une sauvegarde…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="102"/>
+        <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
+        <translation>Automatic daily backup (7 days and 4 weeks kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="111"/>
+        <source>Clés de l&apos;établissement</source>
+        <translation>The establishment&apos;s keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="113"/>
+        <source>Changer la phrase de passe…</source>
+        <translation>Change the passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="155"/>
+        <source>Sauvegarder sous</source>
+        <translation>Back up as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="182"/>
+        <source>Sauvegarde Kafaat (*.db)</source>
+        <translation>Kafaat backup (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="165"/>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="166"/>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="171"/>
+        <source>Sauvegarde écrite et vérifiée : {0}</source>
+        <translation>Backup written and checked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="208"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="191"/>
+        <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
+        <translation>records are open: close (and save) them before restoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="192"/>
+        <source>opération</source>
+        <translation>operation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="194"/>
+        <source>une opération est en cours ({0}) : attendez qu&apos;elle se termine</source>
+        <translation>an operation is running ({0}): wait until it ends</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="205"/>
+        <source>Rien n&apos;a été restauré : {0}.</source>
+        <translation>Nothing was restored: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="209"/>
+        <source>Remplacer toutes les données de ce poste par la sauvegarde
+{0}
+(du {1}) ?
+
+La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les saisies faites depuis cette sauvegarde ne seront plus dans la liste.</source>
+        <translation>Replace all the data on this computer with the backup
+{0}
+(of {1})?
+
+The current database will first be kept in the “backups” folder. What was entered since that backup will no longer be in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="214"/>
+        <source>Restauration annulée : rien n&apos;a été modifié.</source>
+        <translation>Restore cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="217"/>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="218"/>
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
+        <source>Base restaurée depuis {0}.</source>
+        <translation>Database restored from {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="228"/>
+        <source>L&apos;ancienne base est conservée dans {0}</source>
+        <translation>The previous database is kept in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="244"/>
+        <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
+        <translation>The passphrase protects the private key that signs the bundles sent to the ministries.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
+        <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
+        <translation>No keys in this folder: create them on the Export page.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="259"/>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
+        <source>Phrase de passe changée.</source>
+        <translation>Passphrase changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="45"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
         <source>Présentation</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
         <source>Langue de l&apos;application</source>
         <translation>Application language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>First and last name of the person entering data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>Operator (written in the history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>Établissement et données</source>
         <translation>Establishment and data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="70"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="74"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
         <source>Journal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="76"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
         <location filename="../../desktop/ui/smoke.py" line="54"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="146"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>RecordsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="142"/>
+        <location filename="../../desktop/ui/records_model.py" line="388"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="144"/>
+        <location filename="../../desktop/ui/records_model.py" line="390"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -190,7 +190,7 @@
 <context>
     <name>RecordsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Supprimer %n enregistrement ? La suppression sera transmise au ministère avec le prochain export.</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {0}</numerusform>
