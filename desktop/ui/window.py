@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         if not 0 <= target < model.rowCount():
             return None
         found = model.record_id(target)
+        if found is None:  # that part of a long list is not loaded yet
+            return None
         if hasattr(page, "select_record"):
             page.select_record(found)
         return found

@@ -107,6 +107,7 @@ def test_previous_and_next_record_with_keys_and_buttons(qtbot, application, stor
     _three_offerings(store)
     page = application.window.navigate("offering")
     page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.model.record_id(2) is not None, timeout=10_000)
     order = [page.model.record_id(r) for r in range(page.model.rowCount())]
     editor = application.window.open_record("offering", order[0])
     qtbot.waitExposed(editor)
@@ -131,6 +132,7 @@ def test_moving_away_from_unsaved_typing_asks_first(qtbot, application, store, d
     _three_offerings(store)
     page = application.window.navigate("offering")
     page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.model.record_id(2) is not None, timeout=10_000)
     order = [page.model.record_id(r) for r in range(page.model.rowCount())]
     editor = application.window.open_record("offering", order[0])
     qtbot.waitExposed(editor)
