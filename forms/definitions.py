@@ -156,6 +156,7 @@ def _offering_accreditation(v: Mapping[str, Any]) -> Iterator[Issue]:
 
 OFFERING = Form(
     key="offering",
+    icon="SP_FileDialogDetailedView",
     label=Text("Offre de formation", "عرض التكوين", "Course offering"),
     plural=Text("Offres de formation", "عروض التكوين", "Course offerings"),
     natural_key=("code",),
@@ -309,6 +310,7 @@ def _cohort_against_offering(v: Mapping[str, Any], linked: Mapping[str, Mapping[
 
 COHORT = Form(
     key="cohort",
+    icon="SP_DirIcon",
     label=Text("Cohorte", "فوج", "Cohort"),
     plural=Text("Cohortes", "الأفواج", "Cohorts"),
     natural_key=("offering", "academic_year", "year_of_study"),
@@ -453,6 +455,7 @@ COHORT_OF_OFFERING = LinkCondition(
 
 INTERNSHIP = Form(
     key="internship",
+    icon="SP_FileIcon",
     label=Text("Stage", "تدريب", "Internship"),
     plural=Text("Stages", "التداريب", "Internships"),
     natural_key=("student_code", "offering", "start_date"),
@@ -637,6 +640,7 @@ def _rd_status(v: Mapping[str, Any]) -> Iterator[Issue]:
 
 RD_PROJECT = Form(
     key="rd_project",
+    icon="SP_ComputerIcon",
     label=Text("Projet de R&D appliquée", "مشروع بحث وتطوير تطبيقي", "Applied R&D project"),
     plural=Text("Projets de R&D", "مشاريع البحث والتطوير", "R&D projects"),
     natural_key=("code",),
@@ -807,6 +811,7 @@ def _ce_hours_of_offering(v: Mapping[str, Any], linked: Mapping[str, Mapping[str
 
 CE_SESSION = Form(
     key="ce_session",
+    icon="SP_FileDialogListView",
     label=Text("Session de formation continue", "دورة تكوين مستمر", "Continuing-education session"),
     plural=Text("Sessions de formation continue", "دورات التكوين المستمر", "Continuing-education sessions"),
     natural_key=("offering", "code"),

@@ -228,6 +228,9 @@ class Form:
     """Rules that compare a record with the records its links name (run by the store)."""
     search: tuple[str, ...] = ()
     """Fields the list's search box covers (the form's full-text index, created by its migration)."""
+    icon: str = ""
+    """The picture the window shows beside the form's page: the name of a Qt standard icon
+    (``QStyle.StandardPixmap``, e.g. ``"SP_DirIcon"``), a plain string here (``forms`` does not import Qt)."""
     sort_indexes: tuple[str, ...] = ()
     """Columns indexed so that a big list sorts on them in SQL (``ix_<form>_list_<column>``, created by a
     migration; a large import drops and rebuilds them once)."""
