@@ -749,6 +749,10 @@ CONTINUING_OFFERING = LinkCondition(
     codes=("CONTINUING",), code="continuing_offering")
 
 
+def _day(value: Any) -> str:
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
+
+
 def _ce_gender_sum(v: Mapping[str, Any]) -> Iterator[Issue]:
     if v["women"] + v["men"] != v["enrolled"]:
         yield issue(("women", "men", "enrolled"),
@@ -815,7 +819,7 @@ CE_SESSION = Form(
     label=Text("Session de formation continue", "دورة تكوين مستمر", "Continuing-education session"),
     plural=Text("Sessions de formation continue", "دورات التكوين المستمر", "Continuing-education sessions"),
     natural_key=("offering", "code"),
-    title=lambda v: f"{v.get('code') or ''} — {v.get('start_date') or ''}",
+    title=lambda v: f"{v.get('code') or ''} — {_day(v.get('start_date'))}",
     search=("code", "employers", "city"),
     fields=(
         Field("offering", T.LINK, Text("Offre de formation continue", "عرض التكوين المستمر",
