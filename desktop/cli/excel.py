@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
-from forms.i18n import normalise_lang
+from forms.i18n import lowered, normalise_lang
 from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
@@ -17,7 +17,7 @@ MAX_LINES = 1000
 
 def _natural_keys() -> str:
     """« offre de formation : code de l'offre ; cohorte : … » from the declarations."""
-    return " ; ".join(f"{form.label.fr.lower()} : {', '.join(form.field(k).label.fr.lower() for k in form.natural_key)}"
+    return " ; ".join(f"{lowered(form.label.fr)} : {', '.join(lowered(form.field(k).label.fr) for k in form.natural_key)}"
                       for form in FORMS.values() if form.natural_key)
 
 

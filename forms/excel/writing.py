@@ -28,6 +28,7 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
+from forms.i18n import lowered
 from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
 
@@ -107,7 +108,7 @@ def _format_word(form: Form, f: Field) -> str:
     if f.type is FieldType.LINK:
         target = FORMS[f.link or ""]
         parts = LinkNames.shown_parts(target, form)
-        word = f"{target.label.fr.lower()} : {' / '.join(part.label.fr.lower() for part in parts)}"
+        word = f"{lowered(target.label.fr)} : {' / '.join(lowered(part.label.fr) for part in parts)}"
         if len(parts) > 1:
             word += " (séparés par « / »)"
         elif parts and parts[0].pattern_hint:
@@ -218,7 +219,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     info.append([f"Modèle d'import Kafaat — {form.label.fr} ({form.key})"])
     info["A1"].font = Font(bold=True, size=14)
     info.append(["Remplissez la première feuille à partir de la ligne 2, une ligne par "
-                 f"{form.label.fr.lower()}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
+                 f"{lowered(form.label.fr)}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
                  "les identifiants restent du texte (ne les laissez pas convertir en nombres)."])
     info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
                  "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "

@@ -20,7 +20,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, and_, false, func, select
 
 from forms.definitions import FORMS
-from forms.i18n import Text
+from forms.i18n import Text, lowered
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
@@ -325,7 +325,7 @@ class RecordStore:
             if target is None:
                 yield _issue((f.key,), "aucun(e) {what} vivant(e) n'a l'identifiant {id}",
                              "لا يوجد {what} بالمعرف {id}", "no live {what_en} has the id {id}", code="link",
-                             what=FORMS[f.link or ""].label.fr.lower(), what_en=FORMS[f.link or ""].label.en.lower(),
+                             what=lowered(FORMS[f.link or ""].label.fr), what_en=lowered(FORMS[f.link or ""].label.en),
                              id=target_id)
             else:
                 linked[f.key] = target
@@ -336,9 +336,9 @@ class RecordStore:
             if other is not None and other != record_id:
                 shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
                 yield Issue(form.natural_key, Text(
-                    f"un(e) autre {form.label.fr.lower()} a déjà les mêmes valeurs pour : {shown}",
+                    f"un(e) autre {lowered(form.label.fr)} a déjà les mêmes valeurs pour : {shown}",
                     f"يوجد {form.label.ar} آخر بنفس القيم: " + ", ".join(form.field(k).label.ar for k in form.natural_key),
-                    f"another {form.label.en.lower()} already has the same "
+                    f"another {lowered(form.label.en)} already has the same "
                     + ", ".join(form.field(k).label.en for k in form.natural_key)), Severity.ERROR, "unique")
 
     # ----------------------------------------------------------------------------------------- writes
@@ -363,7 +363,7 @@ class RecordStore:
         with self.writer.begin() as conn:
             existing = self.get(form_key, record_id, conn=conn) if record_id else None
             if record_id and (existing is None or existing.deleted):
-                raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} n'a l'identifiant {record_id}")
+                raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} n'a l'identifiant {record_id}")
             if existing and expected_version is not None and existing.version != expected_version:
                 raise VersionConflict(
                     f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
@@ -413,7 +413,7 @@ class RecordStore:
             for rid in ids:
                 existing = self.get(form_key, rid, conn=conn)
                 if existing is None or existing.deleted:
-                    raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} vivant(e) n'a l'identifiant {rid}")
+                    raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} vivant(e) n'a l'identifiant {rid}")
                 for other_key, other_form in FORMS.items():
                     for f in other_form.links:
                         if f.link != form_key:
@@ -424,7 +424,7 @@ class RecordStore:
                         if n:
                             raise StoreError(
                                 f"{form.label.fr} {form.title(existing.values).strip(' —')} est encore utilisé(e) par "
-                                f"{n} {other_form.plural.fr.lower()} : supprimez-les ou rattachez-les ailleurs d'abord")
+                                f"{n} {lowered(other_form.plural.fr)} : supprimez-les ou rattachez-les ailleurs d'abord")
             seq = self._allocate(conn, len(ids))
             stamp = now_utc()
             for offset, rid in enumerate(ids):
