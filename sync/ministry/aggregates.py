@@ -106,8 +106,11 @@ class Group:
 class Aggregates:
     """The figures of one national store for one academic year (``year``) or all years (trends)."""
 
-    def __init__(self, conn: Connection, establishments: dict[str, dict[str, str]]) -> None:
+    def __init__(self, conn: Connection, establishments: dict[str, dict[str, str]],
+                 only: Sequence[str] | None = None) -> None:
         self.conn = conn
+        self.only = None if only is None else list(only)
+        """Only these establishments' records (the dashboard's region and ministry filters); None: all."""
         self.dialect = conn.dialect.name
         self.establishments = establishments
         self.statements = 0
@@ -225,6 +228,8 @@ class Aggregates:
         group = group or Group("all")
         keys = list(group.keys)
         where = and_(scope.t.c.deleted.is_(False), self.year_clause(profile.year, scope, year))
+        if self.only is not None:
+            where = and_(where, scope.t.c.establishment.in_(self.only))
         if by_year is not None:
             assert profile.year is not None and not profile.year.per_year
             keys = [self.year_key(profile.year, scope, by_year), *keys]

@@ -65,6 +65,8 @@ class Indicator:
     headline: bool = True
     trend: bool = False
     """Drawn on the year-by-year charts (summary and trends sheets): counts on one chart, rates on another."""
+    dashboard: bool = False
+    """A tile of the national dashboard (``sync.ministry.dashboard.profile_tiles``), beside the programme's own."""
 
 
 @dataclass(frozen=True)
@@ -167,5 +169,5 @@ def both(*conditions: Expr) -> Expr:
 
 
 def indicator(form: str, key: str, label: Text, num: str, den: str | None, fmt: str, definition: Text,
-              exclusions: Text = NO_TEXT, trend: bool = False) -> Indicator:
-    return Indicator(key, form, label, num, den, fmt, definition, exclusions, trend=trend)
+              exclusions: Text = NO_TEXT, trend: bool = False, dashboard: bool = False) -> Indicator:
+    return Indicator(key, form, label, num, den, fmt, definition, exclusions, trend=trend, dashboard=dashboard)

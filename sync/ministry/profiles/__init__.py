@@ -5,6 +5,7 @@ of ``forms.definitions.FORMS`` without a profile here still gets its sheet (``in
 from __future__ import annotations
 
 from sync.ministry.measures import Profile
-from sync.ministry.profiles import cohort, internship, offering
+from sync.ministry.profiles import ce_session, cohort, internship, offering, rd_project
 
-PROFILES: dict[str, Profile] = {p.form: p for p in (offering.PROFILE, cohort.PROFILE, internship.PROFILE)}
+PROFILES: dict[str, Profile] = {p.form: p for p in (offering.PROFILE, cohort.PROFILE, internship.PROFILE,
+                                                   rd_project.PROFILE, ce_session.PROFILE)}
