@@ -21,7 +21,6 @@ from sqlalchemy import Connection, Engine, Table, and_, false, func, select
 
 from forms.definitions import FORMS
 from forms.i18n import Text
-from forms.reference import reference
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
@@ -636,31 +635,18 @@ class LinkContext:
 
 def _cross_record_issues(form: Form, values: Mapping[str, Any], linked: Mapping[str, dict[str, Any]]
                          ) -> Iterator[Issue]:
-    offering = linked.get("offering")
-    if form.key == "cohort" and offering:
-        level = reference("levels").get(offering.get("level") or "")
-        years = int(level.extra.get("typical_years") or 0) if level else 0
-        if years and values.get("year_of_study") and values["year_of_study"] > years:
-            yield _issue(("year_of_study",), "année d'études {y} au-delà de la durée habituelle du niveau ({n} ans)",
-                         "سنة الدراسة {y} تتجاوز المدة المعتادة للمستوى ({n} سنوات)",
-                         "year of study {y} beyond the level's usual length ({n} years)", Severity.WARNING,
-                         "year_of_study", y=values["year_of_study"], n=years)
-        first = offering.get("first_academic_year")
-        year = values.get("academic_year")
-        if first and year and year[:4].isdigit() and first[:4].isdigit() and year[:4] < first[:4]:
-            yield _issue(("academic_year",), "année {y} antérieure à la première année de l'offre ({f})",
-                         "السنة {y} سابقة للسنة الأولى للعرض ({f})", "year {y} is before the offering's first year ({f})",
-                         Severity.WARNING, "before_first_year", y=year, f=first)
-    if form.key == "internship":
-        cohort = linked.get("cohort")
-        if cohort and values.get("offering") and cohort.get("offering") != values["offering"]:
-            yield _issue(("cohort", "offering"), "la cohorte choisie n'appartient pas à cette offre de formation",
-                         "الفوج المختار لا ينتمي إلى عرض التكوين هذا",
-                         "the chosen cohort does not belong to this course offering", code="link")
-        if offering and values.get("domain") and offering.get("domains") and values["domain"] not in offering["domains"]:
-            yield _issue(("domain",), "le domaine du stage ne fait pas partie des domaines de l'offre",
-                         "مجال التدريب ليس من مجالات العرض", "the internship's domain is not one of the offering's",
-                         Severity.WARNING, "domain")
+    """The declared conditions on linked records (``Field.link_conditions``) and the form's ``link_rules``."""
+    for f in form.links:
+        target = linked.get(f.key)
+        if target is None:
+            continue
+        for condition in f.link_conditions:
+            if not condition.met(values, target):
+                shown = (f.key, condition.same_as) if condition.same_as else (f.key,)
+                yield Issue(shown, condition.message, condition.severity, condition.code)
+    for rule in form.link_rules:
+        if all(k in linked for k in rule.links):
+            yield from rule.check(values, linked)
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
