@@ -72,3 +72,56 @@ def test_bundles_of_the_previous_content_still_consolidate(version, tmp_path, ba
             assert conn.execute(select(chains.c.last_sequence)).scalar() == vector["manifest"]["sequence"]
     finally:
         close_national_store(ws)
+
+
+def test_a_real_n0003_store_is_upgraded_to_the_new_forms(tmp_path, backend) -> None:
+    """SQLite: a copy of a store written by revision n0003 with two establishments' bundles
+    (``data/national-n0003.db``); PostgreSQL: a store built by Alembic up to n0003 and filled. Opening either
+    upgrades it: the new forms' tables appear (empty), every record, key, chain and bundle is kept, and the
+    store matches the declarations exactly."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import func, inspect, text
+
+    from sync.ministry.database import HEAD_REVISION, VERSION_TABLE, new_engine, open_store, run_migrations
+    from sync.ministry.tables import bundles_received, metadata, record_table, registry_keys
+
+    if not backend:
+        folder = tmp_path / "mic"
+        folder.mkdir()
+        shutil.copy(Path(__file__).parent / "data" / "national-n0003.db", folder / "national.db")
+        url = f"sqlite+pysqlite:///{folder / 'national.db'}"
+        before = {"offering": 2, "cohort": 2, "internship": 4}
+    else:
+        url = backend["db_url"]
+        engine = new_engine(url)
+        run_migrations(engine, "n0003")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO meta (key, value) VALUES ('ministry', 'MIC')"))
+            conn.execute(text("INSERT INTO internship (establishment, id, version, change_seq, deleted, "
+                              "bundle_sequence, bundle_hash, host_city) VALUES ('ECC', "
+                              "'00000000-0000-4000-8000-000000000001', 1, 3, false, 1, :h, 'Casablanca')"),
+                         {"h": "0" * 64})
+        engine.dispose()
+        before = {"offering": 0, "cohort": 0, "internship": 1}
+    engine = open_store(url, backup_dir=tmp_path / "backups")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar() == HEAD_REVISION
+            names = set(inspect(conn).get_table_names())
+            assert {"rd_project", "ce_session"} <= names
+            for form, n in before.items():
+                assert conn.execute(select(func.count()).select_from(record_table(form))).scalar() == n, form
+            for form in ("rd_project", "ce_session"):
+                assert conn.execute(select(func.count()).select_from(record_table(form))).scalar() == 0
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "version_table": VERSION_TABLE})
+            assert compare_metadata(context, metadata) == []
+            if not backend:
+                assert sorted(r.establishment for r in conn.execute(select(registry_keys))) == ["ECC", "ESITH"]
+                assert conn.execute(select(func.count()).select_from(bundles_received)).scalar() == 2
+                cities = conn.execute(select(record_table("internship").c.host_city)).scalars().all()
+                assert len(cities) == 4 and all(cities)
+    finally:
+        engine.dispose()
+    if not backend:
+        assert list((tmp_path / "backups").glob("national-avant-migration-n0003-*.db"))
