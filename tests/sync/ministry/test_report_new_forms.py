@@ -237,3 +237,26 @@ def test_arabic_and_english_workbooks_name_the_new_sheets(national, tmp_path) ->
         assert rd_sheet in result.sheets
         values = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
         assert label in values
+
+
+def test_command_line_lists_and_extracts_the_new_forms(national, schools, tmp_path, capsys) -> None:
+    import json
+
+    from tests.e2e.test_cli import run
+
+    root = str(national.root)
+    code, out, err = run(capsys, "--data-dir", root, "ministry", "records", "rd_project", "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert sorted(r["code"] for r in rows) == sorted(r.values["code"] for s in schools.values()
+                                                     for r in s.records().list("rd_project"))
+    assert all("lead_name" not in r and "lead_email" not in r for r in rows)  # withheld: never sent
+    code, out, err = run(capsys, "--data-dir", root, "ministry", "records", "ce_session", "--establishment",
+                         "ESITH", "--json")
+    assert code == 0, err
+    assert [r["code"] for r in json.loads(out)] == ["FC-CY-1"]
+    book = tmp_path / "sessions.xlsx"
+    code, _, err = run(capsys, "--data-dir", root, "ministry", "export-xlsx", "ce_session", str(book))
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book).worksheets[0]
+    assert ws.max_row - 1 == sum(len(s.records().list("ce_session")) for s in schools.values())
