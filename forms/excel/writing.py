@@ -28,7 +28,8 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
-from forms.schema import SHARING_NOTES, Field, FieldType, Form
+from forms.i18n import lowered
+from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
 
 HEADER_FILL = "1F4E79"
@@ -68,6 +69,8 @@ def _width(column: Column, lang: str) -> float:
 
 
 def _allowed(f: Field, lang: str) -> str:
+    if f.type is FieldType.LINK and f.link:
+        return "; ".join(_condition_text(f, c, lang) for c in f.link_conditions)
     table = f.choices()
     if table is not None:
         return "; ".join(f"{c.label.get(lang)} ({c.code})" for c in table.choices)
@@ -81,6 +84,18 @@ def _allowed(f: Field, lang: str) -> str:
     return ", ".join(bounds)
 
 
+def _condition_text(f: Field, condition: LinkCondition, lang: str) -> str:
+    """« Type de formation : Formation continue » — what the linked record must be, as the template says it."""
+    target = FORMS[f.link or ""].field(condition.field)
+    if condition.codes:
+        table = target.choices()
+        shown = [table.label(c, lang) if table else c for c in condition.codes]
+        return f"{target.label.get(lang)} : {', '.join(shown)}"
+    if condition.same_as:
+        return f"{target.label.get(lang)} = [{condition.same_as}]"
+    return ""
+
+
 FORMAT_WORDS = {
     FieldType.TEXT: "texte", FieldType.INTEGER: "nombre entier", FieldType.DECIMAL: "nombre (2 décimales)",
     FieldType.DATE: "date jj/mm/aaaa", FieldType.BOOLEAN: "Oui / Non", FieldType.CHOICE: "valeur de la liste",
@@ -92,10 +107,13 @@ FORMAT_WORDS = {
 def _format_word(form: Form, f: Field) -> str:
     if f.type is FieldType.LINK:
         target = FORMS[f.link or ""]
-        if f.link == "offering":
-            return "code de l'offre de formation (ex. : MS-CYBER)"
-        parts = [part.label.fr.lower() for part in LinkNames.shown_parts(target, form)]
-        return f"{target.label.fr.lower()} : {' / '.join(parts)} (ex. : 2025-2026 / 2)"
+        parts = LinkNames.shown_parts(target, form)
+        word = f"{lowered(target.label.fr)} : {' / '.join(lowered(part.label.fr) for part in parts)}"
+        if len(parts) > 1:
+            word += " (séparés par « / »)"
+        elif parts and parts[0].pattern_hint:
+            word += f" ({parts[0].pattern_hint.fr})"
+        return word
     word = FORMAT_WORDS[f.type]
     if f.type is FieldType.IDENTIFIER and f.pattern_hint:
         word = f"{word} : {f.pattern_hint.fr}"
@@ -201,7 +219,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     info.append([f"Modèle d'import Kafaat — {form.label.fr} ({form.key})"])
     info["A1"].font = Font(bold=True, size=14)
     info.append(["Remplissez la première feuille à partir de la ligne 2, une ligne par "
-                 f"{form.label.fr.lower()}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
+                 f"{lowered(form.label.fr)}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
                  "les identifiants restent du texte (ne les laissez pas convertir en nombres)."])
     info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
                  "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
@@ -233,11 +251,11 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
         info.append(row)
         for cell in info[info.max_row]:
             _as_text(cell)
-    if form.rules:
+    if form.rules or form.link_rules:
         info.append([])
         info.append(["Règles vérifiées"])
         info[info.max_row][0].font = Font(bold=True)
-        for rule in form.rules:
+        for rule in (*form.rules, *form.link_rules):
             info.append(["", rule.key, rule.description.get(lang)])
     for letter, width in zip("ABCDEFG", (9, 22, 40, 12, 45, 60, 50), strict=True):
         info.column_dimensions[letter].width = width

@@ -923,12 +923,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="255"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="256"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -1110,27 +1110,27 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="335"/>
+        <location filename="../../desktop/ui/editor.py" line="334"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="402"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="459"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="475"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="480"/>
+        <location filename="../../desktop/ui/editor.py" line="479"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1142,7 +1142,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="482"/>
+        <location filename="../../desktop/ui/editor.py" line="481"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1154,22 +1154,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="506"/>
+        <location filename="../../desktop/ui/editor.py" line="505"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="507"/>
+        <location filename="../../desktop/ui/editor.py" line="506"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="564"/>
+        <location filename="../../desktop/ui/editor.py" line="563"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="589"/>
+        <location filename="../../desktop/ui/editor.py" line="588"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1181,42 +1181,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="595"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="605"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="611"/>
+        <location filename="../../desktop/ui/editor.py" line="610"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="541"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="543"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>

@@ -859,12 +859,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="255"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="256"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -1046,27 +1046,27 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="335"/>
+        <location filename="../../desktop/ui/editor.py" line="334"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>Does not apply when « {field} » is « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="402"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="460"/>
+        <location filename="../../desktop/ui/editor.py" line="459"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="475"/>
+        <location filename="../../desktop/ui/editor.py" line="474"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="480"/>
+        <location filename="../../desktop/ui/editor.py" line="479"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -1074,7 +1074,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="482"/>
+        <location filename="../../desktop/ui/editor.py" line="481"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1082,22 +1082,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="506"/>
+        <location filename="../../desktop/ui/editor.py" line="505"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="507"/>
+        <location filename="../../desktop/ui/editor.py" line="506"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="564"/>
+        <location filename="../../desktop/ui/editor.py" line="563"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="589"/>
+        <location filename="../../desktop/ui/editor.py" line="588"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -1105,42 +1105,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="596"/>
+        <location filename="../../desktop/ui/editor.py" line="595"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="603"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="605"/>
+        <location filename="../../desktop/ui/editor.py" line="604"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="611"/>
+        <location filename="../../desktop/ui/editor.py" line="610"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="541"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="543"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>

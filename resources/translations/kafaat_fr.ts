@@ -144,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="480"/>
+        <location filename="../../desktop/ui/editor.py" line="479"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="482"/>
+        <location filename="../../desktop/ui/editor.py" line="481"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="589"/>
+        <location filename="../../desktop/ui/editor.py" line="588"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>

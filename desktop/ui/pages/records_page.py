@@ -231,7 +231,7 @@ class RecordsPage(Page):
             combo.clear()
             combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
             if f.type is FieldType.LINK and f.link:
-                for rid, title in picker_items(engine, f.link):
+                for rid, title in picker_items(engine, f.link, f.link_conditions):
                     combo.addItem(title, rid)
             elif f.choices() is not None:
                 for choice in f.choices().choices:
