@@ -158,6 +158,8 @@ def test_moving_away_from_unsaved_typing_asks_first(qtbot, application, store, d
     title.selectAll()
     QTest.keyClicks(title, "Perdu")
     dialogs.answer = QMessageBox.StandardButton.Discard
+    # the save reloads the list off the GUI thread: the neighbours are known again once it is back
+    qtbot.waitUntil(lambda: page.model.row_of(editor.record.id) >= 0, timeout=10_000)
     qtbot.mouseClick(editor.previous_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.record.id == order[0], timeout=10_000)
     assert store.get("offering", order[1]).values["title"] != "Perdu"
