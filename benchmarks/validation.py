@@ -207,6 +207,55 @@ def main() -> None:
                   f"hand-written ÷ this {hand_median / median:5.2f}")
         print("  batch phases (medians): " + ", ".join(
             f"{k} {statistics.median(p[k] for p in phases) * 1e9 / args.rows:.0f} ns/row" for k in phases[0]))
+    parsing(args.rows, args.runs)
+
+
+def as_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """The raw record an import hands to ``parse_record``: what ``forms.excel.columns.converter`` gives
+    (codes, date objects, cleaned text; numbers as the sheet's floats)."""
+    out = dict(row)
+    for key in ("monthly_stipend", "final_mark", "weekly_hours"):
+        if out[key] is not None:
+            out[key] = float(out[key])
+    return out
+
+
+def as_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The raw record a bundle carries to the ministry: dates as ISO text, decimals as JSON numbers."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = float(value)
+        out[key] = value
+    return out
+
+
+def parsing(count: int, runs: int) -> None:
+    """``parse_record``: the interpreted reference against the compiled parser, on raw records shaped as
+    an import and a consolidation give them."""
+    from forms.compiled import compiled
+    from forms.validation import parse_and_validate_batch, parse_record_interpreted
+
+    comp = compiled(FORM)
+    rows = make_rows(count)
+    print("\nparse_record (raw → typed values)")
+    for label, shape in (("import cells", as_cells), ("bundle JSON", as_json)):
+        raws = [shape(r) for r in rows]
+        assert list(map(comp.parse, raws)) == [parse_record_interpreted(FORM, r) for r in raws]
+        variants = {"interpreted (before)": lambda raws=raws: [parse_record_interpreted(FORM, r) for r in raws],
+                    "compiled": lambda raws=raws: list(map(comp.parse, raws)),
+                    "parse + validate, batch": lambda raws=raws: parse_and_validate_batch(FORM, raws)}
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for _ in range(runs):
+            for name, fn in variants.items():
+                times[name].append(cpu(fn))
+        before = statistics.median(times["interpreted (before)"])
+        for name, values in times.items():
+            median = statistics.median(values)
+            print(f"  {label:12} {name:24} {median:7.3f} s  {count / median:>11,.0f} records/s/core  "
+                  f"before ÷ this {before / median:5.2f}")
 
 
 if __name__ == "__main__":

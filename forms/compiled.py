@@ -82,7 +82,10 @@ def parse_statements(field: Field, name: str, value: str, constants: dict[str, A
                 f"    {name} = {value}.lower()", *general]
     if kind is FieldType.INTEGER:
         return [f"if type({value}) is int and {-FAR_TOO_LARGE} < {value} < {FAR_TOO_LARGE}:",
-                f"    {name} = {value}", *general]
+                f"    {name} = {value}",
+                f"elif type({value}) is float and {value}.is_integer() and "
+                f"{-FAR_TOO_LARGE} < {value} < {FAR_TOO_LARGE}:",  # a spreadsheet's number
+                f"    {name} = int({value})", *general]
     if kind is FieldType.DECIMAL:
         # what parse_decimal gives: Decimal(str(value)) to the cent; below 10**15, a finite float or int
         # always passes its checks
