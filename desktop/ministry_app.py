@@ -50,7 +50,10 @@ class MinistryApplication(Application):
             return
         self._opening = True
         setup_logging(self.root / "logs")
-        runner = OperationRunner(self.root / "logs")
+        # Held by the application, as in Application._attach: a runner kept only by the cycle runner →
+        # operation → callback → runner is freed by the first collection on the GUI thread, and the folder
+        # never opens (a stress run with a low collector threshold showed it).
+        runner = self.runner = OperationRunner(self.root / "logs")
         root = self.root
 
         def open_folder(state: Any) -> Any:
