@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.logfile import setup_logging
 from desktop.ui.i18n import install_language
 from desktop.ui.window import MainWindow
 from forms.i18n import normalise_lang
@@ -42,18 +42,6 @@ def chosen_data_dir(args: argparse.Namespace | None) -> tuple[Path, bool]:
     if remembered:
         return Path(str(remembered)), False
     return default_data_dir(), False
-
-
-def setup_logging(logs_dir: Path) -> None:
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    path = logs_dir / "kafaat.log"
-    for handler in log.handlers:
-        if getattr(handler, "baseFilename", None) == str(path):
-            return
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 class SingleInstance:
@@ -88,6 +76,9 @@ class Application:
         self.context: Any = None
         self.runner: Any = None
         self._opening = False
+        self.daily_backup = False
+        """Take the day's backup once the data is open (``run`` turns it on; tests ask for it)."""
+        self.backup_watch: Any = None
 
     def show(self, first_page: str = "dashboard") -> MainWindow:
         """Paint the frame, then open the data and fill it (after the first paint)."""
@@ -162,6 +153,16 @@ class Application:
         setup_logging(self.workspace.logs_dir)
         self.context = AppContext(self.workspace, store, runner, self.lang)
         self.context.set_language = self.set_language
+        self._context_ready()
+
+    def _context_ready(self) -> None:
+        """The data is open: the day's backup, off the GUI thread (then at the first change of a new day)."""
+        if self.daily_backup and self.backup_watch is None:
+            from desktop.ui.backup_watch import DailyBackupWatch
+
+            self.backup_watch = DailyBackupWatch(self.context, lambda: self.window)
+            # after the window's own first reads (status bar, first page), which are queued next
+            QTimer.singleShot(0, self.backup_watch, self.backup_watch.start_when_idle)
 
     def attach_now(self) -> MainWindow:
         """Tests and benchmarks: show and attach without waiting for the event loop."""
@@ -258,6 +259,8 @@ def run(args: argparse.Namespace | None = None) -> int:
         else:
             application = Application(root=root, lang=lang or str(settings.get("language") or "fr"),
                                       establishment=str(settings.get("establishment") or ""))
+        application.daily_backup = True
+        crash = install_crash_handler(app, root, application)
         application.show()
         if os.environ.get("KAFAAT_UI_SMOKE"):
             from desktop.ui.smoke import watch
@@ -268,6 +271,19 @@ def run(args: argparse.Namespace | None = None) -> int:
             application.context.runner.wait_all(10_000)
         if application.workspace is not None:
             application.workspace.close()
+        crash.uninstall()
         return code
     finally:
         instance.release()
+
+
+def install_crash_handler(app: QApplication, root: Path, application: Application) -> Any:
+    """An uncaught exception shows ``desktop.ui.crash.CrashDialog`` over the current window, in its language;
+    the traceback goes to the data folder's log (set up now, before the data is opened)."""
+    from desktop.logfile import log_path
+    from desktop.ui.crash import CrashHandler
+
+    logs = root / "logs"
+    has_log = setup_logging(logs) is not None
+    return CrashHandler(lambda: log_path(logs) if has_log else None, lambda: application.lang,
+                        lambda: application.window, parent=app).install()

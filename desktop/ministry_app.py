@@ -85,6 +85,7 @@ class MinistryApplication(Application):
         setup_logging(self.workspace.logs_dir)
         self.context = MinistryContext(self.workspace, runner, self.lang)
         self.context.set_language = self.set_language
+        self._context_ready()
 
     def attach_now(self) -> MinistryWindow:
         window = self.show()

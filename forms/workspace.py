@@ -7,7 +7,7 @@
       settings.json     role, establishment or ministry code, operator, language, reporting period
       keys/             private keys (encrypted) and trusted public keys
       outbox/           bundles written by this establishment
-      backups/          automatic backups (before migrations and restores)
+      backups/          automatic backups (daily, before migrations and restores)
       logs/             the application log
 """
 

@@ -11,11 +11,15 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, close_workspaces, data_dir, warn
+from desktop.logfile import log_outcome, remove_logging, setup_logging
 from forms.i18n import LANGUAGES
 from forms.store.database import DATABASE_FILE, StoreError, explain
 from forms.version import __version__
+
+log = logging.getLogger("kafaat.cli")
 
 COMMAND_MODULES = (
     "desktop.cli.setup",
@@ -101,24 +105,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         return open_window(args)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    console_logging()
+    logs = command_log(args)
+    name = command_name(args)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        log.info("%s : terminé (code %d)", name, code)
+        return code
     except Refused as exc:
+        log_outcome(name, exc, logger=log)
         warn(exc.message)
         for line in exc.details:
             warn(line)
         return EXIT_REFUSED
     except StoreError as exc:
+        log_outcome(name, exc, logger=log)
         warn(str(exc))
         return EXIT_REFUSED
     except Exception as exc:  # the database or the disk failed under the command: a sentence, not a traceback
+        log_outcome(name, exc, logger=log)
         return database_failure(args, exc)
     except KeyboardInterrupt:
+        log.info("%s : interrompu", name)
         warn("interrompu : rien n'a été modifié par l'opération en cours")
         return 130
     finally:
         close_workspaces()
+        if logs is not None:
+            remove_logging(logs)
+
+
+def console_logging() -> None:
+    """Warnings on stderr (a journal set aside, SQLite's own), as ``logging.basicConfig`` would, except what the
+    ``kafaat`` loggers write: that goes to the log file only, the command itself says what the user must read
+    (in a sentence). Nothing is changed when logging is already configured (tests, an embedding program)."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(lambda record: not (record.name == "kafaat" or record.name.startswith("kafaat.")))
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+
+
+def command_log(args: argparse.Namespace) -> Path | None:
+    """The data folder's ``logs/kafaat.log``, for an initialised data folder that can be written."""
+    folder = data_dir(args)
+    if not (folder / "settings.json").is_file():
+        return None
+    logs = folder / "logs"
+    return logs if setup_logging(logs) is not None else None
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """« kafaat bundle export »: the command's name only, never its arguments (``--json`` holds personal
+    data; passphrases are never on the command line)."""
+    handler = getattr(args.handler, "__name__", "").removeprefix("cmd_").replace("_", " ")
+    command = str(args.command)
+    return f"kafaat {handler}" if handler.startswith(command) else f"kafaat {command} {handler}".rstrip()
 
 
 def database_failure(args: argparse.Namespace, exc: Exception) -> int:

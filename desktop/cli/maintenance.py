@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import open_workspace, say
+from desktop.cli.common import EXIT_REFUSED, Refused, open_workspace, say, warn
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common], help="copie cohérente de la base de données")
     p.add_argument("out", nargs="?", metavar="SORTIE", help="fichier ou dossier (par défaut : DONNÉES/backups/)")
+    p.add_argument("--daily", action="store_true",
+                   help="la sauvegarde du jour dans DONNÉES/backups/ (une par jour au plus, vérifiée, rotation : "
+                        "7 quotidiennes et 4 hebdomadaires), pour une tâche planifiée")
     p.set_defaults(handler=cmd_backup)
     p = sub.add_parser("restore", parents=[common], help="restaurer une sauvegarde après vérification")
     p.add_argument("file", metavar="FICHIER")
@@ -23,9 +26,35 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_backup(args: argparse.Namespace) -> int:
     from forms.backup import backup
 
+    if args.daily:
+        return daily(args)
+
     path = backup(open_workspace(args), Path(args.out) if args.out else None)
     say(f"Sauvegarde écrite : {path}")
     return 0
+
+
+def daily(args: argparse.Namespace) -> int:
+    from desktop.daily_backups import take_daily
+
+    if args.out:
+        raise Refused("--daily écrit toujours dans le dossier backups/ des données : retirez SORTIE")
+    workspace = open_workspace(args)
+    if workspace.role == "ministry":
+        from sync.ministry.store import national_store
+
+        national_store(workspace)  # the same checks and upgrades as every command, before the copy
+    else:
+        workspace.engine  # noqa: B018 - owner, schema, a journal left by another database set aside
+    results = take_daily(workspace)
+    lang = getattr(args, "lang", None) or "fr"
+    for result in results:
+        (warn if result.refused else say)(result.message(lang))
+        for removed in result.removed:
+            say(f"  rotation : {removed.name} supprimée")
+    if not results:
+        say("aucune base SQLite à sauvegarder dans ce dossier (magasin national sur PostgreSQL)")
+    return EXIT_REFUSED if any(r.refused for r in results) else 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

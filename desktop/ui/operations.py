@@ -10,7 +10,8 @@ Every change the window makes (save, delete, import, export) and every long read
   then, which reports progress and raises ``Cancelled`` when the user pressed « Annuler ».
 * ``on_success(result)`` / ``on_failure(exc)`` run on the GUI thread (Qt queued signals).
 * An exception is never lost: without ``on_failure`` it is shown in a readable dialog in the user's
-  language, and its traceback always goes to ``logs/kafaat.log`` of the data folder.
+  language; an unexpected one has its traceback written to ``logs/kafaat.log`` of the data folder, an expected
+  refusal (wrong passphrase, refused file…) one line there (``desktop.logfile.log_outcome``).
 * ``changes_data=True``: after success the runner emits ``data_changed`` once, so that lists, the
   dashboard and the status bar refresh (the idea of Anki's ``CollectionOp``; the task state is Orange3's
   ``TaskState``).
@@ -27,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.logfile import log_outcome
 from forms.tasks import Cancelled, TaskState
 
 log = logging.getLogger("kafaat.ui")
@@ -157,7 +159,7 @@ class Operation(QObject):
     @Slot(object, str)
     def _failed(self, exc: BaseException, details: str) -> None:
         self.error = exc
-        log.error("%s : échec\n%s", self.title or "opération", details)
+        log_outcome(self.title, exc, details, log)  # a refusal on one line; a bug with its traceback
         try:
             if self.on_failure is not None:
                 self.on_failure(exc)
@@ -237,7 +239,7 @@ class OperationRunner(QObject):
                details_logged: bool = False) -> None:
         """A readable dialog for ``exc``; the traceback goes to the log file."""
         if not details_logged:
-            log.error("%s : échec", title or "opération", exc_info=exc)
+            log_outcome(title, exc, None, log)
         show_error(parent, title or self.tr("Opération impossible"), exc, self.log_file())
 
     def log_file(self) -> str:

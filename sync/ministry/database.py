@@ -65,6 +65,12 @@ def store_url(workspace: Any) -> str:
     return check_url(str(url)) if url else sqlite_url(Path(workspace.root) / NATIONAL_FILE)
 
 
+def store_file(workspace: Any) -> Path | None:
+    """The national store's file when it is SQLite (``None`` for PostgreSQL, which has its own backups)."""
+    parsed = make_url(store_url(workspace))
+    return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
+
+
 def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 

@@ -111,6 +111,9 @@ def application(workspace, qtbot):
             win.close_without_asking()
     app.context.runner.wait_all(10_000)
     QApplication.processEvents()
+    from desktop.logfile import remove_logging
+
+    remove_logging(workspace.logs_dir)  # the log file's handler does not outlive its test
 
 
 @pytest.fixture
