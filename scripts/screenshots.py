@@ -170,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
                 window.navigate(spec.key)
                 pump(app, 0.6)
                 shoot(window, out / f"{lang}-{spec.key}.png")
+            page = window.navigate("internship")  # a search that finds nothing says so
+            page.search.setText("Zzqx")
+            pump(app, 0.8)
+            shoot(window, out / f"{lang}-internship-no-result.png")
+            page.clear_filters()
+            dashboard = window.navigate("dashboard")  # the charts, below the counts
+            pump(app, 0.6)
+            holder = window.holders["dashboard"]
+            for area in (holder, *dashboard.findChildren(type(holder))):
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+            pump(app, 0.4)
+            shoot(window, out / f"{lang}-dashboard-charts.png")
             for key, record in sample.items():
                 editor = window.open_record(key, record.id)
                 editor.resize(820, HEIGHT - 40)

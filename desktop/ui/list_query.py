@@ -63,6 +63,9 @@ def _like_escape(term: str) -> str:
 class ListQuery:
     """Windows of live records of one form, filtered and sorted in SQL."""
 
+    reversible = True
+    """Whether ``fetch(reverse=True)`` reads the list from its end (``order_by`` can flip every term)."""
+
     full_text = False
     """Whether the database has the form's full-text index (set in ``__init__``; a store without it, such as
     the ministry's national store, keeps the substring search)."""
@@ -118,7 +121,8 @@ class ListQuery:
                 clauses.append(or_(*(c.like(pattern, escape="\\") for c in searchable)))
         return and_(*clauses)
 
-    def order_by(self, sort_key: str | None, descending: bool, *, scan: bool = False) -> list[Any]:
+    def order_by(self, sort_key: str | None, descending: bool, *, scan: bool = False,
+                 reverse: bool = False) -> list[Any]:
         """ORDER BY terms that SQLite reads straight from an index, so ``LIMIT`` stops after one window.
 
         * Sorting by the first field of the natural key follows the unique natural-key index
@@ -126,35 +130,45 @@ class ListQuery:
         * Otherwise ``col, rowid``: SQLite keeps the rowid in every index, so an index on ``col`` serves.
         * ``scan=True`` (a search term is present) writes ``+col``, which keeps SQLite from walking the
           sort index row by row: for a selective search a scan feeding a top-N sorter is much faster.
+        * ``reverse=True``: every term flipped, the same list read from its end (a page near the end of a
+          long list is then read with a small ``OFFSET``). The orders are total (rowid or the unique natural
+          key breaks ties; SQLite puts NULL first ascending and last descending), so the reversed order is
+          exactly the list backwards.
         """
         t = self.table
         if sort_key and (sort_key in SYSTEM_SORTS or self.form.has_field(sort_key)):
             column = t.c[sort_key]
         else:
             column, descending = t.c.updated_at, True
+        if reverse:
+            descending = not descending
         direction = "DESC" if descending else "ASC"
         if scan:
             return [text(f'+"{t.name}"."{column.name}" {direction}'), text(f"rowid {direction}")]
         if self.form.natural_key and column.name == self.form.natural_key[0]:
             keys = [t.c.establishment, *(t.c[k] for k in self.form.natural_key)]
-            return [k.desc() if descending else k.asc() for k in keys]
+            # rowid last: drafts may leave the key empty (NULLs are not unique); read from the same index
+            return [*(k.desc() if descending else k.asc() for k in keys), text(f"rowid {direction}")]
         if column.name in self.indexed:
             return [column.desc() if descending else column.asc(), text(f"rowid {direction}")]
         # no index: a scan in rowid order feeds SQLite's top-N sorter, which is fastest (3x here) when
         # the tie-breaker follows the scan's own order
-        return [column.desc() if descending else column.asc(), text("rowid ASC")]
+        return [column.desc() if descending else column.asc(), text("rowid DESC" if reverse else "rowid ASC")]
 
-    def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> Select:
+    def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
+                    reverse: bool = False) -> Select:
         t = self.table
         cols = [t.c.id, t.c.status, t.c.error_count, t.c.warning_count, *(t.c[f.key] for f in self.fields)]
-        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
+        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()), reverse=reverse)
         return select(*cols).where(self.where(flt)).order_by(*order)
 
     # -------------------------------------------------------------------------------------- reading
     def fetch(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
-              offset: int = 0, limit: int = PAGE_SIZE) -> list[tuple[Any, ...]]:
-        """One window of rows: ``(id, status, error_count, warning_count, *list column values)``."""
-        stmt = self.select_rows(flt, sort_key, descending).limit(limit).offset(offset)
+              offset: int = 0, limit: int = PAGE_SIZE, reverse: bool = False) -> list[tuple[Any, ...]]:
+        """One window of rows: ``(id, status, error_count, warning_count, *list column values)``;
+        ``reverse=True`` (when ``reversible``): the window ``offset`` rows from the end, last row first."""
+        stmt = (self.select_rows(flt, sort_key, descending, reverse=True) if reverse
+                else self.select_rows(flt, sort_key, descending)).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(stmt)]
 

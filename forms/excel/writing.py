@@ -299,16 +299,19 @@ def sheet_title(name: str, fallback: str = "Données") -> str:
 # ------------------------------------------------------------------------------------------------ export
 
 def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "fr",
-                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None) -> int:
+                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None,
+                total: int = 0) -> int:
     """Write ``records`` (``forms.store.records.Record``) to ``path``; returns the number of rows.
 
     Columns are the template's plus « Identifiant Kafaat »; references are written by label and links by
     the linked record's natural key (offering code, « 2025-2026 / 2 » for a cohort) when ``store`` (or a
     ``LinkNames``) is given — without either, links are written as UUIDs, which the import accepts too.
-    Importing the file back changes nothing."""
+    Importing the file back changes nothing. ``total`` (the number of records, when known) makes the
+    progress a fraction; ``state`` may cancel at every step, before the file is saved."""
     if links is None and store is not None:
         with store.engine.connect() as conn:
-            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment))
+            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment),
+                               total=total)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -335,6 +338,31 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     date_cells = {c.key: _safe_cell(ws, None, DATE_FORMAT) for c in columns
                   if c.field is not None and c.field.type is FieldType.DATE}
     status_words = {s: status_word(s, lang) for s in STATUS_SHOWN}
+    try:
+        count = _write_records(ws, records, plan, date_cells, status_words, state, total)
+    except BaseException:  # cancelled or failed: the sheet's stream and its temporary file are closed now
+        _discard(ws)
+        raise
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    step(state, count, count, "Export terminé")
+    return count
+
+
+def _discard(ws: Any) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(Exception):
+        ws.close()
+    out = getattr(getattr(ws, "_writer", None), "out", None)
+    if isinstance(out, str):
+        with contextlib.suppress(OSError):
+            os.remove(out)
+
+
+def _write_records(ws: Any, records: Iterable[Any], plan: list[tuple[str, Any]], date_cells: dict[str, Any],
+                   status_words: dict[str, str], state: TaskState | None, total: int) -> int:
     count = 0
     for record in records:
         values = record.values
@@ -363,11 +391,9 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
             row.append(value)
         ws.append(row)
         count += 1
-        if count % 2000 == 0:
-            step(state, count, 0, "Export…")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    step(state, count, count, "Export terminé")
+        if count % 1000 == 0:  # the window's dialog: a bar when the total is known, and « Annuler »
+            step(state, count, max(total, count + 1) if total else 0)
+    step(state, count, max(total, count + 1) if total else 0)  # the last chance to cancel: nothing saved yet
     return count
 
 

@@ -121,6 +121,7 @@ def test_create_edit_delete_through_widgets(qtbot, application, store, prepared,
 
     # edit: select it in the list, Enter opens the editor with its values
     assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [record.id])
     before = len(application.window.editors)
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(application.window.editors) == before + 1)
@@ -137,8 +138,9 @@ def test_create_edit_delete_through_widgets(qtbot, application, store, prepared,
     assert [e.field for e in history if e.action == "update"] == [key]
 
     # delete: select, confirm (the question is asked), tombstone written
-    page.refresh()
+    page.refresh()  # the list is read again off the GUI thread; the selection follows once it is there
     assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [record.id])
     dialogs.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(application.context.runner.data_changed, timeout=10_000):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
@@ -244,6 +246,7 @@ def test_deleting_a_used_offering_is_refused_with_a_message(qtbot, application, 
     offering_id = prepared["offering"]
     page = application.window.navigate("offering")
     assert page.select_record(offering_id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [offering_id])
     dialogs.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
