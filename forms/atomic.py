@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from forms.windows_acl import protect_private
@@ -29,6 +30,20 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A path beside ``path`` to write to, renamed over ``path`` only when the block ends normally: an
+    error or a cancel leaves no half-written file (and the file that was there, if any, untouched)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,4 +1,4 @@
-"""The three forms of the programme, each declared once.
+"""The forms of the programme, each declared once.
 
 Everything else (store tables, validation, the command line, the editor, Excel, bundles, the ministry's
 tables) is derived from these declarations. Adding a field is one ``Field(...)`` here plus one Alembic
@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from forms.i18n import Text
-from forms.reference import Choice
-from forms.schema import Field, FieldType, Form, Issue, Rule, Severity, Sharing
+from forms.reference import Choice, reference
+from forms.schema import Field, FieldType, Form, Issue, LinkCondition, LinkRule, Rule, Severity, Sharing
 
 T = FieldType
 WITHHELD, PSEUDONYMISED = Sharing.WITHHELD, Sharing.PSEUDONYMISED
@@ -156,10 +156,12 @@ def _offering_accreditation(v: Mapping[str, Any]) -> Iterator[Issue]:
 
 OFFERING = Form(
     key="offering",
+    icon="SP_FileDialogDetailedView",
     label=Text("Offre de formation", "عرض التكوين", "Course offering"),
     plural=Text("Offres de formation", "عروض التكوين", "Course offerings"),
     natural_key=("code",),
     title=lambda v: f"{v.get('code') or ''} — {v.get('title') or ''}",
+    search=("code", "title", "first_academic_year"),
     fields=(
         Field("code", T.IDENTIFIER, Text("Code de l'offre", "رمز العرض", "Offering code"),
               Text("Code interne unique dans l'établissement (ex. : MS-CYBER)", "رمز داخلي فريد داخل المؤسسة",
@@ -289,8 +291,26 @@ def _cohort_final_year(v: Mapping[str, Any]) -> Iterator[Issue]:
                     "final-year cohort: give the number of graduates once known", Severity.WARNING, "final_year")
 
 
+def _cohort_against_offering(v: Mapping[str, Any], linked: Mapping[str, Mapping[str, Any]]) -> Iterator[Issue]:
+    offering = linked["offering"]
+    level = reference("levels").get(offering.get("level") or "")
+    years = int(level.extra.get("typical_years") or 0) if level else 0
+    if years and v.get("year_of_study") and v["year_of_study"] > years:
+        yield issue(("year_of_study",), "année d'études {y} au-delà de la durée habituelle du niveau ({n} ans)",
+                    "سنة الدراسة {y} تتجاوز المدة المعتادة للمستوى ({n} سنوات)",
+                    "year of study {y} beyond the level's usual length ({n} years)", Severity.WARNING,
+                    "year_of_study", y=v["year_of_study"], n=years)
+    first = offering.get("first_academic_year")
+    year = v.get("academic_year")
+    if first and year and year[:4].isdigit() and first[:4].isdigit() and year[:4] < first[:4]:
+        yield issue(("academic_year",), "année {y} antérieure à la première année de l'offre ({f})",
+                    "السنة {y} سابقة للسنة الأولى للعرض ({f})", "year {y} is before the offering's first year ({f})",
+                    Severity.WARNING, "before_first_year", y=year, f=first)
+
+
 COHORT = Form(
     key="cohort",
+    icon="SP_DirIcon",
     label=Text("Cohorte", "فوج", "Cohort"),
     plural=Text("Cohortes", "الأفواج", "Cohorts"),
     natural_key=("offering", "academic_year", "year_of_study"),
@@ -343,6 +363,13 @@ COHORT = Form(
              Text("Diplômés pour les cohortes terminales", "الخريجون لأفواج السنة النهائية",
                   "Graduates for final-year cohorts")),
     ),
+    link_rules=(
+        LinkRule("offering_years", ("offering",), _cohort_against_offering,
+                 Text("Année d'études et année universitaire cohérentes avec l'offre (avertissement)",
+                      "سنة الدراسة والسنة الجامعية متسقتان مع العرض (تنبيه)",
+                      "Year of study and academic year consistent with the offering (warning)")),
+    ),
+    search=("academic_year",),
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -407,8 +434,28 @@ def _internship_outcome(v: Mapping[str, Any]) -> Iterator[Issue]:
                     "hired_abandoned")
 
 
+def _domain_of_offering(v: Mapping[str, Any], linked: Mapping[str, Mapping[str, Any]]) -> Iterator[Issue]:
+    domains = linked["offering"].get("domains")
+    if v.get("domain") and domains and v["domain"] not in domains:
+        yield issue(("domain",), "le domaine ne fait pas partie des domaines de l'offre",
+                    "المجال ليس من مجالات العرض", "the domain is not one of the offering's", Severity.WARNING,
+                    "domain")
+
+
+DOMAIN_OF_OFFERING = LinkRule(
+    "domain_of_offering", ("offering",), _domain_of_offering,
+    Text("Domaine parmi ceux de l'offre (avertissement)", "المجال من مجالات العرض (تنبيه)",
+         "Domain among the offering's (warning)"))
+
+COHORT_OF_OFFERING = LinkCondition(
+    "offering", Text("la cohorte choisie n'appartient pas à cette offre de formation",
+                     "الفوج المختار لا ينتمي إلى عرض التكوين هذا",
+                     "the chosen cohort does not belong to this course offering"), same_as="offering")
+
+
 INTERNSHIP = Form(
     key="internship",
+    icon="SP_FileIcon",
     label=Text("Stage", "تدريب", "Internship"),
     plural=Text("Stages", "التداريب", "Internships"),
     natural_key=("student_code", "offering", "start_date"),
@@ -429,7 +476,8 @@ INTERNSHIP = Form(
               section=S_STUDENT),
         Field("offering", T.LINK, Text("Offre de formation", "عرض التكوين", "Course offering"), required=True,
               link="offering", section=S_TRAINING, list_column=True),
-        Field("cohort", T.LINK, Text("Cohorte", "الفوج", "Cohort"), link="cohort", section=S_TRAINING),
+        Field("cohort", T.LINK, Text("Cohorte", "الفوج", "Cohort"), link="cohort", section=S_TRAINING,
+              link_conditions=(COHORT_OF_OFFERING,)),
         Field("internship_type", T.CHOICE, Text("Type de stage", "نوع التدريب", "Internship type"), required=True,
               reference="internship_types", section=S_TRAINING, list_column=True),
         Field("domain", T.CHOICE, Text("Domaine", "المجال", "Domain"), required=True, reference="domains",
@@ -485,9 +533,367 @@ INTERNSHIP = Form(
              Text("Note, recrutement et issue cohérents", "النقطة والتوظيف والنتيجة متسقة",
                   "Mark, hiring and outcome consistent")),
     ),
+    link_rules=(DOMAIN_OF_OFFERING,),
+    search=("student_code", "last_name", "first_name", "host_name"),
+    sort_indexes=("updated_at", "last_name", "start_date", "host_name"),
 )
 
-FORMS: dict[str, Form] = {f.key: f for f in (OFFERING, COHORT, INTERNSHIP)}
+# --------------------------------------------------------------------------------------------------
+# Applied R&D project
+# --------------------------------------------------------------------------------------------------
+
+RD_STATUSES = _options(
+    ("PROPOSED", "Proposé", "مقترح", "Proposed"),
+    ("ONGOING", "En cours", "جارٍ", "Ongoing"),
+    ("COMPLETED", "Achevé", "منجز", "Completed"),
+    ("STOPPED", "Arrêté", "متوقف", "Stopped"),
+)
+ICE_LIST_PATTERN = r"\d{15}( ?; ?\d{15}){0,9}"
+ICE_LIST_HINT = Text("15 chiffres ; plusieurs ICE séparés par « ; »", "15 رقما؛ عدة معرفات مفصولة بـ« ; »",
+                     "15 digits; several ICEs separated by ';'")
+NAMES_HELP = Text("Un ou plusieurs noms, séparés par « ; »", "اسم أو أكثر، مفصولة بـ« ; »",
+                  "One or more names, separated by ';'")
+TEAM_FIELDS = ("researchers", "doctoral_students", "master_students")
+
+S_PROJECT = Text("Projet", "المشروع", "Project")
+S_PARTNERS = Text("Partenaires et financement", "الشركاء والتمويل", "Partners and funding")
+S_TEAM = Text("Équipe", "الفريق", "Team")
+S_RESULTS = Text("Productions", "الحصيلة", "Outputs")
+
+
+def _end_not_before_start(v: Mapping[str, Any]) -> Iterator[Issue]:
+    start, end = v["start_date"], v["end_date"]
+    if end < start:
+        yield issue(("end_date", "start_date"), "la date de fin ({e}) précède la date de début ({s})",
+                    "تاريخ النهاية ({e}) يسبق تاريخ البداية ({s})", "the end date ({e}) is before the start date ({s})",
+                    code="end_before_start", e=end.strftime("%d/%m/%Y"), s=start.strftime("%d/%m/%Y"))
+
+
+END_NOT_BEFORE_START = Rule("dates", ("start_date", "end_date"), _end_not_before_start,
+                            Text("Fin ≥ début", "النهاية ≥ البداية", "End ≥ start"))
+
+
+def _rd_partner_contribution(v: Mapping[str, Any]) -> Iterator[Issue]:
+    share, budget = v["partner_contribution"], v["budget_total"]
+    if share > budget:
+        yield issue(("partner_contribution", "budget_total"),
+                    "la contribution du partenaire ({c} MAD) dépasse le budget total ({b} MAD)",
+                    "مساهمة الشريك ({c} درهم) تتجاوز الميزانية الإجمالية ({b} درهم)",
+                    "the partner's contribution ({c} MAD) exceeds the total budget ({b} MAD)",
+                    code="above_budget", c=share, b=budget)
+    if share > 0 and "PARTNER" not in (v.get("funding_sources") or ()):
+        yield issue(("funding_sources", "partner_contribution"),
+                    "le partenaire contribue au budget mais « Partenaire industriel » n'est pas parmi les sources "
+                    "de financement", "الشريك يساهم في الميزانية لكن « الشريك الصناعي » ليس ضمن مصادر التمويل",
+                    "the partner contributes to the budget but 'Industry partner' is not among the funding sources",
+                    Severity.WARNING, "funding_partner")
+
+
+def _rd_partners(v: Mapping[str, Any]) -> Iterator[Issue]:
+    named = bool(v.get("partners"))
+    if named and not v.get("partner_type"):
+        yield issue(("partner_type",), "le type de partenaire est obligatoire quand un partenaire est nommé",
+                    "نوع الشريك إلزامي عند ذكر شريك", "the partner type is required when a partner is named",
+                    code="required")
+    if not named and (v.get("partner_type") or v.get("partner_ices")):
+        yield issue(("partners",), "un type ou un ICE de partenaire est indiqué sans nom de partenaire",
+                    "تم ذكر نوع أو معرف شريك دون اسمه", "a partner type or ICE is given without a partner's name",
+                    code="required")
+    if not named and (v.get("partner_contribution") or 0) > 0:
+        yield issue(("partners", "partner_contribution"),
+                    "une contribution de partenaire est indiquée sans nom de partenaire",
+                    "تم ذكر مساهمة شريك دون اسمه", "a partner contribution is given without a partner's name",
+                    code="required")
+
+
+def _rd_women(v: Mapping[str, Any]) -> Iterator[Issue]:
+    team = sum(v[k] for k in TEAM_FIELDS)
+    if v["team_women"] > team:
+        yield issue(("team_women", *TEAM_FIELDS),
+                    "les femmes de l'équipe ({w}) dépassent l'effectif de l'équipe ({t})",
+                    "عدد النساء في الفريق ({w}) يتجاوز عدد أعضاء الفريق ({t})",
+                    "women in the team ({w}) exceed the team's size ({t})", code="women_team", w=v["team_women"],
+                    t=team)
+    if team == 0:
+        yield issue(TEAM_FIELDS, "l'équipe du projet ne compte personne", "فريق المشروع لا يضم أحدا",
+                    "the project's team has nobody in it", Severity.WARNING, "empty_team")
+
+
+def _rd_status(v: Mapping[str, Any]) -> Iterator[Issue]:
+    status, today = v["project_status"], date.today()
+    if status == "COMPLETED" and v.get("end_date") and v["end_date"] > today:
+        yield issue(("project_status", "end_date"), "projet indiqué achevé alors que sa date de fin est à venir",
+                    "مشروع مشار إليه كمنجز وتاريخ نهايته لم يحن بعد",
+                    "project marked completed although its end date is still to come", Severity.WARNING,
+                    "completed_future")
+    if status in ("ONGOING", "COMPLETED") and v.get("start_date") and v["start_date"] > today:
+        yield issue(("project_status", "start_date"), "projet indiqué en cours ou achevé alors qu'il n'a pas commencé",
+                    "مشروع مشار إليه كجارٍ أو منجز ولم يبدأ بعد",
+                    "project marked ongoing or completed although it has not started", Severity.WARNING,
+                    "not_started")
+    outputs = sum(v.get(k) or 0 for k in ("publications", "patents", "prototypes", "startups"))
+    if status == "PROPOSED" and outputs:
+        yield issue(("project_status",), "des productions sont indiquées pour un projet seulement proposé",
+                    "تم ذكر حصيلة لمشروع مقترح فقط", "outputs are given for a project that is only proposed",
+                    Severity.WARNING, "proposed_outputs")
+
+
+RD_PROJECT = Form(
+    key="rd_project",
+    icon="SP_ComputerIcon",
+    label=Text("Projet de R&D appliquée", "مشروع بحث وتطوير تطبيقي", "Applied R&D project"),
+    plural=Text("Projets de R&D", "مشاريع البحث والتطوير", "R&D projects"),
+    natural_key=("code",),
+    title=lambda v: f"{v.get('code') or ''} — {v.get('title') or ''}",
+    search=("code", "title", "partners"),
+    fields=(
+        Field("code", T.IDENTIFIER, Text("Code du projet", "رمز المشروع", "Project code"),
+              Text("Code interne unique dans l'établissement (ex. : RD-2025-01)", "رمز داخلي فريد داخل المؤسسة",
+                   "Internal code, unique in the establishment"),
+              required=True, pattern=OFFERING_CODE_PATTERN,
+              pattern_hint=Text("lettres, chiffres, « . _ / - », 40 caractères au plus",
+                                "حروف وأرقام و« . _ / - »، 40 حرفا على الأكثر",
+                                "letters, digits, '. _ / -', at most 40 characters"),
+              max_length=40, section=S_PROJECT, list_column=True),
+        Field("title", T.TEXT, Text("Intitulé", "العنوان", "Title"), required=True, max_length=250,
+              section=S_PROJECT, list_column=True),
+        Field("domains", T.MULTI_CHOICE, Text("Domaine(s)", "المجال (المجالات)", "Domain(s)"),
+              Text("Un ou plusieurs domaines du programme", "مجال أو أكثر من مجالات البرنامج",
+                   "One or more of the programme's domains"),
+              required=True, reference="domains", section=S_PROJECT, list_column=True),
+        Field("project_status", T.CHOICE, Text("État du projet", "حالة المشروع", "Project status"), required=True,
+              options=RD_STATUSES, section=S_PROJECT, list_column=True),
+        Field("start_date", T.DATE, Text("Date de début", "تاريخ البداية", "Start date"), required=True,
+              min=MIN_DATE, max=MAX_DATE, section=S_PROJECT, list_column=True),
+        Field("end_date", T.DATE, Text("Date de fin (prévue ou effective)", "تاريخ النهاية (المتوقع أو الفعلي)",
+                                       "End date (planned or actual)"),
+              required=True, min=MIN_DATE, max=MAX_DATE, section=S_PROJECT),
+        Field("offering", T.LINK, Text("Offre de formation liée", "عرض التكوين المرتبط", "Linked course offering"),
+              Text("Facultatif : l'offre dont le projet relève", "اختياري: العرض الذي يندرج فيه المشروع",
+                   "Optional: the offering the project belongs to"),
+              link="offering", section=S_PROJECT),
+        Field("lead_name", T.TEXT, Text("Porteur du projet", "حامل المشروع", "Project lead"),
+              Text("Enseignant-chercheur responsable", "الأستاذ الباحث المسؤول", "Responsible lecturer-researcher"),
+              max_length=150, section=S_PROJECT, sharing=WITHHELD),
+        Field("lead_email", T.EMAIL, Text("E-mail du porteur", "البريد الإلكتروني لحامل المشروع",
+                                          "Project lead's e-mail"),
+              max_length=254, section=S_PROJECT, sharing=WITHHELD),
+        Field("partners", T.TEXT, Text("Partenaire(s) industriel(s)", "الشريك (الشركاء) الصناعي(ون)",
+                                       "Industry partner(s)"),
+              NAMES_HELP, max_length=500, section=S_PARTNERS, list_column=True),
+        Field("partner_ices", T.IDENTIFIER, Text("ICE du (des) partenaire(s)", "المعرف الموحد للشريك (الشركاء)",
+                                                 "Partner ICE(s)"),
+              Text("Identifiant commun de l'entreprise, 15 chiffres (facultatif)", "15 رقما (اختياري)",
+                   "Common company identifier, 15 digits (optional)"),
+              pattern=ICE_LIST_PATTERN, pattern_hint=ICE_LIST_HINT, max_length=170, section=S_PARTNERS),
+        Field("partner_type", T.CHOICE, Text("Type de partenaire", "نوع الشريك", "Partner type"),
+              Text("Celui du partenaire principal", "نوع الشريك الرئيسي", "That of the main partner"),
+              reference="partner_types", section=S_PARTNERS),
+        Field("budget_total", T.DECIMAL, Text("Budget total (MAD)", "الميزانية الإجمالية (درهم)", "Total budget (MAD)"),
+              required=True, min=Decimal(0), max=Decimal(10_000_000_000), section=S_PARTNERS, list_column=True),
+        Field("partner_contribution", T.DECIMAL, Text("Contribution du partenaire (MAD)", "مساهمة الشريك (درهم)",
+                                                      "Partner's contribution (MAD)"),
+              min=Decimal(0), max=Decimal(10_000_000_000), section=S_PARTNERS),
+        Field("funding_sources", T.MULTI_CHOICE, Text("Source(s) de financement", "مصدر (مصادر) التمويل",
+                                                      "Funding source(s)"),
+              required=True, reference="funding_sources", section=S_PARTNERS),
+        Field("researchers", T.INTEGER, Text("Enseignants-chercheurs", "الأساتذة الباحثون", "Researchers"),
+              required=True, min=0, max=10000, section=S_TEAM),
+        Field("doctoral_students", T.INTEGER, Text("Doctorants", "طلبة الدكتوراه", "Doctoral students"),
+              required=True, min=0, max=10000, section=S_TEAM),
+        Field("master_students", T.INTEGER, Text("Étudiants de master", "طلبة الماستر", "Master's students"),
+              required=True, min=0, max=10000, section=S_TEAM),
+        Field("team_women", T.INTEGER, Text("Dont femmes", "منهم نساء", "Of whom women"),
+              Text("Parmi les chercheurs, doctorants et étudiants de master", "من بين الباحثين وطلبة الدكتوراه والماستر",
+                   "Among researchers, doctoral and master's students"),
+              required=True, min=0, max=30000, section=S_TEAM),
+        Field("publications", T.INTEGER, Text("Publications", "المنشورات", "Publications"), min=0, max=10000,
+              section=S_RESULTS),
+        Field("patents", T.INTEGER, Text("Brevets déposés", "براءات الاختراع المودعة", "Patents filed"), min=0,
+              max=1000, section=S_RESULTS),
+        Field("prototypes", T.INTEGER, Text("Prototypes ou produits", "نماذج أولية أو منتجات", "Prototypes or products"),
+              min=0, max=1000, section=S_RESULTS),
+        Field("startups", T.INTEGER, Text("Start-ups créées", "مقاولات ناشئة محدثة", "Start-ups created"), min=0,
+              max=1000, section=S_RESULTS),
+    ),
+    rules=(
+        END_NOT_BEFORE_START,
+        Rule("partner_contribution", ("partner_contribution", "budget_total"), _rd_partner_contribution,
+             Text("Contribution du partenaire ≤ budget total", "مساهمة الشريك ≤ الميزانية الإجمالية",
+                  "Partner's contribution ≤ total budget")),
+        Rule("partners", (), _rd_partners,
+             Text("Type, ICE et contribution seulement pour un partenaire nommé", "النوع والمعرف والمساهمة لشريك مذكور",
+                  "Type, ICE and contribution only for a named partner")),
+        Rule("team_women", ("team_women", *TEAM_FIELDS), _rd_women,
+             Text("Femmes ≤ équipe", "النساء ≤ الفريق", "Women ≤ team")),
+        Rule("project_status", ("project_status",), _rd_status,
+             Text("État cohérent avec les dates et les productions (avertissement)",
+                  "حالة متسقة مع التواريخ والحصيلة (تنبيه)", "Status consistent with dates and outputs (warning)")),
+    ),
+)
+
+# --------------------------------------------------------------------------------------------------
+# Continuing-education session
+# --------------------------------------------------------------------------------------------------
+
+S_SESSION = Text("Session", "الدورة", "Session")
+S_EMPLOYERS = Text("Employeurs", "المشغلون", "Employers")
+S_TRAINEES = Text("Participants et résultats", "المستفيدون والنتائج", "Trainees and results")
+
+CONTINUING_OFFERING = LinkCondition(
+    "training_type", Text("l'offre choisie n'est pas une formation continue : une session de formation continue "
+                          "se rattache à une offre de type « Formation continue »",
+                          "العرض المختار ليس تكوينا مستمرا: تُربط دورة التكوين المستمر بعرض من نوع « التكوين المستمر »",
+                          "the chosen offering is not continuing education: a continuing-education session belongs to "
+                          "an offering of type 'Continuing education'"),
+    codes=("CONTINUING",), code="continuing_offering")
+
+
+def _day(value: Any) -> str:
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
+
+
+def _ce_gender_sum(v: Mapping[str, Any]) -> Iterator[Issue]:
+    if v["women"] + v["men"] != v["enrolled"]:
+        yield issue(("women", "men", "enrolled"),
+                    "femmes ({w}) + hommes ({m}) = {s}, différent du nombre d'inscrits ({e})",
+                    "الإناث ({w}) + الذكور ({m}) = {s}، يختلف عن عدد المسجلين ({e})",
+                    "women ({w}) + men ({m}) = {s}, not the number enrolled ({e})",
+                    code="gender_sum", w=v["women"], m=v["men"], s=v["women"] + v["men"], e=v["enrolled"])
+
+
+def _ce_completed(v: Mapping[str, Any]) -> Iterator[Issue]:
+    if v["completed"] > v["enrolled"]:
+        yield issue(("completed", "enrolled"), "les participants ayant achevé ({c}) dépassent les inscrits ({e})",
+                    "عدد من أتموا ({c}) يتجاوز عدد المسجلين ({e})", "trainees who completed ({c}) exceed those enrolled ({e})",
+                    code="above_enrolled", c=v["completed"], e=v["enrolled"])
+
+
+def _ce_certified(v: Mapping[str, Any]) -> Iterator[Issue]:
+    completed = v.get("completed")
+    if completed is not None and v["certified"] > completed:
+        yield issue(("certified", "completed"), "les certifications obtenues ({n}) dépassent les participants ayant "
+                    "achevé ({c})", "الشهادات المحصلة ({n}) تتجاوز عدد من أتموا ({c})",
+                    "certifications obtained ({n}) exceed trainees who completed ({c})", code="above_completed",
+                    n=v["certified"], c=completed)
+    elif completed is None and v["certified"] > v["enrolled"]:
+        yield issue(("certified", "enrolled"), "les certifications obtenues ({n}) dépassent les inscrits ({e})",
+                    "الشهادات المحصلة ({n}) تتجاوز عدد المسجلين ({e})",
+                    "certifications obtained ({n}) exceed trainees enrolled ({e})", code="above_enrolled",
+                    n=v["certified"], e=v["enrolled"])
+
+
+def _ce_period(v: Mapping[str, Any]) -> Iterator[Issue]:
+    start, end = v["start_date"], v["end_date"]
+    if end < start:
+        return  # the dates rule reports it
+    days = (end - start).days + 1
+    if v["hours"] > days * 10:
+        yield issue(("hours", "start_date", "end_date"),
+                    "{h} heures en {d} jour(s) : plus de 10 heures par jour, vérifiez les heures ou les dates",
+                    "{h} ساعة في {d} يوم: أكثر من 10 ساعات يوميا، تحقق من الساعات أو التواريخ",
+                    "{h} hours in {d} day(s): more than 10 hours a day, check the hours or the dates",
+                    Severity.WARNING, "hours_per_day", h=v["hours"], d=days)
+    if end > date.today() and (v.get("completed") is not None or v.get("certified") is not None):
+        yield issue(("completed", "end_date"), "des résultats sont indiqués pour une session qui n'est pas finie",
+                    "تم ذكر نتائج لدورة لم تنته بعد", "results are given for a session that has not ended",
+                    Severity.WARNING, "results_before_end")
+
+
+def _ce_hours_of_offering(v: Mapping[str, Any], linked: Mapping[str, Mapping[str, Any]]) -> Iterator[Issue]:
+    offering = linked["offering"]
+    duration = offering.get("duration")
+    if offering.get("duration_unit") != "HOURS" or not duration or not v.get("hours"):
+        return
+    hours = v["hours"]
+    if hours > duration * 1.1 or hours < duration * 0.5:
+        yield issue(("hours",), "la session compte {h} heures alors que l'offre en prévoit {d}",
+                    "تضم الدورة {h} ساعة بينما يتوقع العرض {d} ساعة",
+                    "the session has {h} hours whereas the offering plans {d}", Severity.WARNING, "hours_offering",
+                    h=hours, d=duration)
+
+
+CE_SESSION = Form(
+    key="ce_session",
+    icon="SP_FileDialogListView",
+    label=Text("Session de formation continue", "دورة تكوين مستمر", "Continuing-education session"),
+    plural=Text("Sessions de formation continue", "دورات التكوين المستمر", "Continuing-education sessions"),
+    natural_key=("offering", "code"),
+    title=lambda v: f"{v.get('code') or ''} — {_day(v.get('start_date'))}",
+    search=("code", "employers", "city"),
+    fields=(
+        Field("offering", T.LINK, Text("Offre de formation continue", "عرض التكوين المستمر",
+                                       "Continuing-education offering"),
+              Text("Une offre dont le type est « Formation continue »", "عرض من نوع « التكوين المستمر »",
+                   "An offering whose type is 'Continuing education'"),
+              required=True, link="offering", section=S_SESSION, list_column=True,
+              link_conditions=(CONTINUING_OFFERING,)),
+        Field("code", T.IDENTIFIER, Text("Code de la session", "رمز الدورة", "Session code"),
+              Text("Unique pour l'offre (ex. : FC-IA-2026-1)", "فريد داخل العرض", "Unique for the offering"),
+              required=True, pattern=OFFERING_CODE_PATTERN,
+              pattern_hint=Text("lettres, chiffres, « . _ / - », 40 caractères au plus",
+                                "حروف وأرقام و« . _ / - »، 40 حرفا على الأكثر",
+                                "letters, digits, '. _ / -', at most 40 characters"),
+              max_length=40, section=S_SESSION, list_column=True),
+        Field("domain", T.CHOICE, Text("Domaine", "المجال", "Domain"), required=True, reference="domains",
+              section=S_SESSION, list_column=True),
+        Field("start_date", T.DATE, Text("Date de début", "تاريخ البداية", "Start date"), required=True,
+              min=MIN_DATE, max=MAX_DATE, section=S_SESSION, list_column=True),
+        Field("end_date", T.DATE, Text("Date de fin", "تاريخ النهاية", "End date"), required=True, min=MIN_DATE,
+              max=MAX_DATE, section=S_SESSION, list_column=True),
+        Field("hours", T.INTEGER, Text("Volume horaire", "الحجم الساعي", "Hours"), required=True, min=1, max=3000,
+              section=S_SESSION),
+        Field("delivery_mode", T.CHOICE, Text("Mode d'enseignement", "نمط التدريس", "Delivery mode"),
+              required=True, options=DELIVERY_MODES, section=S_SESSION),
+        Field("city", T.TEXT, Text("Ville", "المدينة", "City"), Text("Lieu de la session (sauf à distance)",
+                                                                     "مكان الدورة (إلا عن بعد)",
+                                                                     "Where the session takes place (unless remote)"),
+              max_length=100, section=S_SESSION),
+        Field("employers", T.TEXT, Text("Employeur(s) commanditaire(s)", "المشغل (المشغلون) الممول(ون)",
+                                        "Sponsoring employer(s)"),
+              NAMES_HELP, max_length=500, section=S_EMPLOYERS, list_column=True),
+        Field("employer_ices", T.IDENTIFIER, Text("ICE du (des) employeur(s)", "المعرف الموحد للمشغل (المشغلين)",
+                                                  "Employer ICE(s)"),
+              Text("Identifiant commun de l'entreprise, 15 chiffres (facultatif)", "15 رقما (اختياري)",
+                   "Common company identifier, 15 digits (optional)"),
+              pattern=ICE_LIST_PATTERN, pattern_hint=ICE_LIST_HINT, max_length=170, section=S_EMPLOYERS),
+        Field("enrolled", T.INTEGER, Text("Participants inscrits", "المشاركون المسجلون", "Trainees enrolled"),
+              required=True, min=0, max=100000, section=S_TRAINEES, list_column=True),
+        Field("women", T.INTEGER, Text("Femmes", "الإناث", "Women"), required=True, min=0, max=100000,
+              section=S_TRAINEES),
+        Field("men", T.INTEGER, Text("Hommes", "الذكور", "Men"), required=True, min=0, max=100000,
+              section=S_TRAINEES),
+        Field("completed", T.INTEGER, Text("Participants ayant achevé", "المشاركون الذين أتموا", "Trainees who completed"),
+              Text("Une fois la session finie", "بعد انتهاء الدورة", "Once the session has ended"),
+              min=0, max=100000, section=S_TRAINEES),
+        Field("certified", T.INTEGER, Text("Certifications obtenues", "الشهادات المحصلة", "Certifications obtained"),
+              min=0, max=100000, section=S_TRAINEES),
+        Field("satisfaction", T.DECIMAL, Text("Taux de satisfaction (%)", "نسبة الرضا (%)", "Satisfaction rate (%)"),
+              Text("Facultatif, de 0 à 100", "اختياري، من 0 إلى 100", "Optional, 0 to 100"),
+              min=Decimal(0), max=Decimal(100), section=S_TRAINEES),
+    ),
+    rules=(
+        END_NOT_BEFORE_START,
+        Rule("gender_sum", ("women", "men", "enrolled"), _ce_gender_sum,
+             Text("Femmes + hommes = inscrits", "الإناث + الذكور = المسجلون", "Women + men = enrolled")),
+        Rule("completed", ("completed", "enrolled"), _ce_completed,
+             Text("Ayant achevé ≤ inscrits", "من أتموا ≤ المسجلون", "Completed ≤ enrolled")),
+        Rule("certified", ("certified", "enrolled"), _ce_certified,
+             Text("Certifications ≤ ayant achevé", "الشهادات ≤ من أتموا", "Certifications ≤ completed")),
+        Rule("period", ("start_date", "end_date", "hours"), _ce_period,
+             Text("Heures plausibles pour les dates ; résultats après la fin (avertissement)",
+                  "ساعات معقولة حسب التواريخ؛ النتائج بعد النهاية (تنبيه)",
+                  "Hours plausible for the dates; results after the end (warning)")),
+    ),
+    link_rules=(
+        LinkRule("hours_of_offering", ("offering",), _ce_hours_of_offering,
+                 Text("Heures cohérentes avec la durée de l'offre (avertissement)",
+                      "ساعات متسقة مع مدة العرض (تنبيه)", "Hours consistent with the offering's duration (warning)")),
+        DOMAIN_OF_OFFERING,
+    ),
+)
+
+FORMS: dict[str, Form] = {f.key: f for f in (OFFERING, COHORT, INTERNSHIP, RD_PROJECT, CE_SESSION)}
 """Every form, in dependency order (a form only links to forms before it)."""
 
 

@@ -31,6 +31,15 @@ class Text:
         return {"fr": self.fr, "ar": self.ar or self.fr, "en": self.en or self.fr}
 
 
+def lowered(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case unless it opens an acronym (« Projet de R&D
+    appliquée » → « projet de R&D appliquée », « ICE du partenaire » unchanged); ``str.lower`` would give
+    « projet de r&d appliquée »."""
+    if not label or (len(label) > 1 and label[1].isupper()):
+        return label
+    return label[0].lower() + label[1:]
+
+
 def normalise_lang(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 NO_TEXT = Text("")

@@ -13,15 +13,15 @@ import orjson
 from forms.i18n import Text
 from forms.paths import resources_dir
 
-REFERENCE_TABLES = (
-    "regions",
-    "domains",
-    "training_types",
-    "levels",
-    "internship_types",
-    "ministries",
-    "establishments",
-)
+
+def _shipped_tables() -> tuple[str, ...]:
+    """Every table shipped in ``resources/reference`` (one CSV each; ``synonyms.csv`` is not a table): a form
+    that needs a new list only adds its file."""
+    folder = resources_dir() / "reference"
+    return tuple(sorted(p.stem for p in folder.glob("*.csv") if p.stem != "synonyms"))
+
+
+REFERENCE_TABLES = _shipped_tables()
 
 
 def fold(value: str) -> str:

@@ -84,6 +84,35 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class LinkCondition:
+    """What the record named by a link field must be, declared beside the field.
+
+    Either the linked record's ``field`` holds one of ``codes`` (a continuing-education session belongs to an
+    offering whose training type is « formation continue »), or it holds the same value as this record's
+    field ``same_as`` (an internship's cohort belongs to the internship's offering). The store checks it when
+    a record is saved or imported; the editor's pickers and the Excel template list only the records that
+    meet it."""
+
+    field: str
+    message: Text
+    codes: tuple[str, ...] = ()
+    same_as: str | None = None
+    severity: Severity = Severity.ERROR
+    code: str = "link"
+
+    def met(self, values: Mapping[str, Any], linked: Mapping[str, Any]) -> bool:
+        held = linked.get(self.field)
+        if self.codes:
+            if isinstance(held, list | tuple):
+                return any(c in self.codes for c in held)
+            return held in self.codes
+        if self.same_as is not None:
+            mine = values.get(self.same_as)
+            return mine is None or held == mine
+        return True
+
+
+@dataclass(frozen=True)
 class Field:
     """One field of a form.
 
@@ -111,6 +140,8 @@ class Field:
     strip: bool = True
     sharing: Sharing = Sharing.SENT
     """What the bundle carries of this field: the value, nothing, or a pseudonym."""
+    link_conditions: tuple[LinkCondition, ...] = ()
+    """(Link fields) what the linked record must be (see ``LinkCondition``)."""
 
     @property
     def is_choice(self) -> bool:
@@ -163,6 +194,26 @@ class Rule:
     description: Text
 
 
+RESERVED_KEYS = frozenset({"id", "establishment", "status", "version", "deleted", "created_at", "created_by",
+                           "updated_at", "updated_by", "change_seq", "error_count", "warning_count"})
+"""Names a field cannot take: every record's own columns (``forms.store.tables.SYSTEM_COLUMNS``) and members."""
+
+LinkRuleFn = Callable[[Mapping[str, Any], Mapping[str, Mapping[str, Any]]], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class LinkRule:
+    """A rule across records: ``check`` receives the typed values and, per link field named in ``links``,
+    the values of the live record it names; it only runs when every link in ``links`` names one (a missing
+    or dead record is reported by the store itself). Used for warnings that compare a record with the one it
+    belongs to (a session's hours against its offering's duration)."""
+
+    key: str
+    links: tuple[str, ...]
+    check: LinkRuleFn
+    description: Text
+
+
 @dataclass(frozen=True)
 class Form:
     key: str
@@ -173,11 +224,31 @@ class Form:
     natural_key: tuple[str, ...] = ()
     """Fields that identify a record to people and to imports (unique among live records)."""
     title: Callable[[Mapping[str, Any]], str] = field(default=lambda values: "")
+    link_rules: tuple[LinkRule, ...] = ()
+    """Rules that compare a record with the records its links name (run by the store)."""
+    search: tuple[str, ...] = ()
+    """Fields the list's search box covers (the form's full-text index, created by its migration)."""
+    icon: str = ""
+    """The picture the window shows beside the form's page: the name of a Qt standard icon
+    (``QStyle.StandardPixmap``, e.g. ``"SP_DirIcon"``), a plain string here (``forms`` does not import Qt)."""
+    sort_indexes: tuple[str, ...] = ()
+    """Columns indexed so that a big list sorts on them in SQL (``ix_<form>_list_<column>``, created by a
+    migration; a large import drops and rebuilds them once)."""
 
     def __post_init__(self) -> None:
         keys = [f.key for f in self.fields]
         if len(set(keys)) != len(keys):
             raise ValueError(f"champ déclaré deux fois dans {self.key}")
+        clash = sorted(set(keys) & RESERVED_KEYS)
+        if clash:
+            raise ValueError(f"{self.key} : nom(s) réservé(s) aux colonnes système : {', '.join(clash)}")
+        known = set(keys)
+        for name, wanted in (("natural_key", self.natural_key), ("search", self.search),
+                             ("link rules", tuple(k for r in self.link_rules for k in r.links)),
+                             ("sort_indexes", tuple(k for k in self.sort_indexes if k != "updated_at"))):
+            missing = [k for k in wanted if k not in known]
+            if missing:
+                raise ValueError(f"{self.key} : {name} nomme des champs non déclarés : {', '.join(missing)}")
         object.__setattr__(self, "_by_key", {f.key: f for f in self.fields})
         object.__setattr__(self, "_keys", tuple(keys))
         object.__setattr__(self, "_links", tuple(f for f in self.fields if f.type is FieldType.LINK))
@@ -209,8 +280,10 @@ class Form:
                 if f.sharing is Sharing.PSEUDONYMISED else f
                 for f in self.sent_fields)
             kept = {f.key for f in fields}
-            cached = Form(self.key, self.label, self.plural, fields, self.rules,
-                          tuple(k for k in self.natural_key if k in kept), self.title)
+            cached = replace(self, fields=fields, natural_key=tuple(k for k in self.natural_key if k in kept),
+                             search=tuple(k for k in self.search if k in kept),
+                             sort_indexes=tuple(k for k in self.sort_indexes if k in kept or k == "updated_at"))
+            cached.__dict__.pop("_received", None)
             object.__setattr__(self, "_received", cached)
         return cached
 
@@ -243,6 +316,11 @@ class Form:
                 item["choices"] = [{"code": c.code, "label": c.label.as_dict()} for c in table.choices]
             if f.link:
                 item["link"] = f.link
+            if f.link_conditions:
+                item["link_conditions"] = [
+                    {"field": c.field, **({"codes": list(c.codes)} if c.codes else {}),
+                     **({"same_as": c.same_as} if c.same_as else {}), "severity": c.severity.value,
+                     "message": c.message.as_dict()} for c in f.link_conditions]
             if f.pattern:
                 item["pattern"] = f.pattern
             for bound in ("min", "max"):

@@ -125,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             data.form_box.setCurrentIndex(data.form_box.findData("internship"))
             settle(app, application)
             shoot(window, out / f"ministere-{lang}-donnees.png")
+            for form, name in (("rd_project", "projets-rd"), ("ce_session", "formation-continue")):
+                data.form_box.setCurrentIndex(data.form_box.findData(form))
+                settle(app, application)
+                shoot(window, out / f"ministere-{lang}-donnees-{name}.png")
 
             window.navigate("report")
             settle(app, application)

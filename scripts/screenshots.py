@@ -72,6 +72,32 @@ def populate(store) -> None:
             "weekly_hours": 40, "monthly_stipend": "2500", "tutor_name": "Karim Alaoui",
             "outcome": "COMPLETED" if n % 2 else "ONGOING", "hired": "UNKNOWN"}
         store.save("internship", values, status="draft" if n == 5 else "complete")
+    partners = [("OCP Group; Capgemini", "LARGE", ["PARTNER", "PUBLIC_PROGRAMME"]),
+                ("DataLab Maroc", "STARTUP", ["PARTNER"]), (None, None, ["OWN_FUNDS"]),
+                ("Société Générale Maroc", "LARGE", ["PARTNER", "INTERNATIONAL"])]
+    for n, (names, kind, sources) in enumerate(partners):
+        store.save("rd_project", {
+            "code": f"RD-2025-{n + 1:02d}", "title": ["Détection d'intrusions par apprentissage automatique",
+                                                      "Jumeau numérique d'une ligne textile",
+                                                      "Tests automatisés des applications mobiles",
+                                                      "Analyse de la fraude bancaire"][n],
+            "domains": [["CYBER", "AI"], ["DATA"], ["TESTING"], ["AI", "DATA"]][n],
+            "project_status": ["ONGOING", "ONGOING", "PROPOSED", "COMPLETED"][n], "start_date": f"202{3 + n % 2}-01-15",
+            "end_date": "2025-06-30" if n == 3 else "2027-01-14", "offering": offering_ids[n % 3],
+            "lead_name": STUDENTS[n][0], "partners": names, "partner_type": kind,
+            "budget_total": str(400000 + 150000 * n), "partner_contribution": "150000" if names else None,
+            "funding_sources": sources, "researchers": 3 + n, "doctoral_students": 2, "master_students": 4,
+            "team_women": 4 + n % 3, "publications": 0 if n == 2 else n + 1, "patents": n % 2,
+            "prototypes": 0 if n == 2 else 1, "startups": 1 if n == 3 else 0})
+    for n in range(5):
+        enrolled, women = 18 + n, 8 + n % 3
+        store.save("ce_session", {
+            "offering": offering_ids[3], "code": f"FC-TEST-2025-{n + 1}", "domain": "TESTING",
+            "start_date": f"2025-{2 * n + 1:02d}-06", "end_date": f"2025-{2 * n + 2:02d}-20",
+            "hours": 120 if n != 2 else 40, "delivery_mode": ["ONSITE", "HYBRID", "REMOTE"][n % 3],
+            "city": "Rabat", "employers": ["Maroc Telecom", "CDG Invest; Inwi", None, "Orange Maroc", "OCP Group"][n],
+            "enrolled": enrolled, "women": women, "men": enrolled - women, "completed": enrolled - 2,
+            "certified": enrolled - 4, "satisfaction": str(78 + n * 3)})
 
 
 def pump(app, seconds: float = 0.3) -> None:
@@ -121,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         store = workspace.records()
         populate(store)
         draft = store.list("internship", status="draft")[0]
-        sample = {key: store.list(key, status="complete")[0] for key in ("offering", "cohort", "internship")}
+        from forms.definitions import FORMS
+
+        sample = {key: store.list(key, status="complete")[0] for key in FORMS}
         changed = dict(sample["offering"].values, capacity=35, delivery_mode="HYBRID")
         sample["offering"], _ = store.save("offering", changed, record_id=sample["offering"].id,
                                            operator="Youssef Bennani")
@@ -142,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
                 window.navigate(spec.key)
                 pump(app, 0.6)
                 shoot(window, out / f"{lang}-{spec.key}.png")
+            page = window.navigate("internship")  # a search that finds nothing says so
+            page.search.setText("Zzqx")
+            pump(app, 0.8)
+            shoot(window, out / f"{lang}-internship-no-result.png")
+            page.clear_filters()
+            dashboard = window.navigate("dashboard")  # the charts, below the counts
+            pump(app, 0.6)
+            holder = window.holders["dashboard"]
+            for area in (holder, *dashboard.findChildren(type(holder))):
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+            pump(app, 0.4)
+            shoot(window, out / f"{lang}-dashboard-charts.png")
             for key, record in sample.items():
                 editor = window.open_record(key, record.id)
                 editor.resize(820, HEIGHT - 40)

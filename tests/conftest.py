@@ -82,6 +82,103 @@ def internship_values(offering_id: str, cohort_id: str | None = None, **changes:
     return values
 
 
+CE_OFFERING = {
+    **OFFERING,
+    "code": "FC-IA",
+    "title": "Intelligence artificielle pour cadres",
+    "domains": ["AI", "DATA"],
+    "training_type": "CONTINUING",
+    "duration": 120,
+    "duration_unit": "HOURS",
+    "industry_partnered": False,
+    "partner_name": None,
+    "accreditation_status": "NOT_REQUIRED",
+    "accreditation_date": None,
+}
+"""A continuing-education offering (what a ``ce_session`` links to)."""
+
+
+def rd_project_values(offering_id: str | None = None, **changes: object) -> dict[str, object]:
+    values: dict[str, object] = {
+        "code": "RD-2025-01",
+        "title": "Détection d'intrusions par apprentissage automatique",
+        "domains": ["CYBER", "AI"],
+        "project_status": "ONGOING",
+        "start_date": "2025-01-15",
+        "end_date": "2027-01-14",
+        "offering": offering_id,
+        "lead_name": "Pr. Nadia Tazi",
+        "lead_email": "n.tazi@centrale-casablanca.ma",
+        "partners": "Société Marocaine de Sécurité; Atlas Cloud",
+        "partner_ices": "001525312000088; 002233445000077",
+        "partner_type": "LARGE",
+        "budget_total": "1200000",
+        "partner_contribution": "450000.50",
+        "funding_sources": ["PARTNER", "PUBLIC_PROGRAMME"],
+        "researchers": 4,
+        "doctoral_students": 3,
+        "master_students": 5,
+        "team_women": 6,
+        "publications": 2,
+        "patents": 1,
+        "prototypes": 1,
+        "startups": 0,
+    }
+    values.update(changes)
+    return values
+
+
+def ce_session_values(offering_id: str, **changes: object) -> dict[str, object]:
+    values: dict[str, object] = {
+        "offering": offering_id,
+        "code": "FC-IA-2025-1",
+        "domain": "AI",
+        "start_date": "2025-10-06",
+        "end_date": "2025-12-12",
+        "hours": 120,
+        "delivery_mode": "HYBRID",
+        "city": "Casablanca",
+        "employers": "OCP; Banque Populaire",
+        "employer_ices": "001234567000012",
+        "enrolled": 24,
+        "women": 10,
+        "men": 14,
+        "completed": 22,
+        "certified": 20,
+        "satisfaction": "87.5",
+    }
+    values.update(changes)
+    return values
+
+
+SOME_ID = "9b7a3b1c-0000-4000-8000-000000000001"
+
+
+def sample_values(form_key: str, link_id: str = SOME_ID) -> dict[str, object]:
+    """A complete, clean record of any form whose links all name ``link_id`` (for tests that run over
+    every declared form without a database)."""
+    samples = {
+        "offering": lambda: dict(OFFERING),
+        "cohort": lambda: cohort_values(link_id),
+        "internship": lambda: internship_values(link_id),
+        "rd_project": lambda: rd_project_values(link_id),
+        "ce_session": lambda: ce_session_values(link_id),
+    }
+    return samples[form_key]()
+
+
+def fill_every_form(store) -> dict[str, str]:
+    """One complete record of every form, saved in dependency order: form key → id (``ce_offering`` too)."""
+    ids: dict[str, str] = {}
+    ids["offering"] = store.save("offering", OFFERING)[0].id
+    ids["ce_offering"] = store.save("offering", CE_OFFERING)[0].id
+    ids["cohort"] = store.save("cohort", cohort_values(ids["offering"]))[0].id
+    ids["internship"] = store.save("internship", internship_values(ids["offering"], ids["cohort"]))[0].id
+    ids["rd_project"] = store.save("rd_project", rd_project_values(ids["offering"]))[0].id
+    ids["ce_session"] = store.save("ce_session", ce_session_values(ids["ce_offering"]))[0].id
+    return ids
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -120,20 +120,16 @@ def _disk_full(exc: BaseException, folder: Path) -> bool:
 def output_file(path: Path) -> Iterator[Path]:
     """A file written beside ``path`` under a temporary name and renamed only once complete: a full disk or
     an error leaves no half-written file (and the one that was there, if any, untouched)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from forms.atomic import atomic_output
+
     try:
-        yield tmp
-        os.replace(tmp, path)
+        with atomic_output(path) as tmp:
+            yield tmp
     except (OSError, ValueError) as exc:
-        tmp.unlink(missing_ok=True)
         if _disk_full(exc, path.parent):
             fail(f"{path} n'a pas été écrit : le disque est plein ({path.parent}) ; libérez de la place puis "
                  "relancez ; aucun fichier à moitié écrit n'a été laissé")
         if isinstance(exc, OSError):
             fail(f"{path} n'a pas été écrit ({exc.strerror or exc}) : vérifiez que le dossier existe et peut "
                  "être écrit")
-        raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
         raise

@@ -228,6 +228,7 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------ bundles
 def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.definitions import FORMS
+    from forms.i18n import lowered
 
     lines = []
     for key, c in plan.counts.items():
@@ -236,7 +237,7 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
         lines.append("Brouillons laissés de côté (jamais envoyés) : "
-                     + ", ".join(f"{FORMS[k].plural.fr.lower()} : {n}" for k, n in drafts.items()))
+                     + ", ".join(f"{lowered(FORMS[k].plural.fr)} : {n}" for k, n in drafts.items()))
         for key, rid, title in plan.draft_samples[:20]:
             lines.append(f"  - {FORMS[key].label.fr} « {title} » ({rid})")
     for key, sharing in plan.sharing().items():

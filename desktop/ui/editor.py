@@ -243,29 +243,28 @@ class RecordEditor(QDialog):
     def _link_items(self, f: Field) -> list[tuple[Any, str]] | None:
         if f.type is not FieldType.LINK or not f.link:
             return None
-        return picker_items(self.store.engine, f.link)
+        return picker_items(self.store.engine, f.link, f.link_conditions)
 
     def _connect_dependent_links(self) -> None:
-        """A link whose target form links to another field of this form (an internship's cohort belongs
-        to its offering) lists only the records that match that field."""
+        """A link declared to name a record of the same parent as another field of this form
+        (``LinkCondition.same_as``: an internship's cohort belongs to its offering) lists only the records
+        that match that field, as it changes."""
         for f in self.form.links:
-            target = FORMS[f.link or ""]
-            for other in target.links:
-                if self.form.has_field(other.key) and self.form.field(other.key).link == other.link:
-                    source = self.bindings[other.key]
-                    dependent = self.bindings[f.key]
-                    if isinstance(dependent, ComboBinding):
-                        source.changed.connect(lambda d=dependent, s=source, t=f.link: self._filter_link(d, s, t))
+            dependent = self.bindings[f.key]
+            for condition in f.link_conditions:
+                if condition.same_as and condition.same_as in self.bindings and isinstance(dependent, ComboBinding):
+                    self.bindings[condition.same_as].changed.connect(
+                        lambda f=f, d=dependent: self._filter_link(f, d))
 
-    def _filter_link(self, dependent: ComboBinding, source: Binding, target: str | None) -> None:
-        parent_id = source.value()
-        if target == "cohort":
-            items = picker_items(self.store.engine, target, parent_id if isinstance(parent_id, str) else None)
-            self._applying, was = True, self._applying
-            try:
-                dependent.set_items(items)
-            finally:
-                self._applying = was
+    def _filter_link(self, f: Field, dependent: ComboBinding) -> None:
+        values = {c.same_as: self.bindings[c.same_as].value() for c in f.link_conditions
+                  if c.same_as and c.same_as in self.bindings}
+        items = picker_items(self.store.engine, f.link or "", f.link_conditions, values)
+        self._applying, was = True, self._applying
+        try:
+            dependent.set_items(items)
+        finally:
+            self._applying = was
 
     # ---------------------------------------------------------------------------------------- values
     def values(self) -> dict[str, Any]:

@@ -8,14 +8,15 @@ academic-year identifiers and the links.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, literal, or_, select, text
 
 from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
-from forms.schema import Field, FieldType, Form
+from forms.schema import Field, FieldType, Form, LinkCondition
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.records import COMPLETE, DRAFT, Record
 from forms.store.search import has_search_index, matching
@@ -61,6 +62,9 @@ def _like_escape(term: str) -> str:
 
 class ListQuery:
     """Windows of live records of one form, filtered and sorted in SQL."""
+
+    reversible = True
+    """Whether ``fetch(reverse=True)`` reads the list from its end (``order_by`` can flip every term)."""
 
     full_text = False
     """Whether the database has the form's full-text index (set in ``__init__``; a store without it, such as
@@ -117,7 +121,8 @@ class ListQuery:
                 clauses.append(or_(*(c.like(pattern, escape="\\") for c in searchable)))
         return and_(*clauses)
 
-    def order_by(self, sort_key: str | None, descending: bool, *, scan: bool = False) -> list[Any]:
+    def order_by(self, sort_key: str | None, descending: bool, *, scan: bool = False,
+                 reverse: bool = False) -> list[Any]:
         """ORDER BY terms that SQLite reads straight from an index, so ``LIMIT`` stops after one window.
 
         * Sorting by the first field of the natural key follows the unique natural-key index
@@ -125,35 +130,45 @@ class ListQuery:
         * Otherwise ``col, rowid``: SQLite keeps the rowid in every index, so an index on ``col`` serves.
         * ``scan=True`` (a search term is present) writes ``+col``, which keeps SQLite from walking the
           sort index row by row: for a selective search a scan feeding a top-N sorter is much faster.
+        * ``reverse=True``: every term flipped, the same list read from its end (a page near the end of a
+          long list is then read with a small ``OFFSET``). The orders are total (rowid or the unique natural
+          key breaks ties; SQLite puts NULL first ascending and last descending), so the reversed order is
+          exactly the list backwards.
         """
         t = self.table
         if sort_key and (sort_key in SYSTEM_SORTS or self.form.has_field(sort_key)):
             column = t.c[sort_key]
         else:
             column, descending = t.c.updated_at, True
+        if reverse:
+            descending = not descending
         direction = "DESC" if descending else "ASC"
         if scan:
             return [text(f'+"{t.name}"."{column.name}" {direction}'), text(f"rowid {direction}")]
         if self.form.natural_key and column.name == self.form.natural_key[0]:
             keys = [t.c.establishment, *(t.c[k] for k in self.form.natural_key)]
-            return [k.desc() if descending else k.asc() for k in keys]
+            # rowid last: drafts may leave the key empty (NULLs are not unique); read from the same index
+            return [*(k.desc() if descending else k.asc() for k in keys), text(f"rowid {direction}")]
         if column.name in self.indexed:
             return [column.desc() if descending else column.asc(), text(f"rowid {direction}")]
         # no index: a scan in rowid order feeds SQLite's top-N sorter, which is fastest (3x here) when
         # the tie-breaker follows the scan's own order
-        return [column.desc() if descending else column.asc(), text("rowid ASC")]
+        return [column.desc() if descending else column.asc(), text("rowid DESC" if reverse else "rowid ASC")]
 
-    def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False) -> Select:
+    def select_rows(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
+                    reverse: bool = False) -> Select:
         t = self.table
         cols = [t.c.id, t.c.status, t.c.error_count, t.c.warning_count, *(t.c[f.key] for f in self.fields)]
-        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()))
+        order = self.order_by(sort_key, descending, scan=bool(flt.search.strip()), reverse=reverse)
         return select(*cols).where(self.where(flt)).order_by(*order)
 
     # -------------------------------------------------------------------------------------- reading
     def fetch(self, flt: ListFilter, sort_key: str | None = None, descending: bool = False, *,
-              offset: int = 0, limit: int = PAGE_SIZE) -> list[tuple[Any, ...]]:
-        """One window of rows: ``(id, status, error_count, warning_count, *list column values)``."""
-        stmt = self.select_rows(flt, sort_key, descending).limit(limit).offset(offset)
+              offset: int = 0, limit: int = PAGE_SIZE, reverse: bool = False) -> list[tuple[Any, ...]]:
+        """One window of rows: ``(id, status, error_count, warning_count, *list column values)``;
+        ``reverse=True`` (when ``reversible``): the window ``offset`` rows from the end, last row first."""
+        stmt = (self.select_rows(flt, sort_key, descending, reverse=True) if reverse
+                else self.select_rows(flt, sort_key, descending)).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(stmt)]
 
@@ -182,14 +197,15 @@ class ListQuery:
             return [row[0] for row in conn.execute(stmt)]
 
 
-def link_titles(engine: Engine, form_key: str, ids: Iterable[str] | None = None) -> dict[str, str]:
+def link_titles(engine: Engine, form_key: str, ids: Iterable[str] | None = None,
+                where: Iterable[ColumnElement[bool]] = ()) -> dict[str, str]:
     """Id → the linked record's title (``form.title``), for link columns and link pickers.
 
-    ``ids=None``: every live record of the form (pickers)."""
+    ``ids=None``: every live record of the form meeting ``where`` (pickers)."""
     form, table = FORMS[form_key], record_table(form_key)
     stmt = select(table)
     if ids is None:
-        stmt = stmt.where(table.c.deleted.is_(False))
+        stmt = stmt.where(table.c.deleted.is_(False), *where)
     else:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
@@ -209,21 +225,65 @@ def row_title(form: Form, row: Any) -> str:
     return title or row["id"]
 
 
-def cohort_titles(engine: Engine, offering_id: str | None = None) -> dict[str, str]:
-    """Live cohorts (of one offering when given) → « CODE · 2025-2026 · année 2 »."""
-    cohort, offering = record_table("cohort"), record_table("offering")
-    stmt = (select(cohort.c.id, offering.c.code, cohort.c.academic_year, cohort.c.year_of_study)
-            .join(offering, offering.c.id == cohort.c.offering)
-            .where(cohort.c.deleted.is_(False))
-            .order_by(offering.c.code, cohort.c.academic_year.desc(), cohort.c.year_of_study))
-    if offering_id:
-        stmt = stmt.where(cohort.c.offering == offering_id)
+def key_titles(engine: Engine, form_key: str, where: Iterable[ColumnElement[bool]] = ()) -> dict[str, str]:
+    """Live records of a form that belongs to another (its natural key holds a link) → its natural key as
+    people read it, the linked record's own key first: « MS-CYBER · 2025-2026 · 2 » for a cohort,
+    « FC-IA · FC-IA-2025-1 » for a continuing-education session."""
+    form, table = FORMS[form_key], record_table(form_key)
+    stmt = select(table.c.id, *(table.c[k] for k in form.natural_key)).where(table.c.deleted.is_(False), *where)
+    parents = {k: _key_names(engine, form.field(k).link or "") for k in form.natural_key
+               if form.field(k).type is FieldType.LINK}
+    out: dict[str, str] = {}
     with engine.connect() as conn:
-        return {rid: f"{code} · {year or '?'} · {study or '?'}" for rid, code, year, study in conn.execute(stmt)}
+        for row in conn.execute(stmt):
+            parts = []
+            for k, value in zip(form.natural_key, row[1:], strict=True):
+                if k in parents:
+                    parts.append(parents[k].get(value, "?") if value else "?")
+                else:
+                    parts.append("?" if value is None else value.strftime("%d/%m/%Y") if isinstance(value, date)
+                                 else str(value))
+            out[row[0]] = " · ".join(parts)
+    return out
 
 
-def picker_items(engine: Engine, form_key: str, offering_id: str | None = None) -> list[tuple[str, str]]:
-    """(id, title) of the live records a link to ``form_key`` may name, sorted by title; cohorts read
-    « CODE · année · niveau » and may be narrowed to one offering."""
-    titles = cohort_titles(engine, offering_id) if form_key == "cohort" else link_titles(engine, form_key)
+def link_codes(engine: Engine, form_key: str) -> dict[str, str]:
+    """Live records → their natural key alone (« MS-CYBER »), for the records that name them."""
+    form, table = FORMS[form_key], record_table(form_key)
+    stmt = select(table.c.id, *(table.c[k] for k in form.natural_key)).where(table.c.deleted.is_(False))
+    with engine.connect() as conn:
+        return {row[0]: " · ".join(str(v) for v in row[1:] if v is not None) or row[0] for row in conn.execute(stmt)}
+
+
+def _key_names(engine: Engine, form_key: str) -> dict[str, str]:
+    return key_titles(engine, form_key) if _belongs(FORMS[form_key]) else link_codes(engine, form_key)
+
+
+def _belongs(form: Form) -> bool:
+    """Whether the form's records belong to another's (a link in its natural key)."""
+    return any(form.field(k).type is FieldType.LINK for k in form.natural_key)
+
+
+def picker_items(engine: Engine, form_key: str, conditions: Iterable[LinkCondition] = (),
+                 values: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+    """(id, title) of the live records a link to ``form_key`` may name, sorted by title: only those meeting the
+    link field's declared ``conditions`` (a type among codes; the same offering as ``values`` names, when it
+    names one). Records that belong to another read as their key path (``key_titles``), others as their title."""
+    table = record_table(form_key)
+    where: list[ColumnElement[bool]] = []
+    for condition in conditions:
+        column = table.c[condition.field]
+        if condition.codes:
+            if FORMS[form_key].field(condition.field).type is FieldType.MULTI_CHOICE:
+                wrapped = literal(MULTI_SEPARATOR) + column + literal(MULTI_SEPARATOR)
+                where.append(or_(*(wrapped.like(f"%{MULTI_SEPARATOR}{_like_escape(c)}{MULTI_SEPARATOR}%",
+                                                escape="\\") for c in condition.codes)))
+            else:
+                where.append(column.in_(condition.codes))
+        elif condition.same_as and values and isinstance(values.get(condition.same_as), str):
+            where.append(column == values[condition.same_as])
+    if _belongs(FORMS[form_key]):
+        titles = key_titles(engine, form_key, where)
+    else:
+        titles = link_titles(engine, form_key, where=where)
     return sorted(titles.items(), key=lambda item: item[1].casefold())

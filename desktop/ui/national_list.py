@@ -16,14 +16,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Select, and_, literal, select
 
 from desktop.ui.list_query import ListFilter, ListQuery, list_fields
-from desktop.ui.records_model import SYSTEM, RecordsModel
-from forms.schema import FieldType
+from desktop.ui.records_model import RecordsModel
 from sync.ministry.received import received_form
 from sync.ministry.tables import record_table
 
 
 class NationalListQuery(ListQuery):
     """Windows of live national records of one form; rows are ``(id, establishment, 0, 0, *list fields)``."""
+
+    reversible = False  # ``order_by`` below has no reversed form
 
     def __init__(self, engine: Engine, form_key: str) -> None:
         self.engine = engine
@@ -59,6 +60,8 @@ class NationalListQuery(ListQuery):
 class NationalRecordsModel(RecordsModel):
     """Column 0 is the establishment (its code; the name as tooltip)."""
 
+    titles_of = staticmethod(lambda engine, form_key, ids: national_titles(engine, form_key, ids))
+
     def headerData(self, section: int, orientation: Any, role: int = 0) -> Any:
         from PySide6.QtCore import Qt
 
@@ -74,14 +77,6 @@ class NationalRecordsModel(RecordsModel):
     def sort_key_of(self, column: int) -> str:
         return "establishment" if column == 0 else self.fields[column - 1].key
 
-    def _resolve_links(self, rows: list[tuple[Any, ...]]) -> None:
-        for column, f in enumerate(self.fields, start=SYSTEM):
-            if f.type is not FieldType.LINK or not f.link:
-                continue
-            known = self._titles.setdefault(f.link, {})
-            missing = {row[column] for row in rows if row[column] and row[column] not in known}
-            if missing:
-                known.update(national_titles(self.query.engine, f.link, missing))
 
 
 def national_titles(engine: Engine, form_key: str, ids: set[str]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, select
 
 from forms.definitions import FORMS
 from forms.excel.reading import serial_to_date
-from forms.i18n import Text
+from forms.i18n import Text, lowered
 from forms.reference import fold
 from forms.schema import Field, FieldType, Form
 from forms.store.tables import record_table
@@ -427,17 +427,17 @@ class LinkNames:
             value = str(uuid.UUID(value))
             if value in self._by_id[target.key]:
                 return value
-            raise ValueProblem(Text(f"aucun(e) {target.label.fr.lower()} n'a l'identifiant {value}",
+            raise ValueProblem(Text(f"aucun(e) {lowered(target.label.fr)} n'a l'identifiant {value}",
                                     f"لا يوجد {target.label.ar} بالمعرف {value}",
-                                    f"no {target.label.en.lower()} has the id {value}"), "link")
+                                    f"no {lowered(target.label.en)} has the id {value}"), "link")
         shown = [f for f in target.fields if f.key in target.natural_key and f.type is not FieldType.LINK]
         parts = [p.strip() for p in value.split("/")] if len(shown) > 1 else [value]
-        example = " / ".join(f.label.fr.lower() for f in shown)
+        example = " / ".join(lowered(f.label.fr) for f in shown)
         if len(parts) != len(shown):
-            raise ValueProblem(Text(f"« {value} » : indiquez {target.label.fr.lower()} sous la forme « {example} »"
+            raise ValueProblem(Text(f"« {value} » : indiquez {lowered(target.label.fr)} sous la forme « {example} »"
                                     f" (ex. : 2025-2026 / 2)",
                                     f"« {value} »: اكتب {target.label.ar} بالشكل « {example} »",
-                                    f"'{value}': write the {target.label.en.lower()} as '{example}'"), "link")
+                                    f"'{value}': write the {lowered(target.label.en)} as '{example}'"), "link")
         typed = dict(zip((f.key for f in shown), parts, strict=True))
         key: list[Any] = []
         for k in target.natural_key:
@@ -445,18 +445,18 @@ class LinkNames:
             if f.type is FieldType.LINK:
                 linked = row.get(k)
                 if not linked:
-                    raise ValueProblem(Text(f"« {value} » : {f.label.fr.lower()} de la ligne manquante ou inconnue",
+                    raise ValueProblem(Text(f"« {value} » : {lowered(f.label.fr)} de la ligne manquante ou inconnue",
                                             f"« {value} »: {f.label.ar} غير معروف", f"'{value}': the row's "
-                                            f"{f.label.en.lower()} is missing or unknown"), "link")
+                                            f"{lowered(f.label.en)} is missing or unknown"), "link")
                 key.append(linked)
             else:
                 key.append(parse_value(f, typed[k]))
         found = self._by_key[target.key].get(tuple(key)) or self._by_key_folded[target.key].get(_fold_key(key))
         if found is None:
-            what = target.label.fr.lower()
+            what = lowered(target.label.fr)
             raise ValueProblem(Text(f"aucun(e) {what} « {value} » dans la base : saisissez-la ou importez-la d'abord",
                                     f"لا يوجد {target.label.ar} « {value} »",
-                                    f"no {target.label.en.lower()} '{value}' in the database: add it first"),
+                                    f"no {lowered(target.label.en)} '{value}' in the database: add it first"),
                                "link")
         return found
 

@@ -28,7 +28,8 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
-from forms.schema import SHARING_NOTES, Field, FieldType, Form
+from forms.i18n import lowered
+from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
 
 HEADER_FILL = "1F4E79"
@@ -68,6 +69,8 @@ def _width(column: Column, lang: str) -> float:
 
 
 def _allowed(f: Field, lang: str) -> str:
+    if f.type is FieldType.LINK and f.link:
+        return "; ".join(_condition_text(f, c, lang) for c in f.link_conditions)
     table = f.choices()
     if table is not None:
         return "; ".join(f"{c.label.get(lang)} ({c.code})" for c in table.choices)
@@ -81,6 +84,18 @@ def _allowed(f: Field, lang: str) -> str:
     return ", ".join(bounds)
 
 
+def _condition_text(f: Field, condition: LinkCondition, lang: str) -> str:
+    """« Type de formation : Formation continue » — what the linked record must be, as the template says it."""
+    target = FORMS[f.link or ""].field(condition.field)
+    if condition.codes:
+        table = target.choices()
+        shown = [table.label(c, lang) if table else c for c in condition.codes]
+        return f"{target.label.get(lang)} : {', '.join(shown)}"
+    if condition.same_as:
+        return f"{target.label.get(lang)} = [{condition.same_as}]"
+    return ""
+
+
 FORMAT_WORDS = {
     FieldType.TEXT: "texte", FieldType.INTEGER: "nombre entier", FieldType.DECIMAL: "nombre (2 décimales)",
     FieldType.DATE: "date jj/mm/aaaa", FieldType.BOOLEAN: "Oui / Non", FieldType.CHOICE: "valeur de la liste",
@@ -92,10 +107,13 @@ FORMAT_WORDS = {
 def _format_word(form: Form, f: Field) -> str:
     if f.type is FieldType.LINK:
         target = FORMS[f.link or ""]
-        if f.link == "offering":
-            return "code de l'offre de formation (ex. : MS-CYBER)"
-        parts = [part.label.fr.lower() for part in LinkNames.shown_parts(target, form)]
-        return f"{target.label.fr.lower()} : {' / '.join(parts)} (ex. : 2025-2026 / 2)"
+        parts = LinkNames.shown_parts(target, form)
+        word = f"{lowered(target.label.fr)} : {' / '.join(lowered(part.label.fr) for part in parts)}"
+        if len(parts) > 1:
+            word += " (séparés par « / »)"
+        elif parts and parts[0].pattern_hint:
+            word += f" ({parts[0].pattern_hint.fr})"
+        return word
     word = FORMAT_WORDS[f.type]
     if f.type is FieldType.IDENTIFIER and f.pattern_hint:
         word = f"{word} : {f.pattern_hint.fr}"
@@ -201,7 +219,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     info.append([f"Modèle d'import Kafaat — {form.label.fr} ({form.key})"])
     info["A1"].font = Font(bold=True, size=14)
     info.append(["Remplissez la première feuille à partir de la ligne 2, une ligne par "
-                 f"{form.label.fr.lower()}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
+                 f"{lowered(form.label.fr)}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
                  "les identifiants restent du texte (ne les laissez pas convertir en nombres)."])
     info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
                  "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
@@ -233,11 +251,11 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
         info.append(row)
         for cell in info[info.max_row]:
             _as_text(cell)
-    if form.rules:
+    if form.rules or form.link_rules:
         info.append([])
         info.append(["Règles vérifiées"])
         info[info.max_row][0].font = Font(bold=True)
-        for rule in form.rules:
+        for rule in (*form.rules, *form.link_rules):
             info.append(["", rule.key, rule.description.get(lang)])
     for letter, width in zip("ABCDEFG", (9, 22, 40, 12, 45, 60, 50), strict=True):
         info.column_dimensions[letter].width = width
@@ -281,16 +299,19 @@ def sheet_title(name: str, fallback: str = "Données") -> str:
 # ------------------------------------------------------------------------------------------------ export
 
 def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "fr",
-                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None) -> int:
+                state: TaskState | None = None, *, links: LinkNames | None = None, store: Any = None,
+                total: int = 0) -> int:
     """Write ``records`` (``forms.store.records.Record``) to ``path``; returns the number of rows.
 
     Columns are the template's plus « Identifiant Kafaat »; references are written by label and links by
     the linked record's natural key (offering code, « 2025-2026 / 2 » for a cohort) when ``store`` (or a
     ``LinkNames``) is given — without either, links are written as UUIDs, which the import accepts too.
-    Importing the file back changes nothing."""
+    Importing the file back changes nothing. ``total`` (the number of records, when known) makes the
+    progress a fraction; ``state`` may cancel at every step, before the file is saved."""
     if links is None and store is not None:
         with store.engine.connect() as conn:
-            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment))
+            return export_xlsx(form_key, records, path, lang, state, links=LinkNames(conn, store.establishment),
+                               total=total)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -317,6 +338,31 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     date_cells = {c.key: _safe_cell(ws, None, DATE_FORMAT) for c in columns
                   if c.field is not None and c.field.type is FieldType.DATE}
     status_words = {s: status_word(s, lang) for s in STATUS_SHOWN}
+    try:
+        count = _write_records(ws, records, plan, date_cells, status_words, state, total)
+    except BaseException:  # cancelled or failed: the sheet's stream and its temporary file are closed now
+        _discard(ws)
+        raise
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    step(state, count, count, "Export terminé")
+    return count
+
+
+def _discard(ws: Any) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(Exception):
+        ws.close()
+    out = getattr(getattr(ws, "_writer", None), "out", None)
+    if isinstance(out, str):
+        with contextlib.suppress(OSError):
+            os.remove(out)
+
+
+def _write_records(ws: Any, records: Iterable[Any], plan: list[tuple[str, Any]], date_cells: dict[str, Any],
+                   status_words: dict[str, str], state: TaskState | None, total: int) -> int:
     count = 0
     for record in records:
         values = record.values
@@ -345,11 +391,9 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
             row.append(value)
         ws.append(row)
         count += 1
-        if count % 2000 == 0:
-            step(state, count, 0, "Export…")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    step(state, count, count, "Export terminé")
+        if count % 1000 == 0:  # the window's dialog: a bar when the total is known, and « Annuler »
+            step(state, count, max(total, count + 1) if total else 0)
+    step(state, count, max(total, count + 1) if total else 0)  # the last chance to cancel: nothing saved yet
     return count
 
 

@@ -20,8 +20,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, and_, false, func, select
 
 from forms.definitions import FORMS
-from forms.i18n import Text
-from forms.reference import reference
+from forms.i18n import Text, lowered
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.tables import audit, meta, record_table
@@ -326,7 +325,7 @@ class RecordStore:
             if target is None:
                 yield _issue((f.key,), "aucun(e) {what} vivant(e) n'a l'identifiant {id}",
                              "لا يوجد {what} بالمعرف {id}", "no live {what_en} has the id {id}", code="link",
-                             what=FORMS[f.link or ""].label.fr.lower(), what_en=FORMS[f.link or ""].label.en.lower(),
+                             what=lowered(FORMS[f.link or ""].label.fr), what_en=lowered(FORMS[f.link or ""].label.en),
                              id=target_id)
             else:
                 linked[f.key] = target
@@ -337,9 +336,9 @@ class RecordStore:
             if other is not None and other != record_id:
                 shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
                 yield Issue(form.natural_key, Text(
-                    f"un(e) autre {form.label.fr.lower()} a déjà les mêmes valeurs pour : {shown}",
+                    f"un(e) autre {lowered(form.label.fr)} a déjà les mêmes valeurs pour : {shown}",
                     f"يوجد {form.label.ar} آخر بنفس القيم: " + ", ".join(form.field(k).label.ar for k in form.natural_key),
-                    f"another {form.label.en.lower()} already has the same "
+                    f"another {lowered(form.label.en)} already has the same "
                     + ", ".join(form.field(k).label.en for k in form.natural_key)), Severity.ERROR, "unique")
 
     # ----------------------------------------------------------------------------------------- writes
@@ -364,7 +363,7 @@ class RecordStore:
         with self.writer.begin() as conn:
             existing = self.get(form_key, record_id, conn=conn) if record_id else None
             if record_id and (existing is None or existing.deleted):
-                raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} n'a l'identifiant {record_id}")
+                raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} n'a l'identifiant {record_id}")
             if existing and expected_version is not None and existing.version != expected_version:
                 raise VersionConflict(
                     f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
@@ -414,7 +413,7 @@ class RecordStore:
             for rid in ids:
                 existing = self.get(form_key, rid, conn=conn)
                 if existing is None or existing.deleted:
-                    raise RecordNotFound(f"aucun(e) {form.label.fr.lower()} vivant(e) n'a l'identifiant {rid}")
+                    raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} vivant(e) n'a l'identifiant {rid}")
                 for other_key, other_form in FORMS.items():
                     for f in other_form.links:
                         if f.link != form_key:
@@ -425,7 +424,7 @@ class RecordStore:
                         if n:
                             raise StoreError(
                                 f"{form.label.fr} {form.title(existing.values).strip(' —')} est encore utilisé(e) par "
-                                f"{n} {other_form.plural.fr.lower()} : supprimez-les ou rattachez-les ailleurs d'abord")
+                                f"{n} {lowered(other_form.plural.fr)} : supprimez-les ou rattachez-les ailleurs d'abord")
             seq = self._allocate(conn, len(ids))
             stamp = now_utc()
             for offset, rid in enumerate(ids):
@@ -636,31 +635,18 @@ class LinkContext:
 
 def _cross_record_issues(form: Form, values: Mapping[str, Any], linked: Mapping[str, dict[str, Any]]
                          ) -> Iterator[Issue]:
-    offering = linked.get("offering")
-    if form.key == "cohort" and offering:
-        level = reference("levels").get(offering.get("level") or "")
-        years = int(level.extra.get("typical_years") or 0) if level else 0
-        if years and values.get("year_of_study") and values["year_of_study"] > years:
-            yield _issue(("year_of_study",), "année d'études {y} au-delà de la durée habituelle du niveau ({n} ans)",
-                         "سنة الدراسة {y} تتجاوز المدة المعتادة للمستوى ({n} سنوات)",
-                         "year of study {y} beyond the level's usual length ({n} years)", Severity.WARNING,
-                         "year_of_study", y=values["year_of_study"], n=years)
-        first = offering.get("first_academic_year")
-        year = values.get("academic_year")
-        if first and year and year[:4].isdigit() and first[:4].isdigit() and year[:4] < first[:4]:
-            yield _issue(("academic_year",), "année {y} antérieure à la première année de l'offre ({f})",
-                         "السنة {y} سابقة للسنة الأولى للعرض ({f})", "year {y} is before the offering's first year ({f})",
-                         Severity.WARNING, "before_first_year", y=year, f=first)
-    if form.key == "internship":
-        cohort = linked.get("cohort")
-        if cohort and values.get("offering") and cohort.get("offering") != values["offering"]:
-            yield _issue(("cohort", "offering"), "la cohorte choisie n'appartient pas à cette offre de formation",
-                         "الفوج المختار لا ينتمي إلى عرض التكوين هذا",
-                         "the chosen cohort does not belong to this course offering", code="link")
-        if offering and values.get("domain") and offering.get("domains") and values["domain"] not in offering["domains"]:
-            yield _issue(("domain",), "le domaine du stage ne fait pas partie des domaines de l'offre",
-                         "مجال التدريب ليس من مجالات العرض", "the internship's domain is not one of the offering's",
-                         Severity.WARNING, "domain")
+    """The declared conditions on linked records (``Field.link_conditions``) and the form's ``link_rules``."""
+    for f in form.links:
+        target = linked.get(f.key)
+        if target is None:
+            continue
+        for condition in f.link_conditions:
+            if not condition.met(values, target):
+                shown = (f.key, condition.same_as) if condition.same_as else (f.key,)
+                yield Issue(shown, condition.message, condition.severity, condition.code)
+    for rule in form.link_rules:
+        if all(k in linked for k in rule.links):
+            yield from rule.check(values, linked)
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:

@@ -164,6 +164,8 @@ bundles = Table(
 """The establishment's outbox (owned by ``sync.outbox``): one row per bundle sequence number, reserved
 before the file is written (state ``reserved``), then ``written``, then ``acknowledged`` by a receipt."""
 
-# Indexes behind the window's lists (migration 0003): sorting the internship list in SQL on 10^6 rows.
-for _column in ("updated_at", "last_name", "start_date", "host_name"):
-    Index(f"ix_internship_list_{_column}", record_tables["internship"].c[_column])
+# Indexes behind the window's lists (``Form.sort_indexes``; migration 0003 for internships): sorting a big
+# list in SQL on 10^6 rows.
+for _key, _form in FORMS.items():
+    for _column in _form.sort_indexes:
+        Index(f"ix_{_key}_list_{_column}", record_tables[_key].c[_column])

@@ -924,6 +924,14 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsModel</name>
     <message>
+        <source>refusé par {0}</source>
+        <translation>رفضته {0}</translation>
+    </message>
+    <message>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>رفضته {0} (الدفعة رقم {1}): {2}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/records_model.py" line="89"/>
         <source>État</source>
         <translation>الحالة</translation>
@@ -975,6 +983,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 </context>
 <context>
     <name>RecordsPage</name>
+    <message>
+        <source>Effacer la recherche et les filtres</source>
+        <translation>مسح البحث والمرشحات</translation>
+    </message>
+    <message>
+        <source>Recherche…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
+        <translation>لا نتيجة: لا يوجد أي تسجيل يحتوي على «{0}»</translation>
+    </message>
+    <message>
+        <source>(avec les filtres choisis)</source>
+        <translation>(مع المرشحات المختارة)</translation>
+    </message>
+    <message>
+        <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
+        <translation>لا نتيجة: لا يوجد أي تسجيل يطابق المرشحات المختارة.</translation>
+    </message>
+    <message>
+        <source>Aucun enregistrement pour l'instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
+        <translation>لا توجد تسجيلات بعد. «جديد» (Ctrl+N) ينشئ تسجيلاً؛ وصفحة الاستيراد تقرأ مصنف إكسل.</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n'a été écrit.</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
         <source>Rechercher (Ctrl+F)…</source>
@@ -1134,6 +1170,126 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Sauvegarde et restauration</source>
+        <translation>النسخ الاحتياطي والاستعادة</translation>
+    </message>
+    <message>
+        <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
+        <translation>النسخة الاحتياطية نسخة كاملة ومُتحقَّق منها من قاعدة المعطيات، تُكتب في مجلد «backups» داخل مجلد المعطيات (أو حيث تختار: مفتاح USB…).</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sous…</source>
+        <translation>نسخ احتياطي باسم…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
+        <translation>نسخ احتياطي تلقائي كل يوم (يُحتفظ بـ 7 أيام و4 أسابيع)</translation>
+    </message>
+    <message>
+        <source>Clés de l'établissement</source>
+        <translation>مفاتيح المؤسسة</translation>
+    </message>
+    <message>
+        <source>Changer la phrase de passe…</source>
+        <translation>تغيير عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sous</source>
+        <translation>نسخ احتياطي باسم</translation>
+    </message>
+    <message>
+        <source>Sauvegarde Kafaat (*.db)</source>
+        <translation>نسخة Kafaat الاحتياطية (*.db)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>جارٍ النسخ الاحتياطي…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite et vérifiée : {0}</source>
+        <translation>كُتبت النسخة الاحتياطية وتُحقِّق منها: {0}</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
+        <translation>هناك بطاقات مفتوحة: أغلقها (واحفظها) قبل الاستعادة</translation>
+    </message>
+    <message>
+        <source>opération</source>
+        <translation>عملية</translation>
+    </message>
+    <message>
+        <source>une opération est en cours ({0}) : attendez qu'elle se termine</source>
+        <translation>هناك عملية جارية ({0}): انتظر حتى تنتهي</translation>
+    </message>
+    <message>
+        <source>Rien n'a été restauré : {0}.</source>
+        <translation>لم تُستعد أي معطيات: {0}.</translation>
+    </message>
+    <message>
+        <source>Remplacer toutes les données de ce poste par la sauvegarde
+{0}
+(du {1}) ?
+
+La base actuelle sera d'abord conservée dans le dossier « backups ». Les saisies faites depuis cette sauvegarde ne seront plus dans la liste.</source>
+        <translation>استبدال كل معطيات هذا الجهاز بالنسخة الاحتياطية
+{0}
+(بتاريخ {1})؟
+
+ستُحفظ قاعدة المعطيات الحالية أولاً في مجلد «backups». لن تظهر في القائمة الإدخالات التي تمت بعد هذه النسخة.</translation>
+    </message>
+    <message>
+        <source>Restauration annulée : rien n'a été modifié.</source>
+        <translation>أُلغيت الاستعادة: لم يُغيَّر أي شيء.</translation>
+    </message>
+    <message>
+        <source>Restauration en cours…</source>
+        <translation>جارٍ الاستعادة…</translation>
+    </message>
+    <message>
+        <source>Restauration</source>
+        <translation>الاستعادة</translation>
+    </message>
+    <message>
+        <source>Base restaurée depuis {0}.</source>
+        <translation>استُعيدت قاعدة المعطيات من {0}.</translation>
+    </message>
+    <message>
+        <source>L'ancienne base est conservée dans {0}</source>
+        <translation>القاعدة السابقة محفوظة في {0}</translation>
+    </message>
+    <message>
+        <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
+        <translation>تحمي عبارة المرور المفتاح الخاص الذي يوقّع الدفعات المرسلة إلى الوزارات.</translation>
+    </message>
+    <message>
+        <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
+        <translation>لا توجد مفاتيح في هذا المجلد: أنشئها في صفحة التصدير.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Phrase de passe changée.</source>
+        <translation>تم تغيير عبارة المرور.</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
         <source>Paramètres</source>
@@ -1303,6 +1459,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Changer la phrase de passe</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Phrase de passe actuelle</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <source>Nouvelle phrase de passe</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>Nouvelle phrase de passe (encore)</source>
+        <translation>عبارة المرور الجديدة (مرة أخرى)</translation>
+    </message>
+    <message>
+        <source>Tapez la phrase de passe actuelle.</source>
+        <translation>اكتب عبارة المرور الحالية.</translation>
+    </message>
+    <message>
+        <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
+        <translation>يجب أن تتكون عبارة المرور الجديدة من {0} أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <source>Les deux nouvelles phrases de passe sont différentes.</source>
+        <translation>عبارتا المرور الجديدتان مختلفتان.</translation>
     </message>
 </context>
 </TS>

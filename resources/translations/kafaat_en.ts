@@ -900,6 +900,14 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsModel</name>
     <message>
+        <source>refusé par {0}</source>
+        <translation>refused by {0}</translation>
+    </message>
+    <message>
+        <source>Refusé par {0} (lot n° {1}) : {2}</source>
+        <translation>Refused by {0} (bundle no. {1}): {2}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/records_model.py" line="89"/>
         <source>État</source>
         <translation>State</translation>
@@ -943,6 +951,34 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 </context>
 <context>
     <name>RecordsPage</name>
+    <message>
+        <source>Effacer la recherche et les filtres</source>
+        <translation>Clear the search and filters</translation>
+    </message>
+    <message>
+        <source>Recherche…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
+        <translation>No result: no record contains “{0}”</translation>
+    </message>
+    <message>
+        <source>(avec les filtres choisis)</source>
+        <translation>(with the chosen filters)</translation>
+    </message>
+    <message>
+        <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
+        <translation>No result: no record matches the chosen filters.</translation>
+    </message>
+    <message>
+        <source>Aucun enregistrement pour l'instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
+        <translation>No records yet. “New” (Ctrl+N) creates one; the Import page reads an Excel workbook.</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n'a été écrit.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="78"/>
         <source>Rechercher (Ctrl+F)…</source>
@@ -1090,6 +1126,126 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Sauvegarde et restauration</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
+        <translation>A backup is a complete, checked copy of the database, written to the data folder's “backups” folder (or wherever you choose: a USB key…).</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sous…</source>
+        <translation>Back up as…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
+        <translation>Automatic daily backup (7 days and 4 weeks kept)</translation>
+    </message>
+    <message>
+        <source>Clés de l'établissement</source>
+        <translation>The establishment's keys</translation>
+    </message>
+    <message>
+        <source>Changer la phrase de passe…</source>
+        <translation>Change the passphrase…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sous</source>
+        <translation>Back up as</translation>
+    </message>
+    <message>
+        <source>Sauvegarde Kafaat (*.db)</source>
+        <translation>Kafaat backup (*.db)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite et vérifiée : {0}</source>
+        <translation>Backup written and checked: {0}</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
+        <translation>records are open: close (and save) them before restoring</translation>
+    </message>
+    <message>
+        <source>opération</source>
+        <translation>operation</translation>
+    </message>
+    <message>
+        <source>une opération est en cours ({0}) : attendez qu'elle se termine</source>
+        <translation>an operation is running ({0}): wait until it ends</translation>
+    </message>
+    <message>
+        <source>Rien n'a été restauré : {0}.</source>
+        <translation>Nothing was restored: {0}.</translation>
+    </message>
+    <message>
+        <source>Remplacer toutes les données de ce poste par la sauvegarde
+{0}
+(du {1}) ?
+
+La base actuelle sera d'abord conservée dans le dossier « backups ». Les saisies faites depuis cette sauvegarde ne seront plus dans la liste.</source>
+        <translation>Replace all the data on this computer with the backup
+{0}
+(of {1})?
+
+The current database will first be kept in the “backups” folder. What was entered since that backup will no longer be in the list.</translation>
+    </message>
+    <message>
+        <source>Restauration annulée : rien n'a été modifié.</source>
+        <translation>Restore cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Base restaurée depuis {0}.</source>
+        <translation>Database restored from {0}.</translation>
+    </message>
+    <message>
+        <source>L'ancienne base est conservée dans {0}</source>
+        <translation>The previous database is kept in {0}</translation>
+    </message>
+    <message>
+        <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
+        <translation>The passphrase protects the private key that signs the bundles sent to the ministries.</translation>
+    </message>
+    <message>
+        <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
+        <translation>No keys in this folder: create them on the Export page.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Phrase de passe changée.</source>
+        <translation>Passphrase changed.</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/settings_page.py" line="33"/>
         <source>Paramètres</source>
@@ -1259,6 +1415,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Changer la phrase de passe</source>
+        <translation>Change the passphrase</translation>
+    </message>
+    <message>
+        <source>Phrase de passe actuelle</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Nouvelle phrase de passe</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Nouvelle phrase de passe (encore)</source>
+        <translation>New passphrase (again)</translation>
+    </message>
+    <message>
+        <source>Tapez la phrase de passe actuelle.</source>
+        <translation>Type the current passphrase.</translation>
+    </message>
+    <message>
+        <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
+        <translation>The new passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Les deux nouvelles phrases de passe sont différentes.</source>
+        <translation>The two new passphrases differ.</translation>
     </message>
 </context>
 </TS>

@@ -16,11 +16,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, case, column, distinct, func, literal, select, text, true
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    case,
+    column,
+    distinct,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    true,
+)
 
 from forms.definitions import FORMS
 from forms.schema import FieldType
-from sync.ministry.indicators import COUNT, DISTINCT, MEDIAN, SUM, Measure, Profile, Scope, YearRule
+from sync.ministry.measures import COUNT, DISTINCT, MEDIAN, SUM, Measure, Profile, Scope, YearRule
 from sync.ministry.tables import record_table
 
 SEP = ";"
@@ -93,8 +106,11 @@ class Group:
 class Aggregates:
     """The figures of one national store for one academic year (``year``) or all years (trends)."""
 
-    def __init__(self, conn: Connection, establishments: dict[str, dict[str, str]]) -> None:
+    def __init__(self, conn: Connection, establishments: dict[str, dict[str, str]],
+                 only: Sequence[str] | None = None) -> None:
         self.conn = conn
+        self.only = None if only is None else list(only)
+        """Only these establishments' records (the dashboard's region and ministry filters); None: all."""
         self.dialect = conn.dialect.name
         self.establishments = establishments
         self.statements = 0
@@ -130,6 +146,9 @@ class Aggregates:
         if rule.kind == "since":
             return col <= year
         start, end = academic_year_bounds(year)
+        if rule.kind == "active":
+            last = scope.t.c[rule.end] if rule.end else None
+            return and_(col < end, or_(last.is_(None), last >= start)) if last is not None else col < end
         return and_(col >= start, col < end)
 
     def year_key(self, rule: YearRule, scope: Scope, years: Sequence[str]) -> Any:
@@ -209,8 +228,10 @@ class Aggregates:
         group = group or Group("all")
         keys = list(group.keys)
         where = and_(scope.t.c.deleted.is_(False), self.year_clause(profile.year, scope, year))
+        if self.only is not None:
+            where = and_(where, scope.t.c.establishment.in_(self.only))
         if by_year is not None:
-            assert profile.year is not None and profile.year.kind != "since"
+            assert profile.year is not None and not profile.year.per_year
             keys = [self.year_key(profile.year, scope, by_year), *keys]
         for table, on in group.joins:
             source = source.outerjoin(table, on) if group.outer else source.join(table, on)
@@ -257,7 +278,7 @@ class Aggregates:
         scope, source = self.scope(profile, None, measure.links)
         value = measure.expr(scope)
         year = self.year_key(profile.year, scope, years) if profile.year is not None and \
-            profile.year.kind != "since" else literal(None, String)
+            not profile.year.per_year else literal(None, String)
         conditions = [scope.t.c.deleted.is_(False), value.isnot(None)]
         if measure.where is not None:
             conditions.append(measure.where(scope))

@@ -59,6 +59,8 @@ class NationalFigures:
     enrolled_by_region: list[tuple[str, int]] = field(default_factory=list)
     internships_loaded: bool = False
     """False until ``add_internship_figures`` has filled the internships' figures."""
+    tiles: list[tuple[Any, Any]] = field(default_factory=list)
+    """(indicator, value) of every indicator a form's profile marks ``dashboard`` (``profile_tiles``)."""
 
     @staticmethod
     def share(part: int, whole: int) -> float | None:
@@ -185,8 +187,29 @@ def programme_figures(workspace: Any, filters: Filters = Filters()) -> NationalF
             regions[region] = regions.get(region, 0) + values[0]
         out.enrolled_by_year = [(year, enrolled, women) for year, (enrolled, women) in sorted(by_year.items())]
         out.enrolled_by_region = sorted(regions.items(), key=lambda item: -item[1])
+        out.tiles = profile_tiles(conn, listed, filters, codes)
         # every internship names an offering: the establishments with an offering or a cohort have reported
         out.reporting = len(reporting & set(selected)) if selected else len(reporting)
+    return out
+
+
+def profile_tiles(conn: Any, listed: dict[str, dict[str, str]], filters: Filters,
+                  codes: list[str] | None) -> list[tuple[Any, Any]]:
+    """The indicators the forms' profiles mark ``dashboard`` (``sync.ministry.profiles``), for the filters: one
+    grouped query per such form, with the workbook's own measures and year rules (a form added with its
+    profile gets its tiles without a line here)."""
+    from sync.ministry.aggregates import Aggregates
+    from sync.ministry.indicators import indicator_value, profiles
+
+    agg = Aggregates(conn, listed, codes)
+    out: list[tuple[Any, Any]] = []
+    for p in profiles():
+        wanted = [ind for ind in p.indicators if ind.dashboard]
+        if not wanted:
+            continue
+        keys = {k for ind in wanted for k in (ind.numerator, ind.denominator) if k}
+        values = agg.figures(p, filters.year, measures=[m for m in p.measures if m.key in keys]).get((), {})
+        out.extend((ind, indicator_value(ind, values)) for ind in wanted)
     return out
 
 
@@ -214,4 +237,4 @@ def add_internship_figures(workspace: Any, filters: Filters, out: NationalFigure
 
 
 __all__ = ["FilterChoices", "Filters", "NationalFigures", "add_internship_figures", "figures", "filter_choices",
-           "programme_figures", "selected_establishments", "year_bounds"]
+           "profile_tiles", "programme_figures", "selected_establishments", "year_bounds"]

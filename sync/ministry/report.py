@@ -39,9 +39,12 @@ from sync.ministry.indicators import (
     NUMBER,
     RATE,
     SUM,
+    Chart,
     Indicator,
+    Profile,
     indicator_value,
     profile,
+    profiles,
 )
 from sync.ministry.report_sheets import (
     DATE_FORMAT,
@@ -81,6 +84,9 @@ class ReportResult:
 class Breakdown:
     title: str
     rows: list[tuple[str, dict[str, Any]]]
+    key: str = ""
+    """What the records are broken down by: a field, ``link.field``, a free-text field, ``region`` or
+    ``supervising_ministry`` (the establishment's)."""
 
 
 @dataclass
@@ -170,7 +176,7 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
         crosstabs[form] = [_crosstab(agg, form, a, b, year, lang) for a, b in p.crosstabs]
         # Trends: grouped by year in one query, or year by year for « open since » (offerings: few rows).
         if p.year is not None:
-            if p.year.kind == "since":
+            if p.year.per_year:
                 for y in years:
                     trends[y][form] = agg.figures(p, y).get((), {})
             else:
@@ -193,18 +199,18 @@ def _breakdowns(agg: Aggregates, form: str, year: str, lang: str, by_est: dict[s
     p = profile(form)
     kept = set(record_table(form).c.keys())
     additive = [m for m in p.measures if m.agg in (COUNT, SUM)]
-    specs: list[tuple[str, Group, Any]] = []
+    specs: list[tuple[str, str, Group, Any]] = []
     for f in FORMS[form].fields:
         if f.key in kept and (f.is_choice or f.type is FieldType.BOOLEAN):
-            specs.append((f.label.get(lang), agg.field_group(form, f.key),
+            specs.append((f.key, f.label.get(lang), agg.field_group(form, f.key),
                           lambda data, k=f.key: _rows(form, k, data, lang)))
     for via, field_key in p.inherited:
         target = FORMS[form].field(via).link
         assert target is not None
         title = f"{FORMS[form].field(via).label.get(lang)} — {FORMS[target].field(field_key).label.get(lang)}"
-        specs.append((title, agg.field_group(form, field_key, via),
+        specs.append((f"{via}.{field_key}", title, agg.field_group(form, field_key, via),
                       lambda data, t=target, k=field_key: _rows(t, k, data, lang)))
-    single = [g for _, g, _ in specs if not g.joins or g.outer]
+    single = [g for _, _, g, _ in specs if not g.joins or g.outer]
     rolled: dict[int, dict[tuple, dict[str, Any]]] = {}
     if single:
         cube = Group("cube", [k for g in single for k in g.keys], [j for g in single for j in g.joins], outer=True)
@@ -217,11 +223,11 @@ def _breakdowns(agg: Aggregates, form: str, year: str, lang: str, by_est: dict[s
                     into[m.key] = (into.get(m.key) or 0) + (values.get(m.key) or 0)
             rolled[id(g)] = out
     tables = []
-    for title, group, rows_of in specs:
+    for key, title, group, rows_of in specs:
         data = rolled.get(id(group))
         if data is None:
             data = agg.figures(p, year, group, additive)
-        tables.append(Breakdown(title, rows_of(data)))
+        tables.append(Breakdown(title, rows_of(data), key))
     for field_key in p.text_breakdowns:
         data = agg.figures(p, year, agg.text_group(form, field_key), additive)
         first = additive[0].key
@@ -231,12 +237,12 @@ def _breakdowns(agg: Aggregates, form: str, year: str, lang: str, by_est: dict[s
         if rest:
             rows.append((word("other", lang), {m.key: sum(v.get(m.key) or 0 for v in rest) for m in additive}))
         label = FORMS[form].field(field_key).label.get(lang)
-        tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows))
+        tables.append(Breakdown(f"{label} {word('top_sectors', lang)}", rows, field_key))
     for attribute, ref in (("region", "regions"), ("supervising_ministry", "ministries")):
         data = _by_attribute(agg, p, year, by_est, attribute, distinct=False)
         tables.append(Breakdown(word("region" if attribute == "region" else "ministry", lang),
                                 [(reference(ref).label(k, lang) if k else word("unknown", lang), v)
-                                 for k, v in sorted(data.items())]))
+                                 for k, v in sorted(data.items())], attribute))
     return tables
 
 
@@ -309,7 +315,8 @@ def _crosstab(agg: Aggregates, form: str, a: str, b: str, year: str, lang: str) 
 
 def _trend_by(agg: Aggregates, form: str, via: str | None, field_key: str, years: list[str], lang: str) -> tuple:
     p = profile(form)
-    measure = [m for m in p.measures if m.agg != MEDIAN and m.shown][1 if form == "cohort" else 0]
+    shown = [m for m in p.measures if m.agg != MEDIAN and m.shown]
+    measure = next((m for m in shown if m.key == p.trend_measure), shown[0])
     group = agg.field_group(form, field_key, via)
     data = agg.figures(p, None, group, [measure], by_year=years)
     owner = FORMS[FORMS[form].field(via).link] if via else FORMS[form]  # type: ignore[index]
@@ -402,68 +409,54 @@ class _Book:
         ws.freeze_panes = ws.cell(4, 1)
         key = self.key_table(ws, row + 2, f.national)
         widths(ws, 46, 18)
-        # Chart data beside the figures (columns D…), charts further right.
-        places = self._domain_table(ws, 4, 4)
-        bar_chart(ws, places, "H4", self.w("places_by_domain"), series=[places.first_col + 1])
-        enrolled = self._enrolled_by_domain(ws, places.last_row + 3, 4)
-        bar_chart(ws, enrolled, "H21", self.w("enrolled_by_domain"), stacked=True)
-        counts, rates = self._trend_tables(ws, enrolled.last_row + 3, 4)
-        line_chart(ws, counts, "H38", self.w("trend_counts"), series=[counts.first_col + 1, counts.first_col + 2])
-        line_chart(ws, rates, "H55", self.w("trend_rates"), series=list(range(rates.first_col + 1,
-                                                                               rates.last_col + 1)),
-                   number_format="0%")
-        types = self._breakdown(ws, "internship", "internship_type", rates.last_row + 3, 4)
-        if types is not None:
-            bar_chart(ws, types, "H72", self.w("internships_by_type"), series=[types.first_col + 1])
+        # Chart data beside the figures (columns D…), one chart every 17 rows further right: each form's
+        # summary charts as its profile declares them, then the counts and rates by year.
+        row, anchor = 4, 4
+        for p in profiles():
+            for chart in p.summary:
+                table = self._chart_table(ws, p, chart, row, 4)
+                if table is None:
+                    continue
+                series = [table.first_col + 1 + chart.measures.index(k) for k in chart.series] or None
+                bar_chart(ws, table, f"H{anchor}", chart.title.get(lang), series=series, stacked=chart.stacked)
+                row, anchor = table.last_row + 4, anchor + 17
+        counts, rates = self._trend_tables(ws, row, 4)
+        line_chart(ws, counts, f"H{anchor}", self.w("trend_counts"),
+                   series=list(range(counts.first_col + 1, counts.last_col + 1)))
+        line_chart(ws, rates, f"H{anchor + 17}", self.w("trend_rates"),
+                   series=list(range(rates.first_col + 1, rates.last_col + 1)), number_format="0%")
         del key
 
-    def _domain_table(self, ws: Any, row: int, col: int) -> Any:
-        tables = self.f.breakdowns.get("offering", [])
-        domains = next((b for b in tables if b.title == FORMS["offering"].field("domains").label.get(self.lang)), None)
-        rows = [(label, [v.get("places") or 0, v.get("offerings") or 0]) for label, v in (domains.rows if domains else [])]
-        return write_table(ws, row, self.w("places_by_domain"),
-                           [FORMS["offering"].field("domains").label.get(self.lang),
-                            profile("offering").measures[1].label.get(self.lang),
-                            profile("offering").measures[0].label.get(self.lang)],
-                           [[label, *vals] for label, vals in rows], [None, NUMBER, NUMBER], col=col,
-                           total=[self.w("total"), self.f.national.get("offering", {}).get("places") or 0,
-                                  self.f.national.get("offering", {}).get("offerings") or 0])
-
-    def _enrolled_by_domain(self, ws: Any, row: int, col: int) -> Any:
-        target = f"{FORMS['cohort'].field('offering').label.get(self.lang)} — " \
-                 f"{FORMS['offering'].field('domains').label.get(self.lang)}"
-        found = next((b for b in self.f.breakdowns.get("cohort", []) if b.title == target), None)
-        measures = {m.key: m for m in profile("cohort").measures}
-        rows = [[label, v.get("women") or 0, v.get("men") or 0] for label, v in (found.rows if found else [])]
-        return write_table(ws, row, self.w("enrolled_by_domain"),
-                           [FORMS["offering"].field("domains").label.get(self.lang),
-                            measures["women"].label.get(self.lang), measures["men"].label.get(self.lang)],
-                           rows, [None, NUMBER, NUMBER], col=col)
+    def _chart_table(self, ws: Any, p: Profile, chart: Chart, row: int, col: int) -> Any:
+        """The table behind a summary chart: the form's breakdown ``chart.by``, its measures, a total row."""
+        found = next((b for b in self.f.breakdowns.get(p.form, []) if b.key == chart.by), None)
+        if found is None:
+            return None
+        measures = {m.key: m for m in p.measures}
+        national = self.f.national.get(p.form, {})
+        return write_table(ws, row, chart.title.get(self.lang),
+                           [found.title, *[measures[k].label.get(self.lang) for k in chart.measures]],
+                           [[label, *[v.get(k) or 0 for k in chart.measures]] for label, v in found.rows],
+                           [None, *[measures[k].fmt for k in chart.measures]], col=col,
+                           total=[self.w("total"), *[national.get(k) or 0 for k in chart.measures]])
 
     def _trend_tables(self, ws: Any, row: int, col: int) -> tuple[Any, Any]:
-        by = {ind.key: ind for ind in INDICATORS}
-        count_keys, rate_keys = ("enrolled", "internships"), ("women_share", "insertion_rate", "hired_share")
+        """The indicators a profile marks ``trend``, by year: counts in one table, rates in another."""
+        chosen = [ind for ind in INDICATORS if ind.trend]
+        count_inds = [ind for ind in chosen if ind.fmt != RATE]
+        rate_inds = [ind for ind in chosen if ind.fmt == RATE]
         rows_c, rows_r = [], []
         for y in self.f.years:
             values = self.f.trends.get(y, {})
-            rows_c.append([y, *[indicator_value(by[k], values.get(by[k].form, {})) or 0 for k in count_keys]])
-            rows_r.append([y, *[indicator_value(by[k], values.get(by[k].form, {})) for k in rate_keys]])
-        counts = write_table(ws, row, self.w("trend_counts"), [self.w("year"), *[by[k].label.get(self.lang)
-                                                                                   for k in count_keys]],
-                             rows_c, [None, NUMBER, NUMBER], col=col)
+            rows_c.append([y, *[indicator_value(ind, values.get(ind.form, {})) or 0 for ind in count_inds]])
+            rows_r.append([y, *[indicator_value(ind, values.get(ind.form, {})) for ind in rate_inds]])
+        counts = write_table(ws, row, self.w("trend_counts"),
+                             [self.w("year"), *[ind.label.get(self.lang) for ind in count_inds]],
+                             rows_c, [None, *[ind.fmt for ind in count_inds]], col=col)
         rates = write_table(ws, counts.last_row + 3, self.w("trend_rates"),
-                            [self.w("year"), *[by[k].label.get(self.lang) for k in rate_keys]],
-                            rows_r, [None, RATE, RATE, RATE], col=col)
+                            [self.w("year"), *[ind.label.get(self.lang) for ind in rate_inds]],
+                            rows_r, [None, *[RATE] * len(rate_inds)], col=col)
         return counts, rates
-
-    def _breakdown(self, ws: Any, form: str, field_key: str, row: int, col: int) -> Any:
-        title = FORMS[form].field(field_key).label.get(self.lang)
-        found = next((b for b in self.f.breakdowns.get(form, []) if b.title == title), None)
-        if found is None:
-            return None
-        first = profile(form).measures[0]
-        return write_table(ws, row, self.w("internships_by_type"), [title, first.label.get(self.lang)],
-                           [[label, v.get(first.key) or 0] for label, v in found.rows], [None, NUMBER], col=col)
 
     def form_sheet(self, form: str) -> None:
         lang, p = self.lang, profile(form)
@@ -512,7 +505,7 @@ class _Book:
         row = table.header_row + len(rows) + 3
         counts, rates = self._trend_tables(ws, row, 1)
         line_chart(ws, counts, f"{_col(len(self.f.years) + 3)}{row}", self.w("trend_counts"),
-                   series=[counts.first_col + 1, counts.first_col + 2])
+                   series=list(range(counts.first_col + 1, counts.last_col + 1)))
         line_chart(ws, rates, f"{_col(len(self.f.years) + 3)}{rates.header_row}", self.w("trend_rates"),
                    series=list(range(rates.first_col + 1, rates.last_col + 1)), number_format="0%")
         row = rates.last_row + 4
@@ -531,7 +524,7 @@ class _Book:
         key = self.key_table(ws, row, self.f.by_region.get(region, {}))
         members = sorted(code for code, r in self.establishments.items() if r.get("region") == region)
         status = {s.code: s for s in self.statuses}
-        keys = [("offering", "offerings"), ("offering", "places"), ("cohort", "enrolled"), ("internship", "internships")]
+        keys = [(p.form, m) for p in profiles() for m in p.region_measures]
         heads = [self.w("code"), self.w("establishment"), *[_measure_label(f, m, lang) for f, m in keys],
                  self.w("is_late")]
         rows = []
@@ -541,7 +534,7 @@ class _Book:
             rows.append([code, _name(self.establishments, code, lang),
                          *[v.get(f, {}).get(m) or 0 for f, m in keys], self.w("yes" if late else "no")])
         write_table(ws, key.last_row + 3, self.w("establishments"), heads, rows,
-                    [None, None, NUMBER, NUMBER, NUMBER, NUMBER, None])
+                    [None, None, *[NUMBER] * len(keys), None])
         ws.freeze_panes = ws.cell(key.header_row + 1, 1)
         widths(ws, 44, 16)
 
@@ -616,8 +609,9 @@ class _Book:
         rows = []
         for form in FORMS:
             p = profile(form)
-            rule = YEAR_RULES[p.year.kind].get(lang).format(field=FORMS[form].field(p.year.field).label.get(lang)) \
-                if p.year else ""
+            rule = YEAR_RULES[p.year.kind].get(lang).format(
+                field=FORMS[form].field(p.year.field).label.get(lang),
+                end=FORMS[form].field(p.year.end).label.get(lang) if p.year.end else "") if p.year else ""
             tables = ", ".join(b.title for b in self.f.breakdowns.get(form, []))
             rows.append([FORMS[form].plural.get(lang), rule, tables])
         table = write_table(ws, row, self.w("breakdowns"), [self.w("form"), self.w("year_rule"), self.w("breakdowns")],

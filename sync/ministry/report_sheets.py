@@ -62,16 +62,7 @@ WORDS = {
     "yes": _t("Oui", "نعم", "Yes"),
     "no": _t("Non", "لا", "No"),
     "by": _t("par", "حسب", "by"),
-    "places_by_domain": _t("Places par domaine", "المقاعد حسب المجال", "Places by domain"),
-    "places_by_domain_type": _t("Places par domaine et type de formation", "المقاعد حسب المجال ونوع التكوين",
-                                "Places by domain and training type"),
-    "offerings_by_domain_type": _t("Offres par domaine et type de formation", "العروض حسب المجال ونوع التكوين",
-                                   "Offerings by domain and training type"),
-    "enrolled_by_domain": _t("Inscrits par domaine (femmes, hommes)", "المسجلون حسب المجال (إناث، ذكور)",
-                             "Enrolled by domain (women, men)"),
-    "internships_by_type": _t("Stages par type", "التداريب حسب النوع", "Internships by type"),
-    "trend_counts": _t("Inscrits et stages par année", "المسجلون والتداريب حسب السنة",
-                       "Enrolled and internships by year"),
+    "trend_counts": _t("Effectifs par année", "الأعداد حسب السنة", "Counts by year"),
     "trend_rates": _t("Taux par année", "النسب حسب السنة", "Rates by year"),
     "by_year": _t("par année universitaire", "حسب السنة الجامعية", "by academic year"),
     "region_sheet": _t("Région", "جهة", "Region"),
@@ -108,6 +99,12 @@ YEAR_RULES = {
     "date": _t("{field} entre le 1er septembre et le 31 août de l'année universitaire",
                "{field} بين 1 شتنبر و31 غشت من السنة الجامعية",
                "{field} between 1 September and 31 August of the academic year"),
+    "active": _t("en cours pendant l'année universitaire : {field} avant le 1er septembre suivant, {end} vide ou "
+                 "à partir du 1er septembre (compté chaque année où il se déroule)",
+                 "جارٍ خلال السنة الجامعية: {field} قبل فاتح شتنبر الموالي، و{end} فارغ أو ابتداء من فاتح شتنبر "
+                 "(يحسب في كل سنة يجري فيها)",
+                 "running during the academic year: {field} before the next 1 September, {end} empty or from "
+                 "1 September on (counted in every year it runs)"),
 }
 
 GENERAL_NOTES = (

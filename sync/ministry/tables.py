@@ -72,6 +72,13 @@ def _record_table(form: Form) -> Table:
 
 record_tables: dict[str, Table] = {key: _record_table(received_form(key)) for key in FORMS}
 
+Index("ix_internship_dashboard", *(record_tables["internship"].c[k] for k in (
+    "deleted", "internship_type", "gender", "hired", "establishment", "start_date")))
+"""Covers the national dashboard's count of internships by type, gender and hiring (``dashboard.py``,
+migration n0004): read in the order of its GROUP BY, the index alone answers it, no table read and no sort
+(establishment and start date, the filters, are in it too). 1.2 s instead of 7.4 s without an index and 5.1 s
+with (deleted, establishment, …) first, on a million internships (``benchmarks/README.md``)."""
+
 
 def record_table(form_key: str) -> Table:
     return record_tables[form_key]

@@ -1,7 +1,8 @@
 """A ministry's data folder with real establishments behind it, for the ministry window's tests and its
 screenshots (``scripts/ministry_screenshots.py``): the MIC ministry with its keys; ECC, ESITH and ISCAE
-with their own folders and keys, enrolled, each with offerings, cohorts over two academic years and
-internships, and their bundles exported into an inbox folder (real files, real keys, nothing mocked)."""
+with their own folders and keys, enrolled, each with offerings, cohorts over two academic years,
+internships, R&D projects and a continuing-education offering with its sessions, and their bundles exported
+into an inbox folder (real files, real keys, nothing mocked)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from forms.workspace import ESTABLISHMENT, MINISTRY, Workspace
 from sync.keys import Identity, identity_name, public_document, seal_identity
 from sync.ministry import enroll
 from sync.outbox import export_bundle
-from tests.conftest import OFFERING, cohort_values, internship_values
+from tests.conftest import (
+    CE_OFFERING,
+    OFFERING,
+    ce_session_values,
+    cohort_values,
+    internship_values,
+    rd_project_values,
+)
 from tests.sync.conftest import PASSPHRASE, install_keys, trust
 
 SCHOOLS = ("ECC", "ESITH", "ISCAE")
@@ -67,6 +75,13 @@ def populate(ws: Workspace, index: int, internships: int = 3) -> None:
             store.save("internship", internship_values(
                 offering.id, cohort.id, student_code=f"R{index}{n}{i:07d}", gender="FM"[i % 2],
                 hired=("YES", "NO", "UNKNOWN")[i % 3], internship_type=("PFE", "APPLICATION")[i % 2]))
+        store.save("rd_project", rd_project_values(offering.id, code=f"RD-{code}-{n}", domains=domains,
+                                                   budget_total=str(800000 + 100000 * n + 50000 * index)))
+    continuing, _ = store.save("offering", {**CE_OFFERING, "code": f"FC-{code}"})
+    for n, domain in enumerate(("AI", "CYBER")[: 1 + index % 2]):
+        store.save("ce_session", ce_session_values(continuing.id, code=f"FC-{code}-{n}", domain=domain,
+                                                   enrolled=24 + index, women=8 + n, men=16 + index - n, completed=20,
+                                                   certified=18 - n))
 
 
 def build(root: Path, keys: dict[str, Identity], sealed_keys: dict[str, bytes], *, schools: tuple[str, ...] = SCHOOLS,

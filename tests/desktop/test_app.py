@@ -9,6 +9,7 @@ from desktop.app import SingleInstance
 from desktop.cli import main
 from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.window import MainWindow
+from forms.definitions import FORMS
 
 
 def test_single_instance_lock(tmp_path):
@@ -40,8 +41,10 @@ def test_kafaat_without_subcommand_opens_the_window(qtbot, workspace, monkeypatc
     monkeypatch.setattr(QApplication, "exec", exec_)
     workspace.close()
     assert main(["--data-dir", str(workspace.root)]) == 0
-    assert seen["pages"] == ["Tableau de bord", "Offres de formation", "Cohortes", "Stages", "Import",
+    assert seen["pages"] == ["Tableau de bord", *(form.plural.fr for form in FORMS.values()), "Import",
                              "Export vers le ministère", "Paramètres"]
+    assert seen["pages"][1:6] == ["Offres de formation", "Cohortes", "Stages", "Projets de R&D",
+                                  "Sessions de formation continue"]
     assert "Offres de formation : 0" in seen["status"]
     assert "École Centrale Casablanca" in seen["title"]
 

@@ -67,6 +67,7 @@ def test_dates_shown_as_day_month_year(qtbot, application, store, offering_id):
 
     store.save("internship", internship_values(offering_id))
     page = application.window.navigate("internship")
-    page.refresh()
+    page.refresh()  # read off the GUI thread
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.record_id(0) is not None)
     column = 1 + [f.key for f in page.model.fields].index("start_date")
     assert page.model.data(page.model.index(0, column)) == "01/02/2026"

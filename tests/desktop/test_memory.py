@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.operations import OperationRunner
+from forms.definitions import FORMS
 
 
 def _flush() -> None:
@@ -103,7 +104,7 @@ def test_a_closed_window_is_freed(workspace, qtbot):
     app = Application(workspace, "fr")
     window = app.attach_now()
     qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
-    for page in ("offering", "cohort", "internship", "import", "export", "settings", "dashboard"):
+    for page in (*FORMS, "import", "export", "settings", "dashboard"):
         assert window.navigate(page) is not None, page
     qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
     ref = weakref.ref(window)

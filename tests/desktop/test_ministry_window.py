@@ -236,7 +236,11 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     headline = {dashboard.findChild(type(dashboard.status), f"value_{i}").text() for i in range(3)}
     assert any("2 / " in text for text in headline)  # two establishments reported
     every_year = dashboard.figures
-    assert every_year.places == 205 and every_year.enrolled == 269  # (30+40 + 35+45+30) places; 2 years
+    # (30+40 + 35+45+30) places and a continuing-education offering of 30 each; enrolled over 2 years
+    assert every_year.places == 205 + 2 * 30 and every_year.enrolled == 269
+    tiles = {ind.key: value for ind, value in every_year.tiles}  # the new forms' tiles, from their profiles
+    assert tiles["rd_projects"] == 5 and tiles["ce_trainees"] == 24 + 2 * 25
+    assert dashboard.tiles.count() == 12 + len(every_year.tiles) == 16
     dashboard.year.setCurrentIndex(dashboard.year.findData("2024-2025"))
     idle(qtbot, app)
     assert dashboard.figures.enrolled == 2 * 24 + 3 * 25  # ECC: 2 offerings x 24; ESITH: 3 x 25
@@ -247,10 +251,14 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     data = app.window.navigate("data")
     data.form_box.setCurrentIndex(data.form_box.findData("offering"))
     total = data.model.rowCount()
-    assert total == 5  # ECC 2 offerings, ESITH 3 (ministry_scene.populate: 2 + index % 2)
+    assert total == 7  # ECC 2 offerings, ESITH 3 (ministry_scene.populate: 2 + index % 2), 1 continuing each
     data.establishment.setCurrentIndex(data.establishment.findData("ESITH"))
-    assert data.model.rowCount() == 3
-    assert {data.model.data(data.model.index(r, 0)) for r in range(3)} == {"ESITH"}
+    assert data.model.rowCount() == 4
+    assert {data.model.data(data.model.index(r, 0)) for r in range(4)} == {"ESITH"}
+    for form, count in (("rd_project", 3), ("ce_session", 2)):  # the new forms' national lists, ESITH's
+        data.form_box.setCurrentIndex(data.form_box.findData(form))
+        assert data.model.rowCount() == count, form
+    data.form_box.setCurrentIndex(data.form_box.findData("offering"))
     data.establishment.setCurrentIndex(0)
     data.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     codes = [data.model.data(data.model.index(r, 1)) for r in range(data.model.rowCount())]

@@ -19,7 +19,9 @@ from desktop.ui.fields import (
     MultiChoiceBinding,
     TextBinding,
 )
-from tests.conftest import OFFERING, cohort_values, internship_values
+from desktop.ui.list_query import picker_items
+from forms.definitions import FORMS
+from tests.conftest import CE_OFFERING, OFFERING, cohort_values, internship_values, sample_values
 
 
 def type_text(edit, text: str) -> None:
@@ -72,35 +74,44 @@ def save_and_wait(qtbot, editor, button: str = "complete") -> None:
                          Qt.MouseButton.LeftButton)
 
 
-def values_for(form_key: str, store, offering_id: str | None, cohort_id: str | None) -> dict[str, Any]:
-    if form_key == "offering":
-        return dict(OFFERING)
-    if form_key == "cohort":
-        return cohort_values(offering_id)
-    return internship_values(offering_id, cohort_id)
+def values_for(form_key: str, store, prepared: dict[str, str]) -> dict[str, Any]:
+    """The form's sample record, its links naming the first record the editor's picker offers for them (so a
+    session names a continuing-education offering, an internship a cohort of its offering)."""
+    values = sample_values(form_key)
+    for f in FORMS[form_key].links:
+        offered = picker_items(store.engine, f.link or "", f.link_conditions, values)
+        assert offered, f"aucun(e) {f.link} à proposer pour {form_key}.{f.key}"
+        ids = [rid for rid, _title in offered]
+        values[f.key] = prepared[f.link or ""] if prepared.get(f.link or "") in ids else ids[0]
+    return values
+
+
+EDITS = {"offering": ("capacity", 45), "cohort": ("scholarship", 12), "internship": ("host_city", "Tanger"),
+         "rd_project": ("publications", 3), "ce_session": ("city", "Rabat")}
+"""One change per form for the edit step (a field that no other rule ties)."""
 
 
 @pytest.fixture
-def prepared(store):
-    """An offering and a cohort already saved (links need them), recorded through the store."""
+def prepared(store) -> dict[str, str]:
+    """An offering, a cohort and a continuing-education offering already saved (links need them)."""
     offering, _ = store.save("offering", {**OFFERING, "code": "MS-BASE"})
     cohort, _ = store.save("cohort", cohort_values(offering.id, academic_year="2024-2025"))
-    return offering.id, cohort.id
+    continuing, _ = store.save("offering", {**CE_OFFERING, "code": "FC-BASE"})
+    return {"offering": offering.id, "cohort": cohort.id, "ce_offering": continuing.id}
 
 
-@pytest.mark.parametrize("form_key", ["offering", "cohort", "internship"])
+@pytest.mark.parametrize("form_key", list(FORMS))
 def test_create_edit_delete_through_widgets(qtbot, application, store, prepared, dialogs, form_key):
-    offering_id, cohort_id = prepared
     application.window.navigate("dashboard")
     page, editor = new_editor(qtbot, application, form_key)
-    values = values_for(form_key, store, offering_id, cohort_id)
+    values = values_for(form_key, store, prepared)
     if form_key == "offering":
         values["code"] = "MS-DATA"
     fill(qtbot, editor, values)
     qtbot.waitUntil(lambda: editor.checked is not None and not editor.checked.errors and not editor.check_timer.isActive())
     save_and_wait(qtbot, editor)
     live = store.list(form_key)
-    created = [r for r in live if r.id not in prepared]
+    created = [r for r in live if r.id not in prepared.values()]
     assert len(created) == 1
     record = created[0]
     assert record.status == "complete"
@@ -110,13 +121,13 @@ def test_create_edit_delete_through_widgets(qtbot, application, store, prepared,
 
     # edit: select it in the list, Enter opens the editor with its values
     assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [record.id])
     before = len(application.window.editors)
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(application.window.editors) == before + 1)
     editor = application.window.editors[-1]
     assert editor.record.id == record.id
-    key, new_value = {"offering": ("capacity", 45), "cohort": ("scholarship", 12),
-                      "internship": ("host_city", "Tanger")}[form_key]
+    key, new_value = EDITS[form_key]
     fill(qtbot, editor, {key: new_value})
     assert editor.is_dirty()
     save_and_wait(qtbot, editor)
@@ -127,8 +138,9 @@ def test_create_edit_delete_through_widgets(qtbot, application, store, prepared,
     assert [e.field for e in history if e.action == "update"] == [key]
 
     # delete: select, confirm (the question is asked), tombstone written
-    page.refresh()
+    page.refresh()  # the list is read again off the GUI thread; the selection follows once it is there
     assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [record.id])
     dialogs.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(application.context.runner.data_changed, timeout=10_000):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
@@ -137,15 +149,27 @@ def test_create_edit_delete_through_widgets(qtbot, application, store, prepared,
     qtbot.waitUntil(lambda: page.model.row_of(record.id) < 0)
 
 
+def test_a_sessions_offering_picker_lists_only_continuing_offerings(qtbot, application, store, prepared) -> None:
+    """The declared link condition drives the editor's picker: an initial-training offering is not offered."""
+    _page, editor = new_editor(qtbot, application, "ce_session")
+    combo = editor.bindings["offering"].combo
+    offered = {combo.itemData(i) for i in range(combo.count())} - {None}
+    assert offered == {prepared["ce_offering"]}
+    _page, editor = new_editor(qtbot, application, "rd_project")
+    combo = editor.bindings["offering"].combo
+    assert {combo.itemData(i) for i in range(combo.count())} - {None} == {prepared["offering"], prepared["ce_offering"]}
+
+
 @pytest.mark.parametrize("form_key, bad, field, expected", [
     ("offering", {"contact_email": "pas-une-adresse"}, "contact_email", "adresse e-mail"),
     ("cohort", {"women": 20, "men": 20}, "women", "différent de l'effectif inscrit"),
     ("internship", {"end_date": "2026-01-15"}, "end_date", "précède la date de début"),
+    ("rd_project", {"partner_contribution": "1300000"}, "partner_contribution", "dépasse le budget total"),
+    ("ce_session", {"certified": 23}, "certified", "dépassent les participants ayant achevé"),
 ])
 def test_validation_as_you_type_and_refusal(qtbot, application, store, prepared, form_key, bad, field, expected):
-    offering_id, cohort_id = prepared
     _page, editor = new_editor(qtbot, application, form_key)
-    values = values_for(form_key, store, offering_id, cohort_id)
+    values = values_for(form_key, store, prepared)
     if form_key == "offering":
         values["code"] = "MS-IA"
     fill(qtbot, editor, {**values, **bad})
@@ -208,7 +232,7 @@ def test_keyboard_shortcuts(qtbot, application, store, prepared):
     qtbot.waitUntil(lambda: not editor.check_timer.isActive())
     with qtbot.waitSignal(editor.finished, timeout=10_000):
         qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert {r.values["code"] for r in store.list("offering")} == {"MS-BASE", "MS-CLOUD"}
+    assert {r.values["code"] for r in store.list("offering")} == {"MS-BASE", "FC-BASE", "MS-CLOUD"}
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     page.view.setFocus()
@@ -219,9 +243,10 @@ def test_keyboard_shortcuts(qtbot, application, store, prepared):
 
 def test_deleting_a_used_offering_is_refused_with_a_message(qtbot, application, store, prepared, dialogs,
                                                            shown_errors):
-    offering_id, _cohort_id = prepared
+    offering_id = prepared["offering"]
     page = application.window.navigate("offering")
     assert page.select_record(offering_id)
+    qtbot.waitUntil(lambda: page.selected_ids() == [offering_id])
     dialogs.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
@@ -230,7 +255,7 @@ def test_deleting_a_used_offering_is_refused_with_a_message(qtbot, application, 
 
 
 def test_history_tab_lists_the_audit_log(qtbot, application, store, prepared):
-    offering_id, _ = prepared
+    offering_id = prepared["offering"]
     store.save("offering", {**OFFERING, "code": "MS-BASE", "capacity": 31}, record_id=offering_id)
     editor = application.window.open_record("offering", offering_id)
     qtbot.waitUntil(lambda: editor.history.rowCount() >= 2)
@@ -240,7 +265,7 @@ def test_history_tab_lists_the_audit_log(qtbot, application, store, prepared):
 
 
 def test_quality_panel_opens_the_record(qtbot, application, store, prepared):
-    offering_id, _ = prepared
+    offering_id = prepared["offering"]
     draft, _ = store.save("cohort", cohort_values(offering_id, academic_year="2025-2026", women=1), status="draft")
     application.context.runner.data_changed.emit()
     dashboard = application.window.navigate("dashboard")
@@ -257,24 +282,24 @@ def test_quality_panel_opens_the_record(qtbot, application, store, prepared):
 def test_dashboard_counts_per_form_and_status(qtbot, application, store, prepared):
     from desktop.ui import dashboard_data
 
-    offering_id, cohort_id = prepared
+    offering_id, cohort_id = prepared["offering"], prepared["cohort"]
     for n in range(3):  # a PFE of 2 months: a warning each
         store.save("internship", internship_values(offering_id, cohort_id, student_code=f"R13999{n}",
                                                    start_date="2026-02-01", end_date="2026-04-01"))
     counts = dashboard_data.counts(store.engine)
     assert counts["internship"] == {"draft": 0, "complete": 3, "warnings": 3}
-    assert counts["offering"]["complete"] == 1 and counts["cohort"]["complete"] == 1
+    assert counts["offering"]["complete"] == 2 and counts["cohort"]["complete"] == 1
     application.context.runner.data_changed.emit()
     dashboard = application.window.navigate("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data.counts["internship"]["complete"] == 3,
                     timeout=5000)
     qtbot.waitUntil(lambda: dashboard.findChild(type(dashboard.status), "count_internship_3") is not None)
     assert dashboard.findChild(type(dashboard.status), "count_internship_3").text() == "3"
-    assert dashboard.data.by_region and dashboard.data.by_domain == {"CYBER": 1, "CLOUD": 1}
+    assert dashboard.data.by_region and dashboard.data.by_domain == {"CYBER": 1, "CLOUD": 1, "AI": 1, "DATA": 1}
 
 
 def test_cohort_picker_follows_the_chosen_offering(qtbot, application, store, prepared):
-    offering_id, cohort_id = prepared
+    offering_id, cohort_id = prepared["offering"], prepared["cohort"]
     other, _ = store.save("offering", {**OFFERING, "code": "LP-CLOUD"})
     other_cohort, _ = store.save("cohort", cohort_values(other.id, academic_year="2025-2026"))
     _page, editor = new_editor(qtbot, application, "internship")
@@ -290,7 +315,7 @@ def test_cohort_picker_follows_the_chosen_offering(qtbot, application, store, pr
 
 
 def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, application, store, prepared, shown_errors):
-    offering_id, _ = prepared
+    offering_id = prepared["offering"]
     editor = application.window.open_record("offering", offering_id)
     fill(qtbot, editor, {"capacity": 50})
     store.save("offering", {**OFFERING, "code": "MS-BASE", "capacity": 40}, record_id=offering_id,

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from tests.conftest import OFFERING, cohort_values, internship_values
+from forms.definitions import FORMS
+from tests.conftest import CE_OFFERING, OFFERING, cohort_values, internship_values, sample_values
 
 
 def kafaat(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -88,8 +89,16 @@ def test_forms_json_shape(capsys) -> None:
     code, out, _ = run(capsys, "forms", "--json")
     assert code == 0
     forms = {f["key"]: f for f in json.loads(out)["forms"]}
-    assert list(forms) == ["offering", "cohort", "internship"]
-    assert set(forms["cohort"]["label"]) == {"fr", "ar", "en"}
+    assert list(forms) == ["offering", "cohort", "internship", "rd_project", "ce_session"]
+    assert all(set(form["label"]) == {"fr", "ar", "en"} for form in forms.values())
+    session = {f["key"]: f for f in forms["ce_session"]["fields"]}
+    assert session["offering"]["link_conditions"] == [
+        {"field": "training_type", "codes": ["CONTINUING"], "severity": "error",
+         "message": session["offering"]["link_conditions"][0]["message"]}]
+    project = {f["key"]: f for f in forms["rd_project"]["fields"]}
+    assert project["lead_name"]["sharing"] == "withheld" and project["partners"]["sharing"] == "sent"
+    assert {c["code"] for c in project["funding_sources"]["choices"]} == {"PARTNER", "PUBLIC_PROGRAMME",
+                                                                          "OWN_FUNDS", "INTERNATIONAL"}
     fields = {f["key"]: f for f in forms["internship"]["fields"]}
     assert fields["offering"]["link"] == "offering" and fields["offering"]["type"] == "link"
     assert fields["host_ice"]["pattern"] == r"\d{15}"
@@ -138,6 +147,41 @@ def test_add_update_list_and_delete(capsys, folder: Path) -> None:
     assert json.loads(out) == []
     _, out, _ = run(capsys, "--data-dir", str(folder), "records", "list", "cohort", "--json", "--deleted")
     assert json.loads(out)[0]["deleted"] is True
+
+
+@pytest.mark.parametrize("form_key", list(FORMS))
+def test_every_form_through_the_command_line(capsys, folder: Path, tmp_path: Path, form_key: str) -> None:
+    """records add / list --json / add back / template / export-xlsx / import --dry-run, for each declared form."""
+    ids: dict[str, str] = {}
+    for key, values in (("offering", OFFERING), ("ce_offering", {**CE_OFFERING})):
+        code, out, err = add(capsys, folder, "offering", values)
+        assert code == 0, err
+        ids[key] = out.strip()
+    code, out, err = add(capsys, folder, "cohort", cohort_values(ids["offering"]))
+    ids["cohort"] = out.strip()
+    values = sample_values(form_key)
+    for f in FORMS[form_key].links:  # a session's offering must be a continuing one (its link condition)
+        values[f.key] = ids["ce_offering"] if any(c.codes for c in f.link_conditions) else ids[f.link or ""]
+    if form_key == "offering":
+        values["code"] = "MS-AUTRE"
+    if form_key == "cohort":
+        values["academic_year"] = "2024-2025"
+    code, out, err = add(capsys, folder, form_key, values)
+    assert code == 0, err
+    rid = out.strip()
+    _, out, _ = run(capsys, "--data-dir", str(folder), "records", "list", form_key, "--json")
+    listed = next(r for r in json.loads(out) if r["id"] == rid)
+    assert set(FORMS[form_key].field_keys) <= set(listed)
+    code, out, err = add(capsys, folder, form_key, listed)  # the listed object is accepted back, unchanged
+    assert (code, out.strip()) == (0, rid), err
+    template, export = tmp_path / "modele.xlsx", tmp_path / "export.xlsx"
+    assert run(capsys, "--data-dir", str(folder), "template", form_key, str(template))[0] == 0
+    assert run(capsys, "--data-dir", str(folder), "export-xlsx", form_key, str(export))[0] == 0
+    code, out, err = run(capsys, "--data-dir", str(folder), "import", form_key, str(export), "--dry-run")
+    assert code == 0, err
+    if form_key == "ce_session":  # the declared link condition refuses an initial-training offering
+        code, _, err = add(capsys, folder, form_key, {**values, "offering": ids["offering"], "code": "X-2"})
+        assert code == 1 and "offering" in err and "formation continue" in err
 
 
 def test_drafts_and_status_filter(capsys, folder: Path) -> None:

@@ -70,7 +70,7 @@ def test_two_establishments_to_the_national_extract(tmp_path: Path) -> None:
     status = json.loads(ok("--data-dir", str(mic), "ministry", "status", "--json"))
     by_code = {s["establishment"]: s for s in status}
     assert by_code["ECC"]["last_sequence"] == 1 and not by_code["ECC"]["late"] and by_code["ECC"]["enrolled"]
-    assert by_code["ECC"]["records"] == {"offering": 1, "cohort": 1, "internship": 1}
+    assert by_code["ECC"]["records"] == {"offering": 1, "cohort": 1, "internship": 1, "rd_project": 0, "ce_session": 0}
     assert by_code["UM5"]["late"] and not by_code["UM5"]["enrolled"]
     assert status[0]["late"] and not status[-1]["late"]  # late ones first
 

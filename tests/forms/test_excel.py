@@ -25,7 +25,14 @@ from forms.excel import (
 from forms.store.records import COMPLETE, DRAFT
 from forms.tasks import Cancelled, TaskState
 from forms.workspace import ESTABLISHMENT, Workspace
-from tests.conftest import OFFERING, cohort_values, internship_values
+from tests.conftest import (
+    CE_OFFERING,
+    OFFERING,
+    ce_session_values,
+    cohort_values,
+    internship_values,
+    rd_project_values,
+)
 from tests.forms.excel_files import OFFERING_ROW, dump, internship_row, write_csv, write_xlsx
 
 
@@ -37,7 +44,8 @@ def live(store, form_key: str) -> list:
 
 @pytest.fixture
 def filled(store, offering_id, cohort_id):
-    """Two offerings (one draft), two cohorts, three internships (one with a formula-like name)."""
+    """Three offerings (one draft, one of continuing education), two cohorts, three internships (one with a
+    formula-like name), two R&D projects (one draft), two continuing-education sessions."""
     store.save("offering", {**OFFERING, "code": "LP-TEST", "title": "Licence test", "duration": None},
                status=DRAFT)
     store.save("cohort", cohort_values(offering_id, academic_year="2024-2025", year_of_study=1, final_year=False,
@@ -49,6 +57,15 @@ def filled(store, offering_id, cohort_id):
                                                start_date="2025-02-01", end_date="2025-06-30"))
     store.save("internship", internship_values(offering_id, cohort_id, student_code="S200011123",
                                                host_region=None, host_country="France", host_city="Lyon"))
+    store.save("rd_project", rd_project_values(offering_id))
+    store.save("rd_project", rd_project_values(None, code="RD-2025-02", partners=None, partner_ices=None,
+                                               partner_type=None, partner_contribution=None,
+                                               funding_sources=["OWN_FUNDS"], team_women=None), status=DRAFT)
+    ce_offering, _ = store.save("offering", CE_OFFERING)
+    store.save("ce_session", ce_session_values(ce_offering.id))
+    store.save("ce_session", ce_session_values(ce_offering.id, code="FC-IA-2026-1", start_date="2026-01-12",
+                                              end_date="2026-03-20", completed=None, certified=None,
+                                              satisfaction=None, employers=None, employer_ices=None))
     return store
 
 

@@ -119,3 +119,37 @@ def test_missing_and_foreign_files(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="autre application"):
         open_database(other)
     assert other.read_bytes() == before
+
+
+def test_upgrade_of_0005_adds_the_two_new_forms_searchable_and_usable(tmp_path: Path) -> None:
+    """A real database of schema 0005 (records of the first three forms and a continuing-education offering)
+    gains the R&D projects and continuing-education sessions: tables, full-text search, link conditions."""
+    from forms.definitions import FORMS
+    from forms.store.search import search_table
+    from tests.conftest import ce_session_values, rd_project_values
+
+    db = tmp_path / "kafaat.db"
+    shutil.copy(DATA / "kafaat-0005.db", db)
+    assert {name for (name,) in snapshot(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+            } & {"rd_project", "ce_session"} == set()
+    engine = open_database(db, backup_dir=tmp_path / "backups")
+    store = RecordStore(engine, "ECC", "test")
+    # every form's search index covers exactly the fields its declaration names
+    for key, form in FORMS.items():
+        columns = [row[1] for row in snapshot(db, f"PRAGMA table_info({search_table(key)})")]
+        assert columns == list(form.search), key
+    offerings = {r.values["code"]: r.id for r in store.list("offering")}
+    assert set(offerings) == {"MS-CYBER", "FC-IA"}
+    session, warnings = store.save("ce_session", ce_session_values(offerings["FC-IA"], employers="Société Générale"))
+    assert (session.status, warnings) == ("complete", [])
+    project, _ = store.save("rd_project", rd_project_values(offerings["MS-CYBER"]))
+    assert project.status == "complete"
+    # the declared link condition holds on the upgraded data: an initial-training offering is refused
+    refused = store.check("ce_session", ce_session_values(offerings["MS-CYBER"], code="X-1"))
+    assert [i.code for i in refused.errors] == ["continuing_offering"]
+    # search: old rows (indexed by 0005) and new ones (indexed by the triggers of 0006), accents folded
+    assert snapshot(db, "SELECT rowid FROM offering_search WHERE offering_search MATCH 'intelligence'") != []
+    assert len(snapshot(db, "SELECT rowid FROM ce_session_search WHERE ce_session_search MATCH '\"societe\"*'")) == 1
+    assert len(snapshot(db, "SELECT rowid FROM rd_project_search WHERE rd_project_search MATCH '\"atlas\"'")) == 1
+    assert snapshot(db, "PRAGMA integrity_check") == [("ok",)]
+    engine.dispose()

@@ -94,11 +94,20 @@ def test_another_establishments_database_is_refused(workspace, store, tmp_path: 
 
 # --------------------------------------------------------------------------- finding 8: damaged files
 def _flip_middle_page(path: Path) -> None:
-    """Overwrite one page in the middle of the file with garbage (what a failing disk does)."""
+    """Overwrite one page of the cohorts' rows, in the middle of them, with garbage (what a failing disk does).
+    A page of the table (found with SQLite's ``dbstat``), not of the schema: how many tables the schema has
+    does not move the damage elsewhere."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'cohort' AND pagetype = 'leaf' "
+                                            "ORDER BY pageno")]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    assert pages, "aucune page de cohortes"
     data = bytearray(path.read_bytes())
-    page = 4096
-    middle = (len(data) // page // 2) * page
-    data[middle:middle + page] = bytes((i * 37 + 11) % 256 for i in range(page))
+    start = (pages[len(pages) // 2] - 1) * size
+    data[start:start + size] = bytes((i * 37 + 11) % 256 for i in range(size))
     path.write_bytes(bytes(data))
 
 

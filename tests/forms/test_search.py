@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.ui.list_query import ListFilter, ListQuery
+from desktop.ui.list_query import ListFilter, ListQuery, filter_fields
+from forms.definitions import FORMS
 from forms.store.database import open_database
 from forms.store.records import RecordStore
 from forms.store.search import fts_query
-from tests.conftest import OFFERING, cohort_values, internship_values
+from tests.conftest import OFFERING, cohort_values, fill_every_form, internship_values
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,7 +30,7 @@ def found(store, form_key: str, typed: str) -> list[str]:
 def index_is_sound(db: Path) -> None:
     conn = sqlite3.connect(db)
     try:
-        for form in ("offering", "cohort", "internship"):
+        for form in FORMS:
             conn.execute(f"INSERT INTO {form}_search({form}_search) VALUES ('integrity-check')")
     finally:
         conn.close()
@@ -95,3 +96,26 @@ def test_upgrade_of_a_0004_database_indexes_its_records(tmp_path):
     assert found(store, "offering", "cybersecurite") == [offerings[0][0]]
     engine.dispose()
     index_is_sound(db)
+
+
+@pytest.mark.parametrize("form_key", list(FORMS))
+def test_every_searched_field_of_every_form_is_found(store, workspace, form_key):
+    """Each field a form declares searchable (``Form.search``) finds its record from one of its words typed
+    without accents or capitals; a filter by a declared list column narrows the same list."""
+    from forms.reference import fold
+
+    ids = fill_every_form(store)
+    record = store.get(form_key, ids[form_key])
+    for key in FORMS[form_key].search:
+        word = fold(str(record.values[key])).replace(";", " ").split()[0]
+        assert ids[form_key] in found(store, form_key, word), (key, word)
+    assert found(store, form_key, "zzzintrouvable") == []
+    query = ListQuery(store.engine, form_key, store.establishment)
+    filters = filter_fields(FORMS[form_key])
+    assert filters, form_key
+    for f in filters:
+        value = record.values[f.key]
+        value = value[0] if isinstance(value, tuple) else value
+        assert ids[form_key] in [row[0] for row in query.fetch(ListFilter(equals={f.key: value}))], f.key
+        assert query.count(ListFilter(equals={f.key: "NO-SUCH-VALUE"})) == 0
+    index_is_sound(workspace.db_path)

@@ -24,7 +24,7 @@ from forms.validation import (
     validate_batch,
     validate_interpreted,
 )
-from tests.conftest import OFFERING, cohort_values, internship_values
+from tests.conftest import sample_values
 
 ALL_FORMS = [*FORMS.values(), *(f.as_received() for f in FORMS.values())]
 IDS = [f"{f.key}{'' if f in FORMS.values() else '-received'}" for f in ALL_FORMS]
@@ -101,9 +101,7 @@ def test_compiled_agrees_with_interpreted(form: Form, data: st.DataObject) -> No
 @pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
 def test_batch_of_typical_records_agrees(form: Form) -> None:
     """The sample records of the fixtures, many times over with a few changes, through parse then validate."""
-    samples = {"offering": OFFERING, "cohort": cohort_values("9b7a3b1c-0000-4000-8000-000000000001"),
-               "internship": internship_values("9b7a3b1c-0000-4000-8000-000000000001")}
-    base = {k: v for k, v in samples[form.key].items() if form.has_field(k)}
+    base = {k: v for k, v in sample_values(form.key).items() if form.has_field(k)}
     raws = [dict(base), {**base, next(iter(base)): None}, {**base, "oops": 1}]
     raws += [dict(base) for _ in range(200)]
     assert parse_and_validate_batch(form, raws) == [parse_and_validate(form, r) for r in raws]

@@ -67,10 +67,10 @@ def test_round_trip(est, mic, identities, exported) -> None:
     opened = verify_bundle(mic, identities["MIC"], data)
     store = est.records()
     assert opened.establishment == "ECC" and opened.sequence == 1
-    assert opened.counts == {"offering": {"records": 1, "tombstones": 0},
-                                         "cohort": {"records": 1, "tombstones": 0},
-                                         "internship": {"records": 1, "tombstones": 1}}
-    assert opened.manifest["drafts_left_out"] == {"offering": 1, "cohort": 0, "internship": 0}
+    assert opened.counts == {key: {"records": 0, "tombstones": 0} for key in FORMS} | {
+        "offering": {"records": 1, "tombstones": 0}, "cohort": {"records": 1, "tombstones": 0},
+        "internship": {"records": 1, "tombstones": 1}}
+    assert opened.manifest["drafts_left_out"] == dict.fromkeys(FORMS, 0) | {"offering": 1}
     assert opened.manifest["previous_hash"] is None
     assert [r["ministry"] for r in opened.manifest["recipients"]] == ["MIC"]
     for form in FORMS:
@@ -92,6 +92,29 @@ def test_round_trip(est, mic, identities, exported) -> None:
             assert got[rid]["establishment"] == "ECC" and got[rid]["created_at"] == record.created_at
     all_ids = {r["id"] for rows in opened.records.values() for r in rows}
     assert ids["draft"] not in all_ids
+
+
+def test_every_declared_form_travels_in_a_bundle(est, mic, identities, tmp_path) -> None:
+    """One complete record of each form (the two of issue 14 included) arrives with every sent value, and
+    nothing of a withheld field (the R&D project lead's name and e-mail)."""
+    from tests.conftest import fill_every_form
+
+    store = est.records()
+    ids = fill_every_form(store)
+    data = export_bundle(est, identities["ECC"], tmp_path / "usb").path.read_bytes()
+    opened = verify_bundle(mic, identities["MIC"], data)
+    assert set(opened.manifest["tables"]) == set(FORMS)
+    assert opened.manifest["withheld"]["rd_project"] == ["lead_name", "lead_email"]
+    for form in FORMS:
+        got = {r["id"]: r for r in opened.records[form]}
+        assert ids[form] in got, form
+        shaped = store.get(form, ids[form]).to_json()
+        row = got[ids[form]]
+        for f in FORMS[form].fields:
+            if f.sharing.value == "withheld":
+                assert f.key not in row
+            elif f.sharing.value == "sent":
+                assert row[f.key] == shaped[f.key], (form, f.key)
 
 
 def test_a_bundle_for_another_ministry_is_not_readable(est, mic, identities, tmp_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ import orjson
 import pytest
 
 import sync.outbox as outbox
+from forms.definitions import FORMS
 from forms.store.database import DATABASE_FILE, StoreError
 from forms.tasks import Cancelled, TaskState
 from sync.bundle import bundle_hash as file_hash
@@ -40,7 +42,7 @@ def test_preview_lists_counts_and_drafts_left_out(est) -> None:
     plan = preview_export(est)
     assert plan.sequence == 1 and plan.recipients == ["MIC"] and plan.keys_ready and not plan.problems()
     assert plan.counts["internship"] == {"records": 1, "tombstones": 1}
-    assert plan.drafts == {"offering": 1, "cohort": 0, "internship": 0}
+    assert plan.drafts == dict.fromkeys(FORMS, 0) | {"offering": 1}
     [(form, rid, title)] = plan.draft_samples
     assert (form, rid) == ("offering", ids["draft"]) and "BROUILLON" in title
     assert list_outbox(est) == []  # a preview reserves nothing
@@ -177,7 +179,9 @@ def test_bad_receipts_are_refused_and_change_nothing(est, mic, identities, tmp_p
         receipt = make_receipt(identities["MTNRA"], opened)
     elif case == "tampered":
         doc = orjson.loads(receipt)
-        doc["signed"] = doc["signed"].replace('"refused":{"cohort":0', '"refused":{"cohort":9')
+        tampered = re.sub(r'("refused":\{[^}]*"cohort":)0', r"\g<1>9", doc["signed"])
+        assert tampered != doc["signed"]
+        doc["signed"] = tampered
         receipt = orjson.dumps(doc)
     elif case == "other establishment":
         opened.header["establishment"] = "ESITH"

@@ -12,6 +12,9 @@ To add a page, add one ``PageSpec`` line to ``PAGES``:
 
     PageSpec("import", IMPORT_TITLE, "SP_DialogOpenButton", "desktop.ui.pages.import_page:ImportPage"),
 
+Every declared form (``forms.definitions.FORMS``) gets its list page after the dashboard, titled with the
+form's plural and shown with its declared ``icon``: a new form needs no line here.
+
 This module does not import Qt.
 """
 
@@ -21,6 +24,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from forms.definitions import FORMS
 from forms.i18n import Text
 
 
@@ -47,11 +51,8 @@ RECORDS = "desktop.ui.pages.records_page:RecordsPage"
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", Text("Tableau de bord", "لوحة القيادة", "Dashboard"), "SP_FileDialogInfoView",
              "desktop.ui.pages.dashboard_page:DashboardPage"),
-    PageSpec("offering", Text("Offres de formation", "عروض التكوين", "Course offerings"), "SP_FileDialogDetailedView",
-             RECORDS, {"form_key": "offering"}),
-    PageSpec("cohort", Text("Cohortes", "الأفواج", "Cohorts"), "SP_DirIcon", RECORDS, {"form_key": "cohort"}),
-    PageSpec("internship", Text("Stages", "التداريب", "Internships"), "SP_FileIcon", RECORDS,
-             {"form_key": "internship"}),
+    *(PageSpec(key, form.plural, form.icon or "SP_FileIcon", RECORDS, {"form_key": key})
+      for key, form in FORMS.items()),
     PageSpec("import", Text("Import", "الاستيراد", "Import"), "SP_DialogOpenButton",
              "desktop.ui.pages.import_page:ImportPage"),
     PageSpec("export", Text("Export vers le ministère", "التصدير إلى الوزارة", "Export to the ministry"),

@@ -4,6 +4,7 @@ The figures are read off the GUI thread (``desktop.ui.dashboard_data``)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QMargins, Qt
@@ -28,6 +29,11 @@ from forms.definitions import FORMS
 from forms.reference import reference
 from forms.store.records import DRAFT
 
+CHART_HEIGHT = 300
+CHART_FRAME = 110
+"""Title, value axis and margins of a chart, in pixels."""
+BAND_PADDING = 12
+"""A category label is drawn in a text box a little higher than the font (QtCharts' own margins)."""
 PALETTE = ("#1f6f8b", "#e07a1f", "#3a9d5d", "#8e44ad", "#c0392b", "#2c3e50", "#d4ac0d", "#16a085")
 
 
@@ -162,7 +168,9 @@ class DashboardPage(Page):
             chart.setObjectName(f"chart_{index}")
             self.charts_grid.addWidget(chart, index // 2, index % 2)
 
-    def _chart_view(self, chart: Any) -> QWidget:
+    def _chart_view(self, chart: Any, bands: int = 0) -> QWidget:
+        """A chart at least ``CHART_HEIGHT`` high, more when it has many horizontal bars (``bands``): QtCharts
+        replaces a category label by « … » when its band is lower than the label (12 regions in 300 px)."""
         from PySide6.QtCharts import QChartView
 
         chart.setMargins(QMargins(4, 4, 4, 4))
@@ -170,11 +178,17 @@ class DashboardPage(Page):
         chart.legend().setVisible(False)
         chart.setAnimationOptions(chart.AnimationOption.NoAnimation)
         chart.setLocalizeNumbers(True)
+        chart.setLocale(self.locale())  # « 8 334 » in French, not the system's « 8.334 »
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(300)
+        band = self.fontMetrics().height() + BAND_PADDING
+        view.setMinimumHeight(max(CHART_HEIGHT, bands * band + CHART_FRAME))
         view.setMinimumWidth(360)
         return view
+
+    def mirrored(self) -> bool:
+        """Arabic: charts read from the right (labels on the right, bars and years running leftwards)."""
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _empty(self, title: str) -> QWidget:
         box = QGroupBox(title)
@@ -202,8 +216,9 @@ class DashboardPage(Page):
         series.append(bars)
         series.setLabelsVisible(True)
         chart.addSeries(series)
-        _axes(chart, series, labels, max(n for _label, n in items) * 1.15 or 1, horizontal=True)
-        return self._chart_view(chart)
+        _axes(chart, series, labels, max(n for _label, n in items) * 1.15 or 1, horizontal=True,
+              mirrored=self.mirrored())
+        return self._chart_view(chart, bands=len(labels))
 
     def _year_chart(self, title: str, by_year: dict[str, tuple[int, int, int]]) -> QWidget:
         if not by_year:
@@ -217,6 +232,8 @@ class DashboardPage(Page):
         men = QBarSet(self.tr("Hommes"))
         men.setColor(QColor(PALETTE[0]))
         years = list(by_year)[-8:]
+        if self.mirrored():  # read from the right: the oldest year on the right (a bar axis cannot be reversed)
+            years.reverse()
         for year in years:
             _enrolled, w, m = by_year[year]
             women.append(w)
@@ -226,7 +243,7 @@ class DashboardPage(Page):
         series.append(men)
         chart.addSeries(series)
         top = max(w + m for _e, w, m in by_year.values()) or 1
-        _axes(chart, series, years, top * 1.1, horizontal=False)
+        _axes(chart, series, years, top * 1.1, horizontal=False, mirrored=self.mirrored())
         view = self._chart_view(chart)
         chart.legend().setVisible(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -243,16 +260,28 @@ def _clear(grid: QGridLayout) -> None:
             widget.deleteLater()
 
 
-def _axes(chart: Any, series: Any, categories: list[str], top: float, *, horizontal: bool) -> None:
-    """A category axis (left for horizontal bars, else bottom) and a value axis from 0 to ``top``."""
+def _axes(chart: Any, series: Any, categories: list[str], top: float, *, horizontal: bool,
+          mirrored: bool = False) -> None:
+    """A category axis (left for horizontal bars, else bottom) and a value axis from 0 to ``top``; mirrored
+    (right to left): the vertical axis on the right, and the horizontal one running leftwards."""
     from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 
     categories_axis = QBarCategoryAxis()
     categories_axis.append(categories)
     values_axis = QValueAxis()
-    values_axis.setLabelFormat("%d")
+    # "%.0f", not "%d": with localised numbers QtCharts writes no label at all for "%d" (empty axes)
+    values_axis.setLabelFormat("%.0f")
+    values_axis.setTickCount(5)
     values_axis.setRange(0, top)
-    left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+    if top <= 10:  # small counts: one tick per unit (« 0 1 1 2 » otherwise, with the labels rounded)
+        values_axis.setRange(0, math.ceil(top))
+        values_axis.setTickCount(math.ceil(top) + 1)
+    else:
+        values_axis.applyNiceNumbers()  # ticks on round numbers (0, 2 500, 5 000…)
+    if mirrored and horizontal:
+        values_axis.setReverse(True)  # bars grow leftwards from the labels on the right
+    side = Qt.AlignmentFlag.AlignRight if mirrored else Qt.AlignmentFlag.AlignLeft
+    left, bottom = side, Qt.AlignmentFlag.AlignBottom
     for axis, side in ((categories_axis, left if horizontal else bottom), (values_axis, bottom if horizontal else left)):
         chart.addAxis(axis, side)
         series.attachAxis(axis)

@@ -3,21 +3,26 @@ with warnings marked, Enter or double-click to edit, multi-selection delete, Exc
 
 from __future__ import annotations
 
+import heapq
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import AppContext
 from desktop.ui.list_query import (
     ERRORS,
+    PAGE_SIZE,
     WARNINGS,
     ListFilter,
     ListQuery,
@@ -39,6 +45,12 @@ from forms.schema import FieldType
 from forms.store.records import COMPLETE, DRAFT
 
 SEARCH_DELAY_MS = 250
+FILTERS_PER_ROW = 3
+"""Filters a row (state + the form's): each wide enough for its whole label at 1280 px."""
+COLUMN_MIN, COLUMN_MAX = 80, 360
+HEADER_MAX = 200
+"""A long header (« Code national de l'étudiant (CNE / Massar) ») widens its column up to this; beyond, it is
+elided and read whole in its tooltip, so that more columns fit in 1280 px."""
 
 
 class RecordsView(QTableView):
@@ -74,10 +86,11 @@ class RecordsPage(Page):
         self.form = FORMS[form_key]
         self.setObjectName(f"page_{form_key}")
         self.query = ListQuery(context.store.engine, form_key, context.store.establishment)
-        self.model = RecordsModel(self.query, context.lang, self)
-        self.model.refusals = lambda: _refusals(context.workspace, form_key)
+        self.model = RecordsModel(self.query, context.lang, self, runner=context.runner)
+        self.model.refusals = partial(_refusals, context.workspace, form_key)
         self.total: int | None = None
-        self._count_generation = 0
+        self._pending_selection: str | None = None
+        self._user_sized = False
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.form.plural.get(self.lang)}</h2>")
@@ -105,7 +118,8 @@ class RecordsPage(Page):
             tools.addWidget(button)
         layout.addLayout(tools)
 
-        filters = QHBoxLayout()
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("filter_status")
         self.status_filter.addItem(self.tr("Tous les états"), None)
@@ -113,24 +127,51 @@ class RecordsPage(Page):
         self.status_filter.addItem(self.tr("Complets"), COMPLETE)
         self.status_filter.addItem(self.tr("Avec avertissements"), WARNINGS)
         self.status_filter.addItem(self.tr("Avec erreurs"), ERRORS)
-        filters.addWidget(self.status_filter)
+        combos = [self.status_filter]
         self.field_filters: dict[str, QComboBox] = {}
         for f in filter_fields(self.form):
             combo = QComboBox()
             combo.setObjectName(f"filter_{f.key}")
             combo.setToolTip(f.label.get(self.lang))
+            # a long choice (an offering's title) does not widen the combo; the whole text is its tooltip
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)  # they share the row's width; the tooltip shows the whole text
+            combo.setMinimumContentsLength(6)
             self.field_filters[f.key] = combo
-            filters.addWidget(combo, 1)
+            combos.append(combo)
+        # FILTERS_PER_ROW a row: each filter wide enough for its whole label (« Type de formation : tous »)
+        for position, combo in enumerate(combos):
+            filters.addWidget(combo, position // FILTERS_PER_ROW, position % FILTERS_PER_ROW)
+        for column in range(FILTERS_PER_ROW):
+            filters.setColumnStretch(column, 1)
+        layout.addLayout(filters)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
-        filters.addWidget(self.count_label)
-        layout.addLayout(filters)
+        tools.insertWidget(1, self.count_label)
 
         self.view = RecordsView(self)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
+        self.empty = QWidget()
+        self.empty.setObjectName("empty")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_text")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        empty_layout.addWidget(self.empty_label)
+        self.clear_button = QPushButton(self.tr("Effacer la recherche et les filtres"))
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.clear_button)
+        centred.addStretch(1)
+        empty_layout.addLayout(centred)
+        empty_layout.addStretch(2)
+        self.list_area = QStackedWidget()
+        self.list_area.addWidget(self.view)
+        self.list_area.addWidget(self.empty)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # sorts by the indicator: -1, the default order
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,9 +182,13 @@ class RecordsPage(Page):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the spare width goes to the columns that need it (_fit_columns)
+        # widths measured on the rows on screen only: Qt would otherwise read 1 000 rows (5 pages to fetch)
+        header.setResizeContentsPrecision(0)
         header.setSortIndicatorShown(True)
-        layout.addWidget(self.view, 1)
+        header.sectionResized.connect(self._section_resized)
+        self.view.viewport().installEventFilter(self)
+        layout.addWidget(self.list_area, 1)
         legend = QLabel(self.tr("Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : "
                                 "ouvrir. Suppr : supprimer."))
         legend.setStyleSheet("color: palette(mid);")
@@ -167,13 +212,14 @@ class RecordsPage(Page):
         self.export_button.clicked.connect(self.export_xlsx)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.model.loaded.connect(self._first_page_shown)
+        self.model.counted.connect(self._counted)
         self.fill_filters()
         for combo in self.field_filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
             combo.currentIndexChanged.connect(lambda _i, c=combo: _show_whole_text(c))
             _show_whole_text(combo)
         self.apply_filter()
-        self._fit_columns()
 
     # ------------------------------------------------------------------------------------- filters
     def fill_filters(self) -> None:
@@ -185,7 +231,7 @@ class RecordsPage(Page):
             combo.clear()
             combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
             if f.type is FieldType.LINK and f.link:
-                for rid, title in picker_items(engine, f.link):
+                for rid, title in picker_items(engine, f.link, f.link_conditions):
                     combo.addItem(title, rid)
             elif f.choices() is not None:
                 for choice in f.choices().choices:
@@ -210,28 +256,67 @@ class RecordsPage(Page):
     def apply_filter(self) -> None:
         self.search_timer.stop()
         self.model.set_filter(self.current_filter())
-        self.update_count()
+        self._show_state()
 
-    def update_count(self) -> None:
-        """The first window is already shown; the total is counted off the GUI thread."""
-        self._count_generation += 1
-        generation = self._count_generation
+    def clear_filters(self) -> None:
+        """The « aucun résultat » panel's way back: search, state and field filters emptied."""
+        for widget in (self.search, self.status_filter, *self.field_filters.values()):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        for combo in self.field_filters.values():
+            combo.setCurrentIndex(0)
+            _show_whole_text(combo)
+        for widget in (self.search, self.status_filter, *self.field_filters.values()):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def _first_page_shown(self) -> None:
+        if self._pending_selection is not None:
+            record_id, self._pending_selection = self._pending_selection, None
+            self.select_record(record_id)
+        self._show_state()
+        if not self._user_sized:
+            self._fit_columns()
+            QTimer.singleShot(0, self._refit)  # again once painted (fonts for every script resolved)
+
+    def _counted(self, n: int) -> None:
+        self.total = n
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The count (or « N affichés… » while counting), and the « aucun résultat » panel in place of the
+        table when nothing matches."""
+        model = self.model
+        self.total = model.total
+        if model.loading:
+            self.count_label.setText(self.tr("Recherche…"))
+        elif model.total is None:
+            self.count_label.setText(self.tr("{0} affiché(s)…").format(model.length))
+        else:
+            self.count_label.setText(self._count_text(model.total))
+        empty = model.is_empty()
+        if empty:
+            self.empty_label.setText(self._empty_text())
+            self.clear_button.setVisible(self._filtered())
+        self.list_area.setCurrentWidget(self.empty if empty else self.view)
+
+    def _filtered(self) -> bool:
         flt = self.model.filter
-        self.count_label.setText(self.tr("{0} affiché(s)…").format(len(self.model.rows))
-                                 if not self.model.exhausted else self._count_text(len(self.model.rows)))
-        if self.model.exhausted:
-            self.total = len(self.model.rows)
-            return
-        self.total = None
+        return bool(flt.search.strip() or flt.status or flt.quality or flt.equals)
 
-        def counted(n: int) -> None:
-            if generation == self._count_generation:
-                self.total = n
-                self.count_label.setText(self._count_text(n))
-
-        query = self.query
-        self.context.runner.run(lambda state: query.count(flt), title=self.tr("Comptage"), on_success=counted,
-                                parent=self)
+    def _empty_text(self) -> str:
+        typed = " ".join(self.model.filter.search.split())
+        if typed:
+            text = self.tr("Aucun résultat : aucun enregistrement ne contient « {0} »").format(typed)
+            if self._filtered() and (self.model.filter.equals or self.model.filter.status
+                                     or self.model.filter.quality):
+                text += "\n" + self.tr("(avec les filtres choisis)")
+            return text
+        if self._filtered():
+            return self.tr("Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.")
+        return self.tr("Aucun enregistrement pour l'instant. « Nouveau » (Ctrl+N) en crée un ; la page "
+                       "Import lit un classeur Excel.")
 
     def _count_text(self, n: int) -> str:
         typed = self.model.filter.search.strip()
@@ -244,15 +329,71 @@ class RecordsPage(Page):
         self.search.selectAll()
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()
+        """Each column as wide as its header and the rows on screen need (up to ``COLUMN_MAX``); when the
+        table is wider than that, the spare width goes to the columns that were cut, not to the last one.
+        A column the user resized keeps its width."""
         header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(max(header.sectionSize(column), 80), 320))
+        columns = self.model.columnCount()
+        if not columns:
+            return
+        needed = [max(self._content_width(column), min(header.sectionSizeHint(column), HEADER_MAX), COLUMN_MIN)
+                  for column in range(columns)]
+        shown = [min(width, COLUMN_MAX) for width in needed]
+        spare = self.view.viewport().width() - sum(shown)
+        if spare > 0:
+            cut = [c for c in range(columns) if needed[c] > shown[c]]
+            for column in cut:  # the cut ones first, up to what they need
+                extra = min(needed[column] - shown[column], spare // max(1, len(cut)))
+                shown[column] += extra
+            spare = self.view.viewport().width() - sum(shown)
+            if spare > 0:  # then shared by every column: no empty band, no single giant last column
+                for column in range(columns):
+                    shown[column] += spare // columns
+        self._fitting = True
+        try:
+            for column, width in enumerate(shown):
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _content_width(self, column: int) -> int:
+        """The width the cells of the first page need (not only the rows on screen now): the delegate's
+        own measure of the few cells with the longest texts (the delegate lays text out in the window's
+        direction, which a plain advance does not: its measure decides)."""
+        metrics = self.view.fontMetrics()
+        model = self.model
+        advances = []
+        for row in range(min(model.length, PAGE_SIZE)):
+            text = model.data(model.index(row, column))
+            if text:
+                advances.append((metrics.horizontalAdvance(str(text)), row))
+        longest = heapq.nlargest(8, advances)
+        hints = [self.view.sizeHintForIndex(model.index(row, column)).width() for _advance, row in longest]
+        return max([self.view.sizeHintForColumn(column), *hints])
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        # only a drag of the header's handle counts (a model reset resizes sections too)
+        if not getattr(self, "_fitting", False) and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._user_sized = True
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if (event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view.viewport()
+                and not self._user_sized and self.model.length):
+            QTimer.singleShot(0, self._refit)
+        return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        if not self._user_sized:
+            self._fit_columns()
 
     # ------------------------------------------------------------------------------------- records
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+
     def selected_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [self.model.record_id(row) for row in rows]
+        """The ids of the selected rows that are loaded (a selection may reach rows never shown)."""
+        ids = (self.model.record_id(row) for row in self.selected_rows())
+        return [rid for rid in ids if rid is not None]
 
     def new_record(self) -> None:
         self.context.open_record(self.form.key, None)
@@ -263,7 +404,13 @@ class RecordsPage(Page):
             self.context.open_record(self.form.key, self.model.data(index, ID_ROLE))
 
     def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
         ids = self.selected_ids()
+        if len(ids) < len(rows):  # Shift+Ctrl+End over rows never shown: their pages are read first
+            flt, sort_key, descending = self.model.filter, self.model.sort_key, self.model.descending
+            ids = [rid for rid in (self._ids_at(rows, flt, sort_key, descending)) if rid]
         if not ids:
             return
         answer = QMessageBox.question(
@@ -277,7 +424,28 @@ class RecordsPage(Page):
         self.context.runner.run(lambda state: store.delete(form_key, ids), title=self.tr("Suppression"),
                                 changes_data=True, parent=self)
 
+    def _ids_at(self, rows: list[int], flt: ListFilter, sort_key: str | None, descending: bool) -> list[str]:
+        from desktop.ui.records_model import read_page
+
+        pages: dict[int, list[Any]] = {}
+        out = []
+        for row in rows:
+            rid = self.model.record_id(row)
+            if rid is None:
+                page = row // PAGE_SIZE
+                if page not in pages:
+                    pages[page] = read_page(self.query, flt, sort_key, descending, page, self.model.total)
+                found = pages[page]
+                offset = row - page * PAGE_SIZE
+                rid = found[offset][0] if offset < len(found) else None
+            out.append(rid)
+        return out
+
     def select_record(self, record_id: str) -> bool:
+        """Select ``record_id`` when it is in the loaded pages; while the list is being read, once it is."""
+        if self.model.loading:
+            self._pending_selection = record_id
+            return True
         row = self.model.row_of(record_id)
         if row < 0:
             return False
@@ -322,37 +490,51 @@ class RecordsPage(Page):
 
     def export_to(self, path: str) -> Any:
         """Export the records matching the current filter and sort, off the GUI thread, with progress."""
-        from forms.excel import export_xlsx
 
         form_key, lang = self.form.key, self.lang
         store, query = self.context.store, self.query
         flt, sort_key, descending = self.model.filter, self.model.sort_key, self.model.descending
 
-        def work(state: Any) -> Any:
-            from forms.excel.columns import LinkNames
+        total = self.model.total
+        return self.context.runner.run(
+            partial(_export_work, store, query, form_key, flt, sort_key, descending, Path(path), lang, total),
+            title=self.tr("Export Excel"), progress=True, on_success=self._exported,
+            on_cancelled=self._export_cancelled, parent=self)
 
-            with store.engine.connect() as conn:
-                links = LinkNames(conn, store.establishment)
-                records = query.records(flt, sort_key, descending, conn)
-                return export_xlsx(form_key, records, Path(path), lang, state, links=links)
+    def _exported(self, result: tuple[int, str]) -> None:
+        count, path = result
+        self.export_message.setText(self.tr("%n enregistrement(s) exporté(s) dans {0}", "", count).format(path))
 
-        def done(count: int) -> None:
-            self.export_message.setText(self.tr("%n enregistrement(s) exporté(s) dans {0}", "", count).format(path))
-
-        return self.context.runner.run(work, title=self.tr("Export Excel"), progress=True, on_success=done,
-                                       parent=self)
+    def _export_cancelled(self) -> None:
+        self.export_message.setText(self.tr("Export annulé : aucun fichier n'a été écrit."))
 
     # ------------------------------------------------------------------------------------ Page hooks
     def refresh(self) -> None:
         selected = self.selected_ids()
         self.fill_filters()
         self.model.reload()
-        self.update_count()
+        self._show_state()
         for record_id in selected[:1]:
             self.select_record(record_id)
 
     def activated(self) -> None:
         self.view.setFocus()
+
+
+def _export_work(store: Any, query: ListQuery, form_key: str, flt: ListFilter, sort_key: str | None,
+                 descending: bool, path: Path, lang: str, total: int | None, state: Any) -> tuple[int, str]:
+    """The export of « what I see » (worker thread): progress out of the list's count, cancellable at
+    every step; written to a temporary file beside ``path`` and renamed at the end, so a cancelled or
+    failed export leaves no partial file (and an existing file untouched)."""
+    from forms.atomic import atomic_output
+    from forms.excel import export_xlsx
+    from forms.excel.columns import LinkNames
+
+    with store.engine.connect() as conn, atomic_output(path) as partial_path:
+        links = LinkNames(conn, store.establishment)
+        records = query.records(flt, sort_key, descending, conn)
+        count = export_xlsx(form_key, records, partial_path, lang, state, links=links, total=total or 0)
+    return count, str(path)
 
 
 def _show_whole_text(combo: QComboBox) -> None:

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from forms.definitions import FORMS
 from sync.bundle import FormRecords
 from sync.ministry.consolidation import consolidate
 from sync.ministry.store import national_store
@@ -260,7 +261,7 @@ def test_status_shows_held_bundles_and_refused_records_until_corrected(ministry,
     ecc_status = status["ECC"]
     assert ecc_status.enrolled and ecc_status.last_sequence == 1 and ecc_status.held == [3]
     assert ecc_status.waiting_for == 2 and ecc_status.refused_records == 1 and not ecc_status.late
-    assert ecc_status.records == {"offering": 1, "cohort": 1, "internship": 1}
+    assert ecc_status.records == {**dict.fromkeys(FORMS, 0), "offering": 1, "cohort": 1, "internship": 1}
     assert status["UM5"].late and not status["UM5"].enrolled
     later = establishments_status(ministry, now=datetime.now(UTC) + timedelta(days=31))
     assert next(s for s in later if s.code == "ECC").late

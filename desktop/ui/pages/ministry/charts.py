@@ -158,4 +158,16 @@ def headline(lang: str, figures: Any, locale: Any) -> list[tuple[str, str]]:
         (w("Stagiaires femmes", "المتدربات", "Women interns"), pct_i(figures.internships_women, figures.internships)),
         (w("Stagiaires recrutés par l'organisme", "المتدربون الموظفون من طرف الجهة", "Interns hired by the host"),
          pct_i(figures.hired, figures.internships)),
+        *((ind.label.get(lang), _formatted(ind.fmt, value, locale)) for ind, value in figures.tiles),
     ]
+
+
+def _formatted(fmt: str, value: Any, locale: Any) -> str:
+    """An indicator of a form's profile (``NationalFigures.tiles``) as its tile shows it."""
+    from sync.ministry.measures import RATE
+
+    if value is None:
+        return "—"
+    if fmt == RATE:
+        return locale.toString(100 * value, "f", 1) + " %"
+    return locale.toString(float(value), "f", 0)

@@ -119,7 +119,8 @@ class NationalDataPage(MinistryPage):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         while self.filter_row.count():
             item = self.filter_row.takeAt(0)
-            if item.widget() is not None:
+            if item.widget() is not None:  # hidden at once: deleteLater waits for the event loop
+                item.widget().hide()
                 item.widget().deleteLater()
         self.filters = {}
         for f in filter_fields(self.query.form):
