@@ -33,8 +33,10 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 CACHE = ROOT / "benchmarks" / ".cache" / "consolidation"
+if os.environ.get("KAFAAT_BENCH_CODE"):  # ``--before DIR``: the child imports the code of another checkout
+    ROOT = Path(os.environ["KAFAAT_BENCH_CODE"]).resolve()
+sys.path.insert(0, str(ROOT))
 PASSPHRASE = "phrase de passe du banc d'essai"
 YEARS = ("2021-2022", "2022-2023", "2023-2024", "2024-2025", "2025-2026")
 
@@ -168,15 +170,35 @@ def _ministry(folder: Path, work: Path, db_url: str | None):
 
 
 def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list[str]) -> dict:
+    from sync.ministry import applying, checking
     from sync.ministry.consolidation import consolidate
 
+    # Phases: « check » (BundleChecker.check: parse, the form's rules, system members, links, natural
+    # keys), « write » (applying.write_records), « read » the rest (decrypt, decompress, decode, chain,
+    # registry, receipts).
+    spent = {"check": 0.0, "write": 0.0}
+
+    def timed(name: str, fn):
+        def wrapper(*a, **k):
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.perf_counter() - t0
+        return wrapper
+
+    checking.BundleChecker.check = timed("check", checking.BundleChecker.check)
+    applying.write_records = timed("write", applying.write_records)
     ws, identity = _ministry(folder, work, db_url)
     out = {}
     for phase in phases:
         inbox = folder / ("month2" if phase == "month2" else "month1")
+        spent.update(check=0.0, write=0.0)
         start = time.perf_counter()
         report = consolidate(ws, identity, [inbox])
         out[phase] = time.perf_counter() - start
+        out[f"{phase}_phases"] = {"read": round(out[phase] - spent["check"] - spent["write"], 2),
+                                  "check": round(spent["check"], 2), "write": round(spent["write"], 2)}
         out[f"{phase}_summary"] = report.summary()
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
@@ -249,12 +271,14 @@ def _database(backend: str):
     return make_url(url).set(database=name).render_as_string(hide_password=False), drop
 
 
-def spawn(kind: str, folder: Path, backend: str, *extra: str) -> dict:
+def spawn(kind: str, folder: Path, backend: str, *extra: str, code: Path | None = None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kafaat-bench-"))
     url, drop = _database(backend)
+    env = {**os.environ, **({"KAFAAT_BENCH_CODE": str(code)} if code else {})}
     try:
         result = subprocess.run([sys.executable, __file__, "--child", kind, "--folder", str(folder), "--work",
-                                 str(work), "--db-url", url or "", *extra], capture_output=True, text=True, cwd=ROOT)
+                                 str(work), "--db-url", url or "", *extra], capture_output=True, text=True,
+                                cwd=code or ROOT, env=env)
         if result.returncode:
             raise SystemExit(result.stderr)
         return json.loads(result.stdout.strip().splitlines()[-1])
@@ -274,6 +298,9 @@ def main() -> None:
     parser.add_argument("--db-url", default="")
     parser.add_argument("--phases", default="first,rerun,month2")
     parser.add_argument("--month", default="month1")
+    parser.add_argument("--before", type=Path, metavar="CHECKOUT",
+                        help="also consolidate with the code of this checkout, in the same run")
+    parser.add_argument("--runs", type=int, default=1, help="each measure this many times, interleaved")
     args = parser.parse_args()
     if args.child == "floor":
         print(json.dumps(child_floor(Path(args.folder), Path(args.work), args.db_url or None, args.month)))
@@ -285,12 +312,31 @@ def main() -> None:
     start = time.perf_counter()
     folder = prepare(args.establishments, args.records)
     print(f"données : {folder} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
-    floor = spawn("floor", folder, args.backend)
-    floor2 = spawn("floor", folder, args.backend, "--month", "month2")
-    ours = spawn("consolidate", folder, args.backend)
-    size = sum(p.stat().st_size for p in (folder / "month1").iterdir())
+
     import sqlalchemy
 
+    floors, floors2, runs, befores = [], [], [], []
+    for _ in range(args.runs):
+        floors.append(spawn("floor", folder, args.backend))
+        floors2.append(spawn("floor", folder, args.backend, "--month", "month2"))
+        runs.append(spawn("consolidate", folder, args.backend))
+        if args.before:
+            befores.append(spawn("consolidate", folder, args.backend, code=args.before))
+
+    def median(found: list[dict], key: str = "first") -> dict:
+        return sorted(found, key=lambda r: r[key])[len(found) // 2]
+
+    floor, floor2, ours = median(floors, "floor"), median(floors2, "floor"), median(runs)
+    size = sum(p.stat().st_size for p in (folder / "month1").iterdir())
+    every = {"floor_s": [round(f["floor"], 2) for f in floors], "first_s": [round(r["first"], 2) for r in runs],
+             "floor_month2_s": [round(f["floor"], 2) for f in floors2],
+             "month2_s": [round(r["month2"], 2) for r in runs]}
+    if befores:
+        before = median(befores)
+        every["before_first_s"] = [round(r["first"], 2) for r in befores]
+        every["before_month2_s"] = [round(r["month2"], 2) for r in befores]
+        every["first_over_floor_each"] = [round(r["first"] / f["floor"], 2) for r, f in zip(runs, floors, strict=True)]
+        every["before_first_over_floor_each"] = [round(r["first"] / f["floor"], 2) for r, f in zip(befores, floors, strict=True)]
     report = {
         "backend": args.backend, "establishments": args.establishments, "records_each": args.records,
         "month1_bytes": size, "floor_s": round(floor["floor"], 2), "first_s": round(ours["first"], 2),
@@ -298,9 +344,17 @@ def main() -> None:
         "rerun_over_first": round(ours["rerun"] / ours["first"], 4), "floor_month2_s": round(floor2["floor"], 2),
         "month2_s": round(ours["month2"], 2), "month2_over_floor": round(ours["month2"] / floor2["floor"], 2),
         "peak_rss_mb": {"ours": round(ours["peak_rss_mb"]), "floor": round(floor["peak_rss_mb"])},
+        "first_phases": ours.get("first_phases"), "month2_phases": ours.get("month2_phases"),
         "first_summary": ours["first_summary"], "month2_summary": ours["month2_summary"],
+        "runs": every, "load_average": os.getloadavg(),
         "python": platform.python_version(), "sqlalchemy": sqlalchemy.__version__,
     }
+    if befores:
+        report["before"] = {
+            "code": str(args.before), "first_s": round(before["first"], 2),
+            "first_over_floor": round(before["first"] / floor["floor"], 2),
+            "month2_s": round(before["month2"], 2), "month2_over_floor": round(before["month2"] / floor2["floor"], 2),
+            "first_phases": before.get("first_phases"), "peak_rss_mb": round(before["peak_rss_mb"])}
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -6,13 +6,14 @@
 * ours: ``forms.excel.run_import`` — budgets, read (calamine), header mapping, conversion, links by
   natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction; its time
   split into phases by wrapping what it calls: **read** (``read_sheet`` and every row drawn from the
-  sheet), **validate** (``RecordStore.check``: parse, form rules, links, natural keys), **write**
+  sheet), **validate** (``RecordStore.check``/``check_many``: parse, form rules, links, natural keys), **write**
   (``RecordStore.write_checked``) and **convert** (the rest: cells to values, labels to codes, links by
   natural key, the import's row loop);
 * before (``--before CHECKOUT``): the same import, phases and all, with the code of another checkout (a
   worktree of an earlier commit), in the same run;
 * ours + bulk_load (``--proposed``): ours with ``forms.store.records.bulk_load`` around the writes (the
-  list indexes rebuilt once), the change proposed to ``forms/excel``, applied here by wrapping;
+  list indexes rebuilt once), applied by wrapping; the import now does it itself, so this only matters
+  with ``--before`` code that did not;
 * floor: python-calamine raw parse + stdlib sqlite3 ``executemany`` of the raw cells into a table of the
   same width, one transaction (no conversion, no validation, no audit);
 * peer: ``pandas.read_excel(engine="calamine")`` + ``DataFrame.to_sql`` into SQLite (pandas is a
@@ -154,6 +155,8 @@ class Phases:
             return sheet
         importing.read_sheet = reading
         RecordStore.check = self.timed("validate", RecordStore.check)
+        if hasattr(RecordStore, "check_many"):  # a chunk at once (this branch), or row by row (before)
+            RecordStore.check_many = self.timed("validate", RecordStore.check_many)
         RecordStore.write_checked = self.timed("write", RecordStore.write_checked)
 
 

@@ -183,7 +183,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--parsing-only", action="store_true")
     args = parser.parse_args()
+    if args.parsing_only:
+        parsing(args.rows, args.runs)
+        return
     print(f"Python {platform.python_version()}, {args.rows} internship rows, {args.runs} runs, CPU time of one process")
     for label, share in (("clean", 0.0), ("5 % with a problem", 0.05)):
         rows = make_rows(args.rows, share)
@@ -207,6 +211,65 @@ def main() -> None:
                   f"hand-written ÷ this {hand_median / median:5.2f}")
         print("  batch phases (medians): " + ", ".join(
             f"{k} {statistics.median(p[k] for p in phases) * 1e9 / args.rows:.0f} ns/row" for k in phases[0]))
+    parsing(args.rows, args.runs)
+
+
+def as_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """The raw record an import hands to ``parse_record``: what ``forms.excel.columns.converter`` gives
+    (codes, date objects, cleaned text; numbers as the sheet's floats)."""
+    out = dict(row)
+    for key in ("monthly_stipend", "final_mark", "weekly_hours"):
+        if out[key] is not None:
+            out[key] = float(out[key])
+    return out
+
+
+def as_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The raw record a bundle carries to the ministry: dates as ISO text, decimals as JSON numbers."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = float(value)
+        out[key] = value
+    return out
+
+
+def parsing(count: int, runs: int) -> None:
+    """``parse_record``: the interpreted reference against the compiled parser, on raw records shaped as
+    an import and a consolidation give them."""
+    from forms.compiled import compiled
+    from forms.validation import parse_and_validate_batch, parse_record_interpreted
+
+    comp = compiled(FORM)
+    rows = make_rows(count)
+
+    def interpreted_both(raw: dict[str, Any]) -> Any:
+        """``parse_and_validate`` as it was before anything was compiled."""
+        values, issues = parse_record_interpreted(FORM, raw)
+        unreadable = {i.field for i in issues}
+        issues.extend(i for i in validate_interpreted(FORM, values)
+                      if not (i.code == "required" and i.field in unreadable))
+        return values, issues
+
+    print("\nparse_record (raw → typed values)")
+    for label, shape in (("import cells", as_cells), ("bundle JSON", as_json)):
+        raws = [shape(r) for r in rows]
+        assert list(map(comp.parse, raws)) == [parse_record_interpreted(FORM, r) for r in raws]
+        variants = {"interpreted (before)": lambda raws=raws: [parse_record_interpreted(FORM, r) for r in raws],
+                    "compiled": lambda raws=raws: list(map(comp.parse, raws)),
+                    "parse + validate, before": lambda raws=raws: [interpreted_both(r) for r in raws],
+                    "parse + validate, batch": lambda raws=raws: parse_and_validate_batch(FORM, raws)}
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for _ in range(runs):
+            for name, fn in variants.items():
+                times[name].append(cpu(fn))
+        before = statistics.median(times["interpreted (before)"])
+        for name, values in times.items():
+            median = statistics.median(values)
+            print(f"  {label:12} {name:25} {median:7.3f} s  {count / median:>11,.0f} records/s/core  "
+                  f"before ÷ this {before / median:5.2f}")
 
 
 if __name__ == "__main__":

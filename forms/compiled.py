@@ -26,10 +26,12 @@ The compiled object is built lazily and kept on the ``Form`` itself, derived for
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from forms.schema import Field, FieldType, Form, Issue, Rule
+from forms.schema import Field, FieldType, Form, Issue, Rule, Severity
 
 _TEXTUAL = (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER)
 _ORDERED = (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
@@ -58,6 +60,94 @@ def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str) 
             constants[f"high{tag}"] = field.max
             tests.append(f"{name} <= high{tag}")
     return " and ".join(tests) if tests else None
+
+
+CENT = Decimal("0.01")
+
+
+def parse_statements(field: Field, name: str, value: str, constants: dict[str, Any], tag: str) -> list[str]:
+    """Statements (indented by four spaces) that set ``name`` to what ``parse_value`` gives for the
+    non-``None`` raw value ``value``: the common well-formed values are converted inline; any other goes
+    to the field's own parser (``forms.validation._fast_parser``, then ``parse_value``), whose
+    ``ValueProblem`` the caller's ``try`` catches."""
+    from forms.validation import FAR_TOO_LARGE, _fast_parser
+
+    constants[f"parse{tag}"] = _fast_parser(field)
+    general = ["else:", f"    {name} = parse{tag}({value})"]
+    kind = field.type
+    if kind in _TEXTUAL and field.strip:
+        return [f"if type({value}) is str:", f"    {name} = ' '.join({value}.split()) or None", *general]
+    if kind is FieldType.LINK:
+        return [f"if type({value}) is str and {value} and {value}.strip() == {value}:",
+                f"    {name} = {value}.lower()", *general]
+    if kind is FieldType.INTEGER:
+        return [f"if type({value}) is int and {-FAR_TOO_LARGE} < {value} < {FAR_TOO_LARGE}:",
+                f"    {name} = {value}",
+                f"elif type({value}) is float and {value}.is_integer() and "
+                f"{-FAR_TOO_LARGE} < {value} < {FAR_TOO_LARGE}:",  # a spreadsheet's number
+                f"    {name} = int({value})", *general]
+    if kind is FieldType.DECIMAL:
+        # what parse_decimal gives: Decimal(str(value)) to the cent; below 10**15, a finite float or int
+        # always passes its checks
+        constants["Decimal"], constants["CENT"] = Decimal, CENT
+        return [f"if (type({value}) is float or type({value}) is int) and "
+                f"{-FAR_TOO_LARGE} < {value} < {FAR_TOO_LARGE}:",
+                f"    {name} = Decimal(str({value})).quantize(CENT)", *general]
+    if kind is FieldType.DATE:
+        constants["date"], constants["datetime"] = date, datetime
+        return [f"if type({value}) is date:", f"    {name} = {value}",
+                f"elif type({value}) is datetime:", f"    {name} = {value}.date()", *general]
+    if kind is FieldType.CHOICE:
+        table = field.choices()
+        assert table is not None
+        constants[f"codes{tag}"] = frozenset(table.codes)
+        return [f"if type({value}) is str and {value} in codes{tag}:", f"    {name} = {value}", *general]
+    if kind is FieldType.BOOLEAN:
+        return [f"if type({value}) is bool:", f"    {name} = {value}", *general]
+    return [f"{name} = parse{tag}({value})"]
+
+
+def _no_op(lines: list[str]) -> list[str]:
+    """``x = x`` written as ``pass``."""
+    out = []
+    for line in lines:
+        left, _eq, right = line.strip().partition(" = ")
+        out.append(line.replace(line.strip(), "pass") if left and left == right else line)
+    return out
+
+
+def parser_source(form: Form, constants: dict[str, Any]) -> str:
+    """The source of ``parse_one(raw) -> (values, issues)``: ``parse_record`` for ``form``, every field's
+    conversion inlined (its common well-formed values converted in place, the others through the field's
+    parser), a problem caught and reported as ``parse_record`` reports it, unknown keys named."""
+    from forms.validation import ValueProblem
+
+    constants.update(ValueProblem=ValueProblem, Issue=Issue, ERROR=Severity.ERROR,
+                     known=frozenset(form.field_keys), unknown=_unknown_field(form))
+    lines = ["def parse_one(raw):", "    issues = []", "    get = raw.get"]
+    names = []
+    for index, f in enumerate(form.fields):
+        name, tag = f"p{index}", f"{index}"
+        names.append((f.key, name))
+        lines += [f"    {name} = get({f.key!r})", f"    if {name} is not None:", "        try:"]
+        lines += [f"            {s}" for s in _no_op(parse_statements(f, name, name, constants, tag))]
+        lines += ["        except ValueProblem as problem:", f"            {name} = None",
+                  f"            issues.append(Issue(({f.key!r},), problem.message, ERROR, problem.code))"]
+    lines.append("    values = {" + ", ".join(f"{k!r}: {n}" for k, n in names) + "}")
+    lines += ["    if not known.issuperset(raw):", "        for key in raw:", "            if key not in known:",
+              "                issues.append(unknown(key))", "    return values, issues"]
+    return "\n".join(lines) + "\n"
+
+
+def _unknown_field(form: Form) -> Callable[[str], Issue]:
+    from forms.i18n import Text
+
+    message = Text("champ inconnu dans le formulaire « {f} »", "حقل غير معروف في الاستمارة « {f} »",
+                   "unknown field in form '{f}'").format(f=form.label.fr)
+
+    def unknown(key: str) -> Issue:
+        return Issue((key,), message, Severity.ERROR, "unknown_field")
+    return unknown
 
 
 class _NeedsMore(BaseException):
@@ -121,6 +211,10 @@ class CompiledForm:
         self.one: Callable[[Mapping[str, Any]], list[Issue]] = namespace["validate_one"]
         self.fields_one: Callable[[Mapping[str, Any]], list[Issue]] = namespace["check_fields"]
         """The field rules alone, for one record (the batch runs the cross-field rules its own way)."""
+        self.parse_source = parser_source(form, parsing := {})
+        exec(compile(self.parse_source, f"<parser {form.key}>", "exec"), parsing)
+        self.parse: Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[Issue]]] = parsing["parse_one"]
+        """``parse_record`` for this form."""
         self._rule_reads: list[tuple[str, ...]] = [tuple(dict.fromkeys(r.needs)) for r in form.rules]
         self._rule_opaque = [False] * len(form.rules)
 

@@ -283,7 +283,15 @@ def parse_record(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], li
     """Typed values for every field of ``form`` (``None`` when blank or unreadable) and the problems met.
 
     Unknown keys are reported, so that a misspelt column or JSON member is never silently dropped.
+    Runs the form's compiled parser (``forms.compiled``); ``parse_record_interpreted`` is the reference it
+    must agree with.
     """
+    return compiled(form).parse(raw)
+
+
+def parse_record_interpreted(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+    """The reference parser, field by field through the declaration (what ``parse_record`` was before it
+    was compiled): kept to test the compiled parser against, and for reading."""
     values: dict[str, Any] = {}
     issues: list[Issue] = []
     get = raw.get
@@ -430,7 +438,7 @@ def validate_interpreted(form: Form, values: Mapping[str, Any]) -> list[Issue]:
 def parse_and_validate(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
     """``parse_record`` then ``validate``; a field whose value could not be read is reported once (not
     also as "required")."""
-    values, issues = parse_record(form, raw)
+    values, issues = compiled(form).parse(raw)
     unreadable = {i.field for i in issues}
     issues.extend(i for i in validate(form, values) if not (i.code == "required" and i.field in unreadable))
     return values, issues
@@ -439,7 +447,7 @@ def parse_and_validate(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, An
 def parse_and_validate_batch(form: Form, raws: Sequence[Mapping[str, Any]]
                              ) -> list[tuple[dict[str, Any], list[Issue]]]:
     """``parse_and_validate`` for many raw records: each parsed on its own, validated together."""
-    parsed = [parse_record(form, raw) for raw in raws]
+    parsed = list(map(compiled(form).parse, raws))
     found = validate_batch(form, [values for values, _issues in parsed])
     out = []
     for (values, issues), more in zip(parsed, found, strict=True):

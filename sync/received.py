@@ -7,24 +7,43 @@ consolidation; ``kafaat ministry verify`` reports what can be checked from the b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from forms.definitions import FORMS
 from forms.schema import Issue, Severity
-from forms.validation import parse_and_validate
+from forms.validation import parse_and_validate_batch
 from sync.bundle import LIVE_SYSTEM, OpenedBundle
 
 
+def not_sent(issue: Issue, sent: Container[str]) -> bool:
+    """Whether ``issue`` only says that a field the bundle does not carry is empty. A column not sent (an
+    older writer, a withheld field, a field added by a newer version) is absent, not missing: it never
+    counts as « champ obligatoire ». The one statement of that rule, for ``ministry verify`` (here) and
+    for the consolidation (``sync.ministry.checking``)."""
+    return issue.code == "required" and issue.field not in sent
+
+
+def sent_errors(issues: Iterable[Issue], sent: Container[str]) -> list[Issue]:
+    """The errors among ``issues``, without the « required » of fields not sent."""
+    return [i for i in issues if i.severity is Severity.ERROR and not not_sent(i, sent)]
+
+
 def check_row(form_key: str, columns: list[str], row: list[Any]) -> tuple[dict[str, Any], list[Issue]]:
-    """Typed values and the errors of one live record of a bundle. A field the bundle does not carry (an
-    older writer, a withheld field) is absent, not missing: it never counts as « champ obligatoire »."""
+    """Typed values and the errors of one live record of a bundle (see ``not_sent``)."""
+    return check_rows(form_key, columns, [row])[0]
+
+
+def check_rows(form_key: str, columns: list[str], rows: list[list[Any]]
+               ) -> list[tuple[dict[str, Any], list[Issue]]]:
+    """``check_row`` for many live records of one form, validated together (``parse_and_validate_batch``)."""
     form = FORMS[form_key].as_received()
-    raw = {c: v for c, v in zip(columns[len(LIVE_SYSTEM):], row[len(LIVE_SYSTEM):], strict=True)}
-    values, issues = parse_and_validate(form, raw)
-    errors = [i for i in issues if i.severity is Severity.ERROR and not (i.code == "required" and i.field not in raw)]
-    return values, errors
+    names = columns[len(LIVE_SYSTEM):]
+    skip = len(LIVE_SYSTEM)
+    raws = [dict(zip(names, row[skip:], strict=True)) for row in rows]
+    sent = frozenset(names)
+    return [(values, sent_errors(issues, sent)) for values, issues in parse_and_validate_batch(form, raws)]
 
 
 @dataclass
@@ -42,8 +61,7 @@ def check_bundle(opened: OpenedBundle, lang: str = "fr") -> dict[str, FormOutcom
         if part == "tombstones":
             outcome.accepted += len(rows)
             continue
-        for row in rows:
-            _values, errors = check_row(form_key, columns, row)
+        for row, (_values, errors) in zip(rows, check_rows(form_key, columns, rows), strict=True):
             if errors:
                 outcome.refused.append((row[0], [i.render(lang) for i in errors]))
             else:

@@ -47,7 +47,7 @@ from forms.excel.columns import (
 )
 from forms.excel.reading import FileRefused, Sheet, cell_text, column_letter, read_sheet
 from forms.schema import FieldType, Severity
-from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore
+from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore, bulk_load
 from forms.store.tables import record_table
 from forms.tasks import TaskState, step
 from forms.validation import ValueProblem
@@ -487,7 +487,8 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         gc.disable()
     try:
         if write:
-            with store.writer.begin() as conn, _page_cache(conn):
+            with (store.writer.begin() as conn, _page_cache(conn),
+                  bulk_load(conn, form_key, sheet.height - header_index - 1)):
                 _rows(store, plan, sheet, header_index, conn, state, write=True)
                 if not plan.ok:
                     raise _Rollback()
@@ -643,16 +644,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 row.record_id = ctx.natural_key_owner(form.key, key)
         return row
 
-    def finish(row: _Row, existing: Mapping[str, tuple[dict[str, Any], str]]) -> None:
-        """Stage 3: the form's own check, then counted, refused, skipped as unchanged or queued."""
+    def finish(row: _Row, record_id: str | None, stored: tuple[dict[str, Any], str] | None,
+               checked: Checked) -> None:
+        """Stage 3: after the form's own check, counted, refused, skipped as unchanged or queued."""
         nonlocal batch
-        raw, row_number, status = row.raw, row.number, row.status
-        record_id = row.given_id if row.given_id in existing else row.record_id
-        stored = existing.get(record_id) if record_id is not None else None
-        if stored is not None:
-            for k in absent:
-                raw[k] = stored[0].get(k)
-        checked = store.check(form.key, raw, record_id=record_id, conn=conn, context=ctx)
+        row_number, status = row.number, row.status
         for key, shown in row.numbers:
             if not any(key in i.fields for i in checked.issues):  # a refused value says it already
                 problem(row_number, (key,), f"« {shown} » était un nombre dans le fichier : si l'identifiant "
@@ -725,11 +721,27 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 batch = []
 
     def flush(chunk: list[_Row]) -> None:
-        """Stage 2 for a chunk of rows: the records they name, loaded with one query per 500."""
+        """Stage 2 for a chunk of rows: the records they name, loaded with one query per 500, then the
+        form's own check of the whole chunk at once (``RecordStore.check_many``: the same findings as
+        ``check`` row by row)."""
+        if not chunk:
+            return
         wanted = [r.record_id for r in chunk if r.record_id] + [r.given_id for r in chunk if r.given_id]
         existing = _load_live(conn, form, table, store.establishment, wanted) if wanted else {}
+        ids: list[str | None] = []
+        stored_rows: list[tuple[dict[str, Any], str] | None] = []
         for row in chunk:
-            finish(row, existing)
+            record_id = row.given_id if row.given_id in existing else row.record_id
+            stored = existing.get(record_id) if record_id is not None else None
+            if stored is not None:
+                raw = row.raw
+                for k in absent:
+                    raw[k] = stored[0].get(k)
+            ids.append(record_id)
+            stored_rows.append(stored)
+        checked = store.check_many(form.key, [r.raw for r in chunk], record_ids=ids, conn=conn, context=ctx)
+        for row, record_id, stored, one in zip(chunk, ids, stored_rows, checked, strict=True):
+            finish(row, record_id, stored, one)
 
     hidden = set(sheet.hidden_rows)
     why_hidden = " (par un filtre ou à la main)" if sheet.filtered else ""

@@ -9,7 +9,8 @@ establishment's records, live in the store or accepted from the same bundle. An 
 refused with its reasons in French; the others are accepted.
 
 A column the bundle does not carry is « not sent », never « empty »: its required rule is not applied
-(a withheld field, or a field added by a newer version of the establishment's application). A column the
+(a withheld field, or a field added by a newer version of the establishment's application); the rule is
+stated once, in ``sync.received.not_sent``. A column the
 ministry does not know is ignored and named in the receipt's problems.
 """
 
@@ -23,13 +24,16 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from forms.definitions import FORMS
-from forms.schema import Form, Severity
-from forms.validation import parse_record, validate
+from forms.schema import Form
+from forms.validation import parse_and_validate_batch
 from sync.ministry.received import received_form
 from sync.ministry.tables import record_table
+from sync.received import sent_errors
 
 ID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SYSTEM = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
+BATCH = 2000
+"""Records validated together (``parse_and_validate_batch``)."""
 
 
 @dataclass
@@ -149,6 +153,18 @@ class BundleChecker:
         seen: set[str] = set()
         candidates: list[tuple[Accepted, list[str]]] = []  # (record, refusal reasons so far)
 
+        raws: list[dict[str, Any]] = []
+        """The field values of the last records of ``candidates``, not validated yet."""
+
+        def validate_pending() -> None:
+            """The form's rules over the pending records at once (``parse_and_validate_batch``)."""
+            checked = parse_and_validate_batch(form, raws)
+            for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
+                                                           strict=True):
+                record.values = values
+                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
+            raws.clear()
+
         fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
         code = self.establishment
         for row in rows:
@@ -169,17 +185,12 @@ class BundleChecker:
             if rid in seen:
                 reasons.append("identifiant présent deux fois dans le lot")
             seen.add(rid)
-            values, issues = parse_record(form, {c: row[i] for c, i in field_index})
-            found = validate(form, values)
-            if found:
-                unreadable = {i.field for i in issues}
-                issues.extend(i for i in found
-                              if not (i.code == "required" and (i.field in unreadable or i.field not in present)))
-            if issues:
-                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in issues
-                               if i.severity is Severity.ERROR)
-            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, values),  # type: ignore[arg-type]
+            raws.append({c: row[i] for c, i in field_index})
+            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
                                reasons))
+            if len(raws) == BATCH:
+                validate_pending()
+        validate_pending()
         tomb_index = {c: i for i, c in enumerate(tomb_columns)}
         for row in tombstones:
             result.total += 1

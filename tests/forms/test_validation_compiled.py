@@ -3,7 +3,7 @@ every declared form and of every form as a ministry receives it: the same issues
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +18,8 @@ from forms.schema import Field, FieldType, Form
 from forms.validation import (
     parse_and_validate,
     parse_and_validate_batch,
+    parse_record,
+    parse_record_interpreted,
     validate,
     validate_batch,
     validate_interpreted,
@@ -129,3 +131,68 @@ def test_a_rule_that_iterates_its_values_is_run_record_by_record() -> None:
     rows = [{"a": 1, "b": 2}, {"a": 1, "b": None}, {"a": 1, "b": 2}]
     assert validate_batch(form, rows) == [validate_interpreted(form, r) for r in rows]
     assert [len(found) for found in validate_batch(form, rows)] == [1, 0, 1]
+
+
+# ------------------------------------------------------------------------------------ compiled parser
+
+def raw_values(f: Field) -> st.SearchStrategy[Any]:
+    """What a cell, a JSON member or a form may hold for the field: typed values, their usual spellings as
+    text, numbers of every kind (on and past the limits, not finite, negative zero), blanks, and values of
+    the wrong type."""
+    def spellings(value: Any) -> st.SearchStrategy[Any]:
+        options: list[Any] = [value]
+        if isinstance(value, date):
+            options += [value.isoformat(), value.strftime("%d/%m/%Y"), f" {value.isoformat()} ",
+                        datetime(value.year, value.month, value.day, 8, 30), f"{value.isoformat()}T08:00:00"]
+        elif isinstance(value, Decimal):
+            options += [float(value), str(value), str(value).replace(".", ","), int(value)]
+        elif isinstance(value, bool):
+            options += [int(value), "Oui" if value else "non", " VRAI " if value else "Faux"]
+        elif isinstance(value, str):
+            options += [value.upper(), f"  {value} ", value.replace(" ", "\u00a0"), f"{value}\n"]
+        elif isinstance(value, int):
+            options += [float(value), str(value), f" {value:,} ".replace(",", "\u202f"), Decimal(value)]
+        elif isinstance(value, tuple):
+            options += [list(value), ";".join(value), ", ".join(value), set(value)]
+        table = f.choices()
+        if table is not None and isinstance(value, str) and value in table.codes:
+            choice = table.choices[table.codes.index(value)]
+            options += [choice.label.fr, choice.label.get("ar"), choice.label.fr.upper()]
+        return st.sampled_from(options)
+
+    odd = st.sampled_from([
+        "", "   ", "\u00a0", [], (), 0, 1, -1, 0.5, 1.0, -0.0, 2.675, 1e15, -1e15, 999999999999999.0, 10**15,
+        10**16, float("nan"), float("inf"), Decimal("NaN"), Decimal("1E+20"), Decimal("12.345"), True, False,
+        "abc", "1.2E+19", "12,50", "١٢", {"a": 1}, b"bytes", "oui", "x", "2024-W01-1", "2024-02-30",
+        "15/01/2024", "20240115", "0012", 12.0, 1.5e3, "  3000.0 ", datetime(2024, 1, 15, 23, 59)])
+    return st.one_of(field_values(f).flatmap(spellings), odd)
+
+
+def _exact(parsed: tuple[dict[str, Any], list[Any]]) -> Any:
+    """Values with their types and exact spelling (Decimal("1.0") == Decimal("1.00"), 1 == True)."""
+    values, issues = parsed
+    return {k: (type(v), repr(v)) for k, v in values.items()}, issues
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_compiled_parser_agrees_with_interpreted(form: Form, data: st.DataObject) -> None:
+    raw = {f.key: data.draw(st.one_of(st.none(), raw_values(f)), label=f.key) for f in form.fields}
+    for key in data.draw(st.lists(st.sampled_from(form.field_keys), max_size=3), label="dropped"):
+        raw.pop(key, None)
+    if data.draw(st.booleans(), label="unknown keys"):
+        raw["oops"] = 1
+        raw[""] = None
+    expected = _exact(parse_record_interpreted(form, raw))
+    assert _exact(compiled(form).parse(raw)) == expected
+    assert _exact(parse_record(form, MappingProxyType(raw))) == expected
+    assert [_exact(p) for p in map(CompiledForm(form).parse, [raw, raw])] == [expected, expected]
+
+
+def test_parse_record_is_the_compiled_one() -> None:
+    form = FORMS["internship"]
+    raw = {"start_date": "15/01/2024", "monthly_stipend": 3000.0, "weekly_hours": 35.0, "nope": 2}
+    assert parse_record(form, raw) == parse_record_interpreted(form, raw)
+    assert parse_record(form, raw)[0]["monthly_stipend"] == Decimal("3000.00")
+    assert [i.code for i in parse_record(form, raw)[1]] == ["unknown_field"]

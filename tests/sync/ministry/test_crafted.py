@@ -295,3 +295,29 @@ def test_a_version_1_bundle_with_personal_fields_is_applied_without_them(ministr
     [stored] = national_rows(ministry, "offering", "ECC").values()
     assert "contact_email" not in stored and "amina.elidrissi@ecc.ma" not in repr(stored)
     assert stored["code"] == OFFERING["code"]
+
+
+def test_not_sent_is_one_rule_for_the_consolidation_and_verify(ministry, schools, identities, tmp_path) -> None:
+    """A column the bundle lacks is not « required »; a column sent empty is. The consolidation's checker
+    and ``ministry verify`` (``sync.received``) apply the same rule, and say the same thing."""
+    from sync.ministry.checking import BundleChecker
+    from sync.received import check_rows
+
+    ecc = schools["ECC"]
+    ecc.populate(internships=2)
+    tables = bundle_rows(ecc.export(tmp_path / "real"), identities["MIC"], ecc)
+    live = tables["internship"]
+    keep = [i for i, c in enumerate(live.columns) if c != "host_city"]
+    cols = [live.columns[i] for i in keep]
+    rows = [[r[i] for i in keep] for r in live.rows]
+    rows[1][cols.index("outcome")] = None
+    with national_store(ministry).read() as conn:
+        checker = BundleChecker(conn, "ECC")
+        for form in ("offering", "cohort"):
+            assert not checker.check(form, tables[form].columns, tables[form].rows, [], []).refusals
+        result = checker.check("internship", cols, rows, [], [])
+    verified = check_rows("internship", cols, rows)
+    assert [r.id for r in result.accepted] == [rows[0][0]]
+    assert [r.id for r in result.refusals] == [rows[1][0]]
+    assert len(result.refusals[0].reasons) == 1 and "champ obligatoire" in result.refusals[0].reasons[0]
+    assert [[(i.field, i.code) for i in errors] for _values, errors in verified] == [[], [("outcome", "required")]]
