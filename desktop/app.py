@@ -106,6 +106,7 @@ class Application:
     def _attach(self, window: MainWindow, first_page: str) -> None:
         if self.window is not window or window.context is not None:
             return
+        first_page = self._start_page(first_page)
         if self.context is not None:
             self.context.lang = self.lang
             window.attach(self.context, first_page)
@@ -113,7 +114,7 @@ class Application:
         from desktop.ui.operations import OperationRunner
 
         if self.workspace is not None:
-            self._make_context(OperationRunner(self.workspace.logs_dir), self.workspace.records())
+            self._make_context(OperationRunner(self.workspace.logs_dir), self._store(self.workspace))
             window.attach(self.context, first_page)
             return
         # Opening may upgrade the database (a backup, then migrations): off the GUI thread, with progress.
@@ -124,13 +125,13 @@ class Application:
         # Held by the application: otherwise only a cycle (runner → operation → callback → runner) kept it,
         # and a garbage collection before the folder was open deleted it with its operation.
         runner = self.runner = OperationRunner(self.root / "logs")
-        root = self.root
+        root, store_of = self.root, self._store
 
         def open_folder(state: Any) -> Any:
             from forms.workspace import Workspace
 
             workspace = Workspace.open(root)
-            return workspace, workspace.records()
+            return workspace, store_of(workspace)
 
         def opened(result: Any) -> None:
             self.workspace, store = result
@@ -144,8 +145,20 @@ class Application:
             QMessageBox.critical(window, "Kafaat", describe(exc)[0])
             window.close_without_asking()
 
-        runner.run(open_folder, title=QCoreApplication.translate("MainWindow", "Ouverture des données…"), progress=True, on_success=opened,
-                   on_failure=failed, parent=window)
+        runner.run(open_folder, title=self._opening_title(), progress=True, on_success=opened, on_failure=failed,
+                   parent=window)
+
+    # What differs between the establishment's application and the ministry's (desktop/ministry_app.py)
+    def _start_page(self, first_page: str) -> str:
+        return first_page
+
+    @staticmethod
+    def _store(workspace: Any) -> Any:
+        """Opens (and upgrades) the folder's database: run on the worker that opens the folder."""
+        return workspace.records()
+
+    def _opening_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Ouverture des données…")
 
     def _make_context(self, runner: Any, store: Any) -> None:
         from desktop.ui.context import AppContext
