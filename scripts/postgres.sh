@@ -16,7 +16,9 @@ case "${1:-}" in
     bin="$(find_bin || true)"
     if [ -z "$bin" ]; then
       if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+        # a new machine may still be running its own apt at start-up: wait for dpkg's lock, not fail on it
+        apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >/dev/null
         bin="$(find_bin)"
       else
         echo "PostgreSQL introuvable (paquet Debian « postgresql ») et pas de droits root pour l'installer" >&2
