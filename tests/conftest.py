@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from forms.workspace import ESTABLISHMENT, Workspace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The person's own settings are not the tests': QSettings (the last folder chosen, the data folder remembered at
+# first run) live under XDG_CONFIG_HOME, which the tests and the programs they start get fresh for the run. They
+# wrote to ~/.config/Kafaat/Kafaat.conf, shared by every run on the machine and read back by the next one.
+_CONFIG_HOME = tempfile.mkdtemp(prefix="kafaat-tests-config-")
+os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
+atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)
 
 OFFERING = {
     "code": "MS-CYBER",

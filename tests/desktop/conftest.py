@@ -78,6 +78,27 @@ def _collect_on_gui_thread(qapp):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_application_state(qapp):
+    """What a test leaves in the process is not the next test's: ``desktop.app.run`` names the application
+    (from then on QSettings persist and file dialogs remember the last folder), tests switch to Arabic or
+    English (translators, layout direction, default locale). Each test starts named as pytest-qt names it, in
+    French, with no folder remembered, whatever ran before it."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui import files
+    from desktop.ui.i18n import install_language
+
+    names = qapp.organizationName(), qapp.applicationName()
+    yield
+    if qapp.organizationName() == "Kafaat":
+        QSettings().clear()
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    files._last.clear()
+    install_language("fr")
+
+
+@pytest.fixture(autouse=True)
 def _no_leaks(qapp, monkeypatch):
     """Fail a test that leaves an operation running, a pool thread alive or one of our timers active."""
     timers: list[weakref.ref] = []
