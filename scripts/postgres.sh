@@ -11,6 +11,10 @@ find_bin() {
   [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
+# Every path below is absolute; the server's programs run as `postgres`, who may not enter the clone's folder
+# (CI clones under /root): « could not change directory » otherwise.
+cd /
+
 case "${1:-}" in
   start)
     bin="$(find_bin || true)"

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from forms.workspace import ESTABLISHMENT, Workspace
 
@@ -19,6 +20,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _CONFIG_HOME = tempfile.mkdtemp(prefix="kafaat-tests-config-")
 os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
 atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)
+
+# Property tests: no deadline and no « too slow » health check anywhere (both measure wall-clock time, which a
+# loaded or three times slower CI machine exceeds: a failure that says nothing about the code). On CI the
+# examples are derived from each test, not drawn at random: a run passes or fails the same way every time; a
+# developer's runs keep drawing new examples (and replay the failures they found, from .hypothesis/).
+settings.register_profile("kafaat", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("kafaat-ci", settings.get_profile("kafaat"), derandomize=True, database=None)
+settings.load_profile("kafaat-ci" if os.environ.get("CI", "").lower() == "true" else "kafaat")
 
 OFFERING = {
     "code": "MS-CYBER",
