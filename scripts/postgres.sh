@@ -6,9 +6,15 @@
 set -euo pipefail
 
 find_bin() {
+  # the newest version whose server is installed (a newer client alone, psql without initdb, is skipped)
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
-  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # Every path below is absolute; the server's programs run as `postgres`, who may not enter the clone's folder
