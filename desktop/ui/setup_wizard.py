@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import LANGUAGE_NAMES
+from forms.definitions import FORMS
+from forms.i18n import listing, lowered
 from forms.reference import reference
 
 LANGUAGE_CHANGED = 2
@@ -48,8 +50,9 @@ class SetupWizard(QWizard):
         # 1. establishment and operator
         page = QWizardPage()
         page.setTitle(self.tr("Votre établissement"))
-        page.setSubTitle(self.tr("Kafaat garde les offres de formation, cohortes et stages de votre établissement "
-                                 "sur cet ordinateur, et prépare les exports chiffrés pour le ministère."))
+        kept = listing([lowered(form.plural.get(lang)) for form in FORMS.values()], lang)  # every declared form
+        page.setSubTitle(self.tr("Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare "
+                                 "les exports chiffrés pour le ministère.").format(forms=kept))
         form = QFormLayout(page)
         self.language = QComboBox()
         self.language.setObjectName("language")

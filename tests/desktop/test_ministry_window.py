@@ -267,7 +267,7 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     data.apply_filter()
     assert data.model.rowCount() == 1
     idle(qtbot, app)
-    assert data.count.text() == "1 enregistrement(s)"  # counted off the GUI thread
+    assert data.count.text() == "1 enregistrement"  # counted off the GUI thread
 
     report = app.window.navigate("report")
     idle(qtbot, app)
@@ -285,7 +285,7 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     assert report.last_workbook == book and report.workbook_button.isEnabled()
     sheets = load_workbook(book, read_only=True).sheetnames
     assert len(sheets) > 3
-    assert "2 établissement(s) sur" in report.message.text()
+    assert "2 établissements sur" in report.message.text()
 
 
 def test_language_switch_arabic_then_english(app, scene, qtbot):

@@ -292,7 +292,7 @@ class RecordsPage(Page):
         if model.loading:
             self.count_label.setText(self.tr("Recherche…"))
         elif model.total is None:
-            self.count_label.setText(self.tr("{0} affiché(s)…").format(model.length))
+            self.count_label.setText(self.tr("%n affiché(s)…", "", model.length))
         else:
             self.count_label.setText(self._count_text(model.total))
         empty = model.is_empty()

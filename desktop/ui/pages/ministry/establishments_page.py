@@ -223,12 +223,17 @@ class EstablishmentsPage(MinistryPage):
         self.table.blockSignals(False)
         self._filter(self.search.text())
         late = sum(1 for s in statuses if s.late)
-        self.overview.setText(self.w("{0} établissement(s), dont {1} en retard (rien reçu pendant la période de "
-                                    "déclaration) : ils sont en tête de liste.",
-                                    "{0} مؤسسة، منها {1} متأخرة (لم يصل منها شيء خلال فترة التصريح): تظهر في "
-                                    "أعلى القائمة.",
-                                    "{0} establishment(s), {1} late (nothing received within the reporting "
-                                    "period): they come first.").format(len(statuses), late))
+        overview = self.n(len(statuses), "{n} établissement|{n} établissements",
+                          "لا مؤسسات|مؤسسة واحدة|مؤسستان|{n} مؤسسات|{n} مؤسسة|{n} مؤسسة",
+                          "{n} establishment|{n} establishments")
+        if late:
+            overview += self.n(late, ", dont {n} en retard (rien reçu pendant la période de déclaration) : en tête "
+                                     "de liste.",
+                               "، المتأخرة منها: {n} (لم يصل منها شيء خلال فترة التصريح)، في أعلى القائمة.",
+                               ", {n} late (nothing received within the reporting period): they come first.")
+        else:
+            overview += self.w(", aucun en retard.", "، لا توجد مؤسسة متأخرة.", ", none late.")
+        self.overview.setText(overview)
         self.table.blockSignals(True)
         if selected:
             self.select(selected)

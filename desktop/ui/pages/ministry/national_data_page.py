@@ -161,8 +161,9 @@ class NationalDataPage(MinistryPage):
 
         def counted(total: int) -> None:
             if generation == self.count_generation:
-                self.count.setText(self.w("{0} enregistrement(s)", "{0} تسجيل", "{0} record(s)").format(
-                    self.locale().toString(total)))
+                self.count.setText(self.n(total, "{n} enregistrement|{n} enregistrements",
+                                          "لا تسجيلات|تسجيل واحد|تسجيلان|{n} تسجيلات|{n} تسجيلًا|{n} تسجيل",
+                                          "{n} record|{n} records"))
 
         self.context.runner.run(lambda state: query.count(flt), title=self.w("Comptage", "العد", "Counting"),
                                 on_success=counted, parent=self)

@@ -125,11 +125,13 @@ class ReportPage(MinistryPage):
         def done(result: Any) -> None:
             self.workbook_button.setEnabled(True)
             self.last_workbook = result.path
+            covered = self.n(result.covered, "{n} établissement sur {t}|{n} établissements sur {t}",
+                             "المؤسسات المشمولة: {n} من أصل {t}", "{n} establishment of {t}|{n} establishments of {t}")
             self.message.setText(self.w(
-                "Classeur écrit : {0} (année {1} ; {2} établissement(s) sur {3}).",
-                "كُتب المصنف: {0} (السنة {1}؛ {2} مؤسسة من أصل {3}).",
-                "Workbook written: {0} (year {1}; {2} establishment(s) of {3}).").format(
-                isolate(str(result.path)), isolate(result.year), result.covered, result.expected))
+                "Classeur écrit : {0} (année {1} ; {2}).", "كُتب المصنف: {0} (السنة {1}؛ {2}).",
+                "Workbook written: {0} (year {1}; {2}).").format(
+                isolate(str(result.path)), isolate(result.year),
+                covered.replace("{t}", self.locale().toString(int(result.expected)))))
 
         def failed(exc: BaseException) -> None:
             self.workbook_button.setEnabled(True)
