@@ -95,3 +95,31 @@ def test_the_scan_sees_what_it_is_meant_to_see(tmp_path):
     finally:
         sample.unlink()
     assert sorted(line.split(":")[1] for line in found) == ["2", "3", "4"]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "1 lot : 1 appliqué, 0 doublon, 0 en attente, 0 refusé, 0 incident de sécurité ; 12 enregistrements "
+           "acceptés, 1 refusé."),
+    ("en", "1 bundle: 1 applied, 0 duplicates, 0 held, 0 refused, 0 security incidents; 12 records accepted, "
+           "1 refused."),
+    ("ar", "حزمة واحدة: المطبقة: 1، المكررة: 0، في الانتظار: 0، المرفوضة: 0، الحوادث الأمنية: 0؛ "
+           "التسجيلات المقبولة: 12، المرفوضة: 1."),
+])
+def test_the_ministry_inbox_counts_in_words(lang, expected):
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.pages.ministry.base import MinistryPage
+    from desktop.ui.pages.ministry.inbox_page import InboxPage
+
+    class Page:  # the page's wording alone, without a window
+        n, w, consolidation_line = MinistryPage.n, MinistryPage.w, InboxPage.consolidation_line
+
+        def __init__(self, lang: str) -> None:
+            self.lang = lang
+
+        def locale(self) -> QLocale:
+            return QLocale(QLocale.Language.English)
+
+    summary = {"applied": 1, "duplicate": 0, "held": 0, "already_held": 0, "refused": 0, "fork": 0,
+               "rollback": 0, "records_accepted": 12, "records_refused": 1}
+    assert Page(lang).consolidation_line(1, summary) == expected
