@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,20 @@ if TYPE_CHECKING:
     from desktop.ui.pages.base import Page
 
 
+DEFAULT_SIZE = QSize(1200, 760)
+TITLE_BAR = 40
+"""Room left above the window for the title bar a window manager adds (its frame is unknown before it shows)."""
+
+
+def initial_size(screen: Any) -> QSize:
+    """The window's first size: 1200×760, or less on a smaller screen (at 1280×720 the status bar was below
+    the screen's edge): within the screen's available area, the title bar included."""
+    if screen is None or QGuiApplication.platformName() == "offscreen":  # a canvas, not a person's screen
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height() - TITLE_BAR))
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
     """Emitted once, after the window's first paint (the application opens the data then)."""
@@ -50,7 +65,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setObjectName("main_window")
         self.setWindowTitle("Kafaat — كفاءات" + (f" — {title}" if title else ""))
-        self.resize(1200, 760)
+        self.resize(initial_size(self.screen()))
 
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -164,8 +164,9 @@ class DashboardPage(Page):
                             sorted(((regions.label(code, self.lang), n) for code, n in data.by_region.items()),
                                    key=lambda item: -item[1])),
             self._year_chart(self.tr("Inscrits par année universitaire"), data.by_year),
-            # then every declared form's summary charts, as its profile names them (new forms included)
-            *(self._profile_chart(item) for item in data.profile_charts),
+            # then every declared form's summary charts, as its profile names them (new forms included), once
+            # the form has records (a new establishment sees four empty boxes, not ten)
+            *(self._profile_chart(item) for item in data.profile_charts if item.rows),
         ]
         for index, chart in enumerate(charts):
             chart.setObjectName(f"chart_{index}")
