@@ -1,0 +1,46 @@
+"""What a new user tripped on, using the window with the mouse and the keyboard at 1280×720 (French, Arabic,
+English): each found by hand under Xvfb, then pinned here."""
+
+from __future__ import annotations
+
+from tests.conftest import OFFERING
+
+
+def test_open_and_delete_are_greyed_without_a_selection(qtbot, application, store):
+    """« Ouvrir » and « Supprimer » on an empty list did nothing when clicked: they wait for a selection."""
+    page = application.window.navigate("offering")
+    qtbot.waitUntil(lambda: page.model.total is not None, timeout=10_000)
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    record, _ = store.save("offering", OFFERING)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.row_of(record.id) >= 0, timeout=10_000)
+    assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.open_button.isEnabled() and page.delete_button.isEnabled(), timeout=5_000)
+    page.view.clearSelection()
+    page.view.setCurrentIndex(page.model.index(-1, 0))
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    assert page.new_button.isEnabled()
+
+
+
+def test_a_word_typed_into_a_list_box_is_answered_with_the_lists_labels(qtbot, application):
+    """« 24 » typed into « Unité de durée » (a list box one may type into) was answered « n'est pas une valeur
+    permise (MONTHS, HOURS) »: the store's codes. The window names the entries the person can pick."""
+    from PySide6.QtTest import QTest
+
+    from tests.desktop.test_records_ui import new_editor
+
+    _page, editor = new_editor(qtbot, application, "offering")
+    combo = editor.bindings["duration_unit"].combo
+    editor.show()
+    qtbot.waitExposed(editor)
+    combo.setFocus()
+    QTest.keyClicks(combo.lineEdit(), "24")
+    combo.lineEdit().editingFinished.emit()  # what leaving the box does (focus is not given offscreen)
+    message = editor.messages["duration_unit"]
+    qtbot.waitUntil(lambda: "24" in message.text(), timeout=5_000)
+    assert "MONTHS" not in message.text() and "Mois" in message.text() and "Heures" in message.text()
+    listed = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("Mois" in line for line in listed) and not any("MONTHS" in line for line in listed)
+    editor._closing_ok = True
+    editor.reject()
