@@ -659,7 +659,7 @@ def _shown(value: Any, field: Field | None = None, lang: str = "fr") -> str:
     table = field.choices() if field is not None else None
     if table is not None:
         codes = value if isinstance(value, list) else [value]
-        return ", ".join(table.label(str(code), lang) for code in codes)
+        return ("، " if lang == "ar" else ", ").join(table.label(str(code), lang) for code in codes)
     if field is not None and field.type is FieldType.DATE and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     if field is not None and field.type is FieldType.DATE and hasattr(value, "strftime"):

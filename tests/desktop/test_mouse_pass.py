@@ -44,3 +44,23 @@ def test_a_word_typed_into_a_list_box_is_answered_with_the_lists_labels(qtbot, a
     assert any("Mois" in line for line in listed) and not any("MONTHS" in line for line in listed)
     editor._closing_ok = True
     editor.reject()
+
+
+def test_the_stores_french_refusals_stay_whole_in_arabic():
+    """The inbox's « Résultat » in Arabic showed « مرفوض: l'établissement ISCAE n… » reordered: the national
+    store's French sentence is now isolated left to right (French and English windows unchanged)."""
+    from types import SimpleNamespace
+
+    from desktop.ui.pages.ministry.base import MinistryPage
+    from desktop.ui.pages.ministry.inbox_page import InboxPage
+
+    class Page:
+        w, french, outcome_text = MinistryPage.w, MinistryPage.french, InboxPage.outcome_text
+
+        def __init__(self, lang: str) -> None:
+            self.lang = lang
+
+    reason = "l'établissement ISCAE n'a pas de clé active"
+    outcome = SimpleNamespace(state="refused", reason=reason)
+    assert Page("ar").outcome_text(outcome)[0] == f"مرفوض: \u2066{reason}\u2069"
+    assert Page("fr").outcome_text(outcome)[0] == f"Refusé : {reason}"

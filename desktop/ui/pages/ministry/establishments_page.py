@@ -283,7 +283,7 @@ class EstablishmentsPage(MinistryPage):
                       format_timestamp(b.received_at), str(b.accepted) if b.state == "applied" else "",
                       str(b.refused) if b.refused else "", isolate(b.file_name),
                       self.w("en attente du n° {0}", "في انتظار الحزمة رقم {0}", "waiting for no. {0}").format(
-                          b.waiting_for) if b.waiting_for else b.reason]
+                          b.waiting_for) if b.waiting_for else self.french(b.reason)]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, (b.sequence, b.state, b.chain))
@@ -293,7 +293,8 @@ class EstablishmentsPage(MinistryPage):
         self.refused.setRowCount(len(view.refused))
         for row, r in enumerate(view.refused):
             form = FORMS[r.form].label.get(self.lang) if r.form in FORMS else r.form
-            for column, value in enumerate((str(r.sequence), form, isolate(r.record_id), " ; ".join(r.reasons))):
+            for column, value in enumerate((str(r.sequence), form, isolate(r.record_id),
+                                                  self.french(" ; ".join(r.reasons)))):
                 self.refused.setItem(row, column, QTableWidgetItem(value))
         self.keys.setRowCount(len(view.keys))
         for row, k in enumerate(view.keys):

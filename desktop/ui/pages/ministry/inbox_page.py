@@ -242,7 +242,7 @@ class InboxPage(MinistryPage):
         if action == "not_enrolled":
             return self.w("Refusé : établissement sans clé active", "مرفوض: مؤسسة بدون مفتاح نشط",
                           "Refused: establishment without an active key"), BAD
-        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(item.reason), BAD
+        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(self.french(item.reason)), BAD
 
     def _set(self, row: int, column: int, text: str, *, color: QColor | None = None, tooltip: str = "") -> None:
         cell = QTableWidgetItem(text)
@@ -317,8 +317,8 @@ class InboxPage(MinistryPage):
                 outcome.waiting_for), NOTE
         if state in ("fork", "rollback"):
             return self.w("REFUSÉ — incident de sécurité : {0}", "مرفوض — حادث أمني: {0}",
-                          "REFUSED — security incident: {0}").format(outcome.reason), BAD
-        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(outcome.reason), BAD
+                          "REFUSED — security incident: {0}").format(self.french(outcome.reason)), BAD
+        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(self.french(outcome.reason)), BAD
 
     def consolidation_line(self, bundles: int, s: dict[str, int]) -> str:
         """« 3 lots : 2 appliqués, 1 doublon, 0 en attente, 0 refusé, 0 incident de sécurité ; 120 enregistrements
