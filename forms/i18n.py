@@ -35,7 +35,8 @@ def lowered(label: str) -> str:
     """A label inside a sentence: its first letter in lower case unless it opens an acronym (« Projet de R&D
     appliquée » → « projet de R&D appliquée », « ICE du partenaire » unchanged); ``str.lower`` would give
     « projet de r&d appliquée »."""
-    if not label or (len(label) > 1 and label[1].isupper()):
+    first = label.split(" ", 1)[0]
+    if not label or any(c.isupper() for c in first[1:]):  # an acronym: « ICE du… », « R&D projects »
         return label
     return label[0].lower() + label[1:]
 

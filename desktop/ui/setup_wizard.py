@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -51,9 +52,13 @@ class SetupWizard(QWizard):
         page = QWizardPage()
         page.setTitle(self.tr("Votre établissement"))
         kept = listing([lowered(form.plural.get(lang)) for form in FORMS.values()], lang)  # every declared form
-        page.setSubTitle(self.tr("Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare "
-                                 "les exports chiffrés pour le ministère.").format(forms=kept))
+        # in the page, not the header: QWizard's header keeps its subtitle to two lines (English lost its end)
+        self.intro = QLabel(self.tr("Kafaat garde les {forms} de votre établissement sur cet ordinateur, et "
+                                    "prépare les exports chiffrés pour le ministère.").format(forms=kept))
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
         form = QFormLayout(page)
+        form.addRow(self.intro)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES.items():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from forms.i18n import listing, plural, plural_category
+from forms.i18n import listing, lowered, plural, plural_category
 
 ROOT = Path(__file__).resolve().parents[2]
 PARENTHESISED = re.compile(r"\w\(s\)")
@@ -44,6 +44,7 @@ def test_listing_joins_as_each_language_does():
     assert listing(["a", "b"], "en") == "a and b"
     assert listing(["عروض التكوين", "الأفواج", "التداريب"], "ar") == "عروض التكوين والأفواج والتداريب"
     assert listing(["seul"], "fr") == "seul"
+    assert lowered("R&D projects") == "R&D projects" and lowered("Projets de R&D") == "projets de R&D"
 
 
 def counted_strings_with_parentheses(path: Path) -> list[str]:
