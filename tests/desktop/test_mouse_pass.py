@@ -64,3 +64,33 @@ def test_the_stores_french_refusals_stay_whole_in_arabic():
     outcome = SimpleNamespace(state="refused", reason=reason)
     assert Page("ar").outcome_text(outcome)[0] == f"مرفوض: \u2066{reason}\u2069"
     assert Page("fr").outcome_text(outcome)[0] == f"Refusé : {reason}"
+
+
+def test_what_stays_here_is_punctuated_for_each_language():
+    """The export page said « stay at the establishment (never sent) : Contact e-mail » in English (a French
+    space before the colon) and joined Arabic field names with a Latin comma."""
+    from types import SimpleNamespace
+
+    from desktop.ui.pages.export_page import personal_lines
+
+    sharing = {"internship": {"withheld": ["A", "B"], "pseudonymised": []}}
+    plan = SimpleNamespace(sharing=lambda lang: sharing, pseudonym_key=b"k")
+    assert personal_lines(plan, "en") == "Internships — stay at the establishment (never sent): A, B"
+    assert personal_lines(plan, "fr") == "Stages — restent à l'établissement (jamais envoyés) : A, B"
+    assert personal_lines(plan, "ar") == "التداريب — تبقى لدى المؤسسة (لا تُرسَل أبدا): A، B"
+
+
+def test_read_the_file_waits_for_a_file_name(qtbot, application, tmp_path):
+    """« Lire le fichier » with no file named did nothing: it is greyed until a name is typed or chosen, and
+    Entrée in the name box reads the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    page = application.window.navigate("import")
+    assert page.path_edit.text() == "" and not page.read_button.isEnabled()
+    QTest.keyClicks(page.path_edit, str(tmp_path / "absent.xlsx"))
+    assert page.read_button.isEnabled()
+    QTest.keyClick(page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not application.context.runner.active, timeout=10_000)
+    page.path_edit.clear()
+    assert not page.read_button.isEnabled()
