@@ -94,3 +94,23 @@ def test_read_the_file_waits_for_a_file_name(qtbot, application, tmp_path):
     qtbot.waitUntil(lambda: not application.context.runner.active, timeout=10_000)
     page.path_edit.clear()
     assert not page.read_button.isEnabled()
+
+
+def test_every_file_dialog_opens_in_the_persons_folders():
+    """The ministry's « Ajouter un dossier (clé USB)… » opened in the program's own folder (the current
+    directory), and its save dialogs proposed a bare name there: every file dialog of the window is given a
+    folder (the last one used, else the documents, or the data's own) — never nothing, never a bare name."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "ui"
+    bare = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "QFileDialog"
+                    and node.func.attr.startswith("get")):
+                start = node.args[2] if len(node.args) > 2 else None
+                if start is None or isinstance(start, ast.Constant | ast.JoinedStr):
+                    bare.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not bare, bare

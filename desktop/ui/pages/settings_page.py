@@ -118,7 +118,7 @@ class SettingsPage(Page):
     def choose_backup_file(self) -> None:
         from forms.backup import default_backup_name
 
-        proposed = default_backup_name(self.context.workspace).name
+        proposed = str(default_backup_name(self.context.workspace))  # in the data's « backups », not the program's
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Sauvegarder sous"), proposed,
                                               self.tr("Sauvegarde Kafaat (*.db)"))
         if path:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.definitions import FORMS
@@ -310,9 +311,11 @@ class EstablishmentsPage(MinistryPage):
 
     # -------------------------------------------------------------------------------------- actions
     def choose_file(self, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, "", self.w("Demandes Kafaat (*.json);;Tous les fichiers (*)",
-                                                                      "طلبات كفاءات (*.json);;كل الملفات (*)",
-                                                                      "Kafaat requests (*.json);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(self, title, str(start_folder()),
+                                              self.w("Demandes Kafaat (*.json);;Tous les fichiers (*)",
+                                                     "طلبات كفاءات (*.json);;كل الملفات (*)",
+                                                     "Kafaat requests (*.json);;All files (*)"))
+        remember(name)
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -439,7 +442,7 @@ class EstablishmentsPage(MinistryPage):
             return
         sequence = items[0].data(Qt.ItemDataRole.UserRole)[0]
         folder = QFileDialog.getExistingDirectory(self, title, str(self.context.workspace.settings.get("receipts_dir")
-                                                                  or ""))
+                                                                  or start_folder()))
         if not folder:
             return
         secret, ok = QInputDialog.getText(self, title, self.w("Phrase de passe de la clé du ministère :",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.reference import reference
@@ -139,20 +140,24 @@ class InboxPage(MinistryPage):
             self.add_paths(paths)
 
     def pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.w("Fichiers de lots", "ملفات الحزم", "Bundle files"), "",
+        names, _ = QFileDialog.getOpenFileNames(self, self.w("Fichiers de lots", "ملفات الحزم", "Bundle files"),
+                                                str(start_folder()),
                                                 self.w("Lots Kafaat (*.kfb)", "حزم كفاءات (*.kfb)",
                                                        "Kafaat bundles (*.kfb)"))
         if names:
+            remember(names[0])
             self.add_paths([Path(n) for n in names])
 
     def pick_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.w("Dossier de lots", "مجلد الحزم", "Folder of bundles"))
+        name = QFileDialog.getExistingDirectory(self, self.w("Dossier de lots", "مجلد الحزم", "Folder of bundles"),
+                                                str(start_folder()))
         if name:
+            remember(name)
             self.add_paths([Path(name)])
 
     def pick_receipts_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.w("Dossier des accusés", "مجلد الإشعارات", "Receipts folder"),
-                                                self.receipts.text())
+                                                self.receipts.text() or str(start_folder()))
         if name:
             self.receipts.setText(name)
 

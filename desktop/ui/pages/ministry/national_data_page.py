@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.list_query import ListFilter, filter_fields
 from desktop.ui.national_list import NationalListQuery, NationalRecordsModel
 from desktop.ui.pages.ministry.base import MinistryPage
@@ -177,9 +178,10 @@ class NationalDataPage(MinistryPage):
 
         key = self.form_key()
         name, _ = QFileDialog.getSaveFileName(self, self.w("Exporter vers Excel", "تصدير إلى إكسل", "Export to Excel"),
-                                              f"kafaat-national-{key}.xlsx", "Excel (*.xlsx)")
+                                              str(start_folder() / f"kafaat-national-{key}.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
+        remember(name)
         path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         workspace, only, lang = self.context.workspace, self.establishment.currentData(), self.lang
         self.context.runner.run(lambda state: export_xlsx(workspace, key, path, only, lang, state),
