@@ -174,6 +174,20 @@ def test_wrong_passphrase_is_refused_without_change(app, scene, qtbot, shown_err
     assert not any(s.last_sequence for s in establishments_status(scene.ministry))
 
 
+def test_an_empty_passphrase_is_asked_for_before_any_key_is_opened(app, scene, qtbot, shown_errors):
+    """« Consolider » clicked before the passphrase was typed ran, then showed the key's French refusal in a
+    dialog (in the Arabic window too): the page asks for it first, in the window's language."""
+    path = scene.export("ECC")
+    page = app.window.navigate("inbox")
+    page.add_paths([path])
+    idle(qtbot, app)
+    assert page.passphrase.text() == ""
+    qtbot.mouseClick(page.consolidate_button, Qt.MouseButton.LeftButton)
+    assert not app.context.runner.active and not page.running
+    assert "phrase de passe" in page.summary.text() and not shown_errors
+    assert not any(s.last_sequence for s in establishments_status(scene.ministry))
+
+
 def test_establishments_enrol_and_revoke_show_the_fingerprint(app, scene, qtbot, dialogs, monkeypatch, tmp_path):
     iscae = scene.identities["ISCAE"]
     request = ministry_scene.enrollment_file(scene, iscae, tmp_path / "demandes")

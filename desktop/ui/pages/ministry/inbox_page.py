@@ -103,6 +103,7 @@ class InboxPage(MinistryPage):
         self.passphrase.setPlaceholderText(self.w("Phrase de passe de la clé du ministère",
                                                   "عبارة مرور مفتاح الوزارة", "Passphrase of the ministry's key"))
         form.addRow(self.w("Phrase de passe", "عبارة المرور", "Passphrase"), self.passphrase)
+        self.passphrase.returnPressed.connect(lambda: self.consolidate())
         receipts_row = QHBoxLayout()
         self.receipts = QLineEdit(str(context.workspace.settings.get("receipts_dir") or ""))
         self.receipts.setObjectName("receipts_dir")
@@ -267,6 +268,12 @@ class InboxPage(MinistryPage):
         from sync.ministry.consolidation import consolidate
 
         if not self.paths or self.running:
+            return
+        if not self.passphrase.text():  # said here, in the window's language, before any key is opened
+            self.summary.setText(self.w("Tapez d'abord la phrase de passe de la clé du ministère.",
+                                        "اكتب أولا عبارة مرور مفتاح الوزارة.",
+                                        "First type the passphrase of the ministry's key."))
+            self.passphrase.setFocus()
             return
         workspace, paths, secret = self.context.workspace, list(self.paths), self.passphrase.text()
         receipts = Path(self.receipts.text().strip()) if self.receipts.text().strip() else None
