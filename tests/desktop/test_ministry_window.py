@@ -188,6 +188,18 @@ def test_an_empty_passphrase_is_asked_for_before_any_key_is_opened(app, scene, q
     assert not any(s.last_sequence for s in establishments_status(scene.ministry))
 
 
+def test_the_establishments_search_shows_its_whole_hint(app, qtbot):
+    """At 1280×720 the search box beside the establishments' buttons was narrower than « Chercher (code, … »."""
+    window = app.window
+    window.resize(1280, 720)
+    window.show()
+    page = window.navigate("establishments")
+    idle(qtbot, app)
+    qtbot.waitExposed(window)
+    box = page.search
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 8
+
+
 def test_establishments_enrol_and_revoke_show_the_fingerprint(app, scene, qtbot, dialogs, monkeypatch, tmp_path):
     iscae = scene.identities["ISCAE"]
     request = ministry_scene.enrollment_file(scene, iscae, tmp_path / "demandes")

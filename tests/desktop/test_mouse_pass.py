@@ -114,3 +114,4 @@ def test_every_file_dialog_opens_in_the_persons_folders():
                 if start is None or isinstance(start, ast.Constant | ast.JoinedStr):
                     bare.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not bare, bare
+

@@ -86,6 +86,8 @@ class EstablishmentsPage(MinistryPage):
         self.search.setPlaceholderText(self.w("Chercher (code, nom, région)", "بحث (الرمز، الاسم، الجهة)",
                                               "Search (code, name, region)"))
         self.search.textChanged.connect(self._filter)
+        # as wide as its hint (« Chercher (code, … » was cut at the end of the buttons' row)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
         actions.addWidget(self.search)
         layout.addLayout(actions)
         self.message = QLabel()
