@@ -200,6 +200,21 @@ def test_the_establishments_search_shows_its_whole_hint(app, qtbot):
     assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 8
 
 
+def test_the_national_lists_columns_show_their_titles(app, qtbot):
+    """« Offre de formation continue », « Employeur(s) commanditaire(s) »: the national list's titles were cut
+    on both sides in 100-pixel columns; each column is now as wide as its title (up to a bound)."""
+    from desktop.ui.pages.ministry.national_data_page import HEADER_WIDTHS
+
+    page = app.window.navigate("data")
+    for index in range(page.form_box.count()):
+        page.form_box.setCurrentIndex(index)
+        idle(qtbot, app)
+        header = page.view.horizontalHeader()
+        for column in range(page.model.columnCount()):
+            wanted = min(header.sectionSizeHint(column), HEADER_WIDTHS[1])
+            assert header.sectionSize(column) >= wanted, (page.form_key(), column)
+
+
 def test_establishments_enrol_and_revoke_show_the_fingerprint(app, scene, qtbot, dialogs, monkeypatch, tmp_path):
     iscae = scene.identities["ISCAE"]
     request = ministry_scene.enrollment_file(scene, iscae, tmp_path / "demandes")

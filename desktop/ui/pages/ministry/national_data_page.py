@@ -32,6 +32,10 @@ from forms.schema import FieldType
 SEARCH_DELAY_MS = 250
 
 
+HEADER_WIDTHS = (90, 280)
+"""The narrowest and widest a column is made to show its title, in pixels."""
+
+
 class NationalDataPage(MinistryPage):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -112,12 +116,21 @@ class NationalDataPage(MinistryPage):
     def form_key(self) -> str:
         return str(self.form_box.currentData())
 
+    def fit_headers(self) -> None:
+        """Each column as wide as its title (« Offre de formation continue » was cut on both sides in 150 px),
+        within HEADER_WIDTHS; the person may then widen or narrow it."""
+        header = self.view.horizontalHeader()
+        low, high = HEADER_WIDTHS
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, max(low, min(header.sectionSizeHint(column) + 12, high)))
+
     def show_form(self) -> None:
         key = self.form_key()
         self.query = NationalListQuery(self.engine, key)
         self.model = NationalRecordsModel(self.query, self.lang, self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.fit_headers()
         while self.filter_row.count():
             item = self.filter_row.takeAt(0)
             if item.widget() is not None:  # hidden at once: deleteLater waits for the event loop
@@ -145,8 +158,6 @@ class NationalDataPage(MinistryPage):
             self.filter_row.addWidget(combo)
         self.filter_row.addStretch(1)
         self.apply_filter()
-        for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, 150)
 
     def apply_filter(self) -> None:
         if self.query is None or self.model is None:
