@@ -3,10 +3,6 @@ assistant names every form; the status bar shows every form's count (labels shor
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -16,15 +12,7 @@ from forms.definitions import FORMS
 from forms.i18n import lowered
 from forms.store.records import DRAFT
 from tests.conftest import fill_every_form
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
+from tests.desktop.test_layout import compiled_translations  # noqa: F401 (module fixture: the .qm files built)
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
