@@ -802,9 +802,10 @@ def _ce_period(v: Mapping[str, Any]) -> Iterator[Issue]:
     days = (end - start).days + 1
     if v["hours"] > days * 10:
         yield issue(("hours", "start_date", "end_date"),
-                    "{h} heures en {d} jour(s) : plus de 10 heures par jour, vérifiez les heures ou les dates",
-                    "{h} ساعة في {d} يوم: أكثر من 10 ساعات يوميا، تحقق من الساعات أو التواريخ",
-                    "{h} hours in {d} day(s): more than 10 hours a day, check the hours or the dates",
+                    "{h} heures, soit plus de 10 heures par jour entre le début et la fin : vérifiez les heures ou "
+                    "les dates",
+                    "{h} ساعة، أي أكثر من 10 ساعات يوميا بين البداية والنهاية: تحقق من الساعات أو التواريخ",
+                    "{h} hours, more than 10 hours a day between start and end: check the hours or the dates",
                     Severity.WARNING, "hours_per_day", h=v["hours"], d=days)
     if end > date.today() and (v.get("completed") is not None or v.get("certified") is not None):
         yield issue(("completed", "end_date"), "des résultats sont indiqués pour une session qui n'est pas finie",

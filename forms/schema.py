@@ -257,7 +257,7 @@ class Form:
             raise ValueError(f"champ déclaré deux fois dans {self.key}")
         clash = sorted(set(keys) & RESERVED_KEYS)
         if clash:
-            raise ValueError(f"{self.key} : nom(s) réservé(s) aux colonnes système : {', '.join(clash)}")
+            raise ValueError(f"{self.key} : noms réservés aux colonnes système : {', '.join(clash)}")
         known = set(keys)
         for name, wanted in (("natural_key", self.natural_key), ("search", self.search),
                              ("link rules", tuple(k for r in self.link_rules for k in r.links)),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli.common import fail, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.setup import INIT_HOOKS
+from forms.i18n import plural
 from forms.tasks import Cancelled
 from forms.workspace import ESTABLISHMENT, Workspace
 from sync.errors import SyncError
@@ -232,8 +233,9 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
 
     lines = []
     for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} enregistrement(s), "
-                     f"{c['tombstones']} suppression(s)")
+        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} "
+                     f"{plural(c['records'], 'enregistrement|enregistrements')}, "
+                     f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
         lines.append("Brouillons laissés de côté (jamais envoyés) : "
@@ -317,7 +319,7 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
         if e.state == "written" and e.delivered_at is None:
             label = "écrit, jamais sorti du poste"
         say(f"n° {e.sequence:<5} {label:<28} {e.written_at or e.created_at}  "
-            f"{e.total} enregistrement(s)  {e.file_name or ''}")
+            f"{plural(e.total, '{n} enregistrement|{n} enregistrements')}  {e.file_name or ''}")
     pending = undelivered(entries)
     if pending:
         numbers = ", ".join(str(e.sequence) for e in pending)
@@ -355,5 +357,5 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     for ministry, body in (entry.receipt or {}).items():
         accepted = sum(body["accepted"].values())
         refused = sum(body["refused"].values())
-        say(f"  {ministry} : {accepted} accepté(s), {refused} refusé(s)")
+        say(f"  {ministry} : {plural(accepted, '{n} accepté|{n} acceptés')}, {plural(refused, '{n} refusé|{n} refusés')}")
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
-from forms.i18n import lowered, normalise_lang
+from forms.i18n import lowered, normalise_lang, plural
 from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
@@ -94,7 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records()
     with output_file(path) as tmp:
         n = export_records(store, args.form, tmp, normalise_lang(getattr(args, "lang", None)), status=args.status)
-    say(f"{n} enregistrement(s) exporté(s) : {path}")
+    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {path}")
     return 0
 
 
@@ -124,7 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         warn(line)
     if len(lines) > MAX_LINES:
         more = "" if report else " ; --errors RAPPORT.xlsx les donne toutes"
-        warn(f"… et {len(lines) - MAX_LINES} autre(s) message(s){more}")
+        warn(f"… {plural(len(lines) - MAX_LINES, 'et {n} autre message|et {n} autres messages')}{more}")
     if report is not None and plan.problems:
         write_error_report(plan, report)
         warn(f"rapport d'erreurs écrit : {report}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.crypto import refusing
+from forms.i18n import plural
 from forms.workspace import MINISTRY
 
 
@@ -73,7 +74,8 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             for item in outcome.refused_records[:20]:
                 say(f"    refusé : {item['form']} {item['id']} — {' ; '.join(item['reasons'])}")
             if len(outcome.refused_records) > 20:
-                say(f"    … et {len(outcome.refused_records) - 20} autre(s) (voir l'accusé de réception)")
+                say(f"    … {plural(len(outcome.refused_records) - 20, 'et {n} autre|et {n} autres')} "
+                    "(voir l'accusé de réception)")
             for problem in outcome.problems:
                 say(f"    remarque : {problem}")
         say(report.summary_line())
@@ -115,7 +117,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         if s.held:
             say(f"         lots en attente : {', '.join(map(str, s.held))} (attendent le n° {s.waiting_for})")
         if s.refused_records:
-            say(f"         {s.refused_records} enregistrement(s) refusé(s) non encore corrigé(s)")
+            say("         " + plural(s.refused_records, "{n} enregistrement refusé non encore corrigé|"
+                                                    "{n} enregistrements refusés non encore corrigés"))
     return EXIT_OK
 
 
@@ -138,7 +141,7 @@ def cmd_records(args: argparse.Namespace) -> int:
         deleted = " (supprimé)" if r["deleted"] else ""
         say(f"{r['establishment']:<8} {r['id']}  v{r['version']}  lot {r['bundle_sequence']}{deleted}  {values}")
         count += 1
-    say(f"{count} enregistrement(s)")
+    say(plural(count, "{n} enregistrement|{n} enregistrements"))
     return EXIT_OK
 
 
@@ -149,5 +152,5 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, MINISTRY)
     establishment = args.establishment.upper() if args.establishment else None
     n = export_xlsx(workspace, args.form, Path(args.out), establishment, getattr(args, "lang", None) or "fr")
-    say(f"{n} enregistrement(s) exporté(s) : {args.out}")
+    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {args.out}")
     return EXIT_OK

@@ -54,7 +54,7 @@ from forms.validation import ValueProblem
 
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
-FORMULAS_READ = "formule(s) dans les colonnes importées"
+FORMULAS_READ = "dans les colonnes importées"
 PARTIAL_NEW = "n'a cette clé : pour le créer"
 QUESTION_MARKS = re.compile(r"[?\s]+")
 """A text made only of « ? »: what a CSV saved in Windows-1252 leaves of Arabic letters."""
@@ -164,7 +164,8 @@ class ImportRefused(Exception):
     """The import was refused (nothing written); ``plan.problems`` says why, row by row."""
 
     def __init__(self, plan: ImportPlan) -> None:
-        super().__init__(f"{plan.path.name} : import refusé, {len(plan.errors)} problème(s) : rien n'a été "
+        super().__init__(f"{plan.path.name} : import refusé, {_n(len(plan.errors), 'problème', 'problèmes')} : "
+                         f"rien n'a été "
                          f"enregistré")
         self.plan = plan
 
@@ -406,12 +407,14 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
         (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
     if read:
         shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {len(read)} {FORMULAS_READ} "
+        formulas = _n(len(read), "formule", "formules")
+        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {formulas} {FORMULAS_READ} "
                                      f"({shown}) : Kafaat n'évalue jamais de formules ; "
                                      f"copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez"))
     if ignored:
         shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
-        plan.notes.append(f"{len(ignored)} formule(s) hors des colonnes importées ignorée(s) ({shown})")
+        plan.notes.append(_n(len(ignored), "formule hors des colonnes importées ignorée",
+                             "formules hors des colonnes importées ignorées") + f" ({shown})")
 
 
 def _check_error_cells(plan: ImportPlan, sheet: Sheet) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select
 
 from forms.definitions import FORMS
+from forms.i18n import plural
 from forms.schema import FieldType
 from forms.store.columns import MULTI_SEPARATOR
 from sync.ministry.checking import FormResult
@@ -37,7 +38,8 @@ def prune(conn: Connection, store: NationalStore, opened: Opened,
                      .values(deleted=True, bundle_sequence=opened.sequence, bundle_hash=opened.bundle_hash),
                      [{"b_id": rid} for rid in gone])
         audit(conn, store, code, "absent_from_full", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
-              form=form, detail=f"{len(gone)} enregistrement(s) absent(s) de l'export complet : supprimé(s)")
+              form=form, detail=plural(len(gone), "{n} enregistrement absent de l'export complet : supprimé|"
+                           "{n} enregistrements absents de l'export complet : supprimés"))
 
 
 def _converter(field_type: FieldType, sqlite: bool) -> Any:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from forms.definitions import FORMS
+from forms.i18n import plural
 from forms.schema import Form
 from forms.validation import parse_and_validate_batch
 from sync.ministry.received import received_form
@@ -146,8 +147,9 @@ class BundleChecker:
         present = {c for c in columns if form.has_field(c)}
         unknown = [c for c in columns if c not in SYSTEM and not form.has_field(c)]
         if unknown:
-            self.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : colonne(s) "
-                                 f"inconnue(s) ignorée(s) : {', '.join(unknown[:10])}")
+            ignored = plural(len(unknown), "colonne inconnue ignorée|colonnes inconnues ignorées")
+            self.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : {ignored} : "
+                                 f"{', '.join(unknown[:10])}")
         field_index = [(c, i) for i, c in enumerate(columns) if c in present]
         system_index = [(c, columns.index(c)) for c in SYSTEM if c in columns]
         seen: set[str] = set()

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.definitions import FORMS
+from forms.i18n import plural
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -87,9 +88,10 @@ class Outcome:
     def line(self) -> str:
         who = f"{self.establishment} n° {self.sequence}" if self.establishment else "?"
         if self.state == APPLIED:
-            text = f"{who} : appliqué, {self.accepted_total} enregistrement(s) accepté(s) sur {self.total}"
+            accepted = plural(self.accepted_total, "{n} enregistrement accepté|{n} enregistrements acceptés")
+            text = f"{who} : appliqué, {accepted} sur {self.total}"
             if self.refused_total:
-                text += f", {self.refused_total} refusé(s)"
+                text += ", " + plural(self.refused_total, "{n} refusé|{n} refusés")
             text += " (lot qui était en attente)" if self.applied_later else ""
             return text + "".join(f" ; {note}" for note in self.notes)
         if self.state == DUPLICATE:
@@ -131,9 +133,12 @@ class Report:
 
     def summary_line(self) -> str:
         s = self.summary()
-        return (f"{len(self.outcomes)} lot(s) : {s[APPLIED]} appliqué(s), {s[DUPLICATE]} doublon(s), "
-                f"{s[HELD] + s[ALREADY_HELD]} en attente, {s[REFUSED]} refusé(s), {s[FORK] + s[ROLLBACK]} incident(s) "
-                f"de sécurité ; {s['records_accepted']} enregistrement(s) accepté(s), {s['records_refused']} refusé(s)")
+        return (f"{plural(len(self.outcomes), '{n} lot|{n} lots')} : "
+                f"{plural(s[APPLIED], '{n} appliqué|{n} appliqués')}, {plural(s[DUPLICATE], '{n} doublon|{n} doublons')}, "
+                f"{s[HELD] + s[ALREADY_HELD]} en attente, {plural(s[REFUSED], '{n} refusé|{n} refusés')}, "
+                f"{plural(s[FORK] + s[ROLLBACK], '{n} incident|{n} incidents')} de sécurité ; "
+                f"{plural(s['records_accepted'], '{n} enregistrement accepté|{n} enregistrements acceptés')}, "
+                f"{plural(s['records_refused'], '{n} refusé|{n} refusés')}")
 
     def to_json(self) -> dict[str, Any]:
         return {"bundles": [o.to_json() for o in self.outcomes], "summary": self.summary()}
@@ -394,7 +399,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         n = sum(len(rows) for _c, rows in parts[form].values())
         outcome.total += n
         outcome.refused[form] = n
-        outcome.problems.append(f"formulaire inconnu « {form[:40]} » : {n} enregistrement(s) ignoré(s)")
+        outcome.problems.append(f"formulaire inconnu « {form[:40]} » : "
+                                + plural(n, "{n} enregistrement ignoré|{n} enregistrements ignorés"))
     for form in FORMS:
         if form not in parts:
             continue
@@ -424,7 +430,7 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         last_received_at=now_utc()))
     _record_bundle(conn, head, chain, APPLIED, file, applied=True, outcome=outcome)
     audit(conn, store, code, APPLIED, sequence=opened.sequence, bundle_hash=opened.bundle_hash,
-          detail=f"{outcome.accepted_total} accepté(s) sur {outcome.total}")
+          detail=plural(outcome.accepted_total, "{n} accepté|{n} acceptés") + f" sur {outcome.total}")
     return outcome
 
 
