@@ -23,6 +23,7 @@ from forms.definitions import FORMS
 from forms.i18n import Text, lowered
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
+from forms.store.search import search_table
 from forms.store.tables import audit, meta, record_table
 from forms.validation import errors, parse_and_validate, parse_and_validate_batch, warnings
 
@@ -515,33 +516,72 @@ class RecordStore:
 BULK_LOAD_MIN_ROWS = 20_000
 """From this many new records on (and at least as many as the table already holds), an import rebuilds the
 list indexes once instead of updating them row by row."""
+SEARCH_BULK_MIN_ROWS = 1_000
+"""From this many incoming records on, an import fills the search index once for its new rows instead of
+through the insert trigger row by row (100 000 raw inserts: 28 s with the trigger, 9 s with one bulk fill)."""
 
 
 @contextmanager
 def bulk_load(conn: Connection, form_key: str, incoming: int) -> Iterator[bool]:
-    """Around the writes of a large import, inside its transaction: the internship list indexes (migration
-    0003: they only sort the window's lists, no constraint rests on them) are dropped, then created again
-    from their own stored definition, when ``incoming`` new records are many and at least as many as the
-    table already holds. SQLite's DDL is part of the transaction: a crash or a rollback leaves the
-    indexes as they were. Yields whether it dropped them. Elsewhere than SQLite, does nothing."""
-    if conn.dialect.name != "sqlite" or incoming < BULK_LOAD_MIN_ROWS:
+    """Around the writes of a large import, inside its transaction:
+
+    * the form's search index (migration 0005, FTS5 with external content) is filled once for the new rows
+      (``INSERT … SELECT`` of the rows whose rowid is above the largest held before) instead of by its
+      insert trigger row by row: the trigger is dropped, then created again from its own stored
+      definition; the update and delete triggers stay (an import updates stored rows only);
+    * the internship list indexes (migration 0003: they only sort the window's lists, no constraint rests on
+      them) are dropped, then created again from their own stored definition, when ``incoming`` new records
+      are many and at least as many as the table already holds.
+
+    SQLite's DDL is part of the transaction: a crash or a rollback leaves the triggers and indexes as they
+    were (the caller must roll back when this raises or is left by an exception). Yields whether it dropped
+    the list indexes. Elsewhere than SQLite, does nothing."""
+    if conn.dialect.name != "sqlite" or incoming < SEARCH_BULK_MIN_ROWS:
         yield False
         return
     table = record_table(form_key).name
-    held = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar_one()
-    indexes = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ? "
-        "AND sql IS NOT NULL ORDER BY name", (table, f"ix_{table}_list_*")).all()
-    if incoming < held or not indexes:
-        yield False
+    with _search_filled_once(conn, table):
+        if incoming < BULK_LOAD_MIN_ROWS:
+            yield False
+            return
+        held = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar_one()
+        indexes = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ? "
+            "AND sql IS NOT NULL ORDER BY name", (table, f"ix_{table}_list_*")).all()
+        if incoming < held or not indexes:
+            yield False
+            return
+        for name, _sql in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        try:
+            yield True
+        finally:
+            for _name, sql in indexes:
+                conn.exec_driver_sql(sql)
+
+
+@contextmanager
+def _search_filled_once(conn: Connection, table: str) -> Iterator[None]:
+    """The search index's insert trigger set aside while the rows are written, then the index filled once
+    with the new rows (those whose rowid is above the largest held before: SQLite gives a new row the
+    largest rowid plus one, unless the largest is the very last possible one, where nothing is set aside)."""
+    index = search_table(table)
+    trigger = f"{index}_insert"
+    found = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
+                                 (trigger, table)).first()
+    columns = [row[1] for row in conn.exec_driver_sql(f'PRAGMA table_info("{index}")')] if found else []
+    last = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
+    if found is None or not columns or last >= 2**62:
+        yield
         return
-    for name, _sql in indexes:
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    conn.exec_driver_sql(f'DROP TRIGGER "{trigger}"')
     try:
-        yield True
+        yield
     finally:
-        for _name, sql in indexes:
-            conn.exec_driver_sql(sql)
+        listed = ", ".join(f'"{c}"' for c in columns)
+        conn.exec_driver_sql(f'INSERT INTO "{index}"(rowid, {listed}) SELECT rowid, {listed} FROM "{table}" '
+                             f"WHERE rowid > ? ORDER BY rowid", (last,))
+        conn.exec_driver_sql(found[0])
 
 
 NEW_RECORD_COLUMNS = ("id", "establishment", "version", "deleted", "created_at", "created_by", "status",
