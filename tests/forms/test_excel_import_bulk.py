@@ -122,3 +122,16 @@ def test_kill_during_a_large_import_leaves_triggers_index_and_records(store, wor
     assert plan.applied, plan.lines()[:5]
     assert len(found(store, "internship", "zerhouni")) == 1
     index_is_sound(workspace.db_path)
+
+
+def test_new_ids_are_random_version_4_uuids_as_uuid4_writes_them() -> None:
+    import uuid
+
+    from forms.store.records import new_ids
+
+    ids = new_ids(2000)
+    assert len(set(ids)) == 2000
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == text
+    assert new_ids(0) == []
