@@ -422,20 +422,6 @@ HIDDEN_ROW_RE = re.compile(rb"""<(?:[\w.-]+:)?row\b([^<>]{0,1024}?\bhidden\s*=\s
 REF_RE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 
 
-_REF_SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-                             b"A" * 52 + b"0" * 10)
-
-
-def _maybe_far(data: bytes) -> bool:
-    """Whether ``FAR_REF_RE`` may find something in ``data``, answered by plain substring searches (the
-    expression tried at every cell cost a quarter of the sheet scan): each of its matches starts with ``r="``
-    and two letters, or at most one letter and six digits, which the data with letters and digits folded
-    (``r="AA`` reads ``A="AA``, ``r="X123456`` reads ``A="A000000``). True is only a maybe: the expression
-    then decides."""
-    shape = data.translate(_REF_SHAPE)
-    return b'A="AA' in shape or b'A="000000' in shape or b'A="A000000' in shape
-
-
 @dataclass
 class _Scan:
     rows: int = 0
@@ -512,8 +498,8 @@ def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _Scan:
                 break
             if not scan.far_cells:
                 # a match from ``limit`` on may lack what follows it (``<c `` cut off): the next round sees it
-                far = (FAR_REF_RE, *ODD_REF_RES) if _maybe_far(data) else ODD_REF_RES
-                scan.far_cells = any((m := r.search(data)) is not None and m.start() < limit for r in far)
+                scan.far_cells = any((m := r.search(data)) is not None and m.start() < limit
+                                     for r in (FAR_REF_RE, *ODD_REF_RES))
             # each ``t="e"`` looked at within 400 bytes of its cell tag (no pattern scanning from every ``<c``)
             at = data.find(b't="e"', 0, limit)
             while at >= 0 and scan.error_marks <= MAX_FORMULAS_LOCATED:
