@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from tests.contract.conftest import PASSPHRASE, Pair, kafaat, ok
+from tests.contract.conftest import PASSPHRASE, Pair, ok
 
 MAGIC = b"\x89KAFAAT\n"
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -264,6 +264,7 @@ def check_document(read: dict, forms: dict) -> dict[str, dict[str, dict]]:
 def test_an_independent_reader_decodes_a_real_bundle(pair: Pair) -> None:
     forms = {f["key"]: f for f in ok("forms", "--json").json()["forms"]}
     ministry_pub, ministry_keys = public_key_file(pair.root / "ministry.pub.json", "ministry")
+    assert ministry_pub["code"] == "MIC"
     mic_kid = key_id("ministry", "MIC", ministry_keys)
     request, est_keys = public_key_file(pair.root / "request.json", "establishment")
     ecc_kid = key_id("establishment", "ECC", est_keys)
