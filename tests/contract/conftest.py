@@ -83,11 +83,13 @@ changes no record, chain or held bundle (``docs/ministry-cli.md``)."""
 def tree_digest(*folders: Path, journals: bool = False) -> dict[str, str]:
     """Every file's SHA-256 under the folders (what « nothing changed » means, byte for byte), a database by its
     content (a checkpoint rewrites pages without changing anything). SQLite's write-ahead log and index and
-    the logs are left out: reading a database or writing a log line is no change."""
+    the stamp of the last integrity check (« .verifie ») and the logs are left out: reading a database or
+    writing a log line is no change."""
     digest = {}
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if not path.is_file() or path.name.endswith(("-shm", "-wal")) or "logs" in path.relative_to(folder).parts:
+            if not path.is_file() or path.name.endswith(("-shm", "-wal", ".verifie")) \
+                    or "logs" in path.relative_to(folder).parts:
                 continue
             if path.suffix == ".db":
                 with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
