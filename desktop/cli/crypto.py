@@ -236,8 +236,9 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.i18n import lowered
 
     lines = []
+    width = max((len(FORMS[key].plural.fr) for key in plan.counts), default=24)
     for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} enregistrement(s), "
+        lines.append(f"  {FORMS[key].plural.fr:<{width}} {c['records']:>7} enregistrement(s), "
                      f"{c['tombstones']} suppression(s)")
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:

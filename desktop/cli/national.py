@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.crypto import refusing
 from forms.definitions import FORMS
+from forms.i18n import lowered
 from forms.workspace import MINISTRY
 
 
@@ -111,7 +112,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         enrolled = "enregistré" if s.enrolled else (f"clé {s.key_state}" if s.key_state else "non enregistré")
         made = s.last_created_at or "—"
         got = s.last_received_at or "—"
-        records = ", ".join(f"{n} {form}" for form, n in s.records.items())
+        records = ", ".join(f"{lowered(FORMS[form].plural.fr) if form in FORMS else form} : {n}"
+                            for form, n in s.records.items())
         say(f"{s.code:<8} {mark:<9} {s.name} ({s.region}) — {enrolled} ; dernier lot n° {s.last_sequence} "
             f"(fait le {made}, reçu le {got}) ; {records}")
         if s.held:
