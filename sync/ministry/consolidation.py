@@ -86,7 +86,9 @@ class Outcome:
         return sum(self.refused.values())
 
     def line(self) -> str:
-        who = f"{self.establishment} n° {self.sequence}" if self.establishment else "?"
+        # A bundle refused before its header could be read is named by its file; a refusal always names it.
+        who = f"{self.establishment} n° {self.sequence}" if self.establishment else (self.file or "?")
+        where = f" (fichier {self.file})" if self.establishment and self.file else ""
         if self.state == APPLIED:
             accepted = plural(self.accepted_total, "{n} enregistrement accepté|{n} enregistrements acceptés")
             text = f"{who} : appliqué, {accepted} sur {self.total}"
@@ -101,8 +103,8 @@ class Outcome:
             return f"{who} : {already}mis en attente du lot n° {self.waiting_for}"
         if self.state in SECURITY:
             kind = "FOURCHE" if self.state == FORK else "RETOUR EN ARRIÈRE"
-            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}"
-        return f"{who} : refusé : {self.reason}"
+            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}{where}"
+        return f"{who} : refusé : {self.reason}{where}"
 
     def to_json(self) -> dict[str, Any]:
         return {
