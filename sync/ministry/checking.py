@@ -4,9 +4,11 @@ record, not that it is right.
 Each record is checked on its own with the form's declaration as received (``received.py``): its system
 members (identifier, establishment, version, change sequence), field rules and cross-field rules
 (``forms.validation``), identifiers repeated within the bundle, natural-key uniqueness within the
-establishment (on the state the store will have once the bundle is applied), and links to that
-establishment's records, live in the store or accepted from the same bundle. An invalid record is
-refused with its reasons in French; the others are accepted.
+establishment (on the state the store will have once the bundle is applied), links to that
+establishment's records, live in the store or accepted from the same bundle, and what the declarations
+require of the records those links name (``linked.py``: a session's offering of type « formation
+continue », an internship's cohort of the internship's offering). An invalid record is refused with its
+reasons in French; the others are accepted.
 
 A column the bundle does not carry is « not sent », never « empty »: its required rule is not applied
 (a withheld field, or a field added by a newer version of the establishment's application); the rule is
@@ -26,6 +28,7 @@ from sqlalchemy import Connection, select
 from forms.definitions import FORMS
 from forms.schema import Form
 from forms.validation import parse_and_validate_batch
+from sync.ministry import linked
 from sync.ministry.received import received_form
 from sync.ministry.tables import record_table
 from sync.received import sent_errors
@@ -109,6 +112,11 @@ class BundleChecker:
         self.states: dict[str, StoreState] = {}
         self.live_after: dict[str, set[str]] = {}
         self.problems: list[str] = []
+        self.accepted_values: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per form read by a declared condition (``linked.targets``): id → values of the records accepted
+        from this bundle."""
+        self.stored_values: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per such form: id → values of live records read from the store (only those the links name)."""
 
     def state(self, form_key: str) -> StoreState:
         if form_key not in self.states:
@@ -120,6 +128,29 @@ class BundleChecker:
         if form_key in self.live_after:
             return self.live_after[form_key]
         return {i for i, deleted in self.state(form_key).known.items() if not deleted}
+
+    def linked_values(self, form_key: str, record_id: str) -> dict[str, Any] | None:
+        """The values the live record ``record_id`` of ``form_key`` will have once the bundle is applied."""
+        found = self.accepted_values.get(form_key, {}).get(record_id)
+        return found if found is not None else self.stored_values.get(form_key, {}).get(record_id)
+
+    def _read_linked(self, cross: linked.CrossChecks, candidates: Iterable[tuple[Accepted, list[str]]]) -> None:
+        """Read from the store, at once, the live records the candidates' links name that this bundle did
+        not bring."""
+        wanted: dict[str, set[str]] = {}
+        for record, reasons in candidates:
+            if reasons or record.values is None:
+                continue
+            for f in cross.needed:
+                target = record.values.get(f.key)
+                if target is not None:
+                    wanted.setdefault(f.link or "", set()).add(target)
+        for form_key, ids in wanted.items():
+            have = self.accepted_values.get(form_key, {})
+            stored = self.stored_values.setdefault(form_key, {})
+            missing = [i for i in ids if i not in have and i not in stored]
+            if missing:
+                stored.update(linked.load_live(self.conn, form_key, self.establishment, missing))
 
     def _system(self, form_key: str, row: dict[str, Any]) -> list[str]:
         reasons = []
@@ -212,14 +243,25 @@ class BundleChecker:
                 if rid not in touched and None not in key:
                     held_keys[key] = rid
         live = {i for i, deleted in state.known.items() if not deleted}
+        links = [(f, self.live_ids(f.link or "")) for f in form.links]
+        cross = linked.cross_checks(form_key)
+        if cross:
+            self._read_linked(cross, candidates)
         for record, reasons in sorted(candidates, key=lambda c: c[0].change_seq if isinstance(c[0].change_seq, int)
                                       else 0):
             if not reasons and record.values is not None:
-                for f in form.links:
+                for f, live_targets in links:
                     target = record.values.get(f.key)
-                    if target is not None and target not in self.live_ids(f.link or ""):
+                    if target is not None and target not in live_targets:
                         reasons.append(f"{_label(form, f.key)} : l'enregistrement lié {target} n'existe pas (ou "
                                        "plus) dans les données reçues de cet établissement")
+                if cross and not reasons:
+                    targets = {}
+                    for f in cross.needed:
+                        target = record.values.get(f.key)
+                        if target is not None and (values := self.linked_values(f.link or "", target)) is not None:
+                            targets[f.key] = values
+                    reasons.extend(linked.reasons(form, cross, record.values, targets))
                 if form.natural_key and not reasons:
                     key = tuple(record.values.get(k) for k in form.natural_key)
                     if None not in key:
@@ -237,4 +279,6 @@ class BundleChecker:
             else:
                 live.add(record.id)
         self.live_after[form_key] = live
+        if form_key in linked.targets():
+            self.accepted_values[form_key] = {r.id: r.values for r in result.accepted if r.values is not None}
         return result
