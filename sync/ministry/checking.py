@@ -129,28 +129,23 @@ class BundleChecker:
             return self.live_after[form_key]
         return {i for i, deleted in self.state(form_key).known.items() if not deleted}
 
-    def linked_values(self, form_key: str, record_id: str) -> dict[str, Any] | None:
-        """The values the live record ``record_id`` of ``form_key`` will have once the bundle is applied."""
-        found = self.accepted_values.get(form_key, {}).get(record_id)
-        return found if found is not None else self.stored_values.get(form_key, {}).get(record_id)
-
-    def _read_linked(self, cross: linked.CrossChecks, candidates: Iterable[tuple[Accepted, list[str]]]) -> None:
-        """Read from the store, at once, the live records the candidates' links name that this bundle did
-        not bring."""
-        wanted: dict[str, set[str]] = {}
-        for record, reasons in candidates:
-            if reasons or record.values is None:
-                continue
-            for f in cross.needed:
-                target = record.values.get(f.key)
-                if target is not None:
-                    wanted.setdefault(f.link or "", set()).add(target)
-        for form_key, ids in wanted.items():
-            have = self.accepted_values.get(form_key, {})
-            stored = self.stored_values.setdefault(form_key, {})
+    def _linked_lookups(self, cross: linked.CrossChecks, candidates: list[tuple[Accepted, list[str]]]
+                        ) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+        """Per link field that a condition or a rule reads: linked id → the values that record will have once
+        the bundle is applied (accepted from this bundle, else live in the store: the ones the candidates
+        name and this bundle did not bring are read from the store at once)."""
+        out = []
+        for f in cross.needed:
+            target_form = f.link or ""
+            ids = {r.values.get(f.key) for r, reasons in candidates if not reasons and r.values is not None}
+            ids.discard(None)
+            have = self.accepted_values.get(target_form, {})
+            stored = self.stored_values.setdefault(target_form, {})
             missing = [i for i in ids if i not in have and i not in stored]
             if missing:
-                stored.update(linked.load_live(self.conn, form_key, self.establishment, missing))
+                stored.update(linked.load_live(self.conn, target_form, self.establishment, missing))
+            out.append((f.key, {**stored, **have} if stored else have))
+        return out
 
     def _system(self, form_key: str, row: dict[str, Any]) -> list[str]:
         reasons = []
@@ -197,6 +192,9 @@ class BundleChecker:
             raws.clear()
 
         fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
+        names = columns[len(SYSTEM):]
+        contiguous = fast_system and [c for c, _i in field_index] == names
+        """The usual shape: the system members, then only the form's fields (one C call makes the dict)."""
         code = self.establishment
         for row in rows:
             result.total += 1
@@ -216,7 +214,8 @@ class BundleChecker:
             if rid in seen:
                 reasons.append("identifiant présent deux fois dans le lot")
             seen.add(rid)
-            raws.append({c: row[i] for c, i in field_index})
+            raws.append(dict(zip(names, row[6:], strict=True)) if contiguous
+                        else {c: row[i] for c, i in field_index})
             candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
                                reasons))
             if len(raws) == BATCH:
@@ -245,8 +244,7 @@ class BundleChecker:
         live = {i for i, deleted in state.known.items() if not deleted}
         links = [(f, self.live_ids(f.link or "")) for f in form.links]
         cross = linked.cross_checks(form_key)
-        if cross:
-            self._read_linked(cross, candidates)
+        lookups = self._linked_lookups(cross, candidates) if cross else []
         for record, reasons in sorted(candidates, key=lambda c: c[0].change_seq if isinstance(c[0].change_seq, int)
                                       else 0):
             if not reasons and record.values is not None:
@@ -255,13 +253,14 @@ class BundleChecker:
                     if target is not None and target not in live_targets:
                         reasons.append(f"{_label(form, f.key)} : l'enregistrement lié {target} n'existe pas (ou "
                                        "plus) dans les données reçues de cet établissement")
-                if cross and not reasons:
+                if lookups and not reasons:
                     targets = {}
-                    for f in cross.needed:
-                        target = record.values.get(f.key)
-                        if target is not None and (values := self.linked_values(f.link or "", target)) is not None:
-                            targets[f.key] = values
-                    reasons.extend(linked.reasons(form, cross, record.values, targets))
+                    for key, lookup in lookups:
+                        found = lookup.get(record.values.get(key))  # type: ignore[arg-type]
+                        if found is not None:
+                            targets[key] = found
+                    if targets and (broken := linked.reasons(form, cross, record.values, targets)):
+                        reasons.extend(broken)
                 if form.natural_key and not reasons:
                     key = tuple(record.values.get(k) for k in form.natural_key)
                     if None not in key:

@@ -45,6 +45,14 @@ class CrossChecks:
     def __bool__(self) -> bool:
         return bool(self.needed)
 
+    @functools.cached_property
+    def flat_conditions(self) -> tuple[tuple[str, LinkCondition], ...]:
+        return tuple((f.key, c) for f, conditions in self.conditions for c in conditions)
+
+    @functools.cached_property
+    def rule_links(self) -> tuple[tuple[LinkRule, frozenset[str]], ...]:
+        return tuple((r, frozenset(r.links)) for r in self.rules)
+
 
 _cache: dict[str, CrossChecks] = {}
 
@@ -94,20 +102,21 @@ def _label(form: Form, key: str) -> str:
 
 
 def reasons(form: Form, checks: CrossChecks, values: Mapping[str, Any],
-            linked: Mapping[str, Mapping[str, Any]]) -> list[str]:
+            linked: Mapping[str, Mapping[str, Any]]) -> list[str] | None:
     """The French reasons why a record whose links name the live records ``linked`` (link field → that
-    record's values) breaks a declared condition or an error rule; empty when it does not."""
-    out = []
-    for f, conditions in checks.conditions:
-        target = linked.get(f.key)
-        if target is None:
-            continue
-        for condition in conditions:
-            if not condition.met(values, target):
-                out.append(f"{_label(form, f.key)} : {condition.message.fr} (enregistrement lié "
-                           f"{values.get(f.key)})")
-    for rule in checks.rules:
-        if all(k in linked for k in rule.links):
-            out.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in rule.check(values, linked)
-                       if i.severity is Severity.ERROR)
+    record's values) breaks a declared condition or an error rule; None when it does not. (Called for
+    every record of a bundle: kept lean.)"""
+    out: list[str] | None = None
+    for key, condition in checks.flat_conditions:
+        target = linked.get(key)
+        if target is not None and not condition.met(values, target):
+            out = out or []
+            out.append(f"{_label(form, key)} : {condition.message.fr} (enregistrement lié {values.get(key)})")
+    present = linked.keys()
+    for rule, links in checks.rule_links:
+        if present >= links:
+            for issue in rule.check(values, linked):
+                if issue.severity is Severity.ERROR:
+                    out = out or []
+                    out.append(f"{_label(form, issue.field)} : {issue.message.fr}")
     return out
