@@ -8,12 +8,12 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam
 
 from forms.definitions import FORMS
 from forms.schema import FieldType
 from forms.store.columns import MULTI_SEPARATOR
-from sync.ministry.checking import FormResult
+from sync.ministry.checking import BundleChecker, FormResult
 from sync.ministry.reading import Opened
 from sync.ministry.received import received_form
 from sync.ministry.registry import audit
@@ -22,18 +22,21 @@ from sync.ministry.tables import record_table
 
 
 def prune(conn: Connection, store: NationalStore, opened: Opened,
-           parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]]) -> None:
+          parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]], checker: BundleChecker) -> None:
     """A complete export (« full ») is the establishment's whole current state: its live records that the
-    bundle does not name at all (removed by a restore at the establishment, say) are marked deleted."""
+    bundle does not name at all (removed by a restore at the establishment, say) are marked deleted. The
+    records live before the bundle are those the checker loaded in this transaction (``known``); the bundle
+    wrote only records it names."""
     code = opened.establishment
     for form in FORMS:
+        live = [rid for rid, deleted in checker.state(form).known.items() if not deleted]
+        if not live:  # the establishment's first bundle, say
+            continue
         named = {row[0] for _columns, rows in parts.get(form, {}).values() for row in rows if row}
-        table = record_table(form)
-        live = [r[0] for r in conn.execute(select(table.c.id).where(table.c.establishment == code)
-                                           .where(table.c.deleted.is_(False)))]
         gone = [rid for rid in live if rid not in named]
         if not gone:
             continue
+        table = record_table(form)
         conn.execute(table.update().where(table.c.establishment == code).where(table.c.id == bindparam("b_id"))
                      .values(deleted=True, bundle_sequence=opened.sequence, bundle_hash=opened.bundle_hash),
                      [{"b_id": rid} for rid in gone])

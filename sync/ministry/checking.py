@@ -18,8 +18,9 @@ ministry does not know is ignored and named in the receipt's problems.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,20 @@ def _natural_key_text(form: Form, values: tuple[Any, ...]) -> str:
     for key, value in zip(form.natural_key, values, strict=True):
         parts.append(f"{_label(form, key)} = {value.isoformat() if hasattr(value, 'isoformat') else value}")
     return ", ".join(parts)
+
+
+def _key_of(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The natural key of typed values (which hold every field: ``parse_and_validate_batch``)."""
+    if len(keys) == 1:
+        return lambda values: (values.get(keys[0]),)
+    pick = operator.itemgetter(*keys)
+
+    def key_of(values: dict[str, Any]) -> tuple[Any, ...]:
+        try:
+            return pick(values)
+        except KeyError:
+            return tuple(values.get(k) for k in keys)
+    return key_of
 
 
 class BundleChecker:
@@ -245,6 +260,7 @@ class BundleChecker:
         links = [(f, self.live_ids(f.link or "")) for f in form.links]
         cross = linked.cross_checks(form_key)
         lookups = self._linked_lookups(cross, candidates) if cross else []
+        natural_key = _key_of(form.natural_key) if form.natural_key else None
         for record, reasons in sorted(candidates, key=lambda c: c[0].change_seq if isinstance(c[0].change_seq, int)
                                       else 0):
             if not reasons and record.values is not None:
@@ -261,8 +277,8 @@ class BundleChecker:
                             targets[key] = found
                     if targets and (broken := linked.reasons(form, cross, record.values, targets)):
                         reasons.extend(broken)
-                if form.natural_key and not reasons:
-                    key = tuple(record.values.get(k) for k in form.natural_key)
+                if natural_key is not None and not reasons:
+                    key = natural_key(record.values)
                     if None not in key:
                         other = held_keys.get(key)
                         if other is not None and other != record.id:

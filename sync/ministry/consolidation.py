@@ -418,7 +418,7 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         audit(conn, store, code, "personal_fields_dropped", sequence=opened.sequence,
               bundle_hash=opened.bundle_hash, form=form, detail=note)
     if opened.full:
-        applying.prune(conn, store, opened, parts)
+        applying.prune(conn, store, opened, parts, checker)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
