@@ -203,7 +203,8 @@ class BundleChecker:
             for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
                                                            strict=True):
                 record.values = values
-                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
+                if issues:
+                    reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
             raws.clear()
 
         fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
