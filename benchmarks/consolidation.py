@@ -361,7 +361,8 @@ def main() -> None:
             "code": str(args.before), "first_s": round(before["first"], 2),
             "first_over_floor": round(before["first"] / floor["floor"], 2),
             "month2_s": round(before["month2"], 2), "month2_over_floor": round(before["month2"] / floor2["floor"], 2),
-            "first_phases": before.get("first_phases"), "peak_rss_mb": round(before["peak_rss_mb"])}
+            "first_phases": before.get("first_phases"), "month2_phases": before.get("month2_phases"),
+            "peak_rss_mb": round(before["peak_rss_mb"])}
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 
