@@ -34,7 +34,7 @@ MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
          r"rien n'a été modifié",
          "check this fingerprint with the sender (by phone), then run again with --yes; nothing was changed",
          "تحققوا من هذه البصمة مع المرسل (بالهاتف)، ثم أعيدوا التشغيل مع --yes؛ لم يتغير شيء"),
-        (r"(?P<f>.+) refusé\(e\) : (?P<n>\d+) problème\(s\), rien n'a été enregistré",
+        (r"(?P<f>.+) : enregistrement refusé, (?P<n>\d+) problèmes?, rien n'a été enregistré",
          "{f} refused: problems found: {n}; nothing was saved",
          "{f} مرفوض: {n} مشكلة، لم يُحفظ أي شيء"),
         (r"(?P<f>.+) : fichier introuvable : vérifiez le nom et le dossier du fichier",
