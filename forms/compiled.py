@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from operator import itemgetter
@@ -428,13 +429,14 @@ def _all_match(shape: re.Pattern[str]) -> Callable[[Sequence[Any]], bool]:
     else one match per value. Values already seen to match are remembered (up to ``MEMO_LIMIT``) and not
     matched again, while that pays."""
     fullmatch = shape.fullmatch
-    joined = None
+    joined = run = None
     joinable, ascii = shape_analysis(shape)
     if joinable:
         try:  # each value and its newline matched atomically: a failure never backtracks into earlier values
-            joined = re.compile(f"(?:(?>(?:{shape.pattern})\n))*", re.ASCII if ascii else 0).fullmatch
+            compiled_run = re.compile(f"(?:(?>(?:{shape.pattern})\n))*", re.ASCII if ascii else 0)
+            joined, run = compiled_run.fullmatch, compiled_run.match
         except re.error:
-            joined = None
+            joined = run = None
 
     def test(values: Any) -> bool:
         if joined is not None:
@@ -459,6 +461,27 @@ def _all_match(shape: re.Pattern[str]) -> Callable[[Sequence[Any]], bool]:
             known.clear()
         known.update(new)
         return True
+
+    def failing(col: Sequence[Any]) -> list[int]:
+        """Positions in ``col`` of the values (``None`` aside) that may not match: the joined run stops at
+        each one, so that a few faults in a long column cost a few runs, not one match per value."""
+        at = [i for i, v in enumerate(col) if v is not None]
+        values = [col[i] for i in at]
+        text = "\n".join(values) + "\n" if run is not None else ""
+        if run is None or text.count("\n") != len(values):
+            return [i for i, v in zip(at, values, strict=True) if not fullmatch(v)]
+        out = []
+        pos = item = 0
+        while True:
+            end = run(text, pos).end()  # type: ignore[union-attr]
+            item += text.count("\n", pos, end)
+            if end == len(text):
+                return out
+            out.append(at[item])
+            pos = text.index("\n", end) + 1
+            item += 1
+
+    every.failing = failing  # type: ignore[attr-defined]
     return every
 
 
@@ -495,6 +518,7 @@ def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
         else:
             def ok(col: Sequence[Any]) -> bool:
                 return max(map(len, col)) <= longest and every(col)
+            ok.failing = every.failing  # type: ignore[attr-defined]
     elif kind in _ORDERED and (field.min is not None or field.max is not None):
         low, high = field.min, field.max
         if low is not None and high is not None:
@@ -517,6 +541,8 @@ def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
             except TypeError:
                 present = [v for v in col if v is not None]
                 return not present or ok(present)
+        if hasattr(ok, "failing"):
+            test.failing = ok.failing  # type: ignore[attr-defined]
     return _distinct_first(test) if kind is FieldType.DECIMAL else test
 
 
@@ -557,11 +583,19 @@ class ColumnChecks:
                 continue
             position = len(keys)
             keys.append(f.key)
-            constants[f"ok{index}"] = column_test(f)
+            test = constants[f"ok{index}"] = column_test(f)
+            locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]"]
+            failing = getattr(test, "failing", None)
+            if failing is not None:  # the pattern's positions apart: one joined run finds them
+                constants[f"failing{index}"] = failing
+                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}")
+                bad = f"v is None or not ({short})" if f.required else f"v is not None and not ({short})"
+                locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]",
+                          f"            flagged += failing{index}(col)"]
             columns += [f"        col = cols[{position}]",
                         "        try:", f"            clean = ok{index}(col)",
                         "        except Exception:", "            clean = False",
-                        "        if not clean:", f"            flagged += [i for i, v in enumerate(col) if {bad}]"]
+                        "        if not clean:", *locate]
         columns += ["    except Exception:", "        return None", "    return flagged"]
         distinct += ["    except Exception:", "        return False", "    return True"]
         self.source = "\n".join(columns) + "\n\n\n" + "\n".join(distinct) + "\n"
