@@ -255,6 +255,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--parsing-only", action="store_true")
+    parser.add_argument("--validation-only", action="store_true")
     parser.add_argument("--freeze-gc", action="store_true",
                         help="gc.freeze() once the rows are made: the collector then no longer walks the harness's "
                              "own 100 000 rows (every variant alike; off by default)")
@@ -292,7 +293,8 @@ def main() -> None:
         print(f"  batch: before ÷ after {before / after:5.2f}")
         print("  batch phases (medians): " + ", ".join(
             f"{k} {statistics.median(p[k] for p in phases) * 1e9 / args.rows:.0f} ns/row" for k in phases[0]))
-    parsing(args.rows, args.runs)
+    if not args.validation_only:
+        parsing(args.rows, args.runs)
 
 
 def as_cells(row: dict[str, Any]) -> dict[str, Any]:
