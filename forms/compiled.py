@@ -1,5 +1,5 @@
 """Validators compiled from a form's declaration: one generated function per form, and a batch validator
-that runs each cross-field rule once per distinct combination of the values it reads.
+that checks a column at a time and runs each cross-field rule once per distinct combination of its inputs.
 
 ``forms.validation.check_field`` stays the one place where a field rule and its message are written. From
 each ``Field`` this module derives one Python expression that is true exactly when ``check_field`` would
@@ -8,14 +8,17 @@ which says why. The form's cross-field rules (``Rule.check``) are called as decl
 
 * ``CompiledForm.one(values)`` — one record: the generated source of a single function (every field's
   test inlined, each rule guarded by its ``needs``), compiled once with ``compile()``.
-* ``CompiledForm.batch(rows)`` — many records: the generated field checks row by row (the same source
-  without the rules), then each rule once per distinct combination of the values it reads (administrative
-  data repeats: dates, types, regions, outcomes), its findings given to every row with that combination.
-  Checking each field a column at a time was tried and measured slower: gathering 24 columns from 100 000
-  dicts costs more than the checks themselves. Which values a rule reads is learnt by running it on a mapping that records each look-up (a rule that reads a field it
-  was not given is run again with that field too; one that iterates its mapping is run record by record).
-  This relies on what ``Rule`` already asks: a rule is a function of the values it reads. Values are the
-  typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
+* ``CompiledForm.batch(rows)`` — many records, a column at a time (``ColumnChecks``): chunks of rows cut
+  into columns; per field, a conservative column predicate derived from the declaration (``column_test``:
+  lengths, bounds, presence, patterns as one run over the joined values) and, where it is not plainly
+  true, the per-value ``ok_expression`` flag the rows that might have a finding; the rules, and the field
+  checks of the fields they read, run once per distinct combination of the values the rules read
+  (administrative data repeats: dates, types, regions, outcomes), their verdict remembered from batch to
+  batch until the day changes. Only flagged rows go through ``one``, which writes the messages. Which
+  values a rule reads is learnt by running it on a mapping that records each look-up (a rule that reads a
+  field it was not given is run again with that field too; one that iterates its mapping is run record by
+  record). This relies on what ``Rule`` already asks: a rule is a function of the values it reads (and of
+  the day). Values are the typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
 
 Both give exactly what the interpreted ``validate`` gives, issue for issue and in the same order
 (``tests/forms/test_validation_compiled.py`` checks it on generated records for every form).
