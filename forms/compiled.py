@@ -314,7 +314,7 @@ def compiled(form: Form) -> CompiledForm:
 CHUNK = 256
 """Rows checked together: their columns stay in the processor's cache between the passes over them."""
 
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 50_000
 """Combinations of rule inputs remembered (with their verdict) from one batch to the next, at most."""
 
 
