@@ -99,12 +99,14 @@ def is_refusal(exc: BaseException) -> bool:
 
 def refusal_line(exc: BaseException) -> str:
     """What the log says of a refusal: its class and its sentence on one line (validation: only a count)."""
+    from forms.i18n import plural
     from forms.store.records import ValidationFailed
 
     if isinstance(exc, ValidationFailed):
-        return f"{type(exc).__name__} : {len(exc.issues)} problème(s) de saisie"
+        return f"{type(exc).__name__} : {plural(len(exc.issues), '{n} problème|{n} problèmes')} de saisie"
     if getattr(exc, "details", None):  # the command line's refusals: the sentence, not the list of problems
-        return f"{type(exc).__name__} : {' '.join(str(exc).split())[:500]} (+{len(exc.details)} ligne(s))"
+        return (f"{type(exc).__name__} : {' '.join(str(exc).split())[:500]} "
+                f"(+{plural(len(exc.details), '{n} ligne|{n} lignes')})")
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__} : {text[:500]}"
 

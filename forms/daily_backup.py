@@ -243,7 +243,7 @@ def daily_backup(db_path: Path, backups_dir: Path, prefix: str, *, today: date |
     removed = rotate(backups_dir, prefix, today, keep_daily, keep_weekly)
     result = DailyBackup(TAKEN, db_path, destination, removed=removed)
     log.info("%s%s", result.message("fr"),
-             f" ; rotation : {', '.join(p.name for p in removed)} supprimée(s)" if removed else "")
+             f" ; rotation, supprimées : {', '.join(p.name for p in removed)}" if removed else "")
     return result
 
 

@@ -547,7 +547,9 @@ INTERNSHIP = Form(
     ),
     link_rules=(DOMAIN_OF_OFFERING,),
     search=("student_code", "last_name", "first_name", "host_name"),
-    sort_indexes=("updated_at", "last_name", "start_date", "host_name"),
+    # 0003: the first four; 0007: the rest of the list's columns (codes followed by the last change)
+    sort_indexes=("updated_at", "last_name", "start_date", "host_name", "first_name", "end_date",
+                  ("internship_type", "updated_at"), ("outcome", "updated_at"), ("status", "updated_at")),
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -802,9 +804,10 @@ def _ce_period(v: Mapping[str, Any]) -> Iterator[Issue]:
     days = (end - start).days + 1
     if v["hours"] > days * 10:
         yield issue(("hours", "start_date", "end_date"),
-                    "{h} heures en {d} jour(s) : plus de 10 heures par jour, vérifiez les heures ou les dates",
-                    "{h} ساعة في {d} يوم: أكثر من 10 ساعات يوميا، تحقق من الساعات أو التواريخ",
-                    "{h} hours in {d} day(s): more than 10 hours a day, check the hours or the dates",
+                    "{h} heures, soit plus de 10 heures par jour entre le début et la fin : vérifiez les heures ou "
+                    "les dates",
+                    "{h} ساعة، أي أكثر من 10 ساعات يوميا بين البداية والنهاية: تحقق من الساعات أو التواريخ",
+                    "{h} hours, more than 10 hours a day between start and end: check the hours or the dates",
                     Severity.WARNING, "hours_per_day", h=v["hours"], d=days)
     if end > date.today() and (v.get("completed") is not None or v.get("certified") is not None):
         yield issue(("completed", "end_date"), "des résultats sont indiqués pour une session qui n'est pas finie",

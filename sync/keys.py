@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from forms.atomic import write_atomic
+from forms.i18n import plural
 from forms.reference import reference
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, sha256, spoken_fingerprint
 from sync.errors import (
@@ -412,7 +413,7 @@ def parse_public_document(data: bytes, what: str, role: str | None = None) -> Pu
     needed = SIGNING_ALGS + (ENCRYPTION_ALGS[:1] if doc_role == MINISTRY else ())
     missing = [alg for alg in needed if alg not in keys]
     if missing:
-        raise DocumentInvalid(f"{what} : clé(s) manquante(s) : {', '.join(missing)}")
+        raise DocumentInvalid(f"{what} : {plural(len(missing), 'clé manquante|clés manquantes')} : {', '.join(missing)}")
     try:
         if X25519 in keys:
             x25519.X25519PublicKey.from_public_bytes(keys[X25519])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli.common import fail, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.setup import INIT_HOOKS
+from forms.i18n import plural
 from forms.tasks import Cancelled
 from forms.workspace import ESTABLISHMENT, Workspace
 from sync.errors import SyncError
@@ -32,7 +33,12 @@ def refusing(handler: Handler) -> Handler:
         try:
             return handler(args)
         except (SyncError, Cancelled) as exc:
-            fail(str(exc))
+            message = str(exc)
+            # A refused file is named (what and where), whatever the error's own text says.
+            file = getattr(args, "file", None)
+            if isinstance(exc, SyncError) and isinstance(file, str) and file and Path(file).name not in message:
+                message = f"{file} : {message}"
+            fail(message)
 
     return wrapper
 
@@ -231,9 +237,11 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.i18n import lowered
 
     lines = []
+    width = max((len(FORMS[key].plural.fr) for key in plan.counts), default=24)
     for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} enregistrement(s), "
-                     f"{c['tombstones']} suppression(s)")
+        lines.append(f"  {FORMS[key].plural.fr:<{width}} {c['records']:>7} "
+                     f"{plural(c['records'], 'enregistrement|enregistrements')}, "
+                     f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
         lines.append("Brouillons laissés de côté (jamais envoyés) : "
@@ -289,7 +297,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     for seq in result.recovered:
         say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
     say(f"Lot n° {entry.sequence} écrit : {result.path}")
-    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte SHA-256 : {entry.file_hash}")
+    # The bundle hash (docs/bundle-format.md § 4, over the signed part), as « ministry verify » and the receipt
+    # name it: not the file's SHA-256 (« sha256sum » gives another value).
+    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte du lot : {entry.file_hash}")
     for line in _plan_lines(result.plan):
         say(line)
     for seq in result.delivered:
@@ -317,7 +327,7 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
         if e.state == "written" and e.delivered_at is None:
             label = "écrit, jamais sorti du poste"
         say(f"n° {e.sequence:<5} {label:<28} {e.written_at or e.created_at}  "
-            f"{e.total} enregistrement(s)  {e.file_name or ''}")
+            f"{plural(e.total, '{n} enregistrement|{n} enregistrements')}  {e.file_name or ''}")
     pending = undelivered(entries)
     if pending:
         numbers = ", ".join(str(e.sequence) for e in pending)
@@ -355,5 +365,5 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     for ministry, body in (entry.receipt or {}).items():
         accepted = sum(body["accepted"].values())
         refused = sum(body["refused"].values())
-        say(f"  {ministry} : {accepted} accepté(s), {refused} refusé(s)")
+        say(f"  {ministry} : {plural(accepted, '{n} accepté|{n} acceptés')}, {plural(refused, '{n} refusé|{n} refusés')}")
     return 0

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, output_file, say, warn
+from desktop.cli.messages import translate
 from forms.definitions import FORMS
-from forms.i18n import lowered, normalise_lang
+from forms.i18n import lowered, normalise_lang, plural
 from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
@@ -94,7 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records()
     with output_file(path) as tmp:
         n = export_records(store, args.form, tmp, normalise_lang(getattr(args, "lang", None)), status=args.status)
-    say(f"{n} enregistrement(s) exporté(s) : {path}")
+    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {path}")
     return 0
 
 
@@ -121,10 +122,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         warn(f"{path.name} : {note}")
     lines = plan.lines()
     for line in lines[:MAX_LINES]:
-        warn(line)
+        warn(translate(line, lang))
     if len(lines) > MAX_LINES:
         more = "" if report else " ; --errors RAPPORT.xlsx les donne toutes"
-        warn(f"… et {len(lines) - MAX_LINES} autre(s) message(s){more}")
+        warn(f"… {plural(len(lines) - MAX_LINES, 'et {n} autre message|et {n} autres messages')}{more}")
     if report is not None and plan.problems:
         write_error_report(plan, report)
         warn(f"rapport d'erreurs écrit : {report}")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import EXIT_REFUSED, Refused, open_workspace, say, warn
+from forms.i18n import plural
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -74,7 +75,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         say(f"{'OK   ' if ok else 'ÉCHEC'} {name} : {detail}")
         failures += not ok
     if failures:
-        say(f"{failures} vérification(s) en échec")
+        say(plural(failures, "{n} vérification en échec|{n} vérifications en échec"))
         return 1
     say("Toutes les vérifications sont passées.")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.cli.common import open_workspace, passphrase, print_json, say
 from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
 from forms.definitions import FORMS
+from forms.i18n import plural
 from forms.workspace import MINISTRY
 
 
@@ -170,8 +171,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         f"{clean_text(manifest.get('application_version', '?'), 40)}")
     for key, c in counts.items():
         label = FORMS[key].plural.fr if key in FORMS else clean_text(key, 40)
-        bad = f", dont {refused[key]} invalide(s)" if refused.get(key) else ""
-        say(f"  {label:<24} {c['records']:>7} enregistrement(s){bad}, {c['tombstones']} suppression(s)")
+        bad = plural(refused[key], ", dont {n} invalide|, dont {n} invalides") if refused.get(key) else ""
+        say(f"  {label:<24} {c['records']:>7} {plural(c['records'], 'enregistrement|enregistrements')}{bad}, "
+            f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
     for form_key, columns in opened.dropped.items():
         say(f"  {FORMS[form_key].plural.fr} : champs personnels écartés à l'arrivée ({', '.join(columns)})")
     for line in problems(outcomes):
@@ -186,7 +188,8 @@ def cmd_establishments_import(args: argparse.Namespace) -> int:
     from sync.ministry.establishments import import_establishments
 
     added, corrected, same = import_establishments(open_workspace(args, MINISTRY), Path(args.file))
-    say(f"{len(added)} établissement(s) ajouté(s), {len(corrected)} corrigé(s), {same} inchangé(s).")
+    say(f"{plural(len(added), '{n} établissement ajouté|{n} établissements ajoutés')}, "
+        f"{plural(len(corrected), '{n} corrigé|{n} corrigés')}, {plural(same, '{n} inchangé|{n} inchangés')}.")
     for code in added:
         say(f"  ajouté : {code}")
     for code in corrected:

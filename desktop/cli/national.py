@@ -9,6 +9,8 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.crypto import refusing
+from forms.definitions import FORMS
+from forms.i18n import lowered, plural
 from forms.workspace import MINISTRY
 
 
@@ -28,13 +30,14 @@ def register_national(ms: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_status)
     p = ms.add_parser("records", parents=[common], help="les enregistrements consolidés d'un formulaire")
-    p.add_argument("form", metavar="FORMULAIRE")
+    # An unknown form is wrong usage (exit 2), as for « records list »: listed in the message.
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
     p.add_argument("--deleted", action="store_true", help="inclure les enregistrements supprimés")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_records)
     p = ms.add_parser("export-xlsx", parents=[common], help="exporter les enregistrements consolidés (Excel)")
-    p.add_argument("form", metavar="FORMULAIRE")
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("out", metavar="SORTIE.xlsx")
     p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
     p.set_defaults(handler=cmd_export_xlsx)
@@ -73,7 +76,8 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             for item in outcome.refused_records[:20]:
                 say(f"    refusé : {item['form']} {item['id']} — {' ; '.join(item['reasons'])}")
             if len(outcome.refused_records) > 20:
-                say(f"    … et {len(outcome.refused_records) - 20} autre(s) (voir l'accusé de réception)")
+                say(f"    … {plural(len(outcome.refused_records) - 20, 'et {n} autre|et {n} autres')} "
+                    "(voir l'accusé de réception)")
             for problem in outcome.problems:
                 say(f"    remarque : {problem}")
         say(report.summary_line())
@@ -109,13 +113,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         enrolled = "enregistré" if s.enrolled else (f"clé {s.key_state}" if s.key_state else "non enregistré")
         made = s.last_created_at or "—"
         got = s.last_received_at or "—"
-        records = ", ".join(f"{n} {form}" for form, n in s.records.items())
+        records = ", ".join(f"{lowered(FORMS[form].plural.fr) if form in FORMS else form} : {n}"
+                            for form, n in s.records.items())
         say(f"{s.code:<8} {mark:<9} {s.name} ({s.region}) — {enrolled} ; dernier lot n° {s.last_sequence} "
             f"(fait le {made}, reçu le {got}) ; {records}")
         if s.held:
             say(f"         lots en attente : {', '.join(map(str, s.held))} (attendent le n° {s.waiting_for})")
         if s.refused_records:
-            say(f"         {s.refused_records} enregistrement(s) refusé(s) non encore corrigé(s)")
+            say("         " + plural(s.refused_records, "{n} enregistrement refusé non encore corrigé|"
+                                                    "{n} enregistrements refusés non encore corrigés"))
     return EXIT_OK
 
 
@@ -138,7 +144,7 @@ def cmd_records(args: argparse.Namespace) -> int:
         deleted = " (supprimé)" if r["deleted"] else ""
         say(f"{r['establishment']:<8} {r['id']}  v{r['version']}  lot {r['bundle_sequence']}{deleted}  {values}")
         count += 1
-    say(f"{count} enregistrement(s)")
+    say(plural(count, "{n} enregistrement|{n} enregistrements"))
     return EXIT_OK
 
 
@@ -149,5 +155,5 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, MINISTRY)
     establishment = args.establishment.upper() if args.establishment else None
     n = export_xlsx(workspace, args.form, Path(args.out), establishment, getattr(args, "lang", None) or "fr")
-    say(f"{n} enregistrement(s) exporté(s) : {args.out}")
+    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {args.out}")
     return EXIT_OK

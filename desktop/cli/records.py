@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.common import fail, open_workspace, print_json, read_json_argument, say, warn
 from forms.definitions import FORMS
-from forms.i18n import normalise_lang
+from forms.i18n import normalise_lang, plural
 from forms.store.records import COMPLETE, DRAFT, STATUSES, ValidationFailed
 from forms.workspace import ESTABLISHMENT
 
@@ -50,7 +50,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     form = FORMS[args.form]
     lang = normalise_lang(getattr(args, "lang", None))
     if not records:
-        say(f"Aucun(e) {form.label.get(lang).lower()}.")
+        say(f"{form.plural.get(lang)} : aucun enregistrement.")
         return 0
     for r in records:
         status = "brouillon" if r.status == DRAFT else "complet"
@@ -60,7 +60,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             flags += (f" ✖ refusé par {refusal.ministry} (lot n° {refusal.sequence}) : "
                       f"{' ; '.join(refusal.reasons) or 'sans motif'}")
         say(f"{r.id}  {status:<9}  v{r.version:<3} {form.title(r.values)}{flags}")
-    say(f"{len(records)} enregistrement(s).")
+    say(plural(len(records), "{n} enregistrement.|{n} enregistrements."))
     return 0
 
 
@@ -84,7 +84,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                                        expected_version=version if isinstance(version, int) else None)
     except ValidationFailed as exc:
         form = FORMS[args.form]
-        fail(f"{form.label.get(lang)} refusé(e) : {len(exc.issues)} problème(s), rien n'a été enregistré",
+        fail(f"{form.label.get(lang)} : enregistrement refusé, "
+             f"{plural(len(exc.issues), '{n} problème|{n} problèmes')}, rien n'a été enregistré",
              [i.render(lang) for i in exc.issues])
     for found in remaining:
         prefix = "avertissement" if found.severity == "warning" else "erreur (brouillon)"
@@ -96,5 +97,5 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     n = store.delete(args.form, [i.lower() for i in args.ids])
-    say(f"{n} enregistrement(s) supprimé(s).")
+    say(plural(n, "{n} enregistrement supprimé.|{n} enregistrements supprimés."))
     return 0

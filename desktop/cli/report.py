@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, open_workspace, say
 from desktop.cli.crypto import refusing
+from forms.i18n import plural
 from forms.workspace import MINISTRY
 
 
@@ -48,5 +49,5 @@ def cmd_report(args: argparse.Namespace) -> int:
     if show:
         print(file=sys.stderr)
     say(f"Classeur écrit : {result.path} ({len(result.sheets)} feuilles, année {result.year}, "
-        f"{result.covered} établissement(s) sur {result.expected} avec des données)")
+        + plural(result.covered, "{n} établissement|{n} établissements") + f" sur {result.expected} avec des données)")
     return EXIT_OK

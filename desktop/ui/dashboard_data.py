@@ -38,6 +38,23 @@ class DashboardData:
     by_year: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     """Academic year → (enrolled, women, men) summed over the cohorts of that year."""
     quality: list[QualityItem] = field(default_factory=list)
+    profile_charts: list[ProfileChart] = field(default_factory=list)
+    """Every declared form's summary charts, as the committee's workbook draws them (``profile_charts``)."""
+
+
+@dataclass
+class ProfileChart:
+    """One summary chart of a form's profile (``sync.ministry.profiles``) over this establishment's records:
+    ``rows`` (code of the breakdown field, {measure: value}) for the codes that have records."""
+
+    form: str
+    chart: Any
+    field_form: str
+    """The form whose field the breakdown is (the linked one for « offering.domains »)."""
+    field: str
+    series: list[tuple[str, Any]]
+    """(measure key, its label ``Text``) in the order drawn."""
+    rows: list[tuple[Any, dict[str, Any]]]
 
 
 def counts(engine: Engine) -> dict[str, dict[str, int]]:
@@ -83,7 +100,37 @@ def load(engine: Engine) -> DashboardData:
             if year:
                 data.by_year[year] = (int(enrolled or 0), int(women or 0), int(men or 0))
         data.quality = quality(conn)
+        data.profile_charts = profile_charts(conn)
     return data
+
+
+def profile_charts(conn: Any) -> list[ProfileChart]:
+    """The summary charts every declared form's profile names (a new form's appear with its profile), computed
+    by the ministry's own aggregates (``sync.ministry.aggregates``) over this database: the record tables
+    have the same names and columns (the ministry's lack only the withheld fields, which no chart uses)."""
+    from sync.ministry.aggregates import Aggregates
+    from sync.ministry.profiles import PROFILES
+
+    agg = Aggregates(conn, {})
+    out = []
+    for key, form in FORMS.items():
+        profile = PROFILES.get(key)
+        if profile is None:
+            continue
+        measures = {m.key: m for m in profile.measures}
+        for chart in profile.summary:
+            via, _, field_key = chart.by.rpartition(".")
+            owner = form.field(via).link if via else key
+            assert owner is not None
+            drawn = [measures[k] for k in (chart.series or chart.measures)]
+            figures = agg.figures(profile, None, agg.field_group(key, field_key, via or None), drawn)
+            table = FORMS[owner].field(field_key).choices()
+            order = {code: i for i, code in enumerate(table.codes)} if table is not None else {}
+            rows = sorted(((k[0], v) for k, v in figures.items()
+                           if k[0] not in (None, "") and any(v.get(m.key) for m in drawn)),
+                          key=lambda row: (order.get(row[0], len(order)), str(row[0])))
+            out.append(ProfileChart(key, chart, owner, field_key, [(m.key, m.label) for m in drawn], rows))
+    return out
 
 
 def quality(conn: Any, limit: int = QUALITY_LIMIT) -> list[QualityItem]:

@@ -424,6 +424,18 @@ class RecordEditor(QDialog):
             return list(issues)
         return [i for i in issues if set(i.fields) & self.touched]
 
+    def said(self, issue: Issue) -> str:
+        """The issue's message in the window's language; a value typed into a list box that is not one of its
+        entries is told with the list's labels (« Mois, Heures »), not the codes the store knows (MONTHS…)."""
+        message = issue.message.get(self.lang)
+        for key in issue.fields[:1]:
+            table = self.form.field(key).choices() if key in self.bindings else None
+            codes = f"({', '.join(table.codes)})" if table is not None else ""
+            if codes and codes in message:
+                comma = "، " if self.lang == "ar" else ", "
+                message = message.replace(codes, f"({comma.join(c.label.get(self.lang) for c in table.choices)})")
+        return message
+
     def show_issues(self, issues: list[Issue]) -> None:
         hidden = bool(issues)
         issues = self.shown_issues(issues)
@@ -446,7 +458,7 @@ class RecordEditor(QDialog):
                 label.setVisible(False)
                 label.clear()
                 continue
-            label.setText("\n".join(("⚠ " if i.severity is Severity.WARNING else "✖ ") + i.message.get(self.lang)
+            label.setText("\n".join(("⚠ " if i.severity is Severity.WARNING else "✖ ") + self.said(i)
                                     for i in found))
             label.setStyleSheet(ERROR_STYLE if worst is Severity.ERROR else WARNING_STYLE)
             label.setVisible(True)
@@ -455,7 +467,7 @@ class RecordEditor(QDialog):
             keys = [k for k in found.fields if k in self.bindings]
             names = ", ".join(self.form.field(k).label.get(self.lang) for k in keys)
             mark = "⚠ " if found.severity is Severity.WARNING else "✖ "
-            message = found.message.get(self.lang)
+            message = self.said(found)
             item = QListWidgetItem(mark + (self.tr("{fields} : {message}").format(fields=names, message=message)
                                            if names else message))
             item.setData(Qt.ItemDataRole.UserRole, keys[0] if keys else None)
@@ -647,7 +659,7 @@ def _shown(value: Any, field: Field | None = None, lang: str = "fr") -> str:
     table = field.choices() if field is not None else None
     if table is not None:
         codes = value if isinstance(value, list) else [value]
-        return ", ".join(table.label(str(code), lang) for code in codes)
+        return ("، " if lang == "ar" else ", ").join(table.label(str(code), lang) for code in codes)
     if field is not None and field.type is FieldType.DATE and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     if field is not None and field.type is FieldType.DATE and hasattr(value, "strftime"):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import LANGUAGE_NAMES
+from forms.definitions import FORMS
+from forms.i18n import listing, lowered
 from forms.reference import reference
 
 LANGUAGE_CHANGED = 2
@@ -48,9 +51,14 @@ class SetupWizard(QWizard):
         # 1. establishment and operator
         page = QWizardPage()
         page.setTitle(self.tr("Votre établissement"))
-        page.setSubTitle(self.tr("Kafaat garde les offres de formation, cohortes et stages de votre établissement "
-                                 "sur cet ordinateur, et prépare les exports chiffrés pour le ministère."))
+        kept = listing([lowered(form.plural.get(lang)) for form in FORMS.values()], lang)  # every declared form
+        # in the page, not the header: QWizard's header keeps its subtitle to two lines (English lost its end)
+        self.intro = QLabel(self.tr("Kafaat garde les {forms} de votre établissement sur cet ordinateur, et "
+                                    "prépare les exports chiffrés pour le ministère.").format(forms=kept))
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
         form = QFormLayout(page)
+        form.addRow(self.intro)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES.items():

@@ -51,6 +51,9 @@ def watch(application: Any, report_path: str) -> None:
             report["platform"] = QGuiApplication.platformName()
             report["exposed"] = bool(window.isVisible() and window.windowHandle() is not None
                                      and window.windowHandle().isExposed())
+            room, frame = window.screen().availableGeometry(), window.frameGeometry()
+            report["window"] = [frame.x(), frame.y(), frame.width(), frame.height()]
+            report["screen"] = [room.x(), room.y(), room.width(), room.height()]
             applied = QCoreApplication.translate("SettingsPage", "Appliquer")
             report["translations_loaded"] = applied != "Appliquer" if report["language"] != "fr" else None
             report["charts"] = len([w for w in dashboard.findChildren(object) if type(w).__name__ == "QChartView"])

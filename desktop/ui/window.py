@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,17 +20,31 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
     QWidget,
 )
 
 from desktop.ui.pages import PAGES, PageSpec
+from desktop.ui.status_line import FittedLine
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
     from desktop.ui.pages.base import Page
+
+
+DEFAULT_SIZE = QSize(1200, 760)
+TITLE_BAR = 40
+"""Room left above the window for the title bar a window manager adds (its frame is unknown before it shows)."""
+
+
+def initial_size(screen: Any) -> QSize:
+    """The window's first size: 1200×760, or less on a smaller screen (at 1280×720 the status bar was below
+    the screen's edge): within the screen's available area, the title bar included."""
+    if screen is None or QGuiApplication.platformName() == "offscreen":  # a canvas, not a person's screen
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height() - TITLE_BAR))
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +65,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setObjectName("main_window")
         self.setWindowTitle("Kafaat — كفاءات" + (f" — {title}" if title else ""))
-        self.resize(1200, 760)
+        self.resize(initial_size(self.screen()))
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -75,15 +90,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.counts_label = QLabel()
+        # never widen the window; every figure kept (labels shortened first), the whole text as tooltip
+        self.counts_label = FittedLine()
         self.counts_label.setObjectName("status_counts")
-        self.export_label = QLabel()
+        self.export_label = FittedLine(natural=True)
         self.export_label.setObjectName("status_export")
-        for label in (self.counts_label, self.export_label):  # never widen the window; whole text as tooltip
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(80)
         self.statusBar().addWidget(self.counts_label, 1)
-        self.statusBar().addWidget(self.export_label, 1)
+        self.statusBar().addWidget(self.export_label)
         self.nav.currentRowChanged.connect(self._row_changed)
 
     def paintEvent(self, event: Any) -> None:
@@ -177,21 +190,19 @@ class MainWindow(QMainWindow):
 
         counts, info = figures
         parts = []
-        for key, form in FORMS.items():
+        for key, form in FORMS.items():  # every declared form, its figure never cut (labels shorten first)
             entry = counts.get(key, {})
-            total = entry.get("draft", 0) + entry.get("complete", 0)
-            text = self.tr("{0} : {1}").format(form.plural.get(self.lang), self.locale().toString(total))
+            figure = self.locale().toString(entry.get("draft", 0) + entry.get("complete", 0))
             if entry.get("draft"):
-                text += " " + self.tr("(%n brouillon(s))", "", entry["draft"])
-            parts.append(text)
-        self.counts_label.setText("   ·   ".join(parts))
-        self.counts_label.setToolTip("\n".join(parts))
+                figure += " " + self.tr("(%n brouillon(s))", "", entry["draft"])
+            parts.append((form.plural.get(self.lang), figure))
+        pair = self.tr("{0} : {1}")
+        self.counts_label.set_parts(parts, pair)
         exported = format_timestamp(info.last_export) if info.last_export else self.tr("jamais")
         acknowledged = format_timestamp(info.last_acknowledged) if info.last_acknowledged else self.tr("aucun")
-        self.export_label.setText(self.tr("Dernier export : {0}   ·   Dernier accusé de réception : {1}")
-                                  .format(exported, acknowledged))
+        self.export_label.set_parts([(self.tr("Dernier export"), exported),
+                                     (self.tr("Dernier accusé de réception"), acknowledged)], pair)
         self.export_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.export_label.setToolTip(self.export_label.text())
 
     # -------------------------------------------------------------------------------------- editor
     def open_record(self, form_key: str, record_id: str | None) -> Any:

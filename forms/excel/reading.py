@@ -38,6 +38,7 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
+from forms.i18n import plural
 from forms.reference import fold
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -728,7 +729,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any
     if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
         cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
         raise FileRefused(
-            f"{name} : la feuille « {chosen.name} » contient {scan.formula_count} formule(s) ({cells}) : Kafaat "
+            f"{name} : la feuille « {chosen.name} » contient {plural(scan.formula_count, '{n} formule|{n} formules')} ({cells}) : Kafaat "
             f"n'évalue jamais de formules ; copiez les colonnes puis « Collage spécial > Valeurs » et réessayez")
     try:
         workbook = CalamineWorkbook.from_path(str(path))

@@ -24,6 +24,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
+from forms.i18n import plural
+
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
 BUSY_TIMEOUT_MS = int(os.environ.get("KAFAAT_BUSY_TIMEOUT_MS") or 60_000)
@@ -203,7 +205,7 @@ def summary(problems: list[str]) -> str:
     lines = [line for text in problems for line in str(text).splitlines() if line.strip()]
     if not lines:
         return ""
-    more = f" ; et {len(lines) - 1} autre(s) problème(s)" if len(lines) > 1 else ""
+    more = " ; " + plural(len(lines) - 1, "et {n} autre problème|et {n} autres problèmes") if len(lines) > 1 else ""
     return lines[0][:160] + more
 
 

@@ -870,23 +870,23 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="147"/>
+        <location filename="../../desktop/app.py" line="161"/>
         <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="172"/>
+        <location filename="../../desktop/ui/window.py" line="170"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="183"/>
+        <location filename="../../desktop/ui/window.py" line="184"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -898,37 +898,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="190"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="191"/>
-        <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
-        <translation>آخر تصدير: {0}   ·   آخر إشعار بالتوصل: {1}</translation>
+        <location filename="../../desktop/ui/window.py" line="188"/>
+        <source>Dernier export</source>
+        <translation>آخر تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="189"/>
+        <source>Dernier accusé de réception</source>
+        <translation>آخر إشعار بالتوصل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="251"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="252"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -1295,6 +1300,18 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <source>Recherche…</source>
         <translation>جارٍ البحث…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <source>%n affiché(s)…</source>
+        <translation>
+            <numerusform>المعروض: %n…</numerusform>
+            <numerusform>المعروض: %n…</numerusform>
+            <numerusform>المعروض: %n…</numerusform>
+            <numerusform>المعروض: %n…</numerusform>
+            <numerusform>المعروض: %n…</numerusform>
+            <numerusform>المعروض: %n…</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
@@ -1393,11 +1410,6 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
-        <source>{0} affiché(s)…</source>
-        <translation>{0} معروض…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
@@ -1695,103 +1707,103 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="45"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="50"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="52"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="51"/>
-        <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
-        <translation>يحفظ كفاءات عروض التكوين والأفواج والتداريب الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
+        <location filename="../../desktop/ui/setup_wizard.py" line="54"/>
+        <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
+        <translation>يحفظ كفاءات {forms} الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="60"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
         <source>Langue / اللغة / Language</source>
         <translation>اللغة / Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="72"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="78"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="76"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="79"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="130"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="133"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="102"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="146"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="149"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="178"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="188"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

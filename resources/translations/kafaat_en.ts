@@ -810,23 +810,23 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app.py" line="147"/>
+        <location filename="../../desktop/app.py" line="161"/>
         <location filename="../../desktop/ui/window.py" line="71"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="172"/>
+        <location filename="../../desktop/ui/window.py" line="170"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="183"/>
+        <location filename="../../desktop/ui/window.py" line="184"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -834,37 +834,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="190"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="191"/>
-        <source>Dernier export : {0}   ·   Dernier accusé de réception : {1}</source>
-        <translation>Last export: {0}   ·   Last acknowledgement: {1}</translation>
+        <location filename="../../desktop/ui/window.py" line="188"/>
+        <source>Dernier export</source>
+        <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="189"/>
+        <source>Dernier accusé de réception</source>
+        <translation>Last acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="251"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="252"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -1211,6 +1216,14 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <source>%n affiché(s)…</source>
+        <translation>
+            <numerusform>%n shown…</numerusform>
+            <numerusform>%n shown…</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
@@ -1309,11 +1322,6 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
-        <source>{0} affiché(s)…</source>
-        <translation>{0} shown…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
@@ -1599,103 +1607,103 @@ The current database will first be kept in the “backups” folder. What was en
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="43"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="45"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="50"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="52"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="51"/>
-        <source>Kafaat garde les offres de formation, cohortes et stages de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
-        <translation>Kafaat keeps the course offerings, cohorts and internships of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
+        <location filename="../../desktop/ui/setup_wizard.py" line="54"/>
+        <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
+        <translation>Kafaat keeps the {forms} of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="60"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
         <source>Langue / اللغة / Language</source>
         <translation>Language / Langue / اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="72"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="78"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="76"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="79"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="82"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="130"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="133"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="102"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="146"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="149"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="178"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="185"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="188"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

@@ -133,7 +133,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n brouillon)</numerusform>
@@ -189,6 +189,14 @@
 </context>
 <context>
     <name>RecordsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <source>%n affiché(s)…</source>
+        <translation>
+            <numerusform>%n affiché…</numerusform>
+            <numerusform>%n affichés…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
         <source>%n enregistrement(s)</source>

@@ -13,7 +13,10 @@ A receipt per applied bundle is then written into ``receipts_dir``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.definitions import FORMS
+from forms.i18n import plural
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -85,11 +89,14 @@ class Outcome:
         return sum(self.refused.values())
 
     def line(self) -> str:
-        who = f"{self.establishment} n° {self.sequence}" if self.establishment else "?"
+        # A bundle refused before its header could be read is named by its file; a refusal always names it.
+        who = f"{self.establishment} n° {self.sequence}" if self.establishment else (self.file or "?")
+        where = f" (fichier {self.file})" if self.establishment and self.file else ""
         if self.state == APPLIED:
-            text = f"{who} : appliqué, {self.accepted_total} enregistrement(s) accepté(s) sur {self.total}"
+            accepted = plural(self.accepted_total, "{n} enregistrement accepté|{n} enregistrements acceptés")
+            text = f"{who} : appliqué, {accepted} sur {self.total}"
             if self.refused_total:
-                text += f", {self.refused_total} refusé(s)"
+                text += ", " + plural(self.refused_total, "{n} refusé|{n} refusés")
             text += " (lot qui était en attente)" if self.applied_later else ""
             return text + "".join(f" ; {note}" for note in self.notes)
         if self.state == DUPLICATE:
@@ -99,8 +106,8 @@ class Outcome:
             return f"{who} : {already}mis en attente du lot n° {self.waiting_for}"
         if self.state in SECURITY:
             kind = "FOURCHE" if self.state == FORK else "RETOUR EN ARRIÈRE"
-            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}"
-        return f"{who} : refusé : {self.reason}"
+            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}{where}"
+        return f"{who} : refusé : {self.reason}{where}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -131,9 +138,12 @@ class Report:
 
     def summary_line(self) -> str:
         s = self.summary()
-        return (f"{len(self.outcomes)} lot(s) : {s[APPLIED]} appliqué(s), {s[DUPLICATE]} doublon(s), "
-                f"{s[HELD] + s[ALREADY_HELD]} en attente, {s[REFUSED]} refusé(s), {s[FORK] + s[ROLLBACK]} incident(s) "
-                f"de sécurité ; {s['records_accepted']} enregistrement(s) accepté(s), {s['records_refused']} refusé(s)")
+        return (f"{plural(len(self.outcomes), '{n} lot|{n} lots')} : "
+                f"{plural(s[APPLIED], '{n} appliqué|{n} appliqués')}, {plural(s[DUPLICATE], '{n} doublon|{n} doublons')}, "
+                f"{s[HELD] + s[ALREADY_HELD]} en attente, {plural(s[REFUSED], '{n} refusé|{n} refusés')}, "
+                f"{plural(s[FORK] + s[ROLLBACK], '{n} incident|{n} incidents')} de sécurité ; "
+                f"{plural(s['records_accepted'], '{n} enregistrement accepté|{n} enregistrements acceptés')}, "
+                f"{plural(s['records_refused'], '{n} refusé|{n} refusés')}")
 
     def to_json(self) -> dict[str, Any]:
         return {"bundles": [o.to_json() for o in self.outcomes], "summary": self.summary()}
@@ -267,7 +277,7 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
     is recorded in a transaction of its own, after the bundle's has rolled back."""
     for attempt in range(3):
         try:
-            with store.write() as conn:
+            with _gc_paused(), store.write() as conn:
                 return _apply(conn, store, identity, head, data, file, limits, from_held)
         except _Refused as refusal:
             with store.write() as conn:
@@ -286,6 +296,28 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
+
+
+PAUSE_GC = True
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while one bundle is applied. A bundle makes a few hundred
+    thousand short-lived containers (a dict and a list per record), and each young-generation collection
+    they trigger walks them all again: 16 % of the checking time (``benchmarks/README.md``). What they hold
+    is freed by reference counting as usual; the collector, back on after the bundle, finds any cycle left.
+    Memory stays bounded by one bundle (read within its ``Limits``). Only the main thread (the command line)
+    switches it, as the import does: the collector is process-wide, and the window, which consolidates on a
+    worker thread, has automatic collection off already and collects on its GUI thread."""
+    if not PAUSE_GC or not gc.isenabled() or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class _Refused(Exception):
@@ -394,7 +426,8 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         n = sum(len(rows) for _c, rows in parts[form].values())
         outcome.total += n
         outcome.refused[form] = n
-        outcome.problems.append(f"formulaire inconnu « {form[:40]} » : {n} enregistrement(s) ignoré(s)")
+        outcome.problems.append(f"formulaire inconnu « {form[:40]} » : "
+                                + plural(n, "{n} enregistrement ignoré|{n} enregistrements ignorés"))
     for form in FORMS:
         if form not in parts:
             continue
@@ -418,13 +451,13 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
         audit(conn, store, code, "personal_fields_dropped", sequence=opened.sequence,
               bundle_hash=opened.bundle_hash, form=form, detail=note)
     if opened.full:
-        applying.prune(conn, store, opened, parts)
+        applying.prune(conn, store, opened, parts, checker)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
     _record_bundle(conn, head, chain, APPLIED, file, applied=True, outcome=outcome)
     audit(conn, store, code, APPLIED, sequence=opened.sequence, bundle_hash=opened.bundle_hash,
-          detail=f"{outcome.accepted_total} accepté(s) sur {outcome.total}")
+          detail=plural(outcome.accepted_total, "{n} accepté|{n} acceptés") + f" sur {outcome.total}")
     return outcome
 
 

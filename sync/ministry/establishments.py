@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from forms.i18n import plural
 from forms.reference import reference
 from sync.bundle import CODE
 from sync.encoding import now_utc
@@ -70,7 +71,8 @@ def parse_csv(data: bytes, what: str) -> list[dict[str, str]]:
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise EstablishmentsRefused(f"{what} : colonne(s) manquante(s) : {', '.join(missing)} (attendu : "
+        raise EstablishmentsRefused(f"{what} : {plural(len(missing), 'colonne manquante|colonnes manquantes')} : "
+                                    f"{', '.join(missing)} (attendu : "
                                     f"{', '.join(COLUMNS)})", [])
     regions, ministries = reference("regions"), reference("ministries")
     rows, problems, seen = [], [], set()
@@ -102,7 +104,8 @@ def parse_csv(data: bytes, what: str) -> list[dict[str, str]]:
             out["supervising_ministry"] = out["supervising_ministry"].upper()
         rows.append(out)
     if problems:
-        raise EstablishmentsRefused(f"{what} : {len(problems)} problème(s), rien n'a été importé", problems)
+        raise EstablishmentsRefused(f"{what} : {plural(len(problems), '{n} problème|{n} problèmes')}, rien n'a été "
+                                    "importé", problems)
     if not rows:
         raise EstablishmentsRefused(f"{what} : aucun établissement dans le fichier", [])
     return rows

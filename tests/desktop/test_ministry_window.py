@@ -174,6 +174,47 @@ def test_wrong_passphrase_is_refused_without_change(app, scene, qtbot, shown_err
     assert not any(s.last_sequence for s in establishments_status(scene.ministry))
 
 
+def test_an_empty_passphrase_is_asked_for_before_any_key_is_opened(app, scene, qtbot, shown_errors):
+    """« Consolider » clicked before the passphrase was typed ran, then showed the key's French refusal in a
+    dialog (in the Arabic window too): the page asks for it first, in the window's language."""
+    path = scene.export("ECC")
+    page = app.window.navigate("inbox")
+    page.add_paths([path])
+    idle(qtbot, app)
+    assert page.passphrase.text() == ""
+    qtbot.mouseClick(page.consolidate_button, Qt.MouseButton.LeftButton)
+    assert not app.context.runner.active and not page.running
+    assert "phrase de passe" in page.summary.text() and not shown_errors
+    assert not any(s.last_sequence for s in establishments_status(scene.ministry))
+
+
+def test_the_establishments_search_shows_its_whole_hint(app, qtbot):
+    """At 1280×720 the search box beside the establishments' buttons was narrower than « Chercher (code, … »."""
+    window = app.window
+    window.resize(1280, 720)
+    window.show()
+    page = window.navigate("establishments")
+    idle(qtbot, app)
+    qtbot.waitExposed(window)
+    box = page.search
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 8
+
+
+def test_the_national_lists_columns_show_their_titles(app, qtbot):
+    """« Offre de formation continue », « Employeur(s) commanditaire(s) »: the national list's titles were cut
+    on both sides in 100-pixel columns; each column is now as wide as its title (up to a bound)."""
+    from desktop.ui.pages.ministry.national_data_page import HEADER_WIDTHS
+
+    page = app.window.navigate("data")
+    for index in range(page.form_box.count()):
+        page.form_box.setCurrentIndex(index)
+        idle(qtbot, app)
+        header = page.view.horizontalHeader()
+        for column in range(page.model.columnCount()):
+            wanted = min(header.sectionSizeHint(column), HEADER_WIDTHS[1])
+            assert header.sectionSize(column) >= wanted, (page.form_key(), column)
+
+
 def test_establishments_enrol_and_revoke_show_the_fingerprint(app, scene, qtbot, dialogs, monkeypatch, tmp_path):
     iscae = scene.identities["ISCAE"]
     request = ministry_scene.enrollment_file(scene, iscae, tmp_path / "demandes")
@@ -267,7 +308,7 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     data.apply_filter()
     assert data.model.rowCount() == 1
     idle(qtbot, app)
-    assert data.count.text() == "1 enregistrement(s)"  # counted off the GUI thread
+    assert data.count.text() == "1 enregistrement"  # counted off the GUI thread
 
     report = app.window.navigate("report")
     idle(qtbot, app)
@@ -285,7 +326,7 @@ def test_dashboard_lists_and_pdf(app, scene, qtbot, monkeypatch, tmp_path):
     assert report.last_workbook == book and report.workbook_button.isEnabled()
     sheets = load_workbook(book, read_only=True).sheetnames
     assert len(sheets) > 3
-    assert "2 établissement(s) sur" in report.message.text()
+    assert "2 établissements sur" in report.message.text()
 
 
 def test_language_switch_arabic_then_english(app, scene, qtbot):

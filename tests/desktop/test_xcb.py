@@ -62,3 +62,5 @@ def test_the_window_opens_on_the_xcb_platform(workspace, tmp_path, display, lang
     assert seen["platform"] == "xcb"
     assert seen["exposed"] is True
     assert seen["language"] == lang
+    x, y, width, height = seen["window"]  # on the whole 1280×720 screen (the status bar was below its edge)
+    assert x >= 0 and y >= 0 and x + width <= seen["screen"][2] and y + height <= seen["screen"][3], seen

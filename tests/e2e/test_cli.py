@@ -205,7 +205,7 @@ def test_add_reads_a_file_and_lists_every_problem(capsys, folder: Path, tmp_path
     code, out, err = run(capsys, "--data-dir", str(folder), "records", "add", "offering", "--json", f"@{payload}")
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
-    assert "3 problème(s)" in lines[0]
+    assert "3 problèmes" in lines[0]
     assert sorted(line.split(":")[0] for line in lines[1:]) == ["capacity", "contact_email", "level"]
 
 

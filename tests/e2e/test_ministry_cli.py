@@ -121,7 +121,7 @@ def test_a_new_school_from_the_ministrys_list_to_its_first_bundle(tmp_path: Path
     good = tmp_path / "list.csv"
     good.write_text(CSV, encoding="utf-8")
     out = ok("--data-dir", str(mic), "ministry", "establishments", "import", str(good))
-    assert "1 établissement(s) ajouté(s), 1 corrigé(s)" in out
+    assert "1 établissement ajouté, 1 corrigé" in out
     ok("--data-dir", str(mic), "ministry", "reference-update", str(tmp_path / "ref1.json"))
     ok("--data-dir", str(mic), "ministry", "reference-update", str(tmp_path / "ref2.json"))
 

@@ -486,7 +486,7 @@ def test_cli_template_and_export(workspace, store, offering_id, tmp_path, capsys
     root = str(workspace.root)
     assert main(["--data-dir", root, "template", "cohort", str(tmp_path / "c.xlsx")]) == 0
     assert main(["--data-dir", root, "export-xlsx", "offering", str(tmp_path / "o.xlsx")]) == 0
-    assert "1 enregistrement(s) exporté(s)" in capsys.readouterr().out
+    assert "1 enregistrement exporté" in capsys.readouterr().out
     assert main(["--data-dir", root, "export-xlsx", "offering", str(tmp_path / "o.csv")]) == 1
     assert ".xlsx" in capsys.readouterr().err
 

@@ -251,7 +251,7 @@ def test_formula_in_an_imported_column_is_refused_before_parsing(store, tmp_path
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", parsed)
     lines = plan_import(store, "offering", path).lines()
-    assert lines == ["formule.xlsx : la feuille « Données » contient 1 formule(s) dans les colonnes importées (H3) : "
+    assert lines == ["formule.xlsx : la feuille « Données » contient 1 formule dans les colonnes importées (H3) : "
                      "Kafaat n'évalue jamais de formules ; copiez ces colonnes puis « Collage spécial > Valeurs » et "
                      "réessayez"], lines
 
@@ -263,4 +263,4 @@ def test_formula_outside_the_imported_columns_still_imports(store, tmp_path, mon
     monkeypatch.setattr(reading_module, "HEAD_PROBE_BYTES", 0)
     plan = plan_import(store, "offering", path)
     assert plan.ok, plan.lines()
-    assert any("1 formule(s) hors des colonnes importées ignorée(s) (S2)" in note for note in plan.notes), plan.notes
+    assert any("1 formule hors des colonnes importées ignorée (S2)" in note for note in plan.notes), plan.notes

@@ -209,12 +209,12 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str]] = [
     (lambda p: zip_bomb(p, "offering"), "bombe.xlsx", "taux de compression anormal pour xl/sharedStrings.xml"),
     (_entity, "entites.xlsx", "XML du classeur refusé"),
     (_sheet_entities, "rires.xlsx", "déclare des entités XML (<!DOCTYPE>)"),
-    (_formula_without_reference, "formule-sans-ref.xlsx", "contient 1 formule(s) (…) : Kafaat n'évalue jamais"),
+    (_formula_without_reference, "formule-sans-ref.xlsx", "contient 1 formule (…) : Kafaat n'évalue jamais"),
     (_far_cell, "loin.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
     (_far_cells_without_reference, "loin2.xlsx", "a des cellules jusqu'à la ligne 900000 et la colonne KN"),
     (_long_reference, "loin4.xlsx", "a des cellules jusqu'à la ligne 1000000001 et la colonne ZZZZ"),
     (_repeated_reference, "loin3.xlsx", "a des cellules jusqu'à la ligne 1048576 et la colonne XFD"),
-    (_formulas, "formules.xlsx", "contient 1 formule(s) dans les colonnes importées (H2) : Kafaat n'évalue "
+    (_formulas, "formules.xlsx", "contient 1 formule dans les colonnes importées (H2) : Kafaat n'évalue "
                                  "jamais de formules"),
     (_only_hidden, "cache.xlsx", "aucune feuille visible à importer"),
     (_merged_header, "fusion.xlsx", "en-tête en cellules fusionnées (A1:B1)"),
@@ -258,8 +258,8 @@ def test_formulas_outside_the_columns_read_are_ignored(store, tmp_path) -> None:
                    {"S2": "=LEN(A2)", "T1": "=NOW()"})
     plan = run_import(store, "offering", path)
     assert plan.ok and plan.created == 1, plan.lines()
-    assert "2 formule(s) hors des colonnes importées ignorée(s) (T1, S2)" in plan.notes or \
-        "2 formule(s) hors des colonnes importées ignorée(s) (S2, T1)" in plan.notes, plan.notes
+    assert "2 formules hors des colonnes importées ignorées (T1, S2)" in plan.notes or \
+        "2 formules hors des colonnes importées ignorées (S2, T1)" in plan.notes, plan.notes
 
 
 def test_many_formulas_are_refused_outright(store, tmp_path, monkeypatch) -> None:
@@ -267,7 +267,7 @@ def test_many_formulas_are_refused_outright(store, tmp_path, monkeypatch) -> Non
     path = _edited(write_xlsx(tmp_path / "calculs.xlsx", "offering", [OFFERING_ROW] * 5, extra={"Contrôle": "x"}),
                    {f"S{r}": f"=LEN(A{r})" for r in range(2, 7)})
     lines = plan_import(store, "offering", path).lines()
-    assert "calculs.xlsx : la feuille « Données » contient 5 formule(s) (S2, S3, S4…)" in lines[0], lines
+    assert "calculs.xlsx : la feuille « Données » contient 5 formules (S2, S3, S4…)" in lines[0], lines
 
 
 def test_declared_dimension_is_not_trusted(store, tmp_path) -> None:

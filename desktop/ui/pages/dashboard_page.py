@@ -1,5 +1,6 @@
 """Tableau de bord: counts per form and status, charts (QtCharts) by domain, training type, region and
-academic year, and a data-quality panel (drafts, records with warnings) that opens a record in one click.
+academic year, then every declared form's summary charts as its profile names them (``sync.ministry.profiles``:
+the charts the committee's workbook draws, over this establishment's records), and a data-quality panel (drafts, records with warnings) that opens a record in one click.
 The figures are read off the GUI thread (``desktop.ui.dashboard_data``)."""
 
 from __future__ import annotations
@@ -163,6 +164,9 @@ class DashboardPage(Page):
                             sorted(((regions.label(code, self.lang), n) for code, n in data.by_region.items()),
                                    key=lambda item: -item[1])),
             self._year_chart(self.tr("Inscrits par année universitaire"), data.by_year),
+            # then every declared form's summary charts, as its profile names them (new forms included), once
+            # the form has records (a new establishment sees four empty boxes, not ten)
+            *(self._profile_chart(item) for item in data.profile_charts if item.rows),
         ]
         for index, chart in enumerate(charts):
             chart.setObjectName(f"chart_{index}")
@@ -219,6 +223,45 @@ class DashboardPage(Page):
         _axes(chart, series, labels, max(n for _label, n in items) * 1.15 or 1, horizontal=True,
               mirrored=self.mirrored())
         return self._chart_view(chart, bands=len(labels))
+
+    def _profile_chart(self, item: dashboard_data.ProfileChart) -> QWidget:
+        """A form's summary chart (``sync.ministry.profiles``): one horizontal bar a code of the breakdown
+        field, one bar set a measure (stacked when the measures are parts of a whole), a legend when there
+        are several."""
+        title = item.chart.title.get(self.lang)
+        if not item.rows:
+            return self._empty(title)
+        from PySide6.QtCharts import QBarSet, QChart, QHorizontalBarSeries, QHorizontalStackedBarSeries
+
+        table = FORMS[item.field_form].field(item.field).choices()
+        rows = item.rows[:12]
+        chart = QChart()
+        chart.setTitle(title)
+        series = QHorizontalStackedBarSeries() if item.chart.stacked else QHorizontalBarSeries()
+        for index, (key, label) in enumerate(item.series):
+            bars = QBarSet(label.get(self.lang))
+            bars.setColor(QColor(PALETTE[index % len(PALETTE)]))
+            for _code, values in reversed(rows):
+                bars.append(float(values.get(key) or 0))
+            series.append(bars)
+        labels = []
+        for code, _values in reversed(rows):
+            label = table.label(str(code), self.lang) if table is not None else str(code)
+            labels.append(label if len(label) <= 38 else label[:36] + "…")
+        chart.addSeries(series)
+        if item.chart.stacked:
+            top = max(sum(float(v.get(k) or 0) for k, _label in item.series) for _code, v in rows)
+        else:
+            top = max(float(v.get(k) or 0) for k, _label in item.series for _code, v in rows)
+        several = len(item.series) > 1
+        bands = len(labels) * (1 if item.chart.stacked or not several else len(item.series))
+        _axes(chart, series, labels, top * 1.15 or 1, horizontal=True, mirrored=self.mirrored())
+        view = self._chart_view(chart, bands=bands)
+        if several:
+            chart.legend().setVisible(True)
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            view.setMinimumHeight(view.minimumHeight() + self.fontMetrics().height() + 12)
+        return view
 
     def _year_chart(self, title: str, by_year: dict[str, tuple[int, int, int]]) -> QWidget:
         if not by_year:

@@ -56,10 +56,11 @@ def personal_lines(plan: Any, lang: str) -> str:
     lines = []
     for key, sharing in plan.sharing(lang).items():
         label = FORMS[key].plural.get(lang)
+        colon, comma = (" : ", ", ") if lang == "fr" else (": ", "، ") if lang == "ar" else (": ", ", ")
         if sharing["withheld"]:
-            lines.append(f"{label} — {STAYS.get(lang)} : {', '.join(sharing['withheld'])}")
+            lines.append(f"{label} — {STAYS.get(lang)}{colon}{comma.join(sharing['withheld'])}")
         if sharing["pseudonymised"]:
-            lines.append(f"{label} — {PSEUDONYMISED.get(lang)} : {', '.join(sharing['pseudonymised'])}")
+            lines.append(f"{label} — {PSEUDONYMISED.get(lang)}{colon}{comma.join(sharing['pseudonymised'])}")
     if plan.pseudonym_key is None and any(f.pseudonymised_fields for f in FORMS.values()):
         lines.append(NO_PROGRAMME_KEY.get(lang))
     return "\n".join(lines)

@@ -59,7 +59,9 @@ class ImportPage(Page):
         self.browse_button = QPushButton(self.tr("Parcourir…"))
         self.browse_button.clicked.connect(self.browse)
         self.read_button = QPushButton(self.tr("Lire le fichier"))
-        self.read_button.clicked.connect(lambda: self.open_file(self.path_edit.text()))
+        self.read_button.clicked.connect(lambda: self.open_file(self.path_edit.text().strip()))
+        self.path_edit.textChanged.connect(lambda _text: self._update_buttons())
+        self.path_edit.returnPressed.connect(lambda: self.open_file(self.path_edit.text().strip()))
         self.template_button = QPushButton(self.tr("Modèle vide…"))
         self.template_button.clicked.connect(self.save_template)
         for widget in (QLabel(self.tr("Formulaire :")), self.form_combo, self.path_edit, self.browse_button,
@@ -134,7 +136,7 @@ class ImportPage(Page):
     def _update_buttons(self) -> None:
         busy = self._busy()
         ready = self.preview is not None and not busy
-        self.read_button.setEnabled(not busy)
+        self.read_button.setEnabled(not busy and bool(self.path_edit.text().strip()))  # nothing to read: greyed
         self.check_button.setEnabled(ready)
         self.import_button.setEnabled(ready and self.plan is not None and self.plan.ok
                                       and self.plan.mapping == self.mapping())

@@ -208,6 +208,12 @@ class RecordsPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_selected)
+        # « Ouvrir » and « Supprimer » act on the selection: greyed while there is none (they did nothing)
+        self.view.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(lambda *_args: self._update_buttons())
+        self._update_buttons()
         self.template_button.clicked.connect(self.write_template)
         self.export_button.clicked.connect(self.export_xlsx)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
@@ -292,7 +298,7 @@ class RecordsPage(Page):
         if model.loading:
             self.count_label.setText(self.tr("Recherche…"))
         elif model.total is None:
-            self.count_label.setText(self.tr("{0} affiché(s)…").format(model.length))
+            self.count_label.setText(self.tr("%n affiché(s)…", "", model.length))
         else:
             self.count_label.setText(self._count_text(model.total))
         empty = model.is_empty()
@@ -394,6 +400,11 @@ class RecordsPage(Page):
         """The ids of the selected rows that are loaded (a selection may reach rows never shown)."""
         ids = (self.model.record_id(row) for row in self.selected_rows())
         return [rid for rid in ids if rid is not None]
+
+    def _update_buttons(self) -> None:
+        selection = self.view.selectionModel()
+        self.open_button.setEnabled(self.view.currentIndex().isValid())
+        self.delete_button.setEnabled(selection is not None and selection.hasSelection())
 
     def new_record(self) -> None:
         self.context.open_record(self.form.key, None)

@@ -10,10 +10,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import LANGUAGE_NAMES
+from desktop.ui.i18n import ltr
+from desktop.ui.pages import settings_parts as parts
 from desktop.ui.pages.base import Page
-from forms.i18n import LANGUAGES
 from forms.reference import reference
-from forms.version import __version__
 
 
 class SettingsPage(Page):
@@ -45,35 +43,19 @@ class SettingsPage(Page):
         title = self.tr("Paramètres")
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
 
-        box = QGroupBox(self.tr("Présentation"))
-        form = QFormLayout(box)
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(self.language.findData(context.lang))
-        form.addRow(self.tr("Langue de l'application"), self.language)
-        layout.addWidget(box)
+        parts.language_box(self, layout, self.tr("Présentation"), self.tr("Langue de l'application"))
 
         box = QGroupBox(self.tr("Saisie"))
-        form = QFormLayout(box)
-        self.operator = QLineEdit(workspace.operator)
-        self.operator.setObjectName("operator")
-        self.operator.setMaxLength(100)
-        self.operator.setPlaceholderText(self.tr("Prénom et nom de la personne qui saisit"))
-        form.addRow(self.tr("Opérateur (inscrit dans l'historique)"), self.operator)
+        parts.operator_row(self, QFormLayout(box), self.tr("Opérateur (inscrit dans l'historique)"),
+                     self.tr("Prénom et nom de la personne qui saisit"))
         layout.addWidget(box)
 
         box = QGroupBox(self.tr("Établissement et données"))
         form = QFormLayout(box)
         establishment = reference("establishments").label(workspace.establishment, self.lang)
-        form.addRow(self.tr("Établissement"), QLabel(f"{establishment} ({workspace.establishment})"))
-        folder = QLabel(str(workspace.root))
-        folder.setObjectName("data_folder")
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Dossier de données"), folder)
-        form.addRow(self.tr("Journal"), QLabel(str(workspace.logs_dir / "kafaat.log")))
-        form.addRow(self.tr("Version"), QLabel(f"Kafaat {__version__}"))
+        form.addRow(self.tr("Établissement"), QLabel(f"{establishment} ({ltr(workspace.establishment)})"))
+        parts.folder_and_version_rows(form, self.tr("Dossier de données"), ltr(str(workspace.root)), self.tr("Version"),
+                                ((self.tr("Journal"), ltr(str(workspace.logs_dir / "kafaat.log"))),))
         layout.addWidget(box)
 
         box = QGroupBox(self.tr("Sauvegarde et restauration"))
@@ -120,38 +102,23 @@ class SettingsPage(Page):
         layout.addWidget(box)
         self._update_keys_hint()
 
-        self.apply_button = QPushButton(self.tr("Appliquer"))
-        self.apply_button.setObjectName("apply")
-        self.apply_button.clicked.connect(self.apply)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.apply_button)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        parts.apply_row(self, layout, self.tr("Appliquer"))
 
     def apply(self) -> None:
-        workspace = self.context.workspace
-        operator = " ".join(self.operator.text().split())
-        lang = self.language.currentData()
-        changes: dict[str, Any] = {"operator": operator, "language": lang}
+        operator = parts.operator_name(self)
+        changes: dict[str, Any] = {"operator": operator}
         if self.daily_backup is not None:
             from desktop.daily_backups import SETTING
 
             changes[SETTING] = self.daily_backup.isChecked()
-        workspace.update_settings(**changes)
         self.context.store.operator = operator or "inconnu"
-        self.message.setText(self.tr("Paramètres enregistrés."))
-        if lang != self.context.lang:
-            self.context.set_language(lang)
+        parts.save_settings(self, changes, self.tr("Paramètres enregistrés."))
 
     # ------------------------------------------------------------------------------------- backup
     def choose_backup_file(self) -> None:
         from forms.backup import default_backup_name
 
-        proposed = default_backup_name(self.context.workspace).name
+        proposed = str(default_backup_name(self.context.workspace))  # in the data's « backups », not the program's
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Sauvegarder sous"), proposed,
                                               self.tr("Sauvegarde Kafaat (*.db)"))
         if path:

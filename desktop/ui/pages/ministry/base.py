@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.ministry import words
+from desktop.ui.pages.ministry import isolate, words
+from forms.i18n import plural
 
 
 class MinistryPage(Page):
@@ -17,6 +18,16 @@ class MinistryPage(Page):
 
     def w(self, fr: str, ar: str, en: str) -> str:
         return words(self.lang, fr, ar, en)
+
+    def n(self, count: int, fr: str, ar: str, en: str) -> str:
+        """A counted phrase in the window's language and plural form (``forms.i18n.plural``: « 1 fichier »,
+        « 3 fichiers »; Arabic's six forms), the number written for the locale."""
+        return plural(count, fr, ar, en, self.lang, number=self.locale().toString(int(count)))
+
+    def french(self, text: str | None) -> str:
+        """A sentence the national store wrote (its refusals are in French, as every refusal of Kafaat is),
+        kept whole and left to right inside Arabic text (« مرفوض: l'établissement… » was cut and reordered)."""
+        return isolate(text) if text and self.lang == "ar" else (text or "")
 
     def heading(self, fr: str, ar: str, en: str, hint: tuple[str, str, str] | None = None) -> QLabel:
         text = f"<h2>{self.w(fr, ar, en)}</h2>"

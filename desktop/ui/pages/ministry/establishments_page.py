@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.definitions import FORMS
@@ -85,6 +86,8 @@ class EstablishmentsPage(MinistryPage):
         self.search.setPlaceholderText(self.w("Chercher (code, nom, région)", "بحث (الرمز، الاسم، الجهة)",
                                               "Search (code, name, region)"))
         self.search.textChanged.connect(self._filter)
+        # as wide as its hint (« Chercher (code, … » was cut at the end of the buttons' row)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
         actions.addWidget(self.search)
         layout.addLayout(actions)
         self.message = QLabel()
@@ -223,12 +226,17 @@ class EstablishmentsPage(MinistryPage):
         self.table.blockSignals(False)
         self._filter(self.search.text())
         late = sum(1 for s in statuses if s.late)
-        self.overview.setText(self.w("{0} établissement(s), dont {1} en retard (rien reçu pendant la période de "
-                                    "déclaration) : ils sont en tête de liste.",
-                                    "{0} مؤسسة، منها {1} متأخرة (لم يصل منها شيء خلال فترة التصريح): تظهر في "
-                                    "أعلى القائمة.",
-                                    "{0} establishment(s), {1} late (nothing received within the reporting "
-                                    "period): they come first.").format(len(statuses), late))
+        overview = self.n(len(statuses), "{n} établissement|{n} établissements",
+                          "لا مؤسسات|مؤسسة واحدة|مؤسستان|{n} مؤسسات|{n} مؤسسة|{n} مؤسسة",
+                          "{n} establishment|{n} establishments")
+        if late:
+            overview += self.n(late, ", dont {n} en retard (rien reçu pendant la période de déclaration) : en tête "
+                                     "de liste.",
+                               "، المتأخرة منها: {n} (لم يصل منها شيء خلال فترة التصريح)، في أعلى القائمة.",
+                               ", {n} late (nothing received within the reporting period): they come first.")
+        else:
+            overview += self.w(", aucun en retard.", "، لا توجد مؤسسة متأخرة.", ", none late.")
+        self.overview.setText(overview)
         self.table.blockSignals(True)
         if selected:
             self.select(selected)
@@ -278,7 +286,7 @@ class EstablishmentsPage(MinistryPage):
                       format_timestamp(b.received_at), str(b.accepted) if b.state == "applied" else "",
                       str(b.refused) if b.refused else "", isolate(b.file_name),
                       self.w("en attente du n° {0}", "في انتظار الحزمة رقم {0}", "waiting for no. {0}").format(
-                          b.waiting_for) if b.waiting_for else b.reason]
+                          b.waiting_for) if b.waiting_for else self.french(b.reason)]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, (b.sequence, b.state, b.chain))
@@ -288,7 +296,8 @@ class EstablishmentsPage(MinistryPage):
         self.refused.setRowCount(len(view.refused))
         for row, r in enumerate(view.refused):
             form = FORMS[r.form].label.get(self.lang) if r.form in FORMS else r.form
-            for column, value in enumerate((str(r.sequence), form, isolate(r.record_id), " ; ".join(r.reasons))):
+            for column, value in enumerate((str(r.sequence), form, isolate(r.record_id),
+                                                  self.french(" ; ".join(r.reasons)))):
                 self.refused.setItem(row, column, QTableWidgetItem(value))
         self.keys.setRowCount(len(view.keys))
         for row, k in enumerate(view.keys):
@@ -304,9 +313,11 @@ class EstablishmentsPage(MinistryPage):
 
     # -------------------------------------------------------------------------------------- actions
     def choose_file(self, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, "", self.w("Demandes Kafaat (*.json);;Tous les fichiers (*)",
-                                                                      "طلبات كفاءات (*.json);;كل الملفات (*)",
-                                                                      "Kafaat requests (*.json);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(self, title, str(start_folder()),
+                                              self.w("Demandes Kafaat (*.json);;Tous les fichiers (*)",
+                                                     "طلبات كفاءات (*.json);;كل الملفات (*)",
+                                                     "Kafaat requests (*.json);;All files (*)"))
+        remember(name)
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -433,7 +444,7 @@ class EstablishmentsPage(MinistryPage):
             return
         sequence = items[0].data(Qt.ItemDataRole.UserRole)[0]
         folder = QFileDialog.getExistingDirectory(self, title, str(self.context.workspace.settings.get("receipts_dir")
-                                                                  or ""))
+                                                                  or start_folder()))
         if not folder:
             return
         secret, ok = QInputDialog.getText(self, title, self.w("Phrase de passe de la clé du ministère :",

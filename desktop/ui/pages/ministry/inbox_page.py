@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.reference import reference
 
+FILES = ("{n} fichier|{n} fichiers", "لا ملفات|ملف واحد|ملفان|{n} ملفات|{n} ملفًا|{n} ملف", "{n} file|{n} files")
 COLUMNS = ("file", "establishment", "sequence", "created", "forecast", "outcome")
 OK, NOTE, BAD = QColor("#1d7a3a"), QColor("#9a5000"), QColor("#b00020")
 
@@ -101,6 +103,7 @@ class InboxPage(MinistryPage):
         self.passphrase.setPlaceholderText(self.w("Phrase de passe de la clé du ministère",
                                                   "عبارة مرور مفتاح الوزارة", "Passphrase of the ministry's key"))
         form.addRow(self.w("Phrase de passe", "عبارة المرور", "Passphrase"), self.passphrase)
+        self.passphrase.returnPressed.connect(lambda: self.consolidate())
         receipts_row = QHBoxLayout()
         self.receipts = QLineEdit(str(context.workspace.settings.get("receipts_dir") or ""))
         self.receipts.setObjectName("receipts_dir")
@@ -138,20 +141,24 @@ class InboxPage(MinistryPage):
             self.add_paths(paths)
 
     def pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.w("Fichiers de lots", "ملفات الحزم", "Bundle files"), "",
+        names, _ = QFileDialog.getOpenFileNames(self, self.w("Fichiers de lots", "ملفات الحزم", "Bundle files"),
+                                                str(start_folder()),
                                                 self.w("Lots Kafaat (*.kfb)", "حزم كفاءات (*.kfb)",
                                                        "Kafaat bundles (*.kfb)"))
         if names:
+            remember(names[0])
             self.add_paths([Path(n) for n in names])
 
     def pick_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.w("Dossier de lots", "مجلد الحزم", "Folder of bundles"))
+        name = QFileDialog.getExistingDirectory(self, self.w("Dossier de lots", "مجلد الحزم", "Folder of bundles"),
+                                                str(start_folder()))
         if name:
+            remember(name)
             self.add_paths([Path(name)])
 
     def pick_receipts_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.w("Dossier des accusés", "مجلد الإشعارات", "Receipts folder"),
-                                                self.receipts.text())
+                                                self.receipts.text() or str(start_folder()))
         if name:
             self.receipts.setText(name)
 
@@ -206,8 +213,7 @@ class InboxPage(MinistryPage):
         counts = summary(previews)
         colon = " : " if self.lang == "fr" else ": "
         parts = [f"{self.action_word(action)}{colon}{self.locale().toString(n)}" for action, n in counts.items() if n]
-        self.forecast.setText(self.w("{0} fichier(s) — ", "{0} ملف(ات) — ", "{0} file(s) — ")
-                              .format(self.locale().toString(len(previews))) + " · ".join(parts))
+        self.forecast.setText(self.n(len(previews), *FILES) + " — " + " · ".join(parts))
         self._update_buttons()
 
     def action_word(self, action: str) -> str:
@@ -242,7 +248,7 @@ class InboxPage(MinistryPage):
         if action == "not_enrolled":
             return self.w("Refusé : établissement sans clé active", "مرفوض: مؤسسة بدون مفتاح نشط",
                           "Refused: establishment without an active key"), BAD
-        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(item.reason), BAD
+        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(self.french(item.reason)), BAD
 
     def _set(self, row: int, column: int, text: str, *, color: QColor | None = None, tooltip: str = "") -> None:
         cell = QTableWidgetItem(text)
@@ -262,6 +268,12 @@ class InboxPage(MinistryPage):
         from sync.ministry.consolidation import consolidate
 
         if not self.paths or self.running:
+            return
+        if not self.passphrase.text():  # said here, in the window's language, before any key is opened
+            self.summary.setText(self.w("Tapez d'abord la phrase de passe de la clé du ministère.",
+                                        "اكتب أولا عبارة مرور مفتاح الوزارة.",
+                                        "First type the passphrase of the ministry's key."))
+            self.passphrase.setFocus()
             return
         workspace, paths, secret = self.context.workspace, list(self.paths), self.passphrase.text()
         receipts = Path(self.receipts.text().strip()) if self.receipts.text().strip() else None
@@ -298,10 +310,15 @@ class InboxPage(MinistryPage):
     def outcome_text(self, outcome: Any) -> tuple[str, QColor]:
         state = outcome.state
         if state == "applied":
-            text = self.w("Appliqué : {0} accepté(s) sur {1}", "طُبقت: {0} مقبول من {1}",
-                          "Applied: {0} accepted of {1}").format(outcome.accepted_total, outcome.total)
+            text = self.n(outcome.accepted_total, "Appliqué : {n} accepté sur {t}|Appliqué : {n} acceptés sur {t}",
+                          "طُبقت: {n} مقبول من {t}|طُبقت: {n} مقبول من {t}|طُبقت: {n} مقبولان من {t}|"
+                          "طُبقت: {n} مقبولة من {t}|طُبقت: {n} مقبولًا من {t}|طُبقت: {n} مقبول من {t}",
+                          "Applied: {n} accepted of {t}|Applied: {n} accepted of {t}").replace(
+                "{t}", self.locale().toString(int(outcome.total)))
             if outcome.refused_total:
-                text += self.w(", {0} refusé(s)", "، {0} مرفوض", ", {0} refused").format(outcome.refused_total)
+                text += self.n(outcome.refused_total, ", {n} refusé|, {n} refusés",
+                               "، {n} مرفوض|، {n} مرفوض|، {n} مرفوضان|، {n} مرفوضة|، {n} مرفوضًا|، {n} مرفوض",
+                               ", {n} refused|, {n} refused")
             if outcome.applied_later:
                 text += self.w(" (était en attente)", " (كانت في الانتظار)", " (was held)")
             return text, NOTE if outcome.refused_total else OK
@@ -312,8 +329,29 @@ class InboxPage(MinistryPage):
                 outcome.waiting_for), NOTE
         if state in ("fork", "rollback"):
             return self.w("REFUSÉ — incident de sécurité : {0}", "مرفوض — حادث أمني: {0}",
-                          "REFUSED — security incident: {0}").format(outcome.reason), BAD
-        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(outcome.reason), BAD
+                          "REFUSED — security incident: {0}").format(self.french(outcome.reason)), BAD
+        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(self.french(outcome.reason)), BAD
+
+    def consolidation_line(self, bundles: int, s: dict[str, int]) -> str:
+        """« 3 lots : 2 appliqués, 1 doublon, 0 en attente, 0 refusé, 0 incident de sécurité ; 120 enregistrements
+        acceptés, 0 refusé. », each count in its plural form."""
+        colon = " : " if self.lang == "fr" else ": "
+        sep = "، " if self.lang == "ar" else ", "
+        head = self.n(bundles, "{n} lot|{n} lots", "لا حزم|حزمة واحدة|حزمتان|{n} حزم|{n} حزمة|{n} حزمة",
+                      "{n} bundle|{n} bundles")
+        outcomes = sep.join((
+            self.n(s["applied"], "{n} appliqué|{n} appliqués", "المطبقة: {n}", "{n} applied"),
+            self.n(s["duplicate"], "{n} doublon|{n} doublons", "المكررة: {n}", "{n} duplicate|{n} duplicates"),
+            self.n(s["held"] + s["already_held"], "{n} en attente", "في الانتظار: {n}", "{n} held"),
+            self.n(s["refused"], "{n} refusé|{n} refusés", "المرفوضة: {n}", "{n} refused"),
+            self.n(s["fork"] + s["rollback"], "{n} incident de sécurité|{n} incidents de sécurité",
+                   "الحوادث الأمنية: {n}", "{n} security incident|{n} security incidents")))
+        records = sep.join((
+            self.n(s["records_accepted"], "{n} enregistrement accepté|{n} enregistrements acceptés",
+                   "التسجيلات المقبولة: {n}", "{n} record accepted|{n} records accepted"),
+            self.n(s["records_refused"], "{n} refusé|{n} refusés", "المرفوضة: {n}", "{n} refused")))
+        semi = "؛ " if self.lang == "ar" else " ; " if self.lang == "fr" else "; "
+        return f"{head}{colon}{outcomes}{semi}{records}."
 
     def show_report(self, report: Any) -> None:
         self.running = False
@@ -335,15 +373,7 @@ class InboxPage(MinistryPage):
                 [outcome.line(), *(f"{r['form']} {r['id']} : {'; '.join(r.get('reasons', []))}"
                                    for r in outcome.refused_records[:20])]))
         s = report.summary()
-        text = self.w(
-            "{0} lot(s) : {1} appliqué(s), {2} doublon(s), {3} en attente, {4} refusé(s), {5} incident(s) de "
-            "sécurité ; {6} enregistrement(s) accepté(s), {7} refusé(s).",
-            "{0} حزمة: {1} مطبقة، {2} مكررة، {3} في الانتظار، {4} مرفوضة، {5} حادث أمني؛ {6} تسجيل مقبول، "
-            "{7} مرفوض.",
-            "{0} bundle(s): {1} applied, {2} duplicate, {3} held, {4} refused, {5} security incident(s); "
-            "{6} record(s) accepted, {7} refused.").format(
-            len(report.outcomes), s["applied"], s["duplicate"], s["held"] + s["already_held"], s["refused"],
-            s["fork"] + s["rollback"], s["records_accepted"], s["records_refused"])
+        text = self.consolidation_line(len(report.outcomes), s)
         receipts = [o.receipt for o in report.outcomes if o.receipt]
         if receipts:
             text += " " + self.w("Accusés écrits dans {0} : {1}.", "كُتبت الإشعارات في {0}: {1}.",

@@ -5,26 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.i18n import LANGUAGE_NAMES
+from desktop.ui.pages import settings_parts as parts
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
-from forms.i18n import LANGUAGES
 from forms.reference import reference
-from forms.version import __version__
 
 
 class MinistrySettingsPage(MinistryPage):
@@ -37,23 +30,13 @@ class MinistrySettingsPage(MinistryPage):
         workspace = context.workspace
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Paramètres", "الإعدادات", "Settings"))
-        box = QGroupBox(self.w("Présentation", "العرض", "Display"))
-        form = QFormLayout(box)
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(self.language.findData(context.lang))
-        form.addRow(self.w("Langue de l'application", "لغة التطبيق", "Language"), self.language)
-        layout.addWidget(box)
+        parts.language_box(self, layout, self.w("Présentation", "العرض", "Display"),
+                     self.w("Langue de l'application", "لغة التطبيق", "Language"))
 
         box = QGroupBox(self.w("Consolidation", "التجميع", "Consolidation"))
         form = QFormLayout(box)
-        self.operator = QLineEdit(workspace.operator)
-        self.operator.setObjectName("operator")
-        self.operator.setMaxLength(100)
-        form.addRow(self.w("Analyste (inscrit dans l'historique)", "المحلل (يسجل في السجل)",
-                           "Analyst (written in the audit)"), self.operator)
+        parts.operator_row(self, form, self.w("Analyste (inscrit dans l'historique)", "المحلل (يسجل في السجل)",
+                                        "Analyst (written in the audit)"))
         self.period = QSpinBox()
         self.period.setObjectName("period")
         self.period.setRange(1, 366)
@@ -67,32 +50,13 @@ class MinistrySettingsPage(MinistryPage):
         form.addRow(self.w("Ministère", "الوزارة", "Ministry"),
                     QLabel(f"{reference('ministries').label(workspace.ministry, self.lang)} "
                            f"({isolate(workspace.ministry)})"))
-        folder = QLabel(isolate(str(workspace.root)))
-        folder.setObjectName("data_folder")
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.w("Dossier de données", "مجلد البيانات", "Data folder"), folder)
-        form.addRow(self.w("Registre national", "السجل الوطني", "National store"),
-                    QLabel(isolate(national_store(workspace).url)))
-        form.addRow(self.w("Version", "الإصدار", "Version"), QLabel(f"Kafaat {__version__}"))
+        parts.folder_and_version_rows(form, self.w("Dossier de données", "مجلد البيانات", "Data folder"),
+                                isolate(str(workspace.root)), self.w("Version", "الإصدار", "Version"),
+                                ((self.w("Registre national", "السجل الوطني", "National store"),
+                                  isolate(national_store(workspace).url)),))
         layout.addWidget(box)
-
-        self.apply_button = QPushButton(self.w("Appliquer", "تطبيق", "Apply"))
-        self.apply_button.setObjectName("apply")
-        self.apply_button.clicked.connect(self.apply)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.apply_button)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        parts.apply_row(self, layout, self.w("Appliquer", "تطبيق", "Apply"))
 
     def apply(self) -> None:
-        workspace = self.context.workspace
-        lang = self.language.currentData()
-        workspace.update_settings(operator=" ".join(self.operator.text().split()), language=lang,
-                                  reporting_period_days=self.period.value())
-        self.message.setText(self.w("Paramètres enregistrés.", "حُفظت الإعدادات.", "Settings saved."))
-        if lang != self.context.lang:
-            self.context.set_language(lang)
+        parts.save_settings(self, {"operator": parts.operator_name(self), "reporting_period_days": self.period.value()},
+                      self.w("Paramètres enregistrés.", "حُفظت الإعدادات.", "Settings saved."))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.list_query import ListFilter, filter_fields
 from desktop.ui.national_list import NationalListQuery, NationalRecordsModel
 from desktop.ui.pages.ministry.base import MinistryPage
@@ -29,6 +30,10 @@ from forms.definitions import FORMS
 from forms.schema import FieldType
 
 SEARCH_DELAY_MS = 250
+
+
+HEADER_WIDTHS = (90, 280)
+"""The narrowest and widest a column is made to show its title, in pixels."""
 
 
 class NationalDataPage(MinistryPage):
@@ -111,12 +116,21 @@ class NationalDataPage(MinistryPage):
     def form_key(self) -> str:
         return str(self.form_box.currentData())
 
+    def fit_headers(self) -> None:
+        """Each column as wide as its title (« Offre de formation continue » was cut on both sides in 150 px),
+        within HEADER_WIDTHS; the person may then widen or narrow it."""
+        header = self.view.horizontalHeader()
+        low, high = HEADER_WIDTHS
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, max(low, min(header.sectionSizeHint(column) + 12, high)))
+
     def show_form(self) -> None:
         key = self.form_key()
         self.query = NationalListQuery(self.engine, key)
         self.model = NationalRecordsModel(self.query, self.lang, self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.fit_headers()
         while self.filter_row.count():
             item = self.filter_row.takeAt(0)
             if item.widget() is not None:  # hidden at once: deleteLater waits for the event loop
@@ -144,8 +158,6 @@ class NationalDataPage(MinistryPage):
             self.filter_row.addWidget(combo)
         self.filter_row.addStretch(1)
         self.apply_filter()
-        for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, 150)
 
     def apply_filter(self) -> None:
         if self.query is None or self.model is None:
@@ -161,8 +173,9 @@ class NationalDataPage(MinistryPage):
 
         def counted(total: int) -> None:
             if generation == self.count_generation:
-                self.count.setText(self.w("{0} enregistrement(s)", "{0} تسجيل", "{0} record(s)").format(
-                    self.locale().toString(total)))
+                self.count.setText(self.n(total, "{n} enregistrement|{n} enregistrements",
+                                          "لا تسجيلات|تسجيل واحد|تسجيلان|{n} تسجيلات|{n} تسجيلًا|{n} تسجيل",
+                                          "{n} record|{n} records"))
 
         self.context.runner.run(lambda state: query.count(flt), title=self.w("Comptage", "العد", "Counting"),
                                 on_success=counted, parent=self)
@@ -176,9 +189,10 @@ class NationalDataPage(MinistryPage):
 
         key = self.form_key()
         name, _ = QFileDialog.getSaveFileName(self, self.w("Exporter vers Excel", "تصدير إلى إكسل", "Export to Excel"),
-                                              f"kafaat-national-{key}.xlsx", "Excel (*.xlsx)")
+                                              str(start_folder() / f"kafaat-national-{key}.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
+        remember(name)
         path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         workspace, only, lang = self.context.workspace, self.establishment.currentData(), self.lang
         self.context.runner.run(lambda state: export_xlsx(workspace, key, path, only, lang, state),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.reference import reference
@@ -112,8 +113,10 @@ class ReportPage(MinistryPage):
     def ask_workbook(self) -> None:
         year = self.year.currentData()
         name, _ = QFileDialog.getSaveFileName(self, self.w("Classeur du comité", "مصنف اللجنة", "Committee's workbook"),
-                                              f"kafaat-comite-{year or 'derniere-annee'}.xlsx", "Excel (*.xlsx)")
+                                              str(start_folder() / f"kafaat-comite-{year or 'derniere-annee'}.xlsx"),
+                                              "Excel (*.xlsx)")
         if name:
+            remember(name)
             self.make_workbook(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
 
     def make_workbook(self, path: Path) -> None:
@@ -125,11 +128,13 @@ class ReportPage(MinistryPage):
         def done(result: Any) -> None:
             self.workbook_button.setEnabled(True)
             self.last_workbook = result.path
+            covered = self.n(result.covered, "{n} établissement sur {t}|{n} établissements sur {t}",
+                             "المؤسسات المشمولة: {n} من أصل {t}", "{n} establishment of {t}|{n} establishments of {t}")
             self.message.setText(self.w(
-                "Classeur écrit : {0} (année {1} ; {2} établissement(s) sur {3}).",
-                "كُتب المصنف: {0} (السنة {1}؛ {2} مؤسسة من أصل {3}).",
-                "Workbook written: {0} (year {1}; {2} establishment(s) of {3}).").format(
-                isolate(str(result.path)), isolate(result.year), result.covered, result.expected))
+                "Classeur écrit : {0} (année {1} ; {2}).", "كُتب المصنف: {0} (السنة {1}؛ {2}).",
+                "Workbook written: {0} (year {1}; {2}).").format(
+                isolate(str(result.path)), isolate(result.year),
+                covered.replace("{t}", self.locale().toString(int(result.expected)))))
 
         def failed(exc: BaseException) -> None:
             self.workbook_button.setEnabled(True)
@@ -142,8 +147,9 @@ class ReportPage(MinistryPage):
 
     def ask_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.w("Résumé PDF", "ملخص PDF", "PDF summary"),
-                                              "kafaat-resume-national.pdf", "PDF (*.pdf)")
+                                              str(start_folder() / "kafaat-resume-national.pdf"), "PDF (*.pdf)")
         if name:
+            remember(name)
             self.make_pdf(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
 
     def make_pdf(self, path: Path) -> None:

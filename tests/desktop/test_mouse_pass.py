@@ -1,0 +1,117 @@
+"""What a new user tripped on, using the window with the mouse and the keyboard at 1280×720 (French, Arabic,
+English): each found by hand under Xvfb, then pinned here."""
+
+from __future__ import annotations
+
+from tests.conftest import OFFERING
+
+
+def test_open_and_delete_are_greyed_without_a_selection(qtbot, application, store):
+    """« Ouvrir » and « Supprimer » on an empty list did nothing when clicked: they wait for a selection."""
+    page = application.window.navigate("offering")
+    qtbot.waitUntil(lambda: page.model.total is not None, timeout=10_000)
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    record, _ = store.save("offering", OFFERING)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.row_of(record.id) >= 0, timeout=10_000)
+    assert page.select_record(record.id)
+    qtbot.waitUntil(lambda: page.open_button.isEnabled() and page.delete_button.isEnabled(), timeout=5_000)
+    page.view.clearSelection()
+    page.view.setCurrentIndex(page.model.index(-1, 0))
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    assert page.new_button.isEnabled()
+
+
+
+def test_a_word_typed_into_a_list_box_is_answered_with_the_lists_labels(qtbot, application):
+    """« 24 » typed into « Unité de durée » (a list box one may type into) was answered « n'est pas une valeur
+    permise (MONTHS, HOURS) »: the store's codes. The window names the entries the person can pick."""
+    from PySide6.QtTest import QTest
+
+    from tests.desktop.test_records_ui import new_editor
+
+    _page, editor = new_editor(qtbot, application, "offering")
+    combo = editor.bindings["duration_unit"].combo
+    editor.show()
+    qtbot.waitExposed(editor)
+    combo.setFocus()
+    QTest.keyClicks(combo.lineEdit(), "24")
+    combo.lineEdit().editingFinished.emit()  # what leaving the box does (focus is not given offscreen)
+    message = editor.messages["duration_unit"]
+    qtbot.waitUntil(lambda: "24" in message.text(), timeout=5_000)
+    assert "MONTHS" not in message.text() and "Mois" in message.text() and "Heures" in message.text()
+    listed = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("Mois" in line for line in listed) and not any("MONTHS" in line for line in listed)
+    editor._closing_ok = True
+    editor.reject()
+
+
+def test_the_stores_french_refusals_stay_whole_in_arabic():
+    """The inbox's « Résultat » in Arabic showed « مرفوض: l'établissement ISCAE n… » reordered: the national
+    store's French sentence is now isolated left to right (French and English windows unchanged)."""
+    from types import SimpleNamespace
+
+    from desktop.ui.pages.ministry.base import MinistryPage
+    from desktop.ui.pages.ministry.inbox_page import InboxPage
+
+    class Page:
+        w, french, outcome_text = MinistryPage.w, MinistryPage.french, InboxPage.outcome_text
+
+        def __init__(self, lang: str) -> None:
+            self.lang = lang
+
+    reason = "l'établissement ISCAE n'a pas de clé active"
+    outcome = SimpleNamespace(state="refused", reason=reason)
+    assert Page("ar").outcome_text(outcome)[0] == f"مرفوض: \u2066{reason}\u2069"
+    assert Page("fr").outcome_text(outcome)[0] == f"Refusé : {reason}"
+
+
+def test_what_stays_here_is_punctuated_for_each_language():
+    """The export page said « stay at the establishment (never sent) : Contact e-mail » in English (a French
+    space before the colon) and joined Arabic field names with a Latin comma."""
+    from types import SimpleNamespace
+
+    from desktop.ui.pages.export_page import personal_lines
+
+    sharing = {"internship": {"withheld": ["A", "B"], "pseudonymised": []}}
+    plan = SimpleNamespace(sharing=lambda lang: sharing, pseudonym_key=b"k")
+    assert personal_lines(plan, "en") == "Internships — stay at the establishment (never sent): A, B"
+    assert personal_lines(plan, "fr") == "Stages — restent à l'établissement (jamais envoyés) : A, B"
+    assert personal_lines(plan, "ar") == "التداريب — تبقى لدى المؤسسة (لا تُرسَل أبدا): A، B"
+
+
+def test_read_the_file_waits_for_a_file_name(qtbot, application, tmp_path):
+    """« Lire le fichier » with no file named did nothing: it is greyed until a name is typed or chosen, and
+    Entrée in the name box reads the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    page = application.window.navigate("import")
+    assert page.path_edit.text() == "" and not page.read_button.isEnabled()
+    QTest.keyClicks(page.path_edit, str(tmp_path / "absent.xlsx"))
+    assert page.read_button.isEnabled()
+    QTest.keyClick(page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not application.context.runner.active, timeout=10_000)
+    page.path_edit.clear()
+    assert not page.read_button.isEnabled()
+
+
+def test_every_file_dialog_opens_in_the_persons_folders():
+    """The ministry's « Ajouter un dossier (clé USB)… » opened in the program's own folder (the current
+    directory), and its save dialogs proposed a bare name there: every file dialog of the window is given a
+    folder (the last one used, else the documents, or the data's own) — never nothing, never a bare name."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "ui"
+    bare = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "QFileDialog"
+                    and node.func.attr.startswith("get")):
+                start = node.args[2] if len(node.args) > 2 else None
+                if start is None or isinstance(start, ast.Constant | ast.JoinedStr):
+                    bare.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not bare, bare
+
