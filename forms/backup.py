@@ -30,10 +30,21 @@ RESTORE_WAIT_S = 5
 """How long a restore waits for another writer before refusing."""
 
 
+def unused_name(path: Path) -> Path:
+    """``path``, or ``name-2.db``, ``name-3.db``… when a file of that name exists: backups are named to the
+    second, and two in the same second must not replace each other (the first may be the only copy of what
+    a restore replaced)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def default_backup_name(workspace: Workspace) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     who = workspace.establishment or workspace.ministry or "kafaat"
-    return workspace.backups_dir / f"kafaat-{who}-{stamp}.db"
+    return unused_name(workspace.backups_dir / f"kafaat-{who}-{stamp}.db")
 
 
 def backup(workspace: Workspace, out: Path | None = None) -> Path:
@@ -181,7 +192,7 @@ def _set_aside(workspace: Workspace, stamp: str) -> Path:
     """Move the damaged database (and its journal files) into ``backups/`` as it is, under a name that says
     so; nothing is deleted."""
     workspace.backups_dir.mkdir(parents=True, exist_ok=True)
-    kept = workspace.backups_dir / f"kafaat-endommagee-{stamp}.db"
+    kept = unused_name(workspace.backups_dir / f"kafaat-endommagee-{stamp}.db")
     for suffix in ("-wal", "-shm"):
         extra = workspace.db_path.with_name(workspace.db_path.name + suffix)
         if extra.exists():
@@ -205,7 +216,7 @@ def restore(workspace: Workspace, source: Path) -> Path:
     outbox: list[dict[str, object]] = []
     if db_path.exists() and _sound(db_path):
         _refuse_if_busy(db_path)
-        safety = workspace.backups_dir / f"kafaat-avant-restauration-{stamp}.db"
+        safety = unused_name(workspace.backups_dir / f"kafaat-avant-restauration-{stamp}.db")
         backup_sqlite(db_path, safety)
         outbox = _outbox_rows(safety)
         src = sqlite3.connect(ro_uri(source), uri=True)
