@@ -7,8 +7,10 @@
   natural key, the form's validation (``RecordStore.check``), insert and audit, one transaction; its time
   split into phases by wrapping what it calls: **read** (``read_sheet`` and every row drawn from the
   sheet), **validate** (``RecordStore.check``/``check_many``: parse, form rules, links, natural keys), **write**
-  (``RecordStore.write_checked``) and **convert** (the rest: cells to values, labels to codes, links by
-  natural key, the import's row loop);
+  (``RecordStore.write_checked``, and ``bulk_load`` setting aside then rebuilding the list indexes and the
+  search index), **commit** (from the end of ``bulk_load`` until ``run_import`` returns: the commit, the
+  messages sorted and located) and **convert** (the rest: cells to values, labels to codes, links by natural
+  key, the import's row loop);
 * before (``--before CHECKOUT``): the same import, phases and all, with the code of another checkout (a
   worktree of an earlier commit), in the same run;
 * ours + bulk_load (``--proposed``): ours with ``forms.store.records.bulk_load`` around the writes (the
@@ -17,7 +19,8 @@
 * floor: python-calamine raw parse + stdlib sqlite3 ``executemany`` of the raw cells into a table of the
   same width, one transaction (no conversion, no validation, no audit);
 * peer: ``pandas.read_excel(engine="calamine")`` + ``DataFrame.to_sql`` into SQLite (pandas is a
-  benchmark-only requirement: ``.venv/bin/pip install pandas``; it is not a dependency of Kafaat).
+  benchmark-only requirement, the optional ``bench`` extra pinned in constraints.txt:
+  ``.venv/bin/pip install -c constraints.txt -e ".[bench]"``; it is not a dependency of Kafaat).
 
 Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of each import
 measured in its child process (``VmHWM``), so the other runs do not count.
@@ -115,6 +118,8 @@ class Phases:
 
     def __init__(self) -> None:
         self.seconds = {"read": 0.0, "validate": 0.0, "write": 0.0}
+        self.left = 0.0
+        """When the import left ``bulk_load`` (the rest, until ``run_import`` returns, is the commit)."""
 
     def timed(self, phase: str, fn: Any) -> Any:
         seconds = self.seconds
@@ -158,6 +163,26 @@ class Phases:
         if hasattr(RecordStore, "check_many"):  # a chunk at once (this branch), or row by row (before)
             RecordStore.check_many = self.timed("validate", RecordStore.check_many)
         RecordStore.write_checked = self.timed("write", RecordStore.write_checked)
+        if hasattr(importing, "bulk_load"):  # setting aside and rebuilding (indexes, search) is writing too
+            bulk_load = importing.bulk_load
+
+            @contextlib.contextmanager
+            def timed_bulk_load(*args: Any, **kwargs: Any) -> Any:
+                manager = bulk_load(*args, **kwargs)
+                t0 = time.perf_counter()
+                value = manager.__enter__()
+                seconds["write"] += time.perf_counter() - t0
+                try:
+                    yield value
+                except BaseException:
+                    if not manager.__exit__(*sys.exc_info()):
+                        raise
+                else:
+                    t1 = time.perf_counter()
+                    manager.__exit__(None, None, None)
+                    self.left = time.perf_counter()
+                    seconds["write"] += self.left - t1
+            importing.bulk_load = timed_bulk_load
 
 
 def propose_bulk_load(incoming: int) -> None:
@@ -186,7 +211,10 @@ def run_ours(sheet: Path, folder: Path, phases: Phases | None = None) -> tuple[f
         phases.install()
     t0 = time.perf_counter()
     plan = run_import(store, "internship", sheet)
-    elapsed = time.perf_counter() - t0
+    end = time.perf_counter()
+    elapsed = end - t0
+    if phases is not None and phases.left:
+        phases.seconds["commit"] = end - phases.left
     if not plan.applied:
         raise SystemExit("import refusé : " + "\n".join(plan.lines()[:20]))
     ws.close()
@@ -388,7 +416,7 @@ def main() -> None:
             t0 = time.perf_counter()
             make_sheet(sheet, args.rows)
             print(f"sheet written in {time.perf_counter() - t0:.1f} s", flush=True)
-        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB")
+        print(f"sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB; load average {_load()}")
         results: dict[str, list[dict[str, Any]]] = {"ours": [], "before": [], "ours + bulk_load": []}
         floor, peer, schema = [], [], []
         for run in range(args.runs):
@@ -403,7 +431,7 @@ def main() -> None:
             schema.append(run_schema_floor(sheet, tmpdir / f"schema{run}"))
             with contextlib.suppress(ImportError):
                 peer.append(run_peer(sheet, tmpdir / f"peer{run}.db"))
-            print(f"run {run + 1}: ours {results['ours'][-1]['seconds']:.2f} s"
+            print(f"run {run + 1} (load average {_load()}): ours {results['ours'][-1]['seconds']:.2f} s"
                   + (f", before {results['before'][-1]['seconds']:.2f} s" if args.before else "")
                   + (f", ours + bulk_load {results['ours + bulk_load'][-1]['seconds']:.2f} s" if args.proposed else "")
                   + f", floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
@@ -414,6 +442,8 @@ def main() -> None:
                           + f", peak RSS {runs_so_far[-1]['peak_rss_mb']:.0f} MB", flush=True)
         m_floor = statistics.median(floor)
         m_peer = statistics.median(peer) if peer else None
+        if not peer:
+            print('\npeer not measured: pandas is absent (.venv/bin/pip install -c constraints.txt -e ".[bench]")')
         print(f"\nversions: Python {platform.python_version()}, "
               f"python-calamine {_version('python-calamine')}, openpyxl {_version('openpyxl')}, "
               f"SQLAlchemy {_version('SQLAlchemy')}, pandas {_version('pandas')}; {os.cpu_count()} CPU")
@@ -438,7 +468,15 @@ def main() -> None:
             print(f"  ÷ schema reference {m / m_schema:.2f}")
             print("  phases (medians, s): " + ", ".join(
                 f"{phase} {statistics.median(r['phases'][phase] for r in runs):.2f}"
-                for phase in ("read", "convert", "validate", "write")))
+                for phase in ("read", "convert", "validate", "write", "commit") if phase in runs[0]["phases"]))
+
+
+def _load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes (the figures mean little when it is high)."""
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def _version(name: str) -> str:

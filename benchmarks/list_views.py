@@ -1,6 +1,7 @@
 """List views over 1 000 000 internships: time to the first screen after a sort or a filter.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/list_views.py [--rows 1000000] [--runs 5]
+        [--data FOLDER] [--no-inserts]
 
 * ours: what the window does — ``RecordsModel.reload`` with the window's ``OperationRunner`` (the first
   page read on a worker thread, link titles resolved there, delivered to the GUI thread), until the first
@@ -13,8 +14,11 @@
 * floor: the very same SQL text run with the stdlib ``sqlite3`` and ``fetchall`` (no model, no view).
 
 The database is generated with raw ``sqlite3.executemany`` into a schema made by the migrations
-(``tests/desktop/generate.py``). A second part measures what the list indexes of migration 0003 cost
-to bulk inserts: ``executemany`` of 100 000 internships with and without them.
+(``tests/desktop/generate.py``); ``--data FOLDER`` keeps it between runs (generated there when absent, else
+opened as it is — and migrated, which is how a database of an earlier schema is compared with the current
+one on the same rows). A second part measures what the list indexes (migrations 0003 and 0007) cost to
+bulk inserts: ``executemany`` of 100 000 internships with all of them, without those of 0007, without any,
+and the time to create them all once after the rows (what ``bulk_load`` does for a large import).
 
 Medians over ``--runs``; ratio ours ÷ floor; peak RSS of this process.
 """
@@ -38,7 +42,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-LIST_INDEXES = ("updated_at", "last_name", "start_date", "host_name")
+NEW_IN_0007 = ("first_name", "end_date", "internship_type", "outcome", "status")
+"""The list indexes migration 0007 added (named ``ix_internship_list_<first column>``)."""
 
 
 def wait_until(done) -> None:
@@ -60,16 +65,19 @@ def median_ms(fn, runs: int) -> float:
 
 
 def insert_cost(folder: Path, source: Path, rows: int, runs: int) -> dict[str, float]:
-    """executemany of ``rows`` internships into a fresh database: as migrated (list indexes and the
-    search index's triggers), without the list indexes, and without the search triggers (migration 0005)."""
+    """executemany of ``rows`` internships into a fresh database: as migrated (every list index and the
+    search index's triggers), without the list indexes of 0007, without any list index, and without the search
+    triggers (migration 0005); plus what a large import pays instead (``bulk_load``): the insert without any
+    list index, then every list index created once."""
     from forms.workspace import ESTABLISHMENT, Workspace
 
     conn = sqlite3.connect(source)
     data = conn.execute(f"SELECT * FROM internship LIMIT {rows}").fetchall()
     conn.close()
-    out: dict[str, list[float]] = {"with": [], "without": [], "without_search": []}
+    variants = ("with", "without_0007", "without", "without_search")
+    out: dict[str, list[float]] = {v: [] for v in (*variants, "rebuild")}
     for _ in range(runs):
-        for variant in ("with", "without", "without_search"):
+        for variant in variants:
             root = folder / f"insert-{variant}"
             shutil.rmtree(root, ignore_errors=True)
             Workspace.create(root, ESTABLISHMENT, establishment="ECC", operator="bench").close()
@@ -79,9 +87,14 @@ def insert_cost(folder: Path, source: Path, rows: int, runs: int) -> dict[str, f
             db.execute("INSERT INTO cohort SELECT * FROM src.cohort")
             db.commit()
             db.execute("DETACH src")
-            if variant == "without":
-                for column in LIST_INDEXES:
+            indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                 "AND name GLOB 'ix_internship_list_*'").fetchall()
+            if variant == "without_0007":
+                for column in NEW_IN_0007:
                     db.execute(f"DROP INDEX ix_internship_list_{column}")
+            if variant == "without":
+                for name, _sql in indexes:
+                    db.execute(f"DROP INDEX {name}")
             if variant == "without_search":
                 for trigger in ("insert", "update", "delete"):
                     db.execute(f"DROP TRIGGER internship_search_{trigger}")
@@ -90,12 +103,21 @@ def insert_cost(folder: Path, source: Path, rows: int, runs: int) -> dict[str, f
             db.executemany(f"INSERT INTO internship VALUES ({', '.join('?' * len(data[0]))})", data)
             db.commit()
             out[variant].append(time.perf_counter() - start)
+            if variant == "without":  # bulk_load's way: the list indexes created once after the rows
+                start = time.perf_counter()
+                for _name, sql in indexes:
+                    db.execute(sql)
+                db.commit()
+                out["rebuild"].append(time.perf_counter() - start)
             db.close()
-    with_s, without_s = statistics.median(out["with"]), statistics.median(out["without"])
-    no_search_s = statistics.median(out["without_search"])
-    return {"rows": rows, "with_list_indexes_s": round(with_s, 3), "without_s": round(without_s, 3),
-            "ratio": round(with_s / without_s, 3), "without_search_triggers_s": round(no_search_s, 3),
-            "search_ratio": round(with_s / no_search_s, 3)}
+    s = {k: statistics.median(v) for k, v in out.items()}
+    return {"rows": rows, "with_list_indexes_s": round(s["with"], 3),
+            "without_0007_s": round(s["without_0007"], 3), "without_list_indexes_s": round(s["without"], 3),
+            "ratio_with_0007": round(s["with"] / s["without_0007"], 3),
+            "ratio_all_list_indexes": round(s["with"] / s["without"], 3),
+            "rebuild_all_list_indexes_s": round(s["rebuild"], 3),
+            "without_search_triggers_s": round(s["without_search"], 3),
+            "search_ratio": round(s["with"] / s["without_search"], 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--insert-rows", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, default=None,
+                        help="a data folder to keep between runs: generated there if absent, else reused as it is "
+                             "(opening it migrates it to the current schema)")
+    parser.add_argument("--no-inserts", action="store_true", help="skip the insert-cost part")
     args = parser.parse_args(argv)
 
     import PySide6
@@ -119,12 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     tmp = Path(tempfile.mkdtemp(prefix="kafaat-lists-"))
     try:
-        workspace = Workspace.create(tmp / "data", ESTABLISHMENT, establishment="ECC", operator="bench")
-        workspace.close()
+        data = args.data or tmp / "data"
+        generated_s = 0.0
+        if not (data / "kafaat.db").exists():
+            workspace = Workspace.create(data, ESTABLISHMENT, establishment="ECC", operator="bench")
+            workspace.close()
+            started = time.perf_counter()
+            populate(workspace.db_path, args.rows)
+            generated_s = time.perf_counter() - started
         started = time.perf_counter()
-        populate(workspace.db_path, args.rows)
-        generated_s = time.perf_counter() - started
-        workspace = Workspace.open(tmp / "data")
+        workspace = Workspace.open(data)
+        workspace.engine.connect().close()
+        opened_s = time.perf_counter() - started
         query = ListQuery(workspace.engine, "internship", "ECC")
         runner = OperationRunner()
         model = RecordsModel(query, runner=runner)
@@ -142,7 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         an_offering = raw.execute("SELECT offering FROM internship LIMIT 1").fetchone()[0]
 
         def sql_of(flt: ListFilter, key: str | None, descending: bool) -> str:
-            stmt = query.select_rows(flt, key, descending).limit(200).offset(0)
+            """The SQL ``fetch`` runs for the first window (for a frequent search: the walk of the sort index)."""
+            walk = False
+            if flt.search.strip() and query.full_text:
+                with workspace.engine.connect() as conn:
+                    walk = query.walk_budget(conn, flt, key) is not None
+            stmt = query.select_rows(flt, key, descending, walk=walk).limit(200).offset(0)
             return str(stmt.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
 
         cases: list[tuple[str, ListFilter, str | None, bool]] = []
@@ -212,13 +249,15 @@ def main(argv: list[str] | None = None) -> int:
         raw.close()
         view.close()
         workspace.close()
-        inserts = insert_cost(tmp, workspace.db_path, args.insert_rows, max(1, args.runs // 2))
+        inserts = (None if args.no_inserts
+                   else insert_cost(tmp, workspace.db_path, args.insert_rows, max(1, args.runs // 2)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report = {
         "rows": args.rows,
         "runs": args.runs,
         "generated_in_s": round(generated_s, 1),
+        "opened_in_s": round(opened_s, 1),
         "cases": results,
         "cases_under_150ms": f"{sum(r['under_150ms'] for r in results)}/{len(results)}",
         "end_of_list": ends,

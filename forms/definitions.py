@@ -547,7 +547,9 @@ INTERNSHIP = Form(
     ),
     link_rules=(DOMAIN_OF_OFFERING,),
     search=("student_code", "last_name", "first_name", "host_name"),
-    sort_indexes=("updated_at", "last_name", "start_date", "host_name"),
+    # 0003: the first four; 0007: the rest of the list's columns (codes followed by the last change)
+    sort_indexes=("updated_at", "last_name", "start_date", "host_name", "first_name", "end_date",
+                  ("internship_type", "updated_at"), ("outcome", "updated_at"), ("status", "updated_at")),
 )
 
 # --------------------------------------------------------------------------------------------------

@@ -214,6 +214,15 @@ RESERVED_KEYS = frozenset({"id", "establishment", "status", "version", "deleted"
                            "updated_at", "updated_by", "change_seq", "error_count", "warning_count"})
 """Names a field cannot take: every record's own columns (``forms.store.tables.SYSTEM_COLUMNS``) and members."""
 
+SORTABLE_SYSTEM_COLUMNS = frozenset({"updated_at", "status"})
+"""System columns a list sorts on (last change, the state column) and ``Form.sort_indexes`` may name."""
+
+
+def sort_index_columns(sort_indexes: Iterable[str | tuple[str, ...]]) -> tuple[str, ...]:
+    """Every column named by ``Form.sort_indexes`` entries (a name, or a composite index's names)."""
+    return tuple(c for entry in sort_indexes for c in ((entry,) if isinstance(entry, str) else entry))
+
+
 LinkRuleFn = Callable[[Mapping[str, Any], Mapping[str, Mapping[str, Any]]], Iterable[Issue]]
 
 
@@ -247,9 +256,11 @@ class Form:
     icon: str = ""
     """The picture the window shows beside the form's page: the name of a Qt standard icon
     (``QStyle.StandardPixmap``, e.g. ``"SP_DirIcon"``), a plain string here (``forms`` does not import Qt)."""
-    sort_indexes: tuple[str, ...] = ()
-    """Columns indexed so that a big list sorts on them in SQL (``ix_<form>_list_<column>``, created by a
-    migration; a large import drops and rebuilds them once)."""
+    sort_indexes: tuple[str | tuple[str, ...], ...] = ()
+    """Columns indexed so that a big list sorts on them in SQL (``ix_<form>_list_<first column>``, created by a
+    migration; a large import drops and rebuilds them once). A tuple is a composite index: ``("outcome",
+    "updated_at")`` sorts by outcome then last change, and serves the outcome filter in the default order.
+    Besides fields, the system columns ``updated_at`` and ``status`` may be named."""
 
     def __post_init__(self) -> None:
         keys = [f.key for f in self.fields]
@@ -261,7 +272,8 @@ class Form:
         known = set(keys)
         for name, wanted in (("natural_key", self.natural_key), ("search", self.search),
                              ("link rules", tuple(k for r in self.link_rules for k in r.links)),
-                             ("sort_indexes", tuple(k for k in self.sort_indexes if k != "updated_at"))):
+                             ("sort_indexes", tuple(k for k in sort_index_columns(self.sort_indexes)
+                                                    if k not in SORTABLE_SYSTEM_COLUMNS))):
             missing = [k for k in wanted if k not in known]
             if missing:
                 raise ValueError(f"{self.key} : {name} nomme des champs non déclarés : {', '.join(missing)}")
@@ -301,7 +313,9 @@ class Form:
             kept = {f.key for f in fields}
             cached = replace(self, fields=fields, natural_key=tuple(k for k in self.natural_key if k in kept),
                              search=tuple(k for k in self.search if k in kept),
-                             sort_indexes=tuple(k for k in self.sort_indexes if k in kept or k == "updated_at"))
+                             sort_indexes=tuple(k for k in self.sort_indexes
+                                                if all(c in kept or c in SORTABLE_SYSTEM_COLUMNS
+                                                       for c in sort_index_columns((k,)))))
             cached.__dict__.pop("_received", None)
             object.__setattr__(self, "_received", cached)
         return cached

@@ -42,13 +42,18 @@ if [ "$(uname -s)" = "Linux" ]; then
   if ! .venv/bin/python -c 'import ctypes.util,sys; sys.exit(not ctypes.util.find_library("xkbcommon"))' 2>/dev/null; then
     missing="libxkbcommon"
   fi
+  # no font at all: Qt draws no text (and no Arabic); the libraries above may all be there without one
+  if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+    missing="$missing fonts-dejavu-core"
+  fi
   if [ -n "$xcb_plugin" ] && [ -f "$xcb_plugin" ] && command -v ldd >/dev/null; then
     missing="$missing $(LD_LIBRARY_PATH="$(dirname "$xcb_plugin")/../../lib" ldd "$xcb_plugin" 2>/dev/null | awk '/not found/ {print $1}' | tr '\n' ' ')"
   fi
   if [ -n "${missing// /}" ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
       # shellcheck disable=SC2086
-      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $QT_SYSTEM_PACKAGES >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $QT_SYSTEM_PACKAGES >/dev/null
     else
       echo "Bibliothèques système manquantes pour la fenêtre Qt :$missing" >&2
       echo "Installez-les (administrateur) : sudo apt-get install $(echo $QT_SYSTEM_PACKAGES)" >&2

@@ -6,17 +6,29 @@
 set -euo pipefail
 
 find_bin() {
+  # the newest version whose server is installed (a newer client alone, psql without initdb, is skipped)
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
-  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
 }
+
+# Every path below is absolute; the server's programs run as `postgres`, who may not enter the clone's folder
+# (CI clones under /root): « could not change directory » otherwise.
+cd /
 
 case "${1:-}" in
   start)
     bin="$(find_bin || true)"
     if [ -z "$bin" ]; then
       if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+        # a new machine may still be running its own apt at start-up: wait for dpkg's lock, not fail on it
+        apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >/dev/null
         bin="$(find_bin)"
       else
         echo "PostgreSQL introuvable (paquet Debian « postgresql ») et pas de droits root pour l'installer" >&2

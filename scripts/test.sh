@@ -14,7 +14,21 @@ echo "== tests"
 # `postgresql`, installed when missing and root; Unix socket in a temporary folder, no port opened) unless a
 # server is given (KAFAAT_TEST_PG_URL) or its cases are skipped on purpose (KAFAAT_SKIP_POSTGRES=1).
 if [ -z "${KAFAAT_TEST_PG_URL:-}" ] && [ "${KAFAAT_SKIP_POSTGRES:-}" != "1" ]; then
-  eval "$(bash scripts/postgres.sh start)"
+  # captured first: ``eval "$(…)"`` alone ignores a failed start (set -e sees only eval's own status), and the
+  # run went on to fail forty minutes later on « aucun serveur PostgreSQL »
+  pg_env="$(bash scripts/postgres.sh start)"
+  eval "$pg_env"
   trap 'bash scripts/postgres.sh stop "$KAFAAT_PG_DIR"' EXIT
+fi
+# The window's test on the real X11 platform (tests/desktop/test_xcb.py) needs Xvfb, which a new machine lacks
+# (« no screen ») and whose absence fails CI: Debian's `xvfb`, installed when missing and we are root.
+if ! command -v Xvfb >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "== installing xvfb (Debian) for the X11 window test"
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq xvfb >/dev/null
+  else
+    echo "Xvfb absent : le test de la fenêtre sur X11 sera ignoré hors CI (sudo apt-get install xvfb)" >&2
+  fi
 fi
 .venv/bin/python -m pytest "$@"

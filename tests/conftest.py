@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from hypothesis import HealthCheck, settings
 
 from forms.workspace import ESTABLISHMENT, Workspace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The person's own settings are not the tests': QSettings (the last folder chosen, the data folder remembered at
+# first run) live under XDG_CONFIG_HOME, which the tests and the programs they start get fresh for the run. They
+# wrote to ~/.config/Kafaat/Kafaat.conf, shared by every run on the machine and read back by the next one.
+_CONFIG_HOME = tempfile.mkdtemp(prefix="kafaat-tests-config-")
+os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
+atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)
+
+# Property tests: no deadline and no « too slow » health check anywhere (both measure wall-clock time, which a
+# loaded or three times slower CI machine exceeds: a failure that says nothing about the code). On CI the
+# examples are derived from each test, not drawn at random: a run passes or fails the same way every time; a
+# developer's runs keep drawing new examples (and replay the failures they found, from .hypothesis/).
+settings.register_profile("kafaat", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("kafaat-ci", settings.get_profile("kafaat"), derandomize=True, database=None)
+settings.load_profile("kafaat-ci" if os.environ.get("CI", "").lower() == "true" else "kafaat")
 
 OFFERING = {
     "code": "MS-CYBER",

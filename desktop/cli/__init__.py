@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, close_workspaces, data_dir, warn
+from desktop.cli.messages import translate
 from desktop.logfile import log_outcome, remove_logging, setup_logging
 from forms.i18n import LANGUAGES
 from forms.store.database import DATABASE_FILE, StoreError, explain
@@ -114,13 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except Refused as exc:
         log_outcome(name, exc, logger=log)
-        warn(exc.message)
+        warn(translate(exc.message, getattr(args, "lang", None)))
         for line in exc.details:
             warn(line)
         return EXIT_REFUSED
     except StoreError as exc:
         log_outcome(name, exc, logger=log)
-        warn(str(exc))
+        warn(translate(str(exc), getattr(args, "lang", None)))
         return EXIT_REFUSED
     except Exception as exc:  # the database or the disk failed under the command: a sentence, not a traceback
         log_outcome(name, exc, logger=log)

@@ -33,7 +33,12 @@ def refusing(handler: Handler) -> Handler:
         try:
             return handler(args)
         except (SyncError, Cancelled) as exc:
-            fail(str(exc))
+            message = str(exc)
+            # A refused file is named (what and where), whatever the error's own text says.
+            file = getattr(args, "file", None)
+            if isinstance(exc, SyncError) and isinstance(file, str) and file and Path(file).name not in message:
+                message = f"{file} : {message}"
+            fail(message)
 
     return wrapper
 
@@ -232,8 +237,9 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.i18n import lowered
 
     lines = []
+    width = max((len(FORMS[key].plural.fr) for key in plan.counts), default=24)
     for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.fr:<24} {c['records']:>7} "
+        lines.append(f"  {FORMS[key].plural.fr:<{width}} {c['records']:>7} "
                      f"{plural(c['records'], 'enregistrement|enregistrements')}, "
                      f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
     drafts = {k: n for k, n in plan.drafts.items() if n}
@@ -291,7 +297,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     for seq in result.recovered:
         say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
     say(f"Lot n° {entry.sequence} écrit : {result.path}")
-    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte SHA-256 : {entry.file_hash}")
+    # The bundle hash (docs/bundle-format.md § 4, over the signed part), as « ministry verify » and the receipt
+    # name it: not the file's SHA-256 (« sha256sum » gives another value).
+    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte du lot : {entry.file_hash}")
     for line in _plan_lines(result.plan):
         say(line)
     for seq in result.delivered:

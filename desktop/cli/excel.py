@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, output_file, say, warn
+from desktop.cli.messages import translate
 from forms.definitions import FORMS
 from forms.i18n import lowered, normalise_lang, plural
 from forms.workspace import ESTABLISHMENT
@@ -121,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         warn(f"{path.name} : {note}")
     lines = plan.lines()
     for line in lines[:MAX_LINES]:
-        warn(line)
+        warn(translate(line, lang))
     if len(lines) > MAX_LINES:
         more = "" if report else " ; --errors RAPPORT.xlsx les donne toutes"
         warn(f"… {plural(len(lines) - MAX_LINES, 'et {n} autre message|et {n} autres messages')}{more}")

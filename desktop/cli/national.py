@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
 from desktop.cli.crypto import refusing
-from forms.i18n import plural
+from forms.definitions import FORMS
+from forms.i18n import lowered, plural
 from forms.workspace import MINISTRY
 
 
@@ -29,13 +30,14 @@ def register_national(ms: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_status)
     p = ms.add_parser("records", parents=[common], help="les enregistrements consolidés d'un formulaire")
-    p.add_argument("form", metavar="FORMULAIRE")
+    # An unknown form is wrong usage (exit 2), as for « records list »: listed in the message.
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
     p.add_argument("--deleted", action="store_true", help="inclure les enregistrements supprimés")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=cmd_records)
     p = ms.add_parser("export-xlsx", parents=[common], help="exporter les enregistrements consolidés (Excel)")
-    p.add_argument("form", metavar="FORMULAIRE")
+    p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("out", metavar="SORTIE.xlsx")
     p.add_argument("--establishment", metavar="CODE", help="un seul établissement")
     p.set_defaults(handler=cmd_export_xlsx)
@@ -111,7 +113,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         enrolled = "enregistré" if s.enrolled else (f"clé {s.key_state}" if s.key_state else "non enregistré")
         made = s.last_created_at or "—"
         got = s.last_received_at or "—"
-        records = ", ".join(f"{n} {form}" for form, n in s.records.items())
+        records = ", ".join(f"{lowered(FORMS[form].plural.fr) if form in FORMS else form} : {n}"
+                            for form, n in s.records.items())
         say(f"{s.code:<8} {mark:<9} {s.name} ({s.region}) — {enrolled} ; dernier lot n° {s.last_sequence} "
             f"(fait le {made}, reçu le {got}) ; {records}")
         if s.held:

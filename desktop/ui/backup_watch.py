@@ -50,10 +50,14 @@ class DailyBackupWatch(QObject):
         QTimer.singleShot(POLL_MS, self, lambda: self.start_when_idle(patience_ms - POLL_MS))
 
     def check(self) -> None:
-        """Take today's backup unless it was tried today, is running, or the folder turned it off."""
+        """Take today's backup unless it was tried today, is running, the folder turned it off, or the window
+        was closed (a poll of ``start_when_idle`` or a change delivered late must not start one then)."""
         from desktop.daily_backups import enabled, take_daily
 
         self.checks += 1
+        window = self.window()
+        if window is None or not window.isVisible():
+            return  # the window was closed (its operations waited for): no backup starts behind it
         day = self.today()
         workspace = self.context.workspace
         if self.running or self.tried == day or not enabled(workspace):

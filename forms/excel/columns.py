@@ -331,6 +331,44 @@ def converter(field: Field, date1904: bool = False) -> Any:
     return typed
 
 
+_MISSING = object()
+
+
+def column_converter(field: Field, date1904: bool = False) -> Any:
+    """``cells -> (values, problems)`` for one column of a chunk of rows: exactly what ``converter`` gives cell
+    by cell, with the common cell converted without a call (text already clean; a value of a repeating column
+    seen before). A cell that cannot be read gives its ``ValueProblem`` in ``values`` at its place, and
+    ``problems`` is then true (it lists them)."""
+    one = converter(field, date1904)
+
+    def column(cells: Any) -> tuple[list[Any], list[ValueProblem]]:
+        problems: list[ValueProblem] = []
+
+        def slow(value: Any) -> Any:
+            try:
+                found = one(value)
+            except ValueProblem as exc:
+                problems.append(exc)
+                return exc
+            if good is not None and len(good) < MEMO_LIMIT:
+                good[(type(value), value)] = found
+            return found
+
+        if good is not None:
+            get = good.get
+            out = [found if (found := get((type(v), v), _MISSING)) is not _MISSING else slow(v) for v in cells]
+        elif field.type is FieldType.IDENTIFIER:
+            out = [slow(v) for v in cells]
+        else:  # text: ``converter``'s own fast path, inline
+            out = [v.strip() or None if type(v) is str and v.isprintable() else slow(v) for v in cells]
+        return out, problems
+
+    good: dict[tuple[type, Any], Any] | None = None
+    if field.type in MEMO_KINDS:
+        good = {(type(None), None): None, (str, ""): None}
+    return column
+
+
 def with_labels(field: Field, exc: ValueProblem) -> ValueProblem:
     """A value not in a list, told with the labels the template's drop-down list offers rather than codes
     (« « Féminin » n'est pas une valeur permise : choisissez Femme ou Homme »)."""

@@ -38,6 +38,7 @@ from forms.excel.columns import (
     STATUS_KEY,
     LinkNames,
     _fold_header,
+    column_converter,
     column_header,
     column_label,
     converter,
@@ -589,63 +590,86 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         problem(row.number, (key,), exc.message.get(plan.lang))
         row.errors += 1
 
-    def prepare(index: int, cells: list[Any]) -> _Row:
-        """Stage 1 of a row: cells converted, status read, links resolved, the record it names."""
-        width = len(cells)
-        row = _Row(sheet.row_number(index))
-        raw, unreadable, row_number = row.raw, row.unreadable, row.number
-        for j, f, convert in field_columns:
-            value = cells[j] if j < width else None
-            try:
-                raw[f.key] = convert(value)
-            except ValueProblem as exc:
-                unreadable_cell(row, f.key, exc)
+    field_keys = [f.key for _j, f, _c in field_columns]
+    column_converters = [(j, f.key, column_converter(f, sheet.date1904)) for j, f, _c in field_columns]
+    used = [j for j, _f, _c in field_columns] + [j for j in (status_col, id_col) if j is not None]
+    needed = max(used) + 1 if used else 0
+
+    def prepare(pending: list[tuple[int, list[Any]]]) -> list[_Row]:
+        """Stage 1 for a chunk of rows, a column at a time: cells converted, status read, links resolved, the
+        record each row names. Problems are appended stage by stage (every row's conversions, then every
+        row's status…); ``_plan`` sorts them by row (a stable sort), so each row's come in the order a row by
+        row pass would give."""
+        table = [cells if len(cells) >= needed else [*cells, *([None] * (needed - len(cells)))]
+                 for _index, cells in pending]
+        cols = list(zip(*table, strict=False)) if needed else []  # rows may be wider: only the first are read
+        columns: list[list[Any]] = []
+        unreadable: list[tuple[str, list[Any]]] = []
+        for j, key, convert in column_converters:
+            values, failed = convert(cols[j])
+            if failed:
+                unreadable.append((key, values))
+            columns.append(values)
+        if columns:
+            rows = [_Row(sheet.row_number(index), dict(zip(field_keys, values, strict=True)))
+                    for (index, _cells), values in zip(pending, zip(*columns, strict=True), strict=True)]
+        else:
+            rows = [_Row(sheet.row_number(index)) for index, _cells in pending]
+        for key, values in unreadable:  # cells that could not be read, column after column
+            for row, value in zip(rows, values, strict=True):
+                if isinstance(value, ValueProblem):
+                    unreadable_cell(row, key, value)
         for j, key in identifier_columns:
-            value = cells[j] if j < width else None
-            if type(value) is float or type(value) is int:
-                row.numbers.append((key, cell_text(value)))
+            for row, value in zip(rows, cols[j], strict=True):
+                if type(value) is float or type(value) is int:
+                    row.numbers.append((key, cell_text(value)))
         for j, key in text_columns:
-            value = cells[j] if j < width else None
-            if type(value) is str and "?" in value and QUESTION_MARKS.fullmatch(value):
-                problem(row_number, (key,), f"« {value.strip()} » : le texte n'est fait que de « ? » : ses lettres "
-                        f"(arabes par exemple) ont sans doute été perdues à l'enregistrement du CSV ; "
-                        f"ré-enregistrez le fichier au format « CSV UTF-8 » ou importez le classeur .xlsx",
-                        "warning")
+            for i in [i for i, v in enumerate(cols[j]) if type(v) is str and "?" in v]:
+                value = cols[j][i]
+                if QUESTION_MARKS.fullmatch(value):
+                    problem(rows[i].number, (key,), f"« {value.strip()} » : le texte n'est fait que de « ? » : ses "
+                            f"lettres (arabes par exemple) ont sans doute été perdues à l'enregistrement du CSV ; "
+                            f"ré-enregistrez le fichier au format « CSV UTF-8 » ou importez le classeur .xlsx",
+                            "warning")
         if status_col is not None:
-            word = cells[status_col] if status_col < width else None
-            found = parse_status(word)
-            if found is None:
-                problem(row_number, (STATUS_KEY,), f"« {word} » : statut inconnu (Complet ou Brouillon)")
-                row.errors += 1
-            else:
-                row.status = found
+            for row, word in zip(rows, cols[status_col], strict=True):
+                found = parse_status(word)
+                if found is None:
+                    problem(row.number, (STATUS_KEY,), f"« {word} » : statut inconnu (Complet ou Brouillon)")
+                    row.errors += 1
+                else:
+                    row.status = found
         for f, context_keys in link_fields:
-            value = raw.get(f.key)
-            if value is None or f.key in unreadable:
-                continue
-            memo_key = (f.key, value, *(raw.get(k) for k in context_keys))
-            found = link_memo.get(memo_key)
-            if found is None:
-                try:
-                    found = links.resolve(form, f, value, raw)
-                except ValueProblem as exc:
-                    found = exc
-                if len(link_memo) < 20_000:
-                    link_memo[memo_key] = found
-            if isinstance(found, ValueProblem):
-                unreadable_cell(row, f.key, found)
-            else:
-                raw[f.key] = found
+            for row in rows:
+                raw = row.raw
+                value = raw.get(f.key)
+                if value is None or f.key in row.unreadable:
+                    continue
+                memo_key = (f.key, value, *(raw.get(k) for k in context_keys))
+                found = link_memo.get(memo_key)
+                if found is None:
+                    try:
+                        found = links.resolve(form, f, value, raw)
+                    except ValueProblem as exc:
+                        found = exc
+                    if len(link_memo) < 20_000:
+                        link_memo[memo_key] = found
+                if isinstance(found, ValueProblem):
+                    unreadable_cell(row, f.key, found)
+                else:
+                    raw[f.key] = found
         if id_col is not None:
-            given = cells[id_col] if id_col < width else None
-            if given not in (None, ""):
-                row.given_id = str(given).strip().lower()
+            for row, given in zip(rows, cols[id_col], strict=True):
+                if given not in (None, ""):
+                    row.given_id = str(given).strip().lower()
         if natural_key:
-            key = tuple(" ".join(v.split()) if type(v) is str else v for v in (raw.get(k) for k in natural_key))
-            if None not in key:
-                row.key = key
-                row.record_id = ctx.natural_key_owner(form.key, key)
-        return row
+            for row in rows:
+                raw = row.raw
+                key = tuple(" ".join(v.split()) if type(v) is str else v for v in (raw.get(k) for k in natural_key))
+                if None not in key:
+                    row.key = key
+                    row.record_id = ctx.natural_key_owner(form.key, key)
+        return rows
 
     def finish(row: _Row, record_id: str | None, stored: tuple[dict[str, Any], str] | None,
                checked: Checked) -> None:
@@ -751,7 +775,17 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     if sheet.hidden_count > len(sheet.hidden_rows):
         plan.notes.append(f"{sheet.hidden_count} lignes masquées dans le classeur : elles sont importées comme les "
                           f"autres ; affichez-les (ou retirez le filtre) pour les vérifier")
-    chunk: list[_Row] = []
+    pending: list[tuple[int, list[Any]]] = []
+
+    def run(pending: list[tuple[int, list[Any]]]) -> None:
+        rows = prepare(pending)
+        if hidden:
+            for row in rows:
+                if row.number in hidden:
+                    problem(row.number, (), f"ligne masquée dans le classeur{why_hidden} : elle est importée comme "
+                            f"les autres ; supprimez-la du fichier si elle ne doit pas l'être", "warning")
+        flush(rows)
+
     for index, cells in enumerate(sheet.iter_rows()):
         if index <= header_index:
             continue
@@ -761,15 +795,12 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         if cells.count("") + cells.count(None) == len(cells) or _blank(cells):  # an empty row (or spaces only)
             continue
         plan.rows += 1
-        row = prepare(index, cells)
-        if hidden and row.number in hidden:
-            problem(row.number, (), f"ligne masquée dans le classeur{why_hidden} : elle est importée comme les "
-                    f"autres ; supprimez-la du fichier si elle ne doit pas l'être", "warning")
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            flush(chunk)
-            chunk = []
-    flush(chunk)
+        pending.append((index, cells))
+        if len(pending) >= CHUNK:
+            run(pending)
+            pending = []
+    if pending:
+        run(pending)
     step(state, total, total, "Écriture…" if write else "Vérification terminée")
     if write and batch and not counts["error"]:
         store.write_checked(batch, conn=conn)

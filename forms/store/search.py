@@ -42,13 +42,18 @@ def fts_query(typed: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def matching(table: Table, typed: str) -> ColumnElement[bool] | None:
-    """A condition on ``table``: its row is in the form's search index for ``typed``."""
+def matching(table: Table, typed: str, *, driving: bool = True) -> ColumnElement[bool] | None:
+    """A condition on ``table``: its row is in the form's search index for ``typed``.
+
+    ``driving=True``: SQLite reads the matching rows by their rowid (the rows a query starts from);
+    ``driving=False`` (``+rowid``): the matches are gathered once into a set and each row another index
+    gives is checked against it — the same rows, for a query that walks its sort index."""
     query = fts_query(typed)
     if query is None:
         return None
     index = search_table(table.name)
-    return text(f'"{table.name}".rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH :fts_query)'
+    plus = "" if driving else "+"
+    return text(f'{plus}"{table.name}".rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH :fts_query)'
                 ).bindparams(fts_query=query)
 
 

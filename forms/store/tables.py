@@ -164,8 +164,9 @@ bundles = Table(
 """The establishment's outbox (owned by ``sync.outbox``): one row per bundle sequence number, reserved
 before the file is written (state ``reserved``), then ``written``, then ``acknowledged`` by a receipt."""
 
-# Indexes behind the window's lists (``Form.sort_indexes``; migration 0003 for internships): sorting a big
-# list in SQL on 10^6 rows.
+# Indexes behind the window's lists (``Form.sort_indexes``; migrations 0003 and 0007 for internships): sorting
+# a big list in SQL on 10^6 rows. A composite entry is one index over its columns, named after the first.
 for _key, _form in FORMS.items():
-    for _column in _form.sort_indexes:
-        Index(f"ix_{_key}_list_{_column}", record_tables[_key].c[_column])
+    for _entry in _form.sort_indexes:
+        _columns = (_entry,) if isinstance(_entry, str) else _entry
+        Index(f"ix_{_key}_list_{_columns[0]}", *(record_tables[_key].c[c] for c in _columns))

@@ -4,9 +4,11 @@ record, not that it is right.
 Each record is checked on its own with the form's declaration as received (``received.py``): its system
 members (identifier, establishment, version, change sequence), field rules and cross-field rules
 (``forms.validation``), identifiers repeated within the bundle, natural-key uniqueness within the
-establishment (on the state the store will have once the bundle is applied), and links to that
-establishment's records, live in the store or accepted from the same bundle. An invalid record is
-refused with its reasons in French; the others are accepted.
+establishment (on the state the store will have once the bundle is applied), links to that
+establishment's records, live in the store or accepted from the same bundle, and what the declarations
+require of the records those links name (``linked.py``: a session's offering of type « formation
+continue », an internship's cohort of the internship's offering). An invalid record is refused with its
+reasons in French; the others are accepted.
 
 A column the bundle does not carry is « not sent », never « empty »: its required rule is not applied
 (a withheld field, or a field added by a newer version of the establishment's application); the rule is
@@ -16,8 +18,9 @@ ministry does not know is ignored and named in the receipt's problems.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +30,7 @@ from forms.definitions import FORMS
 from forms.i18n import plural
 from forms.schema import Form
 from forms.validation import parse_and_validate_batch
+from sync.ministry import linked
 from sync.ministry.received import received_form
 from sync.ministry.tables import record_table
 from sync.received import sent_errors
@@ -100,6 +104,20 @@ def _natural_key_text(form: Form, values: tuple[Any, ...]) -> str:
     return ", ".join(parts)
 
 
+def _key_of(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The natural key of typed values (which hold every field: ``parse_and_validate_batch``)."""
+    if len(keys) == 1:
+        return lambda values: (values.get(keys[0]),)
+    pick = operator.itemgetter(*keys)
+
+    def key_of(values: dict[str, Any]) -> tuple[Any, ...]:
+        try:
+            return pick(values)
+        except KeyError:
+            return tuple(values.get(k) for k in keys)
+    return key_of
+
+
 class BundleChecker:
     """Checks one bundle of ``establishment``, form after form in declaration order (links point to earlier
     forms), against the store seen through ``conn``."""
@@ -110,6 +128,11 @@ class BundleChecker:
         self.states: dict[str, StoreState] = {}
         self.live_after: dict[str, set[str]] = {}
         self.problems: list[str] = []
+        self.accepted_values: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per form read by a declared condition (``linked.targets``): id → values of the records accepted
+        from this bundle."""
+        self.stored_values: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per such form: id → values of live records read from the store (only those the links name)."""
 
     def state(self, form_key: str) -> StoreState:
         if form_key not in self.states:
@@ -121,6 +144,24 @@ class BundleChecker:
         if form_key in self.live_after:
             return self.live_after[form_key]
         return {i for i, deleted in self.state(form_key).known.items() if not deleted}
+
+    def _linked_lookups(self, cross: linked.CrossChecks, candidates: list[tuple[Accepted, list[str]]]
+                        ) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+        """Per link field that a condition or a rule reads: linked id → the values that record will have once
+        the bundle is applied (accepted from this bundle, else live in the store: the ones the candidates
+        name and this bundle did not bring are read from the store at once)."""
+        out = []
+        for f in cross.needed:
+            target_form = f.link or ""
+            ids = {r.values.get(f.key) for r, reasons in candidates if not reasons and r.values is not None}
+            ids.discard(None)
+            have = self.accepted_values.get(target_form, {})
+            stored = self.stored_values.setdefault(target_form, {})
+            missing = [i for i in ids if i not in have and i not in stored]
+            if missing:
+                stored.update(linked.load_live(self.conn, target_form, self.establishment, missing))
+            out.append((f.key, {**stored, **have} if stored else have))
+        return out
 
     def _system(self, form_key: str, row: dict[str, Any]) -> list[str]:
         reasons = []
@@ -164,10 +205,14 @@ class BundleChecker:
             for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
                                                            strict=True):
                 record.values = values
-                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
+                if issues:
+                    reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
             raws.clear()
 
         fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
+        names = columns[len(SYSTEM):]
+        contiguous = fast_system and [c for c, _i in field_index] == names
+        """The usual shape: the system members, then only the form's fields (one C call makes the dict)."""
         code = self.establishment
         for row in rows:
             result.total += 1
@@ -187,7 +232,8 @@ class BundleChecker:
             if rid in seen:
                 reasons.append("identifiant présent deux fois dans le lot")
             seen.add(rid)
-            raws.append({c: row[i] for c, i in field_index})
+            raws.append(dict(zip(names, row[6:], strict=True)) if contiguous
+                        else {c: row[i] for c, i in field_index})
             candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
                                reasons))
             if len(raws) == BATCH:
@@ -214,16 +260,28 @@ class BundleChecker:
                 if rid not in touched and None not in key:
                     held_keys[key] = rid
         live = {i for i, deleted in state.known.items() if not deleted}
+        links = [(f, self.live_ids(f.link or "")) for f in form.links]
+        cross = linked.cross_checks(form_key)
+        lookups = self._linked_lookups(cross, candidates) if cross else []
+        natural_key = _key_of(form.natural_key) if form.natural_key else None
         for record, reasons in sorted(candidates, key=lambda c: c[0].change_seq if isinstance(c[0].change_seq, int)
                                       else 0):
             if not reasons and record.values is not None:
-                for f in form.links:
+                for f, live_targets in links:
                     target = record.values.get(f.key)
-                    if target is not None and target not in self.live_ids(f.link or ""):
+                    if target is not None and target not in live_targets:
                         reasons.append(f"{_label(form, f.key)} : l'enregistrement lié {target} n'existe pas (ou "
                                        "plus) dans les données reçues de cet établissement")
-                if form.natural_key and not reasons:
-                    key = tuple(record.values.get(k) for k in form.natural_key)
+                if lookups and not reasons:
+                    targets = {}
+                    for key, lookup in lookups:
+                        found = lookup.get(record.values.get(key))  # type: ignore[arg-type]
+                        if found is not None:
+                            targets[key] = found
+                    if targets and (broken := linked.reasons(form, cross, record.values, targets)):
+                        reasons.extend(broken)
+                if natural_key is not None and not reasons:
+                    key = natural_key(record.values)
                     if None not in key:
                         other = held_keys.get(key)
                         if other is not None and other != record.id:
@@ -239,4 +297,6 @@ class BundleChecker:
             else:
                 live.add(record.id)
         self.live_after[form_key] = live
+        if form_key in linked.targets():
+            self.accepted_values[form_key] = {r.id: r.values for r in result.accepted if r.values is not None}
         return result

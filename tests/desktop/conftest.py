@@ -16,6 +16,49 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui import operations
 
+PATIENCE_MS = 60_000
+"""The least time any qtbot wait gives its condition (``waitUntil``, ``waitSignal``, ``waitExposed`` …). A wait
+ends as soon as its condition holds, so this costs nothing when things go well; the timeouts written in the
+tests were tuned on a quick machine, and CI may be three times slower and loaded. No test waits for a timeout."""
+
+
+def _patient_and_strict_waits() -> None:
+    """Every qtbot wait gets at least ``PATIENCE_MS``; ``waitUntil`` conditions must return a real bool at
+    every call. pytest-qt lets 0 and 1 pass as False and True, refuses 177 and takes None as success, so a
+    condition like ``ready and page.total`` passed or failed by when the count arrived (CI refused a
+    submission on it). ``tests/test_wait_conditions.py`` reads the conditions; this catches the rest. A
+    function (not a lambda) may return None: the assert style of pytest-qt."""
+    from pytestqt.qtbot import QtBot
+
+    def patient(method):
+        def wait(self, *args, timeout: int | None = 5000, **kwargs):
+            if timeout is not None and timeout > 0:  # 0 or None: no timeout at all
+                timeout = max(timeout, PATIENCE_MS)
+            return method(self, *args, timeout=timeout, **kwargs)
+        wait.__name__ = wait.__qualname__ = method.__name__
+        wait.__doc__ = method.__doc__
+        return wait
+
+    until = QtBot.waitUntil
+
+    def wait_until(self, callback, *, timeout: int = 5000):
+        __tracebackhide__ = True
+        assert_style = getattr(callback, "__name__", "") != "<lambda>"
+
+        def checked():
+            result = callback()
+            if not isinstance(result, bool) and not (result is None and assert_style):
+                raise ValueError(f"la condition de waitUntil doit rendre True ou False, elle a rendu {result!r}")
+            return result
+        return until(self, checked, timeout=max(timeout, PATIENCE_MS))
+
+    for name in ("waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+        setattr(QtBot, name, patient(getattr(QtBot, name)))
+    QtBot.waitUntil = wait_until  # the pep-8 aliases (``wait_until`` …) are bound per instance to these
+
+
+_patient_and_strict_waits()
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_on_gui_thread(qapp):
@@ -32,6 +75,27 @@ def _collect_on_gui_thread(qapp):
         gc.set_threshold(low, 10, 10)
     guard = collector.install(10 if low else collector.INTERVAL_MS)
     yield guard
+
+
+@pytest.fixture(autouse=True)
+def _fresh_application_state(qapp):
+    """What a test leaves in the process is not the next test's: ``desktop.app.run`` names the application
+    (from then on QSettings persist and file dialogs remember the last folder), tests switch to Arabic or
+    English (translators, layout direction, default locale). Each test starts named as pytest-qt names it, in
+    French, with no folder remembered, whatever ran before it."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui import files
+    from desktop.ui.i18n import install_language
+
+    names = qapp.organizationName(), qapp.applicationName()
+    yield
+    if qapp.organizationName() == "Kafaat":
+        QSettings().clear()
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    files._last.clear()
+    install_language("fr")
 
 
 @pytest.fixture(autouse=True)

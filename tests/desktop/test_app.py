@@ -28,7 +28,7 @@ def test_kafaat_without_subcommand_opens_the_window(qtbot, workspace, monkeypatc
     def exec_(*_args):
         def attached():
             windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-            return (windows and windows[0].context is not None and windows[0].pages.get("dashboard") is not None
+            return (bool(windows) and windows[0].context is not None and windows[0].pages.get("dashboard") is not None
                     and windows[0].counts_label.text() != "")
         qtbot.waitUntil(attached, timeout=10_000)
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())

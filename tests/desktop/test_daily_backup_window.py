@@ -128,3 +128,20 @@ def test_the_ministry_window_backs_up_the_national_store(qtbot, tmp_path, monkey
         app.context.runner.wait_all(10_000)
         close_national_store(workspace)
         remove_logging(workspace.logs_dir)
+
+
+def test_no_backup_starts_once_the_window_is_closed(qtbot, workspace):
+    """``kafaat`` closed right after opening: the watch's pending poll (or a change delivered late) fired after
+    the window had closed and waited for its operations, and started a backup nobody waited for."""
+    app = Application(workspace, "fr")
+    app.daily_backup = True
+    window = app.attach_now()
+    try:
+        window.close_without_asking()
+        app.backup_watch.check()  # what the pending ``start_when_idle`` poll does once the window is gone
+        assert not app.context.runner.active
+        assert app.backup_watch.tried is None
+    finally:
+        app.context.runner.wait_all(10_000)
+        remove_logging(workspace.logs_dir)
+        QApplication.processEvents()

@@ -78,7 +78,7 @@ def test_the_overview_shown_is_the_one_of_the_current_choice(qtbot, ready, appli
 
     def overview(workspace, full):
         if full:
-            gate.wait(10)
+            gate.wait(60)
         return original(workspace, full)
 
     monkeypatch.setattr(export_page, "_overview", overview)

@@ -99,7 +99,7 @@ def test_reads_run_off_the_gui_thread_and_a_superseded_search_is_dropped(qtbot, 
         if threading.current_thread() is threading.main_thread():
             on_gui_thread.append(f"fetch {flt.search!r}")
         if flt.search == "Tazi":  # the first search is slow: the second one is typed meanwhile
-            held.wait(20)
+            held.wait(60)
         return fetch(self, flt, *args, **kwargs)
 
     def watched_count(self, flt):

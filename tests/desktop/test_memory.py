@@ -42,7 +42,7 @@ def test_finished_operations_are_freed_without_the_collector(qtbot, tmp_path):
             refs += [weakref.ref(op), weakref.ref(op.signals), weakref.ref(op.state)]
             qtbot.waitUntil(lambda op=op: op.done, timeout=5000)
             del op
-        assert runner.wait_all(5000)
+        assert runner.wait_all(60_000)
         _flush()
         alive = [r() for r in refs if r() is not None]
         assert not alive, alive

@@ -32,7 +32,7 @@ def test_result_and_data_changed_on_gui_thread(qtbot, tmp_path):
     assert seen["worker"] != gui
     assert seen["callback"] == gui
     assert op.state.done == 5
-    assert runner.wait_all(1000)
+    assert runner.wait_all(60_000)
 
 
 def test_cancel_is_cooperative(qtbot, tmp_path):
@@ -49,7 +49,7 @@ def test_cancel_is_cooperative(qtbot, tmp_path):
 
     op = runner.run(work, title="long", on_success=lambda v: outcome.append(v),
                     on_cancelled=lambda: outcome.append("annulé"))
-    assert started.wait(5)
+    assert started.wait(60)
     op.cancel()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert outcome == ["annulé"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -133,7 +133,9 @@ def test_the_outbox_shows_local_dates_not_timestamps(qtbot, application):
     plan, due = page.plan, SimpleNamespace(last_written_at=None, days_since=None, due=False, period_days=30)
     ExportPage.show_overview(page, (plan, [entry], due))
     written = page.outbox.item(0, 2).text()
-    assert "T" not in written and "Z" not in written and written.startswith("01/12/2026")
+    # the local date of 18:17 UTC: 01/12/2026 in Casablanca, 02/12/2026 in UTC+14 (a machine's time zone)
+    local = datetime(2026, 12, 1, 18, 17, 12, tzinfo=UTC).astimezone().strftime("%d/%m/%Y")
+    assert "T" not in written and "Z" not in written and written.startswith(local)
     assert page.outbox.item(0, 3).text() == QLocale().toString(1234) != "1234"
 
 

@@ -56,6 +56,21 @@ def _flip_middle_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _flip_table_page(path: Path, table: str) -> None:
+    """Damage the first page of a record table (the schema stays readable: the page in the middle of a small
+    database may be one of the schema's own, which makes it unreadable rather than damaged)."""
+    conn = sqlite3.connect(path)
+    try:
+        (root,), = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+        (size,), = conn.execute("PRAGMA page_size")
+    finally:
+        conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * size
+    data[start:start + size] = bytes((i * 37 + 11) % 256 for i in range(size))
+    path.write_bytes(bytes(data))
+
+
 def _fill(store, offering_id: str, n: int, start: int = 0) -> None:
     for i in range(start, start + n):
         store.save("cohort", cohort_values(offering_id, academic_year=f"{2000 + i % 60}-{2001 + i % 60}",
@@ -195,7 +210,7 @@ def test_the_command_for_a_scheduled_task(workspace, store, offering_id, capsys)
     assert "already exists" in capsys.readouterr().out
     assert main([*d, "backup", "--daily", str(workspace.root)]) == 1
     assert "retirez SORTIE" in capsys.readouterr().err
-    _flip_middle_page(workspace.db_path)
+    _flip_table_page(workspace.db_path, "offering")
     (workspace.root / ".kafaat.db.verifie").unlink(missing_ok=True)
     code = main([*d, "backup", "--daily"])
     out, err = capsys.readouterr()

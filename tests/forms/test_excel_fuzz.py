@@ -38,7 +38,7 @@ def _check(plan, rows: int) -> None:
         assert plan.created + plan.updated + plan.unchanged == plan.rows
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(rows=st.lists(row, min_size=1, max_size=4), as_csv=st.booleans())
 def test_random_cells_never_crash(store, offering_id, tmp_path, rows, as_csv) -> None:
     path = tmp_path / ("fuzz.csv" if as_csv else "fuzz.xlsx")

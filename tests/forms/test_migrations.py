@@ -153,3 +153,31 @@ def test_upgrade_of_0005_adds_the_two_new_forms_searchable_and_usable(tmp_path: 
     assert len(snapshot(db, "SELECT rowid FROM rd_project_search WHERE rd_project_search MATCH '\"atlas\"'")) == 1
     assert snapshot(db, "PRAGMA integrity_check") == [("ok",)]
     engine.dispose()
+
+
+def test_upgrade_of_0006_indexes_every_column_of_the_internship_list(tmp_path: Path) -> None:
+    """A real database of schema 0006 gains the list indexes of 0007 (first name, end date, and the codes
+    followed by the last change), built over its existing rows: a sort on each reads the index."""
+    db = tmp_path / "kafaat.db"
+    shutil.copy(DATA / "kafaat-0006.db", db)
+    listed = "SELECT name FROM sqlite_master WHERE type = 'index' AND name GLOB 'ix_internship_list_*' ORDER BY name"
+    assert [n for (n,) in snapshot(db, listed)] == [f"ix_internship_list_{c}" for c in
+                                                    ("host_name", "last_name", "start_date", "updated_at")]
+    engine = open_database(db, backup_dir=tmp_path / "backups")
+    columns = {name: [row[2] for row in snapshot(db, f"PRAGMA index_info({name})")] for (name,) in snapshot(db, listed)}
+    assert columns == {
+        "ix_internship_list_end_date": ["end_date"], "ix_internship_list_first_name": ["first_name"],
+        "ix_internship_list_host_name": ["host_name"], "ix_internship_list_internship_type": ["internship_type",
+                                                                                              "updated_at"],
+        "ix_internship_list_last_name": ["last_name"], "ix_internship_list_outcome": ["outcome", "updated_at"],
+        "ix_internship_list_start_date": ["start_date"], "ix_internship_list_status": ["status", "updated_at"],
+        "ix_internship_list_updated_at": ["updated_at"]}
+    # the existing rows are in the new indexes, and a list sorted by outcome is read from its index
+    for name, (column, *_rest) in columns.items():
+        assert snapshot(db, f"SELECT count(*) FROM internship INDEXED BY {name} WHERE {column} IS NOT NULL"
+                        ) == snapshot(db, f"SELECT count(*) FROM internship WHERE {column} IS NOT NULL"), name
+    plan = snapshot(db, "EXPLAIN QUERY PLAN SELECT id FROM internship WHERE deleted = 0 "
+                        "ORDER BY outcome DESC, updated_at DESC, rowid DESC LIMIT 200")
+    assert "ix_internship_list_outcome" in plan[-1][3] and "TEMP B-TREE" not in str(plan)
+    assert snapshot(db, "PRAGMA integrity_check") == [("ok",)]
+    engine.dispose()

@@ -271,7 +271,7 @@ def test_a_lying_plain_length_is_caught_while_decompressing(identities) -> None:
 
 
 # --------------------------------------------------------------------------------------- hypothesis
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -43,9 +43,13 @@ KILLED_RUN = textwrap.dedent("""
 """)
 
 
-def _wait_for(path: Path, process: subprocess.Popen) -> None:
+def _wait_for(path: Path, process: subprocess.Popen, patience_s: float = 600) -> None:
+    """Until the child writes ``path`` (it died: its error; stuck for ``patience_s``: a failure, not a CI run that
+    hangs until its time limit)."""
+    deadline = time.monotonic() + patience_s
     while not path.exists():
         assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        assert time.monotonic() < deadline, f"{path.name} : le processus n'a rien écrit en {patience_s:.0f} s"
         time.sleep(0.05)
 
 
