@@ -1,5 +1,5 @@
 """Validators compiled from a form's declaration: one generated function per form, and a batch validator
-that runs each cross-field rule once per distinct combination of the values it reads.
+that checks a column at a time and runs each cross-field rule once per distinct combination of its inputs.
 
 ``forms.validation.check_field`` stays the one place where a field rule and its message are written. From
 each ``Field`` this module derives one Python expression that is true exactly when ``check_field`` would
@@ -8,14 +8,17 @@ which says why. The form's cross-field rules (``Rule.check``) are called as decl
 
 * ``CompiledForm.one(values)`` — one record: the generated source of a single function (every field's
   test inlined, each rule guarded by its ``needs``), compiled once with ``compile()``.
-* ``CompiledForm.batch(rows)`` — many records: the generated field checks row by row (the same source
-  without the rules), then each rule once per distinct combination of the values it reads (administrative
-  data repeats: dates, types, regions, outcomes), its findings given to every row with that combination.
-  Checking each field a column at a time was tried and measured slower: gathering 24 columns from 100 000
-  dicts costs more than the checks themselves. Which values a rule reads is learnt by running it on a mapping that records each look-up (a rule that reads a field it
-  was not given is run again with that field too; one that iterates its mapping is run record by record).
-  This relies on what ``Rule`` already asks: a rule is a function of the values it reads. Values are the
-  typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
+* ``CompiledForm.batch(rows)`` — many records, a column at a time (``ColumnChecks``): chunks of rows cut
+  into columns; per field, a conservative column predicate derived from the declaration (``column_test``:
+  lengths, bounds, presence, patterns as one run over the joined values) and, where it is not plainly
+  true, the per-value ``ok_expression`` flag the rows that might have a finding; the rules, and the field
+  checks of the fields they read, run once per distinct combination of the values the rules read
+  (administrative data repeats: dates, types, regions, outcomes), their verdict remembered from batch to
+  batch until the day changes. Only flagged rows go through ``one``, which writes the messages. Which
+  values a rule reads is learnt by running it on a mapping that records each look-up (a rule that reads a
+  field it was not given is run again with that field too; one that iterates its mapping is run record by
+  record). This relies on what ``Rule`` already asks: a rule is a function of the values it reads (and of
+  the day). Values are the typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
 
 Both give exactly what the interpreted ``validate`` gives, issue for issue and in the same order
 (``tests/forms/test_validation_compiled.py`` checks it on generated records for every form).
@@ -25,13 +28,15 @@ The compiled object is built lazily and kept on the ``Form`` itself, derived for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from forms.schema import Field, FieldType, Form, Issue, Rule, Severity
+from forms.schema import Field, FieldType, Form, Issue, Severity
 
 _TEXTUAL = (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER)
 _ORDERED = (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
@@ -215,8 +220,7 @@ class CompiledForm:
         exec(compile(self.parse_source, f"<parser {form.key}>", "exec"), parsing)
         self.parse: Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[Issue]]] = parsing["parse_one"]
         """``parse_record`` for this form."""
-        self._rule_reads: list[tuple[str, ...]] = [tuple(dict.fromkeys(r.needs)) for r in form.rules]
-        self._rule_opaque = [False] * len(form.rules)
+        self._columns = ColumnChecks(form, tuple(tuple(dict.fromkeys(r.needs)) for r in form.rules), frozenset())
 
     # ------------------------------------------------------------------------------------- one record
 
@@ -272,62 +276,18 @@ class CompiledForm:
     # ------------------------------------------------------------------------------------ many records
 
     def batch(self, rows: Sequence[Mapping[str, Any]]) -> list[list[Issue]]:
-        """The findings of each row, in the order of ``rows``; each list as ``validate`` gives it."""
-        out = list(map(self.fields_one, rows))
-        if rows:
-            for index, rule in enumerate(self.form.rules):
-                self._check_rule(index, rule, rows, out)
-        return out
+        """The findings of each row, in the order of ``rows``; each list as ``validate`` gives it.
 
-    def _check_rule(self, index: int, rule: Rule, rows: Sequence[Mapping[str, Any]],
-                    out: list[list[Issue]]) -> None:
-        if not self._rule_opaque[index]:
-            while True:
-                reads = self._rule_reads[index]
-                try:
-                    _rule_by_distinct(rule, reads, rows, out)
-                    return
-                except _NeedsMore as more:  # learnt once per process: the rule reads this value too
-                    if more.key in reads:
-                        raise AssertionError(more.key) from None
-                    self._rule_reads[index] = (*reads, more.key)
-                except _Opaque:
-                    self._rule_opaque[index] = True
-                    break
-                except TypeError:  # unhashable values (or the rule's own error, raised again below)
-                    break
-        needs = rule.needs
-        for position, row in enumerate(rows):
-            if all(row.get(k) is not None for k in needs):
-                out[position].extend(rule.check(row))
-
-
-def _rule_by_distinct(rule: Rule, reads: tuple[str, ...], rows: Sequence[Mapping[str, Any]],
-                      out: list[list[Issue]]) -> None:
-    """Run ``rule`` once per distinct combination of the values it reads, and give each row its findings."""
-    single = len(reads) == 1
-    if not reads:
-        keys: list[Any] = [()] * len(rows)
-    else:
-        try:
-            keys = list(map(itemgetter(*reads), rows))  # a tuple per row, or the value itself for one read
-        except KeyError:
-            keys = ([row.get(reads[0], ABSENT) for row in rows] if single
-                    else [tuple(row.get(k, ABSENT) for k in reads) for row in rows])
-    needs = rule.needs
-    results: dict[Any, tuple[Issue, ...]] = {}
-    for key in set(keys):
-        known = {reads[0]: key} if single else dict(zip(reads, key, strict=True))
-        if any(known[k] is None or known[k] is ABSENT for k in needs):
-            continue
-        found = tuple(rule.check(_Reads(known)))
-        if found:
-            results[key] = found
-    if results:
-        for position, key in enumerate(keys):
-            found = results.get(key)
-            if found:
-                out[position].extend(found)
+        Column-at-a-time predicates over chunks of rows flag every row that might have a finding; only the
+        flagged rows go through ``one``, which writes the messages. A clean row costs a share of a few C
+        passes over its chunk's columns."""
+        if not isinstance(rows, list):
+            rows = list(rows)
+        while True:
+            try:
+                return self._columns.run(rows, self.one)
+            except _Learnt as learnt:  # once per process: a rule reads one more value, or its whole mapping
+                self._columns = learnt.checks
 
 
 def _fetcher(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -345,3 +305,400 @@ def compiled(form: Form) -> CompiledForm:
         found = CompiledForm(form)
         object.__setattr__(form, "_compiled", found)
     return found
+
+
+# ------------------------------------------------------------------------------------------------------
+# Many records, a column at a time
+# ------------------------------------------------------------------------------------------------------
+
+CHUNK = 256
+"""Rows checked together: their columns stay in the processor's cache between the passes over them."""
+
+MEMO_LIMIT = 50_000
+"""Combinations of rule inputs remembered (with their verdict) from one batch to the next, at most."""
+
+
+class _Learnt(BaseException):
+    """A rule read a value outside what the batch gathers for it, or looked at its mapping as a whole: the
+    batch starts again with ``checks``, which knows it."""
+
+    def __init__(self, checks: ColumnChecks) -> None:
+        super().__init__()
+        self.checks = checks
+
+
+_SAFE_CATEGORIES = frozenset({"CATEGORY_DIGIT", "CATEGORY_NOT_SPACE", "CATEGORY_WORD"})
+r"""Character classes that never hold a newline (``\d``, ``\S``, ``\w``)."""
+_NEWLINE_CATEGORIES = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK"})
+_NARROWER_IN_ASCII = frozenset({"CATEGORY_DIGIT", "CATEGORY_SPACE", "CATEGORY_WORD"})
+r"""Classes whose ASCII meaning holds fewer characters than their Unicode one (``\d``, ``\s``, ``\w``)."""
+
+
+def shape_analysis(shape: re.Pattern[str]) -> tuple[bool, bool]:
+    """``(joinable, ascii)`` for a pattern.
+
+    ``joinable``: no match of ``shape`` can hold a newline, and nothing in it looks outside its own match
+    (anchors, look-arounds, back-references, flags, atomic groups): then values joined by newlines all match
+    ``shape`` exactly when the joined text is a run of (``shape``, newline). ``ascii``: compiled with
+    ``re.ASCII``, the pattern matches only strings it matches without (its classes only get narrower), so a
+    match in ASCII mode (faster) proves one in Unicode mode. Anything unknown answers ``False``."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+        tree = parser.parse(shape.pattern)
+    except Exception:
+        return False, False
+    if shape.flags != re.UNICODE or tree.state.flags & ~c.SRE_FLAG_UNICODE:
+        return False, False
+    newline = ord("\n")
+    narrower = [True]
+
+    def class_excludes_newline(items: list[tuple[Any, Any]]) -> bool:
+        negated = holds = False
+        for op, arg in items:
+            if op is c.NEGATE:
+                negated = True
+            elif op is c.LITERAL:
+                holds = holds or arg == newline
+            elif op is c.RANGE:
+                holds = holds or arg[0] <= newline <= arg[1]
+            elif op is c.CATEGORY and str(arg) in _SAFE_CATEGORIES | _NEWLINE_CATEGORIES:
+                holds = holds or str(arg) in _NEWLINE_CATEGORIES
+                narrower[0] = narrower[0] and str(arg) in _NARROWER_IN_ASCII
+            else:
+                return False
+        if negated and any(op is c.CATEGORY for op, _arg in items):
+            narrower[0] = False
+        return holds if negated else not holds
+
+    def safe(items: Any) -> bool:
+        for op, arg in items:
+            if op is c.LITERAL:
+                ok = arg != newline
+            elif op is c.NOT_LITERAL:
+                ok = arg == newline
+            elif op is c.ANY:  # « . » without DOTALL
+                ok = True
+            elif op is c.IN:
+                ok = class_excludes_newline(arg)
+            elif op is c.BRANCH:
+                ok = all(safe(branch) for branch in arg[1])
+            elif op is c.SUBPATTERN:
+                ok = not arg[1] and not arg[2] and safe(arg[3])
+            elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+                ok = safe(arg[2])
+            else:
+                return False
+            if not ok:
+                return False
+        return True
+
+    joinable = safe(tree)
+    return joinable, joinable and narrower[0]
+
+
+def never_spans_lines(shape: re.Pattern[str]) -> bool:
+    """See ``shape_analysis``."""
+    return shape_analysis(shape)[0]
+
+
+class _Adaptive:
+    """Whether remembering or deduplicating a column's values pays: off for a while after chunks whose
+    values were mostly new."""
+
+    __slots__ = ("misses", "pause")
+
+    def __init__(self) -> None:
+        self.misses = self.pause = 0
+
+    def wanted(self) -> bool:
+        if self.pause:
+            self.pause -= 1
+            return False
+        return True
+
+    def saw(self, new: int, total: int) -> None:
+        if new * 2 > total:
+            self.misses += 1
+            if self.misses >= 2:
+                self.misses, self.pause = 0, 32
+        else:
+            self.misses = 0
+
+
+def _all_match(shape: re.Pattern[str]) -> Callable[[Sequence[Any]], bool]:
+    """A test that every value of a column (strings) fully matches ``shape``: one regular-expression run over
+    the values joined by newlines when ``shape_analysis`` allows it (in ASCII mode when that is as strict),
+    else one match per value. Values already seen to match are remembered (up to ``MEMO_LIMIT``) and not
+    matched again, while that pays."""
+    fullmatch = shape.fullmatch
+    joined = run = None
+    joinable, ascii = shape_analysis(shape)
+    if joinable:
+        try:  # each value and its newline matched atomically: a failure never backtracks into earlier values
+            compiled_run = re.compile(f"(?:(?>(?:{shape.pattern})\n))*", re.ASCII if ascii else 0)
+            joined, run = compiled_run.fullmatch, compiled_run.match
+        except re.error:
+            joined = run = None
+
+    def test(values: Any) -> bool:
+        if joined is not None:
+            text = "\n".join(values)
+            return text.count("\n") == len(values) - 1 and joined(text + "\n") is not None
+        return all(map(fullmatch, values))
+
+    known: set[Any] = set()
+    adaptive = _Adaptive()
+
+    def every(col: Sequence[Any]) -> bool:
+        if not adaptive.wanted():
+            return test(col)
+        new = set(col)
+        new -= known
+        adaptive.saw(len(new), len(col))
+        if not new:
+            return True
+        if not test(new):
+            return False
+        if len(known) > MEMO_LIMIT:
+            known.clear()
+        known.update(new)
+        return True
+
+    def failing(col: Sequence[Any]) -> list[int]:
+        """Positions in ``col`` of the values (``None`` aside) that may not match: the joined run stops at
+        each one, so that a few faults in a long column cost a few runs, not one match per value."""
+        at = [i for i, v in enumerate(col) if v is not None]
+        values = [col[i] for i in at]
+        text = "\n".join(values) + "\n" if run is not None else ""
+        if run is None or text.count("\n") != len(values):
+            return [i for i, v in zip(at, values, strict=True) if not fullmatch(v)]
+        out = []
+        pos = item = 0
+        while True:
+            end = run(text, pos).end()  # type: ignore[union-attr]
+            item += text.count("\n", pos, end)
+            if end == len(text):
+                return out
+            out.append(at[item])
+            pos = text.index("\n", end) + 1
+            item += 1
+
+    every.failing = failing  # type: ignore[attr-defined]
+    return every
+
+
+def _distinct_first(ok: Callable[[Sequence[Any]], bool]) -> Callable[[Sequence[Any]], bool]:
+    """``ok`` over a column's distinct values, while values repeat (a comparison of decimals costs more
+    than hashing them)."""
+    adaptive = _Adaptive()
+
+    def deduplicated(col: Sequence[Any]) -> bool:
+        if not adaptive.wanted():
+            return ok(col)
+        distinct = set(col)
+        adaptive.saw(len(distinct), len(col))
+        return ok(distinct)  # type: ignore[arg-type]
+    return deduplicated
+
+
+def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
+    """A test over a column of ``field``'s typed values that is true only when ``check_field`` finds nothing
+    in any of them (``None`` when nothing is ever wrong). It may be false, or raise, when all is well: the
+    values are then looked at one by one."""
+    from forms.validation import EMAIL_RE
+
+    kind = field.type
+    ok: Callable[[Sequence[Any]], bool]
+    if kind in _TEXTUAL:
+        longest = field.max_length
+        shape = EMAIL_RE if kind is FieldType.EMAIL else (
+            field.compiled_pattern if kind is FieldType.IDENTIFIER else None)
+        every = _all_match(shape) if shape is not None else None
+        if every is None:
+            def ok(col: Sequence[Any]) -> bool:
+                return max(map(len, col)) <= longest  # a None raises: looked at one by one
+        else:
+            def ok(col: Sequence[Any]) -> bool:
+                return max(map(len, col)) <= longest and every(col)
+            ok.failing = every.failing  # type: ignore[attr-defined]
+    elif kind in _ORDERED and (field.min is not None or field.max is not None):
+        low, high = field.min, field.max
+        if low is not None and high is not None:
+            def ok(col: Sequence[Any]) -> bool:
+                return low <= min(col) and max(col) <= high  # type: ignore[operator]
+        elif low is not None:
+            def ok(col: Sequence[Any]) -> bool:
+                return low <= min(col)  # type: ignore[operator]
+        else:
+            def ok(col: Sequence[Any]) -> bool:
+                return max(col) <= high  # type: ignore[operator]
+    else:
+        # present: no falsy value at all (a falsy one that is not None is looked at one by one)
+        return all if field.required else None
+    test = ok
+    if not field.required:
+        def test(col: Sequence[Any]) -> bool:
+            try:
+                return ok(col)
+            except TypeError:
+                present = [v for v in col if v is not None]
+                return not present or ok(present)
+        if hasattr(ok, "failing"):
+            test.failing = ok.failing  # type: ignore[attr-defined]
+    return _distinct_first(test) if kind is FieldType.DECIMAL else test
+
+
+class ColumnChecks:
+    """``CompiledForm.batch``: the columns a chunk of rows is cut into, the generated field predicates over
+    them, and what the rules read.
+
+    For each chunk: one C pass gathers the columns; each checked field's column goes through its
+    ``column_test`` and, only when that is not plainly true, through the generated per-value test of
+    ``ok_expression`` (the one ``CompiledForm.one`` uses), which flags the rows that might have a finding.
+    The rules are run once per distinct combination of the values they read (as a ``_Reads`` mapping), and
+    that verdict is remembered from batch to batch (until the day changes: a rule may compare with today);
+    rows whose combination has a finding are flagged. Flagged rows, and every row of a chunk where a doubt
+    arises (a key missing, a value of another type, an unhashable value, an error), go through
+    ``CompiledForm.one``, which agrees with the reference validator. This relies on what ``Rule`` asks: a
+    rule is a function of the values it reads (and of the day)."""
+
+    def __init__(self, form: Form, rule_reads: tuple[tuple[str, ...], ...], opaque: frozenset[int]) -> None:
+        self.form, self.rule_reads, self.opaque = form, rule_reads, opaque
+        self.rules = tuple((index, rule, rule.needs) for index, rule in enumerate(form.rules) if index not in opaque)
+        self.opaque_rules = tuple(rule for index, rule in enumerate(form.rules) if index in opaque)
+        self.union = tuple(dict.fromkeys(k for index, reads in enumerate(rule_reads) if index not in opaque
+                                         for k in reads))
+        constants: dict[str, Any] = {}
+        keys: list[str] = []
+        columns = ["def flag_fields(cols):", "    flagged = []", "    try:", "        pass"]
+        distinct = ["def key_ok(key):", "    try:", "        pass"]
+        for index, f in enumerate(form.fields):
+            expression = ok_expression(f, "v", constants, f"_{index}")
+            if f.required:
+                bad = "v is None" + (f" or not ({expression})" if expression else "")
+            elif expression:
+                bad = f"v is not None and not ({expression})"
+            else:
+                continue
+            if f.key in self.union:  # checked once per distinct combination of the rules' inputs
+                distinct += [f"        v = key[{self.union.index(f.key)}]", f"        if {bad}:", "            return False"]
+                continue
+            position = len(keys)
+            keys.append(f.key)
+            test = constants[f"ok{index}"] = column_test(f)
+            locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]"]
+            failing = getattr(test, "failing", None)
+            if failing is not None:  # the pattern's positions apart: one joined run finds them
+                constants[f"failing{index}"] = failing
+                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}")
+                bad = f"v is None or not ({short})" if f.required else f"v is not None and not ({short})"
+                locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]",
+                          f"            flagged += failing{index}(col)"]
+            columns += [f"        col = cols[{position}]",
+                        "        try:", f"            clean = ok{index}(col)",
+                        "        except Exception:", "            clean = False",
+                        "        if not clean:", *locate]
+        columns += ["    except Exception:", "        return None", "    return flagged"]
+        distinct += ["    except Exception:", "        return False", "    return True"]
+        self.source = "\n".join(columns) + "\n\n\n" + "\n".join(distinct) + "\n"
+        exec(compile(self.source, f"<column checks {form.key}>", "exec"), constants)
+        self.flag_fields: Callable[[list[Sequence[Any]]], list[int] | None] = constants["flag_fields"]
+        self.key_ok: Callable[[tuple[Any, ...]], bool] = constants["key_ok"]
+        """The field checks of the fields the rules read, on one combination of their values."""
+        for key in self.union:
+            if key not in keys:
+                keys.append(key)
+        self.keys = tuple(keys)
+        self.union_at = tuple(keys.index(k) for k in self.union)
+        self.fetch: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
+            itemgetter(*keys) if len(keys) > 1 else _fetcher(self.keys) if keys else tuple)
+        self.seen: set[tuple[Any, ...]] = set()
+        self.bad: set[tuple[Any, ...]] = set()
+        self.day: date | None = None
+
+    def learnt(self, index: int, key: str | None) -> _Learnt:
+        """This checker, knowing that rule ``index`` reads ``key`` too (``None``: its whole mapping)."""
+        if key is None:
+            return _Learnt(ColumnChecks(self.form, self.rule_reads, self.opaque | {index}))
+        reads = list(self.rule_reads)
+        reads[index] = (*reads[index], key)
+        return _Learnt(ColumnChecks(self.form, tuple(reads), self.opaque))
+
+    def run(self, rows: list[Mapping[str, Any]], one: Callable[[Mapping[str, Any]], list[Issue]]
+            ) -> list[list[Issue]]:
+        count = len(rows)
+        out: list[list[Issue]] = [[] for _ in range(count)]
+        if not count:
+            return out
+        today = date.today()
+        if today != self.day or len(self.seen) > MEMO_LIMIT:
+            self.seen, self.bad, self.day = set(), set(), today
+        fetch, flag_fields, union_at, seen, bad = self.fetch, self.flag_fields, self.union_at, self.seen, self.bad
+        for start in range(0, count, CHUNK):
+            chunk = rows[start:start + CHUNK]
+            flagged: Any = []
+            cols: Any = ()
+            if self.keys:
+                try:
+                    cols = list(zip(*map(fetch, chunk), strict=False))
+                except KeyError:  # a row lacks a key: ``one`` reads it as None
+                    flagged = None
+                else:
+                    flagged = flag_fields(cols)
+            if flagged is not None and self.rules:
+                try:
+                    distinct = set(zip(*[cols[j] for j in union_at], strict=False)) if union_at else {()}
+                except TypeError:  # an unhashable value
+                    flagged = None
+                else:
+                    for key in distinct - seen:
+                        if self._finds(key):
+                            bad.add(key)
+                        seen.add(key)
+                    if bad and not bad.isdisjoint(distinct):
+                        flagged += [i for i, key in enumerate(zip(*[cols[j] for j in union_at], strict=False))
+                                    if key in bad] if union_at else range(len(chunk))
+            if flagged is None:
+                flagged = range(len(chunk))
+            elif self.opaque_rules:
+                flagged += self._opaque_flags(chunk)
+            for i in set(flagged):
+                out[start + i] = one(chunk[i])
+        return out
+
+    def _finds(self, key: tuple[Any, ...]) -> bool:
+        """Whether some rule has a finding on this combination of the values the rules read (an error raised
+        by a rule counts as one: ``one`` raises it again, as the reference does)."""
+        if not self.key_ok(key):
+            return True
+        known = dict(zip(self.union, key, strict=True))
+        values = _Reads(known)
+        for index, rule, needs in self.rules:
+            if any(known[k] is None for k in needs):
+                continue
+            try:
+                for _found in rule.check(values):
+                    return True
+            except _NeedsMore as more:
+                raise self.learnt(index, more.key) from None
+            except _Opaque:
+                raise self.learnt(index, None) from None
+            except Exception:
+                return True
+        return False
+
+    def _opaque_flags(self, chunk: list[Mapping[str, Any]]) -> list[int]:
+        """Rows on which a rule that looks at its whole mapping has a finding (run row by row)."""
+        flagged = []
+        for i, row in enumerate(chunk):
+            for rule in self.opaque_rules:
+                if all(row.get(k) is not None for k in rule.needs):
+                    try:
+                        if any(True for _found in rule.check(row)):
+                            flagged.append(i)
+                            break
+                    except Exception:
+                        flagged.append(i)
+                        break
+        return flagged

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,8 +307,10 @@ def _gc_paused() -> Iterator[None]:
     thousand short-lived containers (a dict and a list per record), and each young-generation collection
     they trigger walks them all again: 16 % of the checking time (``benchmarks/README.md``). What they hold
     is freed by reference counting as usual; the collector, back on after the bundle, finds any cycle left.
-    Memory stays bounded by one bundle (read within its ``Limits``)."""
-    if not PAUSE_GC or not gc.isenabled():
+    Memory stays bounded by one bundle (read within its ``Limits``). Only the main thread (the command line)
+    switches it, as the import does: the collector is process-wide, and the window, which consolidates on a
+    worker thread, has automatic collection off already and collects on its GUI thread."""
+    if not PAUSE_GC or not gc.isenabled() or threading.current_thread() is not threading.main_thread():
         yield
         return
     gc.disable()

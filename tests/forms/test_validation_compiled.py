@@ -3,18 +3,21 @@ every declared form and of every form as a ministry receives it: the same issues
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms.compiled import CompiledForm, compiled
+import forms.compiled as compiled_module
+from forms.compiled import CompiledForm, compiled, shape_analysis
 from forms.definitions import FORMS
-from forms.schema import Field, FieldType, Form
+from forms.schema import PSEUDONYM_PATTERN, Field, FieldType, Form, Sharing
 from forms.validation import (
     parse_and_validate,
     parse_and_validate_batch,
@@ -40,9 +43,11 @@ def field_values(f: Field) -> st.SearchStrategy[Any]:
     if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
         options = [st.text(alphabet="aZ09-@. é", max_size=f.max_length + 2),
                    st.sampled_from(["x" * f.max_length, "x" * (f.max_length + 1), "Maroc", "France", "ma",
-                                    "a@b.ma", "1.2E+19", "2025-2026", "2024-2026", "R130045678"])]
+                                    "a@b.ma", "1.2E+19", "2025-2026", "2024-2026", "R130045678", "",
+                                    "a@b.ma\nc@d.ma", "R1300\nR1301", "2024-2025\n", "١٢٣٤٥"])]
         if f.pattern:
-            options.append(st.from_regex(f.pattern, fullmatch=True))
+            valid = st.from_regex(f.pattern, fullmatch=True)
+            options += [valid, st.tuples(valid, st.sampled_from(["\n", " ", "\n\n", "x"]), valid).map("".join)]
         return st.one_of(options)
     if kind is FieldType.INTEGER:
         low, high = _number_bound(f.min, -5), _number_bound(f.max, 100)
@@ -131,6 +136,103 @@ def test_a_rule_that_iterates_its_values_is_run_record_by_record() -> None:
     rows = [{"a": 1, "b": 2}, {"a": 1, "b": None}, {"a": 1, "b": 2}]
     assert validate_batch(form, rows) == [validate_interpreted(form, r) for r in rows]
     assert [len(found) for found in validate_batch(form, rows)] == [1, 0, 1]
+
+
+def clean_record(form: Form) -> dict[str, Any]:
+    """The typed values of the fixtures' complete, clean record of the form (a pseudonym where the ministry
+    receives one)."""
+    from forms.validation import parse_record
+
+    raw = {k: v for k, v in sample_values(form.key).items() if form.has_field(k)}
+    for f in form.fields:
+        if f.sharing is Sharing.PSEUDONYMISED and f.pattern == PSEUDONYM_PATTERN:
+            raw[f.key] = "p1-" + "a" * 26
+    return parse_record(form, raw)[0]
+
+
+@st.composite
+def mixed_batches(draw: st.DrawFn, form: Form) -> list[Any]:
+    """Mostly clean records, as real batches are, with a few values changed (to wrong ones, or to other
+    valid ones, which the rules then compare), some keys missing and some rows not plain dicts; long enough
+    to span several chunks when ``CHUNK`` is small."""
+    base = clean_record(form)
+    keys = form.field_keys
+    rows: list[Any] = []
+    for _ in range(draw(st.integers(1, 40))):
+        row = dict(base)
+        if draw(st.integers(0, 3)) == 0:
+            for key in draw(st.lists(st.sampled_from(keys), min_size=1, max_size=3)):
+                row[key] = draw(st.one_of(st.none(), field_values(form.field(key))))
+        if draw(st.integers(0, 30)) == 0:
+            row.pop(draw(st.sampled_from(keys)), None)
+        if draw(st.integers(0, 30)) == 0:
+            row = MappingProxyType(row)
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_batch_of_mixed_clean_and_faulty_rows_agrees(form: Form, data: st.DataObject) -> None:
+    """The batch's column predicates never let through a row the reference validator finds anything in
+    (errors and warnings alike), over chunks of a few rows (so that a batch spans several, and what one
+    chunk or one batch remembered serves the next) and over one chunk."""
+    rows = data.draw(mixed_batches(form))
+    expected = [validate_interpreted(form, r) for r in rows]
+    with patch.object(compiled_module, "CHUNK", data.draw(st.sampled_from([1, 3, 7, 16]), label="chunk")):
+        assert compiled(form).batch(rows) == expected
+        assert compiled(form).batch(rows[::-1]) == expected[::-1]
+    assert validate_batch(form, rows) == expected
+    assert CompiledForm(form).batch(rows) == expected
+
+
+def test_a_large_batch_agrees_and_flags_only_its_faulty_rows() -> None:
+    """Thousands of rows (several default chunks), a few of them faulty in each way the internship form
+    knows: each row's findings are the reference's, and the clean rows have none."""
+    form = FORMS["internship"]
+    base = clean_record(form)
+    rows = []
+    for i in range(3000):
+        row = {**base, "student_code": f"R{130000000 + i}", "host_ice": f"{1525312000000 + i:015d}",
+               "tutor_email": f"tuteur{i % 211}@example.ma", "start_date": date(2025, 1, 6) + timedelta(i % 300)}
+        row["end_date"] = row["start_date"] + timedelta(150)
+        rows.append(row)
+    faults = {17: ("host_ice", "12345"), 400: ("student_code", "R13000\nR13001"), 900: ("tutor_email", "x@y"),
+              1200: ("end_date", date(2024, 1, 1)), 1500: ("weekly_hours", 70), 2100: ("host_country", "France"),
+              2500: ("last_name", None), 2999: ("monthly_stipend", Decimal("-1.00")), 2000: ("final_mark", Decimal(21))}
+    for at, (key, value) in faults.items():
+        rows[at] = {**rows[at], key: value}
+    expected = [validate_interpreted(form, r) for r in rows]
+    assert {i for i, found in enumerate(expected) if found} == set(faults)
+    assert validate_batch(form, rows) == expected
+    assert CompiledForm(form).batch(rows) == expected
+
+
+@pytest.mark.parametrize("pattern", sorted({f.pattern for form in ALL_FORMS for f in form.fields if f.pattern}
+                                           | {r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", r"\w+", r"\S+", r"a.b", r"(a|ab)c"}))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_joined_pattern_test_agrees_with_one_match_per_value(pattern: str, data: st.DataObject) -> None:
+    """The pattern check over a column (values joined by newlines, in ASCII mode where that is as strict)
+    says « all match » only when every value matches on its own, and exactly then for ASCII values (beyond
+    ASCII it may doubt: the values are then matched one by one)."""
+    shape = re.compile(pattern)
+    value = st.one_of(st.from_regex(shape, fullmatch=True), st.text(alphabet="aAb9١-@.;\n \u00a0c", max_size=12))
+    values = data.draw(st.lists(value, min_size=1, max_size=10))
+    every = compiled_module._all_match(shape)
+    truth = all(shape.fullmatch(v) for v in values)
+    for _ in range(2):  # again, once the values that matched are remembered
+        verdict = every(values)
+        assert truth if verdict else not truth or not all(v.isascii() for v in values)
+
+
+def test_shape_analysis_refuses_what_it_cannot_prove() -> None:
+    assert shape_analysis(re.compile(r"\d{15}")) == (True, True)
+    assert shape_analysis(re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")) == (True, False)  # \s wider in Unicode
+    for pattern in (r"[^@]+", r"\s", r"\D", r"(?s).", r"a$", r"^a", r"(?=a)a", r"(a)\1", r"(?>a)", r"a*+",
+                    r"(?i)a", r"[\n]"):
+        assert shape_analysis(re.compile(pattern))[0] is False, pattern
 
 
 # ------------------------------------------------------------------------------------ compiled parser
