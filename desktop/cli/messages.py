@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from forms.i18n import plural
+
+PROBLEMS_AR = "لا مشاكل|مشكلة واحدة|مشكلتان|{n} مشاكل|{n} مشكلة|{n} مشكلة"
+
 MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern, re.S), en, ar) for pattern, en, ar in (
         (r"le dossier (?P<d>.+) n'est pas un dossier de données Kafaat : lancez d'abord « kafaat init »",
@@ -35,14 +39,14 @@ MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
          "check this fingerprint with the sender (by phone), then run again with --yes; nothing was changed",
          "تحققوا من هذه البصمة مع المرسل (بالهاتف)، ثم أعيدوا التشغيل مع --yes؛ لم يتغير شيء"),
         (r"(?P<f>.+) : enregistrement refusé, (?P<n>\d+) problèmes?, rien n'a été enregistré",
-         "{f} refused: problems found: {n}; nothing was saved",
-         "{f} مرفوض: {n} مشكلة، لم يُحفظ أي شيء"),
+         "{f}: record refused, {problems}, nothing was saved",
+         "{f}: رُفض التسجيل، {problems}، لم يُحفظ أي شيء"),
         (r"(?P<f>.+) : fichier introuvable : vérifiez le nom et le dossier du fichier",
          "{f}: file not found: check the file's name and folder",
          "{f}: الملف غير موجود: تحققوا من اسم الملف ومجلده"),
         (r"(?P<f>.+) : import refusé, (?P<n>\d+) problèmes? (?P<rest>.*): rien n'a été enregistré(?P<tail>.*)",
-         "{f}: import refused, problems found: {n}; nothing was saved",
-         "{f}: رُفض الاستيراد، {n} مشكلة: لم يُحفظ أي شيء"),
+         "{f}: import refused, {problems}: nothing was saved",
+         "{f}: رُفض الاستيراد، {problems}: لم يُحفظ أي شيء"),
         (r"introuvable : (?P<p>.+) ; rien n'a été consolidé",
          "not found: {p}; nothing was consolidated",
          "غير موجود: {p}؛ لم يُدمج أي شيء"),
@@ -69,7 +73,11 @@ def translate(message: str, lang: str | None) -> str:
     for pattern, en, ar in MESSAGES:
         found = pattern.fullmatch(message)
         if found is not None:
-            text = (en if lang == "en" else ar).format(**found.groupdict())
+            values = found.groupdict()
+            if values.get("n"):  # « 1 problem », « 3 problems »; Arabic's six forms
+                values["problems"] = plural(int(values["n"]), "{n} problème|{n} problèmes", PROBLEMS_AR,
+                                            "{n} problem|{n} problems", lang)
+            text = (en if lang == "en" else ar).format(**values)
             if "--errors" in (found.groupdict().get("tail") or ""):
                 text += ERRORS_HINT[lang]
             return text

@@ -4,49 +4,49 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="61"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
         <source>Qualité des données</source>
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="81"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="56"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="91"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="97"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="132"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +70,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="142"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="146"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="161"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="273"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="275"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -123,112 +123,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="127"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="181"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}، {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n عملية حذف</numerusform>
@@ -252,17 +252,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>آخر حزمة صُدّرت اليوم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>dernier lot exporté hier</source>
         <translation>آخر حزمة صُدّرت أمس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
@@ -274,12 +274,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (الفترة {period}): تصدير جديد مُنتظر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n يوم</numerusform>
@@ -291,72 +291,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
         <source>réservé (pas encore écrit)</source>
         <translation>محجوزة (لم تُكتب بعد)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>accusé de réception reçu</source>
         <translation>تم التوصل بالإشعار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="223"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="224"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="239"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="248"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="251"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="255"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="256"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="269"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="273"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -407,115 +407,115 @@
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="74"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="100"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="159"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="171"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="170"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="172"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
         <source>modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="191"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="290"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
@@ -527,7 +527,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
@@ -539,53 +539,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="222"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="297"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="299"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="287"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="289"/>
         <source>rapport</source>
         <translation>تقرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="298"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>aucune ligne lue</source>
         <translation>لم يُقرأ أي سطر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>الأسطر المقروءة: %n</numerusform>
@@ -597,12 +597,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>aucune création</source>
         <translation>لا إنشاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>الإنشاءات: %n</numerusform>
@@ -614,12 +614,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>aucune mise à jour</source>
         <translation>لا تحديث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>التحديثات: %n</numerusform>
@@ -631,12 +631,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
         <source>aucune ligne inchangée</source>
         <translation>لا سطر دون تغيير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>الأسطر دون تغيير: %n</numerusform>
@@ -648,12 +648,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
         <source>aucune ligne refusée</source>
         <translation>لا سطر مرفوض</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>الأسطر المرفوضة: %n</numerusform>
@@ -665,12 +665,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>aucun avertissement</source>
         <translation>لا تنبيه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -682,7 +682,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (منها %n مسودة)</numerusform>
@@ -694,23 +694,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated} منتظرة، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -871,22 +871,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="161"/>
-        <location filename="../../desktop/ui/window.py" line="71"/>
+        <location filename="../../desktop/ui/window.py" line="86"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="184"/>
+        <location filename="../../desktop/ui/window.py" line="199"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -898,42 +898,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="201"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="203"/>
         <source>Dernier export</source>
         <translation>آخر تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>Dernier accusé de réception</source>
         <translation>آخر إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="205"/>
+        <location filename="../../desktop/ui/window.py" line="220"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -967,37 +967,37 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="238"/>
         <source>Changer la phrase de passe</source>
         <translation>تغيير عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
         <source>Phrase de passe actuelle</source>
         <translation>عبارة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="280"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="247"/>
         <source>Nouvelle phrase de passe</source>
         <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="248"/>
         <source>Nouvelle phrase de passe (encore)</source>
         <translation>عبارة المرور الجديدة (مرة أخرى)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="263"/>
         <source>Tapez la phrase de passe actuelle.</source>
         <translation>اكتب عبارة المرور الحالية.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="298"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="265"/>
         <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
         <translation>يجب أن تتكون عبارة المرور الجديدة من {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="267"/>
         <source>Les deux nouvelles phrases de passe sont différentes.</source>
         <translation>عبارتا المرور الجديدتان مختلفتان.</translation>
     </message>
@@ -1125,17 +1125,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="459"/>
+        <location filename="../../desktop/ui/editor.py" line="471"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="474"/>
+        <location filename="../../desktop/ui/editor.py" line="486"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="491"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1147,7 +1147,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="481"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1159,22 +1159,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="505"/>
+        <location filename="../../desktop/ui/editor.py" line="517"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="506"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="563"/>
+        <location filename="../../desktop/ui/editor.py" line="575"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="588"/>
+        <location filename="../../desktop/ui/editor.py" line="600"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1186,42 +1186,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="595"/>
+        <location filename="../../desktop/ui/editor.py" line="607"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="616"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="610"/>
+        <location filename="../../desktop/ui/editor.py" line="622"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="541"/>
+        <location filename="../../desktop/ui/editor.py" line="553"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="554"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1229,42 +1229,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="392"/>
+        <location filename="../../desktop/ui/records_model.py" line="397"/>
         <source>refusé par {0}</source>
         <translation>رفضته {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="396"/>
+        <location filename="../../desktop/ui/records_model.py" line="401"/>
         <source>Refusé par {0} (lot n° {1}) : {2}</source>
         <translation>رفضته {0} (الدفعة رقم {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="331"/>
+        <location filename="../../desktop/ui/records_model.py" line="336"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="380"/>
+        <location filename="../../desktop/ui/records_model.py" line="385"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="380"/>
+        <location filename="../../desktop/ui/records_model.py" line="385"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="386"/>
+        <location filename="../../desktop/ui/records_model.py" line="391"/>
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="386"/>
+        <location filename="../../desktop/ui/records_model.py" line="391"/>
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="388"/>
+        <location filename="../../desktop/ui/records_model.py" line="393"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -1276,7 +1276,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="390"/>
+        <location filename="../../desktop/ui/records_model.py" line="395"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1296,12 +1296,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>مسح البحث والمرشحات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="293"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="299"/>
         <source>Recherche…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>المعروض: %n…</numerusform>
@@ -1313,27 +1313,27 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يحتوي على «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="314"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
         <source>(avec les filtres choisis)</source>
         <translation>(مع المرشحات المختارة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="323"/>
         <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يطابق المرشحات المختارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
         <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
         <translation>لا توجد تسجيلات بعد. «جديد» (Ctrl+N) ينشئ تسجيلاً؛ وصفحة الاستيراد تقرأ مصنف إكسل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="511"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="522"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
@@ -1359,20 +1359,20 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="417"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="428"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="485"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="496"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
@@ -1407,17 +1407,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="238"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="330"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>لا يوجد سجل يحتوي على « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1429,7 +1429,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="429"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1441,34 +1441,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="424"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="435"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
         <source>Modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="472"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="489"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="483"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="500"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="493"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="466"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="477"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="519"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1480,7 +1480,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="503"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="514"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>
@@ -1488,99 +1488,99 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="61"/>
         <source>Sauvegarde et restauration</source>
         <translation>النسخ الاحتياطي والاستعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
         <translation>النسخة الاحتياطية نسخة كاملة ومُتحقَّق منها من قاعدة المعطيات، تُكتب في مجلد «backups» داخل مجلد المعطيات (أو حيث تختار: مفتاح USB…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="69"/>
         <source>Sauvegarder maintenant</source>
         <translation>نسخ احتياطي الآن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="72"/>
         <source>Sauvegarder sous…</source>
         <translation>نسخ احتياطي باسم…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
         <source>Restaurer une sauvegarde…</source>
         <translation>استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="84"/>
         <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
         <translation>نسخ احتياطي تلقائي كل يوم (يُحتفظ بـ 7 أيام و4 أسابيع)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
         <source>Clés de l&apos;établissement</source>
         <translation>مفاتيح المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="95"/>
         <source>Changer la phrase de passe…</source>
         <translation>تغيير عبارة المرور…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="122"/>
         <source>Sauvegarder sous</source>
         <translation>نسخ احتياطي باسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="156"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="149"/>
         <source>Sauvegarde Kafaat (*.db)</source>
         <translation>نسخة Kafaat الاحتياطية (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="132"/>
         <source>Sauvegarde en cours…</source>
         <translation>جارٍ النسخ الاحتياطي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="133"/>
         <source>Sauvegarde</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="138"/>
         <source>Sauvegarde écrite et vérifiée : {0}</source>
         <translation>كُتبت النسخة الاحتياطية وتُحقِّق منها: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="175"/>
         <source>Restaurer une sauvegarde</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="158"/>
         <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
         <translation>هناك بطاقات مفتوحة: أغلقها (واحفظها) قبل الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="159"/>
         <source>opération</source>
         <translation>عملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="161"/>
         <source>une opération est en cours ({0}) : attendez qu&apos;elle se termine</source>
         <translation>هناك عملية جارية ({0}): انتظر حتى تنتهي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="172"/>
         <source>Rien n&apos;a été restauré : {0}.</source>
         <translation>لم تُستعد أي معطيات: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="176"/>
         <source>Remplacer toutes les données de ce poste par la sauvegarde
 {0}
 (du {1}) ?
@@ -1593,113 +1593,113 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
 ستُحفظ قاعدة المعطيات الحالية أولاً في مجلد «backups». لن تظهر في القائمة الإدخالات التي تمت بعد هذه النسخة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
         <source>Restauration annulée : rien n&apos;a été modifié.</source>
         <translation>أُلغيت الاستعادة: لم يُغيَّر أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="184"/>
         <source>Restauration en cours…</source>
         <translation>جارٍ الاستعادة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="185"/>
         <source>Restauration</source>
         <translation>الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="193"/>
         <source>Base restaurée depuis {0}.</source>
         <translation>استُعيدت قاعدة المعطيات من {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="195"/>
         <source>L&apos;ancienne base est conservée dans {0}</source>
         <translation>القاعدة السابقة محفوظة في {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="211"/>
         <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
         <translation>تحمي عبارة المرور المفتاح الخاص الذي يوقّع الدفعات المرسلة إلى الوزارات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="213"/>
         <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
         <translation>لا توجد مفاتيح في هذا المجلد: أنشئها في صفحة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="227"/>
         <source>Phrase de passe changée.</source>
         <translation>تم تغيير عبارة المرور.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
         <source>Paramètres</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Présentation</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Langue de l&apos;application</source>
         <translation>لغة التطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="50"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>الاسم الشخصي والعائلي للشخص الذي يُدخل المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="49"/>
         <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>المُدخِل (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="53"/>
         <source>Établissement et données</source>
         <translation>المؤسسة والمعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="56"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Journal</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
         <source>Version</source>
         <translation>النسخة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
-        <location filename="../../desktop/ui/smoke.py" line="54"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../desktop/ui/smoke.py" line="57"/>
         <source>Appliquer</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="115"/>
         <source>Paramètres enregistrés.</source>
         <translation>تم حفظ الإعدادات.</translation>
     </message>
@@ -1707,103 +1707,103 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="45"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="46"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="52"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="53"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="54"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات {forms} الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
         <source>Langue / اللغة / Language</source>
         <translation>اللغة / Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="78"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="79"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="84"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="133"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="90"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="102"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="115"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="149"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="161"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="180"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="178"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="188"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

@@ -4,49 +4,49 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="61"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
         <source>Qualité des données</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="81"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="56"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="91"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="97"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="132"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +62,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="142"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="146"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="161"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="273"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="275"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -115,112 +115,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="127"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="181"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}, {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n deletion</numerusform>
@@ -236,17 +236,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>last bundle exported today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>dernier lot exporté hier</source>
         <translation>last bundle exported yesterday</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>last bundle exported %n day ago</numerusform>
@@ -254,12 +254,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (period of {period}): an export is due</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -267,72 +267,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
         <source>réservé (pas encore écrit)</source>
         <translation>reserved (not written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>accusé de réception reçu</source>
         <translation>receipt received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="223"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="224"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>no bundle has been exported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="239"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="248"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="251"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="255"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="256"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="269"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="273"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -383,115 +383,115 @@
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="74"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="100"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="159"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="171"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="170"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="172"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
         <source>modèle</source>
         <translation>template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="191"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="290"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Sheet &apos;{sheet}&apos;, header on row {row}, %n data row.</numerusform>
@@ -499,7 +499,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problem to fix: nothing will be imported while any remain. {summary}</numerusform>
@@ -507,53 +507,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="222"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="286"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="297"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="299"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="287"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="289"/>
         <source>rapport</source>
         <translation>report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="298"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>aucune ligne lue</source>
         <translation>no row read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -561,12 +561,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>aucune création</source>
         <translation>no creation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n creation</numerusform>
@@ -574,12 +574,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>aucune mise à jour</source>
         <translation>no update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -587,12 +587,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
         <source>aucune ligne inchangée</source>
         <translation>no row unchanged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n row unchanged</numerusform>
@@ -600,12 +600,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
         <source>aucune ligne refusée</source>
         <translation>no row refused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n row refused</numerusform>
@@ -613,12 +613,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>aucun avertissement</source>
         <translation>no warning</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -626,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (%n of them a draft)</numerusform>
@@ -634,23 +634,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated}, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated} to do, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -811,22 +811,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="161"/>
-        <location filename="../../desktop/ui/window.py" line="71"/>
+        <location filename="../../desktop/ui/window.py" line="86"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170"/>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="184"/>
+        <location filename="../../desktop/ui/window.py" line="199"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -834,42 +834,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="201"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="203"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="205"/>
+        <location filename="../../desktop/ui/window.py" line="220"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -903,37 +903,37 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="238"/>
         <source>Changer la phrase de passe</source>
         <translation>Change the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
         <source>Phrase de passe actuelle</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="280"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="247"/>
         <source>Nouvelle phrase de passe</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="248"/>
         <source>Nouvelle phrase de passe (encore)</source>
         <translation>New passphrase (again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="296"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="263"/>
         <source>Tapez la phrase de passe actuelle.</source>
         <translation>Type the current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="298"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="265"/>
         <source>La nouvelle phrase de passe doit avoir au moins {0} caractères.</source>
         <translation>The new passphrase must have at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="267"/>
         <source>Les deux nouvelles phrases de passe sont différentes.</source>
         <translation>The two new passphrases differ.</translation>
     </message>
@@ -1061,17 +1061,17 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="459"/>
+        <location filename="../../desktop/ui/editor.py" line="471"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="474"/>
+        <location filename="../../desktop/ui/editor.py" line="486"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="491"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -1079,7 +1079,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="481"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1087,22 +1087,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="505"/>
+        <location filename="../../desktop/ui/editor.py" line="517"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="506"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="563"/>
+        <location filename="../../desktop/ui/editor.py" line="575"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="588"/>
+        <location filename="../../desktop/ui/editor.py" line="600"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -1110,42 +1110,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="595"/>
+        <location filename="../../desktop/ui/editor.py" line="607"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="603"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="604"/>
+        <location filename="../../desktop/ui/editor.py" line="616"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="610"/>
+        <location filename="../../desktop/ui/editor.py" line="622"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="541"/>
+        <location filename="../../desktop/ui/editor.py" line="553"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="542"/>
+        <location filename="../../desktop/ui/editor.py" line="554"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -1153,42 +1153,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="392"/>
+        <location filename="../../desktop/ui/records_model.py" line="397"/>
         <source>refusé par {0}</source>
         <translation>refused by {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="396"/>
+        <location filename="../../desktop/ui/records_model.py" line="401"/>
         <source>Refusé par {0} (lot n° {1}) : {2}</source>
         <translation>Refused by {0} (bundle no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="331"/>
+        <location filename="../../desktop/ui/records_model.py" line="336"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="380"/>
+        <location filename="../../desktop/ui/records_model.py" line="385"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="380"/>
+        <location filename="../../desktop/ui/records_model.py" line="385"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="386"/>
+        <location filename="../../desktop/ui/records_model.py" line="391"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="386"/>
+        <location filename="../../desktop/ui/records_model.py" line="391"/>
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="388"/>
+        <location filename="../../desktop/ui/records_model.py" line="393"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -1196,7 +1196,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="390"/>
+        <location filename="../../desktop/ui/records_model.py" line="395"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1212,12 +1212,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>Clear the search and filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="293"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="299"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>%n shown…</numerusform>
@@ -1225,27 +1225,27 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
         <translation>No result: no record contains “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="314"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
         <source>(avec les filtres choisis)</source>
         <translation>(with the chosen filters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="323"/>
         <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
         <translation>No result: no record matches the chosen filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
         <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
         <translation>No records yet. “New” (Ctrl+N) creates one; the Import page reads an Excel workbook.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="511"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="522"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
@@ -1271,20 +1271,20 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="417"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="428"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="485"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="496"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
@@ -1319,17 +1319,17 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="238"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="330"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>No record contains “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1337,7 +1337,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="429"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1345,34 +1345,34 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="424"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="435"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
         <source>Modèle</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="472"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="489"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="483"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="500"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="493"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="466"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="488"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="477"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="519"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1380,7 +1380,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="503"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="514"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>
@@ -1388,99 +1388,99 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="61"/>
         <source>Sauvegarde et restauration</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
         <source>Une sauvegarde est une copie complète et vérifiée de la base, écrite dans le dossier « backups » des données (ou là où vous le choisissez : une clé USB…).</source>
         <translation>A backup is a complete, checked copy of the database, written to the data folder&apos;s “backups” folder (or wherever you choose: a USB key…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="69"/>
         <source>Sauvegarder maintenant</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="72"/>
         <source>Sauvegarder sous…</source>
         <translation>Back up as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="84"/>
         <source>Sauvegarde automatique chaque jour (7 jours et 4 semaines gardés)</source>
         <translation>Automatic daily backup (7 days and 4 weeks kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="93"/>
         <source>Clés de l&apos;établissement</source>
         <translation>The establishment&apos;s keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="95"/>
         <source>Changer la phrase de passe…</source>
         <translation>Change the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="122"/>
         <source>Sauvegarder sous</source>
         <translation>Back up as</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="156"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="149"/>
         <source>Sauvegarde Kafaat (*.db)</source>
         <translation>Kafaat backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="132"/>
         <source>Sauvegarde en cours…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="133"/>
         <source>Sauvegarde</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="138"/>
         <source>Sauvegarde écrite et vérifiée : {0}</source>
         <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="175"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="158"/>
         <source>des fiches sont ouvertes : fermez-les (et enregistrez-les) avant de restaurer</source>
         <translation>records are open: close (and save) them before restoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="159"/>
         <source>opération</source>
         <translation>operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="161"/>
         <source>une opération est en cours ({0}) : attendez qu&apos;elle se termine</source>
         <translation>an operation is running ({0}): wait until it ends</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="172"/>
         <source>Rien n&apos;a été restauré : {0}.</source>
         <translation>Nothing was restored: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="176"/>
         <source>Remplacer toutes les données de ce poste par la sauvegarde
 {0}
 (du {1}) ?
@@ -1493,113 +1493,113 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
 The current database will first be kept in the “backups” folder. What was entered since that backup will no longer be in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
         <source>Restauration annulée : rien n&apos;a été modifié.</source>
         <translation>Restore cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="184"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="185"/>
         <source>Restauration</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="193"/>
         <source>Base restaurée depuis {0}.</source>
         <translation>Database restored from {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="195"/>
         <source>L&apos;ancienne base est conservée dans {0}</source>
         <translation>The previous database is kept in {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="211"/>
         <source>La phrase de passe protège la clé privée qui signe les lots envoyés aux ministères.</source>
         <translation>The passphrase protects the private key that signs the bundles sent to the ministries.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="246"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="213"/>
         <source>Aucune clé dans ce dossier : créez-les sur la page Export.</source>
         <translation>No keys in this folder: create them on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="226"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="227"/>
         <source>Phrase de passe changée.</source>
         <translation>Passphrase changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="43"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Présentation</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="46"/>
         <source>Langue de l&apos;application</source>
         <translation>Application language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="48"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="50"/>
         <source>Prénom et nom de la personne qui saisit</source>
         <translation>First and last name of the person entering data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="49"/>
         <source>Opérateur (inscrit dans l&apos;historique)</source>
         <translation>Operator (written in the history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="53"/>
         <source>Établissement et données</source>
         <translation>Establishment and data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="56"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <source>Journal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="123"/>
-        <location filename="../../desktop/ui/smoke.py" line="54"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../desktop/ui/smoke.py" line="57"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="115"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1607,103 +1607,103 @@ The current database will first be kept in the “backups” folder. What was en
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="45"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="46"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="52"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="53"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="54"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the {forms} of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
         <source>Langue / اللغة / Language</source>
         <translation>Language / Langue / اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="78"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="79"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="84"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="85"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="133"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="90"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="102"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="115"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="112"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="113"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="149"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="161"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="159"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="175"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="180"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="178"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="188"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

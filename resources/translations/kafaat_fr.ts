@@ -4,7 +4,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ExportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n suppression</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>dernier lot exporté il y a %n jour</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Feuille « {sheet} », en-tête en ligne {row}, %n ligne de données.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problème à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n ligne lue</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n création</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n mise à jour</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n ligne inchangée</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (dont %n brouillon)</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n brouillon)</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="479"/>
+        <location filename="../../desktop/ui/editor.py" line="491"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="481"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="588"/>
+        <location filename="../../desktop/ui/editor.py" line="600"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>RecordsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="388"/>
+        <location filename="../../desktop/ui/records_model.py" line="393"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="390"/>
+        <location filename="../../desktop/ui/records_model.py" line="395"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -190,7 +190,7 @@
 <context>
     <name>RecordsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="295"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>%n affiché…</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="325"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="418"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="429"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Supprimer %n enregistrement ? La suppression sera transmise au ministère avec le prochain export.</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="508"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="519"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {0}</numerusform>
