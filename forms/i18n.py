@@ -90,6 +90,11 @@ def normalise_lang(lang: str | None) -> str:
 NO_TEXT = Text("")
 
 
+def comma(lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """The separator of a list of values: the Arabic comma « ، » in Arabic, « , » otherwise."""
+    return "، " if normalise_lang(lang) == "ar" else ", "
+
+
 def listing(items: list[str] | tuple[str, ...], lang: str = DEFAULT_LANGUAGE) -> str:
     """Items as a sentence reads them: « a, b et c », « a, b and c », « أ وب وج » (Arabic repeats « و »)."""
     items = [i for i in items if i]

@@ -41,6 +41,7 @@ from desktop.ui.fields import Binding, ComboBinding, make_binding
 from desktop.ui.i18n import format_date, format_number, format_timestamp, isolate
 from desktop.ui.list_query import picker_items
 from forms.definitions import FORMS
+from forms.i18n import comma as i18n_comma
 from forms.schema import SHARING_NOTES, Field, FieldType, Issue, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, Record, ValidationFailed
 
@@ -432,7 +433,7 @@ class RecordEditor(QDialog):
             table = self.form.field(key).choices() if key in self.bindings else None
             codes = f"({', '.join(table.codes)})" if table is not None else ""
             if codes and codes in message:
-                comma = "، " if self.lang == "ar" else ", "
+                comma = i18n_comma(self.lang)
                 message = message.replace(codes, f"({comma.join(c.label.get(self.lang) for c in table.choices)})")
         return message
 
@@ -659,7 +660,7 @@ def _shown(value: Any, field: Field | None = None, lang: str = "fr") -> str:
     table = field.choices() if field is not None else None
     if table is not None:
         codes = value if isinstance(value, list) else [value]
-        return ("، " if lang == "ar" else ", ").join(table.label(str(code), lang) for code in codes)
+        return i18n_comma(lang).join(table.label(str(code), lang) for code in codes)
     if field is not None and field.type is FieldType.DATE and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     if field is not None and field.type is FieldType.DATE and hasattr(value, "strftime"):

@@ -32,6 +32,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.ui.i18n import format_date, format_number
 from desktop.ui.list_query import PAGE_SIZE, ListFilter, ListQuery, link_titles
+from forms.i18n import comma
 from forms.schema import Field, FieldType
 from forms.store.records import DRAFT
 from forms.tasks import Cancelled
@@ -376,7 +377,7 @@ class RecordsModel(QAbstractTableModel):
             return table.label(value, self.lang) if table else str(value)
         if f.type is FieldType.MULTI_CHOICE:
             table = f.choices()
-            return ", ".join(table.label(code, self.lang) if table else code for code in value)
+            return comma(self.lang).join(table.label(code, self.lang) if table else code for code in value)
         if f.type is FieldType.LINK and f.link:
             return self._titles.get(f.link, {}).get(value, value)
         if f.type is FieldType.DATE:

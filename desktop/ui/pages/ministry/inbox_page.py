@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
+from forms.i18n import comma
 from forms.reference import reference
 
 FILES = ("{n} fichier|{n} fichiers", "لا ملفات|ملف واحد|ملفان|{n} ملفات|{n} ملفًا|{n} ملف", "{n} file|{n} files")
@@ -336,7 +337,7 @@ class InboxPage(MinistryPage):
         """« 3 lots : 2 appliqués, 1 doublon, 0 en attente, 0 refusé, 0 incident de sécurité ; 120 enregistrements
         acceptés, 0 refusé. », each count in its plural form."""
         colon = " : " if self.lang == "fr" else ": "
-        sep = "، " if self.lang == "ar" else ", "
+        sep = comma(self.lang)
         head = self.n(bundles, "{n} lot|{n} lots", "لا حزم|حزمة واحدة|حزمتان|{n} حزم|{n} حزمة|{n} حزمة",
                       "{n} bundle|{n} bundles")
         outcomes = sep.join((
