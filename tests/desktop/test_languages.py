@@ -49,7 +49,8 @@ def test_arabic_is_right_to_left_and_translated(qtbot, application, workspace):
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "الرمز الوطني للطالب (مسار)"  # declarations
     assert page.new_button.text() == "جديد"
     assert workspace.settings["language"] == "ar"
-    assert "Dernier export" not in window.export_label.text()
+    qtbot.waitUntil(lambda: "آخر تصدير" in window.export_label.toolTip(), timeout=10_000)  # read off the GUI thread
+    assert "Dernier export" not in window.export_label.toolTip()
 
 
 def test_english_then_back_to_french(qtbot, application):
