@@ -103,7 +103,8 @@ def _three_offerings(store):
     return ids
 
 
-def test_previous_and_next_record_with_keys_and_buttons(qtbot, application, store, dialogs):
+def _first_of_three(qtbot, application, store):
+    """Three offerings listed, the first open in an active editor: (list page, ids in list order, editor)."""
     _three_offerings(store)
     page = application.window.navigate("offering")
     page.refresh()
@@ -113,6 +114,11 @@ def test_previous_and_next_record_with_keys_and_buttons(qtbot, application, stor
     qtbot.waitExposed(editor)
     editor.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    return page, order, editor
+
+
+def test_previous_and_next_record_with_keys_and_buttons(qtbot, application, store, dialogs):
+    page, order, editor = _first_of_three(qtbot, application, store)
     QTest.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert editor.record.id == order[1]
     assert page.selected_ids() == [order[1]]  # the list follows
@@ -129,15 +135,7 @@ def test_previous_and_next_record_with_keys_and_buttons(qtbot, application, stor
 
 
 def test_moving_away_from_unsaved_typing_asks_first(qtbot, application, store, dialogs):
-    _three_offerings(store)
-    page = application.window.navigate("offering")
-    page.refresh()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.model.record_id(2) is not None, timeout=10_000)
-    order = [page.model.record_id(r) for r in range(page.model.rowCount())]
-    editor = application.window.open_record("offering", order[0])
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    page, order, editor = _first_of_three(qtbot, application, store)
     title = editor.bindings["title"].edit
     title.setFocus()
     title.selectAll()
