@@ -321,6 +321,25 @@ def _spellings_of_a_column(f: Field) -> list[Any]:
     return same
 
 
+def near_misses(f: Field) -> list[Any]:
+    """Raw values that look like a well-formed column's and are not quite (or are, written otherwise)."""
+    kind = f.type
+    if kind is FieldType.DATE:
+        return ["2024-W01-1", "20240115", "2024-02-30", " 2024-01-15", "2024-01-15T08:00", "2024-1-15", "٢٠٢٤-01-15",
+                "2024-01-15\n2024-01-16", "0000-01-01", date(2024, 1, 15), datetime(2024, 1, 15, 23, 59)]
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL):
+        return [float("nan"), float("inf"), 1e15, -1e15, 999999999999999.0, -0.0, 0.0, 0, True, "3", 2.5, 10**15,
+                35.0, 35, Decimal("35"), 2.675]
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER, FieldType.LINK):
+        return [" x", "x ", "a  b", "a\tb", "a\u00a0b", "a\x00 b", "a \x00b", "", "   ", "\u3000x", "x\n", 12, 12.5,
+                "ABC", "R130045678", "a@b.ma"]
+    if kind is FieldType.CHOICE:
+        table = f.choices()
+        assert table is not None
+        return [table.codes[0].lower(), f" {table.codes[0]}", table.choices[0].label.fr, "", "zz", 1]
+    return ["", "zz", 1, True]
+
+
 @st.composite
 def raw_batches(draw: st.DrawFn, form: Form) -> list[Any]:
     """Raw records as batches bring them: the fixtures' clean record and a few other valid values per field,
@@ -333,6 +352,7 @@ def raw_batches(draw: st.DrawFn, form: Form) -> list[Any]:
         pool = [base[f.key], *draw(st.lists(st.one_of(st.none(), field_values(f)), max_size=3), label=f.key)]
         columns[f.key] = (spell, pool)
     faults = raw_values
+    focus = form.field(draw(st.sampled_from(form.field_keys), label="focus"))  # near misses land here most
     rows: list[Any] = []
     for _ in range(draw(st.integers(1, 30), label="rows")):
         row: dict[str, Any] = {}
@@ -341,7 +361,10 @@ def raw_batches(draw: st.DrawFn, form: Form) -> list[Any]:
             row[key] = None if value is None else spell(value)
         if draw(st.integers(0, 3)) == 0:
             for key in draw(st.lists(st.sampled_from(form.field_keys), min_size=1, max_size=2)):
-                row[key] = draw(st.one_of(st.none(), faults(form.field(key))))
+                f = form.field(key)
+                row[key] = draw(st.one_of(st.none(), faults(f), st.sampled_from(near_misses(f))))
+        if draw(st.integers(0, 4)) == 0:
+            row[focus.key] = draw(st.sampled_from(near_misses(focus)))
         if draw(st.integers(0, 20)) == 0:
             row.pop(draw(st.sampled_from(form.field_keys)), None)
         if draw(st.integers(0, 20)) == 0:
