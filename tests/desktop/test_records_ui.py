@@ -349,7 +349,7 @@ def test_a_refresh_asked_while_the_dashboard_reads_is_not_lost(qtbot, applicatio
 
     monkeypatch.setattr(dashboard_data, "load", slow_load)
     dashboard.refresh()
-    qtbot.waitUntil(reading.is_set)
+    qtbot.waitUntil(lambda: reading.is_set())
     store.save("internship", internship_values(prepared["offering"], prepared["cohort"], student_code="R139990"))
     monkeypatch.setattr(dashboard_data, "load", real_load)
     dashboard.refresh()  # asked while the first reading is still going on
