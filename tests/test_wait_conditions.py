@@ -24,8 +24,7 @@ SOURCES = ("desktop", "tests")
 """Where the objects the GUI tests wait on are defined (``forms.tasks.TaskState.done`` is a count: a name is
 read in the code whose objects the conditions look at, not across the project)."""
 BOOL_FUNCTIONS = {"bool", "isinstance", "issubclass", "all", "any", "callable", "hasattr"}
-BOOL_METHODS = {  # threading.Event.is_set too
-               "exists", "is_file", "is_dir", "startswith", "endswith", "isdigit", "isActive", "isVisible",
+BOOL_METHODS = {"exists", "is_file", "is_dir", "startswith", "endswith", "isdigit", "isActive", "isVisible",
                 "isVisibleTo", "isEnabled", "isHidden", "isChecked", "hasFocus", "isModal", "is_set"}
 
 
