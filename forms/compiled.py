@@ -33,8 +33,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import compress, repeat
-from operator import is_not, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import is_not, itemgetter, mul
 from typing import Any
 
 from forms.schema import Field, FieldType, Form, Issue, Severity
@@ -936,10 +936,9 @@ class ColumnParser:
                     if _NONE_TYPE in kinds:
                         mask = list(map(is_not, col, repeat(None)))
                         present = convert(list(compress(col, mask)), kinds - {_NONE_TYPE})
-                        if present is not None:
-                            out = list(col)
-                            for i, value in zip(compress(range(count), mask), present, strict=True):
-                                out[i] = value
+                        if present is not None:  # put back in place, in C: the n-th present value, or None
+                            at = map(mul, accumulate(mask), mask)
+                            out = list(map([None, *present].__getitem__, at))
                     else:
                         out = convert(col, kinds)
                 except Exception:
