@@ -1,6 +1,10 @@
 """Validation alone: internship records per second per core, our validators against a hand-written check.
 
-    .venv/bin/python benchmarks/validation.py [--rows 100000] [--runs 5]
+    .venv/bin/python benchmarks/validation.py [--rows 100000] [--runs 5] [--validation-only | --parse]
+
+``--parse`` measures only the parsing (raw values → typed values) and parse + validate: see ``parsing``
+(the row parser and ``parse_and_validate_batch`` as they were before the column parser are kept below to
+measure against in the same run).
 
 N typed internships (what ``parse_record`` gives; an import's variety: unique student codes and ICE,
 names, hosts, towns and dates that repeat), clean, and the same with 5 % of rows carrying an error or a
