@@ -20,7 +20,13 @@ which says why. The form's cross-field rules (``Rule.check``) are called as decl
   record). This relies on what ``Rule`` already asks: a rule is a function of the values it reads (and of
   the day). Values are the typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
 
-Both give exactly what the interpreted ``validate`` gives, issue for issue and in the same order
+* ``CompiledForm.parse_and_validate(raws)`` / ``parse_many(raws)`` — many raw records, a column at a time
+  (``ColumnParser``): each chunk cut into raw columns, each column converted by C passes when
+  ``column_converter`` is sure of every value (tidy text, codes, ISO dates, spreadsheet numbers), else value
+  by value by the field's own parser (which writes the messages); the typed columns then go to the column
+  checks as they are (``ColumnChecks.flags``).
+
+All give exactly what the interpreted references give, issue for issue and in the same order
 (``tests/forms/test_validation_compiled.py`` checks it on generated records for every form).
 The compiled object is built lazily and kept on the ``Form`` itself, derived forms
 (``Form.as_received()``) included.
