@@ -169,16 +169,14 @@ def _ministry(folder: Path, work: Path, db_url: str | None):
     return ws, load_identity(ws, PASSPHRASE)
 
 
-def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list[str], workers: bool) -> dict:
-    from sync.ministry import applying, checking, prefetch
+def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list[str]) -> dict:
+    from sync.ministry import applying, checking
     from sync.ministry.consolidation import consolidate
 
-    # Phases, in this process: « check » (``checking.precheck`` — system members, the form's rules — when
-    # this process reads the bundle itself, and ``BundleChecker.finish`` — links, conditions, natural keys),
-    # « write » (applying.write_records), « wait » (for the worker process, ``Prefetch.take``), « read » the
-    # rest (decrypt, decompress, decode when this process reads the bundle; chain, registry, commit).
-    # What the worker process does for the next bundle overlaps and is in none of them.
-    spent = {"check": 0.0, "write": 0.0, "wait": 0.0}
+    # Phases: « check » (BundleChecker.check: parse, the form's rules, system members, links, natural
+    # keys), « write » (applying.write_records), « read » the rest (decrypt, decompress, decode, chain,
+    # registry, receipts).
+    spent = {"check": 0.0, "write": 0.0}
 
     def timed(name: str, fn):
         def wrapper(*a, **k):
@@ -189,27 +187,20 @@ def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list
                 spent[name] += time.perf_counter() - t0
         return wrapper
 
-    if hasattr(checking.BundleChecker, "finish"):
-        checking.BundleChecker.finish = timed("check", checking.BundleChecker.finish)
-        prefetch.precheck = timed("check", prefetch.precheck)
-        prefetch.Prefetch.take = timed("wait", prefetch.Prefetch.take)
-    else:  # ``--before`` a checkout without them
-        checking.BundleChecker.check = timed("check", checking.BundleChecker.check)
+    checking.BundleChecker.check = timed("check", checking.BundleChecker.check)
     applying.write_records = timed("write", applying.write_records)
     ws, identity = _ministry(folder, work, db_url)
     out = {}
     for phase in phases:
         inbox = folder / ("month2" if phase == "month2" else "month1")
-        spent.update(check=0.0, write=0.0, wait=0.0)
+        spent.update(check=0.0, write=0.0)
         start = time.perf_counter()
-        report = consolidate(ws, identity, [inbox], **({} if workers else {"workers": False}))
+        report = consolidate(ws, identity, [inbox])
         out[phase] = time.perf_counter() - start
-        out[f"{phase}_phases"] = {"read": round(out[phase] - spent["check"] - spent["write"] - spent["wait"], 2),
-                                  "check": round(spent["check"], 2), "write": round(spent["write"], 2),
-                                  "wait": round(spent["wait"], 2), "prefetched": getattr(report, "prefetched", 0)}
+        out[f"{phase}_phases"] = {"read": round(out[phase] - spent["check"] - spent["write"], 2),
+                                  "check": round(spent["check"], 2), "write": round(spent["write"], 2)}
         out[f"{phase}_summary"] = report.summary()
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["worker_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
 
@@ -316,17 +307,13 @@ def main() -> None:
     parser.add_argument("--before", type=Path, metavar="CHECKOUT",
                         help="also consolidate with the code of this checkout, in the same run")
     parser.add_argument("--runs", type=int, default=1, help="each measure this many times, interleaved")
-    parser.add_argument("--no-workers", action="store_true",
-                        help="consolidate without the worker process (``consolidate(workers=False)``)")
-    parser.add_argument("--also-without-workers", action="store_true",
-                        help="also consolidate without the worker process, in the same run")
     args = parser.parse_args()
     if args.child == "floor":
         print(json.dumps(child_floor(Path(args.folder), Path(args.work), args.db_url or None, args.month)))
         return
     if args.child == "consolidate":
         print(json.dumps(child_consolidate(Path(args.folder), Path(args.work), args.db_url or None,
-                                           args.phases.split(","), not args.no_workers)))
+                                           args.phases.split(","))))
         return
     start = time.perf_counter()
     folder = prepare(args.establishments, args.records)
@@ -334,13 +321,11 @@ def main() -> None:
 
     import sqlalchemy
 
-    floors, floors2, runs, befores, singles = [], [], [], [], []
+    floors, floors2, runs, befores = [], [], [], []
     for _ in range(args.runs):
         floors.append(spawn("floor", folder, args.backend))
         floors2.append(spawn("floor", folder, args.backend, "--month", "month2"))
-        runs.append(spawn("consolidate", folder, args.backend, *(["--no-workers"] if args.no_workers else [])))
-        if args.also_without_workers:
-            singles.append(spawn("consolidate", folder, args.backend, "--no-workers"))
+        runs.append(spawn("consolidate", folder, args.backend))
         if args.before:
             befores.append(spawn("consolidate", folder, args.backend, code=args.before))
 
@@ -371,14 +356,6 @@ def main() -> None:
         "runs": every, "load_average": os.getloadavg(),
         "python": platform.python_version(), "sqlalchemy": sqlalchemy.__version__,
     }
-    report["peak_rss_mb"]["worker"] = round(ours.get("worker_peak_rss_mb", 0))
-    if singles:
-        single = median(singles)
-        report["without_workers"] = {
-            "first_s": round(single["first"], 2), "first_over_floor": round(single["first"] / floor["floor"], 2),
-            "month2_s": round(single["month2"], 2), "month2_over_floor": round(single["month2"] / floor2["floor"], 2),
-            "first_phases": single.get("first_phases"), "month2_phases": single.get("month2_phases"),
-            "peak_rss_mb": round(single["peak_rss_mb"]), "first_each_s": [round(r["first"], 2) for r in singles]}
     if befores:
         report["before"] = {
             "code": str(args.before), "first_s": round(before["first"], 2),

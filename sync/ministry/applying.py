@@ -6,7 +6,6 @@ the column's stored form."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam
@@ -16,31 +15,33 @@ from forms.i18n import plural
 from forms.schema import FieldType
 from forms.store.columns import MULTI_SEPARATOR
 from sync.ministry.checking import BundleChecker, FormResult
+from sync.ministry.reading import Opened
 from sync.ministry.received import received_form
 from sync.ministry.registry import audit
 from sync.ministry.store import NationalStore
 from sync.ministry.tables import record_table
 
 
-def prune(conn: Connection, store: NationalStore, code: str, sequence: int, bundle_hash: str,
-          named: Callable[[str], set[str]], checker: BundleChecker) -> None:
+def prune(conn: Connection, store: NationalStore, opened: Opened,
+          parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]], checker: BundleChecker) -> None:
     """A complete export (« full ») is the establishment's whole current state: its live records that the
     bundle does not name at all (removed by a restore at the establishment, say) are marked deleted. The
     records live before the bundle are those the checker loaded in this transaction (``known``); the bundle
-    wrote only records it names (``named(form)``: the ids it names, valid or not)."""
+    wrote only records it names."""
+    code = opened.establishment
     for form in FORMS:
         live = [rid for rid, deleted in checker.state(form).known.items() if not deleted]
         if not live:  # the establishment's first bundle, say
             continue
-        ids = named(form)
-        gone = [rid for rid in live if rid not in ids]
+        named = {row[0] for _columns, rows in parts.get(form, {}).values() for row in rows if row}
+        gone = [rid for rid in live if rid not in named]
         if not gone:
             continue
         table = record_table(form)
         conn.execute(table.update().where(table.c.establishment == code).where(table.c.id == bindparam("b_id"))
-                     .values(deleted=True, bundle_sequence=sequence, bundle_hash=bundle_hash),
+                     .values(deleted=True, bundle_sequence=opened.sequence, bundle_hash=opened.bundle_hash),
                      [{"b_id": rid} for rid in gone])
-        audit(conn, store, code, "absent_from_full", sequence=sequence, bundle_hash=bundle_hash,
+        audit(conn, store, code, "absent_from_full", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
               form=form, detail=plural(len(gone), "{n} enregistrement absent de l'export complet : supprimé|"
                            "{n} enregistrements absents de l'export complet : supprimés"))
 

@@ -72,16 +72,6 @@ class FormResult:
 
 
 @dataclass
-class Prechecked:
-    """One form's records checked without the store (``precheck``): (record, refusal reasons so far)."""
-
-    form: str
-    total: int = 0
-    candidates: list[tuple[Accepted, list[str]]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
 class StoreState:
     """What the store holds for one establishment and one form: every id (deleted or not), and the
     natural keys of the live ones."""
@@ -173,17 +163,94 @@ class BundleChecker:
             out.append((f.key, {**stored, **have} if stored else have))
         return out
 
+    def _system(self, form_key: str, row: dict[str, Any]) -> list[str]:
+        reasons = []
+        rid = row.get("id")
+        if not isinstance(rid, str) or not ID_RE.fullmatch(rid):
+            reasons.append("identifiant d'enregistrement invalide")
+        if row.get("establishment") != self.establishment:
+            reasons.append(f"enregistrement de l'établissement « {str(row.get('establishment'))[:40]} » dans un lot "
+                           f"de {self.establishment}")
+        for key, low in (("version", 1), ("change_seq", 0)):
+            value = row.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value < 1 << 62:
+                reasons.append(f"« {key} » invalide")
+        for key in ("created_at", "updated_at"):
+            value = row.get(key)
+            if value is not None and (not isinstance(value, str) or len(value) > 32):
+                reasons.append(f"« {key} » invalide")
+        return reasons
+
     def check(self, form_key: str, columns: list[str], rows: Iterable[list[Any]],
               tomb_columns: list[str], tombstones: Iterable[list[Any]]) -> FormResult:
-        return self.finish(precheck(self.establishment, form_key, columns, rows, tomb_columns, tombstones))
-
-    def finish(self, pre: Prechecked) -> FormResult:
-        """The checks that read the store (links, declared conditions, natural keys) over ``precheck``'s
-        records, in change order."""
-        form_key, candidates = pre.form, pre.candidates
         form = received_form(form_key)
-        result = FormResult(form_key, pre.total)
-        self.problems.extend(pre.problems)
+        result = FormResult(form_key)
+        present = {c for c in columns if form.has_field(c)}
+        unknown = [c for c in columns if c not in SYSTEM and not form.has_field(c)]
+        if unknown:
+            ignored = plural(len(unknown), "colonne inconnue ignorée|colonnes inconnues ignorées")
+            self.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : {ignored} : "
+                                 f"{', '.join(unknown[:10])}")
+        field_index = [(c, i) for i, c in enumerate(columns) if c in present]
+        system_index = [(c, columns.index(c)) for c in SYSTEM if c in columns]
+        seen: set[str] = set()
+        candidates: list[tuple[Accepted, list[str]]] = []  # (record, refusal reasons so far)
+
+        raws: list[dict[str, Any]] = []
+        """The field values of the last records of ``candidates``, not validated yet."""
+
+        def validate_pending() -> None:
+            """The form's rules over the pending records at once (``parse_and_validate_batch``)."""
+            checked = parse_and_validate_batch(form, raws)
+            for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
+                                                           strict=True):
+                record.values = values
+                if issues:
+                    reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
+            raws.clear()
+
+        fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
+        names = columns[len(SYSTEM):]
+        contiguous = fast_system and [c for c, _i in field_index] == names
+        """The usual shape: the system members, then only the form's fields (one C call makes the dict)."""
+        code = self.establishment
+        for row in rows:
+            result.total += 1
+            rid, establishment, version, created_at, updated_at, change_seq = row[:6] if fast_system else (None,) * 6
+            if not (fast_system and type(rid) is str and establishment == code and type(version) is int
+                    and type(change_seq) is int and 1 <= version < 1 << 62 and 0 <= change_seq < 1 << 62
+                    and (created_at is None or (type(created_at) is str and len(created_at) <= 32))
+                    and (updated_at is None or (type(updated_at) is str and len(updated_at) <= 32))
+                    and ID_RE.fullmatch(rid)):
+                system = {c: row[i] for c, i in system_index}
+                reasons = self._system(form_key, system)
+                rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+                version, change_seq = system.get("version"), system.get("change_seq")
+                created_at, updated_at = system.get("created_at"), system.get("updated_at")
+            else:
+                reasons = []
+            if rid in seen:
+                reasons.append("identifiant présent deux fois dans le lot")
+            seen.add(rid)
+            raws.append(dict(zip(names, row[6:], strict=True)) if contiguous
+                        else {c: row[i] for c, i in field_index})
+            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
+                               reasons))
+            if len(raws) == BATCH:
+                validate_pending()
+        validate_pending()
+        tomb_index = {c: i for i, c in enumerate(tomb_columns)}
+        for row in tombstones:
+            result.total += 1
+            system = {c: row[tomb_index[c]] for c in SYSTEM if c in tomb_index}
+            reasons = self._system(form_key, system)
+            rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
+            if rid in seen:
+                reasons.append("identifiant présent deux fois dans le lot")
+            seen.add(rid)
+            candidates.append((Accepted(rid, system.get("version"), system.get("change_seq"),  # type: ignore[arg-type]
+                                        system.get("created_at"), system.get("updated_at"), None), reasons))
+
         # Links and natural keys, on the state the store will have once the bundle is applied.
         state = self.state(form_key)
         touched = {c.id for c, reasons in candidates if not reasons}
@@ -233,97 +300,3 @@ class BundleChecker:
         if form_key in linked.targets():
             self.accepted_values[form_key] = {r.id: r.values for r in result.accepted if r.values is not None}
         return result
-
-
-def _system(establishment: str, row: dict[str, Any]) -> list[str]:
-    reasons = []
-    rid = row.get("id")
-    if not isinstance(rid, str) or not ID_RE.fullmatch(rid):
-        reasons.append("identifiant d'enregistrement invalide")
-    if row.get("establishment") != establishment:
-        reasons.append(f"enregistrement de l'établissement « {str(row.get('establishment'))[:40]} » dans un lot "
-                       f"de {establishment}")
-    for key, low in (("version", 1), ("change_seq", 0)):
-        value = row.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value < 1 << 62:
-            reasons.append(f"« {key} » invalide")
-    for key in ("created_at", "updated_at"):
-        value = row.get(key)
-        if value is not None and (not isinstance(value, str) or len(value) > 32):
-            reasons.append(f"« {key} » invalide")
-    return reasons
-
-
-def precheck(establishment: str, form_key: str, columns: list[str], rows: Iterable[list[Any]],
-             tomb_columns: list[str], tombstones: Iterable[list[Any]]) -> Prechecked:
-    """What can be checked of one form's records without the store: system members, the form's rules
-    (``parse_and_validate_batch``), identifiers repeated in the bundle. Reads nothing but its arguments, so
-    that it may run in another process (``consolidation.Prefetch``); ``BundleChecker.finish`` does the rest."""
-    form = received_form(form_key)
-    out = Prechecked(form_key)
-    present = {c for c in columns if form.has_field(c)}
-    unknown = [c for c in columns if c not in SYSTEM and not form.has_field(c)]
-    if unknown:
-        ignored = plural(len(unknown), "colonne inconnue ignorée|colonnes inconnues ignorées")
-        out.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : {ignored} : "
-                             f"{', '.join(unknown[:10])}")
-    field_index = [(c, i) for i, c in enumerate(columns) if c in present]
-    system_index = [(c, columns.index(c)) for c in SYSTEM if c in columns]
-    seen: set[str] = set()
-    candidates = out.candidates
-
-    raws: list[dict[str, Any]] = []
-    """The field values of the last records of ``candidates``, not validated yet."""
-
-    def validate_pending() -> None:
-        """The form's rules over the pending records at once (``parse_and_validate_batch``)."""
-        checked = parse_and_validate_batch(form, raws)
-        for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
-                                                       strict=True):
-            record.values = values
-            if issues:
-                reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
-        raws.clear()
-
-    fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
-    names = columns[len(SYSTEM):]
-    contiguous = fast_system and [c for c, _i in field_index] == names
-    """The usual shape: the system members, then only the form's fields (one C call makes the dict)."""
-    code = establishment
-    for row in rows:
-        out.total += 1
-        rid, establishment, version, created_at, updated_at, change_seq = row[:6] if fast_system else (None,) * 6
-        if not (fast_system and type(rid) is str and establishment == code and type(version) is int
-                and type(change_seq) is int and 1 <= version < 1 << 62 and 0 <= change_seq < 1 << 62
-                and (created_at is None or (type(created_at) is str and len(created_at) <= 32))
-                and (updated_at is None or (type(updated_at) is str and len(updated_at) <= 32))
-                and ID_RE.fullmatch(rid)):
-            system = {c: row[i] for c, i in system_index}
-            reasons = _system(code, system)
-            rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
-            version, change_seq = system.get("version"), system.get("change_seq")
-            created_at, updated_at = system.get("created_at"), system.get("updated_at")
-        else:
-            reasons = []
-        if rid in seen:
-            reasons.append("identifiant présent deux fois dans le lot")
-        seen.add(rid)
-        raws.append(dict(zip(names, row[6:], strict=True)) if contiguous
-                    else {c: row[i] for c, i in field_index})
-        candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
-                           reasons))
-        if len(raws) == BATCH:
-            validate_pending()
-    validate_pending()
-    tomb_index = {c: i for i, c in enumerate(tomb_columns)}
-    for row in tombstones:
-        out.total += 1
-        system = {c: row[tomb_index[c]] for c in SYSTEM if c in tomb_index}
-        reasons = _system(code, system)
-        rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
-        if rid in seen:
-            reasons.append("identifiant présent deux fois dans le lot")
-        seen.add(rid)
-        candidates.append((Accepted(rid, system.get("version"), system.get("change_seq"),  # type: ignore[arg-type]
-                                    system.get("created_at"), system.get("updated_at"), None), reasons))
-    return out

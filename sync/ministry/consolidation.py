@@ -29,12 +29,11 @@ from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
 from sync.errors import BundleError, BundleTooLarge, SyncError
-from sync.keys import Identity, PublicKeys
-from sync.ministry import applying, prefetch
+from sync.keys import Identity
+from sync.ministry import applying
 from sync.ministry.acknowledgement import write_receipts
 from sync.ministry.checking import BundleChecker
-from sync.ministry.prefetch import Prefetch, Prepared, prepare
-from sync.ministry.reading import Head, Opened, open_verified, peek
+from sync.ministry.reading import ROWS, TOMBSTONES, Head, Opened, open_verified, peek
 from sync.ministry.registry import audit, signing_key
 from sync.ministry.store import NationalStore, national_store
 from sync.ministry.tables import (
@@ -121,8 +120,6 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
-    prefetched: int = 0
-    """Bundles the worker process prepared (``prefetch.py``; not in the JSON)."""
 
     @property
     def failed(self) -> bool:
@@ -180,10 +177,9 @@ def _read(path: Path, limits: Limits) -> bytes:
 
 # ---------------------------------------------------------------------------------------- the driver
 def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], receipts_dir: Path | None = None, *,
-                state: TaskState | None = None, limits: Limits = DEFAULT_LIMITS, workers: bool = True) -> Report:
+                state: TaskState | None = None, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Consolidate the bundle files and folders ``paths``. ``state`` reports progress (one step per file)
-    and may cancel between two bundles (a bundle is applied whole or not at all). ``workers``: a worker
-    process may prepare the next bundle (``prefetch.py``); the outcome is the same without."""
+    and may cancel between two bundles (a bundle is applied whole or not at all)."""
     store = national_store(workspace)
     files = bundle_files(Path(p) for p in paths)
     report = Report()
@@ -206,34 +202,17 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
     # Within one run, each establishment's bundles in order: fewer are held only to be applied a moment later.
     pending.sort(key=lambda item: (item[0].establishment, item[0].sequence))
     done = len(files) - len(pending)
-    # A worker process reads and checks bundle n + 1 while this one applies bundle n (``prefetch.py``).
-    ahead = Prefetch(identity, limits) if workers and len(pending) >= prefetch.MIN_BUNDLES else None
-    try:
-        for index, (head, path, data) in enumerate(pending):
-            step(state, done, len(files), f"lot {head.establishment} n° {head.sequence}")
-            prepared = ahead.take(head.bundle_hash) if ahead is not None else None
-            report.prefetched += prepared is not None
-            if ahead is not None and index + 1 < len(pending):
-                following, _path, following_data = pending[index + 1]
-                ahead.submit(following, following_data, lambda h=following: _signer(store, h))
-            outcome = apply_file(store, identity, head, data, str(path), limits, prepared=prepared)
-            report.outcomes.append(outcome)
-            if outcome.state == APPLIED:
-                report.outcomes.extend(drain_held(store, identity, head.establishment, limits))
-            done += 1
-    finally:
-        if ahead is not None:
-            ahead.close()
+    for head, path, data in pending:
+        step(state, done, len(files), f"lot {head.establishment} n° {head.sequence}")
+        outcome = apply_file(store, identity, head, data, str(path), limits)
+        report.outcomes.append(outcome)
+        if outcome.state == APPLIED:
+            report.outcomes.extend(drain_held(store, identity, head.establishment, limits))
+        done += 1
     step(state, len(files), len(files), "consolidation terminée", cancellable=False)
     if receipts_dir is not None:
         write_receipts(store, identity, report, receipts_dir)
     return report
-
-
-def _signer(store: NationalStore, head: Head) -> PublicKeys | None:
-    """The key the registry gives now for the bundle ``head`` (``registry.signing_key``)."""
-    with store.read() as conn:
-        return signing_key(conn, head.establishment, head.signer_key_id)
 
 
 def _known(store: NationalStore, bundle_hash: str) -> Any:
@@ -291,14 +270,13 @@ def _record_bundle(conn: Connection, head: Head, chain: int, state: str, file: s
 
 
 def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes, file: str,
-               limits: Limits = DEFAULT_LIMITS, *, from_held: bool = False, prepared: Prepared | None = None) -> Outcome:
+               limits: Limits = DEFAULT_LIMITS, *, from_held: bool = False) -> Outcome:
     """Verify, place in the chain and apply (or hold, or refuse) one bundle, in one transaction. A refusal
-    is recorded in a transaction of its own, after the bundle's has rolled back. ``prepared``: what a worker
-    made of this bundle (``prefetch.py``), used only if it still holds in the transaction."""
+    is recorded in a transaction of its own, after the bundle's has rolled back."""
     for attempt in range(3):
         try:
             with collector_paused(), store.write() as conn:  # a bundle's many small objects
-                return _apply(conn, store, identity, head, data, file, limits, from_held, prepared)
+                return _apply(conn, store, identity, head, data, file, limits, from_held)
         except _Refused as refusal:
             with store.write() as conn:
                 chain = _lock_chain(conn, store, head.establishment)
@@ -330,19 +308,14 @@ def _known_in(conn: Connection, bundle_hash: str) -> Any:
 
 
 def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Head, data: bytes, file: str,
-           limits: Limits, from_held: bool, prepared: Prepared | None = None) -> Outcome:
+           limits: Limits, from_held: bool) -> Outcome:
     code = head.establishment
     chain_row = _lock_chain(conn, store, code)
     known = _known_in(conn, head.bundle_hash)
     if known is not None and not (from_held and known.state == HELD):
         return _known_outcome(file, head, known)
-    opened: Opened | Prepared
     try:
-        if (prepared is not None and prepared.bundle_hash == head.bundle_hash and prepared.establishment == code
-                and prepared.signer == signing_key(conn, code, head.signer_key_id)):
-            opened = prepared  # the worker verified it with the key the registry still gives
-        else:
-            opened = open_verified(data, lambda est, key_id: signing_key(conn, est, key_id), identity, limits)
+        opened = open_verified(data, lambda est, key_id: signing_key(conn, est, key_id), identity, limits)
     except BundleError as exc:
         raise _Refused(REFUSED, str(exc)) from exc
     if chain_row is None:  # enrolled before chains existed: cannot happen with this store, kept safe
@@ -409,21 +382,34 @@ def drain_held(store: NationalStore, identity: Identity, establishment: str,
 
 
 # ----------------------------------------------------------------------------------------- records
-def _apply_records(conn: Connection, store: NationalStore, opened: Opened | Prepared, head: Head, chain: int,
+def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head: Head, chain: int,
                    file: str) -> Outcome:
     code = opened.establishment
     checker = BundleChecker(conn, code)
-    prepared = opened if isinstance(opened, Prepared) else prepare(opened)
-    if prepared.error is not None:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
-        raise _Refused(REFUSED, prepared.error)
+    parts: dict[str, dict[str, tuple[list[str], list[list[Any]]]]] = {}
+    try:
+        for form, part, columns, rows in opened.batches():
+            slot = parts.setdefault(form, {})
+            if part in slot:
+                slot[part][1].extend(rows)
+            else:
+                slot[part] = (columns, list(rows))
+    except BundleError as exc:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
+        raise _Refused(REFUSED, str(exc)) from exc
+    unknown_forms = [f for f in parts if f not in FORMS]
     outcome = Outcome(file, APPLIED, code, opened.sequence, opened.bundle_hash)
-    for form, n in prepared.unknown.items():
+    for form in unknown_forms:
+        n = sum(len(rows) for _c, rows in parts[form].values())
         outcome.total += n
         outcome.refused[form] = n
         outcome.problems.append(f"formulaire inconnu « {form[:40]} » : "
                                 + plural(n, "{n} enregistrement ignoré|{n} enregistrements ignorés"))
-    for form, pre in prepared.forms.items():
-        result = checker.finish(pre)
+    for form in FORMS:
+        if form not in parts:
+            continue
+        live_columns, live = parts[form].get(ROWS, ([], []))
+        dead_columns, dead = parts[form].get(TOMBSTONES, ([], []))
+        result = checker.check(form, live_columns, live, dead_columns, dead)
         applying.write_records(conn, store, form, code, opened.sequence, opened.bundle_hash, result,
                                checker.state(form).known)
         outcome.total += result.total
@@ -434,14 +420,14 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened | Prep
             audit(conn, store, code, "record_refused", sequence=opened.sequence, bundle_hash=opened.bundle_hash,
                   form=form, record_id=r.id, detail="; ".join(r.reasons)[:2000])
     outcome.problems.extend(checker.problems)
-    for form, columns in prepared.dropped.items():  # a format-1 bundle: names were sent then
+    for form, columns in opened.bundle.dropped.items():  # a format-1 bundle: names were sent then
         note = (f"lot au format 1 : champs personnels de « {FORMS[form].plural.fr} » écartés à l'arrivée, "
                 f"jamais conservés ({', '.join(columns)})")
         outcome.notes.append(note)
         audit(conn, store, code, "personal_fields_dropped", sequence=opened.sequence,
               bundle_hash=opened.bundle_hash, form=form, detail=note)
     if opened.full:
-        applying.prune(conn, store, code, opened.sequence, opened.bundle_hash, prepared.named, checker)
+        applying.prune(conn, store, opened, parts, checker)
     conn.execute(chains.update().where(chains.c.establishment == code).values(
         last_sequence=opened.sequence, last_hash=opened.bundle_hash, last_created_at=head.created_at,
         last_received_at=now_utc()))
