@@ -337,7 +337,9 @@ def main() -> None:
     size = sum(p.stat().st_size for p in (folder / "month1").iterdir())
     every = {"floor_s": [round(f["floor"], 2) for f in floors], "first_s": [round(r["first"], 2) for r in runs],
              "floor_month2_s": [round(f["floor"], 2) for f in floors2],
-             "month2_s": [round(r["month2"], 2) for r in runs]}
+             "month2_s": [round(r["month2"], 2) for r in runs],
+             "first_cpu_s": [round(r["first_cpu"], 2) for r in runs],
+             "month2_cpu_s": [round(r["month2_cpu"], 2) for r in runs]}
     if befores:
         before = median(befores)
         every["before_first_s"] = [round(r["first"], 2) for r in befores]
@@ -373,9 +375,7 @@ def main() -> None:
         if "first_cpu" in before:
             report["before"]["first_cpu_over_floor_cpu"] = round(before["first_cpu"] / floor["floor_cpu"], 2)
             report["before"]["month2_cpu_over_floor_cpu"] = round(before["month2_cpu"] / floor2["floor_cpu"], 2)
-        every["first_cpu_s"] = [round(r["first_cpu"], 2) for r in runs]
         every["before_first_cpu_s"] = [round(r["first_cpu"], 2) for r in befores if "first_cpu" in r]
-        every["month2_cpu_s"] = [round(r["month2_cpu"], 2) for r in runs]
         every["before_month2_cpu_s"] = [round(r["month2_cpu"], 2) for r in befores if "first_cpu" in r]
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
