@@ -316,24 +316,10 @@ class CompiledForm:
         if not isinstance(raws, list):
             raws = list(raws)
         out: list[tuple[dict[str, Any], list[Issue]]] = []
-        one = self.one
         self._columns.begin()
         for start in range(0, len(raws), CHUNK):
             values, typed, problems = self._parser.chunk(raws[start:start + CHUNK])
-            while True:
-                checks = self._columns
-                try:
-                    if None in checks.positions:  # a rule reads a key that is no field: record by record
-                        flagged: Any = range(len(values))
-                    else:
-                        flagged = checks.flags(values, [typed[p] for p in checks.positions])
-                    break
-                except _Learnt as learnt:  # once per process, as in ``batch``
-                    self._columns = learnt.checks
-                    self._columns.begin()
-            issues = list(map(list.copy, repeat(_EMPTY, len(values))))
-            for i in flagged:
-                issues[i] = one(values[i])
+            issues = self.check_parsed(values, typed)
             for i, found in problems.items():
                 unreadable = {issue.field for issue in found}
                 found.extend(issue for issue in issues[i]
@@ -341,6 +327,29 @@ class CompiledForm:
                 issues[i] = found
             out += zip(values, issues, strict=True)
         return out
+
+    def check_parsed(self, values: list[dict[str, Any]], typed: list[Sequence[Any]]) -> list[list[Issue]]:
+        """The validation step of ``parse_and_validate`` for one chunk the column parser read: ``values`` its
+        records' typed values, ``typed`` its typed columns in the form's field order (``ColumnParser.chunk``).
+        The columns are checked as they are (``ColumnChecks.flags``, no gathering again), only the flagged
+        rows go through ``one``; each row's findings in a fresh list. ``_columns.begin()`` comes first, once
+        per batch."""
+        while True:
+            checks = self._columns
+            try:
+                if None in checks.positions:  # a rule reads a key that is no field: record by record
+                    flagged: Any = range(len(values))
+                else:
+                    flagged = checks.flags(values, [typed[p] for p in checks.positions])
+                break
+            except _Learnt as learnt:  # once per process, as in ``batch``
+                self._columns = learnt.checks
+                self._columns.begin()
+        issues = list(map(list.copy, repeat(_EMPTY, len(values))))
+        one = self.one
+        for i in flagged:
+            issues[i] = one(values[i])
+        return issues
 
 
 def _fetcher(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
