@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from forms.atomic import write_atomic
 from forms.i18n import plural
+from forms.messages import Message
 from forms.reference import reference
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, sha256, spoken_fingerprint
 from sync.errors import (
@@ -264,7 +265,7 @@ def unseal_identity(data: bytes, passphrase: str, where: str = "fichier de clé"
     try:
         plaintext = AESGCM(_kdf(passphrase, salt, params)).decrypt(nonce, ciphertext, KEY_FILE_DOMAIN + dumps(header))
     except InvalidTag as exc:
-        raise WrongPassphrase("phrase de passe incorrecte (ou fichier de clé altéré) : rien n'a été modifié") from exc
+        raise WrongPassphrase(Message("passphrase.wrong")) from exc
     raw = loads_strict(plaintext, where, KeyFileInvalid)
     private = {alg: b64d(v, f"{where} : clé {alg}", KeyFileInvalid, length=PRIVATE_SIZES.get(alg))
                for alg, v in raw.items()}

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.cli.common import data_dir, print_json, say
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
+from forms.messages import Message, message_of
 from forms.reference import reference
 from forms.workspace import ESTABLISHMENT, MINISTRY, Workspace
 
@@ -70,13 +71,13 @@ def _create_national_store(root: Path, args: argparse.Namespace) -> Any:
 
     code = (args.ministry or "").upper()
     if Workspace.is_initialised(root):
-        raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+        raise AlreadyInitialised(Message("folder.already_initialised", folder=root))
     if reference("ministries").get(code) is None:
-        fail(f"ministère inconnu « {code} » (codes connus : {', '.join(reference('ministries').codes)})")
+        fail(Message("ministry.unknown", code=code, known=list(reference("ministries").codes)))
     try:
         return create_store(root, code, args.db, backup_dir=root / "backups")
     except SyncError as exc:
-        fail(str(exc))
+        fail(message_of(exc) or str(exc))
 
 
 def cmd_forms(args: argparse.Namespace) -> int:

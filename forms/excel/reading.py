@@ -39,6 +39,7 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 
 from forms.i18n import plural
+from forms.messages import Message
 from forms.reference import fold
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -69,9 +70,10 @@ OUR_SHEETS = {"instructions", "listes", "lists", "problemes"}
 class FileRefused(Exception):
     """The file cannot be read: the message (French) says why and what to do. Nothing was written."""
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
+    def __init__(self, message: str | Message, details: list[str] | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.text = message
+        self.message = str(message)
         self.details = details or []
 
 
@@ -157,7 +159,7 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        raise FileRefused(f"{name} : fichier introuvable : vérifiez le nom et le dossier du fichier") from None
+        raise FileRefused(Message("file.not_found", file=name)) from None
     except IsADirectoryError:
         raise FileRefused(f"{name} : c'est un dossier, pas un fichier : indiquez le fichier .xlsx ou .csv qu'il "
                           f"contient") from None

@@ -23,6 +23,7 @@ from sqlalchemy.sql import sqltypes
 
 from forms.definitions import FORMS
 from forms.i18n import Text, lowered
+from forms.messages import Message
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.search import search_table
@@ -416,7 +417,8 @@ class RecordStore:
             for rid in ids:
                 existing = self.get(form_key, rid, conn=conn)
                 if existing is None or existing.deleted:
-                    raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} vivant(e) n'a l'identifiant {rid}")
+                    raise RecordNotFound(Message("record.not_found", id=rid, form=Text(
+                        lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
                 for other_key, other_form in FORMS.items():
                     for f in other_form.links:
                         if f.link != form_key:
