@@ -110,7 +110,7 @@ class PublicKeys:
         return X25519 in self.keys
 
     def verify(self, domain: bytes, message: bytes, signatures: dict[str, bytes], error: type[SyncError],
-               what: str) -> None:
+               what: object) -> None:
         """Both signatures (Ed25519 over ``domain || message``, ML-DSA-65 with context ``domain``) or ``error``."""
         data = domain + message
         try:
@@ -120,7 +120,7 @@ class PublicKeys:
             mldsa.MLDSA65PublicKey.from_public_bytes(self.keys[MLDSA65]).verify(
                 signatures[MLDSA65], data, domain.rstrip(b"\x00"))
         except (InvalidSignature, ValueError, KeyError) as exc:
-            raise error(f"{what} : signature invalide (clé {self.code}, empreinte {self.fingerprint})") from exc
+            raise error(Message("signature.invalid", what=what, code=self.code, fingerprint=self.fingerprint)) from exc
 
     def hpke_public(self) -> Any:
         x = x25519.X25519PublicKey.from_public_bytes(self.keys[X25519])

@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(exc.text)
         for line in exc.details:
             warn(line)
-        return EXIT_REFUSED
+        return exc.exit_code
     except StoreError as exc:
         log_outcome(name, exc, logger=log)
         warn(tr(exc))

@@ -52,6 +52,14 @@ class Refused(Exception):
         self.message = str(message)
         self.details = details or []
 
+    exit_code = EXIT_REFUSED
+
+
+class WrongUsage(Refused):
+    """Wrong usage found by the command itself (an unknown code): the message on stderr, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
 
 def data_dir(args: argparse.Namespace) -> Path:
     value = getattr(args, "data_dir", None)

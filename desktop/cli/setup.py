@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import data_dir, print_json, say
+from desktop.cli.common import data_dir, language, print_json, say
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.messages import Message, message_of
@@ -35,9 +35,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.cli.common import fail
 
     if args.role == ESTABLISHMENT and not args.establishment:
-        fail("--establishment CODE est obligatoire pour le rôle establishment")
+        fail(Message("init.option_needed", option="--establishment", role=ESTABLISHMENT))
     if args.role == MINISTRY and not args.ministry:
-        fail("--ministry CODE est obligatoire pour le rôle ministry")
+        fail(Message("init.option_needed", option="--ministry", role=MINISTRY))
     extra = {"db_url": args.db} if args.db else {}
     root = data_dir(args)
     engine = None
@@ -48,15 +48,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     for hook in INIT_HOOKS:
         hook(workspace, args)
     if args.role == ESTABLISHMENT:
-        name = reference("establishments").label(workspace.establishment)
-        say(f"Dossier initialisé pour {name} ({workspace.establishment}) : {root}")
+        name = reference("establishments").label(workspace.establishment, language())
+        say(Message("init.establishment", name=name, code=workspace.establishment, folder=root))
     else:
-        name = reference("ministries").label(workspace.ministry)
-        say(f"Dossier ministère initialisé pour {name} ({workspace.ministry}) : {root}")
+        name = reference("ministries").label(workspace.ministry, language())
+        say(Message("init.ministry", name=name, code=workspace.ministry, folder=root))
         if engine is not None:
             from sync.ministry.database import display_url
 
-            say(f"Magasin national : {display_url(str(engine.url))}")
+            say(Message("init.store", url=display_url(str(engine.url))))
             engine.dispose()
     return 0
 
