@@ -25,7 +25,7 @@ SOURCES = ("desktop", "tests")
 read in the code whose objects the conditions look at, not across the project)."""
 BOOL_FUNCTIONS = {"bool", "isinstance", "issubclass", "all", "any", "callable", "hasattr"}
 BOOL_METHODS = {"exists", "is_file", "is_dir", "startswith", "endswith", "isdigit", "isActive", "isVisible",
-                "isVisibleTo", "isEnabled", "isHidden", "isChecked", "hasFocus", "isModal"}
+                "isVisibleTo", "isEnabled", "isHidden", "isChecked", "hasFocus", "isModal", "is_set"}
 
 
 def python_files(*folders: str) -> list[Path]:

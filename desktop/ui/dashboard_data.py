@@ -38,8 +38,6 @@ class DashboardData:
     by_year: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     """Academic year → (enrolled, women, men) summed over the cohorts of that year."""
     quality: list[QualityItem] = field(default_factory=list)
-    profile_charts: list[ProfileChart] = field(default_factory=list)
-    """Every declared form's summary charts, as the committee's workbook draws them (``profile_charts``)."""
 
 
 @dataclass
@@ -100,8 +98,15 @@ def load(engine: Engine) -> DashboardData:
             if year:
                 data.by_year[year] = (int(enrolled or 0), int(women or 0), int(men or 0))
         data.quality = quality(conn)
-        data.profile_charts = profile_charts(conn)
     return data
+
+
+def load_profile_charts(engine: Engine) -> list[ProfileChart]:
+    """Every declared form's summary charts (``profile_charts``), read apart from ``load``: they cost as much
+    as the rest of the dashboard together (the ministry's aggregates, a grouped count of every internship), so
+    the window shows the counts and the first charts without waiting for them."""
+    with engine.connect() as conn:
+        return profile_charts(conn)
 
 
 def profile_charts(conn: Any) -> list[ProfileChart]:

@@ -105,7 +105,7 @@ def test_the_new_forms_charts_add_up_as_counted_by_hand(store):
                                                budget_total="300000", partner_contribution="100000"))
     store.save("ce_session", ce_session_values(ids["ce_offering"], code="FC-2", domain="CYBER", enrolled=10,
                                                women=4, men=6, completed=9, certified=None))
-    charts = {item.chart.key: item for item in dashboard_data.load(store.engine).profile_charts}
+    charts = {item.chart.key: item for item in dashboard_data.load_profile_charts(store.engine)}
     budget = {code: values for code, values in charts["rd_budget_by_domain"].rows}
     assert budget["AI"] == {"budget": 1_500_000, "partner_contribution": 550_000.5}  # both projects
     assert budget["CYBER"] == {"budget": 1_200_000, "partner_contribution": 450_000.5}

@@ -43,7 +43,10 @@ class DashboardPage(Page):
         super().__init__(context, parent)
         self.setObjectName("page_dashboard")
         self.data: dashboard_data.DashboardData | None = None
-        self.loading = False
+        self.profile_charts: list[dashboard_data.ProfileChart] = []
+        """The forms' summary charts, read apart from ``data`` (``refresh``)."""
+        self.loading = self.stale = False
+        self.waiting: set[str] = set()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -85,24 +88,47 @@ class DashboardPage(Page):
 
     # ------------------------------------------------------------------------------------- loading
     def refresh(self) -> None:
+        """Read the figures again, off the GUI thread, in two parts run side by side: the counts, the quality
+        panel and the four first charts (shown as soon as read), and the forms' summary charts (the longer
+        read, added when they arrive). A refresh asked for while reading runs once the reading is done."""
         if self.loading:
+            self.stale = True
             return
-        self.loading = True
+        self.loading, self.stale = True, False
+        self.waiting = {"data", "profiles"}
         engine = self.context.store.engine
-        self.context.runner.run(lambda state: dashboard_data.load(engine), title=self.tr("Tableau de bord"),
-                                on_success=self.show_data, on_failure=self._failed, parent=self)
+        runner = self.context.runner
+        runner.run(lambda state: dashboard_data.load(engine), title=self.tr("Tableau de bord"),
+                   on_success=self.show_data, on_failure=self._failed, parent=self)
+        runner.run(lambda state: dashboard_data.load_profile_charts(engine), title=self.tr("Tableau de bord"),
+                   on_success=self.show_profile_charts, on_failure=self._failed, parent=self)
+
+    def _part_done(self, part: str) -> None:
+        self.waiting.discard(part)
+        if not self.waiting:
+            self.loading = False
+            if self.stale:
+                self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self.loading = False
-        self.context.runner.report(exc, self.tr("Tableau de bord"), self)
+        if self.loading:  # one report for the two parts: they read the same database
+            self.waiting.clear()
+            self.loading = False
+            self.context.runner.report(exc, self.tr("Tableau de bord"), self)
 
     def show_data(self, data: dashboard_data.DashboardData) -> None:
-        self.loading = False
         self.data = data
         self._fill_counts(data)
         self._fill_quality(data)
         self._fill_charts(data)
         self.status.setVisible(False)
+        self._part_done("data")
+
+    def show_profile_charts(self, charts: list[dashboard_data.ProfileChart]) -> None:
+        self.profile_charts = charts
+        if self.data is not None:
+            self._fill_charts(self.data)
+        self._part_done("profiles")
 
     def _fill_counts(self, data: dashboard_data.DashboardData) -> None:
         _clear(self.counts_grid)
@@ -166,7 +192,7 @@ class DashboardPage(Page):
             self._year_chart(self.tr("Inscrits par année universitaire"), data.by_year),
             # then every declared form's summary charts, as its profile names them (new forms included), once
             # the form has records (a new establishment sees four empty boxes, not ten)
-            *(self._profile_chart(item) for item in data.profile_charts if item.rows),
+            *(self._profile_chart(item) for item in self.profile_charts if item.rows),
         ]
         for index, chart in enumerate(charts):
             chart.setObjectName(f"chart_{index}")

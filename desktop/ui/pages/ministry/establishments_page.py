@@ -59,7 +59,7 @@ class EstablishmentsPage(MinistryPage):
         self.setObjectName("page_establishments")
         self.statuses: list[Any] = []
         self.view: Any = None
-        self.loading = False
+        self.loading = self.pending = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Établissements", "المؤسسات", "Establishments"))
 
@@ -159,16 +159,17 @@ class EstablishmentsPage(MinistryPage):
     def refresh(self) -> None:
         from sync.ministry.status import establishments_status
 
-        if self.loading:
+        if self.loading:  # asked again while reading (a consolidation just ended): read again once done
+            self.pending = True
             return
-        self.loading = True
+        self.loading, self.pending = True, False
         workspace = self.context.workspace
         self.context.runner.run(lambda state: establishments_status(workspace),
                                 title=self.w("Établissements", "المؤسسات", "Establishments"),
                                 on_success=self.show_statuses, on_failure=self._failed, parent=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.loading = False
+        self.loading = self.pending = False
         self.context.runner.report(exc, self.w("Établissements", "المؤسسات", "Establishments"), self)
 
     def key_word(self, state: str | None) -> str:
@@ -192,6 +193,8 @@ class EstablishmentsPage(MinistryPage):
         from forms.reference import reference
 
         self.loading = False
+        if self.pending:
+            self.refresh()
         selected = self.selected_code() or self.context.selected_establishment
         self.statuses = statuses
         regions = reference("regions")
