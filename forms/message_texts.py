@@ -1,0 +1,896 @@
+"""The texts of ``forms.messages``: each message's French, Arabic and English, side by side.
+
+One table, grouped by what the messages are about (the data folder, records and imports, bundles, the
+ministry…), so that a reviewer compares the three languages of a message in one place and a test
+(``tests/forms/test_messages.py``) checks them all; it is long because it is data, not code. Keys are
+``area.what``; a counted message holds its plural forms separated by ``|`` and takes ``n``.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    # ------------------------------------------------------------------ counts (plural forms, « n »)
+    "count.problems": ("{n} problème|{n} problèmes",
+                       "لا مشاكل|مشكلة واحدة|مشكلتان|{n} مشاكل|{n} مشكلة|{n} مشكلة",
+                       "{n} problem|{n} problems"),
+    "count.records": ("{n} enregistrement|{n} enregistrements",
+                      "لا سجلات|سجل واحد|سجلان|{n} سجلات|{n} سجلا|{n} سجل",
+                      "{n} record|{n} records"),
+    "count.records_word": ("enregistrement|enregistrements",
+                           "سجل|سجل|سجل|سجلات|سجلا|سجل",
+                           "record|records"),
+    "count.deletions": ("{n} suppression|{n} suppressions",
+                        "لا حذف|حذف واحد|حذفان|{n} عمليات حذف|{n} عملية حذف|{n} عملية حذف",
+                        "{n} deletion|{n} deletions"),
+    "count.invalid": (", dont {n} invalide|, dont {n} invalides",
+                      "، منها {n} غير صالح|، منها سجل واحد غير صالح|، منها سجلان غير صالحين"
+                      "|، منها {n} سجلات غير صالحة|، منها {n} سجلا غير صالح|، منها {n} سجل غير صالح",
+                      ", {n} of them invalid|, {n} of them invalid"),
+    "count.accepted": ("{n} accepté|{n} acceptés",
+                       "لا سجل مقبول|سجل واحد مقبول|سجلان مقبولان|{n} سجلات مقبولة|{n} سجلا مقبولا"
+                       "|{n} سجل مقبول",
+                       "{n} accepted|{n} accepted"),
+    "count.refused": ("{n} refusé|{n} refusés",
+                      "لا سجل مرفوض|سجل واحد مرفوض|سجلان مرفوضان|{n} سجلات مرفوضة|{n} سجلا مرفوضا"
+                      "|{n} سجل مرفوض",
+                      "{n} refused|{n} refused"),
+    "count.days": ("{n} jour|{n} jours",
+                   "0 يوم|يوم واحد|يومان|{n} أيام|{n} يوما|{n} يوم",
+                   "{n} day|{n} days"),
+    "count.establishments": ("{n} établissement|{n} établissements",
+                             "لا مؤسسات|مؤسسة واحدة|مؤسستان|{n} مؤسسات|{n} مؤسسة|{n} مؤسسة",
+                             "{n} establishment|{n} establishments"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ the data folder
+    "folder.not_initialised": (
+        "le dossier {folder} n'est pas un dossier de données Kafaat : lancez d'abord « kafaat init »",
+        "المجلد {folder} ليس مجلد بيانات كفاءات: شغّلوا أولا « kafaat init »",
+        "the folder {folder} is not a Kafaat data folder: run « kafaat init » first"),
+    "folder.already_initialised": (
+        "le dossier {folder} est déjà initialisé : rien n'a été modifié",
+        "المجلد {folder} مهيأ من قبل: لم يتغير شيء",
+        "the folder {folder} is already initialised: nothing was changed"),
+    "folder.not_establishment": (
+        "cette commande s'utilise dans le dossier d'un établissement ; {folder} est un dossier « {role} »",
+        "يُستعمل هذا الأمر في مجلد بيانات مؤسسة؛ المجلد {folder} من نوع « {role} »",
+        "this command is used in an establishment's data folder; {folder} is a « {role} » folder"),
+    "folder.not_ministry": (
+        "cette commande s'utilise dans le dossier d'un ministère ; {folder} est un dossier « {role} »",
+        "يُستعمل هذا الأمر في مجلد بيانات وزارة؛ المجلد {folder} من نوع « {role} »",
+        "this command is used in a ministry's data folder; {folder} is a « {role} » folder"),
+    "establishment.unknown": (
+        "établissement inconnu « {code} » (codes connus : {known})",
+        "مؤسسة غير معروفة « {code} » (الرموز المعروفة: {known})",
+        "unknown establishment « {code} » (known codes: {known})"),
+    "ministry.unknown": (
+        "ministère inconnu « {code} » (codes connus : {known})",
+        "وزارة غير معروفة « {code} » (الرموز المعروفة: {known})",
+        "unknown ministry « {code} » (known codes: {known})"),
+    # ------------------------------------------------------------------ passphrases and fingerprints
+    "prompt.passphrase": ("Phrase de passe : ", "عبارة المرور: ", "Passphrase: "),
+    "prompt.passphrase_confirm": ("Confirmez la phrase de passe : ", "أكّدوا عبارة المرور: ",
+                                  "Confirm the passphrase: "),
+    "prompt.passphrase_new_keys": ("Phrase de passe qui protégera les clés : ", "عبارة المرور التي ستحمي المفاتيح: ",
+                                   "Passphrase that will protect the keys: "),
+    "prompt.passphrase_current": ("Phrase de passe actuelle : ", "عبارة المرور الحالية: ", "Current passphrase: "),
+    "prompt.passphrase_next": ("Nouvelle phrase de passe : ", "عبارة المرور الجديدة: ", "New passphrase: "),
+    "passphrase.needed": (
+        "phrase de passe requise : définissez {variable} ou lancez la commande dans un terminal",
+        "عبارة المرور مطلوبة: حدّدوا {variable} أو شغّلوا الأمر في طرفية",
+        "a passphrase is needed: set {variable} or run the command in a terminal"),
+    "passphrase.differ": (
+        "les deux phrases de passe saisies diffèrent : rien n'a été modifié",
+        "عبارتا المرور المدخلتان مختلفتان: لم يتغير شيء",
+        "the two passphrases typed differ: nothing was changed"),
+    "passphrase.wrong": (
+        "phrase de passe incorrecte (ou fichier de clé altéré) : rien n'a été modifié",
+        "عبارة المرور غير صحيحة (أو ملف المفاتيح معدَّل): لم يتغير شيء",
+        "wrong passphrase (or altered key file): nothing was changed"),
+    "fingerprint.confirm_yes": (
+        "vérifiez cette empreinte avec l'expéditeur (par téléphone), puis relancez avec --yes ; "
+        "rien n'a été modifié",
+        "تحققوا من هذه البصمة مع المرسل (بالهاتف)، ثم أعيدوا التشغيل مع --yes؛ لم يتغير شيء",
+        "check this fingerprint with the sender (by phone), then run again with --yes; nothing was changed"),
+    "fingerprint.not_confirmed": (
+        "empreinte non confirmée : rien n'a été modifié",
+        "لم تُؤكَّد البصمة: لم يتغير شيء",
+        "fingerprint not confirmed: nothing was changed"),
+    "fingerprint.question": (
+        "Cette empreinte est-elle celle que l'expéditeur vous a lue ? [o/N] ",
+        "هل هذه البصمة هي التي قرأها عليكم المرسل؟ [y/N] ",
+        "Is this the fingerprint the sender read to you? [y/N] "),
+    "fingerprint.line": ("  empreinte : {fingerprint}", "  البصمة: {fingerprint}", "  fingerprint: {fingerprint}"),
+    # ------------------------------------------------------------------ files
+    "file.not_found": (
+        "{file} : fichier introuvable : vérifiez le nom et le dossier du fichier",
+        "{file}: الملف غير موجود: تحققوا من اسم الملف ومجلده",
+        "{file}: file not found: check the file's name and folder"),
+    "file.unreadable": (
+        "{file} : fichier illisible ({reason})",
+        "{file}: تعذّرت قراءة الملف ({reason})",
+        "{file}: the file cannot be read ({reason})"),
+    "file.not_writable": (
+        "{file} : écriture impossible ({reason})",
+        "{file}: تعذّرت الكتابة ({reason})",
+        "{file}: cannot be written ({reason})"),
+    "file.named": ("{file} : {message}", "{file}: {message}", "{file}: {message}"),
+    "json.invalid": ("JSON invalide ({start}…) : {reason}", "JSON غير صالح ({start}…): {reason}",
+                     "invalid JSON ({start}…): {reason}"),
+    "output.disk_full": (
+        "{file} n'a pas été écrit : le disque est plein ({folder}) ; libérez de la place puis relancez ; "
+        "aucun fichier à moitié écrit n'a été laissé",
+        "لم يُكتب {file}: القرص ممتلئ ({folder})؛ حرّروا مساحة ثم أعيدوا التشغيل؛ لم يُترك أي ملف مكتوب جزئيا",
+        "{file} was not written: the disk is full ({folder}); free some space and run again; no half-written "
+        "file was left"),
+    "output.not_written": (
+        "{file} n'a pas été écrit ({reason}) : vérifiez que le dossier existe et peut être écrit",
+        "لم يُكتب {file} ({reason}): تحققوا من أن المجلد موجود وتمكن الكتابة فيه",
+        "{file} was not written ({reason}): check that the folder exists and can be written"),
+    "interrupted": ("interrompu : rien n'a été modifié par l'opération en cours",
+                    "توقّف: لم تغيّر العملية الجارية شيئا",
+                    "interrupted: the operation under way changed nothing"),
+    "os.access": ("{file} : accès au fichier impossible ({reason})", "{file}: تعذّر الوصول إلى الملف ({reason})",
+                  "{file}: the file cannot be accessed ({reason})"),
+    "database.failed": (
+        "erreur de la base de données {file} ({reason}) : l'opération a été annulée, rien n'a été enregistré",
+        "خطأ في قاعدة البيانات {file} ({reason}): أُلغيت العملية، لم يُحفظ أي شيء",
+        "database error {file} ({reason}): the operation was cancelled, nothing was saved"),
+    # ------------------------------------------------------------------ records and imports
+    "record.refused": (
+        "{form} : enregistrement refusé, {problems}, rien n'a été enregistré",
+        "{form}: رُفض التسجيل، {problems}، لم يُحفظ أي شيء",
+        "{form}: record refused, {problems}, nothing was saved"),
+    "record.not_found": (
+        "aucun(e) {form} vivant(e) n'a l'identifiant {id}",
+        "لا يوجد سجل قائم في « {form} » بالمعرّف {id}",
+        "no live record of « {form} » has the identifier {id}"),
+    "import.refused": (
+        "{file} : import refusé, {problems} : rien n'a été enregistré",
+        "{file}: رُفض الاستيراد، {problems}: لم يُحفظ أي شيء",
+        "{file}: import refused, {problems}: nothing was saved"),
+    "consolidate.missing": (
+        "introuvable : {paths} ; rien n'a été consolidé",
+        "غير موجود: {paths}؛ لم يُدمج أي شيء",
+        "not found: {paths}; nothing was consolidated"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ the command line itself
+    "usage.error": ("{prog} : erreur d'utilisation : {message}", "{prog}: خطأ في الاستعمال: {message}",
+                    "{prog}: usage error: {message}"),
+    "help.data_dir": ("dossier de données (par défaut : KAFAAT_HOME, sinon le dossier de l'utilisateur)",
+                      "مجلد البيانات (افتراضيا: KAFAAT_HOME، وإلا مجلد المستخدم)",
+                      "data folder (default: KAFAAT_HOME, else the user's folder)"),
+    "help.lang": ("langue des messages (fr par défaut)", "لغة الرسائل (fr افتراضيا)",
+                  "language of the messages (fr by default)"),
+    "help.description": (
+        "Kafaat : saisie hors ligne, export chiffré et consolidation des indicateurs du programme.",
+        "كفاءات: إدخال البيانات دون اتصال، وتصديرها مشفّرة، ودمج مؤشرات البرنامج.",
+        "Kafaat: offline data entry, encrypted export and consolidation of the programme's indicators."),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ Excel: templates, exports, imports
+    "xlsx.extension": ("{file} : le fichier à écrire doit avoir l'extension .xlsx",
+                       "{file}: يجب أن يكون امتداد الملف المراد كتابته .xlsx",
+                       "{file}: the file to write must have the .xlsx extension"),
+    "template.written": ("Modèle « {form} » écrit : {file}", "كُتب نموذج « {form} »: {file}",
+                         "Template « {form} » written: {file}"),
+    "records.exported": ("{n} enregistrement exporté : {file}|{n} enregistrements exportés : {file}",
+                         "لم يُصدَّر أي سجل: {file}|صُدّر سجل واحد: {file}|صُدّر سجلان: {file}"
+                         "|صُدّرت {n} سجلات: {file}|صُدّر {n} سجلا: {file}|صُدّر {n} سجل: {file}",
+                         "{n} record exported: {file}|{n} records exported: {file}"),
+    "import.report_overwrites": (
+        "--errors {file} : le rapport écraserait le fichier importé ; choisissez un autre nom",
+        "--errors {file}: التقرير سيحلّ محل الملف المستورد؛ اختاروا اسما آخر",
+        "--errors {file}: the report would overwrite the imported file; choose another name"),
+    "import.map_syntax": (
+        "--map « {item} » : écrivez COLONNE=CHAMP (ex. F=women ou « N° Massar=student_code »)",
+        "--map « {item} »: اكتبوا COLONNE=CHAMP (مثلا F=women أو « N° Massar=student_code »)",
+        "--map « {item} »: write COLUMN=FIELD (e.g. F=women or « N° Massar=student_code »)"),
+    "import.map_field": (
+        "--map « {item} » : « {key} » n'est pas un champ de « {form} » (voir kafaat forms)",
+        "--map « {item} »: « {key} » ليس حقلا من حقول « {form} » (انظروا kafaat forms)",
+        "--map « {item} »: « {key} » is not a field of « {form} » (see kafaat forms)"),
+    "import.more_lines": ("… et {n} autre message|… et {n} autres messages",
+                          "…|… ورسالة أخرى|… ورسالتان أخريان|… و{n} رسائل أخرى|… و{n} رسالة أخرى|… و{n} رسالة أخرى",
+                          "… and {n} more message|… and {n} more messages"),
+    "import.more_lines_hint": (
+        "… et {n} autre message ; --errors RAPPORT.xlsx les donne toutes"
+        "|… et {n} autres messages ; --errors RAPPORT.xlsx les donne toutes",
+        "…؛ الخيار --errors REPORT.xlsx يعطيها كلها|… ورسالة أخرى؛ الخيار --errors REPORT.xlsx يعطيها كلها"
+        "|… ورسالتان أخريان؛ الخيار --errors REPORT.xlsx يعطيها كلها"
+        "|… و{n} رسائل أخرى؛ الخيار --errors REPORT.xlsx يعطيها كلها"
+        "|… و{n} رسالة أخرى؛ الخيار --errors REPORT.xlsx يعطيها كلها"
+        "|… و{n} رسالة أخرى؛ الخيار --errors REPORT.xlsx يعطيها كلها",
+        "… and {n} more message; --errors REPORT.xlsx gives them all"
+        "|… and {n} more messages; --errors REPORT.xlsx gives them all"),
+    "import.report_written": ("rapport d'erreurs écrit : {file}", "كُتب تقرير الأخطاء: {file}",
+                              "error report written: {file}"),
+    "import.on_rows": (" sur {n} ligne| sur {n} lignes",
+                       "| في سطر واحد| في سطرين| في {n} أسطر| في {n} سطرا| في {n} سطر",
+                       " on {n} row| on {n} rows"),
+    "import.errors_hint": (" ; --errors RAPPORT.xlsx les marque dans le fichier",
+                           "؛ الخيار --errors REPORT.xlsx يعلّمها في الملف",
+                           "; --errors REPORT.xlsx marks them in the file"),
+    "import.refused_rows": (
+        "{file} : import refusé, {problems}{rows} : rien n'a été enregistré{hint}",
+        "{file}: رُفض الاستيراد، {problems}{rows}: لم يُحفظ أي شيء{hint}",
+        "{file}: import refused, {problems}{rows}: nothing was saved{hint}"),
+    "import.checked": ("Vérification seule (rien n'a été enregistré) — {summary}",
+                       "تحقق فقط (لم يُحفظ أي شيء) — {summary}",
+                       "Check only (nothing was saved) — {summary}"),
+    "import.done": ("Import terminé — {summary}", "انتهى الاستيراد — {summary}", "Import finished — {summary}"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ an import's problems and summary
+    "import.column": ("colonne {column}", "العمود {column}", "column {column}"),
+    "import.field": ("champ « {label} »", "الحقل « {label} »", "field « {label} »"),
+    "import.row": ("ligne {row}", "السطر {row}", "row {row}"),
+    "import.problem": ("{where} : {message}", "{where}: {message}", "{where}: {message}"),
+    "import.warning": ("{where} : avertissement : {message}", "{where}: تنبيه: {message}",
+                       "{where}: warning: {message}"),
+    "import.summary": ("{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}",
+                       "{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}",
+                       "{read}: {created}, {updated}, {unchanged}{drafts}; {refused}; {warnings}"),
+    "import.summary_plan": (
+        "{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}",
+        "{read}: {created}، {updated} مرتقبة، {unchanged}{drafts}؛ {refused}؛ {warnings}",
+        "{read}: {created}, {updated} to do, {unchanged}{drafts}; {refused}; {warnings}"),
+    "import.rows_read": ("{n} ligne lue|{n} lignes lues",
+                         "لا سطر مقروء|سطر واحد مقروء|سطران مقروءان|{n} أسطر مقروءة|{n} سطرا مقروءا|{n} سطر مقروء",
+                         "{n} row read|{n} rows read"),
+    "import.rows_read.none": ("aucune ligne lue", "لم يُقرأ أي سطر", "no row read"),
+    "import.created": ("{n} création|{n} créations",
+                       "لا إنشاء|إنشاء واحد|إنشاءان|{n} عمليات إنشاء|{n} عملية إنشاء|{n} عملية إنشاء",
+                       "{n} creation|{n} creations"),
+    "import.created.none": ("aucune création", "لا إنشاء", "no creation"),
+    "import.updated": ("{n} mise à jour|{n} mises à jour",
+                       "لا تحديث|تحديث واحد|تحديثان|{n} تحديثات|{n} تحديثا|{n} تحديث",
+                       "{n} update|{n} updates"),
+    "import.updated.none": ("aucune mise à jour", "لا تحديث", "no update"),
+    "import.unchanged": ("{n} ligne inchangée|{n} lignes inchangées",
+                         "لا سطر دون تغيير|سطر واحد دون تغيير|سطران دون تغيير|{n} أسطر دون تغيير"
+                         "|{n} سطرا دون تغيير|{n} سطر دون تغيير",
+                         "{n} row unchanged|{n} rows unchanged"),
+    "import.unchanged.none": ("aucune ligne inchangée", "لا سطر دون تغيير", "no row unchanged"),
+    "import.rows_refused": ("{n} ligne refusée|{n} lignes refusées",
+                            "لا سطر مرفوض|سطر واحد مرفوض|سطران مرفوضان|{n} أسطر مرفوضة|{n} سطرا مرفوضا"
+                            "|{n} سطر مرفوض",
+                            "{n} row refused|{n} rows refused"),
+    "import.rows_refused.none": ("aucune ligne refusée", "لا سطر مرفوض", "no row refused"),
+    "import.warnings": ("{n} avertissement|{n} avertissements",
+                        "لا تنبيه|تنبيه واحد|تنبيهان|{n} تنبيهات|{n} تنبيها|{n} تنبيه",
+                        "{n} warning|{n} warnings"),
+    "import.warnings.none": ("aucun avertissement", "لا تنبيه", "no warning"),
+    "import.drafts": (" (dont {n} brouillon)| (dont {n} brouillons)",
+                      "| (منها مسودة واحدة)| (منها مسودتان)| (منها {n} مسودات)| (منها {n} مسودة)| (منها {n} مسودة)",
+                      " ({n} of them a draft)| ({n} of them drafts)"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ records list / add / delete
+    "records.none": ("{form} : aucun enregistrement.", "{form}: لا توجد سجلات.", "{form}: no records."),
+    "records.count": ("{n} enregistrement.|{n} enregistrements.",
+                      "لا سجلات.|سجل واحد.|سجلان.|{n} سجلات.|{n} سجلا.|{n} سجل.",
+                      "{n} record.|{n} records."),
+    "records.deleted": ("{n} enregistrement supprimé.|{n} enregistrements supprimés.",
+                        "لم يُحذف أي سجل.|حُذف سجل واحد.|حُذف سجلان.|حُذفت {n} سجلات.|حُذف {n} سجلا.|حُذف {n} سجل.",
+                        "{n} record deleted.|{n} records deleted."),
+    "record.draft": ("brouillon", "مسودة", "draft"),
+    "record.complete": ("complet", "مكتمل", "complete"),
+    "record.deleted": (" (supprimé)", " (محذوف)", " (deleted)"),
+    "record.refused_by": (" ✖ refusé par {ministry} (lot n° {sequence}) : {reasons}",
+                          " ✖ رفضته {ministry} (الحزمة رقم {sequence}): {reasons}",
+                          " ✖ refused by {ministry} (bundle no. {sequence}): {reasons}"),
+    "record.no_reason": ("sans motif", "دون سبب", "no reason given"),
+    "record.warning": ("avertissement — {issue}", "تنبيه — {issue}", "warning — {issue}"),
+    "record.draft_error": ("erreur (brouillon) — {issue}", "خطأ (مسودة) — {issue}", "error (draft) — {issue}"),
+    "records.json_object": ("--json attend un objet JSON ({{...}}) décrivant un enregistrement",
+                            "--json ينتظر كائن JSON ({{...}}) يصف سجلا",
+                            "--json expects a JSON object ({{...}}) describing a record"),
+    "records.bad_status": ("status : « {status} » n'est pas un statut (draft ou complete)",
+                           "status: « {status} » ليست حالة (draft أو complete)",
+                           "status: « {status} » is not a status (draft or complete)"),
+    "records.bad_id": ("id : « {id} » n'est pas un identifiant (UUID entre guillemets)",
+                       "id: « {id} » ليس معرّفا (UUID بين علامتي تنصيص)",
+                       "id: « {id} » is not an identifier (a UUID in quotes)"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ keys and recipients
+    "keys.establishment": ("Établissement : {name} ({code})", "المؤسسة: {name} ({code})",
+                           "Establishment: {name} ({code})"),
+    "keys.ministry": ("Ministère : {name} ({code})", "الوزارة: {name} ({code})", "Ministry: {name} ({code})"),
+    "keys.fingerprint": ("Empreinte (à lire au téléphone) : {fingerprint}", "البصمة (تُقرأ بالهاتف): {fingerprint}",
+                         "Fingerprint (to read out by phone): {fingerprint}"),
+    "keys.key_id": ("Identifiant de clé : {key_id}", "معرّف المفتاح: {key_id}", "Key identifier: {key_id}"),
+    "keys.algorithms": ("Algorithmes : {algorithms}", "الخوارزميات: {algorithms}", "Algorithms: {algorithms}"),
+    "keys.not_created_no_passphrase": (
+        "Attention : les clés ne sont pas encore créées (aucune phrase de passe : KAFAAT_PASSPHRASE n'est pas "
+        "définie et il n'y a pas de terminal). Créez-les avec « kafaat keys create » avant tout export.",
+        "تنبيه: لم تُنشأ المفاتيح بعد (لا توجد عبارة مرور: KAFAAT_PASSPHRASE غير محدد ولا توجد طرفية). "
+        "أنشئوها بالأمر « kafaat keys create » قبل أي تصدير.",
+        "Warning: the keys are not created yet (no passphrase: KAFAAT_PASSPHRASE is not set and there is no "
+        "terminal). Create them with « kafaat keys create » before any export."),
+    "keys.not_created": ("Attention : les clés ne sont pas créées ({reason}). Créez-les avec « kafaat keys create ».",
+                         "تنبيه: لم تُنشأ المفاتيح ({reason}). أنشئوها بالأمر « kafaat keys create ».",
+                         "Warning: the keys are not created ({reason}). Create them with « kafaat keys create »."),
+    "keys.created": ("Clés créées. Empreinte : {fingerprint}", "تم إنشاء المفاتيح. البصمة: {fingerprint}",
+                     "Keys created. Fingerprint: {fingerprint}"),
+    "keys.passphrase_changed": ("Phrase de passe changée.", "تم تغيير عبارة المرور.", "Passphrase changed."),
+    "keys.request_written": ("Demande d'enregistrement écrite : {file}", "كُتب طلب التسجيل: {file}",
+                             "Enrolment request written: {file}"),
+    "keys.fingerprint_for_ministry": (
+        "Empreinte à communiquer au ministère : {fingerprint}", "البصمة التي يجب إبلاغها للوزارة: {fingerprint}",
+        "Fingerprint to give the ministry: {fingerprint}"),
+    "keys.fingerprint_for_establishments": (
+        "Empreinte à communiquer aux établissements : {fingerprint}",
+        "البصمة التي يجب إبلاغها للمؤسسات: {fingerprint}",
+        "Fingerprint to give the establishments: {fingerprint}"),
+    "keys.public_written": ("Clé publique écrite : {file}", "كُتب المفتاح العمومي: {file}",
+                            "Public key written: {file}"),
+    "recipients.added": ("{code} ajouté aux destinataires des lots.", "أُضيفت {code} إلى الجهات المرسَل إليها الحزم.",
+                         "{code} added to the bundles' recipients."),
+    "recipients.already": ("{code} était déjà un destinataire avec cette clé : rien n'a changé.",
+                           "{code} جهة مرسَل إليها من قبل بهذا المفتاح: لم يتغير شيء.",
+                           "{code} was already a recipient with this key: nothing changed."),
+    "recipients.none": ("Aucun destinataire : « kafaat recipients add FICHIER ».",
+                        "لا توجد جهة مرسَل إليها: « kafaat recipients add FICHIER ».",
+                        "No recipient: « kafaat recipients add FILE »."),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ bundle export (establishment)
+    "export.foreign_keys": (
+        "ces clés ne sont pas celles de cet établissement : utilisez le dossier de données où elles ont été "
+        "créées ; aucun lot n'a été écrit",
+        "هذه المفاتيح ليست مفاتيح هذه المؤسسة: استعملوا مجلد البيانات الذي أُنشئت فيه؛ لم تُكتب أي حزمة",
+        "these keys are not this establishment's: use the data folder they were created in; no bundle was "
+        "written"),
+    "export.no_keys": (
+        "les clés de l'établissement n'existent pas encore : créez-les avec « kafaat keys create » ; aucun lot "
+        "n'a été écrit",
+        "مفاتيح المؤسسة غير موجودة بعد: أنشئوها بالأمر « kafaat keys create »؛ لم تُكتب أي حزمة",
+        "the establishment's keys do not exist yet: create them with « kafaat keys create »; no bundle was "
+        "written"),
+    "export.no_recipient": (
+        "aucun ministère destinataire : ajoutez sa clé publique avec « kafaat recipients add FICHIER » ; aucun "
+        "lot n'a été écrit",
+        "لا توجد وزارة مرسَل إليها: أضيفوا مفتاحها العمومي بالأمر « kafaat recipients add FICHIER »؛ "
+        "لم تُكتب أي حزمة",
+        "no recipient ministry: add its public key with « kafaat recipients add FILE »; no bundle was written"),
+    "export.busy": (
+        "un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : attendez qu'il se termine ; "
+        "rien n'a été écrit",
+        "تصدير آخر لهذا المجلد جارٍ (النافذة أو سطر الأوامر): انتظروا انتهاءه؛ لم يُكتب شيء",
+        "another export of this folder is under way (window or command line): wait until it ends; nothing was "
+        "written"),
+    "export.damaged": (
+        "la base de données est endommagée (PRAGMA integrity_check) : restaurez une sauvegarde avant "
+        "d'exporter ; aucun lot n'a été écrit ({detail})",
+        "قاعدة البيانات تالفة (PRAGMA integrity_check): استعيدوا نسخة احتياطية قبل التصدير؛ لم تُكتب أي حزمة "
+        "({detail})",
+        "the database is damaged (PRAGMA integrity_check): restore a backup before exporting; no bundle was "
+        "written ({detail})"),
+    "export.copy_failed": (
+        "le lot n° {sequence} est écrit dans {outbox}, mais la copie vers {folder} a échoué ({reason}) : "
+        "copiez ce fichier à la main",
+        "الحزمة رقم {sequence} مكتوبة في {outbox}، لكن نسخها إلى {folder} فشل ({reason}): انسخوا هذا الملف يدويا",
+        "bundle no. {sequence} is written in {outbox}, but copying it to {folder} failed ({reason}): copy "
+        "that file by hand"),
+    "export.destination_differs": (
+        "le lot n° {sequence} est écrit dans {outbox}, mais {file} existe déjà avec un autre contenu et n'a pas "
+        "été remplacé : copiez le fichier de la boîte d'envoi à la main après avoir vérifié celui de la "
+        "destination",
+        "الحزمة رقم {sequence} مكتوبة في {outbox}، لكن {file} موجود من قبل بمحتوى آخر ولم يُستبدل: انسخوا ملف "
+        "صندوق الإرسال يدويا بعد التحقق من الملف الموجود في الوجهة",
+        "bundle no. {sequence} is written in {outbox}, but {file} already exists with other content and was "
+        "not replaced: copy the outbox's file by hand after checking the one at the destination"),
+    "export.unknown_in_outbox": (
+        "la boîte d'envoi contient déjà {file}, un lot n° {sequence} que cette base de données ne connaît pas "
+        "(base vidée, remplacée ou restaurée sans sa boîte d'envoi) : aucun lot n'a été écrit et ce numéro ne "
+        "sera pas réutilisé ; restaurez la dernière sauvegarde de ce dossier (« kafaat restore FICHIER »)",
+        "صندوق الإرسال يحتوي من قبل على {file}، وهي حزمة رقم {sequence} لا تعرفها قاعدة البيانات هذه (قاعدة "
+        "أُفرغت أو استُبدلت أو استُعيدت دون صندوق إرسالها): لم تُكتب أي حزمة ولن يُعاد استعمال هذا الرقم؛ "
+        "استعيدوا آخر نسخة احتياطية لهذا المجلد (« kafaat restore FICHIER »)",
+        "the outbox already holds {file}, a bundle no. {sequence} this database does not know (a database "
+        "emptied, replaced or restored without its outbox): no bundle was written and this number will not be "
+        "reused; restore this folder's last backup (« kafaat restore FILE »)"),
+    "export.plan_no_keys": (
+        "les clés de l'établissement n'existent pas encore : « kafaat keys create »",
+        "مفاتيح المؤسسة غير موجودة بعد: « kafaat keys create »",
+        "the establishment's keys do not exist yet: « kafaat keys create »"),
+    "export.plan_no_recipient": (
+        "aucun ministère destinataire : ajoutez sa clé publique (« kafaat recipients add FICHIER »)",
+        "لا توجد وزارة مرسَل إليها: أضيفوا مفتاحها العمومي (« kafaat recipients add FICHIER »)",
+        "no recipient ministry: add its public key (« kafaat recipients add FILE »)"),
+    "due.never": ("aucun lot n'a encore été exporté", "لم يتم تصدير أي حزمة بعد", "no bundle has been exported yet"),
+    "due.late": (
+        "dernier lot exporté il y a {n} jour (période de {period} jours) : un export est attendu"
+        "|dernier lot exporté il y a {n} jours (période de {period} jours) : un export est attendu",
+        "آخر حزمة صُدّرت اليوم (المدة {period} يوما): تصدير منتظر|آخر حزمة صُدّرت منذ يوم واحد (المدة {period} "
+        "يوما): تصدير منتظر|آخر حزمة صُدّرت منذ يومين (المدة {period} يوما): تصدير منتظر|آخر حزمة صُدّرت منذ "
+        "{n} أيام (المدة {period} يوما): تصدير منتظر|آخر حزمة صُدّرت منذ {n} يوما (المدة {period} يوما): "
+        "تصدير منتظر|آخر حزمة صُدّرت منذ {n} يوم (المدة {period} يوما): تصدير منتظر",
+        "last bundle exported {n} day ago (period of {period} days): an export is due"
+        "|last bundle exported {n} days ago (period of {period} days): an export is due"),
+    "due.ok": ("dernier lot exporté il y a {n} jour|dernier lot exporté il y a {n} jours",
+               "آخر حزمة صُدّرت اليوم|آخر حزمة صُدّرت منذ يوم واحد|آخر حزمة صُدّرت منذ يومين"
+               "|آخر حزمة صُدّرت منذ {n} أيام|آخر حزمة صُدّرت منذ {n} يوما|آخر حزمة صُدّرت منذ {n} يوم",
+               "last bundle exported {n} day ago|last bundle exported {n} days ago"),
+    # ------------------------------------------------------------------ receipts (establishment)
+    "receipt.untrusted_ministry": (
+        "{what} : le ministère « {ministry} » n'est pas parmi les destinataires de confiance de cet établissement "
+        ": ajoutez sa clé publique (« kafaat recipients add FICHIER ») puis importez l'accusé à nouveau",
+        "{what}: الوزارة « {ministry} » ليست من الجهات الموثوقة المرسَل إليها لهذه المؤسسة: أضيفوا مفتاحها "
+        "العمومي (« kafaat recipients add FICHIER ») ثم استوردوا الإشعار من جديد",
+        "{what}: the ministry « {ministry} » is not among this establishment's trusted recipients: add its "
+        "public key (« kafaat recipients add FILE ») then import the receipt again"),
+    "receipt.other_key": (
+        "{what} : signé par une autre clé que celle de {ministry} ({fingerprint}) : demandez au ministère un "
+        "accusé signé avec sa clé actuelle ; rien n'a été modifié",
+        "{what}: موقَّع بمفتاح غير مفتاح {ministry} ({fingerprint}): اطلبوا من الوزارة إشعارا موقَّعا بمفتاحها "
+        "الحالي؛ لم يتغير شيء",
+        "{what}: signed by another key than {ministry}'s ({fingerprint}): ask the ministry for a receipt "
+        "signed with its current key; nothing was changed"),
+    "receipt.other_establishment": (
+        "{what} : accusé destiné à l'établissement {establishment}, pas à {here} : importez-le dans le dossier "
+        "de cet établissement ; rien n'a été modifié",
+        "{what}: إشعار موجَّه إلى المؤسسة {establishment} وليس إلى {here}: استوردوه في مجلد تلك المؤسسة؛ "
+        "لم يتغير شيء",
+        "{what}: a receipt for the establishment {establishment}, not {here}: import it in that "
+        "establishment's folder; nothing was changed"),
+    "receipt.unknown_bundle": (
+        "{what} : aucun lot n° {sequence} n'a été écrit par cet établissement : vérifiez le dossier de données "
+        "(« kafaat bundle outbox ») ; rien n'a été modifié",
+        "{what}: لم تكتب هذه المؤسسة أي حزمة رقم {sequence}: تحققوا من مجلد البيانات (« kafaat bundle outbox »)؛ "
+        "لم يتغير شيء",
+        "{what}: this establishment wrote no bundle no. {sequence}: check the data folder "
+        "(« kafaat bundle outbox »); nothing was changed"),
+    "receipt.hash_differs": (
+        "{what} : l'empreinte du lot n° {sequence} ne correspond pas au lot écrit ici : rien n'a été modifié",
+        "{what}: بصمة الحزمة رقم {sequence} لا تطابق الحزمة المكتوبة هنا: لم يتغير شيء",
+        "{what}: the hash of bundle no. {sequence} does not match the bundle written here: nothing was changed"),
+    "receipt.not_addressed": (
+        "{what} : le lot n° {sequence} n'était pas adressé à {ministry} : rien n'a été modifié",
+        "{what}: الحزمة رقم {sequence} لم تكن موجَّهة إلى {ministry}: لم يتغير شيء",
+        "{what}: bundle no. {sequence} was not addressed to {ministry}: nothing was changed"),
+}
+CATALOGUE |= {
+    "colon": (" : ", ": ", ": "),
+    # ------------------------------------------------------------------ bundle preview / export / outbox
+    "export.next": ("Prochain lot : n° {sequence}{full}, pour {recipients}",
+                    "الحزمة القادمة: رقم {sequence}{full}، إلى {recipients}",
+                    "Next bundle: no. {sequence}{full}, for {recipients}"),
+    "export.full": (" (complet)", " (كاملة)", " (complete)"),
+    "export.drafts_left": ("Brouillons laissés de côté (jamais envoyés) : {counts}",
+                           "مسودات تُركت جانبا (لا تُرسل أبدا): {counts}",
+                           "Drafts left out (never sent): {counts}"),
+    "export.withheld": ("{form} — restent à l'établissement (jamais envoyés) : {fields}",
+                        "{form} — تبقى في المؤسسة (لا تُرسل أبدا): {fields}",
+                        "{form} — stay at the establishment (never sent): {fields}"),
+    "export.pseudonymised": ("{form} — envoyés sous pseudonyme (clé de programme n° {key}) : {fields}",
+                             "{form} — تُرسل باسم مستعار (مفتاح البرنامج رقم {key}): {fields}",
+                             "{form} — sent under a pseudonym (programme key no. {key}): {fields}"),
+    "export.no_programme_key": (
+        "Aucune clé de programme installée : le code national des étudiants n'est pas envoyé "
+        "(« kafaat programme-key import FICHIER » pour l'envoyer sous pseudonyme).",
+        "لا يوجد مفتاح برنامج مثبَّت: لا يُرسل الرمز الوطني للطلبة (« kafaat programme-key import FICHIER » "
+        "لإرساله باسم مستعار).",
+        "No programme key installed: the students' national code is not sent "
+        "(« kafaat programme-key import FILE » to send it under a pseudonym)."),
+    "export.recovered": (
+        "Lot n° {sequence} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.",
+        "عُثر على الحزمة رقم {sequence} في صندوق الإرسال بعد انقطاع: سُجّلت كمكتوبة.",
+        "Bundle no. {sequence} found in the outbox after an interruption: recorded as written."),
+    "export.written": ("Lot n° {sequence} écrit : {file}", "كُتبت الحزمة رقم {sequence}: {file}",
+                       "Bundle no. {sequence} written: {file}"),
+    "export.recipients": ("Destinataires : {recipients} ; empreinte du lot : {hash}",
+                          "الجهات المرسَل إليها: {recipients}؛ بصمة الحزمة: {hash}",
+                          "Recipients: {recipients}; bundle hash: {hash}"),
+    "export.delivered": (
+        "Lot n° {sequence} copié aussi vers {folder} : il n'avait jamais quitté la boîte d'envoi.",
+        "نُسخت الحزمة رقم {sequence} أيضا إلى {folder}: لم تكن قد غادرت صندوق الإرسال قط.",
+        "Bundle no. {sequence} also copied to {folder}: it had never left the outbox."),
+    "export.to_carry": ("à porter au ministère : {line}", "يجب حمله إلى الوزارة: {line}",
+                        "to carry to the ministry: {line}"),
+    "outbox.number": ("n° {sequence}", "رقم {sequence}", "no. {sequence}"),
+    "outbox.reserved": ("réservé (non écrit)", "محجوزة (غير مكتوبة)", "reserved (not written)"),
+    "outbox.written": ("écrit, en attente d'accusé", "مكتوبة، في انتظار الإشعار بالتوصل",
+                       "written, awaiting receipt"),
+    "outbox.acknowledged": ("accusé de réception reçu", "تم التوصل بالإشعار", "receipt received"),
+    "outbox.never_out": ("écrit, jamais sorti du poste", "مكتوبة، لم تغادر الجهاز قط",
+                         "written, never left this computer"),
+    "outbox.undelivered": (
+        "Jamais copiés hors de la boîte d'envoi : n° {numbers} ({folder}) ; le prochain « kafaat bundle export "
+        "DOSSIER » les copie aussi, ou portez ces fichiers au ministère.",
+        "لم تُنسخ قط خارج صندوق الإرسال: رقم {numbers} ({folder})؛ الأمر « kafaat bundle export DOSSIER » "
+        "القادم ينسخها أيضا، أو احملوا هذه الملفات إلى الوزارة.",
+        "Never copied out of the outbox: no. {numbers} ({folder}); the next « kafaat bundle export FOLDER » "
+        "copies them too, or carry these files to the ministry."),
+    "reminder.bad_days": (
+        "--days {days} : la période doit être comprise entre 1 et 366 jours ; rien n'a été modifié",
+        "--days {days}: يجب أن تكون المدة بين 1 و366 يوما؛ لم يتغير شيء",
+        "--days {days}: the period must be between 1 and 366 days; nothing was changed"),
+    "reminder.set": ("Période de rappel : {days}.", "مدة التذكير: {days}.", "Reminder period: {days}."),
+    "reminder.period": ("Période : {days} ; {due}", "المدة: {days}؛ {due}", "Period: {days}; {due}"),
+    "receipt.imported": ("Accusé de réception vérifié : lot n° {sequence} marqué comme reçu.",
+                         "تم التحقق من الإشعار بالتوصل: الحزمة رقم {sequence} مسجلة كمستلمة.",
+                         "Receipt verified: bundle no. {sequence} marked as received."),
+    "receipt.counts": ("  {ministry} : {accepted}, {refused}", "  {ministry}: {accepted}، {refused}",
+                       "  {ministry}: {accepted}, {refused}"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ consolidation (ministry)
+    "outcome.who": ("{establishment} n° {sequence}", "{establishment} رقم {sequence}", "{establishment} no. {sequence}"),
+    "outcome.file": (" (fichier {file})", " (الملف {file})", " (file {file})"),
+    "outcome.accepted": ("{n} enregistrement accepté|{n} enregistrements acceptés",
+                         "لا سجل مقبول|سجل واحد مقبول|سجلان مقبولان|{n} سجلات مقبولة|{n} سجلا مقبولا|{n} سجل مقبول",
+                         "{n} record accepted|{n} records accepted"),
+    "outcome.refused": (", {n} refusé|, {n} refusés",
+                        "، لا سجل مرفوض|، سجل واحد مرفوض|، سجلان مرفوضان|، {n} سجلات مرفوضة|، {n} سجلا مرفوضا"
+                        "|، {n} سجل مرفوض",
+                        ", {n} refused|, {n} refused"),
+    "outcome.later": (" (lot qui était en attente)", " (حزمة كانت في الانتظار)", " (a bundle that was held)"),
+    "outcome.applied": ("{who} : appliqué, {accepted} sur {total}{refused}{later}{notes}",
+                        "{who}: طُبّقت، {accepted} من {total}{refused}{later}{notes}",
+                        "{who}: applied, {accepted} of {total}{refused}{later}{notes}"),
+    "outcome.duplicate": ("{who} : déjà consolidé (doublon, rien à faire)", "{who}: مدمجة من قبل (مكررة، لا شيء للقيام به)",
+                          "{who}: already consolidated (duplicate, nothing to do)"),
+    "outcome.held": ("{who} : mis en attente du lot n° {waiting}", "{who}: وُضعت في انتظار الحزمة رقم {waiting}",
+                     "{who}: held, waiting for bundle no. {waiting}"),
+    "outcome.already_held": ("{who} : déjà mis en attente du lot n° {waiting}",
+                             "{who}: موضوعة من قبل في انتظار الحزمة رقم {waiting}",
+                             "{who}: already held, waiting for bundle no. {waiting}"),
+    "outcome.fork": ("{who} : REFUSÉ — incident de sécurité (FOURCHE) : {reason}{where}",
+                     "{who}: مرفوضة — حادث أمني (تفرّع): {reason}{where}",
+                     "{who}: REFUSED — security incident (FORK): {reason}{where}"),
+    "outcome.rollback": ("{who} : REFUSÉ — incident de sécurité (RETOUR EN ARRIÈRE) : {reason}{where}",
+                         "{who}: مرفوضة — حادث أمني (رجوع إلى الوراء): {reason}{where}",
+                         "{who}: REFUSED — security incident (ROLLBACK): {reason}{where}"),
+    "outcome.refused_bundle": ("{who} : refusé : {reason}{where}", "{who}: مرفوضة: {reason}{where}",
+                               "{who}: refused: {reason}{where}"),
+    "summary.line": (
+        "{bundles} : {applied}, {duplicates}, {held} en attente, {refused}, {incidents} ; {accepted}, "
+        "{records_refused}",
+        "{bundles}: {applied}، {duplicates}، في الانتظار: {held}، {refused}، {incidents}؛ {accepted}، "
+        "{records_refused}",
+        "{bundles}: {applied}, {duplicates}, {held} held, {refused}, {incidents}; {accepted}, {records_refused}"),
+    "summary.bundles": ("{n} lot|{n} lots", "لا حزم|حزمة واحدة|حزمتان|{n} حزم|{n} حزمة|{n} حزمة",
+                        "{n} bundle|{n} bundles"),
+    "summary.applied": ("{n} appliqué|{n} appliqués",
+                        "لا حزمة مطبّقة|حزمة واحدة مطبّقة|حزمتان مطبّقتان|{n} حزم مطبّقة|{n} حزمة مطبّقة"
+                        "|{n} حزمة مطبّقة",
+                        "{n} applied|{n} applied"),
+    "summary.duplicates": ("{n} doublon|{n} doublons", "لا مكرر|مكرر واحد|مكرران|{n} مكررات|{n} مكررا|{n} مكرر",
+                           "{n} duplicate|{n} duplicates"),
+    "summary.refused": ("{n} refusé|{n} refusés", "المرفوضة: {n}", "{n} refused|{n} refused"),
+    "summary.incidents": ("{n} incident de sécurité|{n} incidents de sécurité",
+                          "لا حوادث أمنية|حادث أمني واحد|حادثان أمنيان|{n} حوادث أمنية|{n} حادثا أمنيا|{n} حادث أمني",
+                          "{n} security incident|{n} security incidents"),
+    "chain.none": ("aucune chaîne de lots pour {code}", "لا توجد سلسلة حزم للمؤسسة {code}",
+                   "no chain of bundles for {code}"),
+    "chain.rollback_same": (
+        "un lot n° {sequence} d'empreinte {applied} est déjà appliqué (chaîne arrivée au n° {last}) ; ce fichier "
+        "porte le même numéro avec l'empreinte {hash}",
+        "حزمة رقم {sequence} ببصمة {applied} مطبّقة من قبل (السلسلة وصلت إلى الرقم {last})؛ هذا الملف يحمل الرقم "
+        "نفسه ببصمة {hash}",
+        "a bundle no. {sequence} with hash {applied} is already applied (chain at no. {last}); this file has the "
+        "same number with hash {hash}"),
+    "chain.fork_same": (
+        "un autre lot n° {sequence} a déjà été reçu (empreinte {received}) ; ce fichier porte l'empreinte {hash}",
+        "سبق استلام حزمة أخرى رقم {sequence} (البصمة {received})؛ هذا الملف يحمل البصمة {hash}",
+        "another bundle no. {sequence} was already received (hash {received}); this file has hash {hash}"),
+    "chain.rollback_older": (
+        "la chaîne de {code} est déjà au lot n° {last} (empreinte {last_hash}) ; ce lot n° {sequence} plus "
+        "ancien, d'empreinte {hash}, n'a jamais été reçu",
+        "سلسلة {code} وصلت من قبل إلى الحزمة رقم {last} (البصمة {last_hash})؛ هذه الحزمة الأقدم رقم {sequence}، "
+        "ببصمة {hash}، لم تُستلم قط",
+        "{code}'s chain is already at bundle no. {last} (hash {last_hash}); this older bundle no. {sequence}, "
+        "with hash {hash}, was never received"),
+    "chain.fork_previous": (
+        "le lot n° {sequence} dit suivre un lot n° {last} d'empreinte {previous}, mais le lot n° {last} appliqué "
+        "a l'empreinte {last_hash}",
+        "الحزمة رقم {sequence} تقول إنها تلي حزمة رقم {last} ببصمة {previous}، لكن الحزمة رقم {last} المطبّقة "
+        "بصمتها {last_hash}",
+        "bundle no. {sequence} says it follows a bundle no. {last} with hash {previous}, but the applied bundle "
+        "no. {last} has hash {last_hash}"),
+}
+CATALOGUE |= {
+    "consolidate.record_refused": ("    refusé : {form} {id} — {reasons}", "    مرفوض: {form} {id} — {reasons}",
+                                   "    refused: {form} {id} — {reasons}"),
+    "consolidate.more_refused": (
+        "    … et {n} autre (voir l'accusé de réception)|    … et {n} autres (voir l'accusé de réception)",
+        "    …|    … وسجل آخر (انظروا الإشعار بالتوصل)|    … وسجلان آخران (انظروا الإشعار بالتوصل)"
+        "|    … و{n} سجلات أخرى (انظروا الإشعار بالتوصل)|    … و{n} سجلا آخر (انظروا الإشعار بالتوصل)"
+        "|    … و{n} سجل آخر (انظروا الإشعار بالتوصل)",
+        "    … and {n} more (see the receipt)|    … and {n} more (see the receipt)"),
+    "consolidate.remark": ("    remarque : {problem}", "    ملاحظة: {problem}", "    note: {problem}"),
+    "receipt.written": ("Accusé de réception écrit : {file}", "كُتب الإشعار بالتوصل: {file}", "Receipt written: {file}"),
+    # ------------------------------------------------------------------ ministry status
+    "status.late": ("EN RETARD", "متأخرة", "LATE"),
+    "status.up_to_date": ("à jour", "محيَّنة", "up to date"),
+    "status.enrolled": ("enregistré", "مسجَّلة", "enrolled"),
+    "status.not_enrolled": ("non enregistré", "غير مسجَّلة", "not enrolled"),
+    "status.key_state": ("clé {state}", "المفتاح {state}", "key {state}"),
+    "status.line": (
+        "{name} ({region}) — {enrolled} ; dernier lot n° {sequence} (fait le {made}, reçu le {got}) ; {records}",
+        "{name} ({region}) — {enrolled}؛ آخر حزمة رقم {sequence} (أُعدّت في {made}، استُلمت في {got})؛ {records}",
+        "{name} ({region}) — {enrolled}; last bundle no. {sequence} (made {made}, received {got}); {records}"),
+    "status.held": ("lots en attente : {held} (attendent le n° {waiting})",
+                    "حزم في الانتظار: {held} (تنتظر الرقم {waiting})",
+                    "bundles held: {held} (waiting for no. {waiting})"),
+    "status.refused_records": (
+        "{n} enregistrement refusé non encore corrigé|{n} enregistrements refusés non encore corrigés",
+        "لا سجلات مرفوضة|سجل واحد مرفوض لم يُصحَّح بعد|سجلان مرفوضان لم يُصحَّحا بعد"
+        "|{n} سجلات مرفوضة لم تُصحَّح بعد|{n} سجلا مرفوضا لم يُصحَّح بعد|{n} سجل مرفوض لم يُصحَّح بعد",
+        "{n} refused record not corrected yet|{n} refused records not corrected yet"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ the ministry's registry
+    "enroll.rotation": ("{code} : rotation de clé appliquée ({old} → {new}) ; la chaîne de lots continue.",
+                        "{code}: طُبّق تغيير المفتاح ({old} → {new})؛ سلسلة الحزم مستمرة.",
+                        "{code}: key rotation applied ({old} → {new}); the chain of bundles goes on."),
+    "enroll.rotation_already": (
+        "{code} : rotation de clé déjà appliquée ({old} → {new}) ; la chaîne de lots continue.",
+        "{code}: تغيير المفتاح مطبَّق من قبل ({old} → {new})؛ سلسلة الحزم مستمرة.",
+        "{code}: key rotation already applied ({old} → {new}); the chain of bundles goes on."),
+    "enroll.replaced": (
+        "{code} enregistré avec sa nouvelle clé : ses lots repartent du n° 1 (nouvelle chaîne).",
+        "سُجّلت {code} بمفتاحها الجديد: تبدأ حزمها من جديد من الرقم 1 (سلسلة جديدة).",
+        "{code} enrolled with its new key: its bundles start again at no. 1 (new chain)."),
+    "enroll.done": ("{code} enregistré.", "سُجّلت {code}.", "{code} enrolled."),
+    "enroll.already": ("{code} était déjà enregistré avec cette clé.", "{code} مسجَّلة من قبل بهذا المفتاح.",
+                       "{code} was already enrolled with this key."),
+    "revoke.confirm_yes": (
+        "la révocation refusera tous les lots signés par la clé actuelle de {code} : relancez avec --yes pour "
+        "confirmer ; rien n'a été modifié",
+        "الإبطال سيرفض كل الحزم الموقَّعة بالمفتاح الحالي للمؤسسة {code}: أعيدوا التشغيل مع --yes للتأكيد؛ لم يتغير شيء",
+        "revoking will refuse every bundle signed by {code}'s current key: run again with --yes to confirm; "
+        "nothing was changed"),
+    "revoke.question": ("Révoquer la clé de {code} ? [o/N] ", "إبطال مفتاح {code}؟ [y/N] ",
+                        "Revoke {code}'s key? [y/N] "),
+    "revoke.not_confirmed": ("révocation non confirmée : rien n'a été modifié", "لم يُؤكَّد الإبطال: لم يتغير شيء",
+                             "revocation not confirmed: nothing was changed"),
+    "revoke.done": ("Clé de {code} révoquée ({fingerprint}) : ses lots seront refusés.",
+                    "أُبطل مفتاح {code} ({fingerprint}): ستُرفض حزمها.",
+                    "{code}'s key revoked ({fingerprint}): its bundles will be refused."),
+    # ------------------------------------------------------------------ ministry verify
+    "verify.valid": ("Lot valide : {name} ({code}), n° {sequence} (format {version})",
+                     "حزمة صالحة: {name} ({code})، رقم {sequence} (الصيغة {version})",
+                     "Valid bundle: {name} ({code}), no. {sequence} (format {version})"),
+    "verify.signed": ("  signé par la clé {fingerprint} ; empreinte du lot : {hash}",
+                      "  موقَّعة بالمفتاح {fingerprint}؛ بصمة الحزمة: {hash}",
+                      "  signed by the key {fingerprint}; bundle hash: {hash}"),
+    "verify.created": ("  créé le {created} ; lot précédent : {previous}",
+                       "  أُنشئت في {created}؛ الحزمة السابقة: {previous}",
+                       "  created {created}; previous bundle: {previous}"),
+    "verify.first": ("aucun (premier lot)", "لا شيء (أول حزمة)", "none (first bundle)"),
+    "verify.period": ("  période : {start} → {end}{full}", "  الفترة: {start} → {end}{full}",
+                      "  period: {start} → {end}{full}"),
+    "verify.start": ("début", "البداية", "start"),
+    "verify.versions": ("  schéma {schema}, application {application}", "  المخطط {schema}، التطبيق {application}",
+                        "  schema {schema}, application {application}"),
+    "verify.dropped": ("  {form} : champs personnels écartés à l'arrivée ({fields})",
+                       "  {form}: حقول شخصية استُبعدت عند الوصول ({fields})",
+                       "  {form}: personal fields dropped on arrival ({fields})"),
+    "verify.refused": ("  refusé : {line}", "  مرفوض: {line}", "  refused: {line}"),
+    # ------------------------------------------------------------------ the establishments list
+    "establishments.imported": ("{added}, {corrected}, {same}.", "{added}، {corrected}، {same}.",
+                                "{added}, {corrected}, {same}."),
+    "establishments.added": ("{n} établissement ajouté|{n} établissements ajoutés",
+                             "لم تُضف أي مؤسسة|أُضيفت مؤسسة واحدة|أُضيفت مؤسستان|أُضيفت {n} مؤسسات|أُضيفت {n} مؤسسة"
+                             "|أُضيفت {n} مؤسسة",
+                             "{n} establishment added|{n} establishments added"),
+    "establishments.corrected": ("{n} corrigé|{n} corrigés", "المصحَّحة: {n}", "{n} corrected|{n} corrected"),
+    "establishments.same": ("{n} inchangé|{n} inchangés", "دون تغيير: {n}", "{n} unchanged|{n} unchanged"),
+    "establishments.added_one": ("  ajouté : {code}", "  أُضيفت: {code}", "  added: {code}"),
+    "establishments.corrected_one": ("  corrigé : {code}", "  صُحّحت: {code}", "  corrected: {code}"),
+    "reference.written": ("Mise à jour n° {serial} écrite ({establishments}) : {file}",
+                          "كُتب التحديث رقم {serial} ({establishments}): {file}",
+                          "Update no. {serial} written ({establishments}): {file}"),
+    "reference.how": ("Les établissements l'appliquent avec « kafaat reference import FICHIER ».",
+                      "تطبّقه المؤسسات بالأمر « kafaat reference import FICHIER ».",
+                      "Establishments apply it with « kafaat reference import FILE »."),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ bundles refused on arrival
+    "bundle.what": ("lot {code} n° {sequence}", "الحزمة {code} رقم {sequence}", "bundle {code} no. {sequence}"),
+    "bundle.truncated": (
+        "fichier tronqué ({part} incomplet) : demandez à l'établissement de copier à nouveau le lot",
+        "ملف مبتور ({part} ناقص): اطلبوا من المؤسسة نسخ الحزمة من جديد",
+        "truncated file ({part} incomplete): ask the establishment to copy the bundle again"),
+    "bundle.too_large": (
+        "fichier de {size} octets : au-delà de la limite de {limit} octets",
+        "ملف حجمه {size} بايت: يتجاوز الحد الأقصى البالغ {limit} بايت",
+        "a file of {size} bytes: beyond the limit of {limit} bytes"),
+    "bundle.not_a_bundle": (
+        "ce fichier n'est pas un lot Kafaat (signature de format absente) : choisissez un fichier .kfb écrit "
+        "par « kafaat bundle export »",
+        "هذا الملف ليس حزمة كفاءات (توقيع الصيغة غائب): اختاروا ملف .kfb كتبه الأمر « kafaat bundle export »",
+        "this file is not a Kafaat bundle (format signature missing): choose a .kfb file written by "
+        "« kafaat bundle export »"),
+    "bundle.newer": (
+        "lot au format {version} : créé par une version plus récente de Kafaat ; mettez l'application à jour",
+        "حزمة بالصيغة {version}: أنشأها إصدار أحدث من كفاءات؛ حدّثوا التطبيق",
+        "a bundle in format {version}: made by a newer version of Kafaat; update the application"),
+    "bundle.unknown_version": (
+        "lot au format {version} : version inconnue ; demandez à l'établissement un nouvel export",
+        "حزمة بالصيغة {version}: صيغة غير معروفة؛ اطلبوا من المؤسسة تصديرا جديدا",
+        "a bundle in format {version}: unknown version; ask the establishment for a new export"),
+    "bundle.other_signer": (
+        "lot déclaré signé par la clé {declared}… ; la clé enregistrée pour {code} est {enrolled}… "
+        "({fingerprint}) : si l'établissement a changé de clé, appliquez sa demande (« kafaat ministry enroll »)",
+        "حزمة يُدّعى أنها موقَّعة بالمفتاح {declared}…؛ المفتاح المسجَّل للمؤسسة {code} هو {enrolled}… "
+        "({fingerprint}): إن غيّرت المؤسسة مفتاحها، طبّقوا طلبها (« kafaat ministry enroll »)",
+        "a bundle declared signed by the key {declared}…; the key enrolled for {code} is {enrolled}… "
+        "({fingerprint}): if the establishment changed its key, apply its request (« kafaat ministry enroll »)"),
+    "signature.invalid": (
+        "{what} : signature invalide (clé {code}, empreinte {fingerprint}) : le fichier a été modifié ou "
+        "n'a pas été signé par cette clé ; demandez l'original à l'expéditeur",
+        "{what}: توقيع غير صالح (المفتاح {code}، البصمة {fingerprint}): عُدّل الملف أو لم يُوقَّع بهذا المفتاح؛ "
+        "اطلبوا الأصل من المرسل",
+        "{what}: invalid signature (key {code}, fingerprint {fingerprint}): the file was changed or not signed "
+        "by this key; ask the sender for the original"),
+    "bundle.length": (
+        "fichier tronqué ou prolongé : contenu de {size} octets, {announced} annoncés ; demandez à "
+        "l'établissement de copier à nouveau le lot",
+        "ملف مبتور أو ممدَّد: المحتوى {size} بايت بدل {announced} المعلنة؛ اطلبوا من المؤسسة نسخ الحزمة من جديد",
+        "truncated or extended file: {size} bytes of content, {announced} announced; ask the establishment to "
+        "copy the bundle again"),
+    "bundle.tampered": (
+        "le contenu chiffré a été modifié après la signature : demandez à l'établissement de copier à nouveau "
+        "le lot",
+        "عُدّل المحتوى المشفَّر بعد التوقيع: اطلبوا من المؤسسة نسخ الحزمة من جديد",
+        "the encrypted content was changed after signing: ask the establishment to copy the bundle again"),
+    "bundle.unknown_establishment": (
+        "l'établissement {code} n'est pas enregistré : enregistrez d'abord sa demande (« kafaat ministry enroll »)",
+        "المؤسسة {code} غير مسجَّلة: سجّلوا طلبها أولا (« kafaat ministry enroll »)",
+        "the establishment {code} is not enrolled: enrol its request first (« kafaat ministry enroll »)"),
+    "bundle.not_for_us": (
+        "ce lot n'est pas adressé à {code} (destinataires : {recipients}) : il est à consolider par son "
+        "destinataire",
+        "هذه الحزمة ليست موجَّهة إلى {code} (الجهات المرسَل إليها: {recipients}): يدمجها من أُرسلت إليه",
+        "this bundle is not addressed to {code} (recipients: {recipients}): its recipient consolidates it"),
+    "bundle.key_does_not_open": (
+        "la clé du lot ne s'ouvre pas avec la clé de {code} : vérifiez que l'établissement a la clé publique "
+        "actuelle du ministère (« kafaat ministry public-key »)",
+        "مفتاح الحزمة لا يُفتح بمفتاح {code}: تحققوا من أن لدى المؤسسة المفتاح العمومي الحالي للوزارة "
+        "(« kafaat ministry public-key »)",
+        "the bundle's key does not open with {code}'s key: check that the establishment has the ministry's "
+        "current public key (« kafaat ministry public-key »)"),
+    "bundle.segment": (
+        "le segment n° {index} ne se déchiffre pas (données altérées, réordonnées ou tronquées) : demandez à "
+        "l'établissement de copier à nouveau le lot",
+        "الجزء رقم {index} لا يُفكّ تشفيره (بيانات معدَّلة أو معاد ترتيبها أو مبتورة): اطلبوا من المؤسسة نسخ "
+        "الحزمة من جديد",
+        "segment no. {index} does not decrypt (data altered, reordered or truncated): ask the establishment to "
+        "copy the bundle again"),
+    "bundle.key_revoked": (
+        "lot signé par la clé de {code} révoquée le {date} : refusé ; l'établissement doit être enregistré à "
+        "nouveau (« kafaat ministry enroll FICHIER --replace »)",
+        "حزمة موقَّعة بمفتاح {code} الذي أُبطل في {date}: مرفوضة؛ يجب تسجيل المؤسسة من جديد "
+        "(« kafaat ministry enroll FICHIER --replace »)",
+        "a bundle signed by {code}'s key revoked on {date}: refused; the establishment must be enrolled again "
+        "(« kafaat ministry enroll FILE --replace »)"),
+    "bundle.key_closed_chain": (
+        "lot signé par une ancienne clé de {code}, d'une chaîne close depuis : refusé ; demandez à "
+        "l'établissement un export avec sa clé actuelle",
+        "حزمة موقَّعة بمفتاح قديم للمؤسسة {code}، من سلسلة أُغلقت منذئذ: مرفوضة؛ اطلبوا من المؤسسة تصديرا "
+        "بمفتاحها الحالي",
+        "a bundle signed by an old key of {code}, from a chain closed since: refused; ask the establishment "
+        "for an export with its current key"),
+    "bundle.key_replaced": (
+        "lot signé par l'ancienne clé de {code}, remplacée le {date} par un nouvel enregistrement : refusé ; "
+        "demandez à l'établissement un export avec sa clé actuelle",
+        "حزمة موقَّعة بالمفتاح القديم للمؤسسة {code}، المستبدَل في {date} بتسجيل جديد: مرفوضة؛ اطلبوا من "
+        "المؤسسة تصديرا بمفتاحها الحالي",
+        "a bundle signed by {code}'s old key, replaced on {date} by a new enrolment: refused; ask the "
+        "establishment for an export with its current key"),
+    "enroll.other_key": (
+        "{code} est déjà enregistré avec une autre clé (empreinte {fingerprint}) : rien n'a été modifié (après "
+        "la perte d'un poste : « kafaat ministry enroll FICHIER --replace », qui ouvre une nouvelle chaîne de lots)",
+        "{code} مسجَّلة من قبل بمفتاح آخر (البصمة {fingerprint}): لم يتغير شيء (بعد فقدان جهاز: "
+        "« kafaat ministry enroll FICHIER --replace »، الذي يفتح سلسلة حزم جديدة)",
+        "{code} is already enrolled with another key (fingerprint {fingerprint}): nothing was changed (after a "
+        "lost computer: « kafaat ministry enroll FILE --replace », which starts a new chain of bundles)"),
+    "enroll.key_ended": (
+        "cette clé de {code} est {state} depuis le {date} : elle ne peut pas être enregistrée à nouveau ; "
+        "demandez à l'établissement une nouvelle demande (« kafaat keys rotate »)",
+        "مفتاح {code} هذا في حالة « {state} » منذ {date}: لا يمكن تسجيله من جديد؛ اطلبوا من المؤسسة طلبا جديدا "
+        "(« kafaat keys rotate »)",
+        "this key of {code} is « {state} » since {date}: it cannot be enrolled again; ask the establishment for "
+        "a new request (« kafaat keys rotate »)"),
+    "enroll.unknown_establishment": (
+        "{what} : établissement inconnu « {code} » : ajoutez-le à la liste (« kafaat ministry establishments "
+        "import FICHIER.csv ») puis enregistrez-le",
+        "{what}: مؤسسة غير معروفة « {code} »: أضيفوها إلى القائمة (« kafaat ministry establishments import "
+        "FICHIER.csv ») ثم سجّلوها",
+        "{what}: unknown establishment « {code} »: add it to the list (« kafaat ministry establishments import "
+        "FILE.csv ») then enrol it"),
+    "revoke.no_active_key": ("aucune clé active pour {code} : rien n'a été modifié",
+                             "لا يوجد مفتاح نشط للمؤسسة {code}: لم يتغير شيء",
+                             "no active key for {code}: nothing was changed"),
+}
+CATALOGUE |= {
+    "key_state.active": ("active", "نشط", "active"),
+    "key_state.rotated": ("remplacée par rotation", "مستبدَل بتغيير المفتاح", "replaced by rotation"),
+    "key_state.replaced": ("remplacée (nouvel enregistrement)", "مستبدَل (تسجيل جديد)", "replaced (new enrolment)"),
+    "key_state.revoked": ("révoquée", "مُبطَل", "revoked"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ init, backups, selftest
+    "init.option_needed": ("{option} CODE est obligatoire pour le rôle {role}", "{option} CODE إلزامي للدور {role}",
+                           "{option} CODE is required for the role {role}"),
+    "init.establishment": ("Dossier initialisé pour {name} ({code}) : {folder}", "هُيّئ المجلد للمؤسسة {name} ({code}): {folder}",
+                           "Folder initialised for {name} ({code}): {folder}"),
+    "init.ministry": ("Dossier ministère initialisé pour {name} ({code}) : {folder}",
+                      "هُيّئ مجلد الوزارة {name} ({code}): {folder}",
+                      "Ministry folder initialised for {name} ({code}): {folder}"),
+    "init.store": ("Magasin national : {url}", "المخزن الوطني: {url}", "National store: {url}"),
+    "backup.written": ("Sauvegarde écrite : {file}", "كُتبت النسخة الاحتياطية: {file}", "Backup written: {file}"),
+    "backup.daily_out": ("--daily écrit toujours dans le dossier backups/ des données : retirez SORTIE",
+                         "--daily يكتب دائما في المجلد backups/ لمجلد البيانات: احذفوا SORTIE",
+                         "--daily always writes into the data folder's backups/ folder: remove OUT"),
+    "backup.rotated": ("  rotation : {file} supprimée", "  تدوير: حُذفت {file}", "  rotation: {file} deleted"),
+    "backup.nothing": ("aucune base SQLite à sauvegarder dans ce dossier (magasin national sur PostgreSQL)",
+                       "لا توجد قاعدة SQLite لنسخها احتياطيا في هذا المجلد (المخزن الوطني على PostgreSQL)",
+                       "no SQLite database to back up in this folder (national store on PostgreSQL)"),
+    "restore.done": ("Base restaurée depuis {file}.", "استُعيدت القاعدة من {file}.", "Database restored from {file}."),
+    "restore.kept": ("L'ancienne base est conservée dans {file}", "القاعدة القديمة محفوظة في {file}",
+                     "The former database is kept in {file}"),
+    "selftest.line": ("{mark} {name} : {detail}", "{mark} {name}: {detail}", "{mark} {name}: {detail}"),
+    "selftest.failed": ("ÉCHEC", "فشل ", "FAIL "),
+    "selftest.failures": ("{n} vérification en échec|{n} vérifications en échec",
+                          "لا فحص فاشل|فحص واحد فاشل|فحصان فاشلان|{n} فحوص فاشلة|{n} فحصا فاشلا|{n} فحص فاشل",
+                          "{n} check failed|{n} checks failed"),
+    "selftest.passed": ("Toutes les vérifications sont passées.", "نجحت كل الفحوص.", "Every check passed."),
+    # ------------------------------------------------------------------ reference updates, reports, rotation
+    "reference.no_trusted_key": (
+        "aucune clé de ministère de confiance pour vérifier cette mise à jour : « --ministry-key FICHIER » "
+        "(dossier pas encore initialisé) ou « kafaat recipients add »",
+        "لا يوجد مفتاح وزارة موثوق للتحقق من هذا التحديث: « --ministry-key FICHIER » (مجلد غير مهيأ بعد) أو "
+        "« kafaat recipients add »",
+        "no trusted ministry key to verify this update: « --ministry-key FILE » (folder not initialised yet) "
+        "or « kafaat recipients add »"),
+    "reference.applied": ("Liste des établissements mise à jour (n° {serial} de {ministry}, {establishments}).",
+                          "حُدّثت قائمة المؤسسات (رقم {serial} من {ministry}، {establishments}).",
+                          "List of establishments updated (no. {serial} from {ministry}, {establishments})."),
+    "reference.already": ("Mise à jour n° {serial} de {ministry} déjà appliquée : rien à faire.",
+                          "التحديث رقم {serial} من {ministry} مطبَّق من قبل: لا شيء للقيام به.",
+                          "Update no. {serial} from {ministry} already applied: nothing to do."),
+    "report.written": ("Classeur écrit : {file} ({sheets}, année {year}, {covered} sur {expected} avec des données)",
+                       "كُتب المصنف: {file} ({sheets}، السنة {year}، {covered} من {expected} لديها بيانات)",
+                       "Workbook written: {file} ({sheets}, year {year}, {covered} of {expected} with data)"),
+    "report.sheets": ("{n} feuille|{n} feuilles", "لا أوراق|ورقة واحدة|ورقتان|{n} أوراق|{n} ورقة|{n} ورقة",
+                      "{n} sheet|{n} sheets"),
+    "rotation.new_keys": ("Nouvelles clés de {code} ; ancienne empreinte {old}", "مفاتيح جديدة للمؤسسة {code}؛ البصمة القديمة {old}",
+                          "New keys for {code}; former fingerprint {old}"),
+    "rotation.fingerprint": ("Nouvelle empreinte : {fingerprint}", "البصمة الجديدة: {fingerprint}",
+                             "New fingerprint: {fingerprint}"),
+    "rotation.written": (
+        "Demande de rotation écrite : {file} — envoyez-la à chaque ministère (« kafaat ministry enroll »)",
+        "كُتب طلب تغيير المفتاح: {file} — أرسلوه إلى كل وزارة (« kafaat ministry enroll »)",
+        "Rotation request written: {file} — send it to each ministry (« kafaat ministry enroll »)"),
+    # ------------------------------------------------------------------ the programme key
+    "programme.bad_version": ("--key-version {version} : entre 1 et {max}", "--key-version {version}: بين 1 و{max}",
+                              "--key-version {version}: between 1 and {max}"),
+    "programme.exists": ("{file} existe déjà : rien n'a été écrit (une clé de programme ne s'écrase jamais)",
+                         "{file} موجود من قبل: لم يُكتب شيء (مفتاح البرنامج لا يُستبدل أبدا)",
+                         "{file} already exists: nothing was written (a programme key is never overwritten)"),
+    "programme.written": ("Clé de programme n° {version} écrite : {file}", "كُتب مفتاح البرنامج رقم {version}: {file}",
+                          "Programme key no. {version} written: {file}"),
+    "programme.only_establishments": (
+        "Remettez-la aux seuls établissements ; aucun ministère ne doit la détenir.",
+        "سلّموه للمؤسسات وحدها؛ يجب ألا تحوزه أي وزارة.",
+        "Give it to the establishments only; no ministry may hold it."),
+    "programme.key": ("Clé de programme n° {version}", "مفتاح البرنامج رقم {version}", "Programme key no. {version}"),
+    "programme.installed": ("Clé de programme n° {version} installée.", "ثُبّت مفتاح البرنامج رقم {version}.",
+                            "Programme key no. {version} installed."),
+    "programme.already": ("La clé de programme n° {version} était déjà installée.",
+                          "مفتاح البرنامج رقم {version} مثبَّت من قبل.",
+                          "Programme key no. {version} was already installed."),
+    "programme.none": ("Aucune clé de programme : le code national des étudiants n'est pas envoyé aux ministères.",
+                       "لا يوجد مفتاح برنامج: لا يُرسل الرمز الوطني للطلبة إلى الوزارات.",
+                       "No programme key: the students' national code is not sent to the ministries."),
+    "programme.show": ("Clé de programme n° {version}, empreinte {fingerprint}",
+                       "مفتاح البرنامج رقم {version}، البصمة {fingerprint}",
+                       "Programme key no. {version}, fingerprint {fingerprint}"),
+}
