@@ -894,3 +894,87 @@ CATALOGUE |= {
                        "مفتاح البرنامج رقم {version}، البصمة {fingerprint}",
                        "Programme key no. {version}, fingerprint {fingerprint}"),
 }
+CATALOGUE |= {
+    # ------------------------------------------------------------------ files refused by the import
+    "import.is_folder": (
+        "{file} : c'est un dossier, pas un fichier : indiquez le fichier .xlsx ou .csv qu'il contient",
+        "{file}: هذا مجلد وليس ملفا: حدّدوا ملف .xlsx أو .csv الذي يحتويه",
+        "{file}: this is a folder, not a file: name the .xlsx or .csv file it holds"),
+    "import.access_denied": (
+        "{file} : accès refusé à ce fichier : fermez-le s'il est ouvert dans Excel, ou copiez-le dans vos "
+        "Documents, puis réessayez",
+        "{file}: الوصول إلى هذا الملف مرفوض: أغلقوه إن كان مفتوحا في إكسل، أو انسخوه إلى مجلد المستندات، ثم أعيدوا "
+        "المحاولة",
+        "{file}: access to this file is denied: close it if it is open in Excel, or copy it into your "
+        "Documents, then try again"),
+    "import.unreadable": (
+        "{file} : le fichier n'a pas pu être lu (disque ou clé USB retiré ?) : copiez-le dans vos Documents puis "
+        "réessayez",
+        "{file}: تعذّرت قراءة الملف (قرص أو مفتاح USB مسحوب؟): انسخوه إلى مجلد المستندات ثم أعيدوا المحاولة",
+        "{file}: the file could not be read (disk or USB key removed?): copy it into your Documents then try "
+        "again"),
+    "import.empty_file": ("{file} : le fichier est vide", "{file}: الملف فارغ", "{file}: the file is empty"),
+    "import.too_large": (
+        "{file} : fichier trop volumineux ({size}, {limit} au plus) : découpez-le en plusieurs fichiers",
+        "{file}: الملف كبير جدا ({size}، والحد الأقصى {limit}): قسّموه إلى عدة ملفات",
+        "{file}: file too large ({size}, {limit} at most): split it into several files"),
+    "import.password": (
+        "{file} : le classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe "
+        "(Fichier > Informations > Protéger le classeur) puis importez-la",
+        "{file}: المصنف محمي بكلمة مرور: احفظوا نسخة منه دون كلمة مرور (ملف > معلومات > حماية المصنف) ثم "
+        "استوردوها",
+        "{file}: the workbook is protected by a password: save a copy without a password (File > Info > "
+        "Protect Workbook) then import it"),
+    "import.xls": (
+        "{file} : ancien format Excel (.xls) non accepté : ouvrez-le dans Excel ou LibreOffice et enregistrez-le "
+        "au format .xlsx",
+        "{file}: صيغة إكسل القديمة (.xls) غير مقبولة: افتحوه في إكسل أو ليبر أوفيس واحفظوه بصيغة .xlsx",
+        "{file}: old Excel format (.xls) not accepted: open it in Excel or LibreOffice and save it as .xlsx"),
+    "import.not_a_sheet": (
+        "{file} : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV : enregistrez vos données dans l'un de "
+        "ces formats",
+        "{file}: ليس مصنف إكسل (.xlsx) ولا ملف CSV: احفظوا بياناتكم بإحدى هاتين الصيغتين",
+        "{file}: neither an Excel workbook (.xlsx) nor a CSV file: save your data in one of these formats"),
+    # ------------------------------------------------------------------ an import's columns
+    "import.column_ignored": ("colonne {column} « {header} » ignorée (aucun champ de ce nom)",
+                              "تُجوهل العمود {column} « {header} » (لا حقل بهذا الاسم)",
+                              "column {column} « {header} » ignored (no field of that name)"),
+    "import.did_you_mean": (
+        "colonne ignorée : aucun champ ne s'appelle « {header} » ; vouliez-vous dire « {label} » ? Renommez "
+        "l'en-tête « {rename} » pour l'importer",
+        "تُجوهل العمود: لا يوجد حقل اسمه « {header} »؛ هل تقصدون « {label} »؟ أعيدوا تسمية الترويسة « {rename} » "
+        "لاستيراده",
+        "column ignored: no field is called « {header} »; did you mean « {label} »? Rename the header "
+        "« {rename} » to import it"),
+    "import.is_it_this_column": (" ; la colonne {column} « {header} » est-elle celle-ci ? renommez son en-tête",
+                                 "؛ هل العمود {column} « {header} » هو هذا؟ أعيدوا تسمية ترويسته",
+                                 "; is column {column} « {header} » this one? rename its header"),
+    "import.required_column": (
+        "colonne obligatoire absente : « {header} »{hint} (voir le modèle : kafaat template {form})",
+        "عمود إلزامي غائب: « {header} »{hint} (انظروا النموذج: kafaat template {form})",
+        "required column missing: « {header} »{hint} (see the template: kafaat template {form})"),
+    "import.required_column_new": (
+        "colonne obligatoire absente : « {header} » (aucune ligne ne désigne un enregistrement existant ; voir le "
+        "modèle : kafaat template {form})",
+        "عمود إلزامي غائب: « {header} » (لا يشير أي سطر إلى سجل موجود؛ انظروا النموذج: kafaat template {form})",
+        "required column missing: « {header} » (no row names an existing record; see the template: kafaat "
+        "template {form})"),
+    "import.partial": (
+        "colonnes obligatoires absentes ({columns}) : les lignes qui désignent un enregistrement existant le "
+        "mettent à jour et gardent ses autres valeurs ; une ligne nouvelle est refusée sans elles",
+        "أعمدة إلزامية غائبة ({columns}): الأسطر التي تشير إلى سجل موجود تحدّثه وتحتفظ بقيمه الأخرى؛ ويُرفض "
+        "السطر الجديد بدونها",
+        "required columns missing ({columns}): rows naming an existing record update it and keep its other "
+        "values; a new row is refused without them"),
+    "import.empty_sheet": (
+        "la feuille « {sheet} » est vide : rien à importer ; vérifiez que vous avez choisi le bon fichier",
+        "الورقة « {sheet} » فارغة: لا شيء للاستيراد؛ تحققوا من أنكم اخترتم الملف الصحيح",
+        "the sheet « {sheet} » is empty: nothing to import; check that you chose the right file"),
+    "import.no_rows": (
+        "le fichier ne contient aucune ligne de données sous l'en-tête (ligne {row}) : rien à importer ; "
+        "remplissez une ligne par {form} à partir de la ligne {next}",
+        "لا يحتوي الملف على أي سطر بيانات تحت الترويسة (السطر {row}): لا شيء للاستيراد؛ املؤوا سطرا لكل « {form} » "
+        "ابتداء من السطر {next}",
+        "the file holds no data row under the header (row {row}): nothing to import; fill one row per {form} "
+        "from row {next}"),
+}

@@ -117,7 +117,8 @@ class ImportPlan:
     """Absolute column index (0 = A) → header text as found."""
     mapping: dict[int, str] = field(default_factory=dict)
     """Absolute column index → field key (or ``status`` / ``id``)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+    """Said once about the file: a ``str`` or a ``Message`` (rendered in the reader's language)."""
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     created: int = 0
@@ -228,7 +229,8 @@ class Preview:
     """Absolute column indexes shown (0 = A)."""
     rows: int = 0
     """Rows after the header (empty ones included)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+    """Said once about the file: a ``str`` or a ``Message`` (rendered in the reader's language)."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -358,31 +360,27 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
     for col, text in unmatched.items():
         guess = guesses.get(col)
         if guess is None:
-            plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
+            plan.notes.append(Message("import.column_ignored", column=column_letter(col), header=text))
             continue
         label = column_label(form, guess, lang)
-        plan.problems.append(Problem(plan.header_row, column_letter(col), "", f"colonne ignorée : aucun champ ne "
-                                     f"s'appelle « {text} » ; vouliez-vous dire « {label} » ? Renommez l'en-tête "
-                                     f"« {column_header(form, guess, lang)} » pour l'importer", "warning"))
+        plan.problems.append(Problem(plan.header_row, column_letter(col), "", Message(
+            "import.did_you_mean", header=text, label=label, rename=column_header(form, guess, lang)), "warning"))
     missing = [f for f in form.fields if f.required and f.key not in seen]
     # A file naming records by their key (or their « Identifiant Kafaat ») may hold only the columns to change:
     # the rows updating a record keep its other values, and a row creating one is refused for what it lacks.
     keyed = ID_KEY in seen or (bool(form.natural_key) and all(k in seen for k in form.natural_key))
     for f in missing:
         guess_col = next((c for c, g in guesses.items() if g == f.key), None)
-        hint = (f" ; la colonne {column_letter(guess_col)} « {unmatched[guess_col]} » est-elle celle-ci ? "
-                f"renommez son en-tête" if guess_col is not None else "")
+        hint = (Message("import.is_it_this_column", column=column_letter(guess_col), header=unmatched[guess_col])
+                if guess_col is not None else "")
         if keyed:
             plan.partial.append(f.key)
             continue
-        plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « "
-                                     f"{column_header(form, f.key, lang)} »{hint} (voir le modèle : kafaat template "
-                                     f"{form.key})"))
+        plan.problems.append(Problem(plan.header_row, "", f.key, Message(
+            "import.required_column", header=column_header(form, f.key, lang), hint=hint, form=form.key)))
     if plan.partial:
         shown = ", ".join(f"« {column_label(form, k, lang)} »" for k in plan.partial)
-        plan.notes.append(f"colonnes obligatoires absentes ({shown}) : les lignes qui désignent un enregistrement "
-                          f"existant le mettent à jour et gardent ses autres valeurs ; une ligne nouvelle est "
-                          f"refusée sans elles")
+        plan.notes.append(Message("import.partial", columns=shown))
 
 
 def near_miss(form: Any, header: str) -> str | None:
@@ -482,8 +480,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     plan.sheet, plan.kind = sheet.name, sheet.kind
     plan.notes.extend(sheet.notes)
     if all(_blank(row) for row in sheet.head):
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide : rien à importer ; "
-                                     f"vérifiez que vous avez choisi le bon fichier"))
+        plan.problems.append(Problem(0, "", "", Message("import.empty_sheet", sheet=sheet.name)))
         return plan
     header_index = _find_header(sheet, form_key)
     _map_columns(plan, sheet, header_index, mapping, overrides)
@@ -518,13 +515,13 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         plan.problems = [p for p in plan.problems if PARTIAL_NEW not in str(p.message)]
         form = FORMS[form_key]
         for key in plan.partial:
-            plan.problems.append(Problem(plan.header_row, "", key, f"colonne obligatoire absente : « "
-                                         f"{column_header(form, key, lang)} » (aucune ligne ne désigne un "
-                                         f"enregistrement existant ; voir le modèle : kafaat template {form.key})"))
+            plan.problems.append(Problem(plan.header_row, "", key, Message(
+                "import.required_column_new", header=column_header(form, key, lang), form=form.key)))
     if not plan.rows and plan.ok:
-        plan.problems.append(Problem(0, "", "", f"le fichier ne contient aucune ligne de données sous l'en-tête "
-                                     f"(ligne {plan.header_row}) : rien à importer ; remplissez une ligne par "
-                                     f"{FORMS[form_key].label.fr.lower()} à partir de la ligne {plan.header_row + 1}"))
+        label = FORMS[form_key].label
+        plan.problems.append(Problem(0, "", "", Message(
+            "import.no_rows", row=plan.header_row, next=plan.header_row + 1,
+            form=Text(label.fr.lower(), label.ar, label.en.lower()))))
     plan.problems.sort(key=lambda p: p.row)  # rows are checked by chunks: messages back in row order
     return plan
 

@@ -161,27 +161,21 @@ def sniff(path: Path) -> str:
     except FileNotFoundError:
         raise FileRefused(Message("file.not_found", file=name)) from None
     except IsADirectoryError:
-        raise FileRefused(f"{name} : c'est un dossier, pas un fichier : indiquez le fichier .xlsx ou .csv qu'il "
-                          f"contient") from None
+        raise FileRefused(Message("import.is_folder", file=name)) from None
     except PermissionError:
-        raise FileRefused(f"{name} : accès refusé à ce fichier : fermez-le s'il est ouvert dans Excel, ou "
-                          f"copiez-le dans vos Documents, puis réessayez") from None
+        raise FileRefused(Message("import.access_denied", file=name)) from None
     except OSError:
-        raise FileRefused(f"{name} : le fichier n'a pas pu être lu (disque ou clé USB retiré ?) : copiez-le dans "
-                          f"vos Documents puis réessayez") from None
+        raise FileRefused(Message("import.unreadable", file=name)) from None
     if size == 0:
-        raise FileRefused(f"{name} : le fichier est vide")
+        raise FileRefused(Message("import.empty_file", file=name))
     if size > MAX_FILE_BYTES:
-        raise FileRefused(f"{name} : fichier trop volumineux ({_mb(size)}, {_mb(MAX_FILE_BYTES)} au plus) : "
-                          f"découpez-le en plusieurs fichiers")
+        raise FileRefused(Message("import.too_large", file=name, size=_mb(size), limit=_mb(MAX_FILE_BYTES)))
     if head.startswith(OLE_MAGIC):
         with path.open("rb") as handle:
             body = handle.read(min(size, 4 * 1024 * 1024))
         if ENCRYPTED_MARK in body:
-            raise FileRefused(f"{name} : le classeur est protégé par un mot de passe : enregistrez-en une copie "
-                              f"sans mot de passe (Fichier > Informations > Protéger le classeur) puis importez-la")
-        raise FileRefused(f"{name} : ancien format Excel (.xls) non accepté : ouvrez-le dans Excel ou LibreOffice "
-                          f"et enregistrez-le au format .xlsx")
+            raise FileRefused(Message("import.password", file=name))
+        raise FileRefused(Message("import.xls", file=name))
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's « Texte Unicode »: UTF-16 with its BOM
@@ -189,8 +183,7 @@ def sniff(path: Path) -> str:
         if _looks_like_text(sample.encode("utf-8")):
             return "csv"
     if b"\x00" in head or not _looks_like_text(head):
-        raise FileRefused(f"{name} : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV : "
-                          f"enregistrez vos données dans l'un de ces formats")
+        raise FileRefused(Message("import.not_a_sheet", file=name))
     return "csv"
 
 

@@ -208,7 +208,7 @@ class ImportPage(Page):
         if preview.sheet:
             lines.append(self.tr("Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.", "",
                                  preview.rows).format(sheet=preview.sheet, row=preview.header_row))
-        lines += preview.notes
+        lines += [localized(note, self.lang, bidi=True) for note in preview.notes]
         lines += [p.render(preview.path.name, self.lang) for p in preview.problems]
         self.file_info.setText("\n".join(lines))
         columns = preview.columns
