@@ -978,3 +978,63 @@ CATALOGUE |= {
         "the file holds no data row under the header (row {row}): nothing to import; fill one row per {form} "
         "from row {next}"),
 }
+CATALOGUE |= {
+    # ------------------------------------------------------------------ keys and signed documents
+    "passphrase.short": (
+        "phrase de passe trop courte : au moins {n} caractères ; rien n'a été créé ni modifié",
+        "عبارة المرور قصيرة جدا: {n} حرفا على الأقل؛ لم يُنشأ ولم يتغير شيء",
+        "passphrase too short: at least {n} characters; nothing was created or changed"),
+    "keys.exist": (
+        "les clés de {folder} existent déjà : rien n'a été modifié (« kafaat keys passphrase » pour changer la "
+        "phrase de passe)",
+        "مفاتيح {folder} موجودة من قبل: لم يتغير شيء (« kafaat keys passphrase » لتغيير عبارة المرور)",
+        "the keys of {folder} already exist: nothing was changed (« kafaat keys passphrase » to change the "
+        "passphrase)"),
+    "keys.missing": ("aucune clé dans {folder} : créez-les avec « kafaat keys create »",
+                     "لا توجد مفاتيح في {folder}: أنشئوها بالأمر « kafaat keys create »",
+                     "no keys in {folder}: create them with « kafaat keys create »"),
+    "keys.other_folder": (
+        "{file} : clé de {role} {code}, pas de ce dossier ({here}) : utilisez le dossier de données de {code}",
+        "{file}: مفتاح {role} {code}، وليس لهذا المجلد ({here}): استعملوا مجلد بيانات {code}",
+        "{file}: a key of {role} {code}, not of this folder ({here}): use {code}'s data folder"),
+    "document.too_large": (
+        "{what} : fichier trop grand ({size} octets, maximum {limit}) : vérifiez que c'est le bon fichier",
+        "{what}: ملف كبير جدا ({size} بايت، والحد الأقصى {limit}): تحققوا من أنه الملف الصحيح",
+        "{what}: file too large ({size} bytes, at most {limit}): check that it is the right file"),
+    "document.other_type": (
+        "{what} : ce n'est pas un document « {type} » : vérifiez que c'est le bon fichier",
+        "{what}: ليس وثيقة من نوع « {type} »: تحققوا من أنه الملف الصحيح",
+        "{what}: not a « {type} » document: check that it is the right file"),
+    "document.not_establishment": (
+        "{what} : ce fichier n'est pas celui d'un établissement (rôle « {role} ») : demandez à l'établissement "
+        "sa demande d'enregistrement (« kafaat keys enrollment-request »)",
+        "{what}: هذا الملف ليس ملف مؤسسة (الدور « {role} »): اطلبوا من المؤسسة طلب تسجيلها "
+        "(« kafaat keys enrollment-request »)",
+        "{what}: this file is not an establishment's (role « {role} »): ask the establishment for its "
+        "enrolment request (« kafaat keys enrollment-request »)"),
+    "document.not_ministry": (
+        "{what} : ce fichier n'est pas celui d'un ministère (rôle « {role} ») : demandez au ministère sa clé "
+        "publique (« kafaat ministry public-key »)",
+        "{what}: هذا الملف ليس ملف وزارة (الدور « {role} »): اطلبوا من الوزارة مفتاحها العمومي "
+        "(« kafaat ministry public-key »)",
+        "{what}: this file is not a ministry's (role « {role} »): ask the ministry for its public key "
+        "(« kafaat ministry public-key »)"),
+    "document.not_utf8": ("{what} : texte UTF-8 invalide : vérifiez que c'est le bon fichier",
+                          "{what}: نص UTF-8 غير صالح: تحققوا من أنه الملف الصحيح",
+                          "{what}: invalid UTF-8 text: check that it is the right file"),
+    "document.not_json": ("{what} : JSON invalide : vérifiez que c'est le bon fichier",
+                          "{what}: JSON غير صالح: تحققوا من أنه الملف الصحيح",
+                          "{what}: invalid JSON: check that it is the right file"),
+}
+CATALOGUE |= {
+    "csv.read": ("CSV lu en {encoding}, séparateur {separator}", "قُرئ ملف CSV بترميز {encoding}، والفاصل {separator}",
+                 "CSV read as {encoding}, separator {separator}"),
+    "csv.semicolon": ("point-virgule", "الفاصلة المنقوطة", "semicolon"),
+    "csv.comma": ("virgule", "الفاصلة", "comma"),
+    "csv.tab": ("tabulation", "علامة الجدولة", "tab"),
+    "sheet.hidden_ignored": ("feuille masquée « {sheet} » ignorée", "تُجوهلت الورقة المخفية « {sheet} »",
+                             "hidden sheet « {sheet} » ignored"),
+    "sheet.ignored": ("feuille « {sheet} » ignorée (seule la feuille « {chosen} » est importée)",
+                      "تُجوهلت الورقة « {sheet} » (لا تُستورد إلا الورقة « {chosen} »)",
+                      "sheet « {sheet} » ignored (only the sheet « {chosen} » is imported)"),
+}

@@ -62,10 +62,12 @@ class Message:
         return f"Message({self.key!r}, {self.params!r})"
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):  # as the French string it replaced (``"…" in plan.notes``)
+            return self.fr == other
         return isinstance(other, Message) and (self.key, self.params) == (other.key, other.params)
 
     def __hash__(self) -> int:
-        return hash(self.key)
+        return hash(self.fr)
 
 
 def _render(value: object, lang: str, bidi: bool) -> str:

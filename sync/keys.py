@@ -197,8 +197,7 @@ class Identity:
 # ---------------------------------------------------------------------------------- key file format
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise WrongPassphrase(f"phrase de passe trop courte : au moins {MIN_PASSPHRASE} caractères ; "
-                              "rien n'a été créé ni modifié")
+        raise WrongPassphrase(Message("passphrase.short", n=MIN_PASSPHRASE))
 
 
 def _kdf(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
@@ -298,8 +297,7 @@ def create_keys(workspace: Any, passphrase: str) -> PublicKeys:
 
     Refuses when keys exist already (nothing is overwritten). Returns the public keys."""
     if has_keys(workspace):
-        raise KeysExist(f"les clés de {workspace.root} existent déjà : rien n'a été modifié "
-                        "(« kafaat keys passphrase » pour changer la phrase de passe)")
+        raise KeysExist(Message("keys.exist", folder=workspace.root))
     _check_passphrase(passphrase)
     role = workspace.role
     code = workspace.establishment if role == ESTABLISHMENT else workspace.ministry
@@ -322,22 +320,23 @@ def save_identity(workspace: Any, identity: Identity, passphrase: str) -> None:
 def load_identity(workspace: Any, passphrase: str) -> Identity:
     path = key_path(workspace)
     if not path.exists():
-        raise KeysMissing(f"aucune clé dans {workspace.keys_dir} : créez-les avec « kafaat keys create »")
+        raise KeysMissing(Message("keys.missing", folder=workspace.keys_dir))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileInvalid(f"{path} : illisible ({exc.strerror})") from exc
+        raise KeyFileInvalid(Message("file.unreadable", file=path, reason=exc.strerror or exc)) from exc
     identity = unseal_identity(data, passphrase, str(path))
     code = workspace.establishment if workspace.role == ESTABLISHMENT else workspace.ministry
     if identity.role != workspace.role or identity.code != code:
-        raise KeyFileInvalid(f"{path} : clé de {identity.role} {identity.code}, pas de ce dossier ({code})")
+        raise KeyFileInvalid(Message("keys.other_folder", file=path, role=identity.role, code=identity.code,
+                                     here=code))
     return identity
 
 
 def load_public(workspace: Any) -> PublicKeys:
     path = public_path(workspace)
     if not path.exists():
-        raise KeysMissing(f"aucune clé dans {workspace.keys_dir} : créez-les avec « kafaat keys create »")
+        raise KeysMissing(Message("keys.missing", folder=workspace.keys_dir))
     return parse_public_document(path.read_bytes(), str(path))
 
 
@@ -361,10 +360,10 @@ def sign_document(identity: Identity, doc_type: str, domain: bytes, body: dict[s
 def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """Parse a signed document (not verified yet): body, signed bytes, signatures."""
     if len(data) > DOCUMENT_MAX_BYTES:
-        raise DocumentInvalid(f"{what} : fichier trop grand ({len(data)} octets, maximum {DOCUMENT_MAX_BYTES})")
+        raise DocumentInvalid(Message("document.too_large", what=what, size=len(data), limit=DOCUMENT_MAX_BYTES))
     doc = loads_strict(data, what, DocumentInvalid)
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
-        raise DocumentInvalid(f"{what} : ce n'est pas un document « {doc_type} »")
+        raise DocumentInvalid(Message("document.other_type", what=what, type=doc_type))
     if doc.get("version") != 1 or type(doc.get("version")) is not int:
         raise DocumentInvalid(f"{what} : version {str(doc.get('version'))[:20]!r} non prise en charge")
     if set(doc) != {"type", "version", "signed", "signatures"}:
@@ -407,8 +406,8 @@ def parse_public_document(data: bytes, what: str, role: str | None = None) -> Pu
     if doc_role not in (ESTABLISHMENT, MINISTRY):
         raise DocumentInvalid(f"{what} : rôle inconnu « {doc_role[:40]} »")
     if role and doc_role != role:
-        wanted = "d'un établissement" if role == ESTABLISHMENT else "d'un ministère"
-        raise DocumentInvalid(f"{what} : ce fichier n'est pas celui {wanted} (rôle « {doc_role} »)")
+        key = "document.not_establishment" if role == ESTABLISHMENT else "document.not_ministry"
+        raise DocumentInvalid(Message(key, what=what, role=doc_role))
     keys = {alg: b64d(v, f"{what} : clé {alg}", DocumentInvalid, length=PUBLIC_SIZES[alg])
             for alg, v in raw_keys.items() if alg in PUBLIC_SIZES}
     needed = SIGNING_ALGS + (ENCRYPTION_ALGS[:1] if doc_role == MINISTRY else ())

@@ -81,6 +81,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
+        if message.startswith("argument ") and language() == "ar":  # « argument FORMULAIRE: … »
+            message = "المعطى " + message.removeprefix("argument ")
         warn(Message("usage.error", prog=self.prog, message=_words(message)))
         raise SystemExit(EXIT_USAGE)
 

@@ -99,7 +99,7 @@ class Sheet:
     width: int = 0
     first_row: int = 1
     first_col: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
     """Things the reader decided on the user's behalf (hidden sheet ignored, encoding…)."""
     date1904: bool = False
     merged: list[str] = field(default_factory=list)
@@ -651,12 +651,12 @@ def _ref_row(digits: bytes) -> int:
     return max(int(digits or 0) - 1, 0) if len(digits) <= 9 else 10**9
 
 
-def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[str]]:
-    notes: list[str] = []
+def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[Any]]:
+    notes: list[Any] = []
     visible = [e for e in entries if e.state == "visible" and fold(e.name) not in OUR_SHEETS]
     for e in entries:
         if e.state != "visible" and fold(e.name) not in OUR_SHEETS:
-            notes.append(f"feuille masquée « {e.name} » ignorée")
+            notes.append(Message("sheet.hidden_ignored", sheet=e.name))
     if not visible:
         raise FileRefused(f"{name} : aucune feuille visible à importer (les feuilles masquées sont ignorées : "
                           f"affichez la feuille de données)")
@@ -664,7 +664,7 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
     chosen = next((e for e in visible if fold(e.name) in folded), visible[0])
     for e in visible:
         if e is not chosen:
-            notes.append(f"feuille « {e.name} » ignorée (seule la feuille « {chosen.name} » est importée)")
+            notes.append(Message("sheet.ignored", sheet=e.name, chosen=chosen.name))
     return chosen, notes
 
 
@@ -931,8 +931,8 @@ def read_csv(path: Path) -> Sheet:
     name = path.name
     codec, encoding = _encoding(path, name)
     rows = _CsvRows(path, codec, name)
-    shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[rows.sep]
-    result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
+    shown = Message({";": "csv.semicolon", ",": "csv.comma", "\t": "csv.tab"}[rows.sep])
+    result = Sheet(path, "csv", path.stem, rows, notes=[Message("csv.read", encoding=encoding, separator=shown)])
     _check_width(result)
     return result
 

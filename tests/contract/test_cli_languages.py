@@ -14,7 +14,7 @@ from tests.contract.conftest import Pair, kafaat, ok, refused
 
 FRENCH = re.compile(r"\b(le|la|les|des|du|est|sont|rien|été|n'a|n'est|pas|fichier|dossier|lot|lots|"
                     r"enregistrements?|établissements?|ministère|refusée?s?|écrite?s?|clés?|empreinte|ligne|"
-                    r"appliquée?s?|doublon|attente|aucune?|vérifiez|relancez|accusé)\b", re.I)
+                    r"appliquée?s?|doublon|attente|aucune?|vérifiez|relancez|accusé|séparateur|ignorée?|feuille)\b", re.I)
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 LATIN_WORD = re.compile(r"\b[a-zA-Zéèàç]{4,}\b")
 
@@ -120,3 +120,16 @@ def test_ministry_records_of_an_unknown_establishment_is_wrong_usage(pair: Pair,
     assert run.code == 2 and run.err.startswith("unknown establishment « NOPE » (known codes: "), run.err
     run = kafaat("ministry", "records", "offering", "--establishment", "ecc", "--json", data=pair.min)
     assert run.code == 0 and run.json() == []  # a known code with nothing consolidated yet: an empty list
+
+
+def test_key_document_and_import_refusals_say_what_to_do_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    sheet = tmp_path / "offres.csv"
+    sheet.write_text("Intitulé;Ville\nLicence;Rabat\n", encoding="utf-8")
+    for lang, check, todo in (("en", in_english, "ask the ministry"), ("ar", in_arabic, "اطلبوا من الوزارة")):
+        run = refused("recipients", "add", pair.root / "request.json", "--yes", data=pair.est, lang=lang)
+        check(run.err)
+        assert todo in run.err and "kafaat ministry public-key" in run.err, run.err
+        check(refused("keys", "create", data=pair.est, lang=lang).err)
+        run = refused("import", "offering", sheet, data=pair.est, lang=lang)
+        check(run.err)
+        assert "kafaat template offering" in run.err, run.err
