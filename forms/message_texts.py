@@ -158,11 +158,6 @@ CATALOGUE |= {
     # ------------------------------------------------------------------ the command line itself
     "usage.error": ("{prog} : erreur d'utilisation : {message}", "{prog}: خطأ في الاستعمال: {message}",
                     "{prog}: usage error: {message}"),
-    "help.data_dir": ("dossier de données (par défaut : KAFAAT_HOME, sinon le dossier de l'utilisateur)",
-                      "مجلد البيانات (افتراضيا: KAFAAT_HOME، وإلا مجلد المستخدم)",
-                      "data folder (default: KAFAAT_HOME, else the user's folder)"),
-    "help.lang": ("langue des messages (fr par défaut)", "لغة الرسائل (fr افتراضيا)",
-                  "language of the messages (fr by default)"),
     "help.description": (
         "Kafaat : saisie hors ligne, export chiffré et consolidation des indicateurs du programme.",
         "كفاءات: إدخال البيانات دون اتصال، وتصديرها مشفّرة، ودمج مؤشرات البرنامج.",

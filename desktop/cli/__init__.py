@@ -103,13 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
     common.add_argument("--data-dir", metavar="DOSSIER", default=argparse.SUPPRESS,
-                        help=tr(Message("help.data_dir")))
-    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=tr(Message("help.lang")))
+                        help="dossier de données (par défaut : KAFAAT_HOME, sinon le dossier de l'utilisateur)")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help="langue des messages (fr par défaut)")
     parser = FrenchArgumentParser(prog="kafaat", description=tr(Message("help.description")), parents=[common])
     parser.add_argument("--version", action="version", version=f"Kafaat {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
+    from desktop.cli.help_texts import translate_help
+
+    translate_help(parser, language())
     return parser
 
 
