@@ -1033,3 +1033,121 @@ CATALOGUE |= {
                       "تُجوهلت الورقة « {sheet} » (لا تُستورد إلا الورقة « {chosen} »)",
                       "sheet « {sheet} » ignored (only the sheet « {chosen} » is imported)"),
 }
+CATALOGUE |= {
+    # ------------------------------------------------------------------ the database
+    "db.restore_latest": (
+        "restaurez la dernière sauvegarde avec « kafaat restore \"{file}\" » (la base actuelle sera conservée à "
+        "part dans backups/)",
+        "استعيدوا آخر نسخة احتياطية بالأمر « kafaat restore \"{file}\" » (ستُحفظ القاعدة الحالية جانبا في backups/)",
+        "restore the latest backup with « kafaat restore \"{file}\" » (the current database will be kept aside in "
+        "backups/)"),
+    "db.restore_any": (
+        "restaurez une sauvegarde avec « kafaat restore FICHIER » (la base actuelle sera conservée à part dans "
+        "backups/)",
+        "استعيدوا نسخة احتياطية بالأمر « kafaat restore FICHIER » (ستُحفظ القاعدة الحالية جانبا في backups/)",
+        "restore a backup with « kafaat restore FILE » (the current database will be kept aside in backups/)"),
+    "db.or_if_lost": (" ; ou, si elle a été perdue, {way_out}", "؛ أو، إن ضاعت، {way_out}", "; or, if it was lost, {way_out}"),
+    "db.missing": (
+        "aucune base de données dans {folder} : initialisez d'abord le dossier avec « kafaat init »{hint}",
+        "لا توجد قاعدة بيانات في {folder}: هيّئوا المجلد أولا بالأمر « kafaat init »{hint}",
+        "no database in {folder}: initialise the folder first with « kafaat init »{hint}"),
+    "db.disk_full": (
+        "le disque du dossier {folder} est plein : rien n'a été enregistré ni écrit à moitié ; libérez de la "
+        "place puis relancez",
+        "قرص المجلد {folder} ممتلئ: لم يُحفظ شيء ولم يُكتب أي شيء جزئيا؛ حرّروا مساحة ثم أعيدوا التشغيل",
+        "the disk of the folder {folder} is full: nothing was saved or half-written; free some space then run "
+        "again"),
+    "db.busy_by": ("par {who}", "من طرف {who}", "by {who}"),
+    "db.busy_other": ("par une autre opération (la fenêtre Kafaat ou une autre commande)",
+                      "من طرف عملية أخرى (نافذة كفاءات أو أمر آخر)",
+                      "by another operation (the Kafaat window or another command)"),
+    "db.busy": (
+        "la base {file} est occupée {by} depuis plus de {seconds} s : attendez la fin de cette opération puis "
+        "relancez ; rien n'a été enregistré",
+        "القاعدة {file} مشغولة {by} منذ أكثر من {seconds} ثانية: انتظروا انتهاء هذه العملية ثم أعيدوا التشغيل؛ "
+        "لم يُحفظ شيء",
+        "the database {file} has been busy {by} for more than {seconds} s: wait until that operation ends then "
+        "run again; nothing was saved"),
+    "db.read_only": (
+        "le dossier de données {folder} ne peut pas être écrit (lecture seule : clé USB verrouillée, partage ou "
+        "droits insuffisants) : rien n'a été modifié ; les commandes de consultation restent possibles, copiez le "
+        "dossier ailleurs (avec « kafaat backup ») pour y travailler",
+        "لا يمكن الكتابة في مجلد البيانات {folder} (للقراءة فقط: مفتاح USB مقفل، أو مشاركة، أو صلاحيات غير كافية): "
+        "لم يتغير شيء؛ تبقى أوامر الاطلاع ممكنة، انسخوا المجلد إلى مكان آخر (بالأمر « kafaat backup ») للعمل فيه",
+        "the data folder {folder} cannot be written (read-only: locked USB key, share or missing rights): nothing "
+        "was changed; read-only commands still work, copy the folder elsewhere (with « kafaat backup ») to work "
+        "in it"),
+    "db.damaged": (
+        "la base {file} est endommagée ({detail}) : plus rien n'y est écrit ; {way_out}",
+        "القاعدة {file} تالفة ({detail}): لم يعد يُكتب فيها شيء؛ {way_out}",
+        "the database {file} is damaged ({detail}): nothing more is written to it; {way_out}"),
+    "db.unreadable": (
+        "{file} n'est pas une base de données Kafaat lisible ({reason}) : {way_out}",
+        "{file} ليست قاعدة بيانات كفاءات مقروءة ({reason}): {way_out}",
+        "{file} is not a readable Kafaat database ({reason}): {way_out}"),
+    "db.no_tables": (
+        "{file} ne contient aucune des tables de Kafaat (base vide ou remplacée) : rien n'a été modifié ; {way_out}",
+        "{file} لا تحتوي أي جدول من جداول كفاءات (قاعدة فارغة أو مستبدلة): لم يتغير شيء؛ {way_out}",
+        "{file} holds none of Kafaat's tables (empty or replaced database): nothing was changed; {way_out}"),
+    "db.too_new": (
+        "la base de données {file} a été écrite par une version plus récente de Kafaat (schéma {revision}) : "
+        "installez cette version ou une plus récente ; rien n'a été modifié",
+        "كتب قاعدةَ البيانات {file} إصدارٌ أحدث من كفاءات (المخطط {revision}): ثبّتوا ذلك الإصدار أو أحدث منه؛ "
+        "لم يتغير شيء",
+        "the database {file} was written by a newer version of Kafaat (schema {revision}): install that version "
+        "or a newer one; nothing was changed"),
+    "db.foreign": (
+        "{file} est la base de l'établissement « {owner} », pas de « {establishment} » (fichier copié depuis un "
+        "autre dossier ?) : rien n'a été lu ni écrit ; {way_out}",
+        "{file} قاعدة المؤسسة « {owner} » وليست قاعدة « {establishment} » (ملف منسوخ من مجلد آخر؟): لم يُقرأ ولم "
+        "يُكتب شيء؛ {way_out}",
+        "{file} is the database of the establishment « {owner} », not « {establishment} » (a file copied from "
+        "another folder?): nothing was read or written; {way_out}"),
+    "db.empty": (
+        "{file} est vide (0 octet) : ce n'est plus la base de données de ce dossier ; rien n'a été modifié ; "
+        "{way_out}",
+        "{file} فارغة (0 بايت): لم تعد قاعدة بيانات هذا المجلد؛ لم يتغير شيء؛ {way_out}",
+        "{file} is empty (0 bytes): it is no longer this folder's database; nothing was changed; {way_out}"),
+    "db.bad_header": (
+        "{file} n'est pas une base de données Kafaat lisible (en-tête endommagé) : rien n'a été modifié ; "
+        "{way_out}",
+        "{file} ليست قاعدة بيانات كفاءات مقروءة (ترويسة تالفة): لم يتغير شيء؛ {way_out}",
+        "{file} is not a readable Kafaat database (damaged header): nothing was changed; {way_out}"),
+    "db.other_application": (
+        "{file} est une base SQLite d'une autre application : rien n'a été modifié ; choisissez un dossier de "
+        "données Kafaat",
+        "{file} قاعدة SQLite لتطبيق آخر: لم يتغير شيء؛ اختاروا مجلد بيانات كفاءات",
+        "{file} is another application's SQLite database: nothing was changed; choose a Kafaat data folder"),
+}
+CATALOGUE |= {
+    "record.unknown_id": ("aucun(e) {form} n'a l'identifiant {id}", "لا يوجد سجل في « {form} » بالمعرّف {id}",
+                          "no record of « {form} » has the identifier {id}"),
+    "recipients.other_key": (
+        "une autre clé est déjà enregistrée pour {code} (empreinte {fingerprint}) : rien n'a été modifié ; "
+        "supprimez {file} après vérification auprès du ministère",
+        "مفتاح آخر مسجَّل من قبل للجهة {code} (البصمة {fingerprint}): لم يتغير شيء؛ احذفوا {file} بعد التحقق "
+        "مع الوزارة",
+        "another key is already recorded for {code} (fingerprint {fingerprint}): nothing was changed; delete "
+        "{file} after checking with the ministry"),
+    "recipients.unknown_ministry": (
+        "{file} : ministère inconnu « {code} » : vérifiez que c'est la clé publique d'un ministère du programme",
+        "{file}: وزارة غير معروفة « {code} »: تحققوا من أنه المفتاح العمومي لوزارة من وزارات البرنامج",
+        "{file}: unknown ministry « {code} »: check that it is the public key of one of the programme's "
+        "ministries"),
+    "rotation.unknown_old": (
+        "{what} : signée par une clé de {code} que ce ministère n'a pas enregistrée : rien n'a été modifié",
+        "{what}: موقَّع بمفتاح للمؤسسة {code} لم تسجّله هذه الوزارة: لم يتغير شيء",
+        "{what}: signed by a key of {code} this ministry has not enrolled: nothing was changed"),
+    "rotation.new_known": ("{what} : la nouvelle clé est déjà enregistrée ({state})",
+                           "{what}: المفتاح الجديد مسجَّل من قبل ({state})",
+                           "{what}: the new key is already enrolled ({state})"),
+    "rotation.old_ended": ("{what} : l'ancienne clé de {code} est {state} : rien n'a été modifié",
+                           "{what}: المفتاح القديم للمؤسسة {code} في حالة « {state} »: لم يتغير شيء",
+                           "{what}: {code}'s old key is « {state} »: nothing was changed"),
+    "receipt.not_consolidated": (
+        "aucun lot n° {sequence} de {code} n'a été consolidé : pas d'accusé à écrire ; vérifiez le numéro "
+        "(« kafaat ministry status »)",
+        "لم تُدمج أي حزمة رقم {sequence} من {code}: لا إشعار للكتابة؛ تحققوا من الرقم (« kafaat ministry status »)",
+        "no bundle no. {sequence} from {code} was consolidated: no receipt to write; check the number "
+        "(« kafaat ministry status »)"),
+}

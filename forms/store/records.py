@@ -367,7 +367,8 @@ class RecordStore:
         with self.writer.begin() as conn:
             existing = self.get(form_key, record_id, conn=conn) if record_id else None
             if record_id and (existing is None or existing.deleted):
-                raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} n'a l'identifiant {record_id}")
+                raise RecordNotFound(Message("record.unknown_id", id=record_id, form=Text(
+                    lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
             if existing and expected_version is not None and existing.version != expected_version:
                 raise VersionConflict(
                     f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "

@@ -173,23 +173,22 @@ def apply_rotation(workspace: Any, data: bytes, what: str = "demande de rotation
 
     request = read_rotation(data, what)
     if not known_establishment(request.establishment, workspace):
-        raise DocumentInvalid(f"{what} : établissement inconnu « {request.establishment[:40]} »")
+        raise DocumentInvalid(Message("enroll.unknown_establishment", what=what, code=request.establishment[:40]))
     store = national_store(workspace)
     with store.write() as conn:
         new_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.new.key_id_hex)).first()
         old_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.old_key_id)).first()
         if old_row is None or old_row.establishment != request.establishment:
-            raise SyncError(f"{what} : signée par une clé de {request.establishment} que ce ministère n'a pas "
-                            "enregistrée : rien n'a été modifié")
+            raise SyncError(Message("rotation.unknown_old", what=what, code=request.establishment))
         old = _row_key(old_row).public
         request.verify_old(old, what)
         if new_row is not None:
             if old_row.state == ROTATED and new_row.state == ACTIVE:
                 return old, request.new, False
-            raise SyncError(f"{what} : la nouvelle clé est déjà enregistrée ({state_word(new_row.state)})")
+            raise SyncError(Message("rotation.new_known", what=what, state=state_word(new_row.state)))
         if old_row.state != ACTIVE:
-            raise SyncError(f"{what} : l'ancienne clé de {request.establishment} est {state_word(old_row.state)} : "
-                            "rien n'a été modifié")
+            raise SyncError(Message("rotation.old_ended", what=what, code=request.establishment,
+                                    state=state_word(old_row.state)))
         conn.execute(registry_keys.update().where(registry_keys.c.key_id == old_row.key_id)
                      .values(state=ROTATED, ended_at=now_utc()))
         _insert_key(conn, request.new, request.new_document, old_row.chain)
