@@ -133,3 +133,7 @@ def test_key_document_and_import_refusals_say_what_to_do_in_the_language(pair: P
         run = refused("import", "offering", sheet, data=pair.est, lang=lang)
         check(run.err)
         assert "kafaat template offering" in run.err, run.err
+        check(refused("restore", tmp_path / "absente.db", data=pair.est, lang=lang).err)
+        run = refused("ministry", "receipt", "ECC", "9", tmp_path, data=pair.min, lang=lang)
+        check(run.err)
+        assert "kafaat ministry status" in run.err, run.err
