@@ -194,9 +194,10 @@ def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list
     for phase in phases:
         inbox = folder / ("month2" if phase == "month2" else "month1")
         spent.update(check=0.0, write=0.0)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = consolidate(ws, identity, [inbox])
         out[phase] = time.perf_counter() - start
+        out[f"{phase}_cpu"] = time.process_time() - cpu
         out[f"{phase}_phases"] = {"read": round(out[phase] - spent["check"] - spent["write"], 2),
                                   "check": round(spent["check"], 2), "write": round(spent["write"], 2)}
         out[f"{phase}_summary"] = report.summary()
@@ -232,7 +233,7 @@ def child_floor(folder: Path, work: Path, db_url: str | None, month: str) -> dic
     if db_url:
         conn.commit()
     files = sorted((folder / month).iterdir())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     reading = 0.0
     for path in files:
         began = time.perf_counter()
@@ -253,9 +254,9 @@ def child_floor(folder: Path, work: Path, db_url: str | None, month: str) -> dic
                 sql += " ON CONFLICT DO NOTHING"
             cur.executemany(sql, rows)
         conn.commit() if db_url else cur.execute("COMMIT")
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
-    return {"floor": elapsed, "phases": {"read": round(reading, 2), "write": round(elapsed - reading, 2)},
+    return {"floor": elapsed, "floor_cpu": cpu, "phases": {"read": round(reading, 2), "write": round(elapsed - reading, 2)},
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -336,7 +337,9 @@ def main() -> None:
     size = sum(p.stat().st_size for p in (folder / "month1").iterdir())
     every = {"floor_s": [round(f["floor"], 2) for f in floors], "first_s": [round(r["first"], 2) for r in runs],
              "floor_month2_s": [round(f["floor"], 2) for f in floors2],
-             "month2_s": [round(r["month2"], 2) for r in runs]}
+             "month2_s": [round(r["month2"], 2) for r in runs],
+             "first_cpu_s": [round(r["first_cpu"], 2) for r in runs],
+             "month2_cpu_s": [round(r["month2_cpu"], 2) for r in runs]}
     if befores:
         before = median(befores)
         every["before_first_s"] = [round(r["first"], 2) for r in befores]
@@ -350,6 +353,12 @@ def main() -> None:
         "rerun_over_first": round(ours["rerun"] / ours["first"], 4), "floor_month2_s": round(floor2["floor"], 2),
         "month2_s": round(ours["month2"], 2), "month2_over_floor": round(ours["month2"] / floor2["floor"], 2),
         "peak_rss_mb": {"ours": round(ours["peak_rss_mb"]), "floor": round(floor["peak_rss_mb"])},
+        # CPU time of this process (SQLite: all the work; PostgreSQL: the server's is not in it), steadier than
+        # the wall time on a shared machine, where much of the wall time is the wait for a core.
+        "cpu_s": {"floor": round(floor["floor_cpu"], 2), "first": round(ours["first_cpu"], 2),
+                  "floor_month2": round(floor2["floor_cpu"], 2), "month2": round(ours["month2_cpu"], 2)},
+        "first_cpu_over_floor_cpu": round(ours["first_cpu"] / floor["floor_cpu"], 2),
+        "month2_cpu_over_floor_cpu": round(ours["month2_cpu"] / floor2["floor_cpu"], 2),
         "floor_phases": floor.get("phases"), "first_phases": ours.get("first_phases"),
         "floor_month2_phases": floor2.get("phases"), "month2_phases": ours.get("month2_phases"),
         "first_summary": ours["first_summary"], "month2_summary": ours["month2_summary"],
@@ -363,6 +372,11 @@ def main() -> None:
             "month2_s": round(before["month2"], 2), "month2_over_floor": round(before["month2"] / floor2["floor"], 2),
             "first_phases": before.get("first_phases"), "month2_phases": before.get("month2_phases"),
             "peak_rss_mb": round(before["peak_rss_mb"])}
+        if "first_cpu" in before:
+            report["before"]["first_cpu_over_floor_cpu"] = round(before["first_cpu"] / floor["floor_cpu"], 2)
+            report["before"]["month2_cpu_over_floor_cpu"] = round(before["month2_cpu"] / floor2["floor_cpu"], 2)
+        every["before_first_cpu_s"] = [round(r["first_cpu"], 2) for r in befores if "first_cpu" in r]
+        every["before_month2_cpu_s"] = [round(r["month2_cpu"], 2) for r in befores if "first_cpu" in r]
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

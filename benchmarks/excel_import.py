@@ -23,7 +23,9 @@
   ``.venv/bin/pip install -c constraints.txt -e ".[bench]"``; it is not a dependency of Kafaat).
 
 Each run uses a fresh database. Medians over ``--runs``; ratios ours ÷ reference; peak RSS of each import
-measured in its child process (``VmHWM``), so the other runs do not count.
+measured in its child process (``VmHWM``), so the other runs do not count. CPU time (``process_time``: Python
+and SQLite, this process) is reported beside the wall time for ours, the floor and the peer, with its own
+ratios: on a machine shared with other work, wall time mostly measures the wait for a core.
 """
 
 from __future__ import annotations
@@ -118,6 +120,8 @@ class Phases:
 
     def __init__(self) -> None:
         self.seconds = {"read": 0.0, "validate": 0.0, "write": 0.0}
+        self.cpu = 0.0
+        """CPU time of the import (this process: Python and SQLite), which a loaded machine inflates less."""
         self.left = 0.0
         """When the import left ``bulk_load`` (the rest, until ``run_import`` returns, is the commit)."""
 
@@ -209,22 +213,36 @@ def run_ours(sheet: Path, folder: Path, phases: Phases | None = None) -> tuple[f
         propose_bulk_load(int(os.environ["KAFAAT_BENCH_PROPOSED"]))
     if phases is not None:
         phases.install()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     plan = run_import(store, "internship", sheet)
     end = time.perf_counter()
     elapsed = end - t0
-    if phases is not None and phases.left:
-        phases.seconds["commit"] = end - phases.left
+    if phases is not None:
+        phases.cpu = time.process_time() - c0
+        if phases.left:
+            phases.seconds["commit"] = end - phases.left
     if not plan.applied:
         raise SystemExit("import refusé : " + "\n".join(plan.lines()[:20]))
     ws.close()
     return elapsed, plan.created
 
 
-def run_floor(sheet: Path, db: Path) -> float:
+class Timed(float):
+    """A wall time in seconds that also carries the CPU time this process spent in the same span."""
+
+    cpu: float
+
+    @classmethod
+    def since(cls, t0: float, c0: float) -> Timed:
+        out = cls(time.perf_counter() - t0)
+        out.cpu = time.process_time() - c0
+        return out
+
+
+def run_floor(sheet: Path, db: Path) -> Timed:
     from python_calamine import CalamineWorkbook
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     wb = CalamineWorkbook.from_path(str(sheet))
     rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
     header, data = rows[0], rows[1:]
@@ -235,7 +253,7 @@ def run_floor(sheet: Path, db: Path) -> float:
     with conn:
         conn.executemany(f"INSERT INTO t VALUES ({marks})", data)
     conn.close()
-    return time.perf_counter() - t0
+    return Timed.since(t0, c0)
 
 
 def run_schema_floor(sheet: Path, folder: Path) -> float:
@@ -285,16 +303,16 @@ def run_schema_floor(sheet: Path, folder: Path) -> float:
     return time.perf_counter() - t0
 
 
-def run_peer(sheet: Path, db: Path) -> float:
+def run_peer(sheet: Path, db: Path) -> Timed:
     import pandas as pd
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     frame = pd.read_excel(sheet, engine="calamine")
     conn = sqlite3.connect(db)
     frame.to_sql("t", conn, index=False)
     conn.commit()
     conn.close()
-    return time.perf_counter() - t0
+    return Timed.since(t0, c0)
 
 
 def child(sheet: str, folder: str, phased: bool) -> None:
@@ -302,6 +320,7 @@ def child(sheet: str, folder: str, phased: bool) -> None:
     elapsed, created = run_ours(Path(sheet), Path(folder), phases)
     out = {"seconds": elapsed, "created": created, "peak_rss_mb": peak_rss_mb()}
     if phases is not None:
+        out["cpu"] = phases.cpu
         out["phases"] = phases.seconds | {"convert": elapsed - sum(phases.seconds.values())}
     print(json.dumps(out))
 
@@ -434,12 +453,13 @@ def main() -> None:
             print(f"run {run + 1} (load average {_load()}): ours {results['ours'][-1]['seconds']:.2f} s"
                   + (f", before {results['before'][-1]['seconds']:.2f} s" if args.before else "")
                   + (f", ours + bulk_load {results['ours + bulk_load'][-1]['seconds']:.2f} s" if args.proposed else "")
-                  + f", floor {floor[-1]:.2f} s, schema {schema[-1]:.2f} s"
-                  + (f", peer {peer[-1]:.2f} s" if peer else ""), flush=True)
+                  + f", floor {floor[-1]:.2f} s (CPU {floor[-1].cpu:.2f} s), schema {schema[-1]:.2f} s"
+                  + (f", peer {peer[-1]:.2f} s (CPU {peer[-1].cpu:.2f} s)" if peer else ""), flush=True)
             for name, runs_so_far in results.items():
                 if runs_so_far:
                     print(f"  {name} phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in runs_so_far[-1]["phases"].items())
-                          + f", peak RSS {runs_so_far[-1]['peak_rss_mb']:.0f} MB", flush=True)
+                          + f", peak RSS {runs_so_far[-1]['peak_rss_mb']:.0f} MB"
+                          + (f", CPU {runs_so_far[-1]['cpu']:.2f} s" if "cpu" in runs_so_far[-1] else ""), flush=True)
         m_floor = statistics.median(floor)
         m_peer = statistics.median(peer) if peer else None
         if not peer:
@@ -466,6 +486,15 @@ def main() -> None:
                 per_run = statistics.median(o / p for o, p in zip(seconds, peer, strict=True))
                 print(f"  ÷ peer  {m / m_peer:.2f} (median of per-run ratios {per_run:.2f}; target < 1)")
             print(f"  ÷ schema reference {m / m_schema:.2f}")
+            if all("cpu" in r for r in runs):
+                # CPU time: what a machine shared with other work inflates least (wall time waits for the cores)
+                cpu = statistics.median(r["cpu"] for r in runs)
+                floor_cpu = statistics.median(f.cpu for f in floor)
+                line = f"  CPU time median {cpu:.2f} s: ÷ floor's CPU ({floor_cpu:.2f} s) {cpu / floor_cpu:.2f}"
+                if peer:
+                    peer_cpu = statistics.median(p.cpu for p in peer)
+                    line += f", ÷ peer's CPU ({peer_cpu:.2f} s) {cpu / peer_cpu:.2f}"
+                print(line)
             print("  phases (medians, s): " + ", ".join(
                 f"{phase} {statistics.median(r['phases'][phase] for r in runs):.2f}"
                 for phase in ("read", "convert", "validate", "write", "commit") if phase in runs[0]["phases"]))

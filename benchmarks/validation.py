@@ -1,6 +1,10 @@
 """Validation alone: internship records per second per core, our validators against a hand-written check.
 
-    .venv/bin/python benchmarks/validation.py [--rows 100000] [--runs 5]
+    .venv/bin/python benchmarks/validation.py [--rows 100000] [--runs 5] [--validation-only | --parse]
+
+``--parse`` measures only the parsing (raw values → typed values) and parse + validate: see ``parsing``
+(the row parser and ``parse_and_validate_batch`` as they were before the column parser are kept below to
+measure against in the same run).
 
 N typed internships (what ``parse_record`` gives; an import's variety: unique student codes and ICE,
 names, hosts, towns and dates that repeat), clean, and the same with 5 % of rows carrying an error or a
@@ -13,6 +17,9 @@ work on the machine does not count):
   generated field checks row by row, then each rule once per distinct combination of its inputs);
 * **batch** — ``forms.validation.validate_batch`` now: chunks of rows cut into columns, conservative
   column predicates flag the rows that might have a finding, only those go through the exact validator;
+* **batch (parsed columns)** — the validation step of ``parse_and_validate_batch`` alone, as every import and
+  every consolidation runs it: the column parser's typed columns checked as they are (no gathering from the
+  rows: the parser already cut them), the flagged rows through the exact validator (``check_parsed``);
 * **hand-written** — the same rules written out by hand for this form only (below: what one would write
   without a declaration), row by row, returning the codes of what it finds.
 
@@ -34,6 +41,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -234,18 +242,48 @@ def batch_phases(rows: list[dict[str, Any]]) -> dict[str, float]:
         for i in set(flags):
             comp.one(chunk[i])
     t4 = time.process_time()
-    [[] for _ in rows]
+    list(map(list.copy, repeat([], len(rows))))  # as ColumnChecks.run makes them
     t5 = time.process_time()
     return {"gather columns": t1 - t0, "field columns": t2 - t1, "rules (distinct inputs)": t3 - t2,
             "flagged rows (exact)": t4 - t3, "result lists": t5 - t4}
 
 
+def parsed_chunks(rows: list[dict[str, Any]]) -> list[tuple[list[dict[str, Any]], list[Any]]]:
+    """``rows`` as the column parser hands them to the validation step of ``parse_and_validate_batch`` (the
+    path of every import and every consolidation): per chunk, the records' typed values and the typed
+    columns. Made before timing; the parser gives back the very values (checked)."""
+    from forms.compiled import CHUNK, compiled
+
+    comp = compiled(FORM)
+    chunks = []
+    for start in range(0, len(rows), CHUNK):
+        values, typed, problems = comp._parser.chunk(rows[start:start + CHUNK])
+        assert not problems and values == rows[start:start + CHUNK], "the parser changed a typed row"
+        chunks.append((values, typed))
+    return chunks
+
+
+def validate_parsed(chunks: list[tuple[list[dict[str, Any]], list[Any]]]) -> list[list[Any]]:
+    """The validation step of ``parse_and_validate_batch`` alone, over chunks the column parser read
+    (``CompiledForm.check_parsed``: the typed columns checked as they are, no gathering from the rows)."""
+    from forms.compiled import compiled
+
+    comp = compiled(FORM)
+    comp._columns.begin()
+    out: list[list[Any]] = []
+    for values, typed in chunks:
+        out += comp.check_parsed(values, typed)
+    return out
+
+
 def variants_for(rows: list[dict[str, Any]]) -> dict[str, Callable[[], Any]]:
+    chunks = parsed_chunks(rows)
     return {
         "interpreted": lambda: [validate_interpreted(FORM, r) for r in rows],
         "compiled, row by row": lambda: [validate(FORM, r) for r in rows],
         "batch before (rows)": lambda: previous_batch(rows),
         "batch (columns)": lambda: validate_batch(FORM, rows),
+        "batch (parsed columns)": lambda: validate_parsed(chunks),
         "hand-written, row by row": lambda: [hand_written(r) for r in rows],
     }
 
@@ -254,7 +292,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--parsing-only", action="store_true")
+    parser.add_argument("--parse", "--parsing-only", dest="parsing_only", action="store_true",
+                        help="only parse_record and parse + validate (raw → typed values → findings)")
     parser.add_argument("--validation-only", action="store_true")
     parser.add_argument("--freeze-gc", action="store_true",
                         help="gc.freeze() once the rows are made: the collector then no longer walks the harness's "
@@ -274,6 +313,7 @@ def main() -> None:
         assert [validate(FORM, r) for r in rows] == expected
         assert validate_batch(FORM, rows) == expected
         assert previous_batch(rows) == expected
+        assert validate_parsed(parsed_chunks(rows)) == expected
         hand = [hand_written(r) for r in rows]
         assert [bool(h) for h in hand] == [bool(e) for e in expected], "hand-written check disagrees"
         variants = variants_for(rows)
@@ -319,14 +359,33 @@ def as_json(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def previous_parse_and_validate_batch(raws: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[Any]]]:
+    """``parse_and_validate_batch`` as it was before the column parser (kept here to measure against, same
+    run): each record parsed on its own by the compiled row parser, then ``validate_batch`` (which gathers
+    the typed columns again)."""
+    from forms.compiled import compiled
+
+    parsed = list(map(compiled(FORM).parse, raws))
+    found = validate_batch(FORM, [values for values, _issues in parsed])
+    out = []
+    for (values, issues), more in zip(parsed, found, strict=True):
+        if issues:
+            unreadable = {i.field for i in issues}
+            issues.extend(i for i in more if not (i.code == "required" and i.field in unreadable))
+        else:
+            issues = more
+        out.append((values, issues))
+    return out
+
+
 def parsing(count: int, runs: int) -> None:
-    """``parse_record``: the interpreted reference against the compiled parser, on raw records shaped as
-    an import and a consolidation give them."""
+    """``parse_record`` and ``parse_and_validate_batch``: the interpreted reference, the compiled row parser
+    (before) and the column parser (now), on raw records shaped as an import and a consolidation give them
+    (clean, then 5 % with a problem)."""
     from forms.compiled import compiled
     from forms.validation import parse_and_validate_batch, parse_record_interpreted
 
     comp = compiled(FORM)
-    rows = make_rows(count)
 
     def interpreted_both(raw: dict[str, Any]) -> Any:
         """``parse_and_validate`` as it was before anything was compiled."""
@@ -336,23 +395,35 @@ def parsing(count: int, runs: int) -> None:
                       if not (i.code == "required" and i.field in unreadable))
         return values, issues
 
-    print("\nparse_record (raw → typed values)")
-    for label, shape in (("import cells", as_cells), ("bundle JSON", as_json)):
-        raws = [shape(r) for r in rows]
-        assert list(map(comp.parse, raws)) == [parse_record_interpreted(FORM, r) for r in raws]
-        variants = {"interpreted (before)": lambda raws=raws: [parse_record_interpreted(FORM, r) for r in raws],
-                    "compiled": lambda raws=raws: list(map(comp.parse, raws)),
-                    "parse + validate, before": lambda raws=raws: [interpreted_both(r) for r in raws],
-                    "parse + validate, batch": lambda raws=raws: parse_and_validate_batch(FORM, raws)}
-        times: dict[str, list[float]] = {name: [] for name in variants}
-        for _ in range(runs):
-            for name, fn in variants.items():
-                times[name].append(cpu(fn))
-        before = statistics.median(times["interpreted (before)"])
-        for name, values in times.items():
-            median = statistics.median(values)
-            print(f"  {label:12} {name:25} {median:7.3f} s  {count / median:>11,.0f} records/s/core  "
-                  f"before ÷ this {before / median:5.2f}")
+    for share in (0.0, 0.05):
+        rows = make_rows(count, share)
+        print(f"\nparse_record (raw → typed values) and parse + validate, {'clean' if not share else '5 % faulty'}"
+              f", load average {load()}")
+        for label, shape in (("import cells", as_cells), ("bundle JSON", as_json)):
+            raws = [shape(r) for r in rows]
+            expected = [parse_record_interpreted(FORM, r) for r in raws]
+            assert list(map(comp.parse, raws)) == expected
+            assert comp.parse_many(raws) == expected
+            checked = [interpreted_both(r) for r in raws]
+            assert parse_and_validate_batch(FORM, raws) == checked == previous_parse_and_validate_batch(raws)
+            variants = {
+                "parse, interpreted": lambda raws=raws: [parse_record_interpreted(FORM, r) for r in raws],
+                "parse, rows (before)": lambda raws=raws: list(map(comp.parse, raws)),
+                "parse, columns (now)": lambda raws=raws: comp.parse_many(raws),
+                "parse+validate, interpreted": lambda raws=raws: [interpreted_both(r) for r in raws],
+                "parse+validate, before": lambda raws=raws: previous_parse_and_validate_batch(raws),
+                "parse+validate, now": lambda raws=raws: parse_and_validate_batch(FORM, raws)}
+            times: dict[str, list[float]] = {name: [] for name in variants}
+            for _ in range(runs):
+                for name, fn in variants.items():
+                    times[name].append(cpu(fn))
+            for name, values in times.items():
+                median = statistics.median(values)
+                print(f"  {label:12} {name:28} {median:7.3f} s  {count / median:>11,.0f} records/s/core")
+            for what in ("parse", "parse+validate"):
+                before, now = (statistics.median(times[f"{what}, {k}"]) for k in (
+                    "rows (before)" if what == "parse" else "before", "columns (now)" if what == "parse" else "now"))
+                print(f"  {label:12} {what}: before ÷ now {before / now:5.2f}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,13 @@ which says why. The form's cross-field rules (``Rule.check``) are called as decl
   record). This relies on what ``Rule`` already asks: a rule is a function of the values it reads (and of
   the day). Values are the typed values ``parse_record`` gives (decimals to the cent), as for ``validate``.
 
-Both give exactly what the interpreted ``validate`` gives, issue for issue and in the same order
+* ``CompiledForm.parse_and_validate(raws)`` / ``parse_many(raws)`` — many raw records, a column at a time
+  (``ColumnParser``): each chunk cut into raw columns, each column converted by C passes when
+  ``column_converter`` is sure of every value (tidy text, codes, ISO dates, spreadsheet numbers), else value
+  by value by the field's own parser (which writes the messages); the typed columns then go to the column
+  checks as they are (``ColumnChecks.flags``).
+
+All give exactly what the interpreted references give, issue for issue and in the same order
 (``tests/forms/test_validation_compiled.py`` checks it on generated records for every form).
 The compiled object is built lazily and kept on the ``Form`` itself, derived forms
 (``Form.as_received()``) included.
@@ -33,7 +39,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import is_not, itemgetter, mul
 from typing import Any
 
 from forms.schema import Field, FieldType, Form, Issue, Severity
@@ -221,6 +228,7 @@ class CompiledForm:
         self.parse: Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[Issue]]] = parsing["parse_one"]
         """``parse_record`` for this form."""
         self._columns = ColumnChecks(form, tuple(tuple(dict.fromkeys(r.needs)) for r in form.rules), frozenset())
+        self._parser = ColumnParser(form)
 
     # ------------------------------------------------------------------------------------- one record
 
@@ -290,6 +298,60 @@ class CompiledForm:
                 self._columns = learnt.checks
 
 
+    def parse_many(self, raws: Sequence[Mapping[str, Any]]) -> list[tuple[dict[str, Any], list[Issue]]]:
+        """``parse`` for many raw records, a column at a time (``ColumnParser``)."""
+        out: list[tuple[dict[str, Any], list[Issue]]] = []
+        for start in range(0, len(raws), CHUNK):
+            values, _typed, problems = self._parser.chunk(raws[start:start + CHUNK])
+            issues = list(map(list.copy, repeat(_EMPTY, len(values))))
+            for i, found in problems.items():
+                issues[i] = found
+            out += zip(values, issues, strict=True)
+        return out
+
+    def parse_and_validate(self, raws: Sequence[Mapping[str, Any]]) -> list[tuple[dict[str, Any], list[Issue]]]:
+        """``parse`` then ``one`` for many raw records, as ``forms.validation.parse_and_validate`` gives each:
+        each chunk parsed a column at a time (``ColumnParser``), its typed columns checked as they are
+        (``ColumnChecks.flags``, no gathering again), only the flagged rows through ``one``."""
+        if not isinstance(raws, list):
+            raws = list(raws)
+        out: list[tuple[dict[str, Any], list[Issue]]] = []
+        self._columns.begin()
+        for start in range(0, len(raws), CHUNK):
+            values, typed, problems = self._parser.chunk(raws[start:start + CHUNK])
+            issues = self.check_parsed(values, typed)
+            for i, found in problems.items():
+                unreadable = {issue.field for issue in found}
+                found.extend(issue for issue in issues[i]
+                             if not (issue.code == "required" and issue.field in unreadable))
+                issues[i] = found
+            out += zip(values, issues, strict=True)
+        return out
+
+    def check_parsed(self, values: list[dict[str, Any]], typed: list[Sequence[Any]]) -> list[list[Issue]]:
+        """The validation step of ``parse_and_validate`` for one chunk the column parser read: ``values`` its
+        records' typed values, ``typed`` its typed columns in the form's field order (``ColumnParser.chunk``).
+        The columns are checked as they are (``ColumnChecks.flags``, no gathering again), only the flagged
+        rows go through ``one``; each row's findings in a fresh list. ``_columns.begin()`` comes first, once
+        per batch."""
+        while True:
+            checks = self._columns
+            try:
+                if None in checks.positions:  # a rule reads a key that is no field: record by record
+                    flagged: Any = range(len(values))
+                else:
+                    flagged = checks.flags(values, [typed[p] for p in checks.positions])
+                break
+            except _Learnt as learnt:  # once per process, as in ``batch``
+                self._columns = learnt.checks
+                self._columns.begin()
+        issues = list(map(list.copy, repeat(_EMPTY, len(values))))
+        one = self.one
+        for i in flagged:
+            issues[i] = one(values[i])
+        return issues
+
+
 def _fetcher(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
     """The values of ``keys`` as a tuple in one call (``KeyError`` when one is missing)."""
     if len(keys) == 1:
@@ -316,6 +378,10 @@ CHUNK = 256
 
 MEMO_LIMIT = 50_000
 """Combinations of rule inputs remembered (with their verdict) from one batch to the next, at most."""
+
+
+_EMPTY: list[Any] = []
+"""Copied for each clean row's (fresh, empty) list of findings; never changed itself."""
 
 
 class _Learnt(BaseException):
@@ -395,6 +461,17 @@ def shape_analysis(shape: re.Pattern[str]) -> tuple[bool, bool]:
 
     joinable = safe(tree)
     return joinable, joinable and narrower[0]
+
+
+def _widest(shape: re.Pattern[str]) -> float:
+    """The most characters a match of ``shape`` can hold (infinity when unknown or unbounded)."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+        widest = parser.parse(shape.pattern, shape.flags).getwidth()[1]
+    except Exception:
+        return float("inf")
+    return float("inf") if widest >= c.MAXREPEAT else widest
 
 
 def never_spans_lines(shape: re.Pattern[str]) -> bool:
@@ -515,7 +592,9 @@ def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
         shape = EMAIL_RE if kind is FieldType.EMAIL else (
             field.compiled_pattern if kind is FieldType.IDENTIFIER else None)
         every = _all_match(shape) if shape is not None else None
-        if every is None:
+        if every is not None and _widest(shape) <= longest:  # type: ignore[arg-type]
+            ok = every  # a value that matches is never too long: no length pass
+        elif every is None:
             def ok(col: Sequence[Any]) -> bool:
                 return max(map(len, col)) <= longest  # a None raises: looked at one by one
         else:
@@ -611,6 +690,9 @@ class ColumnChecks:
                 keys.append(key)
         self.keys = tuple(keys)
         self.union_at = tuple(keys.index(k) for k in self.union)
+        fields = {k: i for i, k in enumerate(form.field_keys)}
+        self.positions = tuple(fields.get(k) for k in keys)
+        """Where each of ``keys`` is among the form's fields (``None``: no field of the form)."""
         self.fetch: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
             itemgetter(*keys) if len(keys) > 1 else _fetcher(self.keys) if keys else tuple)
         self.seen: set[tuple[Any, ...]] = set()
@@ -628,44 +710,54 @@ class ColumnChecks:
     def run(self, rows: list[Mapping[str, Any]], one: Callable[[Mapping[str, Any]], list[Issue]]
             ) -> list[list[Issue]]:
         count = len(rows)
-        out: list[list[Issue]] = [[] for _ in range(count)]
+        out: list[list[Issue]] = list(map(list.copy, repeat(_EMPTY, count)))  # fresh lists, made in C
         if not count:
             return out
+        self.begin()
+        for start in range(0, count, CHUNK):
+            chunk = rows[start:start + CHUNK]
+            for i in self.flags(chunk, None):
+                out[start + i] = one(chunk[i])
+        return out
+
+    def begin(self) -> None:
+        """Before a batch: forget the rules' verdicts when the day changed (or too many are remembered)."""
         today = date.today()
         if today != self.day or len(self.seen) > MEMO_LIMIT:
             self.seen, self.bad, self.day = set(), set(), today
-        fetch, flag_fields, union_at, seen, bad = self.fetch, self.flag_fields, self.union_at, self.seen, self.bad
-        for start in range(0, count, CHUNK):
-            chunk = rows[start:start + CHUNK]
-            flagged: Any = []
-            cols: Any = ()
+
+    def flags(self, chunk: Sequence[Mapping[str, Any]], cols: Sequence[Sequence[Any]] | None) -> set[int] | range:
+        """Positions in ``chunk`` of the rows that may have a finding. ``cols``: the chunk's columns of
+        ``self.keys`` when the caller already has them (the parser's typed columns), else gathered here."""
+        flagged: Any = []
+        if cols is None:
+            cols = ()
             if self.keys:
                 try:
-                    cols = list(zip(*map(fetch, chunk), strict=False))
+                    cols = list(zip(*map(self.fetch, chunk), strict=False))
                 except KeyError:  # a row lacks a key: ``one`` reads it as None
                     flagged = None
-                else:
-                    flagged = flag_fields(cols)
-            if flagged is not None and self.rules:
-                try:
-                    distinct = set(zip(*[cols[j] for j in union_at], strict=False)) if union_at else {()}
-                except TypeError:  # an unhashable value
-                    flagged = None
-                else:
-                    for key in distinct - seen:
-                        if self._finds(key):
-                            bad.add(key)
-                        seen.add(key)
-                    if bad and not bad.isdisjoint(distinct):
-                        flagged += [i for i, key in enumerate(zip(*[cols[j] for j in union_at], strict=False))
-                                    if key in bad] if union_at else range(len(chunk))
-            if flagged is None:
-                flagged = range(len(chunk))
-            elif self.opaque_rules:
-                flagged += self._opaque_flags(chunk)
-            for i in set(flagged):
-                out[start + i] = one(chunk[i])
-        return out
+        if flagged is not None and self.keys:
+            flagged = self.flag_fields(cols)  # type: ignore[arg-type]
+        if flagged is not None and self.rules:
+            union_at, seen, bad = self.union_at, self.seen, self.bad
+            try:
+                distinct = set(zip(*[cols[j] for j in union_at], strict=False)) if union_at else {()}
+            except TypeError:  # an unhashable value
+                flagged = None
+            else:
+                for key in distinct - seen:
+                    if self._finds(key):
+                        bad.add(key)
+                    seen.add(key)
+                if bad and not bad.isdisjoint(distinct):
+                    flagged += [i for i, key in enumerate(zip(*[cols[j] for j in union_at], strict=False))
+                                if key in bad] if union_at else range(len(chunk))
+        if flagged is None:
+            return range(len(chunk))
+        if self.opaque_rules:
+            flagged += self._opaque_flags(chunk)
+        return set(flagged)
 
     def _finds(self, key: tuple[Any, ...]) -> bool:
         """Whether some rule has a finding on this combination of the values the rules read (an error raised
@@ -702,3 +794,191 @@ class ColumnChecks:
                         flagged.append(i)
                         break
         return flagged
+
+
+# ------------------------------------------------------------------------------------------------------
+# Many raw records, a column at a time
+# ------------------------------------------------------------------------------------------------------
+
+_NONE_TYPE = type(None)
+_STR, _INT, _FLOAT, _BOOL = frozenset({str}), frozenset({int}), frozenset({float}), frozenset({bool})
+_NUMBERS = frozenset({int, float})
+_DATE, _DATETIME = frozenset({date}), frozenset({datetime})
+_ISO_DAYS = re.compile(r"(?:\d{4}-\d{2}-\d{2}\n)*", re.ASCII).fullmatch
+"""Values ``YYYY-MM-DD`` (ASCII digits), each followed by a newline."""
+
+def _tidy(col: Sequence[str]) -> bool:
+    """Whether every value of a column of text is already what ``" ".join(value.split())`` gives and not
+    blank — told by C passes over the values joined by NUL (not white space): no value is empty, none starts
+    or ends with a space, and the joined text's white space is all single spaces (as many words, less one,
+    as there are spaces, and as there are white-space characters)."""
+    if not all(col):
+        return False
+    text = "\x00".join(col)
+    if text[0] == " " or text[-1] == " " or "\x00 " in text or " \x00" in text:
+        return False
+    words = text.split()  # white space as ``str.split`` knows it
+    return len(words) - 1 == text.count(" ") == len(text) - sum(map(len, words))
+
+
+ColumnConverter = Callable[[Sequence[Any], frozenset[type]], "Sequence[Any] | None"]
+
+
+def column_converter(field: Field) -> ColumnConverter | None:
+    """A conversion of a column of raw values (none ``None``), given the set of their exact types, into what
+    the field's parser (``forms.validation._fast_parser``) gives for each — in C passes over the column,
+    for the well-formed columns of the usual types (text, codes, ISO dates, spreadsheet numbers). It answers
+    ``None`` (or raises) whenever it is not sure: the column is then parsed value by value by the field's own
+    parser, which writes the messages. ``None`` for a field whose values are always parsed one by one."""
+    from forms.validation import FAR_TOO_LARGE
+
+    kind = field.type
+    low, high = -FAR_TOO_LARGE, FAR_TOO_LARGE
+    if kind in _TEXTUAL and field.strip:
+        join, split = " ".join, str.split
+
+        def text(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            if kinds != _STR:
+                return None
+            if _tidy(col):
+                return col
+            out = list(map(join, map(split, col)))
+            if "" in out:  # blank text reads as no value
+                out = [v or None for v in out]
+            return out
+        return text
+    if kind is FieldType.LINK:
+        def link(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            if kinds != _STR or not all(col) or not all(map(str.__eq__, col, map(str.strip, col))):
+                return None
+            return list(map(str.lower, col))
+        return link
+    if kind is FieldType.INTEGER:
+        def integer(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            if kinds not in (_INT, _FLOAT) or not (low < min(col) and max(col) < high):
+                return None
+            if kinds == _INT:
+                return col
+            return list(map(int, col)) if all(map(float.is_integer, col)) else None
+        return integer
+    if kind is FieldType.DECIMAL:
+        from math import isfinite
+
+        def decimal(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            # parse_decimal: Decimal(str(value)) to the cent; finite and below 10**15, nothing else to say
+            if not kinds <= _NUMBERS or bool in kinds or not all(map(isfinite, col)):
+                return None
+            if not (low < min(col) and max(col) < high):
+                return None
+            distinct = set(col)
+            if len(distinct) * 4 <= len(col) and 0 not in distinct:  # amounts repeat (-0.0 == 0.0: not here)
+                known = dict(zip(distinct, map(Decimal.quantize, map(Decimal, map(str, distinct)), repeat(CENT)),
+                                 strict=True))
+                return list(map(known.__getitem__, col))
+            return list(map(Decimal.quantize, map(Decimal, map(str, col)), repeat(CENT)))
+        return decimal
+    if kind is FieldType.DATE:
+        def a_date(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            if kinds == _DATE:
+                return col
+            if kinds == _DATETIME:
+                return list(map(datetime.date, col))
+            if kinds != _STR:
+                return None
+            text = "\n".join(col)
+            if text.count("\n") != len(col) - 1 or _ISO_DAYS(text + "\n") is None:
+                return None
+            return list(map(date.fromisoformat, col))  # a ValueError (no such day): value by value
+        return a_date
+    if kind is FieldType.BOOLEAN:
+        def boolean(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            return col if kinds == _BOOL else None
+        return boolean
+    if kind is FieldType.CHOICE:
+        table = field.choices()
+        assert table is not None
+        codes = frozenset(table.codes)
+
+        def choice(col: Sequence[Any], kinds: frozenset[type]) -> Sequence[Any] | None:
+            return col if kinds == _STR and codes.issuperset(col) else None
+        return choice
+    return None
+
+
+class ColumnParser:
+    """``parse_record`` over a chunk of raw records, a column at a time: the chunk cut into columns (one C
+    pass), each column converted by its ``column_converter`` when that is sure of every value, else value by
+    value through the field's parser — as ``parse_record_interpreted`` does, message for message."""
+
+    def __init__(self, form: Form) -> None:
+        from forms.validation import _fast_parser
+
+        self.form = form
+        self.keys = tuple(form.field_keys)
+        self.known = frozenset(self.keys)
+        self.fetch = _fetcher(self.keys) if self.keys else (lambda raw: ())
+        self.fields = tuple((f.key, column_converter(f), _fast_parser(f)) for f in form.fields)
+        self.unknown = _unknown_field(form)
+
+    def chunk(self, raws: Sequence[Mapping[str, Any]]
+              ) -> tuple[list[dict[str, Any]], list[Sequence[Any]], dict[int, list[Issue]]]:
+        """``(values, columns, problems)``: each record's typed values, the typed columns (in the form's field
+        order) and, by position, the problems met (unreadable values, then unknown keys)."""
+        from forms.validation import ValueProblem
+
+        count = len(raws)
+        keys = self.keys
+        if not count:
+            return [], [() for _k in keys], {}
+        rows: Any
+        if set(map(type, raws)) == {dict}:
+            try:
+                rows = list(map(self.fetch, raws))
+            except KeyError:  # a record lacks a key: read as None
+                rows = None
+        else:
+            rows = None
+        if rows is None:
+            rows = [tuple(map(raw.get, keys)) for raw in raws]
+        cols: list[Sequence[Any]] = list(zip(*rows, strict=True)) if keys else []
+        problems: dict[int, list[Issue]] = {}
+        typed: list[Sequence[Any]] = []
+        for (key, convert, parse), col in zip(self.fields, cols, strict=True):
+            kinds = frozenset(map(type, col))
+            out: Sequence[Any] | None = None
+            if convert is not None and kinds != {_NONE_TYPE}:
+                try:
+                    if _NONE_TYPE in kinds:
+                        mask = list(map(is_not, col, repeat(None)))
+                        present = convert(list(compress(col, mask)), kinds - {_NONE_TYPE})
+                        if present is not None:  # put back in place, in C: the n-th present value, or None
+                            at = map(mul, accumulate(mask), mask)
+                            out = list(map([None, *present].__getitem__, at))
+                    else:
+                        out = convert(col, kinds)
+                except Exception:
+                    out = None
+            elif kinds == {_NONE_TYPE}:
+                out = col
+            if out is None:
+                out = []
+                append = out.append
+                for i, value in enumerate(col):
+                    if value is None:
+                        append(None)
+                        continue
+                    try:
+                        append(parse(value))
+                    except ValueProblem as problem:
+                        append(None)
+                        problems.setdefault(i, []).append(
+                            Issue((key,), problem.message, Severity.ERROR, problem.code))
+            typed.append(out)
+        known = self.known
+        if not all(map(known.issuperset, raws)):
+            for i, raw in enumerate(raws):
+                if not known.issuperset(raw):
+                    problems.setdefault(i, []).extend(self.unknown(k) for k in raw if k not in known)
+        values = list(map(dict, map(zip, repeat(keys), zip(*typed, strict=True)))) if keys else [
+            {} for _raw in raws]
+        return values, typed, problems

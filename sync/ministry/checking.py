@@ -84,12 +84,9 @@ class StoreState:
 def load_state(conn: Connection, form_key: str, establishment: str) -> StoreState:
     form, table = received_form(form_key), record_table(form_key)
     columns = [table.c.id, table.c.deleted, *(table.c[k] for k in form.natural_key)]
-    known: dict[str, bool] = {}
-    keys: dict[str, tuple[Any, ...]] = {}
-    for row in conn.execute(select(*columns).where(table.c.establishment == establishment)):
-        known[row[0]] = bool(row[1])
-        if not row[1]:
-            keys[row[0]] = tuple(row[2:])
+    rows = conn.execute(select(*columns).where(table.c.establishment == establishment)).all()  # one fetchall
+    known = {row[0]: bool(row[1]) for row in rows}
+    keys = {row[0]: tuple(row[2:]) for row in rows if not row[1]} if form.natural_key else {}
     return StoreState(known, keys)
 
 

@@ -13,10 +13,7 @@ A receipt per applied bundle is then written into ``receipts_dir``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +22,7 @@ import orjson
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.i18n import plural
 from forms.messages import Message, localized, message_of
@@ -282,7 +280,7 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
     is recorded in a transaction of its own, after the bundle's has rolled back."""
     for attempt in range(3):
         try:
-            with _gc_paused(), store.write() as conn:
+            with collector_paused(), store.write() as conn:  # a bundle's many small objects
                 return _apply(conn, store, identity, head, data, file, limits, from_held)
         except _Refused as refusal:
             with store.write() as conn:
@@ -301,28 +299,6 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
-
-
-PAUSE_GC = True
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while one bundle is applied. A bundle makes a few hundred
-    thousand short-lived containers (a dict and a list per record), and each young-generation collection
-    they trigger walks them all again: 16 % of the checking time (``benchmarks/README.md``). What they hold
-    is freed by reference counting as usual; the collector, back on after the bundle, finds any cycle left.
-    Memory stays bounded by one bundle (read within its ``Limits``). Only the main thread (the command line)
-    switches it, as the import does: the collector is process-wide, and the window, which consolidates on a
-    worker thread, has automatic collection off already and collects on its GUI thread."""
-    if not PAUSE_GC or not gc.isenabled() or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class _Refused(Exception):

@@ -54,13 +54,8 @@ class CrossChecks:
         return tuple((r, frozenset(r.links)) for r in self.rules)
 
 
-_cache: dict[str, CrossChecks] = {}
-
-
+@functools.cache
 def cross_checks(form_key: str) -> CrossChecks:
-    found = _cache.get(form_key)
-    if found is not None:
-        return found
     form = received_form(form_key)
     conditions = []
     for f in form.links:
@@ -71,9 +66,7 @@ def cross_checks(form_key: str) -> CrossChecks:
             conditions.append((f, usable))
     rules = tuple(r for r in form.link_rules if all(form.has_field(k) for k in r.links))
     keys = {f.key for f, _c in conditions} | {k for r in rules for k in r.links}
-    found = _cache[form_key] = CrossChecks(tuple(conditions), rules,
-                                           tuple(f for f in form.links if f.key in keys and f.link in FORMS))
-    return found
+    return CrossChecks(tuple(conditions), rules, tuple(f for f in form.links if f.key in keys and f.link in FORMS))
 
 
 @functools.cache

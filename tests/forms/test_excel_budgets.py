@@ -264,3 +264,30 @@ def test_formula_outside_the_imported_columns_still_imports(store, tmp_path, mon
     plan = plan_import(store, "offering", path)
     assert plan.ok, plan.lines()
     assert any("1 formule hors des colonnes importées ignorée (S2)" in note for note in plan.notes), plan.notes
+
+
+def _far_by_numbers(letters: str, row: int) -> bool:
+    """When a cell reference sends the sheet to the exact measure of its extent, told by numbers: past column
+    IP (the 250th, so any three letters), at row 200 000 or beyond, past AZ from row 10 000, past Z from row
+    100 000 (below these the area stays under ``MAX_CELLS``)."""
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return (col > 250 or row >= 200_000 or (col > 52 and row >= 10_000) or (col > 26 and row >= 100_000))
+
+
+def test_far_reference_expression_agrees_with_the_numbers() -> None:
+    """The sheet scan's expression for a far cell (written by first letter, for speed) against the rule told
+    by numbers: every column up to two letters, a sample of three, at the rows where the rule changes, in
+    capitals and in small letters."""
+    alphabet = [chr(c) for c in range(65, 91)]
+    columns = ["", *alphabet, *(a + b for a in alphabet for b in alphabet), "AAA", "IPA", "XFD", "ZZZ"]
+    rows = [1, 9, 9_999, 10_000, 99_999, 100_000, 199_999, 200_000, 299_999, 999_999, 1_000_000, 1_048_576]
+    wrong = []
+    for letters in columns:
+        for row in rows:
+            for written in (letters, letters.lower()):
+                tag = f'<c r="{written}{row}" t="s">'.encode()
+                if bool(reading_module.FAR_REF_RE.search(tag)) != (len(letters) > 2 or _far_by_numbers(letters, row)):
+                    wrong.append(f"{written}{row}")
+    assert not wrong, wrong[:20]

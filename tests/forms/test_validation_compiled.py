@@ -298,3 +298,137 @@ def test_parse_record_is_the_compiled_one() -> None:
     assert parse_record(form, raw) == parse_record_interpreted(form, raw)
     assert parse_record(form, raw)[0]["monthly_stipend"] == Decimal("3000.00")
     assert [i.code for i in parse_record(form, raw)[1]] == ["unknown_field"]
+
+
+# ------------------------------------------------------------------------------- column parser (batches)
+
+def _spellings_of_a_column(f: Field) -> list[Any]:
+    """Ways a whole column of raw values may be written (an import's cells, a bundle's JSON, a form):
+    each turns a typed value of the field into a raw one."""
+    kind = f.type
+    same = [lambda v: v]
+    if kind is FieldType.DATE:
+        return [*same, date.isoformat, lambda v: datetime(v.year, v.month, v.day, 9),
+                lambda v: v.strftime("%d/%m/%Y")]
+    if kind is FieldType.DECIMAL:
+        return [*same, float, str, lambda v: int(v)]
+    if kind is FieldType.INTEGER:
+        return [*same, float, str]
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER, FieldType.LINK):
+        return [*same, lambda v: f" {v}  ", str.upper]
+    if kind is FieldType.MULTI_CHOICE:
+        return [*same, ";".join]
+    return same
+
+
+def near_misses(f: Field) -> list[Any]:
+    """Raw values that look like a well-formed column's and are not quite (or are, written otherwise)."""
+    kind = f.type
+    if kind is FieldType.DATE:
+        return ["2024-W01-1", "20240115", "2024-02-30", " 2024-01-15", "2024-01-15T08:00", "2024-1-15", "٢٠٢٤-01-15",
+                "2024-01-15\n2024-01-16", "0000-01-01", date(2024, 1, 15), datetime(2024, 1, 15, 23, 59)]
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL):
+        return [float("nan"), float("inf"), 1e15, -1e15, 999999999999999.0, -0.0, 0.0, 0, True, "3", 2.5, 10**15,
+                35.0, 35, Decimal("35"), 2.675]
+    if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER, FieldType.LINK):
+        return [" x", "x ", "a  b", "a\tb", "a\u00a0b", "a\x00 b", "a \x00b", "", "   ", "\u3000x", "x\n", 12, 12.5,
+                "ABC", "R130045678", "a@b.ma"]
+    if kind is FieldType.CHOICE:
+        table = f.choices()
+        assert table is not None
+        return [table.codes[0].lower(), f" {table.codes[0]}", table.choices[0].label.fr, "", "zz", 1]
+    return ["", "zz", 1, True]
+
+
+@st.composite
+def raw_batches(draw: st.DrawFn, form: Form) -> list[Any]:
+    """Raw records as batches bring them: the fixtures' clean record and a few other valid values per field,
+    each column written one way (so that whole columns are well formed), with faulty or odd raw values mixed
+    in, keys missing, unknown keys, rows not plain dicts; long enough to span several chunks."""
+    base = clean_record(form)
+    columns = {}
+    for f in form.fields:
+        spell = draw(st.sampled_from(_spellings_of_a_column(f)), label=f"{f.key} spelling")
+        pool = [base[f.key], *draw(st.lists(st.one_of(st.none(), field_values(f)), max_size=3), label=f.key)]
+        columns[f.key] = (spell, pool)
+    faults = raw_values
+    focus = form.field(draw(st.sampled_from(form.field_keys), label="focus"))  # near misses land here most
+    rows: list[Any] = []
+    for _ in range(draw(st.integers(1, 30), label="rows")):
+        row: dict[str, Any] = {}
+        for key, (spell, pool) in columns.items():
+            value = draw(st.sampled_from(pool))
+            row[key] = None if value is None else spell(value)
+        if draw(st.integers(0, 3)) == 0:
+            for key in draw(st.lists(st.sampled_from(form.field_keys), min_size=1, max_size=2)):
+                f = form.field(key)
+                row[key] = draw(st.one_of(st.none(), faults(f), st.sampled_from(near_misses(f))))
+        if draw(st.integers(0, 4)) == 0:
+            row[focus.key] = draw(st.sampled_from(near_misses(focus)))
+        if draw(st.integers(0, 20)) == 0:
+            row.pop(draw(st.sampled_from(form.field_keys)), None)
+        if draw(st.integers(0, 20)) == 0:
+            row["oops"] = 1
+        if draw(st.integers(0, 20)) == 0:
+            row = MappingProxyType(row)  # type: ignore[assignment]
+        rows.append(row)
+    return rows
+
+
+def parse_and_validate_interpreted(form: Form, raw: Any) -> tuple[dict[str, Any], list[Any]]:
+    """``parse_and_validate`` through the references alone."""
+    values, issues = parse_record_interpreted(form, raw)
+    unreadable = {i.field for i in issues}
+    issues.extend(i for i in validate_interpreted(form, values) if not (i.code == "required" and i.field in unreadable))
+    return values, issues
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_column_parser_agrees_with_interpreted(form: Form, data: st.DataObject) -> None:
+    """Parsing a column at a time gives each record's typed values (types and spelling alike) and problems,
+    messages included, as the reference parser does record by record; parse + validate too. Over chunks of a
+    few rows (a batch spans several) and over the default chunk."""
+    rows = data.draw(raw_batches(form))
+    parsed = [_exact(parse_record_interpreted(form, r)) for r in rows]
+    checked = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]
+    with patch.object(compiled_module, "CHUNK", data.draw(st.sampled_from([1, 3, 7, 16]), label="chunk")):
+        assert [_exact(p) for p in compiled(form).parse_many(rows)] == parsed
+        assert [_exact(p) for p in parse_and_validate_batch(form, rows)] == checked
+    assert [_exact(p) for p in compiled(form).parse_many(rows)] == parsed
+    assert [_exact(p) for p in parse_and_validate_batch(form, rows)] == checked
+    assert [_exact(p) for p in CompiledForm(form).parse_and_validate(rows)] == checked
+
+
+def test_a_large_raw_batch_agrees_across_chunks() -> None:
+    """Thousands of raw internships as a bundle carries them (ISO dates, JSON numbers), faults on and beside
+    the chunks' edges: the column parser and validator give the reference's values and findings."""
+    form = FORMS["internship"]
+    base = clean_record(form)
+    rows = []
+    for i in range(2000):
+        start = date(2025, 1, 6) + timedelta(i % 300)
+        row = {**base, "student_code": f"R{130000000 + i}", "host_ice": f"{1525312000000 + i:015d}",
+               "start_date": start.isoformat(), "end_date": (start + timedelta(150)).isoformat(),
+               "weekly_hours": 35 + i % 6, "monthly_stipend": 2000.0 + (i % 7) * 250}
+        rows.append(row)
+    faults = {0: ("start_date", "2025-02-30"), 255: ("host_name", "  Entreprise   X "), 256: ("weekly_hours", 35.5),
+              511: ("monthly_stipend", "abc"), 512: ("monthly_stipend", -0.0), 700: ("end_date", "2024-W01-1"),
+              1023: ("gender", "Féminin"), 1024: ("offering", " 9B7A3B1C-0000-4000-8000-000000000001"),
+              1500: ("last_name", "   "), 1999: ("start_date", "15/01/2025")}
+    for at, (key, value) in faults.items():
+        rows[at] = {**rows[at], key: value}
+    expected = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]
+    assert {i for i, (_v, issues) in enumerate(expected) if issues} >= {0, 256, 511, 700, 1500}
+    assert [_exact(p) for p in parse_and_validate_batch(form, rows)] == expected
+    assert [_exact(p) for p in CompiledForm(form).parse_many(rows)] == [
+        _exact(parse_record_interpreted(form, r)) for r in rows]
+
+
+def test_an_iso_week_date_is_not_a_date() -> None:
+    """``2024-W01-1`` (ISO week date, which ``date.fromisoformat`` reads) is refused as ``parse_value`` does."""
+    form = FORMS["internship"]
+    for parse in (parse_record, parse_record_interpreted):
+        values, issues = parse(form, {"start_date": "2024-W01-1"})
+        assert values["start_date"] is None and [i.code for i in issues] == ["type"]
