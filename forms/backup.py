@@ -6,6 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from forms.messages import Message
 from forms.store.database import (
     BUSY_TIMEOUT_MS,
     KNOWN_REVISIONS,
@@ -84,19 +85,18 @@ def integrity_problems(path: Path) -> list[str]:
 def check_restorable(workspace: Workspace, source: Path) -> str:
     """Refuse a file that is not a sound Kafaat database of this establishment; returns its revision."""
     if not source.is_file():
-        raise StoreError(f"{source} : fichier introuvable")
+        raise StoreError(Message("file.not_found", file=source))
     try:
         revision = read_revision(source)
         problems = integrity_problems(source)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{source} n'est pas une sauvegarde Kafaat lisible : {exc}") from exc
+        raise StoreError(Message("restore.unreadable", file=source, reason=exc)) from exc
     if revision is None:
-        raise StoreError(f"{source} n'est pas une sauvegarde Kafaat (aucun schéma)")
+        raise StoreError(Message("restore.not_a_backup", file=source))
     if revision not in KNOWN_REVISIONS:
-        raise StoreError(f"{source} vient d'une version plus récente de Kafaat (schéma {revision}) : "
-                         "installez cette version pour la restaurer")
+        raise StoreError(Message("restore.too_new", file=source, revision=revision))
     if problems:
-        raise StoreError(f"{source} est endommagée ({problems[0]}) : choisissez une autre sauvegarde")
+        raise StoreError(Message("restore.damaged", file=source, detail=problems[0]))
     conn = sqlite3.connect(ro_uri(source), uri=True)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'establishment'").fetchone()
@@ -104,8 +104,7 @@ def check_restorable(workspace: Workspace, source: Path) -> str:
         conn.close()
     owner = row[0] if row else ""
     if workspace.establishment and owner != workspace.establishment:
-        raise StoreError(f"{source} est la sauvegarde de l'établissement « {owner} », pas de "
-                         f"« {workspace.establishment} » : rien n'a été restauré")
+        raise StoreError(Message("restore.foreign", file=source, owner=owner, establishment=workspace.establishment))
     return revision
 
 
@@ -169,10 +168,8 @@ def _refuse_if_busy(db_path: Path) -> None:
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
         who = holders(db_path)
-        by = ", ".join(who) if who else "une autre opération (la fenêtre Kafaat ou une autre commande)"
-        raise DatabaseBusy(f"la base {db_path} est en cours d'écriture par {by} : rien n'a été restauré ; "
-                           "attendez la fin de cette opération (ou fermez la fenêtre) puis relancez "
-                           "« kafaat restore »") from exc
+        by = Message("db.busy_by", who=", ".join(who)) if who else Message("db.busy_other")
+        raise DatabaseBusy(Message("restore.busy", file=db_path, by=by)) from exc
     finally:
         conn.close()
 

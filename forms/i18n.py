@@ -30,6 +30,9 @@ class Text:
     def as_dict(self) -> dict[str, str]:
         return {"fr": self.fr, "ar": self.ar or self.fr, "en": self.en or self.fr}
 
+    def __str__(self) -> str:  # an exception holding a Text reads in French (logs, ``str(exc)``)
+        return self.fr
+
 
 def lowered(label: str) -> str:
     """A label inside a sentence: its first letter in lower case unless it opens an acronym (« Projet de R&D

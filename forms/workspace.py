@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from forms.reference import OVERLAY_DIR, reference, use_overlays
 from forms.store.database import (
     DATABASE_FILE,
@@ -136,8 +137,7 @@ class Workspace:
     def open(cls, root: Path) -> Workspace:
         path = root / SETTINGS_FILE
         if not path.exists():
-            raise NotInitialised(
-                f"le dossier {root} n'est pas un dossier de données Kafaat : lancez d'abord « kafaat init »")
+            raise NotInitialised(Message("folder.not_initialised", folder=root))
         try:
             settings = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -156,14 +156,13 @@ class Workspace:
         if role not in ROLES:
             raise ValueError(role)
         if cls.is_initialised(root):
-            raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+            raise AlreadyInitialised(Message("folder.already_initialised", folder=root))
         use_overlays(root / OVERLAY_DIR)
         if role == ESTABLISHMENT and reference("establishments").get(establishment) is None:
-            codes = ", ".join(reference("establishments").codes)
-            raise StoreError(f"établissement inconnu « {establishment} » (codes connus : {codes})")
+            raise StoreError(Message("establishment.unknown", code=establishment,
+                                     known=list(reference("establishments").codes)))
         if role == MINISTRY and reference("ministries").get(ministry) is None:
-            codes = ", ".join(reference("ministries").codes)
-            raise StoreError(f"ministère inconnu « {ministry} » (codes connus : {codes})")
+            raise StoreError(Message("ministry.unknown", code=ministry, known=list(reference("ministries").codes)))
         root.mkdir(parents=True, exist_ok=True)
         workspace = cls(root, {
             "role": role,

@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from forms.messages import Message
 from sync import bundle_v1
 from sync.bundle_document import (
     CODE,
@@ -340,7 +341,7 @@ class Source:
     def read(self, handle: BinaryIO, size: int, what: str) -> bytes:
         data = handle.read(size)
         if len(data) != size:
-            raise BundleMalformed(f"fichier tronqué ({what} incomplet)")
+            raise BundleMalformed(Message("bundle.truncated", part=what))
         return data
 
 
@@ -400,7 +401,7 @@ def _sha256_of(handle: BinaryIO, size: int) -> str:
     return digest.hexdigest()
 
 
-def _need(cond: bool, message: str) -> None:
+def _need(cond: bool, message: object) -> None:
     if not cond:
         raise BundleMalformed(message)
 
@@ -489,20 +490,18 @@ def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limi
     """Layout, sizes and header syntax; nothing is verified or decrypted yet."""
     src = source if isinstance(source, Source) else Source(source)
     if src.size > limits.max_file:
-        raise BundleTooLarge(f"fichier de {src.size} octets : au-delà de la limite de {limits.max_file} octets")
+        raise BundleTooLarge(Message("bundle.too_large", size=src.size, limit=limits.max_file))
     with src.open() as handle:
         preamble = handle.read(PREAMBLE.size)
         if len(preamble) < PREAMBLE.size or preamble[:8] != MAGIC:
-            raise BundleMalformed("ce fichier n'est pas un lot Kafaat (signature de format absente)")
+            raise BundleMalformed(Message("bundle.not_a_bundle"))
         _magic, version, header_len = PREAMBLE.unpack(preamble)
         if version not in SUPPORTED_VERSIONS:
             newer = version > max(SUPPORTED_VERSIONS)
-            raise UnsupportedVersion(
-                f"lot au format {version} : " + ("créé par une version plus récente de Kafaat ; mettez "
-                                                  "l'application à jour" if newer else "version inconnue"))
+            raise UnsupportedVersion(Message("bundle.newer" if newer else "bundle.unknown_version", version=version))
         if header_len > limits.max_header:
             raise BundleTooLarge(f"en-tête de {header_len} octets : au-delà de la limite de {limits.max_header} octets")
-        _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, "fichier tronqué (en-tête incomplet)")
+        _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, Message("bundle.truncated", part="en-tête"))
         header_bytes = src.read(handle, header_len, "en-tête")
         header = loads_strict(header_bytes, "en-tête", BundleMalformed)
         _validate_header(header, version, limits, src.size)
@@ -554,21 +553,19 @@ def verify_envelope(envelope: Envelope, signer: PublicKeys) -> None:
     piece at a time)."""
     header = envelope.header
     if signer.key_id_hex != header["signer_key_id"] or signer.code != header["establishment"]:
-        raise SignatureInvalid(
-            f"lot déclaré signé par la clé {header['signer_key_id'][:16]}… ; la clé enregistrée pour "
-            f"{signer.code} est {signer.key_id_hex[:16]}… ({signer.fingerprint})")
+        raise SignatureInvalid(Message("bundle.other_signer", declared=header["signer_key_id"][:16], code=signer.code,
+                                       enrolled=signer.key_id_hex[:16], fingerprint=signer.fingerprint))
     domain = SIGN_DOMAIN if envelope.version == 2 else bundle_v1.SIGN_DOMAIN
     signer.verify(domain, envelope.signed, envelope.signatures, SignatureInvalid,
-                  f"lot {header['establishment']} n° {header['sequence']}")
+                  Message("bundle.what", code=header["establishment"], sequence=header["sequence"]))
     payload = header["payload"]
     if envelope.payload_size != payload["length"]:
-        raise BundleMalformed(f"fichier tronqué ou prolongé : contenu de {envelope.payload_size} octets, "
-                              f"{payload['length']} annoncés")
+        raise BundleMalformed(Message("bundle.length", size=envelope.payload_size, announced=payload["length"]))
     with envelope.source.open() as handle:
         handle.seek(envelope.payload_offset)
         digest = _sha256_of(handle, envelope.payload_size)
     if digest != payload["sha256"]:
-        raise PayloadTampered("le contenu chiffré a été modifié après la signature")
+        raise PayloadTampered(Message("bundle.tampered"))
 
 
 class OpenedBundle:
@@ -658,14 +655,13 @@ def open_bundle(source: bytes | str | os.PathLike[str], registry: Callable[[str]
     establishment = header["establishment"]
     signer = registry(establishment)
     if signer is None:
-        raise UnknownEstablishment(f"l'établissement {establishment} n'est pas enregistré : "
-                                   "enregistrez d'abord sa demande (« kafaat ministry enroll »)")
+        raise UnknownEstablishment(Message("bundle.unknown_establishment", code=establishment))
     verify_envelope(envelope, signer)
     me = recipient.public
     stanza = next((r for r in header["recipients"] if r["key_id"] == me.key_id_hex), None)
     if stanza is None or stanza["ministry"] != me.code:
         named = ", ".join(r["ministry"] for r in header["recipients"])
-        raise NotARecipient(f"ce lot n'est pas adressé à {me.code} (destinataires : {named})")
+        raise NotARecipient(Message("bundle.not_for_us", code=me.code, recipients=named))
     bundle_id, sequence, version = header["bundle_id"], header["sequence"], envelope.version
     kem = KEM_XWING if MLKEM768 in me.keys else KEM_X25519
     if stanza["kem"] != kem:  # a downgraded (or upgraded) stanza: the HPKE suite would refuse our key anyway
@@ -675,7 +671,7 @@ def open_bundle(source: bytes | str | os.PathLike[str], registry: Callable[[str]
         key = _suite(stanza["kem"]).decrypt(enc, recipient.hpke_private(),
                                             info=wrap_info(bundle_id, sequence, establishment, me.key_id, version))
     except (InvalidTag, ValueError) as exc:
-        raise DecryptionFailed(f"la clé du lot ne s'ouvre pas avec la clé de {me.code}") from exc
+        raise DecryptionFailed(Message("bundle.key_does_not_open", code=me.code)) from exc
     if len(key) != 32:
         raise DecryptionFailed("clé du lot de longueur invalide")
     if version == 1:
@@ -729,8 +725,7 @@ class _SegmentReader:
         try:
             compressed = self.aead.decrypt(segment_nonce(self.index, last), sealed, self.aad)
         except InvalidTag as exc:
-            raise DecryptionFailed(f"le segment n° {self.index} ne se déchiffre pas (données altérées, "
-                                   "réordonnées ou tronquées)") from exc
+            raise DecryptionFailed(Message("bundle.segment", index=self.index)) from exc
         self.index += 1
         if last:
             self.handle.close()

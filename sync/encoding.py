@@ -15,6 +15,8 @@ from typing import Any
 
 import orjson
 
+from forms.messages import Message
+
 
 def b64e(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
@@ -58,9 +60,9 @@ def loads_strict(data: bytes, what: str, error: Callable[[str], Exception]) -> A
         text = data.decode("utf-8")
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except UnicodeDecodeError as exc:
-        raise error(f"{what} : texte UTF-8 invalide") from exc
+        raise error(Message("document.not_utf8", what=what)) from exc
     except (ValueError, RecursionError) as exc:
-        raise error(f"{what} : JSON invalide") from exc
+        raise error(Message("document.not_json", what=what)) from exc
 
 
 def read_limited(path: Path, limit: int, what: str, error: Callable[[str], Exception]) -> bytes:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from forms.atomic import write_atomic
 from forms.i18n import plural
+from forms.messages import Message
 from forms.reference import reference
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, sha256, spoken_fingerprint
 from sync.errors import (
@@ -109,7 +110,7 @@ class PublicKeys:
         return X25519 in self.keys
 
     def verify(self, domain: bytes, message: bytes, signatures: dict[str, bytes], error: type[SyncError],
-               what: str) -> None:
+               what: object) -> None:
         """Both signatures (Ed25519 over ``domain || message``, ML-DSA-65 with context ``domain``) or ``error``."""
         data = domain + message
         try:
@@ -119,7 +120,7 @@ class PublicKeys:
             mldsa.MLDSA65PublicKey.from_public_bytes(self.keys[MLDSA65]).verify(
                 signatures[MLDSA65], data, domain.rstrip(b"\x00"))
         except (InvalidSignature, ValueError, KeyError) as exc:
-            raise error(f"{what} : signature invalide (clé {self.code}, empreinte {self.fingerprint})") from exc
+            raise error(Message("signature.invalid", what=what, code=self.code, fingerprint=self.fingerprint)) from exc
 
     def hpke_public(self) -> Any:
         x = x25519.X25519PublicKey.from_public_bytes(self.keys[X25519])
@@ -196,8 +197,7 @@ class Identity:
 # ---------------------------------------------------------------------------------- key file format
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise WrongPassphrase(f"phrase de passe trop courte : au moins {MIN_PASSPHRASE} caractères ; "
-                              "rien n'a été créé ni modifié")
+        raise WrongPassphrase(Message("passphrase.short", n=MIN_PASSPHRASE))
 
 
 def _kdf(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
@@ -264,7 +264,7 @@ def unseal_identity(data: bytes, passphrase: str, where: str = "fichier de clé"
     try:
         plaintext = AESGCM(_kdf(passphrase, salt, params)).decrypt(nonce, ciphertext, KEY_FILE_DOMAIN + dumps(header))
     except InvalidTag as exc:
-        raise WrongPassphrase("phrase de passe incorrecte (ou fichier de clé altéré) : rien n'a été modifié") from exc
+        raise WrongPassphrase(Message("passphrase.wrong")) from exc
     raw = loads_strict(plaintext, where, KeyFileInvalid)
     private = {alg: b64d(v, f"{where} : clé {alg}", KeyFileInvalid, length=PRIVATE_SIZES.get(alg))
                for alg, v in raw.items()}
@@ -297,8 +297,7 @@ def create_keys(workspace: Any, passphrase: str) -> PublicKeys:
 
     Refuses when keys exist already (nothing is overwritten). Returns the public keys."""
     if has_keys(workspace):
-        raise KeysExist(f"les clés de {workspace.root} existent déjà : rien n'a été modifié "
-                        "(« kafaat keys passphrase » pour changer la phrase de passe)")
+        raise KeysExist(Message("keys.exist", folder=workspace.root))
     _check_passphrase(passphrase)
     role = workspace.role
     code = workspace.establishment if role == ESTABLISHMENT else workspace.ministry
@@ -321,22 +320,23 @@ def save_identity(workspace: Any, identity: Identity, passphrase: str) -> None:
 def load_identity(workspace: Any, passphrase: str) -> Identity:
     path = key_path(workspace)
     if not path.exists():
-        raise KeysMissing(f"aucune clé dans {workspace.keys_dir} : créez-les avec « kafaat keys create »")
+        raise KeysMissing(Message("keys.missing", folder=workspace.keys_dir))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileInvalid(f"{path} : illisible ({exc.strerror})") from exc
+        raise KeyFileInvalid(Message("file.unreadable", file=path, reason=exc.strerror or exc)) from exc
     identity = unseal_identity(data, passphrase, str(path))
     code = workspace.establishment if workspace.role == ESTABLISHMENT else workspace.ministry
     if identity.role != workspace.role or identity.code != code:
-        raise KeyFileInvalid(f"{path} : clé de {identity.role} {identity.code}, pas de ce dossier ({code})")
+        raise KeyFileInvalid(Message("keys.other_folder", file=path, role=identity.role, code=identity.code,
+                                     here=code))
     return identity
 
 
 def load_public(workspace: Any) -> PublicKeys:
     path = public_path(workspace)
     if not path.exists():
-        raise KeysMissing(f"aucune clé dans {workspace.keys_dir} : créez-les avec « kafaat keys create »")
+        raise KeysMissing(Message("keys.missing", folder=workspace.keys_dir))
     return parse_public_document(path.read_bytes(), str(path))
 
 
@@ -360,10 +360,10 @@ def sign_document(identity: Identity, doc_type: str, domain: bytes, body: dict[s
 def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """Parse a signed document (not verified yet): body, signed bytes, signatures."""
     if len(data) > DOCUMENT_MAX_BYTES:
-        raise DocumentInvalid(f"{what} : fichier trop grand ({len(data)} octets, maximum {DOCUMENT_MAX_BYTES})")
+        raise DocumentInvalid(Message("document.too_large", what=what, size=len(data), limit=DOCUMENT_MAX_BYTES))
     doc = loads_strict(data, what, DocumentInvalid)
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
-        raise DocumentInvalid(f"{what} : ce n'est pas un document « {doc_type} »")
+        raise DocumentInvalid(Message("document.other_type", what=what, type=doc_type))
     if doc.get("version") != 1 or type(doc.get("version")) is not int:
         raise DocumentInvalid(f"{what} : version {str(doc.get('version'))[:20]!r} non prise en charge")
     if set(doc) != {"type", "version", "signed", "signatures"}:
@@ -406,8 +406,8 @@ def parse_public_document(data: bytes, what: str, role: str | None = None) -> Pu
     if doc_role not in (ESTABLISHMENT, MINISTRY):
         raise DocumentInvalid(f"{what} : rôle inconnu « {doc_role[:40]} »")
     if role and doc_role != role:
-        wanted = "d'un établissement" if role == ESTABLISHMENT else "d'un ministère"
-        raise DocumentInvalid(f"{what} : ce fichier n'est pas celui {wanted} (rôle « {doc_role} »)")
+        key = "document.not_establishment" if role == ESTABLISHMENT else "document.not_ministry"
+        raise DocumentInvalid(Message(key, what=what, role=doc_role))
     keys = {alg: b64d(v, f"{what} : clé {alg}", DocumentInvalid, length=PUBLIC_SIZES[alg])
             for alg, v in raw_keys.items() if alg in PUBLIC_SIZES}
     needed = SIGNING_ALGS + (ENCRYPTION_ALGS[:1] if doc_role == MINISTRY else ())

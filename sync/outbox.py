@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, select
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
+from forms.messages import Message, message_of
 from forms.schema import FieldType, Sharing
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.database import HEAD_REVISION, writer
@@ -187,11 +188,14 @@ class ExportPlan:
         return out
 
     def problems(self) -> list[str]:
+        return [str(m) for m in self.problem_messages()]
+
+    def problem_messages(self) -> list[Message]:
         out = []
         if not self.keys_ready:
-            out.append("les clés de l'établissement n'existent pas encore : « kafaat keys create »")
+            out.append(Message("export.plan_no_keys"))
         if not self.recipients:
-            out.append("aucun ministère destinataire : ajoutez sa clé publique (« kafaat recipients add FICHIER »)")
+            out.append(Message("export.plan_no_recipient"))
         return out
 
 
@@ -397,11 +401,10 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     Refuses without keys or recipients; checks the database's integrity first. Drafts are left out (the
     returned plan lists them). ``state`` reports progress and may cancel before the file is written."""
     if identity.role != "establishment" or identity.code != workspace.establishment:
-        raise ExportRefused("ces clés ne sont pas celles de cet établissement")
+        raise ExportRefused(Message("export.foreign_keys"))
     recipients = list_recipients(workspace)
     if not recipients:
-        raise ExportRefused("aucun ministère destinataire : ajoutez sa clé publique avec "
-                            "« kafaat recipients add FICHIER » ; aucun lot n'a été écrit")
+        raise ExportRefused(Message("export.no_recipient"))
     step(state, 0, 5, "vérification de la base de données")
     with export_lock(workspace):
         integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
@@ -434,8 +437,7 @@ def export_lock(workspace: Any) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout as exc:
-        raise ExportRefused("un autre export de ce dossier est en cours (fenêtre ou ligne de commande) : "
-                            "attendez qu'il se termine ; rien n'a été écrit") from exc
+        raise ExportRefused(Message("export.busy")) from exc
     try:
         yield
     finally:
@@ -463,8 +465,7 @@ class _IntegrityCheck(threading.Thread):
         self.join()
         if self.error is not None or self.problems != ["ok"]:
             detail = self.error if self.error is not None else self.problems[:3]
-            raise ExportRefused("la base de données est endommagée (PRAGMA integrity_check) : restaurez une "
-                                f"sauvegarde avant d'exporter ; aucun lot n'a été écrit ({detail})")
+            raise ExportRefused(Message("export.damaged", detail=detail))
 
 
 def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: Path | None, full: bool,
@@ -523,12 +524,11 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
         try:
             copied = _copy_out(data, path)
         except OSError as exc:
-            raise ExportRefused(f"le lot n° {entry.sequence} est écrit dans {outbox_path}, mais la copie vers "
-                                f"{outdir} a échoué ({exc.strerror}) : copiez ce fichier à la main") from exc
+            raise ExportRefused(Message("export.copy_failed", sequence=entry.sequence, outbox=outbox_path,
+                                        folder=outdir, reason=exc.strerror or exc)) from exc
         if not copied:
-            raise ExportRefused(f"le lot n° {entry.sequence} est écrit dans {outbox_path}, mais {path} existe déjà "
-                                "avec un autre contenu et n'a pas été remplacé : copiez le fichier de la boîte "
-                                "d'envoi à la main après avoir vérifié celui de la destination")
+            raise ExportRefused(Message("export.destination_differs", sequence=entry.sequence, outbox=outbox_path,
+                                        file=path))
         _mark_delivered(workspace, [entry.sequence], Path(outdir))
         delivered, not_delivered = deliver_pending(workspace, Path(outdir))
     step(state, 5, 5, "terminé", cancellable=False)
@@ -544,10 +544,7 @@ def _refuse_to_overwrite(outbox_path: Path, data: bytes, sequence: int) -> None:
     under its number would reuse a sequence number, which the ministry's chain forbids."""
     if not outbox_path.exists() or outbox_path.read_bytes() == data:
         return
-    raise ExportRefused(f"la boîte d'envoi contient déjà {outbox_path.name}, un lot n° {sequence} que cette base "
-                        "de données ne connaît pas (base vidée, remplacée ou restaurée sans sa boîte d'envoi) : "
-                        "aucun lot n'a été écrit et ce numéro ne sera pas réutilisé ; restaurez la dernière "
-                        "sauvegarde de ce dossier (« kafaat restore FICHIER »)")
+    raise ExportRefused(Message("export.unknown_in_outbox", file=outbox_path.name, sequence=sequence))
 
 
 def _copy_out(data: bytes, path: Path) -> bool:
@@ -614,13 +611,12 @@ class DueStatus:
     last_written_at: str | None
     days_since: float | None
 
-    def message(self) -> str:
+    def message(self) -> Message:
         if self.last_written_at is None:
-            return "aucun lot n'a encore été exporté"
+            return Message("due.never")
         if self.due:
-            return (f"dernier lot exporté il y a {int(self.days_since or 0)} jours (période de "
-                    f"{self.period_days} jours) : un export est attendu")
-        return f"dernier lot exporté il y a {int(self.days_since or 0)} jours"
+            return Message("due.late", n=int(self.days_since or 0), period=self.period_days)
+        return Message("due.ok", n=int(self.days_since or 0))
 
 
 def export_due(workspace: Any, now: datetime | None = None) -> DueStatus:
@@ -645,27 +641,27 @@ def import_receipt(workspace: Any, data: bytes, what: str = "accusé de récepti
     try:
         body, signed, sigs = read_receipt(data, what)
     except SyncError as exc:
-        raise ReceiptRefused(str(exc)) from exc
+        raise ReceiptRefused(message_of(exc) or str(exc)) from exc
     ministry = ministry_key(workspace, body["ministry"])
     if ministry is None:
-        raise ReceiptRefused(f"{what} : le ministère « {body['ministry'][:40]} » n'est pas parmi les destinataires "
-                             "de confiance de cet établissement")
+        raise ReceiptRefused(Message("receipt.untrusted_ministry", what=what, ministry=body["ministry"][:40]))
     if ministry.key_id_hex != body["ministry_key_id"]:
-        raise ReceiptRefused(f"{what} : signé par une autre clé que celle de {ministry.code} ({ministry.fingerprint})")
+        raise ReceiptRefused(Message("receipt.other_key", what=what, ministry=ministry.code,
+                                     fingerprint=ministry.fingerprint))
     ministry.verify(RECEIPT_DOMAIN, signed, sigs, ReceiptRefused, what)
     if body["establishment"] != workspace.establishment:
-        raise ReceiptRefused(f"{what} : accusé destiné à l'établissement {body['establishment'][:40]}, pas à "
-                             f"{workspace.establishment}")
+        raise ReceiptRefused(Message("receipt.other_establishment", what=what,
+                                     establishment=body["establishment"][:40], here=workspace.establishment))
     with writer(workspace.engine).begin() as conn:
         row = conn.execute(select(bundles).where(bundles.c.sequence == body["sequence"])).first()
         if row is None or row.state == RESERVED:
-            raise ReceiptRefused(f"{what} : aucun lot n° {body['sequence']} n'a été écrit par cet établissement")
+            raise ReceiptRefused(Message("receipt.unknown_bundle", what=what, sequence=body["sequence"]))
         entry = OutboxEntry.from_row(row)
         if entry.file_hash != body["bundle_hash"] or entry.bundle_id != body["bundle_id"]:
-            raise ReceiptRefused(f"{what} : l'empreinte du lot n° {entry.sequence} ne correspond pas au lot écrit "
-                                 "ici : rien n'a été modifié")
+            raise ReceiptRefused(Message("receipt.hash_differs", what=what, sequence=entry.sequence))
         if ministry.code not in entry.recipients:
-            raise ReceiptRefused(f"{what} : le lot n° {entry.sequence} n'était pas adressé à {ministry.code}")
+            raise ReceiptRefused(Message("receipt.not_addressed", what=what, sequence=entry.sequence,
+                                         ministry=ministry.code))
         receipts = dict(entry.receipt or {})
         receipts[ministry.code] = body
         conn.execute(bundles.update().where(bundles.c.sequence == entry.sequence).values(

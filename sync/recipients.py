@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from forms.reference import reference
 from sync.encoding import read_limited
 from sync.errors import DocumentInvalid, SyncError
@@ -24,10 +25,10 @@ def read_recipient_file(path: Path) -> tuple[PublicKeys, bytes]:
     try:
         data = read_limited(path, DOCUMENT_MAX_BYTES, str(path), DocumentInvalid)
     except OSError as exc:
-        raise DocumentInvalid(f"{path} : fichier illisible ({exc.strerror})") from exc
+        raise DocumentInvalid(Message("file.unreadable", file=path, reason=exc.strerror or exc)) from exc
     public = parse_public_document(data, str(path), MINISTRY)
     if reference("ministries").get(public.code) is None:
-        raise DocumentInvalid(f"{path} : ministère inconnu « {public.code[:40]} »")
+        raise DocumentInvalid(Message("recipients.unknown_ministry", file=path, code=public.code[:40]))
     return public, data
 
 
@@ -39,8 +40,8 @@ def add_recipient(workspace: Any, public: PublicKeys, data: bytes) -> bool:
         current = parse_public_document(target.read_bytes(), str(target), MINISTRY)
         if current.key_id == public.key_id:
             return False
-        raise SyncError(f"une autre clé est déjà enregistrée pour {public.code} (empreinte {current.fingerprint}) : "
-                        f"rien n'a été modifié ; supprimez {target} après vérification auprès du ministère")
+        raise SyncError(Message("recipients.other_key", code=public.code, fingerprint=current.fingerprint,
+                                file=target))
     write_atomic(target, data)
     return True
 

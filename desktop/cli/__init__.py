@@ -13,10 +13,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, close_workspaces, data_dir, warn
-from desktop.cli.messages import translate
+from desktop.cli.common import (
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Refused,
+    close_workspaces,
+    data_dir,
+    language,
+    set_language,
+    tr,
+    warn,
+)
 from desktop.logfile import log_outcome, remove_logging, setup_logging
 from forms.i18n import LANGUAGES
+from forms.messages import Message
 from forms.store.database import DATABASE_FILE, StoreError, explain
 from forms.version import __version__
 
@@ -35,39 +45,58 @@ COMMAND_MODULES = (
 )
 
 
-ARGPARSE_FRENCH = (
-    ("usage: ", "utilisation : "),
-    ("positional arguments:", "arguments :"),
-    ("options:", "options :"),
-    ("show this help message and exit", "afficher cette aide et quitter"),
-    ("show program's version number and exit", "afficher la version et quitter"),
-    ("invalid choice:", "choix invalide :"),
-    ("choose from", "valeurs possibles :"),
-    ("the following arguments are required:", "arguments obligatoires manquants :"),
-    ("unrecognized arguments:", "arguments non reconnus :"),
-    ("expected one argument", "une valeur est attendue"),
+ARGPARSE_WORDS = (  # argparse's own English words: French, Arabic (English stays as argparse writes it)
+    ("usage: ", "utilisation : ", "الاستعمال: "),
+    ("positional arguments:", "arguments :", "المعطيات:"),
+    ("options:", "options :", "الخيارات:"),
+    ("show this help message and exit", "afficher cette aide et quitter", "عرض هذه المساعدة ثم الخروج"),
+    ("show program's version number and exit", "afficher la version et quitter", "عرض رقم الإصدار ثم الخروج"),
+    ("invalid choice:", "choix invalide :", "اختيار غير صالح:"),
+    ("choose from", "valeurs possibles :", "القيم الممكنة:"),
+    ("the following arguments are required:", "arguments obligatoires manquants :", "معطيات إلزامية ناقصة:"),
+    ("unrecognized arguments:", "arguments non reconnus :", "معطيات غير معروفة:"),
+    ("expected one argument", "une valeur est attendue", "قيمة واحدة منتظرة"),
+    ("invalid int value:", "nombre entier invalide :", "عدد صحيح غير صالح:"),
 )
 
 
-def _french(text: str) -> str:
-    """argparse's own English words, in French (the help and the errors users read)."""
-    for english, french in ARGPARSE_FRENCH:
-        text = text.replace(english, french)
+def _words(text: str) -> str:
+    """argparse's own English words in the language of ``--lang`` (the help and the errors users read)."""
+    column = {"fr": 1, "ar": 2}.get(language())
+    if column is None:
+        return text
+    for words in ARGPARSE_WORDS:
+        text = text.replace(words[0], words[column])
     return text
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse in the language of ``--lang`` (French by default)."""
+
     def format_usage(self) -> str:
-        return _french(super().format_usage())
+        return _words(super().format_usage())
 
     def format_help(self) -> str:
-        return _french(super().format_help())
+        return _words(super().format_help())
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = _french(message)
         self.print_usage(sys.stderr)
-        warn(f"{self.prog} : erreur d'utilisation : {message}")
+        if message.startswith("argument ") and language() == "ar":  # « argument FORMULAIRE: … »
+            message = "المعطى " + message.removeprefix("argument ")
+        warn(Message("usage.error", prog=self.prog, message=_words(message)))
         raise SystemExit(EXIT_USAGE)
+
+
+def argv_language(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv``, read before parsing so that usage errors are in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,15 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="dossier de données (par défaut : KAFAAT_HOME, sinon le dossier de l'utilisateur)")
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                         help="langue des messages (fr par défaut)")
-    parser = FrenchArgumentParser(
-        prog="kafaat",
-        description="Kafaat : saisie hors ligne, export chiffré et consolidation des indicateurs du programme.",
-        parents=[common],
-    )
+    parser = FrenchArgumentParser(prog="kafaat", description=tr(Message("help.description")), parents=[common])
     parser.add_argument("--version", action="version", version=f"Kafaat {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
+    from desktop.cli.help_texts import translate_help
+
+    translate_help(parser, language())
     return parser
 
 
@@ -102,8 +130,10 @@ def tolerant_console() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     tolerant_console()
+    set_language(argv_language(list(sys.argv[1:] if argv is None else argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(getattr(args, "lang", None) or language())
     if not getattr(args, "command", None):
         return open_window(args)
     console_logging()
@@ -115,20 +145,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except Refused as exc:
         log_outcome(name, exc, logger=log)
-        warn(translate(exc.message, getattr(args, "lang", None)))
+        warn(exc.text)
         for line in exc.details:
             warn(line)
-        return EXIT_REFUSED
+        return exc.exit_code
     except StoreError as exc:
         log_outcome(name, exc, logger=log)
-        warn(translate(str(exc), getattr(args, "lang", None)))
+        warn(tr(exc))
         return EXIT_REFUSED
     except Exception as exc:  # the database or the disk failed under the command: a sentence, not a traceback
         log_outcome(name, exc, logger=log)
         return database_failure(args, exc)
     except KeyboardInterrupt:
         log.info("%s : interrompu", name)
-        warn("interrompu : rien n'a été modifié par l'opération en cours")
+        warn(Message("interrupted"))
         return 130
     finally:
         close_workspaces()
@@ -180,13 +210,12 @@ def database_failure(args: argparse.Namespace, exc: Exception) -> int:
     folder = data_dir(args)
     explained = explain(exc, folder / DATABASE_FILE, folder / "backups")
     if explained is not None:
-        warn(str(explained))
+        warn(tr(explained))
     elif isinstance(exc, OSError):  # a file or folder that cannot be read or written: say which
         where = exc.filename if exc.filename is not None else ""
-        warn(f"{where} : accès au fichier impossible ({exc.strerror or exc})")
+        warn(Message("os.access", file=where, reason=exc.strerror or exc))
     else:
-        warn(f"erreur de la base de données {folder / DATABASE_FILE} ({getattr(exc, 'orig', exc)}) : "
-             "l'opération a été annulée, rien n'a été enregistré")
+        warn(Message("database.failed", file=folder / DATABASE_FILE, reason=getattr(exc, "orig", exc)))
     return EXIT_REFUSED
 
 

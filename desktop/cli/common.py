@@ -15,6 +15,8 @@ from typing import Any, NoReturn
 
 import orjson
 
+from forms.i18n import DEFAULT_LANGUAGE, normalise_lang
+from forms.messages import Localizable, Message, localized
 from forms.paths import default_data_dir
 from forms.workspace import Workspace
 
@@ -23,13 +25,40 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 
-class Refused(Exception):
-    """The input was refused: the message (in the user's language) goes to stderr, exit code 1."""
+LANGUAGE = [DEFAULT_LANGUAGE]
+"""The language of ``--lang`` for the running command (set by ``desktop.cli.main``)."""
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
+
+def set_language(lang: str | None) -> str:
+    LANGUAGE[0] = normalise_lang(lang)
+    return LANGUAGE[0]
+
+
+def language() -> str:
+    return LANGUAGE[0]
+
+
+def tr(value: object) -> str:
+    """A ``Message``, ``Text`` or exception in the command's language (``str`` for anything else)."""
+    return localized(value, LANGUAGE[0])
+
+
+class Refused(Exception):
+    """The input was refused: the message (rendered in the user's language) goes to stderr, exit code 1."""
+
+    def __init__(self, message: Localizable, details: list[str] | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.text = message
+        self.message = str(message)
         self.details = details or []
+
+    exit_code = EXIT_REFUSED
+
+
+class WrongUsage(Refused):
+    """Wrong usage found by the command itself (an unknown code): the message on stderr, exit code 2."""
+
+    exit_code = EXIT_USAGE
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -45,13 +74,12 @@ def open_workspace(args: argparse.Namespace, role: str | None = None) -> Workspa
     workspace = Workspace.open(data_dir(args))
     OPENED.append(workspace)
     if role and workspace.role != role:
-        wanted = "d'un établissement" if role == "establishment" else "d'un ministère"
-        raise Refused(f"cette commande s'utilise dans le dossier {wanted} ; {workspace.root} est un dossier "
-                      f"« {workspace.role} »")
+        key = "folder.not_establishment" if role == "establishment" else "folder.not_ministry"
+        raise Refused(Message(key, folder=workspace.root, role=workspace.role))
     return workspace
 
 
-def passphrase(prompt: str = "Phrase de passe : ", *, confirm: bool = False,
+def passphrase(prompt: Localizable = Message("prompt.passphrase"), *, confirm: bool = False,
                variable: str = "KAFAAT_PASSPHRASE") -> str:
     """The environment ``variable`` when set, else asked on the terminal without echo (twice with
     ``confirm``)."""
@@ -59,10 +87,10 @@ def passphrase(prompt: str = "Phrase de passe : ", *, confirm: bool = False,
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise Refused(f"phrase de passe requise : définissez {variable} ou lancez la commande dans un terminal")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Confirmez la phrase de passe : ") != first:
-        raise Refused("les deux phrases de passe saisies diffèrent : rien n'a été modifié")
+        raise Refused(Message("passphrase.needed", variable=variable))
+    first = getpass.getpass(tr(prompt))
+    if confirm and getpass.getpass(tr(Message("prompt.passphrase_confirm"))) != first:
+        raise Refused(Message("passphrase.differ"))
     return first
 
 
@@ -71,15 +99,15 @@ def print_json(value: Any) -> None:
     sys.stdout.flush()
 
 
-def say(message: str) -> None:
-    print(message, flush=True)
+def say(message: Localizable) -> None:
+    print(tr(message), flush=True)
 
 
-def warn(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def warn(message: Localizable) -> None:
+    print(tr(message), file=sys.stderr, flush=True)
 
 
-def fail(message: str, details: list[str] | None = None) -> NoReturn:
+def fail(message: Localizable, details: list[str] | None = None) -> NoReturn:
     raise Refused(message, details)
 
 
@@ -90,13 +118,13 @@ def read_json_argument(value: str) -> Any:
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
-            fail(f"{name} : fichier illisible ({exc.strerror})")
+            fail(Message("file.unreadable", file=name, reason=exc.strerror or exc))
     else:
         data = value.encode("utf-8")
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        fail(f"JSON invalide ({value[:40]!r}…) : {exc}")
+        fail(Message("json.invalid", start=repr(value[:40]), reason=exc))
 
 
 def close_workspaces() -> None:
@@ -127,9 +155,7 @@ def output_file(path: Path) -> Iterator[Path]:
             yield tmp
     except (OSError, ValueError) as exc:
         if _disk_full(exc, path.parent):
-            fail(f"{path} n'a pas été écrit : le disque est plein ({path.parent}) ; libérez de la place puis "
-                 "relancez ; aucun fichier à moitié écrit n'a été laissé")
+            fail(Message("output.disk_full", file=path, folder=path.parent))
         if isinstance(exc, OSError):
-            fail(f"{path} n'a pas été écrit ({exc.strerror or exc}) : vérifiez que le dossier existe et peut "
-                 "être écrit")
+            fail(Message("output.not_written", file=path, reason=exc.strerror or exc))
         raise

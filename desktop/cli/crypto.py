@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.common import fail, open_workspace, passphrase, print_json, say, warn
+from desktop.cli.common import fail, language, open_workspace, passphrase, print_json, say, tr, warn
 from desktop.cli.setup import INIT_HOOKS
-from forms.i18n import plural
+from forms.messages import CATALOGUE, Message, message_of
 from forms.tasks import Cancelled
 from forms.workspace import ESTABLISHMENT, Workspace
 from sync.errors import SyncError
@@ -33,11 +33,11 @@ def refusing(handler: Handler) -> Handler:
         try:
             return handler(args)
         except (SyncError, Cancelled) as exc:
-            message = str(exc)
+            message = message_of(exc) or str(exc)
             # A refused file is named (what and where), whatever the error's own text says.
             file = getattr(args, "file", None)
-            if isinstance(exc, SyncError) and isinstance(file, str) and file and Path(file).name not in message:
-                message = f"{file} : {message}"
+            if isinstance(exc, SyncError) and isinstance(file, str) and file and Path(file).name not in str(message):
+                message = Message("file.named", file=file, message=message)
             fail(message)
 
     return wrapper
@@ -50,38 +50,36 @@ def confirm_fingerprint(args: argparse.Namespace, public: PublicKeys) -> None:
 
 def confirm_fingerprint_text(args: argparse.Namespace, what: str, fingerprint: str) -> None:
     say(what)
-    say(f"  empreinte : {fingerprint}")
+    say(Message("fingerprint.line", fingerprint=fingerprint))
     if getattr(args, "yes", False):
         return
     if not sys.stdin.isatty():
-        fail("vérifiez cette empreinte avec l'expéditeur (par téléphone), puis relancez avec --yes ; "
-             "rien n'a été modifié")
-    answer = input("Cette empreinte est-elle celle que l'expéditeur vous a lue ? [o/N] ").strip().lower()
-    if answer not in ("o", "oui", "y", "yes"):
-        fail("empreinte non confirmée : rien n'a été modifié")
+        fail(Message("fingerprint.confirm_yes"))
+    answer = input(tr(Message("fingerprint.question"))).strip().lower()
+    if answer not in ("o", "oui", "y", "yes", "نعم"):
+        fail(Message("fingerprint.not_confirmed"))
 
 
 def show_public(public: PublicKeys) -> None:
-    role = "Établissement" if public.role == ESTABLISHMENT else "Ministère"
-    say(f"{role} : {public.name} ({public.code})")
-    say(f"Empreinte (à lire au téléphone) : {public.fingerprint}")
-    say(f"Identifiant de clé : {public.key_id_hex}")
-    say(f"Algorithmes : {', '.join(public.describe()['algorithms'])}")
+    role = "keys.establishment" if public.role == ESTABLISHMENT else "keys.ministry"
+    say(Message(role, name=public.name, code=public.code))
+    say(Message("keys.fingerprint", fingerprint=public.fingerprint))
+    say(Message("keys.key_id", key_id=public.key_id_hex))
+    say(Message("keys.algorithms", algorithms=list(public.describe()["algorithms"])))
 
 
 def init_hook(workspace: Workspace, args: argparse.Namespace) -> None:
     """After ``kafaat init``: create the keys when a passphrase is available, else say how to later."""
     if os.environ.get("KAFAAT_PASSPHRASE") is None and not sys.stdin.isatty():
-        warn("Attention : les clés ne sont pas encore créées (aucune phrase de passe : KAFAAT_PASSPHRASE n'est "
-             "pas définie et il n'y a pas de terminal). Créez-les avec « kafaat keys create » avant tout export.")
+        warn(Message("keys.not_created_no_passphrase"))
         return
     try:
-        secret = passphrase("Phrase de passe qui protégera les clés : ", confirm=True)
+        secret = passphrase(Message("prompt.passphrase_new_keys"), confirm=True)
         public = create_keys(workspace, secret)
     except SyncError as exc:
-        warn(f"Attention : les clés ne sont pas créées ({exc}). Créez-les avec « kafaat keys create ».")
+        warn(Message("keys.not_created", reason=message_of(exc) or str(exc)))
         return
-    say(f"Clés créées. Empreinte : {public.fingerprint}")
+    say(Message("keys.created", fingerprint=public.fingerprint))
 
 
 INIT_HOOKS.append(init_hook)
@@ -147,7 +145,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 @refusing
 def cmd_keys_create(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
-    public = create_keys(workspace, passphrase("Phrase de passe qui protégera les clés : ", confirm=True))
+    public = create_keys(workspace, passphrase(Message("prompt.passphrase_new_keys"), confirm=True))
     show_public(public)
     return 0
 
@@ -165,10 +163,10 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 @refusing
 def cmd_keys_passphrase(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
-    old = passphrase("Phrase de passe actuelle : ")
-    new = passphrase("Nouvelle phrase de passe : ", confirm=True, variable="KAFAAT_NEW_PASSPHRASE")
+    old = passphrase(Message("prompt.passphrase_current"))
+    new = passphrase(Message("prompt.passphrase_next"), confirm=True, variable="KAFAAT_NEW_PASSPHRASE")
     change_passphrase(workspace, old, new)
-    say("Phrase de passe changée.")
+    say(Message("keys.passphrase_changed"))
     return 0
 
 
@@ -177,8 +175,8 @@ def cmd_enrollment_request(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     public = load_public(workspace)
     _write_copy(public_path(workspace), Path(args.out))
-    say(f"Demande d'enregistrement écrite : {args.out}")
-    say(f"Empreinte à communiquer au ministère : {public.fingerprint}")
+    say(Message("keys.request_written", file=args.out))
+    say(Message("keys.fingerprint_for_ministry", fingerprint=public.fingerprint))
     return 0
 
 
@@ -188,7 +186,7 @@ def _write_copy(source: Path, out: Path) -> None:
     try:
         write_atomic(out, source.read_bytes())
     except OSError as exc:
-        fail(f"{out} : écriture impossible ({exc.strerror})")
+        fail(Message("file.not_writable", file=out, reason=exc.strerror or exc))
 
 
 def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
@@ -198,7 +196,7 @@ def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
     try:
         return read_limited(Path(name), limit, name, error)
     except OSError as exc:
-        fail(f"{name} : fichier illisible ({exc.strerror})")
+        fail(Message("file.unreadable", file=name, reason=exc.strerror or exc))
 
 
 # --------------------------------------------------------------------------------------- recipients
@@ -210,9 +208,9 @@ def cmd_recipients_add(args: argparse.Namespace) -> int:
     public, data = read_recipient_file(Path(args.file))
     confirm_fingerprint(args, public)
     if add_recipient(workspace, public, data):
-        say(f"{public.code} ajouté aux destinataires des lots.")
+        say(Message("recipients.added", code=public.code))
     else:
-        say(f"{public.code} était déjà un destinataire avec cette clé : rien n'a changé.")
+        say(Message("recipients.already", code=public.code))
     return 0
 
 
@@ -225,7 +223,7 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
         print_json([r.describe() for r in recipients])
         return 0
     if not recipients:
-        say("Aucun destinataire : « kafaat recipients add FICHIER ».")
+        say(Message("recipients.none"))
     for r in recipients:
         say(f"{r.code:<8} {r.fingerprint}  {r.name}")
     return 0
@@ -236,28 +234,27 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.definitions import FORMS
     from forms.i18n import lowered
 
+    lang = language()
     lines = []
-    width = max((len(FORMS[key].plural.fr) for key in plan.counts), default=24)
+    width = max((len(FORMS[key].plural.get(lang)) for key in plan.counts), default=24)
     for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.fr:<{width}} {c['records']:>7} "
-                     f"{plural(c['records'], 'enregistrement|enregistrements')}, "
-                     f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
+        lines.append(f"  {FORMS[key].plural.get(lang):<{width}} {c['records']:>7} "
+                     f"{tr(Message('count.records_word', n=c['records']))}, "
+                     f"{tr(Message('count.deletions', n=c['tombstones']))}")
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
-        lines.append("Brouillons laissés de côté (jamais envoyés) : "
-                     + ", ".join(f"{lowered(FORMS[k].plural.fr)} : {n}" for k, n in drafts.items()))
+        lines.append(tr(Message("export.drafts_left", counts=[
+            f"{lowered(FORMS[k].plural.get(lang))}{tr(Message('colon'))}{n}" for k, n in drafts.items()])))
         for key, rid, title in plan.draft_samples[:20]:
-            lines.append(f"  - {FORMS[key].label.fr} « {title} » ({rid})")
-    for key, sharing in plan.sharing().items():
+            lines.append(f"  - {FORMS[key].label.get(lang)} « {title} » ({rid})")
+    for key, sharing in plan.sharing(lang).items():
         if sharing["withheld"]:
-            lines.append(f"{FORMS[key].plural.fr} — restent à l'établissement (jamais envoyés) : "
-                         + ", ".join(sharing["withheld"]))
+            lines.append(tr(Message("export.withheld", form=FORMS[key].plural, fields=list(sharing["withheld"]))))
         if sharing["pseudonymised"]:
-            lines.append(f"{FORMS[key].plural.fr} — envoyés sous pseudonyme (clé de programme n° "
-                         f"{plan.pseudonym_key}) : " + ", ".join(sharing["pseudonymised"]))
+            lines.append(tr(Message("export.pseudonymised", form=FORMS[key].plural, key=plan.pseudonym_key,
+                                    fields=list(sharing["pseudonymised"]))))
     if plan.pseudonym_key is None and any(f.pseudonymised_fields for f in FORMS.values()):
-        lines.append("Aucune clé de programme installée : le code national des étudiants n'est pas envoyé "
-                     "(« kafaat programme-key import FICHIER » pour l'envoyer sous pseudonyme).")
+        lines.append(tr(Message("export.no_programme_key")))
     return lines
 
 
@@ -271,8 +268,9 @@ def cmd_bundle_preview(args: argparse.Namespace) -> int:
                     "recipients": plan.recipients, "keys_ready": plan.keys_ready, "problems": plan.problems(),
                     "pseudonym_key": plan.pseudonym_key, "sharing": plan.sharing()})
         return 0
-    say(f"Prochain lot : n° {plan.sequence}{' (complet)' if plan.full else ''}, pour {', '.join(plan.recipients) or '—'}")
-    for line in _plan_lines(plan) + plan.problems():
+    say(Message("export.next", sequence=plan.sequence, full=Message("export.full") if plan.full else "",
+                recipients=list(plan.recipients) or "—"))
+    for line in _plan_lines(plan) + [tr(m) for m in plan.problem_messages()]:
         say(line)
     return 0
 
@@ -284,8 +282,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, ESTABLISHMENT)
     if not has_keys(workspace):
-        fail("les clés de l'établissement n'existent pas encore : créez-les avec « kafaat keys create » ; "
-             "aucun lot n'a été écrit")
+        fail(Message("export.no_keys"))
     identity = load_identity(workspace, passphrase())
     result = export_bundle(workspace, identity, Path(args.outdir), full=args.full)
     entry = result.entry
@@ -295,17 +292,17 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
                     "not_delivered": result.not_delivered})
         return 0
     for seq in result.recovered:
-        say(f"Lot n° {seq} retrouvé dans la boîte d'envoi après une interruption : enregistré comme écrit.")
-    say(f"Lot n° {entry.sequence} écrit : {result.path}")
+        say(Message("export.recovered", sequence=seq))
+    say(Message("export.written", sequence=entry.sequence, file=result.path))
     # The bundle hash (docs/bundle-format.md § 4, over the signed part), as « ministry verify » and the receipt
     # name it: not the file's SHA-256 (« sha256sum » gives another value).
-    say(f"Destinataires : {', '.join(entry.recipients)} ; empreinte du lot : {entry.file_hash}")
+    say(Message("export.recipients", recipients=list(entry.recipients), hash=entry.file_hash))
     for line in _plan_lines(result.plan):
         say(line)
     for seq in result.delivered:
-        say(f"Lot n° {seq} copié aussi vers {args.outdir} : il n'avait jamais quitté la boîte d'envoi.")
+        say(Message("export.delivered", sequence=seq, folder=args.outdir))
     for line in result.not_delivered:
-        warn(f"à porter au ministère : {line}")
+        warn(Message("export.to_carry", line=line))
     return 0
 
 
@@ -320,19 +317,14 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
         print_json({"bundles": [e.to_json() for e in entries], "export_due": due.due,
                     "period_days": due.period_days, "last_written_at": due.last_written_at})
         return 0
-    labels = {"reserved": "réservé (non écrit)", "written": "écrit, en attente d'accusé",
-              "acknowledged": "accusé de réception reçu"}
     for e in entries:
-        label = labels.get(e.state, e.state)
-        if e.state == "written" and e.delivered_at is None:
-            label = "écrit, jamais sorti du poste"
-        say(f"n° {e.sequence:<5} {label:<28} {e.written_at or e.created_at}  "
-            f"{plural(e.total, '{n} enregistrement|{n} enregistrements')}  {e.file_name or ''}")
+        state = "never_out" if e.state == "written" and e.delivered_at is None else e.state
+        label = tr(Message(f"outbox.{state}")) if f"outbox.{state}" in CATALOGUE else e.state
+        say(f"{tr(Message('outbox.number', sequence=e.sequence)):<9} {label:<28} {e.written_at or e.created_at}  "
+            f"{tr(Message('count.records', n=e.total))}  {e.file_name or ''}")
     pending = undelivered(entries)
     if pending:
-        numbers = ", ".join(str(e.sequence) for e in pending)
-        say(f"Jamais copiés hors de la boîte d'envoi : n° {numbers} ({workspace.outbox_dir}) ; le prochain "
-            "« kafaat bundle export DOSSIER » les copie aussi, ou portez ces fichiers au ministère.")
+        say(Message("outbox.undelivered", numbers=[str(e.sequence) for e in pending], folder=workspace.outbox_dir))
     say(due.message())
     return 0
 
@@ -344,11 +336,11 @@ def cmd_bundle_reminder(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     if args.days is not None:
         if not 1 <= args.days <= 366:
-            fail(f"--days {args.days} : la période doit être comprise entre 1 et 366 jours ; rien n'a été modifié")
+            fail(Message("reminder.bad_days", days=args.days))
         workspace.update_settings(reporting_period_days=args.days)
-        say(f"Période de rappel : {args.days} jours.")
+        say(Message("reminder.set", days=Message("count.days", n=args.days)))
     due = export_due(workspace)
-    say(f"Période : {due.period_days} jours ; {due.message()}")
+    say(Message("reminder.period", days=Message("count.days", n=due.period_days), due=due.message()))
     return 0
 
 
@@ -361,9 +353,8 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     data = _read(args.file, DOCUMENT_MAX_BYTES, ReceiptRefused)
     entry = import_receipt(workspace, data, args.file)
-    say(f"Accusé de réception vérifié : lot n° {entry.sequence} marqué comme reçu.")
+    say(Message("receipt.imported", sequence=entry.sequence))
     for ministry, body in (entry.receipt or {}).items():
-        accepted = sum(body["accepted"].values())
-        refused = sum(body["refused"].values())
-        say(f"  {ministry} : {plural(accepted, '{n} accepté|{n} acceptés')}, {plural(refused, '{n} refusé|{n} refusés')}")
+        say(Message("receipt.counts", ministry=ministry, accepted=Message("count.accepted", n=sum(body["accepted"].values())),
+                    refused=Message("count.refused", n=sum(body["refused"].values()))))
     return 0

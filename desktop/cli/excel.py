@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import fail, open_workspace, output_file, say, warn
-from desktop.cli.messages import translate
 from forms.definitions import FORMS
-from forms.i18n import lowered, normalise_lang, plural
+from forms.i18n import lowered, normalise_lang
+from forms.messages import Message
 from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _xlsx_path(value: str) -> Path:
     path = Path(value).expanduser()
     if path.suffix.lower() != ".xlsx":
-        fail(f"{path.name} : le fichier à écrire doit avoir l'extension .xlsx")
+        fail(Message("xlsx.extension", file=path.name))
     return path
 
 
@@ -84,7 +84,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     path = _xlsx_path(args.out)
     write_template(args.form, path, normalise_lang(getattr(args, "lang", None)))
-    say(f"Modèle « {FORMS[args.form].label.fr} » écrit : {path}")
+    say(Message("template.written", form=FORMS[args.form].label, file=path))
     return 0
 
 
@@ -95,7 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records()
     with output_file(path) as tmp:
         n = export_records(store, args.form, tmp, normalise_lang(getattr(args, "lang", None)), status=args.status)
-    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {path}")
+    say(Message("records.exported", n=n, file=path))
     return 0
 
 
@@ -107,38 +107,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     path = Path(args.file).expanduser()
     if report is not None and report.resolve() == path.resolve():
-        fail(f"--errors {report.name} : le rapport écraserait le fichier importé ; choisissez un autre nom")
+        fail(Message("import.report_overwrites", file=report.name))
     overrides: dict[str, str] = {}
     for item in args.map:
         name, sep, key = item.partition("=")
         key = key.strip()
         if not sep or not name.strip():
-            fail(f"--map « {item} » : écrivez COLONNE=CHAMP (ex. F=women ou « N° Massar=student_code »)")
+            fail(Message("import.map_syntax", item=item))
         if key and key not in FORMS[args.form].field_keys and key not in ("status", "id"):
-            fail(f"--map « {item} » : « {key} » n'est pas un champ de « {args.form} » (voir kafaat forms)")
+            fail(Message("import.map_field", item=item, key=key, form=args.form))
         overrides[name.strip()] = key
     plan = run_import(store, args.form, path, dry_run=args.dry_run, lang=lang, overrides=overrides)
     for note in plan.notes:
-        warn(f"{path.name} : {note}")
-    lines = plan.lines()
+        warn(Message("file.named", file=path.name, message=note))
+    lines = plan.lines(lang)
     for line in lines[:MAX_LINES]:
-        warn(translate(line, lang))
+        warn(line)
     if len(lines) > MAX_LINES:
-        more = "" if report else " ; --errors RAPPORT.xlsx les donne toutes"
-        warn(f"… {plural(len(lines) - MAX_LINES, 'et {n} autre message|et {n} autres messages')}{more}")
+        warn(Message("import.more_lines" if report else "import.more_lines_hint", n=len(lines) - MAX_LINES))
     if report is not None and plan.problems:
         write_error_report(plan, report)
-        warn(f"rapport d'erreurs écrit : {report}")
+        warn(Message("import.report_written", file=report))
     if not plan.ok:
-        count = len(plan.errors)
-        problems = f"{count} problème" if count < 2 else f"{count} problèmes"
         rows = plan.refused_rows
-        where = (f" sur {rows} ligne" if rows == 1 else f" sur {rows} lignes") if rows else ""
-        hint = "" if report is not None or plan.file_refused else " ; --errors RAPPORT.xlsx les marque dans le fichier"
-        fail(f"{path.name} : import refusé, {problems}{where} : rien n'a été enregistré{hint}")
-    if args.dry_run:
-        say(f"Vérification seule (rien n'a été enregistré) — {plan.summary()}")
-    else:
-        say(f"Import terminé — {plan.summary()}")
+        fail(Message("import.refused_rows", file=path.name, problems=Message("count.problems", n=len(plan.errors)),
+                     rows=Message("import.on_rows", n=rows) if rows else "",
+                     hint="" if report is not None or plan.file_refused else Message("import.errors_hint")))
+    summary = plan.summary(lang)
+    say(Message("import.checked" if args.dry_run else "import.done", summary=summary))
     sys.stdout.flush()
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import EXIT_REFUSED, Refused, open_workspace, say, warn
-from forms.i18n import plural
+from desktop.cli.common import EXIT_REFUSED, Refused, language, open_workspace, say, warn
+from forms.messages import Message
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return daily(args)
 
     path = backup(open_workspace(args), Path(args.out) if args.out else None)
-    say(f"Sauvegarde écrite : {path}")
+    say(Message("backup.written", file=path))
     return 0
 
 
@@ -39,7 +39,7 @@ def daily(args: argparse.Namespace) -> int:
     from desktop.daily_backups import take_daily
 
     if args.out:
-        raise Refused("--daily écrit toujours dans le dossier backups/ des données : retirez SORTIE")
+        raise Refused(Message("backup.daily_out"))
     workspace = open_workspace(args)
     if workspace.role == "ministry":
         from sync.ministry.store import national_store
@@ -48,13 +48,13 @@ def daily(args: argparse.Namespace) -> int:
     else:
         workspace.engine  # noqa: B018 - owner, schema, a journal left by another database set aside
     results = take_daily(workspace)
-    lang = getattr(args, "lang", None) or "fr"
+    lang = language()
     for result in results:
         (warn if result.refused else say)(result.message(lang))
         for removed in result.removed:
-            say(f"  rotation : {removed.name} supprimée")
+            say(Message("backup.rotated", file=removed.name))
     if not results:
-        say("aucune base SQLite à sauvegarder dans ce dossier (magasin national sur PostgreSQL)")
+        say(Message("backup.nothing"))
     return EXIT_REFUSED if any(r.refused for r in results) else 0
 
 
@@ -62,8 +62,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from forms.backup import restore
 
     safety = restore(open_workspace(args), Path(args.file))
-    kept = f" L'ancienne base est conservée dans {safety}" if safety != Path() else ""
-    say(f"Base restaurée depuis {args.file}.{kept}")
+    say(Message("restore.done", file=args.file))
+    if safety != Path():
+        say(Message("restore.kept", file=safety))
     return 0
 
 
@@ -72,10 +73,10 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
     failures = 0
     for name, ok, detail in run_checks():
-        say(f"{'OK   ' if ok else 'ÉCHEC'} {name} : {detail}")
+        say(Message("selftest.line", mark="OK   " if ok else Message("selftest.failed"), name=name, detail=detail))
         failures += not ok
     if failures:
-        say(plural(failures, "{n} vérification en échec|{n} vérifications en échec"))
+        say(Message("selftest.failures", n=failures))
         return 1
-    say("Toutes les vérifications sont passées.")
+    say(Message("selftest.passed"))
     return 0

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import open_workspace, passphrase, print_json, say
+from desktop.cli.common import language, open_workspace, passphrase, print_json, say, tr
 from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
 from forms.definitions import FORMS
-from forms.i18n import plural
+from forms.messages import Message
 from forms.workspace import MINISTRY
 
 
@@ -58,8 +58,8 @@ def cmd_public_key(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, MINISTRY)
     public = load_public(workspace)
     _write_copy(public_path(workspace), Path(args.out))
-    say(f"Clé publique écrite : {args.out}")
-    say(f"Empreinte à communiquer aux établissements : {public.fingerprint}")
+    say(Message("keys.public_written", file=args.out))
+    say(Message("keys.fingerprint_for_establishments", fingerprint=public.fingerprint))
     return 0
 
 
@@ -77,15 +77,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         from sync.ministry.registry import apply_rotation
 
         old, new_key, applied = apply_rotation(workspace, data, args.file)
-        say(f"{new_key.code} : rotation de clé {'appliquée' if applied else 'déjà appliquée'} "
-            f"({old.fingerprint} → {new_key.fingerprint}) ; la chaîne de lots continue.")
+        say(Message("enroll.rotation" if applied else "enroll.rotation_already", code=new_key.code,
+                    old=old.fingerprint, new=new_key.fingerprint))
         return 0
     confirm_fingerprint(args, read_enrollment(data, args.file, workspace))
     public, new = enroll(workspace, data, args.file, replace=args.replace)
     if args.replace and new:
-        say(f"{public.code} enregistré avec sa nouvelle clé : ses lots repartent du n° 1 (nouvelle chaîne).")
+        say(Message("enroll.replaced", code=public.code))
     else:
-        say(f"{public.code} enregistré." if new else f"{public.code} était déjà enregistré avec cette clé.")
+        say(Message("enroll.done" if new else "enroll.already", code=public.code))
     return 0
 
 
@@ -100,12 +100,11 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     code = args.code.upper()
     if not args.yes:
         if not sys.stdin.isatty():
-            fail(f"la révocation refusera tous les lots signés par la clé actuelle de {code} : relancez avec --yes "
-                 "pour confirmer ; rien n'a été modifié")
-        if input(f"Révoquer la clé de {code} ? [o/N] ").strip().lower() not in ("o", "oui", "y", "yes"):
-            fail("révocation non confirmée : rien n'a été modifié")
+            fail(Message("revoke.confirm_yes", code=code))
+        if input(tr(Message("revoke.question", code=code))).strip().lower() not in ("o", "oui", "y", "yes", "نعم"):
+            fail(Message("revoke.not_confirmed"))
     key = revoke(workspace, code)
-    say(f"Clé de {code} révoquée ({key.public.fingerprint}) : ses lots seront refusés.")
+    say(Message("revoke.done", code=code, fingerprint=key.public.fingerprint))
     return 0
 
 
@@ -117,10 +116,14 @@ def cmd_enrolled(args: argparse.Namespace) -> int:
     if args.json:
         print_json([k.describe() for k in items])
         return 0
+    from forms.reference import reference
+
+    names = reference("establishments")
     for k in items:
         until = f" → {k.ended_at}" if k.ended_at else ""
-        say(f"{k.public.code:<10} {k.public.fingerprint}  {state_word(k.state):<12} {k.enrolled_at}{until}  "
-            f"{k.public.name}")
+        name = names.label(k.public.code, language()) if names.get(k.public.code) else k.public.name
+        say(f"{k.public.code:<10} {k.public.fingerprint}  {tr(state_word(k.state)):<12} {k.enrolled_at}{until}  "
+            f"{name}")
     return 0
 
 
@@ -159,27 +162,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 0
     # The name shown is the enrolled one (the manifest's is the sender's claim); anything from the file is
     # printed without control characters.
-    say(f"Lot valide : {clean_text(opened.signer.name)} ({opened.establishment}), n° {opened.sequence} "
-        f"(format {opened.version})")
-    say(f"  signé par la clé {opened.signer.fingerprint} ; empreinte du lot : {opened.bundle_hash}")
+    lang = language()
+    say(Message("verify.valid", name=clean_text(opened.signer.name), code=opened.establishment,
+                sequence=opened.sequence, version=opened.version))
+    say(Message("verify.signed", fingerprint=opened.signer.fingerprint, hash=opened.bundle_hash))
     period = manifest.get("period") if isinstance(manifest.get("period"), dict) else {}
-    say(f"  créé le {clean_text(manifest['created_at'])} ; lot précédent : "
-        f"{manifest['previous_hash'] or 'aucun (premier lot)'}")
-    say(f"  période : {clean_text(period.get('from') or 'début')} → {clean_text(period.get('to') or '?')}"
-        f"{' (complet)' if manifest.get('full') is True else ''}")
-    say(f"  schéma {clean_text(manifest.get('schema_version', '?'), 40)}, application "
-        f"{clean_text(manifest.get('application_version', '?'), 40)}")
+    say(Message("verify.created", created=clean_text(manifest["created_at"]),
+                previous=manifest["previous_hash"] or Message("verify.first")))
+    say(Message("verify.period", start=clean_text(period.get("from")) if period.get("from") else Message("verify.start"),
+                end=clean_text(period.get("to") or "?"),
+                full=Message("export.full") if manifest.get("full") is True else ""))
+    say(Message("verify.versions", schema=clean_text(manifest.get("schema_version", "?"), 40),
+                application=clean_text(manifest.get("application_version", "?"), 40)))
     for key, c in counts.items():
-        label = FORMS[key].plural.fr if key in FORMS else clean_text(key, 40)
-        bad = plural(refused[key], ", dont {n} invalide|, dont {n} invalides") if refused.get(key) else ""
-        say(f"  {label:<24} {c['records']:>7} {plural(c['records'], 'enregistrement|enregistrements')}{bad}, "
-            f"{plural(c['tombstones'], '{n} suppression|{n} suppressions')}")
+        label = FORMS[key].plural.get(lang) if key in FORMS else clean_text(key, 40)
+        bad = tr(Message("count.invalid", n=refused[key])) if refused.get(key) else ""
+        say(f"  {label:<24} {c['records']:>7} {tr(Message('count.records_word', n=c['records']))}{bad}, "
+            f"{tr(Message('count.deletions', n=c['tombstones']))}")
     for form_key, columns in opened.dropped.items():
-        say(f"  {FORMS[form_key].plural.fr} : champs personnels écartés à l'arrivée ({', '.join(columns)})")
+        say(Message("verify.dropped", form=FORMS[form_key].plural, fields=list(columns)))
     for line in problems(outcomes):
-        say(f"  refusé : {clean_text(line, 400)}")
+        say(Message("verify.refused", line=clean_text(line, 400)))
     if args.receipt:
-        say(f"Accusé de réception écrit : {args.receipt}")
+        say(Message("receipt.written", file=args.receipt))
     return 0
 
 
@@ -188,12 +193,13 @@ def cmd_establishments_import(args: argparse.Namespace) -> int:
     from sync.ministry.establishments import import_establishments
 
     added, corrected, same = import_establishments(open_workspace(args, MINISTRY), Path(args.file))
-    say(f"{plural(len(added), '{n} établissement ajouté|{n} établissements ajoutés')}, "
-        f"{plural(len(corrected), '{n} corrigé|{n} corrigés')}, {plural(same, '{n} inchangé|{n} inchangés')}.")
+    say(Message("establishments.imported", added=Message("establishments.added", n=len(added)),
+                corrected=Message("establishments.corrected", n=len(corrected)),
+                same=Message("establishments.same", n=same)))
     for code in added:
-        say(f"  ajouté : {code}")
+        say(Message("establishments.added_one", code=code))
     for code in corrected:
-        say(f"  corrigé : {code}")
+        say(Message("establishments.corrected_one", code=code))
     return 0
 
 
@@ -204,6 +210,7 @@ def cmd_reference_update(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, MINISTRY)
     serial, count = write_reference_update(workspace, load_identity(workspace, passphrase()), Path(args.out))
-    say(f"Mise à jour n° {serial} écrite ({count} établissements) : {args.out}")
-    say("Les établissements l'appliquent avec « kafaat reference import FICHIER ».")
+    say(Message("reference.written", serial=serial, establishments=Message("count.establishments", n=count),
+                file=args.out))
+    say(Message("reference.how"))
     return 0

@@ -7,10 +7,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, EXIT_REFUSED, open_workspace, passphrase, print_json, say, warn
+from desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    WrongUsage,
+    language,
+    open_workspace,
+    passphrase,
+    print_json,
+    say,
+    tr,
+    warn,
+)
 from desktop.cli.crypto import refusing
 from forms.definitions import FORMS
-from forms.i18n import lowered, plural
+from forms.i18n import lowered
+from forms.messages import Message
 from forms.workspace import MINISTRY
 
 
@@ -58,7 +70,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if missing:
         from desktop.cli.common import fail
 
-        fail(f"introuvable : {', '.join(missing)} ; rien n'a été consolidé")
+        fail(Message("consolidate.missing", paths=missing))
     show = sys.stderr.isatty() and not args.json
 
     def progress(done: int, total: int, text: str) -> None:
@@ -71,16 +83,17 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
+        lang = language()
         for outcome in report.outcomes:
-            (warn if outcome.state in ("refused", "fork", "rollback") else say)(outcome.line())
+            (warn if outcome.state in ("refused", "fork", "rollback") else say)(outcome.line(lang))
             for item in outcome.refused_records[:20]:
-                say(f"    refusé : {item['form']} {item['id']} — {' ; '.join(item['reasons'])}")
+                say(Message("consolidate.record_refused", form=item["form"], id=item["id"],
+                            reasons=" ; ".join(item["reasons"])))
             if len(outcome.refused_records) > 20:
-                say(f"    … {plural(len(outcome.refused_records) - 20, 'et {n} autre|et {n} autres')} "
-                    "(voir l'accusé de réception)")
+                say(Message("consolidate.more_refused", n=len(outcome.refused_records) - 20))
             for problem in outcome.problems:
-                say(f"    remarque : {problem}")
-        say(report.summary_line())
+                say(Message("consolidate.remark", problem=problem))
+        say(report.summary_line(lang))
     return EXIT_REFUSED if report.failed else EXIT_OK
 
 
@@ -94,7 +107,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     identity = load_identity(workspace, passphrase())
     path = write_receipt(national_store(workspace), identity, args.establishment.upper(), args.sequence,
                          Path(args.out))
-    say(f"Accusé de réception écrit : {path}")
+    say(Message("receipt.written", file=path))
     return EXIT_OK
 
 
@@ -108,20 +121,28 @@ def cmd_status(args: argparse.Namespace) -> int:
         period = reporting_period(workspace)
         print_json([{**s.to_json(), "reporting_period_days": period} for s in items])
         return EXIT_OK
+    from forms.reference import reference
+    from sync.ministry.establishments import all_establishments
+
+    lang = language()
+    colon = tr(Message("colon"))
+    rows = all_establishments(workspace)
     for s in items:
-        mark = "EN RETARD" if s.late else "à jour"
-        enrolled = "enregistré" if s.enrolled else (f"clé {s.key_state}" if s.key_state else "non enregistré")
-        made = s.last_created_at or "—"
-        got = s.last_received_at or "—"
-        records = ", ".join(f"{lowered(FORMS[form].plural.fr) if form in FORMS else form} : {n}"
-                            for form, n in s.records.items())
-        say(f"{s.code:<8} {mark:<9} {s.name} ({s.region}) — {enrolled} ; dernier lot n° {s.last_sequence} "
-            f"(fait le {made}, reçu le {got}) ; {records}")
+        row = rows.get(s.code) or {}
+        name = row.get(f"label_{lang}") or s.name
+        region = reference("regions").label(row["region"], lang) if row.get("region") else s.region
+        mark = tr(Message("status.late" if s.late else "status.up_to_date"))
+        enrolled = Message("status.enrolled") if s.enrolled else (
+            Message("status.key_state", state=s.key_state) if s.key_state else Message("status.not_enrolled"))
+        records = [f"{lowered(FORMS[form].plural.get(lang)) if form in FORMS else form}{colon}{n}"
+                   for form, n in s.records.items()]
+        say(f"{s.code:<8} {mark:<9} " + tr(Message("status.line", name=name, region=region, enrolled=enrolled,
+                                                   sequence=s.last_sequence, made=s.last_created_at or "—",
+                                                   got=s.last_received_at or "—", records=records)))
         if s.held:
-            say(f"         lots en attente : {', '.join(map(str, s.held))} (attendent le n° {s.waiting_for})")
+            say("         " + tr(Message("status.held", held=[str(n) for n in s.held], waiting=s.waiting_for)))
         if s.refused_records:
-            say("         " + plural(s.refused_records, "{n} enregistrement refusé non encore corrigé|"
-                                                    "{n} enregistrements refusés non encore corrigés"))
+            say("         " + tr(Message("status.refused_records", n=s.refused_records)))
     return EXIT_OK
 
 
@@ -131,7 +152,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     from sync.ministry.received import received_form
 
     workspace = open_workspace(args, MINISTRY)
-    establishment = args.establishment.upper() if args.establishment else None
+    establishment = known_establishment(workspace, args.establishment)
     records = iter_records(workspace, args.form, establishment, deleted=args.deleted)
     if args.json:
         print_json(list(records))
@@ -141,10 +162,11 @@ def cmd_records(args: argparse.Namespace) -> int:
     count = 0
     for r in records:
         values = " | ".join(str(r.get(k) or "") for k in shown)
-        deleted = " (supprimé)" if r["deleted"] else ""
-        say(f"{r['establishment']:<8} {r['id']}  v{r['version']}  lot {r['bundle_sequence']}{deleted}  {values}")
+        deleted = tr(Message("record.deleted")) if r["deleted"] else ""
+        bundle = tr(Message("outbox.number", sequence=r["bundle_sequence"]))
+        say(f"{r['establishment']:<8} {r['id']}  v{r['version']}  {bundle}{deleted}  {values}")
         count += 1
-    say(plural(count, "{n} enregistrement|{n} enregistrements"))
+    say(Message("count.records", n=count))
     return EXIT_OK
 
 
@@ -153,7 +175,22 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from sync.ministry.extract import export_xlsx
 
     workspace = open_workspace(args, MINISTRY)
-    establishment = args.establishment.upper() if args.establishment else None
-    n = export_xlsx(workspace, args.form, Path(args.out), establishment, getattr(args, "lang", None) or "fr")
-    say(plural(n, "{n} enregistrement exporté|{n} enregistrements exportés") + f" : {args.out}")
+    establishment = known_establishment(workspace, args.establishment)
+    n = export_xlsx(workspace, args.form, Path(args.out), establishment, language())
+    say(Message("records.exported", n=n, file=args.out))
     return EXIT_OK
+
+
+def known_establishment(workspace: object, value: str | None) -> str | None:
+    """``--establishment CODE`` upper-cased; a code neither in the establishments list nor enrolled is wrong
+    usage (exit 2), its message naming the known codes — never an empty result that looks like « no data »."""
+    if not value:
+        return None
+    from sync.ministry.establishments import all_establishments
+    from sync.ministry.registry import list_keys
+
+    code = value.strip().upper()
+    known = set(all_establishments(workspace)) | {k.public.code for k in list_keys(workspace)}
+    if code not in known:
+        raise WrongUsage(Message("establishment.unknown", code=code, known=sorted(known)))
+    return code

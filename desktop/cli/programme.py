@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, print_json, say
+from desktop.cli.common import fail, open_workspace, print_json, say, tr
 from desktop.cli.crypto import _read, confirm_fingerprint_text, refusing
+from forms.messages import Message
 from forms.workspace import ESTABLISHMENT
 
 
@@ -35,18 +36,18 @@ def cmd_create(args: argparse.Namespace) -> int:
     from sync.pseudonym import MAX_VERSION, dump_key, new_key
 
     if not 1 <= args.key_version <= MAX_VERSION:
-        fail(f"--key-version {args.key_version} : entre 1 et {MAX_VERSION}")
+        fail(Message("programme.bad_version", version=args.key_version, max=MAX_VERSION))
     out = Path(args.out)
     if out.exists():
-        fail(f"{out} existe déjà : rien n'a été écrit (une clé de programme ne s'écrase jamais)")
+        fail(Message("programme.exists", file=out))
     key = new_key(args.key_version)
     try:
         write_atomic(out, dump_key(key), private=True)
     except OSError as exc:
-        fail(f"{out} : écriture impossible ({exc.strerror})")
-    say(f"Clé de programme n° {key.version} écrite : {out}")
-    say(f"Empreinte à lire aux établissements : {key.fingerprint}")
-    say("Remettez-la aux seuls établissements ; aucun ministère ne doit la détenir.")
+        fail(Message("file.not_writable", file=out, reason=exc.strerror or exc))
+    say(Message("programme.written", version=key.version, file=out))
+    say(Message("keys.fingerprint_for_establishments", fingerprint=key.fingerprint))
+    say(Message("programme.only_establishments"))
     return 0
 
 
@@ -58,10 +59,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     data = _read(args.file, MAX_BYTES, DocumentInvalid)
     key = read_key(data, args.file)
-    confirm_fingerprint_text(args, f"Clé de programme n° {key.version}", key.fingerprint)
+    confirm_fingerprint_text(args, tr(Message("programme.key", version=key.version)), key.fingerprint)
     key, changed = install_key(workspace, data, args.file)
-    say(f"Clé de programme n° {key.version} installée." if changed else
-        f"La clé de programme n° {key.version} était déjà installée.")
+    say(Message("programme.installed" if changed else "programme.already", version=key.version))
     return 0
 
 
@@ -74,7 +74,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print_json(key.describe() if key is not None else None)
         return 0
     if key is None:
-        say("Aucune clé de programme : le code national des étudiants n'est pas envoyé aux ministères.")
+        say(Message("programme.none"))
     else:
-        say(f"Clé de programme n° {key.version}, empreinte {key.fingerprint}")
+        say(Message("programme.show", version=key.version, fingerprint=key.fingerprint))
     return 0

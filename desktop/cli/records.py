@@ -6,7 +6,8 @@ import argparse
 
 from desktop.cli.common import fail, open_workspace, print_json, read_json_argument, say, warn
 from forms.definitions import FORMS
-from forms.i18n import normalise_lang, plural
+from forms.i18n import normalise_lang
+from forms.messages import Message
 from forms.store.records import COMPLETE, DRAFT, STATUSES, ValidationFailed
 from forms.workspace import ESTABLISHMENT
 
@@ -50,33 +51,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     form = FORMS[args.form]
     lang = normalise_lang(getattr(args, "lang", None))
     if not records:
-        say(f"{form.plural.get(lang)} : aucun enregistrement.")
+        say(Message("records.none", form=form.plural))
         return 0
     for r in records:
-        status = "brouillon" if r.status == DRAFT else "complet"
-        flags = " (supprimé)" if r.deleted else ""
+        status = Message("record.draft" if r.status == DRAFT else "record.complete").get(lang)
+        flags = Message("record.deleted").get(lang) if r.deleted else ""
         flags += f" ⚠{r.warning_count}" if r.warning_count else ""
         for refusal in refused.get(r.id, []):
-            flags += (f" ✖ refusé par {refusal.ministry} (lot n° {refusal.sequence}) : "
-                      f"{' ; '.join(refusal.reasons) or 'sans motif'}")
+            flags += Message("record.refused_by", ministry=refusal.ministry, sequence=refusal.sequence,
+                             reasons=" ; ".join(refusal.reasons) or Message("record.no_reason")).get(lang)
         say(f"{r.id}  {status:<9}  v{r.version:<3} {form.title(r.values)}{flags}")
-    say(plural(len(records), "{n} enregistrement.|{n} enregistrements."))
+    say(Message("records.count", n=len(records)))
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     payload = read_json_argument(args.payload)
     if not isinstance(payload, dict):
-        fail("--json attend un objet JSON ({...}) décrivant un enregistrement")
+        fail(Message("records.json_object"))
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     lang = normalise_lang(getattr(args, "lang", None))
     status = DRAFT if args.draft else str(payload.get("status") or COMPLETE)
     if status not in STATUSES:
-        fail(f"status : « {status} » n'est pas un statut (draft ou complete)")
+        fail(Message("records.bad_status", status=status))
     version = payload.get("version")
     record_id = payload.get("id")
     if record_id is not None and not isinstance(record_id, str):
-        fail(f"id : « {str(record_id)[:40]} » n'est pas un identifiant (UUID entre guillemets)")
+        fail(Message("records.bad_id", id=str(record_id)[:40]))
     if record_id is not None:
         record_id = record_id.strip().lower()  # as ``records delete`` reads it; UUIDs are stored lower-case
     try:
@@ -84,12 +85,11 @@ def cmd_add(args: argparse.Namespace) -> int:
                                        expected_version=version if isinstance(version, int) else None)
     except ValidationFailed as exc:
         form = FORMS[args.form]
-        fail(f"{form.label.get(lang)} : enregistrement refusé, "
-             f"{plural(len(exc.issues), '{n} problème|{n} problèmes')}, rien n'a été enregistré",
+        fail(Message("record.refused", form=form.label, problems=Message("count.problems", n=len(exc.issues))),
              [i.render(lang) for i in exc.issues])
     for found in remaining:
-        prefix = "avertissement" if found.severity == "warning" else "erreur (brouillon)"
-        warn(f"{prefix} — {found.render(lang)}")
+        key = "record.warning" if found.severity == "warning" else "record.draft_error"
+        warn(Message(key, issue=found.render(lang)))
     say(record.id)
     return 0
 
@@ -97,5 +97,5 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     n = store.delete(args.form, [i.lower() for i in args.ids])
-    say(plural(n, "{n} enregistrement supprimé.|{n} enregistrements supprimés."))
+    say(Message("records.deleted", n=n))
     return 0

@@ -8,6 +8,7 @@ import argparse
 
 from desktop.cli.common import data_dir, fail, say
 from desktop.cli.crypto import _read, confirm_fingerprint, refusing
+from forms.messages import Message
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,13 +41,12 @@ def cmd_reference_import(args: argparse.Namespace) -> int:
         confirm_fingerprint(args, public)
         trusted.append(public)
     if not trusted:
-        fail("aucune clé de ministère de confiance pour vérifier cette mise à jour : « --ministry-key FICHIER » "
-             "(dossier pas encore initialisé) ou « kafaat recipients add »")
+        fail(Message("reference.no_trusted_key"))
     data = _read(args.file, 8 * DOCUMENT_MAX_BYTES, DocumentInvalid)
     body, applied = import_update(root, data, trusted, args.file)
     if applied:
-        say(f"Liste des établissements mise à jour (n° {body['serial']} de {body['ministry']}, "
-            f"{len(body['rows'])} établissements).")
+        say(Message("reference.applied", serial=body["serial"], ministry=body["ministry"],
+                    establishments=Message("count.establishments", n=len(body["rows"]))))
     else:
-        say(f"Mise à jour n° {body['serial']} de {body['ministry']} déjà appliquée : rien à faire.")
+        say(Message("reference.already", serial=body["serial"], ministry=body["ministry"]))
     return 0

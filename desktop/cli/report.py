@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, open_workspace, say
 from desktop.cli.crypto import refusing
-from forms.i18n import plural
+from forms.messages import Message
 from forms.workspace import MINISTRY
 
 
@@ -48,6 +48,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                           state=TaskState(progress))
     if show:
         print(file=sys.stderr)
-    say(f"Classeur écrit : {result.path} ({len(result.sheets)} feuilles, année {result.year}, "
-        + plural(result.covered, "{n} établissement|{n} établissements") + f" sur {result.expected} avec des données)")
+    say(Message("report.written", file=result.path, sheets=Message("report.sheets", n=len(result.sheets)),
+                year=result.year, covered=Message("count.establishments", n=result.covered),
+                expected=result.expected))
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import open_workspace, passphrase, say
 from desktop.cli.crypto import refusing
+from forms.messages import Message
 from forms.workspace import ESTABLISHMENT
 
 
@@ -24,7 +25,7 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, ESTABLISHMENT)
     old, new, request = rotate_keys(workspace, passphrase(), Path(args.out) if args.out else None)
-    say(f"Nouvelles clés de {new.code} ; ancienne empreinte {old.fingerprint}")
-    say(f"Nouvelle empreinte : {new.fingerprint}")
-    say(f"Demande de rotation écrite : {request} — envoyez-la à chaque ministère (« kafaat ministry enroll »)")
+    say(Message("rotation.new_keys", code=new.code, old=old.fingerprint))
+    say(Message("rotation.fingerprint", fingerprint=new.fingerprint))
+    say(Message("rotation.written", file=request))
     return 0

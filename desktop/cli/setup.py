@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import data_dir, print_json, say
+from desktop.cli.common import data_dir, language, print_json, say
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
+from forms.messages import Message, message_of
 from forms.reference import reference
 from forms.workspace import ESTABLISHMENT, MINISTRY, Workspace
 
@@ -34,9 +35,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.cli.common import fail
 
     if args.role == ESTABLISHMENT and not args.establishment:
-        fail("--establishment CODE est obligatoire pour le rôle establishment")
+        fail(Message("init.option_needed", option="--establishment", role=ESTABLISHMENT))
     if args.role == MINISTRY and not args.ministry:
-        fail("--ministry CODE est obligatoire pour le rôle ministry")
+        fail(Message("init.option_needed", option="--ministry", role=MINISTRY))
     extra = {"db_url": args.db} if args.db else {}
     root = data_dir(args)
     engine = None
@@ -47,15 +48,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     for hook in INIT_HOOKS:
         hook(workspace, args)
     if args.role == ESTABLISHMENT:
-        name = reference("establishments").label(workspace.establishment)
-        say(f"Dossier initialisé pour {name} ({workspace.establishment}) : {root}")
+        name = reference("establishments").label(workspace.establishment, language())
+        say(Message("init.establishment", name=name, code=workspace.establishment, folder=root))
     else:
-        name = reference("ministries").label(workspace.ministry)
-        say(f"Dossier ministère initialisé pour {name} ({workspace.ministry}) : {root}")
+        name = reference("ministries").label(workspace.ministry, language())
+        say(Message("init.ministry", name=name, code=workspace.ministry, folder=root))
         if engine is not None:
             from sync.ministry.database import display_url
 
-            say(f"Magasin national : {display_url(str(engine.url))}")
+            say(Message("init.store", url=display_url(str(engine.url))))
             engine.dispose()
     return 0
 
@@ -70,13 +71,13 @@ def _create_national_store(root: Path, args: argparse.Namespace) -> Any:
 
     code = (args.ministry or "").upper()
     if Workspace.is_initialised(root):
-        raise AlreadyInitialised(f"le dossier {root} est déjà initialisé : rien n'a été modifié")
+        raise AlreadyInitialised(Message("folder.already_initialised", folder=root))
     if reference("ministries").get(code) is None:
-        fail(f"ministère inconnu « {code} » (codes connus : {', '.join(reference('ministries').codes)})")
+        fail(Message("ministry.unknown", code=code, known=list(reference("ministries").codes)))
     try:
         return create_store(root, code, args.db, backup_dir=root / "backups")
     except SyncError as exc:
-        fail(str(exc))
+        fail(message_of(exc) or str(exc))
 
 
 def cmd_forms(args: argparse.Namespace) -> int:

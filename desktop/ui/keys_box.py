@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import files
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import isolate, ltr
+from desktop.ui.i18n import current_language, isolate, ltr
+from forms.messages import localized
 
 JSON_FILTER = "Fichiers Kafaat (*.json);;Tous les fichiers (*)"
 
@@ -81,7 +82,7 @@ class KeysBox(QGroupBox):
                 fingerprint = ltr(load_public(workspace).fingerprint)
                 lines.append(self.tr("Empreinte de l'établissement : {fp}").format(fp=fingerprint))
             except Exception as exc:  # a damaged public file is said, not hidden
-                lines.append(str(exc))
+                lines.append(localized(exc, current_language(), bidi=True))
         else:
             lines.append(self.tr("Les clés de l'établissement n'existent pas encore : créez-les pour pouvoir "
                                  "exporter."))
@@ -89,7 +90,7 @@ class KeysBox(QGroupBox):
             recipients = list_recipients(workspace)
         except Exception as exc:
             recipients = []
-            lines.append(str(exc))
+            lines.append(localized(exc, current_language(), bidi=True))
         if recipients:
             lines.append(self.tr("Ministères destinataires : {names}").format(
                 names=", ".join(f"{ltr(r.code)} ({ltr(r.fingerprint)})" for r in recipients)))
@@ -105,7 +106,7 @@ class KeysBox(QGroupBox):
         self.changed.emit()
 
     def _refused(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Kafaat"), str(exc))
+        QMessageBox.warning(self, self.tr("Kafaat"), localized(exc, current_language(), bidi=True))
 
     # --------------------------------------------------------------------------------------- actions
     def _ask_passphrase(self, label: str) -> str | None:

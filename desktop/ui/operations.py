@@ -260,18 +260,19 @@ class OperationRunner(QObject):
 
 def describe(exc: BaseException) -> tuple[str, bool]:
     """A message for people and whether it is an expected refusal (True) or an unexpected failure."""
+    from desktop.ui.i18n import current_language
     from forms.excel.reading import FileRefused
+    from forms.messages import localized
     from forms.store.database import StoreError
     from forms.store.records import ValidationFailed
     from sync.errors import SyncError
 
+    lang = current_language()
     if isinstance(exc, ValidationFailed):
-        from desktop.ui.i18n import current_language
-
-        lang = current_language()
         return "\n".join(i.render(lang) for i in exc.issues), True
     if isinstance(exc, StoreError | SyncError | FileRefused | ValueError | OSError):
-        return str(exc), True
+        # in the window's language; in Arabic, paths and codes inside keep their direction (isolated)
+        return localized(exc, lang, bidi=True), True
     return f"{type(exc).__name__}: {exc}", False
 
 

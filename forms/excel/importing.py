@@ -46,6 +46,8 @@ from forms.excel.columns import (
     parse_status,
 )
 from forms.excel.reading import FileRefused, Sheet, cell_text, column_letter, read_sheet
+from forms.i18n import Text
+from forms.messages import Message, localized
 from forms.schema import FieldType, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore, bulk_load
 from forms.store.tables import record_table
@@ -74,26 +76,26 @@ class Problem:
     label: str = ""
     """The field's label in the user's language (``located`` fills it in)."""
 
-    def where(self) -> str:
+    def where(self, lang: str = "fr") -> str:
         """« colonne E « Code offre » (Offre de formation) », as an administrator reads the sheet."""
         label = self.label or self.field
         if self.column:
-            text = f"colonne {self.column}"
+            text = Message("import.column", column=self.column).get(lang)
             if self.header:
                 text += f" « {self.header} »"
             if label and _fold_header(label) not in _fold_header(self.header):
                 text += f" ({label})"
             return text
-        return f"champ « {label} »" if label else ""
+        return Message("import.field", label=label).get(lang) if label else ""
 
-    def render(self, file_name: str) -> str:
+    def render(self, file_name: str, lang: str = "fr") -> str:
         where = [file_name]
         if self.row:
-            where.append(f"ligne {self.row}")
+            where.append(Message("import.row", row=self.row).get(lang))
         if self.column or self.field:
-            where.append(self.where())
-        prefix = "" if self.severity == "error" else "avertissement : "
-        return f"{', '.join(where)} : {prefix}{self.message}"
+            where.append(self.where(lang))
+        key = "import.problem" if self.severity == "error" else "import.warning"
+        return Message(key, where=where, message=self.message).get(lang)
 
 
 def _n(count: int, one: str, many: str, none: str | None = None) -> str:
@@ -114,7 +116,8 @@ class ImportPlan:
     """Absolute column index (0 = A) → header text as found."""
     mapping: dict[int, str] = field(default_factory=dict)
     """Absolute column index → field key (or ``status`` / ``id``)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+    """Said once about the file: a ``str`` or a ``Message`` (rendered in the reader's language)."""
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     created: int = 0
@@ -144,29 +147,30 @@ class ImportPlan:
         """Refused as a whole (unreadable, no data, a column missing…): no problem names a data row."""
         return bool(self.errors) and all(not p.row or p.row == self.header_row for p in self.problems)
 
-    def lines(self) -> list[str]:
-        return [p.render(self.path.name) for p in self.problems]
+    def lines(self, lang: str = "fr") -> list[str]:
+        return [p.render(self.path.name, lang) for p in self.problems]
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "fr") -> str:
         """« 3 lignes lues : 2 créations, 1 mise à jour, aucune ligne inchangée ; aucune ligne refusée ;
-        1 avertissement » (what would be done, when nothing was written)."""
-        verb = "" if self.applied else " à faire"
-        done = (f"{_n(self.created, 'création', 'créations', 'aucune création')}, "
-                f"{_n(self.updated, 'mise à jour', 'mises à jour', 'aucune mise à jour')}{verb}, "
-                f"{_n(self.unchanged, 'ligne inchangée', 'lignes inchangées', 'aucune ligne inchangée')}")
-        drafts = f" (dont {_n(self.drafts, 'brouillon', 'brouillons')})" if self.drafts else ""
-        return (f"{_n(self.rows, 'ligne lue', 'lignes lues', 'aucune ligne lue')} : {done}{drafts} ; "
-                f"{_n(self.refused_rows, 'ligne refusée', 'lignes refusées', 'aucune ligne refusée')} ; "
-                f"{_n(len(self.warnings), 'avertissement', 'avertissements', 'aucun avertissement')}")
+        1 avertissement » (what would be done, when nothing was written), in ``lang``."""
+        def count(key: str, n: int) -> Message:
+            return Message(f"{key}.none") if n == 0 else Message(key, n=n)
+
+        return Message(
+            "import.summary" if self.applied else "import.summary_plan",
+            read=count("import.rows_read", self.rows), created=count("import.created", self.created),
+            updated=count("import.updated", self.updated), unchanged=count("import.unchanged", self.unchanged),
+            drafts=Message("import.drafts", n=self.drafts) if self.drafts else "",
+            refused=count("import.rows_refused", self.refused_rows),
+            warnings=count("import.warnings", len(self.warnings))).get(lang)
 
 
 class ImportRefused(Exception):
     """The import was refused (nothing written); ``plan.problems`` says why, row by row."""
 
     def __init__(self, plan: ImportPlan) -> None:
-        super().__init__(f"{plan.path.name} : import refusé, {_n(len(plan.errors), 'problème', 'problèmes')} : "
-                         f"rien n'a été "
-                         f"enregistré")
+        super().__init__(Message("import.refused", file=plan.path.name,
+                                 problems=Message("count.problems", n=len(plan.errors))))
         self.plan = plan
 
 
@@ -224,7 +228,8 @@ class Preview:
     """Absolute column indexes shown (0 = A)."""
     rows: int = 0
     """Rows after the header (empty ones included)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+    """Said once about the file: a ``str`` or a ``Message`` (rendered in the reader's language)."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -263,7 +268,12 @@ def _wanted_sheets(form_key: str) -> tuple[str, ...]:
 def _file_problem(path: Path, exc: FileRefused) -> Problem:
     """A refused file as a file-level problem, without the file name its message starts with (``render``
     puts it back)."""
-    return Problem(0, "", "", exc.message.removeprefix(f"{path.name} : ").removeprefix(f"{path.name}, "))
+    def bare(text: str) -> str:
+        for prefix in (f"{path.name} : ", f"{path.name}: ", f"{path.name}, ", f"{path.name}، "):
+            text = text.removeprefix(prefix)
+        return text
+
+    return Problem(0, "", "", Text(*(bare(localized(exc.text, lang)) for lang in ("fr", "ar", "en"))))
 
 
 def _find_header(sheet: Sheet, form_key: str) -> int:
@@ -349,31 +359,27 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
     for col, text in unmatched.items():
         guess = guesses.get(col)
         if guess is None:
-            plan.notes.append(f"colonne {column_letter(col)} « {text} » ignorée (aucun champ de ce nom)")
+            plan.notes.append(Message("import.column_ignored", column=column_letter(col), header=text))
             continue
         label = column_label(form, guess, lang)
-        plan.problems.append(Problem(plan.header_row, column_letter(col), "", f"colonne ignorée : aucun champ ne "
-                                     f"s'appelle « {text} » ; vouliez-vous dire « {label} » ? Renommez l'en-tête "
-                                     f"« {column_header(form, guess, lang)} » pour l'importer", "warning"))
+        plan.problems.append(Problem(plan.header_row, column_letter(col), "", Message(
+            "import.did_you_mean", header=text, label=label, rename=column_header(form, guess, lang)), "warning"))
     missing = [f for f in form.fields if f.required and f.key not in seen]
     # A file naming records by their key (or their « Identifiant Kafaat ») may hold only the columns to change:
     # the rows updating a record keep its other values, and a row creating one is refused for what it lacks.
     keyed = ID_KEY in seen or (bool(form.natural_key) and all(k in seen for k in form.natural_key))
     for f in missing:
         guess_col = next((c for c, g in guesses.items() if g == f.key), None)
-        hint = (f" ; la colonne {column_letter(guess_col)} « {unmatched[guess_col]} » est-elle celle-ci ? "
-                f"renommez son en-tête" if guess_col is not None else "")
+        hint = (Message("import.is_it_this_column", column=column_letter(guess_col), header=unmatched[guess_col])
+                if guess_col is not None else "")
         if keyed:
             plan.partial.append(f.key)
             continue
-        plan.problems.append(Problem(plan.header_row, "", f.key, f"colonne obligatoire absente : « "
-                                     f"{column_header(form, f.key, lang)} »{hint} (voir le modèle : kafaat template "
-                                     f"{form.key})"))
+        plan.problems.append(Problem(plan.header_row, "", f.key, Message(
+            "import.required_column", header=column_header(form, f.key, lang), hint=hint, form=form.key)))
     if plan.partial:
         shown = ", ".join(f"« {column_label(form, k, lang)} »" for k in plan.partial)
-        plan.notes.append(f"colonnes obligatoires absentes ({shown}) : les lignes qui désignent un enregistrement "
-                          f"existant le mettent à jour et gardent ses autres valeurs ; une ligne nouvelle est "
-                          f"refusée sans elles")
+        plan.notes.append(Message("import.partial", columns=shown))
 
 
 def near_miss(form: Any, header: str) -> str | None:
@@ -461,7 +467,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         file before the whole sheet is parsed."""
         trial = ImportPlan(form_key, path, lang=lang)
         _map_columns(trial, head, _find_header(head, form_key), mapping, overrides)
-        found = next((p for p in trial.problems if FORMULAS_READ in p.message), None)
+        found = next((p for p in trial.problems if FORMULAS_READ in str(p.message)), None)
         if found is not None:
             raise FileRefused(f"{path.name} : {found.message}")
 
@@ -473,8 +479,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     plan.sheet, plan.kind = sheet.name, sheet.kind
     plan.notes.extend(sheet.notes)
     if all(_blank(row) for row in sheet.head):
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » est vide : rien à importer ; "
-                                     f"vérifiez que vous avez choisi le bon fichier"))
+        plan.problems.append(Problem(0, "", "", Message("import.empty_sheet", sheet=sheet.name)))
         return plan
     header_index = _find_header(sheet, form_key)
     _map_columns(plan, sheet, header_index, mapping, overrides)
@@ -497,16 +502,16 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
             plan.applied = False
     if plan.partial and plan.rows and not (plan.updated or plan.unchanged):
         # no row named a stored record: the file was not made for updates, it lacks columns
-        plan.problems = [p for p in plan.problems if PARTIAL_NEW not in p.message]
+        plan.problems = [p for p in plan.problems if PARTIAL_NEW not in str(p.message)]
         form = FORMS[form_key]
         for key in plan.partial:
-            plan.problems.append(Problem(plan.header_row, "", key, f"colonne obligatoire absente : « "
-                                         f"{column_header(form, key, lang)} » (aucune ligne ne désigne un "
-                                         f"enregistrement existant ; voir le modèle : kafaat template {form.key})"))
+            plan.problems.append(Problem(plan.header_row, "", key, Message(
+                "import.required_column_new", header=column_header(form, key, lang), form=form.key)))
     if not plan.rows and plan.ok:
-        plan.problems.append(Problem(0, "", "", f"le fichier ne contient aucune ligne de données sous l'en-tête "
-                                     f"(ligne {plan.header_row}) : rien à importer ; remplissez une ligne par "
-                                     f"{FORMS[form_key].label.fr.lower()} à partir de la ligne {plan.header_row + 1}"))
+        label = FORMS[form_key].label
+        plan.problems.append(Problem(0, "", "", Message(
+            "import.no_rows", row=plan.header_row, next=plan.header_row + 1,
+            form=Text(label.fr.lower(), label.ar, label.en.lower()))))
     plan.problems.sort(key=lambda p: p.row)  # rows are checked by chunks: messages back in row order
     return plan
 

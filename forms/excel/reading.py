@@ -39,6 +39,7 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 
 from forms.i18n import plural
+from forms.messages import Message
 from forms.reference import fold
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -69,9 +70,10 @@ OUR_SHEETS = {"instructions", "listes", "lists", "problemes"}
 class FileRefused(Exception):
     """The file cannot be read: the message (French) says why and what to do. Nothing was written."""
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
+    def __init__(self, message: str | Message, details: list[str] | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.text = message
+        self.message = str(message)
         self.details = details or []
 
 
@@ -97,7 +99,7 @@ class Sheet:
     width: int = 0
     first_row: int = 1
     first_col: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
     """Things the reader decided on the user's behalf (hidden sheet ignored, encoding…)."""
     date1904: bool = False
     merged: list[str] = field(default_factory=list)
@@ -157,29 +159,23 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        raise FileRefused(f"{name} : fichier introuvable : vérifiez le nom et le dossier du fichier") from None
+        raise FileRefused(Message("file.not_found", file=name)) from None
     except IsADirectoryError:
-        raise FileRefused(f"{name} : c'est un dossier, pas un fichier : indiquez le fichier .xlsx ou .csv qu'il "
-                          f"contient") from None
+        raise FileRefused(Message("import.is_folder", file=name)) from None
     except PermissionError:
-        raise FileRefused(f"{name} : accès refusé à ce fichier : fermez-le s'il est ouvert dans Excel, ou "
-                          f"copiez-le dans vos Documents, puis réessayez") from None
+        raise FileRefused(Message("import.access_denied", file=name)) from None
     except OSError:
-        raise FileRefused(f"{name} : le fichier n'a pas pu être lu (disque ou clé USB retiré ?) : copiez-le dans "
-                          f"vos Documents puis réessayez") from None
+        raise FileRefused(Message("import.unreadable", file=name)) from None
     if size == 0:
-        raise FileRefused(f"{name} : le fichier est vide")
+        raise FileRefused(Message("import.empty_file", file=name))
     if size > MAX_FILE_BYTES:
-        raise FileRefused(f"{name} : fichier trop volumineux ({_mb(size)}, {_mb(MAX_FILE_BYTES)} au plus) : "
-                          f"découpez-le en plusieurs fichiers")
+        raise FileRefused(Message("import.too_large", file=name, size=_mb(size), limit=_mb(MAX_FILE_BYTES)))
     if head.startswith(OLE_MAGIC):
         with path.open("rb") as handle:
             body = handle.read(min(size, 4 * 1024 * 1024))
         if ENCRYPTED_MARK in body:
-            raise FileRefused(f"{name} : le classeur est protégé par un mot de passe : enregistrez-en une copie "
-                              f"sans mot de passe (Fichier > Informations > Protéger le classeur) puis importez-la")
-        raise FileRefused(f"{name} : ancien format Excel (.xls) non accepté : ouvrez-le dans Excel ou LibreOffice "
-                          f"et enregistrez-le au format .xlsx")
+            raise FileRefused(Message("import.password", file=name))
+        raise FileRefused(Message("import.xls", file=name))
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's « Texte Unicode »: UTF-16 with its BOM
@@ -187,8 +183,7 @@ def sniff(path: Path) -> str:
         if _looks_like_text(sample.encode("utf-8")):
             return "csv"
     if b"\x00" in head or not _looks_like_text(head):
-        raise FileRefused(f"{name} : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV : "
-                          f"enregistrez vos données dans l'un de ces formats")
+        raise FileRefused(Message("import.not_a_sheet", file=name))
     return "csv"
 
 
@@ -659,12 +654,12 @@ def _ref_row(digits: bytes) -> int:
     return max(int(digits or 0) - 1, 0) if len(digits) <= 9 else 10**9
 
 
-def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[str]]:
-    notes: list[str] = []
+def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str) -> tuple[_SheetEntry, list[Any]]:
+    notes: list[Any] = []
     visible = [e for e in entries if e.state == "visible" and fold(e.name) not in OUR_SHEETS]
     for e in entries:
         if e.state != "visible" and fold(e.name) not in OUR_SHEETS:
-            notes.append(f"feuille masquée « {e.name} » ignorée")
+            notes.append(Message("sheet.hidden_ignored", sheet=e.name))
     if not visible:
         raise FileRefused(f"{name} : aucune feuille visible à importer (les feuilles masquées sont ignorées : "
                           f"affichez la feuille de données)")
@@ -672,7 +667,7 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
     chosen = next((e for e in visible if fold(e.name) in folded), visible[0])
     for e in visible:
         if e is not chosen:
-            notes.append(f"feuille « {e.name} » ignorée (seule la feuille « {chosen.name} » est importée)")
+            notes.append(Message("sheet.ignored", sheet=e.name, chosen=chosen.name))
     return chosen, notes
 
 
@@ -939,8 +934,8 @@ def read_csv(path: Path) -> Sheet:
     name = path.name
     codec, encoding = _encoding(path, name)
     rows = _CsvRows(path, codec, name)
-    shown = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[rows.sep]
-    result = Sheet(path, "csv", path.stem, rows, notes=[f"CSV lu en {encoding}, séparateur {shown}"])
+    shown = Message({";": "csv.semicolon", ",": "csv.comma", "\t": "csv.tab"}[rows.sep])
+    result = Sheet(path, "csv", path.stem, rows, notes=[Message("csv.read", encoding=encoding, separator=shown)])
     _check_width(result)
     return result
 

@@ -29,6 +29,7 @@ from forms.excel.columns import (
     status_word,
 )
 from forms.i18n import lowered
+from forms.messages import localized
 from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
 
@@ -500,7 +501,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                 out.append(cell)
             text = "\n".join(
                 (f"{p.where()} : " if p.column or p.field else "")
-                + ("" if p.severity == "error" else "avertissement : ") + p.message
+                + ("" if p.severity == "error" else "avertissement : ") + localized(p.message, plan.lang)
                 for p in found)
             message = _safe_cell(ws, text)
             message.fill = red if any(p.severity == "error" for p in found) else yellow
@@ -514,7 +515,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
         summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None,
                         _safe_cell(summary, p.header) if p.header else None,
                         _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
-                        "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, p.message)])
+                        "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, localized(p.message, plan.lang))])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return out_path

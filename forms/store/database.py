@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 from forms.i18n import plural
+from forms.messages import Message
 
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
@@ -92,14 +93,12 @@ def latest_backup(folder: Path | None) -> Path | None:
     return max(found, key=lambda p: p.stat().st_mtime) if found else None
 
 
-def way_out(path: Path, backup_dir: Path | None = None) -> str:
+def way_out(path: Path, backup_dir: Path | None = None) -> Message:
     """The one way out of a lost or damaged database: restore a backup (the current file is kept aside)."""
     latest = latest_backup(backup_dir or path.parent / BACKUP_DIR)
     if latest is not None:
-        return (f"restaurez la dernière sauvegarde avec « kafaat restore \"{latest}\" » (la base actuelle "
-                "sera conservée à part dans backups/)")
-    return ("restaurez une sauvegarde avec « kafaat restore FICHIER » (la base actuelle sera conservée à part "
-            "dans backups/)")
+        return Message("db.restore_latest", file=latest)
+    return Message("db.restore_any")
 
 
 def disk_nearly_full(folder: Path) -> bool:
@@ -111,9 +110,8 @@ def disk_nearly_full(folder: Path) -> bool:
         return False
 
 
-def disk_full_message(folder: Path) -> str:
-    return (f"le disque du dossier {folder} est plein : rien n'a été enregistré ni écrit à moitié ; "
-            "libérez de la place puis relancez")
+def disk_full_message(folder: Path) -> Message:
+    return Message("db.disk_full", folder=folder)
 
 
 def folder_writable(folder: Path) -> bool:
@@ -154,11 +152,10 @@ def _short_command(cmd: str) -> str:
     return " ".join(words)[:80]
 
 
-def busy_message(path: Path) -> str:
+def busy_message(path: Path) -> Message:
     who = holders(path)
-    by = f"par {', '.join(who)}" if who else "par une autre opération (la fenêtre Kafaat ou une autre commande)"
-    return (f"la base {path} est occupée {by} depuis plus de {BUSY_TIMEOUT_MS // 1000} s : attendez la fin de "
-            "cette opération puis relancez ; rien n'a été enregistré")
+    by = Message("db.busy_by", who=", ".join(who)) if who else Message("db.busy_other")
+    return Message("db.busy", file=path, by=by, seconds=BUSY_TIMEOUT_MS // 1000)
 
 
 def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> StoreError | None:
@@ -189,15 +186,12 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
     if problems or "malformed" in text or "not a database" in text or "corrupt" in text:
         forget_checked(path)
         detail = summary(problems) if problems else str(orig)
-        return DamagedDatabase(f"la base {path} est endommagée ({detail}) : plus rien n'y est écrit ; "
-                               f"{way_out(path, backup_dir)}")
+        return DamagedDatabase(Message("db.damaged", file=path, detail=detail, way_out=way_out(path, backup_dir)))
     return None
 
 
-def read_only_message(folder: Path) -> str:
-    return (f"le dossier de données {folder} ne peut pas être écrit (lecture seule : clé USB verrouillée, partage "
-            "ou droits insuffisants) : rien n'a été modifié ; les commandes de consultation restent possibles, "
-            "copiez le dossier ailleurs (avec « kafaat backup ») pour y travailler")
+def read_only_message(folder: Path) -> Message:
+    return Message("db.read_only", folder=folder)
 
 
 def summary(problems: list[str]) -> str:
@@ -351,7 +345,7 @@ def read_revision(path: Path) -> str | None:
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         if not has_table:
             if conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
-                raise ForeignDatabase(f"{path} est une base SQLite d'une autre application : rien n'a été modifié")
+                raise ForeignDatabase(Message("db.other_application", file=path))
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
@@ -510,9 +504,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
     if not path.exists():
         if not create:
             latest = latest_backup(folder)
-            hint = f" ; ou, si elle a été perdue, {way_out(path, folder)}" if latest else ""
-            raise NotInitialised(f"aucune base de données dans {path.parent} : initialisez d'abord le dossier "
-                                 f"avec « kafaat init »{hint}")
+            hint = Message("db.or_if_lost", way_out=way_out(path, folder)) if latest else ""
+            raise NotInitialised(Message("db.missing", folder=path.parent, hint=hint))
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = local_engine(path)
         run_migrations(engine)
@@ -539,24 +532,18 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
             raise ReadOnlyFolder(read_only_message(path.parent)) from exc
         if disk_nearly_full(path.parent):
             raise DiskFull(disk_full_message(path.parent)) from exc
-        raise DamagedDatabase(f"{path} n'est pas une base de données Kafaat lisible ({exc}) : "
-                              f"{way_out(path, folder)}") from exc
+        raise DamagedDatabase(Message("db.unreadable", file=path, reason=exc, way_out=way_out(path, folder))) from exc
     if revision is None:
-        raise DamagedDatabase(f"{path} ne contient aucune des tables de Kafaat (base vide ou remplacée) : "
-                              f"rien n'a été modifié ; {way_out(path, folder)}")
+        raise DamagedDatabase(Message("db.no_tables", file=path, way_out=way_out(path, folder)))
     if revision not in KNOWN_REVISIONS:
-        raise DatabaseTooNew(
-            f"la base de données {path} a été écrite par une version plus récente de Kafaat "
-            f"(schéma {revision}) : installez cette version ou une plus récente ; rien n'a été modifié"
-        )
+        raise DatabaseTooNew(Message("db.too_new", file=path, revision=revision))
     if establishment and owner and owner != establishment:
-        raise ForeignDatabase(f"{path} est la base de l'établissement « {owner} », pas de « {establishment} » "
-                              "(fichier copié depuis un autre dossier ?) : rien n'a été lu ni écrit ; "
-                              f"{way_out(path, folder)}")
+        raise ForeignDatabase(Message("db.foreign", file=path, owner=owner, establishment=establishment,
+                                      way_out=way_out(path, folder)))
     if problems:
         forget_checked(path)
-        raise DamagedDatabase(f"la base {path} est endommagée ({summary(problems)}) : plus rien n'y est écrit ; "
-                              f"{way_out(path, folder)}")
+        raise DamagedDatabase(Message("db.damaged", file=path, detail=summary(problems),
+                                      way_out=way_out(path, folder)))
     if not writable:
         if revision != HEAD_REVISION:
             raise ReadOnlyFolder(f"{read_only_message(path.parent)} ; la base doit d'abord être mise à jour "
@@ -579,8 +566,6 @@ def _check_file(path: Path, folder: Path) -> None:
     except OSError as exc:
         raise ReadOnlyFolder(f"{path} ne peut pas être lu ({exc.strerror})") from exc
     if not head:
-        raise DamagedDatabase(f"{path} est vide (0 octet) : ce n'est plus la base de données de ce dossier ; "
-                              f"rien n'a été modifié ; {way_out(path, folder)}")
+        raise DamagedDatabase(Message("db.empty", file=path, way_out=way_out(path, folder)))
     if head != SQLITE_MAGIC:
-        raise DamagedDatabase(f"{path} n'est pas une base de données Kafaat lisible (en-tête endommagé) : "
-                              f"rien n'a été modifié ; {way_out(path, folder)}")
+        raise DamagedDatabase(Message("db.bad_header", file=path, way_out=way_out(path, folder)))

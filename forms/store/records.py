@@ -23,6 +23,7 @@ from sqlalchemy.sql import sqltypes
 
 from forms.definitions import FORMS
 from forms.i18n import Text, lowered
+from forms.messages import Message
 from forms.schema import Form, Issue, Severity
 from forms.store.database import StoreError, writer
 from forms.store.search import search_table
@@ -366,7 +367,8 @@ class RecordStore:
         with self.writer.begin() as conn:
             existing = self.get(form_key, record_id, conn=conn) if record_id else None
             if record_id and (existing is None or existing.deleted):
-                raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} n'a l'identifiant {record_id}")
+                raise RecordNotFound(Message("record.unknown_id", id=record_id, form=Text(
+                    lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
             if existing and expected_version is not None and existing.version != expected_version:
                 raise VersionConflict(
                     f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
@@ -416,7 +418,8 @@ class RecordStore:
             for rid in ids:
                 existing = self.get(form_key, rid, conn=conn)
                 if existing is None or existing.deleted:
-                    raise RecordNotFound(f"aucun(e) {lowered(form.label.fr)} vivant(e) n'a l'identifiant {rid}")
+                    raise RecordNotFound(Message("record.not_found", id=rid, form=Text(
+                        lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
                 for other_key, other_form in FORMS.items():
                     for f in other_form.links:
                         if f.link != form_key:

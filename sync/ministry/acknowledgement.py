@@ -10,6 +10,7 @@ import orjson
 from sqlalchemy import select
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from sync.errors import SyncError
 from sync.keys import Identity
 from sync.ministry.store import NationalStore
@@ -33,7 +34,7 @@ def receipt_bytes(store: NationalStore, identity: Identity, establishment: str, 
                            .where(bundles_received.c.chain == chain).where(bundles_received.c.sequence == sequence)
                            .where(bundles_received.c.state == APPLIED)).first()
     if row is None:
-        raise SyncError(f"aucun lot n° {sequence} de {establishment[:40]} n'a été consolidé : pas d'accusé à écrire")
+        raise SyncError(Message("receipt.not_consolidated", sequence=sequence, code=establishment[:40]))
     details = orjson.loads(row.refused_records or "{}")
     return sign_receipt(identity, establishment=establishment, bundle_id=row.bundle_id, sequence=sequence,
                         bundle_hash=row.bundle_hash, accepted=orjson.loads(row.accepted or "{}"),

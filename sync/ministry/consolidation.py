@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.i18n import plural
+from forms.messages import Message, localized, message_of
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -73,6 +74,8 @@ class Outcome:
     """Applied from the store's held bundles once the gap filled."""
     notes: list[str] = field(default_factory=list)
     """Said once per bundle: e.g. the personal fields a format-1 bundle carried, dropped on arrival."""
+    reason_text: Any = None
+    """``reason`` as a ``Message`` (or ``Text``) when known: rendered in the reader's language by ``line``."""
 
     @property
     def security_incident(self) -> bool:
@@ -86,26 +89,27 @@ class Outcome:
     def refused_total(self) -> int:
         return sum(self.refused.values())
 
-    def line(self) -> str:
+    def line(self, lang: str = "fr") -> str:
         # A bundle refused before its header could be read is named by its file; a refusal always names it.
-        who = f"{self.establishment} n° {self.sequence}" if self.establishment else (self.file or "?")
-        where = f" (fichier {self.file})" if self.establishment and self.file else ""
+        who = Message("outcome.who", establishment=self.establishment, sequence=self.sequence) \
+            if self.establishment else (self.file or "?")
+        where = Message("outcome.file", file=self.file) if self.establishment and self.file else ""
+        reason = self.reason_text if self.reason_text is not None else self.reason
         if self.state == APPLIED:
-            accepted = plural(self.accepted_total, "{n} enregistrement accepté|{n} enregistrements acceptés")
-            text = f"{who} : appliqué, {accepted} sur {self.total}"
-            if self.refused_total:
-                text += ", " + plural(self.refused_total, "{n} refusé|{n} refusés")
-            text += " (lot qui était en attente)" if self.applied_later else ""
-            return text + "".join(f" ; {note}" for note in self.notes)
+            return Message("outcome.applied", who=who, accepted=Message("outcome.accepted", n=self.accepted_total),
+                           total=self.total,
+                           refused=Message("outcome.refused", n=self.refused_total) if self.refused_total else "",
+                           later=Message("outcome.later") if self.applied_later else "",
+                           notes="".join(f" ; {note}" for note in self.notes)).get(lang)
         if self.state == DUPLICATE:
-            return f"{who} : déjà consolidé (doublon, rien à faire)"
+            return Message("outcome.duplicate", who=who).get(lang)
         if self.state in (HELD, ALREADY_HELD):
-            already = "déjà " if self.state == ALREADY_HELD else ""
-            return f"{who} : {already}mis en attente du lot n° {self.waiting_for}"
+            key = "outcome.already_held" if self.state == ALREADY_HELD else "outcome.held"
+            return Message(key, who=who, waiting=self.waiting_for).get(lang)
         if self.state in SECURITY:
-            kind = "FOURCHE" if self.state == FORK else "RETOUR EN ARRIÈRE"
-            return f"{who} : REFUSÉ — incident de sécurité ({kind}) : {self.reason}{where}"
-        return f"{who} : refusé : {self.reason}{where}"
+            key = "outcome.fork" if self.state == FORK else "outcome.rollback"
+            return Message(key, who=who, reason=localized(reason, lang), where=where).get(lang)
+        return Message("outcome.refused_bundle", who=who, reason=localized(reason, lang), where=where).get(lang)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,14 +138,15 @@ class Report:
         counts["records_refused"] = sum(o.refused_total for o in self.outcomes)
         return counts
 
-    def summary_line(self) -> str:
+    def summary_line(self, lang: str = "fr") -> str:
         s = self.summary()
-        return (f"{plural(len(self.outcomes), '{n} lot|{n} lots')} : "
-                f"{plural(s[APPLIED], '{n} appliqué|{n} appliqués')}, {plural(s[DUPLICATE], '{n} doublon|{n} doublons')}, "
-                f"{s[HELD] + s[ALREADY_HELD]} en attente, {plural(s[REFUSED], '{n} refusé|{n} refusés')}, "
-                f"{plural(s[FORK] + s[ROLLBACK], '{n} incident|{n} incidents')} de sécurité ; "
-                f"{plural(s['records_accepted'], '{n} enregistrement accepté|{n} enregistrements acceptés')}, "
-                f"{plural(s['records_refused'], '{n} refusé|{n} refusés')}")
+        return Message("summary.line", bundles=Message("summary.bundles", n=len(self.outcomes)),
+                       applied=Message("summary.applied", n=s[APPLIED]),
+                       duplicates=Message("summary.duplicates", n=s[DUPLICATE]), held=s[HELD] + s[ALREADY_HELD],
+                       refused=Message("summary.refused", n=s[REFUSED]),
+                       incidents=Message("summary.incidents", n=s[FORK] + s[ROLLBACK]),
+                       accepted=Message("outcome.accepted", n=s["records_accepted"]),
+                       records_refused=Message("summary.refused", n=s["records_refused"])).get(lang)
 
     def to_json(self) -> dict[str, Any]:
         return {"bundles": [o.to_json() for o in self.outcomes], "summary": self.summary()}
@@ -190,7 +195,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
             data = _read(path, limits)
             head = peek(data, limits)
         except SyncError as exc:
-            report.outcomes.append(Outcome(str(path), REFUSED, reason=str(exc)))
+            report.outcomes.append(Outcome(str(path), REFUSED, reason=str(exc), reason_text=message_of(exc)))
             continue
         known = _known(store, head.bundle_hash)
         if known is not None:
@@ -288,7 +293,7 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
                     audit(conn, store, head.establishment, refusal.state, sequence=head.sequence,
                           bundle_hash=head.bundle_hash, detail=refusal.reason)
             return Outcome(file, refusal.state, head.establishment, head.sequence, head.bundle_hash,
-                           reason=refusal.reason)
+                           reason=refusal.reason, reason_text=refusal.text)
         except (IntegrityError, OperationalError):
             # Another analyst's run got there first (unique constraint), or the server dropped us: look again.
             if attempt == 2:
@@ -297,9 +302,9 @@ def apply_file(store: NationalStore, identity: Identity, head: Head, data: bytes
 
 
 class _Refused(Exception):
-    def __init__(self, state: str, reason: str) -> None:
+    def __init__(self, state: str, reason: Any) -> None:
         super().__init__(reason)
-        self.state, self.reason = state, reason
+        self.state, self.reason, self.text = state, str(reason), reason
 
 
 def _known_in(conn: Connection, bundle_hash: str) -> Any:
@@ -317,9 +322,9 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
     try:
         opened = open_verified(data, lambda est, key_id: signing_key(conn, est, key_id), identity, limits)
     except BundleError as exc:
-        raise _Refused(REFUSED, str(exc)) from exc
+        raise _Refused(REFUSED, message_of(exc) or str(exc)) from exc
     if chain_row is None:  # enrolled before chains existed: cannot happen with this store, kept safe
-        raise _Refused(REFUSED, f"aucune chaîne de lots pour {code}")
+        raise _Refused(REFUSED, Message("chain.none", code=code))
     chain, last, last_hash = chain_row.chain, chain_row.last_sequence, chain_row.last_hash
     sequence = opened.sequence
     same_number = conn.execute(select(bundles_received).where(bundles_received.c.establishment == code)
@@ -328,18 +333,17 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
                                .where(bundles_received.c.state.in_((APPLIED, HELD)))).first()
     if same_number is not None and same_number.bundle_hash != head.bundle_hash:
         if same_number.state == APPLIED and sequence < last:
-            raise _Refused(ROLLBACK, f"un lot n° {sequence} d'empreinte {same_number.bundle_hash} est déjà appliqué "
-                                     f"(chaîne arrivée au n° {last}) ; ce fichier porte le même numéro avec "
-                                     f"l'empreinte {head.bundle_hash}")
-        raise _Refused(FORK, f"un autre lot n° {sequence} a déjà été reçu (empreinte {same_number.bundle_hash}) ; ce "
-                             f"fichier porte l'empreinte {head.bundle_hash}")
+            raise _Refused(ROLLBACK, Message("chain.rollback_same", sequence=sequence, applied=same_number.bundle_hash,
+                                             last=last, hash=head.bundle_hash))
+        raise _Refused(FORK, Message("chain.fork_same", sequence=sequence, received=same_number.bundle_hash,
+                                     hash=head.bundle_hash))
     if sequence <= last:
-        raise _Refused(ROLLBACK, f"la chaîne de {code} est déjà au lot n° {last} (empreinte {last_hash}) ; ce lot "
-                                 f"n° {sequence} plus ancien, d'empreinte {head.bundle_hash}, n'a jamais été reçu")
+        raise _Refused(ROLLBACK, Message("chain.rollback_older", code=code, last=last, last_hash=last_hash,
+                                         sequence=sequence, hash=head.bundle_hash))
     if sequence == last + 1 or (last == 0 and opened.full):
         if sequence == last + 1 and opened.previous_hash != last_hash:
-            raise _Refused(FORK, f"le lot n° {sequence} dit suivre un lot n° {last} d'empreinte "
-                                 f"{opened.previous_hash}, mais le lot n° {last} appliqué a l'empreinte {last_hash}")
+            raise _Refused(FORK, Message("chain.fork_previous", sequence=sequence, last=last,
+                                         previous=opened.previous_hash, last_hash=last_hash))
         outcome = _apply_records(conn, store, opened, head, chain, file)
         outcome.applied_later = from_held
         if from_held:
@@ -395,7 +399,7 @@ def _apply_records(conn: Connection, store: NationalStore, opened: Opened, head:
             else:
                 slot[part] = (columns, list(rows))
     except BundleError as exc:  # found mid-way by the reader: the transaction rolls back, the bundle is refused
-        raise _Refused(REFUSED, str(exc)) from exc
+        raise _Refused(REFUSED, message_of(exc) or str(exc)) from exc
     unknown_forms = [f for f in parts if f not in FORMS]
     outcome = Outcome(file, APPLIED, code, opened.sequence, opened.bundle_hash)
     for form in unknown_forms:

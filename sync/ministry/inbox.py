@@ -11,12 +11,13 @@ the same batch is not announced as waiting. Only consolidation decides: this is 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from forms.messages import message_of
 from sync.bundle import DEFAULT_LIMITS, Limits
 from sync.errors import SyncError
 from sync.ministry.consolidation import _read, bundle_files
@@ -42,9 +43,11 @@ class Preview:
     bundle_hash: str | None = None
     waiting_for: int | None = None
     reason: str = ""
+    reason_text: Any = field(default=None, repr=False)
+    """``reason`` as a ``Message`` when known (the window renders it in its language); not in the JSON."""
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "reason_text"}
 
 
 def preview(workspace: Any, paths: Iterable[Path], limits: Limits = DEFAULT_LIMITS) -> list[Preview]:
@@ -56,7 +59,7 @@ def preview(workspace: Any, paths: Iterable[Path], limits: Limits = DEFAULT_LIMI
         try:
             head = peek(_read(path, limits), limits)
         except SyncError as exc:
-            out.append(Preview(str(path), UNREADABLE, reason=str(exc)))
+            out.append(Preview(str(path), UNREADABLE, reason=str(exc), reason_text=message_of(exc)))
             continue
         out.append(Preview(str(path), NEW, head.establishment, head.sequence, head.created_at, head.bundle_hash))
         heads.append((len(out) - 1, head))

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from forms.messages import Message
 from forms.reference import reference
 from sync.bundle import CODE, DEFAULT_LIMITS, Limits, OpenedBundle
 from sync.encoding import now_utc
@@ -71,7 +72,7 @@ def known_establishment(code: str, workspace: Any = None) -> bool:
 def read_enrollment(data: bytes, what: str, workspace: Any = None) -> PublicKeys:
     public = parse_public_document(data, what, ESTABLISHMENT)
     if not known_establishment(public.code, workspace):
-        raise DocumentInvalid(f"{what} : établissement inconnu « {public.code[:40]} »")
+        raise DocumentInvalid(Message("enroll.unknown_establishment", what=what, code=public.code[:40]))
     return public
 
 
@@ -123,8 +124,8 @@ def enroll(workspace: Any, data: bytes, what: str = "demande d'enregistrement", 
         if known is not None:
             if known.state == ACTIVE:
                 return public, False
-            raise SyncError(f"cette clé de {public.code} est {state_word(known.state)} depuis le "
-                            f"{known.ended_at} : elle ne peut pas être enregistrée à nouveau")
+            raise SyncError(Message("enroll.key_ended", code=public.code, state=state_word(known.state),
+                                    date=known.ended_at))
         current = _active(conn, public.code)
         if current is None:
             chain = _current_chain(conn, public.code)
@@ -137,9 +138,7 @@ def enroll(workspace: Any, data: bytes, what: str = "demande d'enregistrement", 
             audit(conn, store, public.code, "enrolled", detail=public.fingerprint)
             return public, True
         if not replace:
-            raise SyncError(f"{public.code} est déjà enregistré avec une autre clé (empreinte {current.fingerprint}) : "
-                            "rien n'a été modifié (après la perte d'un poste : « kafaat ministry enroll FICHIER "
-                            "--replace », qui ouvre une nouvelle chaîne de lots)")
+            raise SyncError(Message("enroll.other_key", code=public.code, fingerprint=current.fingerprint))
         conn.execute(registry_keys.update().where(registry_keys.c.key_id == current.key_id)
                      .values(state=REPLACED, ended_at=now_utc()))
         chain = _restart_chain(conn, public.code)
@@ -174,23 +173,22 @@ def apply_rotation(workspace: Any, data: bytes, what: str = "demande de rotation
 
     request = read_rotation(data, what)
     if not known_establishment(request.establishment, workspace):
-        raise DocumentInvalid(f"{what} : établissement inconnu « {request.establishment[:40]} »")
+        raise DocumentInvalid(Message("enroll.unknown_establishment", what=what, code=request.establishment[:40]))
     store = national_store(workspace)
     with store.write() as conn:
         new_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.new.key_id_hex)).first()
         old_row = conn.execute(select(registry_keys).where(registry_keys.c.key_id == request.old_key_id)).first()
         if old_row is None or old_row.establishment != request.establishment:
-            raise SyncError(f"{what} : signée par une clé de {request.establishment} que ce ministère n'a pas "
-                            "enregistrée : rien n'a été modifié")
+            raise SyncError(Message("rotation.unknown_old", what=what, code=request.establishment))
         old = _row_key(old_row).public
         request.verify_old(old, what)
         if new_row is not None:
             if old_row.state == ROTATED and new_row.state == ACTIVE:
                 return old, request.new, False
-            raise SyncError(f"{what} : la nouvelle clé est déjà enregistrée ({state_word(new_row.state)})")
+            raise SyncError(Message("rotation.new_known", what=what, state=state_word(new_row.state)))
         if old_row.state != ACTIVE:
-            raise SyncError(f"{what} : l'ancienne clé de {request.establishment} est {state_word(old_row.state)} : "
-                            "rien n'a été modifié")
+            raise SyncError(Message("rotation.old_ended", what=what, code=request.establishment,
+                                    state=state_word(old_row.state)))
         conn.execute(registry_keys.update().where(registry_keys.c.key_id == old_row.key_id)
                      .values(state=ROTATED, ended_at=now_utc()))
         _insert_key(conn, request.new, request.new_document, old_row.chain)
@@ -206,7 +204,7 @@ def revoke(workspace: Any, code: str) -> EnrolledKey:
     with store.write() as conn:
         row = _active(conn, code)
         if row is None:
-            raise SyncError(f"aucune clé active pour {code[:40]} : rien n'a été modifié")
+            raise SyncError(Message("revoke.no_active_key", code=code[:40]))
         when = now_utc()
         conn.execute(registry_keys.update().where(registry_keys.c.key_id == row.key_id)
                      .values(state=REVOKED, ended_at=when))
@@ -219,9 +217,9 @@ def revoke(workspace: Any, code: str) -> EnrolledKey:
     return key
 
 
-def state_word(state: str) -> str:
-    return {ACTIVE: "active", ROTATED: "remplacée par rotation", REPLACED: "remplacée (nouvel enregistrement)",
-            REVOKED: "révoquée"}.get(state, state)
+def state_word(state: str) -> Message | str:
+    """The key's state in words (a ``Message``: French by ``str``, any language by ``get``)."""
+    return Message(f"key_state.{state}") if state in (ACTIVE, ROTATED, REPLACED, REVOKED) else state
 
 
 def enrolled(workspace: Any, code: str) -> PublicKeys | None:
@@ -257,12 +255,11 @@ def signing_key(conn: Connection, code: str, key_id: str) -> PublicKeys | None:
         active = _active(conn, code)
         return _row_key(active).public if active is not None else None
     if row.state == REVOKED:
-        raise KeyNotAccepted(f"lot signé par la clé de {code} révoquée le {row.ended_at} : refusé")
+        raise KeyNotAccepted(Message("bundle.key_revoked", code=code, date=row.ended_at))
     if row.state == ROTATED and row.chain != _current_chain(conn, code):
-        raise KeyNotAccepted(f"lot signé par une ancienne clé de {code}, d'une chaîne close depuis : refusé")
+        raise KeyNotAccepted(Message("bundle.key_closed_chain", code=code))
     if row.state == REPLACED:
-        raise KeyNotAccepted(f"lot signé par l'ancienne clé de {code}, remplacée le {row.ended_at} par un nouvel "
-                             "enregistrement : refusé")
+        raise KeyNotAccepted(Message("bundle.key_replaced", code=code, date=row.ended_at))
     return _row_key(row).public
 
 

@@ -53,17 +53,24 @@ def test_the_stores_french_refusals_stay_whole_in_arabic():
 
     from desktop.ui.pages.ministry.base import MinistryPage
     from desktop.ui.pages.ministry.inbox_page import InboxPage
+    from forms.messages import Message
 
     class Page:
-        w, french, outcome_text = MinistryPage.w, MinistryPage.french, InboxPage.outcome_text
+        w, french, reason, outcome_text = (MinistryPage.w, MinistryPage.french, MinistryPage.reason,
+                                           InboxPage.outcome_text)
 
         def __init__(self, lang: str) -> None:
             self.lang = lang
 
     reason = "l'établissement ISCAE n'a pas de clé active"
-    outcome = SimpleNamespace(state="refused", reason=reason)
+    outcome = SimpleNamespace(state="refused", reason=reason, reason_text=None)  # as the store kept it
     assert Page("ar").outcome_text(outcome)[0] == f"مرفوض: \u2066{reason}\u2069"
     assert Page("fr").outcome_text(outcome)[0] == f"Refusé : {reason}"
+    # a refusal met in this run is in the window's language, its code isolated inside the Arabic sentence
+    held = Message("bundle.unknown_establishment", code="ISCAE")
+    outcome = SimpleNamespace(state="refused", reason=str(held), reason_text=held)
+    assert Page("ar").outcome_text(outcome)[0].startswith("مرفوض: المؤسسة \u2068ISCAE\u2069 غير مسجَّلة")
+    assert Page("en").outcome_text(outcome)[0].startswith("Refused: the establishment ISCAE is not enrolled")
 
 
 def test_what_stays_here_is_punctuated_for_each_language():

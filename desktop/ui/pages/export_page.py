@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import files
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import format_timestamp, isolate, ltr
+from desktop.ui.i18n import current_language, format_timestamp, isolate, ltr
 from desktop.ui.keys_box import KeysBox
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.i18n import Text
+from forms.messages import localized
 from forms.tasks import TaskState
 
 
@@ -232,7 +233,7 @@ class ExportPage(Page):
         return when
 
     def show_failure(self, exc: BaseException) -> None:
-        self.message.setText(str(exc))
+        self.message.setText(localized(exc, current_language(), bidi=True))
 
     # --------------------------------------------------------------------------------------- export
     def choose_destination(self) -> None:
@@ -262,7 +263,7 @@ class ExportPage(Page):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.message.setText(str(exc))
+            self.message.setText(localized(exc, current_language(), bidi=True))
 
         def cancelled() -> None:
             self.export_button.setEnabled(True)

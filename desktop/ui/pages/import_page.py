@@ -33,6 +33,7 @@ from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.excel.columns import form_columns
 from forms.excel.reading import column_letter
+from forms.messages import localized
 
 IGNORE = ""
 
@@ -207,8 +208,8 @@ class ImportPage(Page):
         if preview.sheet:
             lines.append(self.tr("Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.", "",
                                  preview.rows).format(sheet=preview.sheet, row=preview.header_row))
-        lines += preview.notes
-        lines += [p.render(preview.path.name) for p in preview.problems]
+        lines += [localized(note, self.lang, bidi=True) for note in preview.notes]
+        lines += [p.render(preview.path.name, self.lang) for p in preview.problems]
         self.file_info.setText("\n".join(lines))
         columns = preview.columns
         self.preview_table.clear()
@@ -276,7 +277,7 @@ class ImportPage(Page):
             where = p.header or p.label
             if p.header and p.label and _folded(p.label) not in _folded(p.header):
                 where = f"{p.header} ({p.label})"
-            for j, text in enumerate((str(p.row or ""), p.column, where, severity, p.message)):
+            for j, text in enumerate((str(p.row or ""), p.column, where, severity, localized(p.message, self.lang))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problems_table.setItem(r, j, item)

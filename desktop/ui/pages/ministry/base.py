@@ -24,6 +24,15 @@ class MinistryPage(Page):
         « 3 fichiers »; Arabic's six forms), the number written for the locale."""
         return plural(count, fr, ar, en, self.lang, number=self.locale().toString(int(count)))
 
+    def reason(self, text: str | None, held: Any = None) -> str:
+        """Why a bundle was refused: in the window's language when the refusal came as a ``Message`` (paths,
+        codes and hashes isolated in Arabic), else the French sentence the national store kept."""
+        if held is not None:
+            from forms.messages import localized
+
+            return localized(held, self.lang, bidi=True)
+        return self.french(text)
+
     def french(self, text: str | None) -> str:
         """A sentence the national store wrote (its refusals are in French, as every refusal of Kafaat is),
         kept whole and left to right inside Arabic text (« مرفوض: l'établissement… » was cut and reordered)."""

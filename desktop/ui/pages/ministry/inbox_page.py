@@ -249,7 +249,8 @@ class InboxPage(MinistryPage):
         if action == "not_enrolled":
             return self.w("Refusé : établissement sans clé active", "مرفوض: مؤسسة بدون مفتاح نشط",
                           "Refused: establishment without an active key"), BAD
-        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(self.french(item.reason)), BAD
+        return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(
+            self.reason(item.reason, item.reason_text)), BAD
 
     def _set(self, row: int, column: int, text: str, *, color: QColor | None = None, tooltip: str = "") -> None:
         cell = QTableWidgetItem(text)
@@ -330,8 +331,9 @@ class InboxPage(MinistryPage):
                 outcome.waiting_for), NOTE
         if state in ("fork", "rollback"):
             return self.w("REFUSÉ — incident de sécurité : {0}", "مرفوض — حادث أمني: {0}",
-                          "REFUSED — security incident: {0}").format(self.french(outcome.reason)), BAD
-        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(self.french(outcome.reason)), BAD
+                          "REFUSED — security incident: {0}").format(self.reason(outcome.reason, outcome.reason_text)), BAD
+        return self.w("Refusé : {0}", "مرفوض: {0}", "Refused: {0}").format(
+            self.reason(outcome.reason, outcome.reason_text)), BAD
 
     def consolidation_line(self, bundles: int, s: dict[str, int]) -> str:
         """« 3 lots : 2 appliqués, 1 doublon, 0 en attente, 0 refusé, 0 incident de sécurité ; 120 enregistrements
@@ -371,7 +373,7 @@ class InboxPage(MinistryPage):
                 self._set(row, 4, "")
             text, color = self.outcome_text(outcome)
             self._set(row, 5, text, color=color, tooltip="\n".join(
-                [outcome.line(), *(f"{r['form']} {r['id']} : {'; '.join(r.get('reasons', []))}"
+                [outcome.line(self.lang), *(f"{r['form']} {r['id']} : {'; '.join(r.get('reasons', []))}"
                                    for r in outcome.refused_records[:20])]))
         s = report.summary()
         text = self.consolidation_line(len(report.outcomes), s)
