@@ -396,26 +396,16 @@ def test_real_start_path_opens_the_store_after_the_first_paint(scene, qtbot):
 def test_a_refresh_asked_while_the_statuses_are_read_is_not_lost(app, scene, qtbot, monkeypatch):
     """Bundles consolidated while the establishments' statuses are still being read: the refresh the
     consolidation asks for runs once the reading is done, so the page ends with the new statuses."""
-    import threading
-
     import sync.ministry.status as status
+    from tests.desktop.holding import HeldRead
 
     page = app.window.navigate("establishments")
     idle(qtbot, app)
-    release, reading = threading.Event(), threading.Event()
-    real = status.establishments_status
-
-    def slow(workspace):
-        found = real(workspace)  # read before the consolidation below
-        reading.set()
-        release.wait(60)
-        return found
-
-    monkeypatch.setattr(status, "establishments_status", slow)
+    held = HeldRead(monkeypatch, status, "establishments_status")
     page.refresh()
-    qtbot.waitUntil(lambda: reading.is_set())
+    qtbot.waitUntil(lambda: held.reading.is_set())  # read before the consolidation below
     consolidate_all(scene)
-    monkeypatch.setattr(status, "establishments_status", real)
+    held.stop_holding()
     app.window.context.runner.data_changed.emit()  # what the inbox does after a consolidation
-    release.set()
+    held.let_go()
     qtbot.waitUntil(lambda: not page.loading and any(s.code == "ECC" and s.last_sequence for s in page.statuses))

@@ -332,26 +332,16 @@ def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, application, store
 def test_a_refresh_asked_while_the_dashboard_reads_is_not_lost(qtbot, application, store, prepared, monkeypatch):
     """A record saved while the dashboard is still reading (a slow disk, a large database): the refresh it asks
     for runs once the reading is done, so the counts end up with the new record (it used to be dropped)."""
-    import threading
-
     from desktop.ui import dashboard_data
+    from tests.desktop.holding import HeldRead
 
     dashboard = application.window.navigate("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None and not dashboard.loading)
-    release, reading = threading.Event(), threading.Event()
-    real_load = dashboard_data.load
-
-    def slow_load(engine):
-        data = real_load(engine)  # read before the save below
-        reading.set()
-        release.wait(60)
-        return data
-
-    monkeypatch.setattr(dashboard_data, "load", slow_load)
+    held = HeldRead(monkeypatch, dashboard_data, "load")
     dashboard.refresh()
-    qtbot.waitUntil(lambda: reading.is_set())
+    qtbot.waitUntil(lambda: held.reading.is_set())  # read before the save below
     store.save("internship", internship_values(prepared["offering"], prepared["cohort"], student_code="R139990"))
-    monkeypatch.setattr(dashboard_data, "load", real_load)
+    held.stop_holding()
     dashboard.refresh()  # asked while the first reading is still going on
-    release.set()
+    held.let_go()
     qtbot.waitUntil(lambda: not dashboard.loading and dashboard.data.counts["internship"]["complete"] == 1)
