@@ -152,10 +152,9 @@ def parser_source(form: Form, constants: dict[str, Any]) -> str:
 
 
 def _unknown_field(form: Form) -> Callable[[str], Issue]:
-    from forms.i18n import Text
+    from forms.validation import unknown_field_message
 
-    message = Text("champ inconnu dans le formulaire « {f} »", "حقل غير معروف في الاستمارة « {f} »",
-                   "unknown field in form '{f}'").format(f=form.label.fr)
+    message = unknown_field_message(form)
 
     def unknown(key: str) -> Issue:
         return Issue((key,), message, Severity.ERROR, "unknown_field")

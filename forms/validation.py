@@ -307,11 +307,16 @@ def parse_record_interpreted(form: Form, raw: Mapping[str, Any]) -> tuple[dict[s
             issues.append(Issue((key,), problem.message, Severity.ERROR, problem.code))
     for key in raw:
         if key not in values:
-            issues.append(Issue((key,), Text("champ inconnu dans le formulaire « {f} »",
-                                             "حقل غير معروف في الاستمارة « {f} »",
-                                             "unknown field in form '{f}'").format(f=form.label.fr),
-                                Severity.ERROR, "unknown_field"))
+            issues.append(Issue((key,), unknown_field_message(form), Severity.ERROR, "unknown_field"))
     return values, issues
+
+
+def unknown_field_message(form: Form) -> Text:
+    """« unknown field in form … », the form named in each language (its French label inside Arabic text
+    read « حقل غير معروف في الاستمارة « Cohorte » »)."""
+    return Text(f"champ inconnu dans le formulaire « {form.label.fr} »",
+                f"حقل غير معروف في الاستمارة « {form.label.get('ar')} »",
+                f"unknown field in form '{form.label.get('en')}'")
 
 
 SPREADSHEET_MANGLED = re.compile(r"\d(\.\d+)?[eE]\+\d+")

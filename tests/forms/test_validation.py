@@ -206,3 +206,17 @@ def test_rules_wait_for_their_inputs() -> None:
     # A draft with no counts yet raises "required" but no arithmetic rule on missing numbers.
     found = codes("cohort", with_changes(COHORT, women=None, men=None))
     assert "required" in found and "gender_sum" not in found
+
+
+def test_an_unknown_field_names_the_form_in_each_language():
+    """The message of a field the form does not have names the form in the reader's language (it named it
+    in French inside the Arabic and English messages: « حقل غير معروف في الاستمارة « Cohorte » »)."""
+    from forms.validation import parse_and_validate_batch
+
+    form = FORMS["cohort"]
+    one, many = parse_and_validate(form, {"colour": "x"})[1], parse_and_validate_batch(form, [{"colour": "x"}])[0][1]
+    for issues in (one, many):
+        unknown = [i for i in issues if i.code == "unknown_field"]
+        assert [i.render("ar") for i in unknown] == ["colour: حقل غير معروف في الاستمارة « فوج »"]
+        assert [i.render("en") for i in unknown] == ["colour: unknown field in form 'Cohort'"]
+        assert [i.render("fr") for i in unknown] == ["colour: champ inconnu dans le formulaire « Cohorte »"]
