@@ -166,6 +166,18 @@ def help_texts(parser: argparse.ArgumentParser) -> list[str]:
     return [t for t in texts if isinstance(t, str) and t and t != argparse.SUPPRESS and t not in ARGPARSE_OWN]
 
 
+METAVARS = {
+    "FICHIER": "FILE", "ACTION": "ACTION", "FORMULAIRE": "FORM", "SORTIE.xlsx": "OUT.xlsx", "NOM": "NAME",
+    "CODE": "CODE", "SORTIE": "OUT", "DOSSIER": "FOLDER", "ÉTABLISSEMENT": "ESTABLISHMENT", "UUID": "UUID",
+    "URL": "URL", "TEXTE_OU_@FICHIER": "TEXT_OR_@FILE", "RAPPORT.xlsx": "REPORT.xlsx", "NUMÉRO": "SEQ",
+    "JOURS": "DAYS", "FICHIER.csv": "FILE.csv", "DEMANDE": "REQUEST", "COMMANDE": "COMMAND",
+    "COLONNE=CHAMP": "COLUMN=FIELD", "CHEMIN": "PATH", "AAAA-AAAA": "YYYY-YYYY",
+}
+"""The placeholders of the usage lines (French as written) in English, for ``--lang en`` and ``--lang ar``
+alike: the names of cli.md, and in a terminal Latin placeholders keep their place in a usage line that
+Arabic ones, written right to left, would scramble."""
+
+
 def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
     """The help texts of ``parser`` in ``lang`` (``ar`` or ``en``; French as written otherwise)."""
     column = {"ar": 0, "en": 1}.get(lang)
@@ -183,3 +195,5 @@ def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
             seen.add(id(action))
             if isinstance(action.help, str) and action.help in HELP:
                 action.help = HELP[action.help][column]
+            if isinstance(action.metavar, str):
+                action.metavar = METAVARS.get(action.metavar, action.metavar)

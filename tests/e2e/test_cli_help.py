@@ -35,3 +35,21 @@ def test_the_parser_speaks_the_language() -> None:
         assert "JSON output" in help_texts(english) and len(parsers(english)) > 30
     finally:
         set_language("fr")
+
+
+def test_every_placeholder_has_its_english_name() -> None:
+    """The usage lines' placeholders (« FICHIER », « FORMULAIRE »…) read in English under --lang en|ar: a
+    placeholder added without its English name fails here."""
+    from desktop.cli.help_texts import METAVARS
+
+    try:
+        set_language("fr")
+        french = {a.metavar for p in parsers(build_parser()) for a in p._actions if isinstance(a.metavar, str)}
+        assert {"FICHIER", "FORMULAIRE", "DOSSIER", "COMMANDE"} <= french
+        assert not sorted(french - set(METAVARS)), sorted(french - set(METAVARS))
+        for lang in ("en", "ar"):
+            set_language(lang)
+            shown = {a.metavar for p in parsers(build_parser()) for a in p._actions if isinstance(a.metavar, str)}
+            assert shown <= set(METAVARS.values()), sorted(shown - set(METAVARS.values()))
+    finally:
+        set_language("fr")
