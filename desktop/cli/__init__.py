@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -117,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def reader_gone() -> None:
+    """Standard output's reader closed the pipe (``kafaat forms | head``): point the descriptor at the null
+    device, so that Python's own flush at exit does not fail on it too (the documented way: Python's
+    « Note on SIGPIPE »)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no descriptor (a windowed build): nothing to redirect
+        pass
+
+
 def tolerant_console() -> None:
     """Never fail on a console or a redirection that cannot show a character (cp1252 or cp850 on Windows,
     Arabic labels, « » or an em dash): such a character is written as a ``\\uXXXX`` escape instead of
@@ -141,8 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = command_name(args)
     try:
         code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a reader that stopped early (« | head ») is met here, not at the interpreter's exit
         log.info("%s : terminé (code %d)", name, code)
         return code
+    except BrokenPipeError:  # the reader has all it wanted: no message, and nothing more written to the pipe
+        reader_gone()
+        log.info("%s : lecteur de la sortie parti (tube fermé)", name)
+        return 0
     except Refused as exc:
         log_outcome(name, exc, logger=log)
         warn(exc.text)

@@ -261,3 +261,16 @@ def test_settings_that_are_not_an_object_are_refused(capsys, folder: Path, setti
     (folder / "settings.json").write_text(settings, encoding="utf-8")
     code, _, err = run(capsys, "--data-dir", str(folder), "records", "list", "cohort")
     assert code == 1 and "settings.json" in err and "objet JSON" in err
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path, extra: list[str]) -> None:
+    """``kafaat forms | head -2``: the reader closes the pipe before the end. The command stops quietly, exit 0,
+    nothing on stderr (it printed « : accès au fichier impossible (Broken pipe) »). Here the reader is gone
+    before anything is written, so that every write meets the closed pipe."""
+    env = {k: v for k, v in os.environ.items() if k != "KAFAAT_HOME"} | {"KAFAAT_HOME": str(tmp_path / "H")}
+    child = subprocess.Popen([sys.executable, "-m", "desktop", "forms", *extra], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env, cwd=Path(__file__).resolve().parents[2])
+    child.stdout.close()
+    _, err = child.communicate(timeout=600)
+    assert err.decode() == "" and child.returncode == 0, (child.returncode, err.decode())
