@@ -690,7 +690,7 @@ CATALOGUE |= {
     "bundle.what": ("lot {code} n° {sequence}", "الحزمة {code} رقم {sequence}", "bundle {code} no. {sequence}"),
     "bundle.truncated": (
         "fichier tronqué ({part} incomplet) : demandez à l'établissement de copier à nouveau le lot",
-        "ملف مبتور ({part} ناقص): اطلبوا من المؤسسة نسخ الحزمة من جديد",
+        "ملف مبتور (نقص في {part}): اطلبوا من المؤسسة نسخ الحزمة من جديد",
         "truncated file ({part} incomplete): ask the establishment to copy the bundle again"),
     "bundle.too_large": (
         "fichier de {size} octets : au-delà de la limite de {limit} octets",

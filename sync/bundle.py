@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from forms.i18n import Text
 from forms.messages import Message
 from sync import bundle_v1
 from sync.bundle_document import (
@@ -77,6 +78,9 @@ SEG_LEN = struct.Struct(">I")
 BUNDLE_TYPE = "kafaat-bundle"
 MANIFEST_TYPE = "kafaat-bundle-manifest"
 END_TYPE = "kafaat-bundle-end"
+HEADER_PART = Text("en-tête", "الترويسة", "header")
+SIGNATURES_PART = Text("signatures", "التوقيعات", "signatures")
+"""The parts of a bundle a truncated file can lack, named in the reader's language (« bundle.truncated »)."""
 SIGN_DOMAIN = b"kafaat/bundle/v2\x00"
 HASH_DOMAIN = b"kafaat/bundle-hash/v2\x00"
 WRAP_DOMAIN = b"kafaat/bundle/v2/key\x00"
@@ -338,7 +342,7 @@ class Source:
     def open(self) -> BinaryIO:
         return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")  # type: ignore[arg-type]
 
-    def read(self, handle: BinaryIO, size: int, what: str) -> bytes:
+    def read(self, handle: BinaryIO, size: int, what: Text) -> bytes:
         data = handle.read(size)
         if len(data) != size:
             raise BundleMalformed(Message("bundle.truncated", part=what))
@@ -501,16 +505,16 @@ def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limi
             raise UnsupportedVersion(Message("bundle.newer" if newer else "bundle.unknown_version", version=version))
         if header_len > limits.max_header:
             raise BundleTooLarge(f"en-tête de {header_len} octets : au-delà de la limite de {limits.max_header} octets")
-        _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, Message("bundle.truncated", part="en-tête"))
-        header_bytes = src.read(handle, header_len, "en-tête")
+        _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, Message("bundle.truncated", part=HEADER_PART))
+        header_bytes = src.read(handle, header_len, HEADER_PART)
         header = loads_strict(header_bytes, "en-tête", BundleMalformed)
         _validate_header(header, version, limits, src.size)
-        (sig_len,) = SIG_LEN.unpack(src.read(handle, SIG_LEN.size, "signatures"))
+        (sig_len,) = SIG_LEN.unpack(src.read(handle, SIG_LEN.size, SIGNATURES_PART))
         if sig_len > limits.max_signatures:
             raise BundleTooLarge(f"bloc de signatures de {sig_len} octets : au-delà de la limite")
         if version >= 2:
             _need(sig_len == SIG_BLOCK_V2, f"bloc de signatures de {sig_len} octets au lieu de {SIG_BLOCK_V2}")
-        block = src.read(handle, sig_len, "signatures")
+        block = src.read(handle, sig_len, SIGNATURES_PART)
         signatures = _parse_signatures(block, version)
     offset = PREAMBLE.size + header_len + SIG_LEN.size + sig_len
     return Envelope(version, header, preamble + header_bytes, signatures, offset, src.size - offset, src)
