@@ -233,8 +233,9 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
 
 
-def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
-    """Read ``path`` just enough to show it and propose a mapping; nothing is validated or written."""
+def preview_import(form_key: str, path: Path, rows: int = 15, lang: str = "fr") -> Preview:
+    """Read ``path`` just enough to show it and propose a mapping; nothing is validated or written. The
+    problems name their fields in ``lang``, the reader's language."""
     path = Path(path)
     preview = Preview(form_key, path)
     try:
@@ -249,7 +250,7 @@ def preview_import(form_key: str, path: Path, rows: int = 15) -> Preview:
     preview.headers, preview.mapping = plan.headers, plan.mapping
     preview.notes = sheet.notes + plan.notes
     preview.problems = plan.problems
-    located(preview, form_key, "fr")
+    located(preview, form_key, lang)
     preview.columns = list(range(sheet.first_col, sheet.first_col + sheet.width))
     preview.rows = max(sheet.height - header_index - 1, 0)
     for cells in sheet.head[header_index + 1: header_index + 1 + rows]:

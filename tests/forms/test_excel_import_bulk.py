@@ -11,6 +11,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+from forms.definitions import FORMS
 from forms.excel import run_import
 from forms.store.records import SEARCH_BULK_MIN_ROWS
 from tests.conftest import internship_values
@@ -76,6 +77,7 @@ def test_a_refused_large_import_leaves_triggers_and_index(store, workspace, offe
 KILLER = """
 import os, sys, sqlite3
 from pathlib import Path
+from forms.definitions import FORMS
 from forms.excel import run_import
 from forms.store.records import RecordStore
 from forms.workspace import Workspace
@@ -135,3 +137,17 @@ def test_new_ids_are_random_version_4_uuids_as_uuid4_writes_them() -> None:
         parsed = uuid.UUID(text)
         assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == text
     assert new_ids(0) == []
+
+
+def test_the_preview_names_missing_fields_in_the_readers_language(tmp_path) -> None:
+    """The window's « Lire le fichier » step: a required column missing named its field in French inside the
+    Arabic page (« الحقل « Code de l'offre » »); the preview now names it in the language it is asked for."""
+    from forms.excel import preview_import
+
+    sheet = tmp_path / "faux.csv"
+    sheet.write_text("pas un classeur\n", encoding="utf-8")
+    for lang, label in (("ar", FORMS["offering"].field("code").label.ar),
+                        ("en", FORMS["offering"].field("code").label.en),
+                        ("fr", FORMS["offering"].field("code").label.fr)):
+        lines = [p.render(sheet.name, lang) for p in preview_import("offering", sheet, lang=lang).problems]
+        assert any(f"« {label} »" in line for line in lines), (lang, lines[:2])

@@ -184,8 +184,8 @@ class ImportPage(Page):
         self.plan = None
         self.summary.clear()
         self.problems_table.setRowCount(0)
-        form_key = self.form_key
-        return self._run(lambda state: preview_import(form_key, Path(path)), self.tr("Lecture du fichier"),
+        form_key, lang = self.form_key, self.lang
+        return self._run(lambda state: preview_import(form_key, Path(path), lang=lang), self.tr("Lecture du fichier"),
                          self.show_preview)
 
     def save_template(self) -> None:
