@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import getpass
 import os
 import shutil
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -144,6 +146,22 @@ def _disk_full(exc: BaseException, folder: Path) -> bool:
         return False
 
 
+def _drop_half_written(exc: BaseException) -> None:
+    """Free now what the failed writer left open (openpyxl's zip archive, a write-only sheet's generator),
+    quietly: freed later, at exit, closing them writes again to the full disk or the closed file, and Python
+    prints « Exception ignored … Traceback » under the message."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: BaseException | None = exc
+        while seen is not None:
+            traceback.clear_frames(seen.__traceback__)
+            seen = seen.__cause__ or seen.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 @contextlib.contextmanager
 def output_file(path: Path) -> Iterator[Path]:
     """A file written beside ``path`` under a temporary name and renamed only once complete: a full disk or
@@ -154,6 +172,7 @@ def output_file(path: Path) -> Iterator[Path]:
         with atomic_output(path) as tmp:
             yield tmp
     except (OSError, ValueError) as exc:
+        _drop_half_written(exc)
         if _disk_full(exc, path.parent):
             fail(Message("output.disk_full", file=path, folder=path.parent))
         if isinstance(exc, OSError):

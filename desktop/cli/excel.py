@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, output_file, say, warn
+from desktop.cli.common import Refused, fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
 from forms.i18n import lowered, normalise_lang
 from forms.messages import Message
@@ -126,8 +126,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if len(lines) > MAX_LINES:
         warn(Message("import.more_lines" if report else "import.more_lines_hint", n=len(lines) - MAX_LINES))
     if report is not None and plan.problems:
-        write_error_report(plan, report)
-        warn(Message("import.report_written", file=report))
+        try:  # written beside, renamed when complete; a report that cannot be written leaves the import's outcome
+            with output_file(report) as tmp:
+                write_error_report(plan, tmp)
+        except Refused as exc:
+            warn(exc.text)
+        else:
+            warn(Message("import.report_written", file=report))
     if not plan.ok:
         rows = plan.refused_rows
         fail(Message("import.refused_rows", file=path.name, problems=Message("count.problems", n=len(plan.errors)),
