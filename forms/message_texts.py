@@ -1182,3 +1182,24 @@ CATALOGUE |= {
         "the database {file} is being written {by}: nothing was restored; wait until that operation ends (or "
         "close the window) then run « kafaat restore » again"),
 }
+CATALOGUE |= {
+    "national.store_empty": (
+        "le magasin national {file} est vide (0 octet) : ce n'est plus la base de ce dossier ministère ; rien n'a "
+        "été modifié ; remettez à sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans "
+        "{backups}) puis consolidez de nouveau les lots reçus depuis : ceux déjà appliqués sont reconnus",
+        "المخزن الوطني {file} فارغ (0 بايت): لم يعد قاعدة مجلد الوزارة هذا؛ لم يتغير شيء؛ ضعوا مكانه آخر نسخة "
+        "احتياطية من هذا الملف (النسخ اليومية في {backups}) ثم أعيدوا توحيد الحزم المستلمة منذ ذلك الحين: "
+        "يُتعرَّف على ما طُبّق منها",
+        "the national store {file} is empty (0 bytes): it is no longer this ministry folder's database; nothing "
+        "was changed; put the latest backup of this file in its place (daily backups in {backups}) then "
+        "consolidate again the bundles received since: those already applied are recognised"),
+    "national.store_damaged": (
+        "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
+        "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "
+        "de nouveau les lots reçus depuis : ceux déjà appliqués sont reconnus",
+        "المخزن الوطني {file} غير مقروء أو تالف ({reason}): لم يتغير شيء؛ ضعوا مكانه آخر نسخة احتياطية من هذا "
+        "الملف (النسخ اليومية في {backups}) ثم أعيدوا توحيد الحزم المستلمة منذ ذلك الحين: يُتعرَّف على ما طُبّق منها",
+        "the national store {file} is unreadable or damaged ({reason}): nothing was changed; put the latest "
+        "backup of this file in its place (daily backups in {backups}) then consolidate again the bundles "
+        "received since: those already applied are recognised"),
+}

@@ -30,6 +30,7 @@ from forms.i18n import LANGUAGES
 from forms.messages import Message
 from forms.store.database import DATABASE_FILE, StoreError, explain
 from forms.version import __version__
+from sync.errors import SyncError
 
 log = logging.getLogger("kafaat.cli")
 
@@ -166,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.details:
             warn(line)
         return exc.exit_code
-    except StoreError as exc:
+    except (StoreError, SyncError) as exc:  # a refusal a command did not word itself: still a sentence
         log_outcome(name, exc, logger=log)
         warn(tr(exc))
         return EXIT_REFUSED

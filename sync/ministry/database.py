@@ -18,6 +18,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from forms.messages import Message
 from forms.store.database import StoreError, backup_sqlite, make_engine, sqlite_url
 from sync.errors import SyncError
 
@@ -110,8 +111,9 @@ def run_migrations(engine: Engine, target: str = "head") -> None:
         conn.commit()
 
 
-def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None) -> Engine:
-    """An engine on the national store at ``url``, upgraded to this build's schema."""
+def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None, new: bool = False) -> Engine:
+    """An engine on the national store at ``url``, upgraded to this build's schema. An empty SQLite file is
+    refused unless the store is being made (``new``: ``kafaat init``)."""
     check_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -119,14 +121,22 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
         if not path.exists() and not create:
             raise NationalStoreError(f"aucun magasin national dans {path.parent} : initialisez d'abord le dossier "
                                      "avec « kafaat init --role ministry »")
+        if not new and path.is_file() and path.stat().st_size == 0:
+            # what a failed copy or a synchronisation tool leaves: never taken for a new, empty store
+            raise NationalStoreError(Message("national.store_empty", file=path,
+                                             backups=backup_dir or path.parent / "backups"))
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = new_engine(url)
     try:
         revision = current_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
-        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : "
-                                 f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}") from exc
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if parsed.get_backend_name() == "sqlite":
+            raise NationalStoreError(Message("national.store_damaged", file=parsed.database, reason=reason,
+                                             backups=backup_dir or Path(parsed.database or "").parent / "backups"),
+                                     ) from exc
+        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : {reason}") from exc
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
         raise NationalStoreError(f"le magasin national a été écrit par une version plus récente de Kafaat (schéma "

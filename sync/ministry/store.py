@@ -81,7 +81,7 @@ def create_store(workspace_root: Path, ministry: str, url: str | None, backup_di
     from sync.ministry.database import NATIONAL_FILE, check_url
 
     engine = open_store(check_url(url) if url else sqlite_url(workspace_root / NATIONAL_FILE), create=True,
-                        backup_dir=backup_dir)
+                        backup_dir=backup_dir, new=True)
     try:
         _bind(engine, ministry)
     except Exception:
