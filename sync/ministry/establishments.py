@@ -25,7 +25,9 @@ from sync.ministry.tables import establishment_list
 from sync.reference_update import COLUMNS, make_update
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters as ``docs/bundle-format.md`` defines them, bidirectional controls included: a label with
+an override (U+202E) is shown reversed in every establishment's window and report."""
 LIMITS = {"label_fr": 300, "label_ar": 300, "label_en": 300, "city": 100}
 
 

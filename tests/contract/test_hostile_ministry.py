@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import Pair, refused
+from tests.contract.conftest import Pair, refused, tree_digest
 
 
 def raw_digest(folder: Path) -> dict[str, str]:
@@ -38,3 +38,20 @@ def test_an_emptied_or_damaged_national_store_is_refused(pair: Pair, damage: str
         for word in words[lang]:
             assert word in run.err, (argv, run.err)
         assert raw_digest(pair.min) == before, argv
+
+
+def test_establishment_labels_with_bidirectional_controls_are_refused(pair: Pair, tmp_path: Path) -> None:
+    """``ministry establishments import``: every line checked, all or nothing. A right-to-left override in a
+    label (« École \u202eG » reads « École G » backwards after it) was taken, signed into the reference update
+    and shown by every establishment; an ESC was already refused."""
+    header = "code,label_fr,label_ar,label_en,city,region,supervising_ministry\n"
+    good = "ENSAM,École nationale,المدرسة الوطنية,National school,Meknès,Fès-Meknès,MIC\n"
+    before = tree_digest(pair.min)
+    for bad in ("ENSAG,École \u202eG,,School G,Fès,Fès-Meknès,MIC\n",
+                "ENSAH,École H,المدرسة \u2067ح,School H,Fès,Fès-Meknès,MIC\n",
+                "ENSAI,École I,,Sch\u0085ool I,Fès,Fès-Meknès,MIC\n"):
+        path = tmp_path / "etablissements.csv"
+        path.write_text(header + good + bad, encoding="utf-8")
+        run = refused("ministry", "establishments", "import", path, data=pair.min)
+        assert "ligne 3" in run.err, run.err
+        assert tree_digest(pair.min) == before, bad
