@@ -1193,6 +1193,13 @@ CATALOGUE |= {
         "the national store {file} is empty (0 bytes): it is no longer this ministry folder's database; nothing "
         "was changed; put the latest backup of this file in its place (daily backups in {backups}) then "
         "consolidate again the bundles received since: those already applied are recognised"),
+    "xlsx.strict": (
+        "{file} : classeur enregistré au format « Feuille de calcul Open XML Strict », que Kafaat ne lit pas : "
+        "ouvrez-le dans Excel et enregistrez-le sous le type « Classeur Excel (*.xlsx) »",
+        "{file}: مصنف محفوظ بصيغة « Strict Open XML Spreadsheet » التي لا يقرؤها كفاءات: افتحوه في إكسل واحفظوه "
+        "بنوع « Excel Workbook (*.xlsx) »",
+        "{file}: workbook saved as « Strict Open XML Spreadsheet », which Kafaat does not read: open it in Excel "
+        "and save it as type « Excel Workbook (*.xlsx) »"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

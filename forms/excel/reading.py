@@ -351,6 +351,8 @@ def _read_member(archive: zipfile.ZipFile, member: str, limit: int = 16 * 1024 *
 
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+"""Excel's « Strict Open XML Spreadsheet » (Save as…): other namespaces for the same parts."""
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -381,6 +383,8 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
         target = rel.get("Target") or ""
         member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         targets[rel.get("Id")] = member
+    if workbook.tag.startswith(NS_STRICT):  # read as Transitional, it has no sheet: never « no visible sheet »
+        raise FileRefused(Message("xlsx.strict", file=name))
     pr = workbook.find(f"{NS_MAIN}workbookPr")
     date1904 = pr is not None and (pr.get("date1904") or "").lower() in ("1", "true")
     entries = []
