@@ -1200,6 +1200,10 @@ CATALOGUE |= {
         "بنوع « Excel Workbook (*.xlsx) »",
         "{file}: workbook saved as « Strict Open XML Spreadsheet », which Kafaat does not read: open it in Excel "
         "and save it as type « Excel Workbook (*.xlsx) »"),
+    "file.not_regular": (
+        "{file} : ce n'est pas un fichier mais un périphérique ou un tube : choisissez le fichier lui-même",
+        "{file}: ليس ملفا بل جهازا أو أنبوبا: اختاروا الملف نفسه",
+        "{file}: not a file but a device or a pipe: choose the file itself"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from forms.inputs import open_input
 from forms.messages import Message
 
 
@@ -69,7 +70,7 @@ def read_limited(path: Path, limit: int, what: str, error: Callable[[str], Excep
     """The bytes of a file from outside, refused with ``error`` when it is larger than ``limit``: never
     more than ``limit + 1`` bytes are read, so a huge (or endless) file cannot exhaust memory first.
     ``OSError`` (missing, unreadable) is left to the caller."""
-    with open(path, "rb") as handle:
+    with open_input(path) as handle:  # never a pipe (it blocks) nor a device (it never ends)
         size = os.fstat(handle.fileno()).st_size  # a regular file's size; 0 for a pipe or a device
         data = handle.read(limit + 1) if size <= limit else b""
         if size > limit or len(data) > limit:

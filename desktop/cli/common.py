@@ -118,7 +118,7 @@ def read_json_argument(value: str) -> Any:
     if value.startswith("@"):
         name = value[1:]
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            data = sys.stdin.buffer.read() if name == "-" else _read_input(Path(name))
         except OSError as exc:
             fail(Message("file.unreadable", file=name, reason=exc.strerror or exc))
     else:
@@ -127,6 +127,13 @@ def read_json_argument(value: str) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         fail(Message("json.invalid", start=repr(value[:40]), reason=exc))
+
+
+def _read_input(path: Path) -> bytes:
+    from forms.inputs import open_input
+
+    with open_input(path) as handle:  # never a pipe (it blocks) nor a device (it never ends)
+        return handle.read()
 
 
 def close_workspaces() -> None:

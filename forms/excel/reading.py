@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 import re
 import zipfile
 import zlib
@@ -39,6 +40,7 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 
 from forms.i18n import plural
+from forms.inputs import NotARegularFile, open_input
 from forms.messages import Message
 from forms.reference import fold
 
@@ -155,9 +157,11 @@ def sniff(path: Path) -> str:
     """``xlsx`` or ``csv``; raises ``FileRefused`` with a French explanation otherwise."""
     name = path.name
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with open_input(path) as handle:  # never a pipe (it blocks) nor a device (it never ends)
+            size = os.fstat(handle.fileno()).st_size
             head = handle.read(8192)
+    except NotARegularFile:
+        raise FileRefused(Message("file.not_regular", file=name)) from None
     except FileNotFoundError:
         raise FileRefused(Message("file.not_found", file=name)) from None
     except IsADirectoryError:

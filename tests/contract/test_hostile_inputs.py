@@ -3,11 +3,14 @@ each refused (exit 1) with a sentence in ``--lang`` saying what to do, the datab
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import Pair, refused, tree_digest
+from tests.contract.conftest import PASSPHRASE, Pair, refused, tree_digest
 from tests.contract.test_hostile_imports import (
     CONTENT_TYPES,
     RELS,
@@ -52,3 +55,35 @@ def test_a_strict_open_xml_workbook_is_named_as_such(pair: Pair, tmp_path: Path)
             assert word in run.err, (lang, run.err)
         assert "hidden" not in run.err and "masquées" not in run.err, run.err
     assert tree_digest(pair.est) == before
+
+
+def bounded(*args: str | Path, data: Path) -> subprocess.CompletedProcess:
+    """The real command with its memory held under 2 GB and a minute at most: a pipe given as a file blocked
+    it forever, and a device (which says it is empty) was read until memory ran out."""
+    def limits() -> None:
+        import resource  # POSIX only, as the test
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    env = {k: v for k, v in os.environ.items() if k != "KAFAAT_HOME"} | {"KAFAAT_PASSPHRASE": PASSPHRASE}
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), "--lang", "en", *map(str, args)],
+                          capture_output=True, text=True, env=env, timeout=60, preexec_fn=limits)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="POSIX pipes and devices")
+def test_a_pipe_or_a_device_given_as_a_file(pair: Pair, tmp_path: Path) -> None:
+    fifo = tmp_path / "lot.kfb"
+    os.mkfifo(fifo)
+    before = {"est": tree_digest(pair.est), "min": tree_digest(pair.min, journals=True)}
+    for source in (fifo, Path("/dev/zero")):
+        for folder, argv in (("est", ("import", "offering", source)),
+                             ("est", ("receipt", "import", source)),
+                             ("est", ("records", "add", "offering", "--json", f"@{source}")),
+                             ("min", ("ministry", "consolidate", source)),
+                             ("min", ("ministry", "verify", source)),
+                             ("min", ("ministry", "establishments", "import", source))):
+            done = bounded(*argv, data=getattr(pair, folder))
+            assert done.returncode == 1, (argv, done.stderr)
+            assert "Traceback" not in done.stderr and source.name in done.stderr, (argv, done.stderr)
+            assert "device or a pipe" in done.stderr, (argv, done.stderr)
+    assert before == {"est": tree_digest(pair.est), "min": tree_digest(pair.min, journals=True)}
