@@ -24,7 +24,10 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:  # named after the file asked for, not the temporary one (« Is a directory »)
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -1204,6 +1204,12 @@ CATALOGUE |= {
         "{file} : ce n'est pas un fichier mais un périphérique ou un tube : choisissez le fichier lui-même",
         "{file}: ليس ملفا بل جهازا أو أنبوبا: اختاروا الملف نفسه",
         "{file}: not a file but a device or a pipe: choose the file itself"),
+    "export.outdir_not_folder": (
+        "{folder} est un fichier, pas un dossier : nommez le dossier (la clé USB…) où écrire le lot ; aucun lot "
+        "n'a été écrit",
+        "{folder} ملف وليس مجلدا: سمّوا المجلد (مفتاح USB…) الذي تُكتب فيه الحزمة؛ لم تُكتب أي حزمة",
+        "{folder} is a file, not a folder: name the folder (the USB key…) to write the bundle to; no bundle was "
+        "written"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

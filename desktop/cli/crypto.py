@@ -283,6 +283,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     if not has_keys(workspace):
         fail(Message("export.no_keys"))
+    if Path(args.outdir).exists() and not Path(args.outdir).is_dir():  # before a number is used
+        fail(Message("export.outdir_not_folder", folder=args.outdir))
     identity = load_identity(workspace, passphrase())
     result = export_bundle(workspace, identity, Path(args.outdir), full=args.full)
     entry = result.entry

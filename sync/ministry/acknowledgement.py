@@ -27,6 +27,8 @@ def write_receipts(store: NationalStore, identity: Identity, report: Any, folder
 def receipt_bytes(store: NationalStore, identity: Identity, establishment: str, sequence: int,
                   chain: int | None = None) -> bytes:
     """The signed receipt of the applied bundle n° ``sequence`` of ``establishment`` (current chain by default)."""
+    if not 1 <= sequence < 1 << 63:  # no bundle has it (a database integer could not even hold some)
+        raise SyncError(Message("receipt.not_consolidated", sequence=sequence, code=establishment[:40]))
     with store.read() as conn:
         if chain is None:
             chain = conn.execute(select(chains.c.chain).where(chains.c.establishment == establishment)).scalar()

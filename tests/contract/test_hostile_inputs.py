@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import PASSPHRASE, Pair, refused, tree_digest
+from tests.contract.conftest import PASSPHRASE, Pair, kafaat, refused, tree_digest
 from tests.contract.test_hostile_imports import (
     CONTENT_TYPES,
     RELS,
@@ -87,3 +87,15 @@ def test_a_pipe_or_a_device_given_as_a_file(pair: Pair, tmp_path: Path) -> None:
             assert "Traceback" not in done.stderr and source.name in done.stderr, (argv, done.stderr)
             assert "device or a pipe" in done.stderr, (argv, done.stderr)
     assert before == {"est": tree_digest(pair.est), "min": tree_digest(pair.min, journals=True)}
+
+
+def test_a_bundle_export_into_a_file_uses_no_number(pair: Pair, tmp_path: Path) -> None:
+    """``bundle export OUTDIR`` naming an existing file: the bundle was built, numbered and kept in the outbox,
+    then « copying it failed (File exists) »; now refused before anything, and the next export is n° 2."""
+    (tmp_path / "cle").write_text("pas un dossier", encoding="utf-8")
+    before = tree_digest(pair.est)
+    run = refused("bundle", "export", tmp_path / "cle", data=pair.est, lang="en")
+    assert "is a file, not a folder" in run.err, run.err
+    assert tree_digest(pair.est) == before
+    run = kafaat("bundle", "export", tmp_path / "usb", data=pair.est, lang="en")
+    assert run.code == 0 and (tmp_path / "usb" / "kafaat-ECC-000002.kfb").is_file(), run.err

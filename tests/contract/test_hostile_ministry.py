@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import Pair, refused, tree_digest
+from tests.contract.conftest import Pair, ok, refused, tree_digest
 
 
 def raw_digest(folder: Path) -> dict[str, str]:
@@ -55,3 +55,18 @@ def test_establishment_labels_with_bidirectional_controls_are_refused(pair: Pair
         run = refused("ministry", "establishments", "import", path, data=pair.min)
         assert "ligne 3" in run.err, run.err
         assert tree_digest(pair.min) == before, bad
+
+
+def test_a_receipt_number_beyond_any_bundle_and_a_report_named_like_a_folder(pair: Pair, tmp_path: Path) -> None:
+    """``ministry receipt ESTABLISHMENT SEQ OUT`` with a number no database integer holds was a traceback;
+    ``ministry report OUT.xlsx`` onto a folder named the temporary file it had written beside."""
+    ok("ministry", "consolidate", pair.bundle1, data=pair.min)
+    before = tree_digest(pair.min)
+    for number in ("0", "-1", "99999999999999999999999"):
+        run = refused("ministry", "receipt", "ECC", number, tmp_path / "accuse.json", data=pair.min, lang="en")
+        assert number in run.err and "ministry status" in run.err, run.err
+    (tmp_path / "rapport.xlsx").mkdir()
+    run = refused("ministry", "report", tmp_path / "rapport.xlsx", data=pair.min, lang="en")
+    assert "rapport.xlsx:" in run.err and ".tmp" not in run.err, run.err
+    assert tree_digest(pair.min) == before
+    assert not list(tmp_path.glob(".*.tmp")) and list((tmp_path / "rapport.xlsx").iterdir()) == []
