@@ -202,7 +202,10 @@ def console_logging() -> None:
 def command_log(args: argparse.Namespace) -> Path | None:
     """The data folder's ``logs/kafaat.log``, for an initialised data folder that can be written."""
     folder = data_dir(args)
-    if not (folder / "settings.json").is_file():
+    try:
+        if not (folder / "settings.json").is_file():
+            return None
+    except OSError:  # a path the system refuses (« File name too long »): the command itself says so
         return None
     logs = folder / "logs"
     return logs if setup_logging(logs) is not None else None

@@ -99,3 +99,12 @@ def test_a_bundle_export_into_a_file_uses_no_number(pair: Pair, tmp_path: Path) 
     assert tree_digest(pair.est) == before
     run = kafaat("bundle", "export", tmp_path / "usb", data=pair.est, lang="en")
     assert run.code == 0 and (tmp_path / "usb" / "kafaat-ECC-000002.kfb").is_file(), run.err
+
+
+def test_a_data_folder_path_the_system_refuses(tmp_path: Path) -> None:
+    """``--data-dir`` longer than the system allows (« File name too long »): a traceback before the command
+    even started (looking for the folder's log); now the command's own sentence, exit 1."""
+    folder = Path(tmp_path, *(f"dossier-très-long-{i:02d}-" + "x" * 60 for i in range(60)))
+    for argv in (("init", "--role", "establishment", "--establishment", "ECC"), ("records", "list", "offering")):
+        run = refused(*argv, data=folder, lang="en")
+        assert "too long" in run.err, run.err
