@@ -1210,6 +1210,13 @@ CATALOGUE |= {
         "{folder} ملف وليس مجلدا: سمّوا المجلد (مفتاح USB…) الذي تُكتب فيه الحزمة؛ لم تُكتب أي حزمة",
         "{folder} is a file, not a folder: name the folder (the USB key…) to write the bundle to; no bundle was "
         "written"),
+    "restore.send_full": (
+        "Les ministères ont pu recevoir des lots faits après cette sauvegarde : envoyez-leur maintenant un lot "
+        "complet (« kafaat bundle export --full ») pour que leurs données redeviennent celles-ci",
+        "ربما تلقت الوزارات حزما أُعدّت بعد هذه النسخة الاحتياطية: أرسلوا إليها الآن حزمة كاملة "
+        "(« kafaat bundle export --full ») لتعود بياناتها مطابقة لهذه",
+        "The ministries may have received bundles made after this backup: send them a complete bundle now "
+        "(« kafaat bundle export --full ») so that their data become these again"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

@@ -61,10 +61,13 @@ def daily(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from forms.backup import restore
 
-    safety = restore(open_workspace(args), Path(args.file))
+    workspace = open_workspace(args)
+    safety = restore(workspace, Path(args.file))
     say(Message("restore.done", file=args.file))
     if safety != Path():
         say(Message("restore.kept", file=safety))
+    if workspace.role == "establishment":  # docs/ministry-cli.md, « consolidate » § 6
+        say(Message("restore.send_full"))
     return 0
 
 

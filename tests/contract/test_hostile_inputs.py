@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import PASSPHRASE, Pair, kafaat, refused, tree_digest
+from tests.contract.conftest import PASSPHRASE, Pair, kafaat, ok, refused, tree_digest
 from tests.contract.test_hostile_imports import (
     CONTENT_TYPES,
     RELS,
@@ -108,3 +108,12 @@ def test_a_data_folder_path_the_system_refuses(tmp_path: Path) -> None:
     for argv in (("init", "--role", "establishment", "--establishment", "ECC"), ("records", "list", "offering")):
         run = refused(*argv, data=folder, lang="en")
         assert "too long" in run.err, run.err
+
+
+def test_a_restore_says_to_send_a_complete_bundle(pair: Pair, tmp_path: Path) -> None:
+    """An old backup restored after bundles went out: the ministry keeps the records made since, until a
+    complete export (``docs/ministry-cli.md``, « consolidate » § 6); nothing said so to the user."""
+    ok("backup", tmp_path / "ancienne.db", data=pair.est)
+    for lang in ("fr", "en", "ar"):
+        run = ok("restore", tmp_path / "ancienne.db", data=pair.est, lang=lang)
+        assert "kafaat bundle export --full" in run.out, run.out
