@@ -8,6 +8,7 @@ import errno
 import gc
 import getpass
 import os
+import re
 import shutil
 import sys
 import traceback
@@ -101,12 +102,24 @@ def print_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""What a terminal obeys rather than shows (ESC and CSI sequences that recolour, move the cursor, retitle
+the window or write the clipboard; a carriage return that overwrites the line): a record's text, a file or
+a folder name may hold them, and a listing must not run them on the analyst's terminal. Tabs and line
+feeds stay."""
+
+
+def shown(text: str) -> str:
+    """``text`` as printed: each terminal control replaced by « � »."""
+    return text if text.isprintable() else TERMINAL_CONTROLS.sub("\ufffd", text)
+
+
 def say(message: Localizable) -> None:
-    print(tr(message), flush=True)
+    print(shown(tr(message)), flush=True)
 
 
 def warn(message: Localizable) -> None:
-    print(tr(message), file=sys.stderr, flush=True)
+    print(shown(tr(message)), file=sys.stderr, flush=True)
 
 
 def fail(message: Localizable, details: list[str] | None = None) -> NoReturn:

@@ -16,6 +16,7 @@ from desktop.cli.common import (
     passphrase,
     print_json,
     say,
+    shown,
     tr,
     warn,
 )
@@ -75,7 +76,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, text: str) -> None:
         if show:
-            print(f"\r{done}/{total} {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done}/{total} {shown(text[:60]):<60}", end="", file=sys.stderr, flush=True)
 
     report = consolidate(workspace, identity, [Path(p) for p in args.paths], receipts, state=TaskState(progress))
     if show:

@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, open_workspace, say
+from desktop.cli.common import EXIT_OK, open_workspace, say, shown
 from desktop.cli.crypto import refusing
 from forms.messages import Message
 from forms.workspace import MINISTRY
@@ -42,7 +42,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, text: str) -> None:
         if show:
-            print(f"\r{done}/{total} {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done}/{total} {shown(text[:60]):<60}", end="", file=sys.stderr, flush=True)
 
     result = write_report(workspace, Path(args.out), year=args.year, lang=getattr(args, "lang", None) or "fr",
                           state=TaskState(progress))

@@ -6,6 +6,7 @@ file and the way out, never a traceback, and never takes the file for a new, emp
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,26 @@ def test_a_receipt_number_beyond_any_bundle_and_a_report_named_like_a_folder(pai
     assert "rapport.xlsx:" in run.err and ".tmp" not in run.err, run.err
     assert tree_digest(pair.min) == before
     assert not list(tmp_path.glob(".*.tmp")) and list((tmp_path / "rapport.xlsx").iterdir()) == []
+
+
+def test_terminal_escapes_in_a_record_never_reach_a_terminal(pair: Pair, tmp_path: Path) -> None:
+    """A record's text holding ESC sequences (here: recolour, retitle the window, write the clipboard), sent in
+    a bundle: ``ministry records`` printed them raw on the analyst's terminal (``docs/bundle-format.md`` § 11
+    closed this for the establishment's name only), ``records list`` on the operator's."""
+    escapes = "\x1b[31m\x1b]0;pwned\x07\x1b]52;c;ZWNobyBwd25lZA==\x07\x9b2J\rFausse licence"
+    offering = ok("records", "list", "offering", "--json", data=pair.est).json()[0]
+    values = {k: v for k, v in offering.items() if k not in ("id", "status", "version", "updated_at", "refused_by")}
+    added = ok("records", "add", "offering", "--json", json.dumps(values | {"code": "LP-ESC", "title": f"Licence {escapes}"}),
+               data=pair.est)
+    assert added.out.strip()
+    ok("bundle", "export", tmp_path / "usb", data=pair.est)
+    ok("ministry", "consolidate", pair.bundle1, tmp_path / "usb", data=pair.min)
+    for folder, argv in ((pair.est, ("records", "list", "offering")), (pair.min, ("ministry", "records", "offering"))):
+        run = ok(*argv, data=folder)
+        assert "LP-ESC" in run.out, run.out
+        for control in ("\x1b", "\x07", "\x9b", "\r"):
+            assert control not in run.out + run.err, (argv, run.out)
+    # The data are kept as written (the JSON shows them, escaped by JSON itself).
+    (national,) = [r for r in ok("ministry", "records", "offering", "--json", data=pair.min).json()
+                   if r["code"] == "LP-ESC"]
+    assert national["title"].startswith("Licence \x1b[31m\x1b]0;pwned\x07"), national["title"]
