@@ -972,6 +972,15 @@ CATALOGUE |= {
         "ابتداء من السطر {next}",
         "the file holds no data row under the header (row {row}): nothing to import; fill one row per {form} "
         "from row {next}"),
+    "record.version_conflict": (
+        "{form} {id} a été modifié(e) entre-temps (version {version}, vous aviez la version {yours}) : rechargez-le "
+        "avant d'enregistrer",
+        "عُدّل « {form} » {id} في الأثناء (النسخة {version}، وكانت لديكم النسخة {yours}): أعيدوا تحميله قبل الحفظ",
+        "{form} {id} was changed meanwhile (version {version}; you had version {yours}): reload it before saving"),
+    "record.still_used": (
+        "{form} {title} est encore utilisé(e) par {n} {others} : supprimez-les ou rattachez-les ailleurs d'abord",
+        "« {form} » {title} ما زال مستعملا من طرف {others} (العدد: {n}): احذفوها أو اربطوها بسجل آخر أولا",
+        "{form} {title} is still used by {n} {others}: delete them or attach them elsewhere first"),
     "import.merged_header": (
         "en-tête en cellules fusionnées ({ref}) : défusionnez-les pour que chaque colonne ait son propre titre",
         "ترويسة في خلايا مدمجة ({ref}): ألغوا دمجها ليكون لكل عمود عنوانه الخاص",

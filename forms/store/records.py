@@ -414,9 +414,8 @@ class RecordStore:
                 raise RecordNotFound(Message("record.unknown_id", id=record_id, form=Text(
                     lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
             if existing and expected_version is not None and existing.version != expected_version:
-                raise VersionConflict(
-                    f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
-                    f"vous aviez la version {expected_version}) : rechargez-le avant d'enregistrer")
+                raise VersionConflict(Message("record.version_conflict", form=form.label, id=record_id,
+                                              version=existing.version, yours=expected_version))
             checked = self.check(form_key, raw, record_id=record_id, conn=conn)
             refusal = checked.refusal(status)
             if refusal:
@@ -472,9 +471,10 @@ class RecordStore:
                         n = conn.execute(select(func.count()).select_from(other).where(
                             (other.c[f.key] == rid) & other.c.deleted.is_(False))).scalar_one()
                         if n:
-                            raise StoreError(
-                                f"{form.label.fr} {form.title(existing.values).strip(' —')} est encore utilisé(e) par "
-                                f"{n} {lowered(other_form.plural.fr)} : supprimez-les ou rattachez-les ailleurs d'abord")
+                            raise StoreError(Message(
+                                "record.still_used", form=form.label, title=form.title(existing.values).strip(" —"),
+                                n=n, others=Text(lowered(other_form.plural.fr), other_form.plural.ar,
+                                                 lowered(other_form.plural.en))))
             seq = self._allocate(conn, len(ids))
             stamp = now_utc()
             for offset, rid in enumerate(ids):
