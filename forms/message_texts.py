@@ -1355,6 +1355,8 @@ CATALOGUE |= {
         "(« kafaat bundle export --full ») لتعود بياناتها مطابقة لهذه",
         "The ministries may have received bundles made after this backup: send them a complete bundle now "
         "(« kafaat bundle export --full ») so that their data become these again"),
+    "backup.not_written": ("{file} n'a pas été écrite : {reason}", "لم تُكتب {file}: {reason}",
+                           "{file} was not written: {reason}"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from desktop.cli.common import EXIT_REFUSED, Refused, language, open_workspace, say, warn
-from forms.messages import Message
+from forms.messages import Message, message_of
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,9 +30,49 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if args.daily:
         return daily(args)
-
-    path = backup(open_workspace(args), Path(args.out) if args.out else None)
+    workspace = open_workspace(args)
+    if workspace.role == "ministry":
+        return national_backup(workspace, Path(args.out) if args.out else None)
+    path = backup(workspace, Path(args.out) if args.out else None)
     say(Message("backup.written", file=path))
+    return 0
+
+
+def national_backup(workspace: Any, out: Path | None) -> int:
+    """``kafaat backup [OUT]`` in a ministry folder: a consistent, checked copy of the national store when it
+    is a SQLite file (it said « no database to back up » of a folder holding national.db)."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from desktop.daily_backups import targets
+    from forms.backup import integrity_problems, unused_name
+    from forms.store.database import StoreError, backup_sqlite, explain
+    from sync.ministry.store import national_store
+
+    national_store(workspace)  # the same checks and upgrades as every command, before the copy
+    found = targets(workspace)
+    if not found:
+        say(Message("backup.nothing"))
+        return 0
+    ((source, prefix),) = found
+    name = f"{prefix}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.db"
+    destination = out or unused_name(workspace.backups_dir / name)
+    if destination.is_dir():
+        destination = unused_name(destination / name)
+    try:
+        backup_sqlite(source, destination)
+    except (OSError, sqlite3.Error) as exc:
+        explained = explain(exc, destination)
+        if explained is None:
+            raise
+        raise Refused(Message("backup.not_written", file=destination,
+                              reason=message_of(explained) or explained)) from exc
+    problems = integrity_problems(destination)
+    if problems:
+        destination.unlink(missing_ok=True)
+        raise StoreError(Message("national.store_damaged", file=source, reason=problems[0],
+                                 backups=workspace.backups_dir))
+    say(Message("backup.written", file=destination))
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,19 @@ def test_terminal_escapes_in_a_record_never_reach_a_terminal(pair: Pair, tmp_pat
     (national,) = [r for r in ok("ministry", "records", "offering", "--json", data=pair.min).json()
                    if r["code"] == "LP-ESC"]
     assert national["title"].startswith("Licence \x1b[31m\x1b]0;pwned\x07"), national["title"]
+
+
+def test_a_ministry_folder_is_backed_up(pair: Pair, tmp_path: Path) -> None:
+    """``kafaat backup [OUT]`` (``cli.md``) in a ministry folder said « no database to back up » (in French
+    whatever ``--lang``) of a folder holding ``national.db``; only ``--daily`` copied it."""
+    ok("ministry", "consolidate", pair.bundle1, data=pair.min)
+    run = ok("backup", tmp_path / "national-copie.db", data=pair.min, lang="en")
+    assert "national-copie.db" in run.out, run.out
+    copy = sqlite3.connect(tmp_path / "national-copie.db")
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT count(*) FROM registry_keys").fetchone() == (1,)
+    finally:
+        copy.close()
+    run = ok("backup", data=pair.min)
+    assert len(list((pair.min / "backups").glob("national-MIC-*.db"))) == 1, run.out
