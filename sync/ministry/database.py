@@ -132,7 +132,7 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
     except DBAPIError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        if parsed.get_backend_name() == "sqlite":
+        if parsed.get_backend_name() == "sqlite" and not new:  # at init, the file named is not ours to restore
             raise NationalStoreError(Message("national.store_damaged", file=parsed.database, reason=reason,
                                              backups=backup_dir or Path(parsed.database or "").parent / "backups"),
                                      ) from exc
