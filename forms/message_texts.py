@@ -1357,6 +1357,14 @@ CATALOGUE |= {
         "(« kafaat bundle export --full ») so that their data become these again"),
     "backup.not_written": ("{file} n'a pas été écrite : {reason}", "لم تُكتب {file}: {reason}",
                            "{file} was not written: {reason}"),
+    "consolidate.receipts_not_written": (
+        "les accusés de réception n'ont pas tous pu être écrits dans {folder} ({reason}) : les lots ci-dessus sont "
+        "bien consolidés ; libérez de la place puis écrivez chaque accusé manquant avec « kafaat ministry receipt "
+        "ÉTABLISSEMENT NUMÉRO {folder} »",
+        "تعذّرت كتابة كل إشعارات الاستلام في {folder} ({reason}): الحزم أعلاه موحَّدة فعلا؛ حرّروا مساحة ثم اكتبوا كل "
+        "إشعار ناقص بالأمر « kafaat ministry receipt المؤسسة الرقم {folder} »",
+        "not every receipt could be written into {folder} ({reason}): the bundles above are consolidated; free some "
+        "space then write each missing receipt with « kafaat ministry receipt ESTABLISHMENT SEQ {folder} »"),
     "national.store_damaged": (
         "le magasin national {file} est illisible ou endommagé ({reason}) : rien n'a été modifié ; remettez à "
         "sa place la dernière sauvegarde de ce fichier (sauvegardes quotidiennes dans {backups}) puis consolidez "

@@ -111,3 +111,19 @@ def test_a_ministry_folder_is_backed_up(pair: Pair, tmp_path: Path) -> None:
         copy.close()
     run = ok("backup", data=pair.min)
     assert len(list((pair.min / "backups").glob("national-MIC-*.db"))) == 1, run.out
+
+
+def test_receipts_onto_a_full_disk_say_the_bundles_were_consolidated(pair: Pair, tmp_path: Path) -> None:
+    """``ministry consolidate … --receipts OUTDIR`` with OUTDIR on a full key: the bundle was applied, then the
+    command said « the disk of the folder MIN is full: nothing was saved » (the data folder, and false)."""
+    from tests.e2e.test_reliability_cli import _fill_disk, mounted
+
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "size=1m", "tmpfs") as usb:
+        _fill_disk(usb)
+        run = refused("ministry", "consolidate", pair.bundle1, "--receipts", usb / "accuses", data=pair.min,
+                      lang="en")
+        assert "the bundles above are consolidated" in run.err and "kafaat ministry receipt" in run.err, run.err
+        assert "applied" in run.out, run.out
+    (status,) = [s for s in ok("ministry", "status", "--json", data=pair.min).json() if s["establishment"] == "ECC"]
+    assert status["last_sequence"] == 1
+    ok("ministry", "receipt", "ECC", "1", tmp_path / "accuse.json", data=pair.min)
