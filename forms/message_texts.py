@@ -1289,37 +1289,7 @@ CATALOGUE |= {
         "no bundle no. {sequence} from {code} was consolidated: no receipt to write; check the number "
         "(« kafaat ministry status »)"),
 }
-CATALOGUE |= {
-    # ------------------------------------------------------------------ restore
-    "restore.unreadable": ("{file} n'est pas une sauvegarde Kafaat lisible : {reason} ; choisissez une autre "
-                           "sauvegarde",
-                           "{file} ليست نسخة احتياطية مقروءة لكفاءات: {reason}؛ اختاروا نسخة أخرى",
-                           "{file} is not a readable Kafaat backup: {reason}; choose another backup"),
-    "restore.not_a_backup": ("{file} n'est pas une sauvegarde Kafaat (aucun schéma) : choisissez un fichier de "
-                             "backups/",
-                             "{file} ليست نسخة احتياطية لكفاءات (لا مخطط): اختاروا ملفا من backups/",
-                             "{file} is not a Kafaat backup (no schema): choose a file from backups/"),
-    "restore.too_new": ("{file} vient d'une version plus récente de Kafaat (schéma {revision}) : installez cette "
-                        "version pour la restaurer",
-                        "{file} من إصدار أحدث من كفاءات (المخطط {revision}): ثبّتوا ذلك الإصدار لاستعادتها",
-                        "{file} comes from a newer version of Kafaat (schema {revision}): install that version to "
-                        "restore it"),
-    "restore.damaged": ("{file} est endommagée ({detail}) : choisissez une autre sauvegarde",
-                        "{file} تالفة ({detail}): اختاروا نسخة احتياطية أخرى",
-                        "{file} is damaged ({detail}): choose another backup"),
-    "restore.foreign": ("{file} est la sauvegarde de l'établissement « {owner} », pas de « {establishment} » : "
-                        "rien n'a été restauré",
-                        "{file} نسخة احتياطية للمؤسسة « {owner} » وليست للمؤسسة « {establishment} »: لم يُستعد شيء",
-                        "{file} is the backup of the establishment « {owner} », not « {establishment} »: nothing "
-                        "was restored"),
-    "restore.busy": (
-        "la base {file} est en cours d'écriture {by} : rien n'a été restauré ; attendez la fin de cette "
-        "opération (ou fermez la fenêtre) puis relancez « kafaat restore »",
-        "القاعدة {file} قيد الكتابة {by}: لم يُستعد شيء؛ انتظروا انتهاء هذه العملية (أو أغلقوا النافذة) ثم أعيدوا "
-        "تشغيل « kafaat restore »",
-        "the database {file} is being written {by}: nothing was restored; wait until that operation ends (or "
-        "close the window) then run « kafaat restore » again"),
-}
+# hostile inputs (outside the end of the file, where other branches append)
 CATALOGUE |= {
     "national.store_empty": (
         "le magasin national {file} est vide (0 octet) : ce n'est plus la base de ce dossier ministère ; rien n'a "
@@ -1374,4 +1344,35 @@ CATALOGUE |= {
         "the national store {file} is unreadable or damaged ({reason}): nothing was changed; put the latest "
         "backup of this file in its place (daily backups in {backups}) then consolidate again the bundles "
         "received since: those already applied are recognised"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ restore
+    "restore.unreadable": ("{file} n'est pas une sauvegarde Kafaat lisible : {reason} ; choisissez une autre "
+                           "sauvegarde",
+                           "{file} ليست نسخة احتياطية مقروءة لكفاءات: {reason}؛ اختاروا نسخة أخرى",
+                           "{file} is not a readable Kafaat backup: {reason}; choose another backup"),
+    "restore.not_a_backup": ("{file} n'est pas une sauvegarde Kafaat (aucun schéma) : choisissez un fichier de "
+                             "backups/",
+                             "{file} ليست نسخة احتياطية لكفاءات (لا مخطط): اختاروا ملفا من backups/",
+                             "{file} is not a Kafaat backup (no schema): choose a file from backups/"),
+    "restore.too_new": ("{file} vient d'une version plus récente de Kafaat (schéma {revision}) : installez cette "
+                        "version pour la restaurer",
+                        "{file} من إصدار أحدث من كفاءات (المخطط {revision}): ثبّتوا ذلك الإصدار لاستعادتها",
+                        "{file} comes from a newer version of Kafaat (schema {revision}): install that version to "
+                        "restore it"),
+    "restore.damaged": ("{file} est endommagée ({detail}) : choisissez une autre sauvegarde",
+                        "{file} تالفة ({detail}): اختاروا نسخة احتياطية أخرى",
+                        "{file} is damaged ({detail}): choose another backup"),
+    "restore.foreign": ("{file} est la sauvegarde de l'établissement « {owner} », pas de « {establishment} » : "
+                        "rien n'a été restauré",
+                        "{file} نسخة احتياطية للمؤسسة « {owner} » وليست للمؤسسة « {establishment} »: لم يُستعد شيء",
+                        "{file} is the backup of the establishment « {owner} », not « {establishment} »: nothing "
+                        "was restored"),
+    "restore.busy": (
+        "la base {file} est en cours d'écriture {by} : rien n'a été restauré ; attendez la fin de cette "
+        "opération (ou fermez la fenêtre) puis relancez « kafaat restore »",
+        "القاعدة {file} قيد الكتابة {by}: لم يُستعد شيء؛ انتظروا انتهاء هذه العملية (أو أغلقوا النافذة) ثم أعيدوا "
+        "تشغيل « kafaat restore »",
+        "the database {file} is being written {by}: nothing was restored; wait until that operation ends (or "
+        "close the window) then run « kafaat restore » again"),
 }
