@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import Refused, fail, open_workspace, output_file, say, warn
+from desktop.cli.common import fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
 from forms.i18n import lowered, normalise_lang
 from forms.messages import Message
@@ -100,6 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.cli.common import Refused
     from forms.excel import run_import, write_error_report
 
     lang = normalise_lang(getattr(args, "lang", None))

@@ -40,7 +40,6 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 
 from forms.i18n import plural
-from forms.inputs import NotARegularFile, open_input
 from forms.messages import Message
 from forms.reference import fold
 
@@ -155,6 +154,8 @@ def _mb(n: int) -> str:
 
 def sniff(path: Path) -> str:
     """``xlsx`` or ``csv``; raises ``FileRefused`` with a French explanation otherwise."""
+    from forms.inputs import NotARegularFile, open_input
+
     name = path.name
     try:
         with open_input(path) as handle:  # never a pipe (it blocks) nor a device (it never ends)

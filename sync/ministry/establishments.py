@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from forms.i18n import plural
-from forms.inputs import open_input
 from forms.reference import reference
 from sync.bundle import CODE
 from sync.encoding import now_utc
@@ -116,6 +115,8 @@ def parse_csv(data: bytes, what: str) -> list[dict[str, str]]:
 
 def import_establishments(workspace: Any, path: Path) -> tuple[list[str], list[str], int]:
     """Add or correct establishments from a CSV file. Returns (added, corrected, unchanged count)."""
+    from forms.inputs import open_input
+
     try:
         with open_input(path) as handle:  # at most one byte more than allowed: never a huge file whole
             data = handle.read(MAX_CSV_BYTES + 1)
