@@ -111,6 +111,28 @@ def run_migrations(engine: Engine, target: str = "head") -> None:
         conn.commit()
 
 
+def check_sqlite_file(path: Path, backups: Path) -> None:
+    """Refuse a national store file that SQLite cannot read — emptied (0 bytes: a failed copy or a
+    synchronisation tool; never taken for a new, empty store), or with a damaged header or pages — saying
+    where the daily backups are. Read only."""
+    import sqlite3
+
+    if path.stat().st_size == 0:
+        raise NationalStoreError(Message("national.store_empty", file=path, backups=backups))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            return  # busy, locked, cannot be opened here: not damage; the store's own open says what it is
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise NationalStoreError(Message("national.store_damaged", file=path, reason=reason,
+                                         backups=backups)) from exc
+
+
 def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None, new: bool = False) -> Engine:
     """An engine on the national store at ``url``, upgraded to this build's schema. An empty SQLite file is
     refused unless the store is being made (``new``: ``kafaat init``)."""
@@ -121,22 +143,16 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
         if not path.exists() and not create:
             raise NationalStoreError(f"aucun magasin national dans {path.parent} : initialisez d'abord le dossier "
                                      "avec « kafaat init --role ministry »")
-        if not new and path.is_file() and path.stat().st_size == 0:
-            # what a failed copy or a synchronisation tool leaves: never taken for a new, empty store
-            raise NationalStoreError(Message("national.store_empty", file=path,
-                                             backups=backup_dir or path.parent / "backups"))
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not new and path.is_file():  # at init, a file named by --db is not ours to judge
+            check_sqlite_file(path, backup_dir or path.parent / "backups")
     engine = new_engine(url)
     try:
         revision = current_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        if parsed.get_backend_name() == "sqlite" and not new:  # at init, the file named is not ours to restore
-            raise NationalStoreError(Message("national.store_damaged", file=parsed.database, reason=reason,
-                                             backups=backup_dir or Path(parsed.database or "").parent / "backups"),
-                                     ) from exc
-        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : {reason}") from exc
+        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : "
+                                 f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}") from exc
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
         raise NationalStoreError(f"le magasin national a été écrit par une version plus récente de Kafaat (schéma "
