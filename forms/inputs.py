@@ -30,3 +30,9 @@ def open_input(path: Path | str) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_input(path: Path | str, limit: int) -> bytes:
+    """At most ``limit`` bytes of the regular file ``path`` (``open_input``'s refusals)."""
+    with open_input(path) as handle:
+        return handle.read(limit)

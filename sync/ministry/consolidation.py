@@ -13,7 +13,6 @@ A receipt per applied bundle is then written into ``receipts_dir``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.i18n import plural
-from forms.inputs import open_input
+from forms.inputs import read_input
 from forms.messages import Message, localized, message_of
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
@@ -171,11 +170,13 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
 
 def _read(path: Path, limits: Limits) -> bytes:
     try:
-        with open_input(path) as handle:  # never a pipe (it blocks) nor a device (it never ends)
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_file:
-                raise BundleTooLarge(f"fichier de {size} octets : au-delà de la limite de {limits.max_file} octets")
-            return handle.read(limits.max_file + 1)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+    if size > limits.max_file:
+        raise BundleTooLarge(f"fichier de {size} octets : au-delà de la limite de {limits.max_file} octets")
+    try:
+        return read_input(path, limits.max_file + 1)  # never a pipe (it blocks) nor a device (it never ends)
     except OSError as exc:
         raise SyncError(f"fichier illisible ({exc.strerror})") from exc
 
