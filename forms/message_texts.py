@@ -1182,3 +1182,244 @@ CATALOGUE |= {
         "the database {file} is being written {by}: nothing was restored; wait until that operation ends (or "
         "close the window) then run « kafaat restore » again"),
 }
+CATALOGUE |= {
+    # ------------------------------------------------------------------ damaged or crafted workbooks, CSV files
+    "size.mb": ("{size} Mo", "{size} ميغابايت", "{size} MB"),
+    "count.formulas": ("{n} formule|{n} formules",
+                       "لا صيغ|صيغة واحدة|صيغتين|{n} صيغ|{n} صيغة|{n} صيغة",
+                       "{n} formula|{n} formulas"),
+    "csv.utf8_bom": ("UTF-8 (avec BOM)", "UTF-8 (مع BOM)", "UTF-8 (with BOM)"),
+    "csv.cp1256": ("Windows-1256 (arabe)", "Windows-1256 (عربي)", "Windows-1256 (Arabic)"),
+    "xlsx.damaged_archive": (
+        "{file} : archive .xlsx endommagée ou incomplète : ouvrez-le dans Excel et ré-enregistrez-le "
+        "(Fichier > Enregistrer sous > .xlsx)",
+        "{file}: أرشيف .xlsx تالف أو ناقص: افتحوه في Excel وأعيدوا حفظه (ملف > حفظ باسم > .xlsx)",
+        "{file}: damaged or incomplete .xlsx archive: open it in Excel and save it again (File > Save As > .xlsx)"),
+    "xlsx.too_many_members": (
+        "{file} : structure anormale ({count} éléments dans l'archive) : fichier refusé",
+        "{file}: بنية غير عادية (عدد العناصر في الأرشيف: {count}): الملف مرفوض",
+        "{file}: abnormal structure ({count} items in the archive): file refused"),
+    "xlsx.ods": (
+        "{file} : classeur OpenDocument (.ods) : enregistrez-le au format .xlsx (Fichier > Enregistrer sous > "
+        "Excel 2007-365)",
+        "{file}: مصنف OpenDocument (.ods): احفظوه بصيغة .xlsx (ملف > حفظ باسم > Excel 2007-365)",
+        "{file}: OpenDocument workbook (.ods): save it as .xlsx (File > Save As > Excel 2007-365)"),
+    "xlsx.not_excel": (
+        "{file} : ce n'est pas un classeur Excel (.xlsx) : enregistrez vos données au format .xlsx ou .csv",
+        "{file}: ليس مصنف Excel (.xlsx): احفظوا بياناتكم بصيغة .xlsx أو .csv",
+        "{file}: not an Excel workbook (.xlsx): save your data as .xlsx or .csv"),
+    "xlsx.odd_compression": (
+        "{file} : archive compressée d'une façon qu'Excel n'utilise pas ({member}) : ouvrez le fichier dans Excel "
+        "ou LibreOffice et ré-enregistrez-le au format .xlsx",
+        "{file}: أرشيف مضغوط بطريقة لا يستعملها Excel ({member}): افتحوا الملف في Excel أو LibreOffice وأعيدوا "
+        "حفظه بصيغة .xlsx",
+        "{file}: an archive compressed in a way Excel does not use ({member}): open the file in Excel or "
+        "LibreOffice and save it again as .xlsx"),
+    "xlsx.ratio": (
+        "{file} : taux de compression anormal pour {member} ({ratio} pour 1, {limit} au plus) : fichier refusé "
+        "par sécurité",
+        "{file}: نسبة ضغط غير عادية للعنصر {member} ({ratio} إلى 1، والحد الأقصى {limit}): رُفض الملف احتياطا",
+        "{file}: abnormal compression ratio for {member} ({ratio} to 1, at most {limit}): file refused for "
+        "safety"),
+    "xlsx.too_big_uncompressed": (
+        "{file} : le classeur décompressé ferait {size} ({limit} au plus) : découpez-le en plusieurs fichiers",
+        "{file}: سيبلغ حجم المصنف بعد فك ضغطه {size} (والحد الأقصى {limit}): قسّموه إلى عدة ملفات",
+        "{file}: the uncompressed workbook would take {size} (at most {limit}): split it into several files"),
+    "xlsx.member_damaged": (
+        "{file} : archive .xlsx endommagée ({member} illisible) : ouvrez-le dans Excel et ré-enregistrez-le",
+        "{file}: أرشيف .xlsx تالف (تعذّرت قراءة {member}): افتحوه في Excel وأعيدوا حفظه",
+        "{file}: damaged .xlsx archive ({member} unreadable): open it in Excel and save it again"),
+    "xlsx.doctype": (
+        "{file} : {member} déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : fichier refusé "
+        "par sécurité ; demandez le fichier d'origine",
+        "{file}: يعلن {member} كيانات XML (<!DOCTYPE>)، وهو ما لا يفعله Excel أبدا: رُفض الملف احتياطا؛ اطلبوا "
+        "الملف الأصلي",
+        "{file}: {member} declares XML entities (<!DOCTYPE>), which Excel never does: file refused for safety; "
+        "ask for the original file"),
+    "xlsx.count": (
+        "{file} : {member} annonce {value} éléments « {element} » ({attribute}) alors qu'il ne peut en contenir "
+        "plus de {most} : fichier endommagé ou fabriqué, refusé sans être lu ; ouvrez-le dans Excel et "
+        "ré-enregistrez-le, ou demandez le fichier d'origine",
+        "{file}: يعلن {member} عن عناصر « {element} » عددها {value} ({attribute}) في حين لا يتسع لأكثر من {most}: "
+        "ملف تالف أو مصطنع، رُفض دون قراءته؛ افتحوه في Excel وأعيدوا حفظه، أو اطلبوا الملف الأصلي",
+        "{file}: {member} announces {value} « {element} » elements ({attribute}) although it cannot hold more "
+        "than {most}: a damaged or crafted file, refused unread; open it in Excel and save it again, or ask for "
+        "the original file"),
+    "xlsx.member_too_large": (
+        "{file} : {member} anormalement volumineux : fichier refusé",
+        "{file}: حجم {member} كبير على نحو غير عادي: الملف مرفوض",
+        "{file}: {member} is abnormally large: file refused"),
+    "xlsx.no_relations": (
+        "{file} : classeur .xlsx incomplet (relations absentes) : ré-enregistrez-le",
+        "{file}: مصنف .xlsx ناقص (العلاقات بين أجزائه غائبة): أعيدوا حفظه",
+        "{file}: incomplete .xlsx workbook (relationships missing): save it again"),
+    "xlsx.bad_xml": (
+        "{file} : XML du classeur refusé ({why}) : ouvrez-le dans Excel et ré-enregistrez-le, ou demandez le "
+        "fichier d'origine",
+        "{file}: رُفض XML المصنف ({why}): افتحوه في Excel وأعيدوا حفظه، أو اطلبوا الملف الأصلي",
+        "{file}: the workbook's XML was refused ({why}): open it in Excel and save it again, or ask for the "
+        "original file"),
+    "xlsx.why_entities": ("il déclare des entités XML, ce qu'Excel ne fait jamais",
+                          "يعلن كيانات XML، وهو ما لا يفعله Excel أبدا",
+                          "it declares XML entities, which Excel never does"),
+    "xlsx.why_malformed": ("son XML est mal formé", "بنية XML فيه غير سليمة", "its XML is malformed"),
+    "xlsx.no_visible_sheet": (
+        "{file} : aucune feuille visible à importer (les feuilles masquées sont ignorées : affichez la feuille "
+        "de données)",
+        "{file}: لا توجد ورقة ظاهرة للاستيراد (تُتجاهل الأوراق المخفية: أظهروا ورقة البيانات)",
+        "{file}: no visible sheet to import (hidden sheets are ignored: unhide the data sheet)"),
+    "xlsx.same_sheet_name": (
+        "{file} : plusieurs feuilles portent le nom « {sheet} », ce qu'Excel ne permet pas : fichier refusé",
+        "{file}: عدة أوراق تحمل الاسم « {sheet} »، وهو ما لا يسمح به Excel: الملف مرفوض",
+        "{file}: several sheets are named « {sheet} », which Excel does not allow: file refused"),
+    "xlsx.too_many_rows": (
+        "{file} : plus de {limit} lignes dans la feuille « {sheet} » ({limit} au plus par import) : découpez le "
+        "fichier en plusieurs",
+        "{file}: عدد الأسطر في الورقة « {sheet} » يتجاوز {limit} (الحد الأقصى {limit} في كل استيراد): قسّموا "
+        "الملف إلى عدة ملفات",
+        "{file}: more than {limit} rows in the sheet « {sheet} » (at most {limit} per import): split the file "
+        "into several"),
+    "xlsx.sheet_missing": (
+        "{file} : la feuille « {sheet} » est absente de l'archive : ré-enregistrez le fichier",
+        "{file}: الورقة « {sheet} » غائبة عن الأرشيف: أعيدوا حفظ الملف",
+        "{file}: the sheet « {sheet} » is missing from the archive: save the file again"),
+    "xlsx.sheet_damaged": (
+        "{file} : archive .xlsx endommagée (la feuille « {sheet} » est illisible) : ouvrez-le dans Excel et "
+        "ré-enregistrez-le",
+        "{file}: أرشيف .xlsx تالف (تعذّرت قراءة الورقة « {sheet} »): افتحوه في Excel وأعيدوا حفظه",
+        "{file}: damaged .xlsx archive (the sheet « {sheet} » is unreadable): open it in Excel and save it again"),
+    "xlsx.sheet_doctype": (
+        "{file} : la feuille « {sheet} » déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : "
+        "fichier refusé par sécurité",
+        "{file}: تعلن الورقة « {sheet} » كيانات XML (<!DOCTYPE>)، وهو ما لا يفعله Excel أبدا: رُفض الملف احتياطا",
+        "{file}: the sheet « {sheet} » declares XML entities (<!DOCTYPE>), which Excel never does: file refused "
+        "for safety"),
+    "xlsx.extent": (
+        "{file} : la feuille « {sheet} » a des cellules jusqu'à la ligne {rows} et la colonne {column} "
+        "({max_rows} lignes et {max_columns} colonnes au plus, {max_cells} cellules en tout) : supprimez les "
+        "lignes et colonnes inutiles ou découpez le fichier",
+        "{file}: في الورقة « {sheet} » خلايا حتى السطر {rows} والعمود {column} (الحد الأقصى للأسطر: {max_rows}، "
+        "وللأعمدة: {max_columns}، وللخلايا إجمالا: {max_cells}): احذفوا الأسطر والأعمدة غير اللازمة أو قسّموا "
+        "الملف",
+        "{file}: the sheet « {sheet} » has cells down to row {rows} and column {column} (at most {max_rows} "
+        "rows and {max_columns} columns, {max_cells} cells in all): delete the unused rows and columns or split "
+        "the file"),
+    "xlsx.formulas": (
+        "{file} : la feuille « {sheet} » contient {formulas} ({cells}) : Kafaat n'évalue jamais de formules ; "
+        "copiez les colonnes puis « Collage spécial > Valeurs » et réessayez",
+        "{file}: تحتوي الورقة « {sheet} » على {formulas} ({cells}): لا يحسب كفاءات الصيغ أبدا؛ انسخوا الأعمدة "
+        "ثم « لصق خاص > قيم » وأعيدوا المحاولة",
+        "{file}: the sheet « {sheet} » contains {formulas} ({cells}): Kafaat never evaluates formulas; copy "
+        "the columns then « Paste Special > Values » and try again"),
+    "xlsx.unreadable": (
+        "{file} : classeur illisible (son contenu XML est endommagé ou n'a pas été écrit par Excel) : ouvrez-le "
+        "dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx",
+        "{file}: مصنف غير مقروء (محتواه XML تالف أو لم يكتبه Excel): افتحوه في Excel أو LibreOffice وأعيدوا "
+        "حفظه بصيغة .xlsx",
+        "{file}: unreadable workbook (its XML content is damaged or was not written by Excel): open it in Excel "
+        "or LibreOffice and save it again as .xlsx"),
+    "csv.bad_text": (
+        "{file} : texte {encoding} invalide vers l'octet {offset} : ré-enregistrez le fichier au format "
+        "« CSV UTF-8 »",
+        "{file}: نص {encoding} غير صالح قرب البايت {offset}: أعيدوا حفظ الملف بصيغة « CSV UTF-8 »",
+        "{file}: invalid {encoding} text near byte {offset}: save the file again as « CSV UTF-8 »"),
+    "csv.too_many_rows": (
+        "{file} : plus de {limit} lignes ({limit} au plus par import) : découpez le fichier en plusieurs",
+        "{file}: عدد الأسطر يتجاوز {limit} (الحد الأقصى {limit} في كل استيراد): قسّموا الملف إلى عدة ملفات",
+        "{file}: more than {limit} rows (at most {limit} per import): split the file into several"),
+    "csv.unreadable_line": (
+        "{file}, ligne {line} : CSV illisible (cellule démesurée ou guillemet jamais refermé) : vérifiez cette "
+        "ligne dans un éditeur de texte, ou ré-enregistrez le fichier depuis Excel",
+        "{file}، السطر {line}: ملف CSV غير مقروء (خلية مفرطة الطول أو علامة اقتباس لم تُغلق): تحققوا من هذا "
+        "السطر في محرر نصوص، أو أعيدوا حفظ الملف من Excel",
+        "{file}, line {line}: unreadable CSV (an oversized cell or a quote never closed): check this line in a "
+        "text editor, or save the file again from Excel"),
+    "sheet.too_wide": ("{file} : {width} colonnes, {limit} au plus",
+                       "{file}: عدد الأعمدة {width}، والحد الأقصى {limit}",
+                       "{file}: {width} columns, at most {limit}"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ key files and signed documents: their inside
+    "part.of": ("{what} : {part}", "{what}: {part}", "{what}: {part}"),
+    "part.salt": ("sel", "الملح", "salt"),
+    "part.nonce": ("nonce", "الرقم العابر (nonce)", "nonce"),
+    "part.ciphertext": ("données chiffrées", "البيانات المشفَّرة", "encrypted data"),
+    "part.public_key": ("clé publique {alg}", "المفتاح العمومي {alg}", "public key {alg}"),
+    "part.key": ("clé {alg}", "المفتاح {alg}", "key {alg}"),
+    "part.programme_key": ("clé", "المفتاح", "key"),
+    "part.signature": ("signature {alg}", "التوقيع {alg}", "signature {alg}"),
+    "b64.expected": ("{what} : valeur base64 attendue", "{what}: يُنتظر هنا نص base64", "{what}: a base64 value expected"),
+    "b64.invalid": ("{what} : base64 invalide", "{what}: نص base64 غير صالح", "{what}: invalid base64"),
+    "b64.not_canonical": ("{what} : base64 non canonique", "{what}: نص base64 بصيغة غير قياسية",
+                          "{what}: non-canonical base64"),
+    "b64.length": ("{what} : {size} octets au lieu de {length}", "{what}: {size} بايت بدلا من {length}",
+                   "{what}: {size} bytes instead of {length}"),
+    "json.duplicate": ("{what} : membre JSON « {key} » en double", "{what}: العنصر « {key} » مكرَّر في JSON",
+                       "{what}: JSON member « {key} » given twice"),
+    "json.constant": ("{what} : valeur JSON non autorisée ({name})", "{what}: قيمة JSON غير مسموح بها ({name})",
+                      "{what}: JSON value not allowed ({name})"),
+    "file.beyond_limit": (
+        "{what} : fichier de {size} octets, au-delà de la limite de {limit} octets",
+        "{what}: ملف حجمه {size} بايت، يتجاوز الحد الأقصى البالغ {limit} بايت",
+        "{what}: a file of {size} bytes, beyond the limit of {limit} bytes"),
+    "keyfile.too_large": ("{what} : fichier trop grand pour un fichier de clé",
+                          "{what}: ملف أكبر من أن يكون ملف مفتاح",
+                          "{what}: too large for a key file"),
+    "keyfile.not_a_key": ("{what} : ce n'est pas un fichier de clé Kafaat", "{what}: ليس ملف مفتاح كفاءات",
+                          "{what}: not a Kafaat key file"),
+    "keyfile.version": ("{what} : version de fichier de clé {version} non prise en charge",
+                        "{what}: إصدار ملف المفتاح {version} غير مدعوم",
+                        "{what}: key file version {version} not supported"),
+    "keyfile.algorithms": ("{what} : algorithmes inconnus ({kdf}, {aead})",
+                           "{what}: خوارزميات غير معروفة ({kdf}، {aead})",
+                           "{what}: unknown algorithms ({kdf}, {aead})"),
+    "keyfile.scrypt_invalid": ("{what} : paramètre scrypt {name} invalide", "{what}: معامل scrypt {name} غير صالح",
+                               "{what}: invalid scrypt parameter {name}"),
+    "keyfile.scrypt_low": ("{what} : paramètre scrypt {name} = {value} sous le minimum {limit}",
+                           "{what}: معامل scrypt {name} = {value} أقل من الحد الأدنى {limit}",
+                           "{what}: scrypt parameter {name} = {value} below the minimum {limit}"),
+    "keyfile.scrypt_high": ("{what} : paramètre scrypt {name} = {value} au-dessus du maximum {limit}",
+                            "{what}: معامل scrypt {name} = {value} أعلى من الحد الأقصى {limit}",
+                            "{what}: scrypt parameter {name} = {value} above the maximum {limit}"),
+    "keyfile.scrypt_memory": ("{what} : paramètres scrypt demandant plus de {limit} Mio",
+                              "{what}: معاملات scrypt تتطلب أكثر من {limit} ميبيبايت من الذاكرة",
+                              "{what}: scrypt parameters asking for more than {limit} MiB"),
+    "keyfile.member": ("{what} : membre manquant ou invalide ({member})", "{what}: عنصر ناقص أو غير صالح ({member})",
+                       "{what}: a missing or invalid member ({member})"),
+    "keyfile.mismatch": ("{what} : les clés publiques ne correspondent pas aux clés privées",
+                         "{what}: المفاتيح العمومية لا تطابق المفاتيح الخاصة",
+                         "{what}: the public keys do not match the private keys"),
+    "document.version": ("{what} : version {version} non prise en charge", "{what}: الإصدار {version} غير مدعوم",
+                         "{what}: version {version} not supported"),
+    "document.members": (
+        "{what} : membres inattendus (seuls type, version, signed et signatures sont permis)",
+        "{what}: عناصر غير متوقعة (لا يُسمح إلا بالعناصر type وversion وsigned وsignatures)",
+        "{what}: unexpected members (only type, version, signed and signatures are allowed)"),
+    "document.signed_expected": ("{what} : membres « signed » et « signatures » attendus",
+                                 "{what}: يُنتظر العنصران « signed » و« signatures »",
+                                 "{what}: members « signed » and « signatures » expected"),
+    "document.two_signatures": ("{what} : signatures Ed25519 et ML-DSA-65 attendues, et rien d'autre",
+                                "{what}: يُنتظر توقيعا Ed25519 وML-DSA-65، ولا شيء غيرهما",
+                                "{what}: Ed25519 and ML-DSA-65 signatures expected, and nothing else"),
+    "document.signed_invalid": ("{what} : contenu signé invalide", "{what}: المحتوى الموقَّع غير صالح",
+                                "{what}: invalid signed content"),
+    "document.signed_members": ("{what} : membres inattendus ou manquants dans le contenu signé",
+                                "{what}: عناصر غير متوقعة أو ناقصة في المحتوى الموقَّع",
+                                "{what}: unexpected or missing members in the signed content"),
+    "document.signed_member": ("{what} : membre manquant ou invalide dans le contenu signé",
+                               "{what}: عنصر ناقص أو غير صالح في المحتوى الموقَّع",
+                               "{what}: a missing or invalid member in the signed content"),
+    "document.identity": ("{what} : code, nom ou date invalides (caractères de contrôle, format)",
+                          "{what}: رمز أو اسم أو تاريخ غير صالح (محارف تحكم، صيغة)",
+                          "{what}: invalid code, name or date (control characters, format)"),
+    "document.key_algorithm": ("{what} : algorithme de clé inconnu", "{what}: خوارزمية مفتاح غير معروفة",
+                               "{what}: unknown key algorithm"),
+    "document.role": ("{what} : rôle inconnu « {role} »", "{what}: دور غير معروف « {role} »",
+                      "{what}: unknown role « {role} »"),
+    "document.keys_missing": ("{what} : clé manquante : {keys}|{what} : clés manquantes : {keys}",
+                              "{what}: المفاتيح الناقصة ({n}): {keys}",
+                              "{what}: missing key: {keys}|{what}: missing keys: {keys}"),
+    "document.encryption_key": ("{what} : clé publique de chiffrement invalide",
+                                "{what}: المفتاح العمومي للتشفير غير صالح",
+                                "{what}: invalid public encryption key"),
+}
