@@ -62,8 +62,8 @@ DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedErro
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-OUR_SHEETS = {"instructions", "listes", "lists", "problemes"}
-"""Sheets of our own templates and reports, never data."""
+OUR_SHEETS = {"instructions", "listes", "lists", "problemes", "problems", "المشاكل"}
+"""Sheets of our own templates and reports (the error report's problems sheet in any language), never data."""
 
 
 class FileRefused(Exception):

@@ -28,7 +28,7 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
-from forms.i18n import lowered
+from forms.i18n import Text, lowered
 from forms.messages import localized
 from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
@@ -436,17 +436,27 @@ def export_records(store: Any, form_key: str, path: Path, lang: str = "fr", stat
 
 # ------------------------------------------------------------------------------------------ error report
 
+REPORT_HEADERS = (Text("Fichier", "الملف", "File"), Text("Ligne", "السطر", "Row"), Text("Colonne", "العمود", "Column"),
+                  Text("En-tête", "الترويسة", "Header"), Text("Champ", "الحقل", "Field"),
+                  Text("Gravité", "الخطورة", "Severity"), Text("Message", "الرسالة", "Message"))
+"""The headers of the error report's problems sheet, in the language of the import (``plan.lang``)."""
+REPORT_SEVERITY = {"error": Text("erreur", "خطأ", "error"), "warning": Text("avertissement", "تنبيه", "warning")}
+REPORT_WARNING = Text("avertissement : ", "تنبيه: ", "warning: ")
+REPORT_WHERE = Text("{where} : ", "{where}: ", "{where}: ")
+
+
 def write_error_report(plan: Any, out_path: Path) -> Path:
     """The original rows, a « Problèmes » column with every message of the row, faulty cells highlighted
     (errors in red, warnings in yellow). File-level problems go on a second sheet. The report can be
-    corrected and imported again as it is (the « Problèmes » column is ignored on import)."""
+    corrected and imported again as it is (the « Problèmes » column is ignored on import). Everything the
+    report adds (the column, the sheet, its headers, the messages) is in the import's language."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
     from forms.excel.reading import FileRefused, column_letter, read_sheet
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_title(plan.sheet or "Données"))
+    ws = wb.create_sheet(sheet_title(plan.sheet or Text("Données", "البيانات", "Data").get(plan.lang)))
     red = PatternFill("solid", fgColor=ERROR_FILL)
     yellow = PatternFill("solid", fgColor=WARNING_FILL)
     bold = Font(bold=True)
@@ -500,22 +510,22 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                     cell.fill = fill
                 out.append(cell)
             text = "\n".join(
-                (f"{p.where()} : " if p.column or p.field else "")
-                + ("" if p.severity == "error" else "avertissement : ") + localized(p.message, plan.lang)
+                (REPORT_WHERE.get(plan.lang).format(where=p.where(plan.lang)) if p.column or p.field else "")
+                + ("" if p.severity == "error" else REPORT_WARNING.get(plan.lang)) + localized(p.message, plan.lang)
                 for p in found)
             message = _safe_cell(ws, text)
             message.fill = red if any(p.severity == "error" for p in found) else yellow
             out.append(message)
             ws.append(out)
     summary = wb.create_sheet(PROBLEMS_LABEL.get(plan.lang))
-    summary.append([_bold(summary, "Fichier"), _bold(summary, "Ligne"), _bold(summary, "Colonne"),
-                    _bold(summary, "En-tête"), _bold(summary, "Champ"), _bold(summary, "Gravité"),
-                    _bold(summary, "Message")])
+    summary.append([_bold(summary, text.get(plan.lang)) for text in REPORT_HEADERS])
+    severity = {"error": REPORT_SEVERITY["error"].get(plan.lang), "warning": REPORT_SEVERITY["warning"].get(plan.lang)}
     for p in general + [p for p in plan.problems if p not in general]:
         summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None,
                         _safe_cell(summary, p.header) if p.header else None,
                         _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
-                        "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, localized(p.message, plan.lang))])
+                        severity["error" if p.severity == "error" else "warning"],
+                        _safe_cell(summary, localized(p.message, plan.lang))])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return out_path
