@@ -38,7 +38,7 @@ HELP: dict[str, tuple[str, str]] = {
     "copie cohérente de la base de données": ("نسخة متسقة من قاعدة البيانات", "a consistent copy of the database"),
     "corriger la correspondance : lettre de colonne ou en-tête = clé du champ (CHAMP vide : ignorer la colonne), "
     "par ex. --map \"N° Massar=student_code\" ; répétable": (
-        "تصحيح المطابقة: حرف العمود أو الترويسة = مفتاح الحقل (CHAMP فارغ: تجاهل العمود)، مثلا "
+        "تصحيح المطابقة: حرف العمود أو الترويسة = مفتاح الحقل (FIELD فارغ: تجاهل العمود)، مثلا "
         "--map \"N° Massar=student_code\"؛ قابل للتكرار",
         "correct the mapping: column letter or header = field key (empty FIELD: ignore the column), e.g. "
         "--map \"N° Massar=student_code\"; repeatable"),

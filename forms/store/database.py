@@ -468,7 +468,7 @@ def run_migrations(engine: Engine, target: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys = ON")
         problems = raw.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise StoreError(f"la migration a laissé des références orphelines : {problems[:5]}")
+            raise StoreError(Message("db.orphans", problems=str(problems[:5])))
 
 
 def _give_identity(engine: Engine) -> None:
@@ -546,8 +546,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
                                       way_out=way_out(path, folder)))
     if not writable:
         if revision != HEAD_REVISION:
-            raise ReadOnlyFolder(f"{read_only_message(path.parent)} ; la base doit d'abord être mise à jour "
-                                 f"(schéma {revision}), ce qui demande d'écrire")
+            raise ReadOnlyFolder(Message("db.read_only_upgrade", read_only=read_only_message(path.parent),
+                                         revision=revision))
         return local_engine(path, read_only=True)
     engine = local_engine(path)
     if revision != HEAD_REVISION:
@@ -564,7 +564,7 @@ def _check_file(path: Path, folder: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ReadOnlyFolder(f"{path} ne peut pas être lu ({exc.strerror})") from exc
+        raise ReadOnlyFolder(Message("db.cannot_read", file=path, reason=exc.strerror)) from exc
     if not head:
         raise DamagedDatabase(Message("db.empty", file=path, way_out=way_out(path, folder)))
     if head != SQLITE_MAGIC:

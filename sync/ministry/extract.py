@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from forms.definitions import FORMS
 from forms.excel.columns import CONTROL_CHARS, DATE_FORMAT, FORMULA_PREFIXES, ID_KEY, cell_value, form_columns
 from forms.i18n import Text
+from forms.messages import Message
 from forms.reference import reference
 from forms.schema import Field, FieldType
 from forms.tasks import TaskState, step
@@ -33,7 +34,7 @@ SYSTEM_OUT = ("establishment", "id", "version", "change_seq", "created_at", "upd
 
 def _check_form(form_key: str) -> None:
     if form_key not in FORMS:
-        raise SyncError(f"formulaire inconnu « {form_key[:40]} » (formulaires : {', '.join(FORMS)})")
+        raise SyncError(Message("extract.unknown_form", form=form_key[:40], forms=list(FORMS)))
 
 
 def establishment_name(code: str, lang: str = "fr") -> str:
