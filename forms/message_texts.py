@@ -1838,3 +1838,17 @@ CATALOGUE |= {
                              "استمارة غير معروفة « {form} » (الاستمارات: {forms})",
                              "unknown form « {form} » (forms: {forms})"),
 }
+CATALOGUE |= {
+    "db.cannot_write_path": (
+        "{file} ne peut pas être écrit (dossier en lecture seule ou droits insuffisants) : rien n'a été modifié ; "
+        "les commandes de consultation restent possibles",
+        "تعذّرت الكتابة في {file} (مجلد للقراءة فقط أو صلاحيات غير كافية): لم يتغير شيء؛ تبقى أوامر الاطلاع ممكنة",
+        "{file} cannot be written (a read-only folder or insufficient rights): nothing was changed; the commands "
+        "that only read still work"),
+    "db.file_read_only": (
+        "la base {file} ne peut pas être écrite (fichier en lecture seule ou droits insuffisants) : rien n'a été "
+        "modifié ({reason})",
+        "تعذّرت الكتابة في القاعدة {file} (ملف للقراءة فقط أو صلاحيات غير كافية): لم يتغير شيء ({reason})",
+        "the database {file} cannot be written (a read-only file or insufficient rights): nothing was changed "
+        "({reason})"),
+}

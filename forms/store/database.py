@@ -171,8 +171,7 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
         return DiskFull(disk_full_message(folder))
     if isinstance(orig, OSError) and orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         where = orig.filename or folder
-        return ReadOnlyFolder(f"{where} ne peut pas être écrit (dossier en lecture seule ou droits insuffisants) : "
-                              "rien n'a été modifié ; les commandes de consultation restent possibles")
+        return ReadOnlyFolder(Message("db.cannot_write_path", file=where))
     if not isinstance(orig, sqlite3.Error):
         return None
     if "locked" in text or "busy" in text:
@@ -180,8 +179,7 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         if not folder_writable(folder):
             return ReadOnlyFolder(read_only_message(folder))
-        return ReadOnlyFolder(f"la base {path} ne peut pas être écrite (fichier en lecture seule ou droits "
-                              f"insuffisants) : rien n'a été modifié ({orig})")
+        return ReadOnlyFolder(Message("db.file_read_only", file=path, reason=orig))
     problems = damage(path)
     if problems or "malformed" in text or "not a database" in text or "corrupt" in text:
         forget_checked(path)

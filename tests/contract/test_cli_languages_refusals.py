@@ -187,3 +187,23 @@ def test_the_import_rules_and_the_error_report_are_in_the_language(pair: Pair, t
             # the report is corrected and imported again as it is: its problems column and sheet are ours
             again = kafaat("import", "offering", report, "--dry-run", data=pair.est, lang=lang)
             assert "المشاكل" not in again.err, again.err
+
+
+def test_the_templates_instructions_are_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """« kafaat --lang en template »: the Instructions sheet (what to fill in, the status column, partial
+    updates, CSV, each field's format and whether it is required, the rules) and the cells' checks."""
+    for lang in ("en", "ar"):
+        out = tmp_path / f"modele-{lang}.xlsx"
+        ok("template", "internship", out, data=pair.est, lang=lang)
+        wb = load_workbook(out)
+        sheet = wb["Instructions"]
+        texts = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+        sentences = [t for t in texts if len(t) > 25]
+        assert len(sentences) >= 5, texts
+        assert not [t for t in sentences if french_left(t)], [t for t in sentences if french_left(t)]
+        arabic = [t for t in sentences if ARABIC.search(t)]
+        assert len(arabic) >= 5 if lang == "ar" else not arabic, arabic
+        titles = {d.errorTitle for d in wb.worksheets[0].data_validations.dataValidation}
+        assert titles and not french_left(" ".join(map(str, titles))), titles
+    sheet = load_workbook(tmp_path / "modele-en.xlsx")["Instructions"]
+    assert "yes" in [c.value for c in sheet["D"]], [c.value for c in sheet["D"]]
