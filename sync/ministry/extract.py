@@ -163,8 +163,8 @@ def export_xlsx(workspace: Any, form_key: str, path: Path, establishment: str | 
             ws.append(row)
             count += 1
             if count % 2000 == 0:
-                step(state, count, 0, "Export…")
+                step(state, count, 0, Message("progress.exporting"))
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
-    step(state, count, count, "Export terminé")
+    step(state, count, count, Message("progress.exported"))
     return count
