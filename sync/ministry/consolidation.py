@@ -172,13 +172,13 @@ def _read(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
     if size > limits.max_file:
-        raise BundleTooLarge(f"fichier de {size} octets : au-delà de la limite de {limits.max_file} octets")
+        raise BundleTooLarge(Message("bundle.file_too_large", size=size, limit=limits.max_file))
     try:
         return read_input(path, limits.max_file + 1)  # never a pipe (it blocks) nor a device (it never ends)
     except OSError as exc:
-        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
 
 
 # ---------------------------------------------------------------------------------------- the driver
