@@ -459,7 +459,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     if form_key not in FORMS:
         raise KeyError(form_key)
     plan = ImportPlan(form_key, path, lang=lang)
-    step(state, 0, 0, "Lecture du fichier…")
+    step(state, 0, 0, Message("progress.reading_file"))
 
     def formulas_first(head: Sheet) -> None:
         """A large sheet with formulas: its header read apart, a formula in an imported column refuses the
@@ -763,6 +763,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     if sheet.hidden_count > len(sheet.hidden_rows):
         plan.notes.append(Message("import.hidden_rows", n=sheet.hidden_count))
     pending: list[tuple[int, list[Any]]] = []
+    checking = Message("progress.checking_rows")
 
     def run(pending: list[tuple[int, list[Any]]]) -> None:
         rows = prepare(pending)
@@ -777,7 +778,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             continue
         n = index - header_index - 1
         if n % 500 == 0:
-            step(state, n, total, "Vérification des lignes…")
+            step(state, n, total, checking)
         if cells.count("") + cells.count(None) == len(cells) or _blank(cells):  # an empty row (or spaces only)
             continue
         plan.rows += 1
@@ -787,7 +788,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             pending = []
     if pending:
         run(pending)
-    step(state, total, total, "Écriture…" if write else "Vérification terminée")
+    step(state, total, total, Message("progress.writing" if write else "progress.checked"))
     if write and batch and not counts["error"]:
         store.write_checked(batch, conn=conn)
 
