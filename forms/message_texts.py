@@ -981,6 +981,12 @@ CATALOGUE |= {
         "{form} {title} est encore utilisé(e) par {n} {others} : supprimez-les ou rattachez-les ailleurs d'abord",
         "« {form} » {title} ما زال مستعملا من طرف {others} (العدد: {n}): احذفوها أو اربطوها بسجل آخر أولا",
         "{form} {title} is still used by {n} {others}: delete them or attach them elsewhere first"),
+    "bundle.file_changed": (
+        "le fichier a changé pendant la consolidation (ce n'est plus le lot lu au début) : relancez la "
+        "consolidation une fois la copie terminée",
+        "تغيّر الملف أثناء التجميع (لم يعد الحزمة التي قُرئت في البداية): أعيدوا التجميع بعد انتهاء النسخ",
+        "the file changed during the consolidation (it is no longer the bundle read at the start): run the "
+        "consolidation again once the copy is finished"),
     "task.cancelled": ("opération annulée : rien n'a été modifié", "أُلغيت العملية: لم يتغير شيء",
                        "operation cancelled: nothing was changed"),
     "progress.reading_file": ("Lecture du fichier…", "قراءة الملف…", "Reading the file…"),

@@ -280,3 +280,30 @@ def test_a_restore_at_the_establishment_then_a_complete_export_converges(ministr
     gone = national_rows(ministry, "internship", "ECC")[later["internships"][0]]
     assert gone["deleted"] is True and gone["bundle_sequence"] == 3
     assert national_rows(ministry, "offering", "ECC")[later["offering"]]["deleted"] is True
+
+
+def test_each_bundle_read_again_when_applied_and_refused_if_its_file_changed(ministry, schools, identities,
+                                                                              tmp_path) -> None:
+    """The inbox is not held in memory: each file is read when its turn comes. A file replaced or removed
+    between the first look and its turn is refused (nothing of it stored), the others are applied."""
+    from forms.tasks import TaskState
+
+    files = {}
+    for code, s in schools.items():
+        s.populate()
+        files[code] = s.export()
+    swapped = False
+
+    def progress(done, total, text):
+        nonlocal swapped
+        if "ESITH" in text and not swapped:  # ESITH's turn: its file now holds ECC's bundle, ISCAE's is gone
+            swapped = True
+            files["ESITH"].write_bytes(files["ECC"].read_bytes())
+            files["ISCAE"].unlink()
+    report = consolidate(ministry, identities["MIC"], [tmp_path / "inbox"], state=TaskState(progress))
+    outcomes = {o.establishment: o for o in report.outcomes}
+    assert swapped and outcomes["ECC"].state == "applied"
+    assert outcomes["ESITH"].state == "refused" and "le fichier a changé" in outcomes["ESITH"].reason
+    assert outcomes["ISCAE"].state == "refused" and "illisible" in outcomes["ISCAE"].reason
+    assert _states(ministry) == {("ECC", 1): "applied"}
+    assert national_rows(ministry, "internship", "ESITH") == {} and national_rows(ministry, "internship", "ISCAE") == {}
