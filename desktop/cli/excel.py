@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, output_file, say, warn
+from desktop.cli.common import ESTABLISHMENT, fail, open_workspace, output_file, say, warn
 from forms.definitions import FORMS
 from forms.i18n import lowered, normalise_lang
 from forms.messages import Message
-from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
 """Messages printed on stderr; the error report holds every one."""

@@ -8,10 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, open_workspace, say
+from desktop.cli.common import EXIT_OK, MINISTRY, open_workspace, say
 from desktop.cli.crypto import refusing
 from forms.messages import Message
-from forms.workspace import MINISTRY
 
 
 def _ministry_actions(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
