@@ -122,3 +122,53 @@ def test_every_file_dialog_opens_in_the_persons_folders():
                     bare.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not bare, bare
 
+
+
+def test_the_wheel_over_a_pages_lists_changes_nothing(qtbot, application, tmp_path):
+    """Found by hand under Xvfb: two notches of the wheel over « Langue de l'application » (not focused) in
+    Paramètres turned Français into English; over a list's filter it changed the filter, and scrolling the
+    import page's mapping table changed the columns' fields passing under the pointer. The editors' boxes
+    already took the wheel only when focused; now every drop-down and number box of the window does."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from tests.desktop.test_input import wheel
+    from tests.forms.excel_files import internship_row, write_xlsx
+
+    window = application.window
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    settings = window.navigate("settings")
+    language = settings.language
+    assert language.currentData() == "fr" and not language.hasFocus()
+    wheel(language, -2)
+    assert language.currentData() == "fr"
+    assert not language.hasFocus()
+
+    page = window.navigate("offering")
+    before = page.status_filter.currentIndex()
+    wheel(page.status_filter, -1)
+    assert page.status_filter.currentIndex() == before
+
+    importing = window.navigate("import")
+    importing.set_form("internship")
+    wheel(importing.form_combo, -1)
+    assert importing.form_key == "internship"
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", [internship_row()])
+    importing.open_file(str(path))
+    qtbot.waitUntil(lambda: importing.operation is not None and importing.operation.done)
+    mapping = importing.mapping()
+    table = importing.mapping_table
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    bar = table.verticalScrollBar()
+    assert bar.maximum() > 0
+    combo = importing.combos[min(importing.combos)]
+    wheel(combo, -1)
+    assert importing.mapping() == mapping
+    assert bar.value() > 0  # the table scrolled instead
+
+    # a box the person is working in still takes the wheel
+    language = window.navigate("settings").language
+    language.setFocus()
+    qtbot.waitUntil(language.hasFocus)
+    wheel(language, -1)
+    assert language.currentData() != "fr"
