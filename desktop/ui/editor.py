@@ -520,12 +520,12 @@ class RecordEditor(QDialog):
             self.summary.setStyleSheet("")
             return False
         if self.is_dirty():
-            answer = self._ask_unsaved()
+            checked = self.run_check()
+            answer = self._ask_unsaved(len(checked.errors))
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
             if answer == QMessageBox.StandardButton.Save:
                 self._after_save = lambda: self.show_record(target)
-                checked = self.run_check()
                 self.save(COMPLETE if not checked.errors else DRAFT)
                 return True
         self.show_record(target)
@@ -549,10 +549,17 @@ class RecordEditor(QDialog):
         self.load_history()
         return True
 
-    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+    def _ask_unsaved(self, errors: int = 0) -> QMessageBox.StandardButton:
+        """Save, drop or stay. With ``errors`` the typing can only be kept as a draft, which the bundles leave
+        out (a complete record too): the question says so before « Enregistrer » is pressed."""
+        if errors:
+            text = self.tr("Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne "
+                           "peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les "
+                           "enregistrer comme brouillon ?", "", errors)
+        else:
+            text = self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?")
         return QMessageBox.question(
-            self, self.tr("Modifications non enregistrées"),
-            self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?"),
+            self, self.tr("Modifications non enregistrées"), text,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
@@ -638,12 +645,12 @@ class RecordEditor(QDialog):
         if self.saving:
             return
         if not self._closing_ok and self.is_dirty():
-            answer = self._ask_unsaved()
+            checked = self.run_check()
+            answer = self._ask_unsaved(len(checked.errors))
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
                 self._after_save = None
-                checked = self.run_check()
                 self.save(COMPLETE if not checked.errors else DRAFT)
                 return
         self.check_timer.stop()
