@@ -109,6 +109,8 @@ class RecordEditor(QDialog):
         self.touched: set[str] = set()
         self._after_save: Callable[[], None] | None = None
         """What a successful save does instead of closing (moving to the previous/next record)."""
+        self._path_of: tuple[Any, str | None] = (None, None)
+        """(the natural key values, the key path they gave): the title looks the linked record up when they change."""
         self.show_all = record_id is not None
         """A new record shows problems only for the fields already edited, until the first save."""
         self.undo_stack = QUndoStack(self)
@@ -398,12 +400,22 @@ class RecordEditor(QDialog):
     def is_dirty(self) -> bool:
         return self.values() != self.baseline
 
+    def _shown_title(self) -> str:
+        """The record's name: its key path when it belongs to another (« MS-CYBER · 2025-2026 · 2 »: a cohort's
+        own title names one cohort per offering), else its title."""
+        from desktop.ui.list_query import key_path
+
+        values = self.values()
+        links = tuple((k, values.get(k)) for k in self.form.natural_key)
+        if self._path_of[0] != links:
+            self._path_of = (links, key_path(self.store.engine, self.form.key, values))
+        return self._path_of[1] or self.form.title(values).strip(" —")
+
     def _update_title(self) -> None:
         if self.record is None:
             title = self.tr("Nouveau : {0}").format(self.form.label.get(self.lang))
         else:
-            shown = self.form.title(self.values()).strip(" —")
-            title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
+            title = f"{self.form.label.get(self.lang)} — {isolate(self._shown_title())}"
         self.heading.setText(title)
         self.heading.setToolTip(title)
         self.previous_button.setEnabled(self.record is not None)

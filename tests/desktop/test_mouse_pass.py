@@ -225,3 +225,29 @@ def _open(qtbot, application, record_id: str):
     window.context.open_record("cohort", record_id)
     qtbot.waitUntil(lambda: len(window.editors) == before + 1)
     return window.editors[-1]
+
+
+def test_a_cohort_is_named_with_its_offering(qtbot, application, store):
+    """Found by hand under Xvfb: the dashboard's « Qualité des données » listed nine identical lines
+    « Cohorte — 2025-2026 — 1 (1 avertissement) », one per offering, and the cohort's editor read
+    « Cohorte — 2025-2026 — 2 »: which offering was meant was nowhere. A record that belongs to another
+    (cohort, continuing-education session) is named by its key path, as the pickers name it:
+    « MS-CYBER · 2025-2026 · 1 »."""
+    from desktop.ui import dashboard_data
+    from tests.conftest import cohort_values
+
+    titles = {}
+    for code in ("MS-CYBER", "LP-DATA"):
+        offering, _ = store.save("offering", {**OFFERING, "code": code})
+        # first year with graduates: one warning each, so both are in the quality list
+        cohort, issues = store.save("cohort", cohort_values(offering.id, year_of_study=1, final_year=False))
+        assert issues, "the cohort needs a warning to be listed"
+        titles[code] = cohort.id
+    with store.engine.connect() as conn:
+        listed = {item.id: item.title for item in dashboard_data.quality(conn)}
+    assert listed[titles["MS-CYBER"]] == "MS-CYBER · 2025-2026 · 1"
+    assert listed[titles["LP-DATA"]] == "LP-DATA · 2025-2026 · 1"
+
+    editor = _open(qtbot, application, titles["LP-DATA"])
+    assert "LP-DATA · 2025-2026 · 1" in editor.heading.text(), editor.heading.text()
+    editor.done(0)
