@@ -169,6 +169,10 @@ def test_a_missing_column_is_named_in_the_windows_language_and_points_to_the_but
     page.check()
     _wait(qtbot, page)
     assert not page.plan.ok
+    # refused as a whole: no « aucune ligne lue » after the sentence (the preview said « 1 ligne de données »)
+    assert page.summary.text() == {"fr": "1 problème à corriger : rien ne sera importé tant qu'il en reste.",
+                                   "en": "1 problem to fix: nothing will be imported while any remain.",
+                                   }.get(lang, page.summary.text()), page.summary.text()
     messages = [page.problems_table.item(r, 4).text() for r in range(page.problems_table.rowCount())]
     assert any(f"« {header} »" in m and button in m for m in messages), messages
     assert not any("kafaat template" in m for m in messages), messages

@@ -268,8 +268,11 @@ class ImportPage(Page):
         if plan.ok:
             text = self.tr("Prêt à importer — {summary}").format(summary=self.plan_summary(plan))
         else:
+            # a file refused as a whole (a column missing…) read no row: its row counts would only contradict
+            # the preview (« aucune ligne lue » under « 1 ligne de données »); the counts open a new sentence
+            summary = "" if plan.file_refused else self.plan_summary(plan)
             text = self.tr("%n problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}", "",
-                           len(plan.errors)).format(summary=self.plan_summary(plan))
+                           len(plan.errors)).format(summary=summary[:1].upper() + summary[1:]).rstrip()
         self.summary.setText(text)
         self.show_problems(plan.problems)
 
