@@ -982,6 +982,144 @@ CATALOGUE |= {
         "ابتداء من السطر {next}",
         "the file holds no data row under the header (row {row}): nothing to import; fill one row per {form} "
         "from row {next}"),
+    "record.version_conflict": (
+        "{form} {id} a été modifié(e) entre-temps (version {version}, vous aviez la version {yours}) : rechargez-le "
+        "avant d'enregistrer",
+        "عُدّل « {form} » {id} في الأثناء (النسخة {version}، وكانت لديكم النسخة {yours}): أعيدوا تحميله قبل الحفظ",
+        "{form} {id} was changed meanwhile (version {version}; you had version {yours}): reload it before saving"),
+    "record.still_used": (
+        "{form} {title} est encore utilisé(e) par {n} {others} : supprimez-les ou rattachez-les ailleurs d'abord",
+        "« {form} » {title} ما زال مستعملا من طرف {others} (العدد: {n}): احذفوها أو اربطوها بسجل آخر أولا",
+        "{form} {title} is still used by {n} {others}: delete them or attach them elsewhere first"),
+    "task.cancelled": ("opération annulée : rien n'a été modifié", "أُلغيت العملية: لم يتغير شيء",
+                       "operation cancelled: nothing was changed"),
+    "progress.reading_file": ("Lecture du fichier…", "قراءة الملف…", "Reading the file…"),
+    "progress.checking_rows": ("Vérification des lignes…", "التحقق من الأسطر…", "Checking the rows…"),
+    "progress.writing": ("Écriture…", "الكتابة…", "Writing…"),
+    "progress.checked": ("Vérification terminée", "انتهى التحقق", "Check finished"),
+    "progress.exporting": ("Export…", "التصدير…", "Exporting…"),
+    "progress.exported": ("Export terminé", "انتهى التصدير", "Export finished"),
+    "progress.report_establishments": ("état des établissements", "حالة المؤسسات", "establishments' status"),
+    "progress.report_saving": ("enregistrement du classeur", "حفظ المصنف", "saving the workbook"),
+    "progress.report_indicators": ("indicateurs : {form}", "المؤشرات: {form}", "indicators: {form}"),
+    "progress.report_completeness": ("complétude", "الاكتمال", "completeness"),
+    "progress.bundles_reading": ("lecture des lots", "قراءة الحزم", "reading the bundles"),
+    "progress.bundles_known": ("reconnaissance des lots déjà consolidés", "التعرف على الحزم المجمعة من قبل",
+                               "recognising the bundles already consolidated"),
+    "progress.bundle": ("lot {establishment} n° {sequence}", "حزمة {establishment} رقم {sequence}",
+                        "bundle {establishment} no. {sequence}"),
+    "progress.consolidated": ("consolidation terminée", "انتهى التجميع", "consolidation finished"),
+    "progress.checking_database": ("vérification de la base de données", "التحقق من قاعدة البيانات",
+                                   "checking the database"),
+    "progress.sealing": ("lecture, chiffrement et signature du lot n° {sequence}",
+                         "قراءة الحزمة رقم {sequence} وتشفيرها وتوقيعها",
+                         "reading, encrypting and signing bundle no. {sequence}"),
+    "progress.outbox_writing": ("écriture dans la boîte d'envoi", "الكتابة في صندوق الإرسال", "writing to the outbox"),
+    "progress.copying": ("copie vers {folder}", "النسخ إلى {folder}", "copying to {folder}"),
+    "progress.done": ("terminé", "انتهى", "done"),
+    "import.merged_header": (
+        "en-tête en cellules fusionnées ({ref}) : défusionnez-les pour que chaque colonne ait son propre titre",
+        "ترويسة في خلايا مدمجة ({ref}): ألغوا دمجها ليكون لكل عمود عنوانه الخاص",
+        "header in merged cells ({ref}): unmerge them so that each column has its own title"),
+    "import.merged_cells": (
+        "cellules fusionnées ({ref}) : défusionnez-les et recopiez la valeur dans chaque ligne (seule la première "
+        "cellule a une valeur)",
+        "خلايا مدمجة ({ref}): ألغوا دمجها وانسخوا القيمة في كل سطر (الخلية الأولى وحدها تحمل قيمة)",
+        "merged cells ({ref}): unmerge them and copy the value into each row (only the first cell holds a value)"),
+    "import.column_not_found": ("colonne « {name} » introuvable dans l'en-tête (ligne {row})",
+                                "العمود « {name} » غير موجود في الترويسة (السطر {row})",
+                                "column « {name} » not found in the header (row {row})"),
+    "import.column_outside": ("colonne {column} hors de la feuille (colonnes {first} à {last})",
+                              "العمود {column} خارج الورقة (الأعمدة من {first} إلى {last})",
+                              "column {column} is outside the sheet (columns {first} to {last})"),
+    "import.not_a_field": ("« {key} » n'est pas un champ du formulaire « {form} »",
+                           "« {key} » ليس حقلا من حقول الاستمارة « {form} »",
+                           "« {key} » is not a field of the form « {form} »"),
+    "import.two_columns": ("deux colonnes pour le même champ « {label} » ({first} et {second}) : gardez-en une",
+                           "عمودان للحقل نفسه « {label} » ({first} و{second}): احتفظوا بواحد منهما",
+                           "two columns for the same field « {label} » ({first} and {second}): keep one"),
+    "import.formula_count": ("{n} formule|{n} formules", "لا صيغة|صيغة واحدة|صيغتين|{n} صيغ|{n} صيغة|{n} صيغة",
+                             "{n} formula|{n} formulas"),
+    "import.formulas": (
+        "la feuille « {sheet} » contient {formulas} dans les colonnes importées ({cells}) : Kafaat n'évalue jamais "
+        "de formules ; copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez",
+        "تحتوي الورقة « {sheet} » على {formulas} في الأعمدة المستوردة ({cells}): لا يحسب كفاءات الصيغ أبدا؛ انسخوا "
+        "هذه الأعمدة ثم « لصق خاص > القيم » وأعيدوا المحاولة",
+        "the sheet « {sheet} » holds {formulas} in the imported columns ({cells}): Kafaat never evaluates formulas; "
+        "copy these columns, then « Paste special > Values », and try again"),
+    "import.formulas_ignored": (
+        "{n} formule hors des colonnes importées ignorée ({cells})|{n} formules hors des colonnes importées "
+        "ignorées ({cells})",
+        "لا صيغة خارج الأعمدة المستوردة ({cells})|تُجوهلت صيغة واحدة خارج الأعمدة المستوردة ({cells})"
+        "|تُجوهلت صيغتان خارج الأعمدة المستوردة ({cells})|تُجوهلت {n} صيغ خارج الأعمدة المستوردة ({cells})"
+        "|تُجوهلت {n} صيغة خارج الأعمدة المستوردة ({cells})|تُجوهلت {n} صيغة خارج الأعمدة المستوردة ({cells})",
+        "{n} formula outside the imported columns ignored ({cells})|{n} formulas outside the imported columns "
+        "ignored ({cells})"),
+    "import.error_cell": ("la cellule contient l'erreur Excel « {value} » : corrigez la valeur ou videz la cellule",
+                          "تحتوي الخلية على خطأ Excel « {value} »: صححوا القيمة أو أفرغوا الخلية",
+                          "the cell holds the Excel error « {value} »: correct the value or empty the cell"),
+    "import.question_marks": (
+        "« {value} » : le texte n'est fait que de « ? » : ses lettres (arabes par exemple) ont sans doute été "
+        "perdues à l'enregistrement du CSV ; ré-enregistrez le fichier au format « CSV UTF-8 » ou importez le "
+        "classeur .xlsx",
+        "« {value} »: النص مكوّن من « ? » فقط: ضاعت حروفه (العربية مثلا) على الأرجح عند حفظ ملف CSV؛ أعيدوا حفظ "
+        "الملف بصيغة « CSV UTF-8 » أو استوردوا مصنف xlsx",
+        "« {value} »: the text is only « ? »: its letters (Arabic, for instance) were probably lost when the CSV "
+        "was saved; save the file again as « CSV UTF-8 » or import the .xlsx workbook"),
+    "import.unknown_status": ("« {word} » : statut inconnu (Complet ou Brouillon)",
+                              "« {word} »: حالة غير معروفة (مكتمل أو مسودة)",
+                              "« {word} »: unknown status (Complete or Draft)"),
+    "import.number_identifier": (
+        "« {shown} » était un nombre dans le fichier : si l'identifiant commençait par des zéros (0{shown}), Excel "
+        "les a supprimés ; formatez la colonne en texte et saisissez-le tel quel",
+        "« {shown} » كان رقما في الملف: إذا كان المعرف يبدأ بأصفار (0{shown}) فقد حذفها Excel؛ نسّقوا العمود "
+        "كنص وأدخلوه كما هو",
+        "« {shown} » was a number in the file: if the identifier began with zeros (0{shown}), Excel removed them; "
+        "format the column as text and type it as it is"),
+    "import.partial_new": (
+        "aucun(e) {form} enregistré(e) n'a cette clé : pour le créer, il faut les colonnes obligatoires absentes "
+        "du fichier ({columns}) ; ajoutez-les ou corrigez la clé",
+        "لا يوجد « {form} » محفوظ بهذا المفتاح: لإنشائه تلزم الأعمدة الإلزامية الغائبة عن الملف ({columns})؛ "
+        "أضيفوها أو صححوا المفتاح",
+        "no stored {form} has this key: to create one, the file needs the required columns it lacks ({columns}); "
+        "add them or correct the key"),
+    "import.draft_issue": ("(brouillon) {text}", "(مسودة) {text}", "(draft) {text}"),
+    "import.same_key": ("même {fields} que la ligne {first} : une seule ligne par {form}",
+                        "نفس {fields} الموجود في السطر {first}: سطر واحد فقط لكل « {form} »",
+                        "same {fields} as row {first}: one row only per {form}"),
+    "import.same_id": (
+        "même identifiant que la ligne {first} ({id}) : une ligne copiée garde l'identifiant de l'autre ; videz "
+        "cette cellule pour créer un nouvel enregistrement",
+        "نفس المعرف الموجود في السطر {first} ({id}): السطر المنسوخ يحتفظ بمعرف السطر الآخر؛ أفرغوا هذه الخلية "
+        "لإنشاء سجل جديد",
+        "same identifier as row {first} ({id}): a copied row keeps the other's identifier; empty this cell to "
+        "create a new record"),
+    "import.same_record": ("désigne le même enregistrement que la ligne {first} : une seule ligne par {form}",
+                           "يشير إلى نفس السجل الذي يشير إليه السطر {first}: سطر واحد فقط لكل « {form} »",
+                           "names the same record as row {first}: one row only per {form}"),
+    "import.hidden_row": (
+        "ligne masquée dans le classeur : elle est importée comme les autres ; supprimez-la du fichier si elle ne "
+        "doit pas l'être",
+        "سطر مخفي في المصنف: يُستورد كباقي الأسطر؛ احذفوه من الملف إن كان لا ينبغي استيراده",
+        "row hidden in the workbook: it is imported like the others; delete it from the file if it should not be"),
+    "import.hidden_row_filtered": (
+        "ligne masquée dans le classeur (par un filtre ou à la main) : elle est importée comme les autres ; "
+        "supprimez-la du fichier si elle ne doit pas l'être",
+        "سطر مخفي في المصنف (بمرشِّح أو يدويا): يُستورد كباقي الأسطر؛ احذفوه من الملف إن كان لا ينبغي استيراده",
+        "row hidden in the workbook (by a filter or by hand): it is imported like the others; delete it from the "
+        "file if it should not be"),
+    "import.hidden_rows": (
+        "{n} ligne masquée dans le classeur : elle est importée comme les autres ; affichez-la (ou retirez le "
+        "filtre) pour la vérifier|{n} lignes masquées dans le classeur : elles sont importées comme les autres ; "
+        "affichez-les (ou retirez le filtre) pour les vérifier",
+        "لا سطر مخفي في المصنف|سطر واحد مخفي في المصنف: يُستورد كباقي الأسطر؛ أظهروه (أو أزيلوا المرشِّح) "
+        "للتحقق منه|سطران مخفيان في المصنف: يُستوردان كباقي الأسطر؛ أظهروهما (أو أزيلوا المرشِّح) للتحقق منهما"
+        "|{n} أسطر مخفية في المصنف: تُستورد كباقي الأسطر؛ أظهروها (أو أزيلوا المرشِّح) للتحقق منها"
+        "|{n} سطرا مخفيا في المصنف: تُستورد كباقي الأسطر؛ أظهروها (أو أزيلوا المرشِّح) للتحقق منها"
+        "|{n} سطر مخفي في المصنف: تُستورد كباقي الأسطر؛ أظهروها (أو أزيلوا المرشِّح) للتحقق منها",
+        "{n} row hidden in the workbook: it is imported like the others; show it (or remove the filter) to check "
+        "it|{n} rows hidden in the workbook: they are imported like the others; show them (or remove the filter) "
+        "to check them"),
 }
 CATALOGUE |= {
     # ------------------------------------------------------------------ keys and signed documents

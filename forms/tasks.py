@@ -10,21 +10,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from forms.messages import Localizable, Message
+
 
 class Cancelled(Exception):
     """The user cancelled: the operation rolled back and changed nothing."""
 
     def __init__(self) -> None:
-        super().__init__("opération annulée : rien n'a été modifié")
+        super().__init__(Message("task.cancelled"))
 
 
 class TaskState:
-    def __init__(self, on_progress: Callable[[int, int, str], None] | None = None) -> None:
+    def __init__(self, on_progress: Callable[[int, int, Localizable], None] | None = None) -> None:
         self._cancel = threading.Event()
         self._on_progress = on_progress
         self.done = 0
         self.total = 0
-        self.text = ""
+        self.text: Localizable = ""
+        """What is being done: a ``Message`` (shown in the reader's language by the window or the command
+        line), or a plain string."""
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -37,7 +41,7 @@ class TaskState:
         if self._cancel.is_set():
             raise Cancelled()
 
-    def step(self, done: int, total: int = 0, text: str = "", *, cancellable: bool = True) -> None:
+    def step(self, done: int, total: int = 0, text: Localizable = "", *, cancellable: bool = True) -> None:
         """Report progress (``total`` 0 when unknown); raises ``Cancelled`` if cancellation was asked, unless
         ``cancellable`` is false (past the point of no return: the work is done and must be reported)."""
         self.done, self.total = done, total or self.total
@@ -49,7 +53,8 @@ class TaskState:
             self.check()
 
 
-def step(state: TaskState | None, done: int, total: int = 0, text: str = "", *, cancellable: bool = True) -> None:
+def step(state: TaskState | None, done: int, total: int = 0, text: Localizable = "", *,
+         cancellable: bool = True) -> None:
     """``state.step(...)`` when a state was given."""
     if state is not None:
         state.step(done, total, text, cancellable=cancellable)

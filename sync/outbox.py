@@ -405,7 +405,7 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     recipients = list_recipients(workspace)
     if not recipients:
         raise ExportRefused(Message("export.no_recipient"))
-    step(state, 0, 5, "vérification de la base de données")
+    step(state, 0, 5, Message("progress.checking_database"))
     with export_lock(workspace):
         integrity = _IntegrityCheck(workspace.engine)  # runs while the bundle is built; checked before writing
         try:
@@ -472,7 +472,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
             state: TaskState | None, integrity: _IntegrityCheck) -> ExportResult:
     recovered = recover(workspace) + adopt_unknown(workspace)
     entry, last = _reserve(workspace, full)
-    step(state, 1, 5, f"lecture, chiffrement et signature du lot n° {entry.sequence}")
+    step(state, 1, 5, Message("progress.sealing", sequence=entry.sequence))
 
     programme = installed_key(workspace)
     with workspace.engine.connect() as conn:  # one read transaction: one consistent snapshot
@@ -504,7 +504,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     with writer(workspace.engine).begin() as conn:  # still "reserved": kept if we crash after the file write
         conn.execute(bundles.update().where(bundles.c.sequence == entry.sequence).values(
             counts=orjson.dumps(counts).decode()))
-    step(state, 3, 5, "écriture dans la boîte d'envoi")
+    step(state, 3, 5, Message("progress.outbox_writing"))
     name = bundle_file_name(workspace.establishment, entry.sequence)
     outbox_path = Path(workspace.outbox_dir) / name
     _refuse_to_overwrite(outbox_path, data, entry.sequence)
@@ -519,7 +519,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     # Written and recorded: from here on a cancel would hide a bundle that exists (the next one would then
     # reach the ministry after a gap), so the export finishes.
     if outdir is not None and Path(outdir).resolve() != Path(workspace.outbox_dir).resolve():
-        step(state, 4, 5, f"copie vers {outdir}", cancellable=False)
+        step(state, 4, 5, Message("progress.copying", folder=outdir), cancellable=False)
         path = Path(outdir) / name
         try:
             copied = _copy_out(data, path)
@@ -531,7 +531,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
                                         file=path))
         _mark_delivered(workspace, [entry.sequence], Path(outdir))
         delivered, not_delivered = deliver_pending(workspace, Path(outdir))
-    step(state, 5, 5, "terminé", cancellable=False)
+    step(state, 5, 5, Message("progress.done"), cancellable=False)
     with workspace.engine.connect() as conn:
         final = next(e for e in _entries(conn) if e.sequence == entry.sequence)
     return ExportResult(final, path, outbox_path, plan, recovered, delivered, not_delivered)

@@ -23,7 +23,7 @@ from desktop.cli.common import (
 from desktop.cli.crypto import refusing
 from forms.definitions import FORMS
 from forms.i18n import lowered
-from forms.messages import Message
+from forms.messages import Localizable, Message, localized
 
 
 def register_national(ms: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -73,9 +73,9 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         fail(Message("consolidate.missing", paths=missing))
     show = sys.stderr.isatty() and not args.json
 
-    def progress(done: int, total: int, text: str) -> None:
+    def progress(done: int, total: int, text: Localizable) -> None:
         if show:
-            print(f"\r{done}/{total} {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done}/{total} {localized(text, language())[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     report = consolidate(workspace, identity, [Path(p) for p in args.paths], receipts, state=TaskState(progress))
     if show:

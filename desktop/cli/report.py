@@ -8,9 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, MINISTRY, open_workspace, say
+from desktop.cli.common import EXIT_OK, MINISTRY, language, open_workspace, say
 from desktop.cli.crypto import refusing
-from forms.messages import Message
+from forms.messages import Localizable, Message, localized
 
 
 def _ministry_actions(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
@@ -39,9 +39,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, MINISTRY)
     show = sys.stderr.isatty()
 
-    def progress(done: int, total: int, text: str) -> None:
+    def progress(done: int, total: int, text: Localizable) -> None:
         if show:
-            print(f"\r{done}/{total} {text[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done}/{total} {localized(text, language())[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     result = write_report(workspace, Path(args.out), year=args.year, lang=getattr(args, "lang", None) or "fr",
                           state=TaskState(progress))

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.logfile import log_outcome
+from forms.messages import Localizable, localized
 from forms.tasks import Cancelled, TaskState
 
 log = logging.getLogger("kafaat.ui")
@@ -52,14 +53,18 @@ class _Progress:
     the signals only, not to the operation (``Operation`` → ``TaskState`` → back would be a cycle)."""
 
     def __init__(self, signals: _Signals) -> None:
+        from desktop.ui.i18n import current_language
+
         self.signals = signals
         self.last_emit = 0.0
+        self.lang = current_language()
+        """The window's language, read on the GUI thread: what is being done is shown in it."""
 
-    def __call__(self, done: int, total: int, text: str) -> None:  # worker thread
+    def __call__(self, done: int, total: int, text: Localizable) -> None:  # worker thread
         now = time.monotonic()
         if now - self.last_emit >= PROGRESS_INTERVAL_S or (total and done >= total):
             self.last_emit = now
-            self.signals.progress.emit(done, total, text)
+            self.signals.progress.emit(done, total, localized(text, self.lang, bidi=True))
 
 
 class _Job(QRunnable):

@@ -47,7 +47,7 @@ from forms.excel.columns import (
 )
 from forms.excel.reading import FileRefused, Sheet, cell_text, column_letter, read_sheet
 from forms.i18n import Text
-from forms.messages import Message, localized
+from forms.messages import Localizable, Message, localized
 from forms.schema import FieldType, Severity
 from forms.store.records import COMPLETE, DRAFT, Checked, LinkContext, RecordStore, bulk_load
 from forms.store.tables import record_table
@@ -69,7 +69,7 @@ class Problem:
     row: int
     column: str
     field: str
-    message: str
+    message: Localizable
     severity: str = "error"
     header: str = ""
     """The column's header as the file has it (``located`` fills it in)."""
@@ -96,13 +96,6 @@ class Problem:
             where.append(self.where(lang))
         key = "import.problem" if self.severity == "error" else "import.warning"
         return Message(key, where=where, message=self.message).get(lang)
-
-
-def _n(count: int, one: str, many: str, none: str | None = None) -> str:
-    """« 0 ligne lue », « 1 ligne lue », « 3 lignes lues » (French: 0 and 1 take the singular)."""
-    if count == 0 and none is not None:
-        return none
-    return f"{count} {one if count < 2 else many}"
 
 
 @dataclass
@@ -261,6 +254,16 @@ def preview_import(form_key: str, path: Path, rows: int = 15, lang: str = "fr") 
 
 # ----------------------------------------------------------------------------------------- pipeline
 
+def _label(form: Any, key: str) -> Text:
+    """A column's field label in the three languages (``column_label``)."""
+    return Text(*(column_label(form, key, lang) for lang in ("fr", "ar", "en")))
+
+
+def _quoted(form: Any, key: str) -> Text:
+    """« label », in the three languages."""
+    return Text(*(f"« {column_label(form, key, lang)} »" for lang in ("fr", "ar", "en")))
+
+
 def _wanted_sheets(form_key: str) -> tuple[str, ...]:
     form = FORMS[form_key]
     return (form.key, form.label.fr, form.plural.fr, form.label.en, form.plural.en, form.label.ar, form.plural.ar)
@@ -301,11 +304,9 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         first, _, last = ref.partition(":")
         r0, r1 = _split_ref(first)[1], _split_ref(last or first)[1]
         if r0 <= plan.header_row <= r1:
-            plan.problems.append(Problem(plan.header_row, ref, "", f"en-tête en cellules fusionnées ({ref}) : "
-                                         f"défusionnez-les pour que chaque colonne ait son propre titre"))
+            plan.problems.append(Problem(plan.header_row, ref, "", Message("import.merged_header", ref=ref)))
         elif r1 > plan.header_row:
-            plan.problems.append(Problem(r0, ref, "", f"cellules fusionnées ({ref}) : défusionnez-les et recopiez "
-                                         f"la valeur dans chaque ligne (seule la première cellule a une valeur)"))
+            plan.problems.append(Problem(r0, ref, "", Message("import.merged_cells", ref=ref)))
     unmatched: dict[int, str] = {}
     if mapping is not None:
         chosen = {int(col): key for col, key in mapping.items() if key}
@@ -325,15 +326,15 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
         if col < 0 and re.fullmatch(r"[A-Z]{1,3}", letter):
             col = _column_index(letter)
         if col < 0:
-            plan.problems.append(Problem(plan.header_row, "", "", f"colonne « {name} » introuvable dans l'en-tête "
-                                         f"(ligne {plan.header_row})"))
+            plan.problems.append(Problem(plan.header_row, "", "", Message("import.column_not_found", name=name,
+                                                                           row=plan.header_row)))
             continue
         unmatched.pop(col, None)
         if key and not sheet.first_col <= col < sheet.first_col + sheet.width:
             # an empty column: every row would take a blank (and blank the stored value on an update)
-            plan.problems.append(Problem(plan.header_row, column_letter(col), key, f"colonne {column_letter(col)} "
-                                         f"hors de la feuille (colonnes {column_letter(sheet.first_col)} à "
-                                         f"{column_letter(sheet.first_col + sheet.width - 1)})"))
+            plan.problems.append(Problem(plan.header_row, column_letter(col), key, Message(
+                "import.column_outside", column=column_letter(col), first=column_letter(sheet.first_col),
+                last=column_letter(sheet.first_col + sheet.width - 1))))
             continue
         if key:
             chosen[col] = key
@@ -343,12 +344,12 @@ def _map_columns(plan: ImportPlan, sheet: Sheet, header_index: int, mapping: Map
     for col, key in sorted(chosen.items()):
         if key not in (STATUS_KEY, ID_KEY) and not form.has_field(key):
             plan.problems.append(Problem(plan.header_row, column_letter(col), key,
-                                         f"« {key} » n'est pas un champ du formulaire « {form.label.fr} »"))
+                                         Message("import.not_a_field", key=key, form=form.label)))
             continue
         if key in seen:
-            plan.problems.append(Problem(plan.header_row, column_letter(col), key,
-                                         f"deux colonnes pour le même champ « {column_label(form, key)} » "
-                                         f"({column_letter(seen[key])} et {column_letter(col)}) : gardez-en une"))
+            plan.problems.append(Problem(plan.header_row, column_letter(col), key, Message(
+                "import.two_columns", label=_label(form, key), first=column_letter(seen[key]),
+                second=column_letter(col))))
             continue
         seen[key] = col
         plan.mapping[col] = key
@@ -414,14 +415,11 @@ def _check_formulas(plan: ImportPlan, sheet: Sheet) -> None:
         (read if _column_index(letters) in plan.mapping and row >= plan.header_row else ignored).append(ref)
     if read:
         shown = ", ".join(read[:10]) + ("…" if len(read) > 10 else "")
-        formulas = _n(len(read), "formule", "formules")
-        plan.problems.append(Problem(0, "", "", f"la feuille « {sheet.name} » contient {formulas} {FORMULAS_READ} "
-                                     f"({shown}) : Kafaat n'évalue jamais de formules ; "
-                                     f"copiez ces colonnes puis « Collage spécial > Valeurs » et réessayez"))
+        plan.problems.append(Problem(0, "", "", Message(
+            "import.formulas", sheet=sheet.name, formulas=Message("import.formula_count", n=len(read)), cells=shown)))
     if ignored:
         shown = ", ".join(ignored[:5]) + ("…" if len(ignored) > 5 else "")
-        plan.notes.append(_n(len(ignored), "formule hors des colonnes importées ignorée",
-                             "formules hors des colonnes importées ignorées") + f" ({shown})")
+        plan.notes.append(Message("import.formulas_ignored", n=len(ignored), cells=shown))
 
 
 def _check_error_cells(plan: ImportPlan, sheet: Sheet) -> None:
@@ -431,8 +429,8 @@ def _check_error_cells(plan: ImportPlan, sheet: Sheet) -> None:
         letters, row = _split_ref(ref)
         col = _column_index(letters) if letters else -1
         if ref == "?" or (col in plan.mapping and row > plan.header_row):
-            plan.problems.append(Problem(row, letters, plan.mapping.get(col, ""), f"la cellule contient l'erreur "
-                                         f"Excel « {value} » : corrigez la valeur ou videz la cellule"))
+            plan.problems.append(Problem(row, letters, plan.mapping.get(col, ""),
+                                         Message("import.error_cell", value=value)))
 
 
 def _split_ref(ref: str) -> tuple[str, int]:
@@ -461,7 +459,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
     if form_key not in FORMS:
         raise KeyError(form_key)
     plan = ImportPlan(form_key, path, lang=lang)
-    step(state, 0, 0, "Lecture du fichier…")
+    step(state, 0, 0, Message("progress.reading_file"))
 
     def formulas_first(head: Sheet) -> None:
         """A large sheet with formulas: its header read apart, a formula in an imported column refuses the
@@ -470,7 +468,7 @@ def _plan(store: RecordStore, form_key: str, path: Path, mapping: Mapping[int, s
         _map_columns(trial, head, _find_header(head, form_key), mapping, overrides)
         found = next((p for p in trial.problems if FORMULAS_READ in str(p.message)), None)
         if found is not None:
-            raise FileRefused(f"{path.name} : {found.message}")
+            raise FileRefused(Message("file.named", file=path.name, message=found.message))
 
     try:
         sheet = read_sheet(path, _wanted_sheets(form_key), formulas_first)
@@ -571,10 +569,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
     total = sheet.height - header_index - 1
     problems = plan.problems
     natural_key = form.natural_key
+    lowered_label = Text(form.label.fr.lower(), form.label.ar, form.label.en.lower())
     errors_before = len(plan.errors)
     counts = {"error": errors_before}
 
-    def problem(row: int, keys: tuple[str, ...], message: str, severity: str = "error") -> None:
+    def problem(row: int, keys: tuple[str, ...], message: Localizable, severity: str = "error") -> None:
         key = next((k for k in keys if k in letters), keys[0] if keys else "")
         problems.append(Problem(row, letters.get(key, ""), key, message, severity))
         if severity == "error":
@@ -582,7 +581,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
 
     def unreadable_cell(row: _Row, key: str, exc: ValueProblem) -> None:
         row.raw[key] = None
-        row.unreadable.add(key)
+        row.unreadable = row.unreadable | {key}
         problem(row.number, (key,), exc.message.get(plan.lang))
         row.errors += 1
 
@@ -607,10 +606,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 unreadable.append((key, values))
             columns.append(values)
         if columns:
-            rows = [_Row(sheet.row_number(index), dict(zip(field_keys, values, strict=True)))
+            first = sheet.first_row
+            rows = [_Row(first + index, dict(zip(field_keys, values, strict=True)))
                     for (index, _cells), values in zip(pending, zip(*columns, strict=True), strict=True)]
         else:
-            rows = [_Row(sheet.row_number(index)) for index, _cells in pending]
+            rows = [_Row(sheet.row_number(index), {}) for index, _cells in pending]
         for key, values in unreadable:  # cells that could not be read, column after column
             for row, value in zip(rows, values, strict=True):
                 if isinstance(value, ValueProblem):
@@ -618,20 +618,17 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         for j, key in identifier_columns:
             for row, value in zip(rows, cols[j], strict=True):
                 if type(value) is float or type(value) is int:
-                    row.numbers.append((key, cell_text(value)))
+                    row.numbers = (*row.numbers, (key, cell_text(value)))
         for j, key in text_columns:
             for i in [i for i, v in enumerate(cols[j]) if type(v) is str and "?" in v]:
                 value = cols[j][i]
                 if QUESTION_MARKS.fullmatch(value):
-                    problem(rows[i].number, (key,), f"« {value.strip()} » : le texte n'est fait que de « ? » : ses "
-                            f"lettres (arabes par exemple) ont sans doute été perdues à l'enregistrement du CSV ; "
-                            f"ré-enregistrez le fichier au format « CSV UTF-8 » ou importez le classeur .xlsx",
-                            "warning")
+                    problem(rows[i].number, (key,), Message("import.question_marks", value=value.strip()), "warning")
         if status_col is not None:
             for row, word in zip(rows, cols[status_col], strict=True):
                 found = parse_status(word)
                 if found is None:
-                    problem(row.number, (STATUS_KEY,), f"« {word} » : statut inconnu (Complet ou Brouillon)")
+                    problem(row.number, (STATUS_KEY,), Message("import.unknown_status", word=word))
                     row.errors += 1
                 else:
                     row.status = found
@@ -659,12 +656,12 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
                 if given not in (None, ""):
                     row.given_id = str(given).strip().lower()
         if natural_key:
+            owner, form_key = ctx.natural_key_owner, form.key
             for row in rows:
-                raw = row.raw
-                key = tuple(" ".join(v.split()) if type(v) is str else v for v in (raw.get(k) for k in natural_key))
+                key = tuple([" ".join(v.split()) if type(v) is str else v for v in map(row.raw.get, natural_key)])
                 if None not in key:
                     row.key = key
-                    row.record_id = ctx.natural_key_owner(form.key, key)
+                    row.record_id = owner(form_key, key)
         return rows
 
     def finish(row: _Row, record_id: str | None, stored: tuple[dict[str, Any], str] | None,
@@ -674,9 +671,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
         row_number, status = row.number, row.status
         for key, shown in row.numbers:
             if not any(key in i.fields for i in checked.issues):  # a refused value says it already
-                problem(row_number, (key,), f"« {shown} » était un nombre dans le fichier : si l'identifiant "
-                        f"commençait par des zéros (0{shown}), Excel les a supprimés ; formatez la colonne en "
-                        f"texte et saisissez-le tel quel", "warning")
+                problem(row_number, (key,), Message("import.number_identifier", shown=shown), "warning")
         if checked.issues:
             if row.unreadable:
                 checked.issues = [i for i in checked.issues
@@ -686,26 +681,25 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             lacking = [i for i in checked.issues if i.code == "required" and i.field in partial and stored is None]
             if lacking:
                 # a new record in a file made for updates: one message for every column it lacks
-                shown = ", ".join(f"« {column_label(form, i.field, plan.lang)} »" for i in lacking)
-                problem(row_number, (), f"aucun(e) {form.label.fr.lower()} enregistré(e) {PARTIAL_NEW}, il faut les "
-                        f"colonnes obligatoires absentes du fichier ({shown}) ; ajoutez-les ou corrigez la clé",
+                problem(row_number, (), Message("import.partial_new", form=lowered_label,
+                                                columns=[_quoted(form, i.field) for i in lacking]),
                         "error" if any(id(i) in refusing for i in lacking) else "warning")
                 skipped = {id(i) for i in lacking}
                 checked.issues = [i for i in checked.issues if id(i) not in skipped]
             for issue in checked.issues:
                 severity = "error" if id(issue) in refusing else "warning"
-                text = issue.message.get(plan.lang)
+                text: Localizable = issue.message.get(plan.lang)
                 if severity == "warning" and issue.severity is Severity.ERROR:
-                    text = f"(brouillon) {text}"
+                    text = Message("import.draft_issue", text=issue.message)
                 problem(row_number, issue.fields, text, severity)
             row.errors += len(refusal)
         duplicate = False
         if row.key is not None:
             first = seen.get(row.key)
             if first is not None:
-                shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
-                problem(row_number, form.natural_key, f"même {shown} que la ligne {first} : une seule ligne par "
-                        f"{form.label.fr.lower()}")
+                problem(row_number, form.natural_key, Message(
+                    "import.same_key", fields=[form.field(k).label for k in form.natural_key], first=first,
+                    form=lowered_label))
                 row.errors += 1
                 duplicate = True
             else:
@@ -717,13 +711,11 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             if first is None:
                 targets[record_id] = row_number
             elif record_id == row.given_id:
-                problem(row_number, (ID_KEY,), f"même identifiant que la ligne {first} ({record_id}) : une ligne "
-                        f"copiée garde l'identifiant de l'autre ; videz cette cellule pour créer un nouvel "
-                        f"enregistrement")
+                problem(row_number, (ID_KEY,), Message("import.same_id", first=first, id=record_id))
                 row.errors += 1
             else:
-                problem(row_number, form.natural_key, f"désigne le même enregistrement que la ligne {first} : une "
-                        f"seule ligne par {form.label.fr.lower()}")
+                problem(row_number, form.natural_key, Message("import.same_record", first=first,
+                                                              form=lowered_label))
                 row.errors += 1
         if row.errors:
             plan.refused_rows += 1
@@ -767,19 +759,18 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             finish(row, record_id, stored, one)
 
     hidden = set(sheet.hidden_rows)
-    why_hidden = " (par un filtre ou à la main)" if sheet.filtered else ""
+    hidden_row = Message("import.hidden_row_filtered" if sheet.filtered else "import.hidden_row")
     if sheet.hidden_count > len(sheet.hidden_rows):
-        plan.notes.append(f"{sheet.hidden_count} lignes masquées dans le classeur : elles sont importées comme les "
-                          f"autres ; affichez-les (ou retirez le filtre) pour les vérifier")
+        plan.notes.append(Message("import.hidden_rows", n=sheet.hidden_count))
     pending: list[tuple[int, list[Any]]] = []
+    checking = Message("progress.checking_rows")
 
     def run(pending: list[tuple[int, list[Any]]]) -> None:
         rows = prepare(pending)
         if hidden:
             for row in rows:
                 if row.number in hidden:
-                    problem(row.number, (), f"ligne masquée dans le classeur{why_hidden} : elle est importée comme "
-                            f"les autres ; supprimez-la du fichier si elle ne doit pas l'être", "warning")
+                    problem(row.number, (), hidden_row, "warning")
         flush(rows)
 
     for index, cells in enumerate(sheet.iter_rows()):
@@ -787,7 +778,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             continue
         n = index - header_index - 1
         if n % 500 == 0:
-            step(state, n, total, "Vérification des lignes…")
+            step(state, n, total, checking)
         if cells.count("") + cells.count(None) == len(cells) or _blank(cells):  # an empty row (or spaces only)
             continue
         plan.rows += 1
@@ -797,7 +788,7 @@ def _rows(store: RecordStore, plan: ImportPlan, sheet: Sheet, header_index: int,
             pending = []
     if pending:
         run(pending)
-    step(state, total, total, "Écriture…" if write else "Vérification terminée")
+    step(state, total, total, Message("progress.writing" if write else "progress.checked"))
     if write and batch and not counts["error"]:
         store.write_checked(batch, conn=conn)
 
@@ -806,20 +797,29 @@ def _same(keys: tuple[str, ...], existing: Mapping[str, Any], values: Mapping[st
     return all(existing.get(k) == values.get(k) for k in keys)
 
 
-@dataclass(slots=True)
 class _Row:
-    number: int
-    raw: dict[str, Any] = field(default_factory=dict)
-    unreadable: set[str] = field(default_factory=set)
-    status: str = COMPLETE
-    errors: int = 0
-    key: tuple[Any, ...] | None = None
-    record_id: str | None = None
-    """The live record with the row's natural key."""
-    given_id: str | None = None
-    """The « Identifiant Kafaat » cell, when there is one."""
-    numbers: list[tuple[str, str]] = field(default_factory=list)
-    """Identifier cells that held a number (key, as shown): leading zeros may have been lost."""
+    """One row of the sheet on its way through the import (one is made per row: no default containers,
+    the rare ones are replaced when something is found)."""
+
+    __slots__ = ("errors", "given_id", "key", "number", "numbers", "raw", "record_id", "status", "unreadable")
+
+    def __init__(self, number: int, raw: dict[str, Any]) -> None:
+        self.number = number
+        self.raw = raw
+        self.unreadable: frozenset[str] = _NOTHING
+        """Fields whose cell could not be read."""
+        self.status = COMPLETE
+        self.errors = 0
+        self.key: tuple[Any, ...] | None = None
+        self.record_id: str | None = None
+        """The live record with the row's natural key."""
+        self.given_id: str | None = None
+        """The « Identifiant Kafaat » cell, when there is one."""
+        self.numbers: tuple[tuple[str, str], ...] = ()
+        """Identifier cells that held a number (key, as shown): leading zeros may have been lost."""
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 CHUNK = 500

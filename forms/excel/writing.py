@@ -29,7 +29,7 @@ from forms.excel.columns import (
     status_word,
 )
 from forms.i18n import lowered
-from forms.messages import localized
+from forms.messages import Message, localized
 from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
 
@@ -346,7 +346,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
         raise
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
-    step(state, count, count, "Export terminé")
+    step(state, count, count, Message("progress.exported"))
     return count
 
 

@@ -309,41 +309,85 @@ class RecordStore:
         fields = [{k: v for k, v in raw.items() if k not in SYSTEM_MEMBERS} if raw.keys() & SYSTEM_MEMBERS else raw
                   for raw in raws]
         ctx = context or LinkContext(self, conn)
+        parsed = parse_and_validate_batch(form, fields)
+        found = self._context_issues_many(form, [values for values, _issues in parsed], ids, ctx)
         out = []
-        for (values, issues), record_id in zip(parse_and_validate_batch(form, fields), ids, strict=True):
-            issues.extend(self._context_issues(form, values, record_id, conn, ctx))
+        for (values, issues), record_id, more in zip(parsed, ids, found, strict=True):
+            if more:
+                issues.extend(more)
             if issues:
                 issues.sort(key=lambda i: i.severity is not Severity.ERROR)
             out.append(Checked(form, values, issues, record_id))
         return out
 
-    def _context_issues(self, form: Form, values: dict[str, Any], record_id: str | None, conn: Connection,
-                        context: LinkContext | None) -> Iterator[Issue]:
-        ctx = context or LinkContext(self, conn, single=True)
-        linked: dict[str, dict[str, Any]] = {}
-        for f in form.links:
-            target_id = values.get(f.key)
-            if target_id is None:
-                continue
-            target = ctx.live(f.link or "", target_id)
-            if target is None:
-                yield _issue((f.key,), "aucun(e) {what} vivant(e) n'a l'identifiant {id}",
-                             "لا يوجد {what} بالمعرف {id}", "no live {what_en} has the id {id}", code="link",
-                             what=lowered(FORMS[f.link or ""].label.fr), what_en=lowered(FORMS[f.link or ""].label.en),
-                             id=target_id)
+    def _context_issues_many(self, form: Form, values_list: list[dict[str, Any]],
+                             record_ids: Sequence[str | None], ctx: LinkContext) -> list[list[Issue] | None]:
+        """``_context_issues`` for a batch: the same findings in the same order for each record (``None`` for a
+        record without any), a check at a time over the batch; each linked record is looked up once."""
+        found: list[list[Issue] | None] = [None] * len(values_list)
+
+        def add(i: int, issue: Issue) -> None:
+            issues = found[i]
+            if issues is None:
+                found[i] = [issue]
             else:
-                linked[f.key] = target
-        yield from _cross_record_issues(form, values, linked)
-        if form.natural_key and all(values.get(k) is not None for k in form.natural_key):
-            key = tuple(values[k] for k in form.natural_key)
-            other = ctx.natural_key_owner(form.key, key)
-            if other is not None and other != record_id:
-                shown = ", ".join(form.field(k).label.fr for k in form.natural_key)
-                yield Issue(form.natural_key, Text(
-                    f"un(e) autre {lowered(form.label.fr)} a déjà les mêmes valeurs pour : {shown}",
-                    f"يوجد {form.label.ar} آخر بنفس القيم: " + ", ".join(form.field(k).label.ar for k in form.natural_key),
-                    f"another {lowered(form.label.en)} already has the same "
-                    + ", ".join(form.field(k).label.en for k in form.natural_key)), Severity.ERROR, "unique")
+                issues.append(issue)
+
+        links = form.links
+        targets: list[list[dict[str, Any] | None]] = []
+        for f in links:
+            key, linked_form = f.key, f.link or ""
+            column = [values.get(key) for values in values_list]
+            looked: dict[Any, dict[str, Any] | None] = {None: None}
+            for target_id in set(column):
+                if target_id not in looked:
+                    looked[target_id] = ctx.live(linked_form, target_id)
+            column_targets = [looked[t] for t in column]
+            for i, (target_id, target) in enumerate(zip(column, column_targets, strict=True)):
+                if target is None and target_id is not None:
+                    add(i, _issue((key,), "aucun(e) {what} vivant(e) n'a l'identifiant {id}",
+                                  "لا يوجد {what} بالمعرف {id}", "no live {what_en} has the id {id}", code="link",
+                                  what=lowered(FORMS[linked_form].label.fr),
+                                  what_en=lowered(FORMS[linked_form].label.en), id=target_id))
+            targets.append(column_targets)
+        for f, column_targets in zip(links, targets, strict=True):
+            for condition in f.link_conditions:
+                shown = (f.key, condition.same_as) if condition.same_as else (f.key,)
+                met = condition.met
+                for i, (values, target) in enumerate(zip(values_list, column_targets, strict=True)):
+                    if target is not None and not met(values, target):
+                        add(i, Issue(shown, condition.message, condition.severity, condition.code))
+        if form.link_rules:
+            for i, values in enumerate(values_list):
+                linked = {f.key: target for f, column in zip(links, targets, strict=True)
+                          if (target := column[i]) is not None}
+                for rule in form.link_rules:
+                    if all(k in linked for k in rule.links):
+                        for issue in rule.check(values, linked):
+                            add(i, issue)
+        natural_key = form.natural_key
+        if natural_key:
+            owner = ctx.natural_key_owner
+            form_key = form.key
+            for i, (values, record_id) in enumerate(zip(values_list, record_ids, strict=True)):
+                key = tuple([values.get(k) for k in natural_key])
+                if None in key:
+                    continue
+                other = owner(form_key, key)
+                if other is not None and other != record_id:
+                    shown = ", ".join(form.field(k).label.fr for k in natural_key)
+                    add(i, Issue(natural_key, Text(
+                        f"un(e) autre {lowered(form.label.fr)} a déjà les mêmes valeurs pour : {shown}",
+                        f"يوجد {form.label.ar} آخر بنفس القيم: " + ", ".join(form.field(k).label.ar for k in natural_key),
+                        f"another {lowered(form.label.en)} already has the same "
+                        + ", ".join(form.field(k).label.en for k in natural_key)), Severity.ERROR, "unique"))
+        return found
+
+    def _context_issues(self, form: Form, values: dict[str, Any], record_id: str | None, conn: Connection,
+                        context: LinkContext | None) -> list[Issue]:
+        """Links to live records, the declared conditions on them, and the natural key's uniqueness."""
+        ctx = context or LinkContext(self, conn, single=True)
+        return self._context_issues_many(form, [values], [record_id], ctx)[0] or []
 
     # ----------------------------------------------------------------------------------------- writes
 
@@ -370,9 +414,8 @@ class RecordStore:
                 raise RecordNotFound(Message("record.unknown_id", id=record_id, form=Text(
                     lowered(form.label.fr), form.label.ar, lowered(form.label.en))))
             if existing and expected_version is not None and existing.version != expected_version:
-                raise VersionConflict(
-                    f"{form.label.fr} {record_id} a été modifié(e) entre-temps (version {existing.version}, "
-                    f"vous aviez la version {expected_version}) : rechargez-le avant d'enregistrer")
+                raise VersionConflict(Message("record.version_conflict", form=form.label, id=record_id,
+                                              version=existing.version, yours=expected_version))
             checked = self.check(form_key, raw, record_id=record_id, conn=conn)
             refusal = checked.refusal(status)
             if refusal:
@@ -428,9 +471,10 @@ class RecordStore:
                         n = conn.execute(select(func.count()).select_from(other).where(
                             (other.c[f.key] == rid) & other.c.deleted.is_(False))).scalar_one()
                         if n:
-                            raise StoreError(
-                                f"{form.label.fr} {form.title(existing.values).strip(' —')} est encore utilisé(e) par "
-                                f"{n} {lowered(other_form.plural.fr)} : supprimez-les ou rattachez-les ailleurs d'abord")
+                            raise StoreError(Message(
+                                "record.still_used", form=form.label, title=form.title(existing.values).strip(" —"),
+                                n=n, others=Text(lowered(other_form.plural.fr), other_form.plural.ar,
+                                                 lowered(other_form.plural.en))))
             seq = self._allocate(conn, len(ids))
             stamp = now_utc()
             for offset, rid in enumerate(ids):
@@ -713,22 +757,6 @@ class LinkContext:
     def claim(self, form_key: str, key: tuple[Any, ...], record_id: str) -> None:
         """Record that a row of the batch being imported now owns ``key``."""
         self._keys.setdefault(form_key, self.store.natural_key_index(form_key, self.conn))[key] = record_id
-
-
-def _cross_record_issues(form: Form, values: Mapping[str, Any], linked: Mapping[str, dict[str, Any]]
-                         ) -> Iterator[Issue]:
-    """The declared conditions on linked records (``Field.link_conditions``) and the form's ``link_rules``."""
-    for f in form.links:
-        target = linked.get(f.key)
-        if target is None:
-            continue
-        for condition in f.link_conditions:
-            if not condition.met(values, target):
-                shown = (f.key, condition.same_as) if condition.same_as else (f.key,)
-                yield Issue(shown, condition.message, condition.severity, condition.code)
-    for rule in form.link_rules:
-        if all(k in linked for k in rule.links):
-            yield from rule.check(values, linked)
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:

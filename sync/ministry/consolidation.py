@@ -189,7 +189,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
     files = bundle_files(Path(p) for p in paths)
     report = Report()
     pending: list[tuple[Head, Path, bytes]] = []
-    step(state, 0, len(files) or 1, "lecture des lots")
+    step(state, 0, len(files) or 1, Message("progress.bundles_reading"))
     for index, path in enumerate(files):
         try:
             data = _read(path, limits)
@@ -203,18 +203,19 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
             continue
         pending.append((head, path, data))
         if index % 50 == 0:
-            step(state, index, len(files), "reconnaissance des lots déjà consolidés")
+            step(state, index, len(files), Message("progress.bundles_known"))
     # Within one run, each establishment's bundles in order: fewer are held only to be applied a moment later.
     pending.sort(key=lambda item: (item[0].establishment, item[0].sequence))
     done = len(files) - len(pending)
     for head, path, data in pending:
-        step(state, done, len(files), f"lot {head.establishment} n° {head.sequence}")
+        step(state, done, len(files), Message("progress.bundle", establishment=head.establishment,
+                                              sequence=head.sequence))
         outcome = apply_file(store, identity, head, data, str(path), limits)
         report.outcomes.append(outcome)
         if outcome.state == APPLIED:
             report.outcomes.extend(drain_held(store, identity, head.establishment, limits))
         done += 1
-    step(state, len(files), len(files), "consolidation terminée", cancellable=False)
+    step(state, len(files), len(files), Message("progress.consolidated"), cancellable=False)
     if receipts_dir is not None:
         write_receipts(store, identity, report, receipts_dir)
     return report

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from forms.definitions import FORMS
 from forms.excel.columns import CONTROL_CHARS, DATE_FORMAT, FORMULA_PREFIXES, ID_KEY, cell_value, form_columns
 from forms.i18n import Text
+from forms.messages import Message
 from forms.reference import reference
 from forms.schema import Field, FieldType
 from forms.tasks import TaskState, step
@@ -162,8 +163,8 @@ def export_xlsx(workspace: Any, form_key: str, path: Path, establishment: str | 
             ws.append(row)
             count += 1
             if count % 2000 == 0:
-                step(state, count, 0, "Export…")
+                step(state, count, 0, Message("progress.exporting"))
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
-    step(state, count, count, "Export terminé")
+    step(state, count, count, Message("progress.exported"))
     return count

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from forms.atomic import write_atomic
 from forms.definitions import ACADEMIC_YEAR_PATTERN, FORMS
 from forms.i18n import normalise_lang
+from forms.messages import Message
 from forms.reference import reference
 from forms.schema import FieldType
 from forms.tasks import TaskState, step
@@ -110,7 +111,7 @@ def write_report(workspace: Any, out: Path, year: str | None = None, lang: str =
     if year is not None and (not re.fullmatch(ACADEMIC_YEAR_PATTERN, year) or int(year[5:]) != int(year[:4]) + 1):
         raise SyncError(f"année universitaire « {year[:20]} » invalide : écrivez-la comme 2025-2026")
     now = now or datetime.now(UTC)
-    step(state, 0, 0, "état des établissements")
+    step(state, 0, 0, Message("progress.report_establishments"))
     statuses = establishments_status(workspace, now)
     with national_store(workspace).read() as conn:
         establishments = all_establishments(workspace, conn)
@@ -121,7 +122,7 @@ def write_report(workspace: Any, out: Path, year: str | None = None, lang: str =
     wb = _Book(figures, statuses, establishments, lang, now, result, state).build()
     buffer = io.BytesIO()
     wb.save(buffer)
-    step(state, 1, 1, "enregistrement du classeur", cancellable=False)
+    step(state, 1, 1, Message("progress.report_saving"), cancellable=False)
     write_atomic(Path(out), buffer.getvalue())
     return result
 
@@ -164,7 +165,7 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
     trend_by: dict[str, tuple] = {}
     forms = list(FORMS)
     for index, form in enumerate(forms):
-        step(state, index, len(forms) + 1, f"indicateurs : {FORMS[form].plural.get(lang)}")
+        step(state, index, len(forms) + 1, Message("progress.report_indicators", form=FORMS[form].plural))
         p = profile(form)
         national[form] = agg.figures(p, year).get((), {})
         for (code,), values in agg.figures(p, year, agg.by_establishment(form)).items():
@@ -186,7 +187,7 @@ def _gather(agg: Aggregates, year: str | None, now: datetime, lang: str, state: 
                 if p.trend_by:
                     via, _, field_key = p.trend_by.rpartition(".")
                     trend_by[form] = _trend_by(agg, form, via or None, field_key, years, lang)
-    step(state, len(forms), len(forms) + 1, "complétude")
+    step(state, len(forms), len(forms) + 1, Message("progress.report_completeness"))
     return Figures(year, years, national, by_est, by_region, breakdowns, crosstabs, trends, trend_by,
                    agg.live_counts())
 

@@ -137,3 +137,43 @@ def test_key_document_and_import_refusals_say_what_to_do_in_the_language(pair: P
         run = refused("ministry", "receipt", "ECC", "9", tmp_path, data=pair.min, lang=lang)
         check(run.err)
         assert "kafaat ministry status" in run.err, run.err
+
+
+def test_row_problems_of_an_import_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """The import's own findings on columns (two columns for one field, merged cells) and on rows (a row
+    repeating another, an unknown status, a text of « ? ») are told in the language of ``--lang``, not in French."""
+    from openpyxl import load_workbook
+
+    exported = tmp_path / "offres.xlsx"
+    ok("export-xlsx", "offering", exported, data=pair.est, lang="fr")
+    book = load_workbook(exported)
+    sheet = book.active
+    headers = [c.value for c in sheet[1]]  # « Code de l'offre [code] »…
+
+    def column(key: str) -> int:
+        return next(i for i, h in enumerate(headers, start=1) if h.endswith(f"[{key}]"))
+
+    rows = tmp_path / "lignes.xlsx"
+    sheet.append([c.value for c in sheet[2]])  # the same record twice, the copy without its identifier
+    last = sheet.max_row
+    sheet.cell(last, column("id"), None)
+    sheet.cell(last, column("status"), "peut-être")
+    sheet.cell(2, column("title"), "????? ???")
+    book.save(rows)
+    columns = tmp_path / "colonnes.xlsx"
+    width = sheet.max_column
+    sheet.cell(1, width + 1, headers[column("code") - 1])  # a second column for the code
+    sheet.merge_cells(start_row=2, start_column=width + 2, end_row=3, end_column=width + 2)
+    book.save(columns)
+    for lang, check in (("en", in_english), ("ar", in_arabic)):
+        for path, least in ((rows, 3), (columns, 2)):
+            run = refused("import", "offering", path, "--dry-run", data=pair.est, lang=lang)
+            lines = [line for line in run.err.splitlines() if line.strip()]
+            assert len(lines) >= least + 1, run.err
+            for line in lines:
+                check(line)
+    said = refused("import", "offering", rows, "--dry-run", data=pair.est, lang="fr").err
+    said += refused("import", "offering", columns, "--dry-run", data=pair.est, lang="fr").err
+    for french in ("deux colonnes pour le même champ", "statut inconnu", "le texte n'est fait que de « ? »",
+                   "cellules fusionnées", "que la ligne 2"):
+        assert french in said, said

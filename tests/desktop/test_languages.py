@@ -72,3 +72,17 @@ def test_dates_shown_as_day_month_year(qtbot, application, store, offering_id):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.record_id(0) is not None)
     column = 1 + [f.key for f in page.model.fields].index("start_date")
     assert page.model.data(page.model.index(0, column)) == "01/02/2026"
+
+
+def test_progress_is_told_in_the_window_language(qtbot, application, store, offering_id, tmp_path):
+    """What a long operation is doing (« Export terminé », « Vérification des lignes… ») was French in the
+    Arabic window's progress dialog: it is now said in the window's language."""
+    window = switch(qtbot, application, "ar")
+    page = window.navigate("offering")
+    qtbot.waitUntil(lambda: page.total == 1, timeout=20_000)
+    said: list[str] = []
+    op = page.export_to(str(tmp_path / "offres.xlsx"))
+    op.progress.connect(lambda _done, _total, text: said.append(text))
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    assert "انتهى التصدير" in said, said
+    assert not any("Export" in text for text in said), said

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 
 from forms.store.records import BULK_LOAD_MIN_ROWS, COMPLETE, bulk_load
-from tests.conftest import internship_values
+from tests.conftest import OFFERING, cohort_values, internship_values
 
 
 def test_check_many_agrees_with_check(store, offering_id, cohort_id) -> None:
     stored, _ = store.save("internship", internship_values(offering_id, cohort_id))
+    other, _ = store.save("offering", {**OFFERING, "code": "MS-DATA", "domains": ["DATA"]})
+    other_cohort, _ = store.save("cohort", cohort_values(other.id))
     raws = [
         internship_values(offering_id, cohort_id, student_code=f"R13004{i:04d}") for i in range(30)
     ] + [
@@ -29,6 +31,13 @@ def test_check_many_agrees_with_check(store, offering_id, cohort_id) -> None:
         internship_values(offering_id, None, student_code="R130099998", host_region=None, weekly_hours="beaucoup"),
         {**internship_values(offering_id, cohort_id, student_code="R130099997"), "id": "x", "status": "draft"},
         internship_values(offering_id, cohort_id, student_code="R130099996", host_country="France"),
+        # a cohort of another offering (the field's declared condition), then a domain the offering lacks
+        # (the form's link rule), then both, between clean rows: each finding stays with its own row
+        internship_values(offering_id, other_cohort.id, student_code="R130099995"),
+        internship_values(offering_id, cohort_id, student_code="R130099994", domain="DATA"),
+        internship_values(offering_id, cohort_id, student_code="R130099993"),
+        internship_values(other.id, cohort_id, student_code="R130099992", domain="CYBER", cohort=cohort_id),
+        internship_values(other.id, "f" * 36, student_code="R130099991"),
     ]
     ids = [None] * len(raws)
     ids[30] = stored.id
@@ -36,8 +45,16 @@ def test_check_many_agrees_with_check(store, offering_id, cohort_id) -> None:
     together = store.check_many("internship", raws, record_ids=ids)
     assert [(c.values, c.issues, c.record_id) for c in together] == \
         [(c.values, c.issues, c.record_id) for c in one_by_one]
+    singly = [store.check_many("internship", [raw], record_ids=[rid])[0] for raw, rid in zip(raws, ids, strict=True)]
+    assert [(c.values, c.issues) for c in singly] == [(c.values, c.issues) for c in one_by_one]
     assert {i.code for c in together for i in c.issues} >= {"pattern", "end_before_start", "link", "type",
                                                               "required", "abroad_region"}
+    messages = [[str(i.message) for i in c.issues] for c in together]
+    assert any("n'appartient pas à cette offre" in m for m in messages[36])
+    assert any("domaine" in m.lower() for m in messages[37]) and messages[38] == []
+    assert any("n'appartient pas à cette offre" in m for m in messages[39])
+    assert any("domaine" in m.lower() for m in messages[39])
+    assert any("aucun(e) cohorte vivant(e)" in m for m in messages[40])
     assert together[30].issues == []  # its own natural key: not a duplicate of itself
     assert any(i.code == "unique" for i in store.check_many("internship", [raws[30]])[0].issues)
 
