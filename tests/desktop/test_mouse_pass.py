@@ -203,8 +203,8 @@ def test_closing_with_an_error_says_the_record_becomes_a_draft(qtbot, applicatio
     assert "brouillon" in dialogs.asked[0] and "1 erreur" in dialogs.asked[0], dialogs.asked
     assert "jamais envoyé au ministère" in dialogs.asked[0]
     dialogs.answer = QMessageBox.StandardButton.Save
-    QTest.keyClick(editor, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(editor.finished, timeout=10_000):  # saved, then closed (and deleted)
+        QTest.keyClick(editor, Qt.Key.Key_Escape)
     assert store.get("cohort", cohort.id).status == "draft"  # what the person was told
 
     # without an error the question stays the plain one
