@@ -203,7 +203,8 @@ class ExportPage(Page):
         for key, record_id, title in plan.draft_samples:
             self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(title)}  ({ltr(record_id)})")
         self.export_button.setEnabled(not plan.problems())
-        self.reminder.setText(self.due_text(due))
+        reminder = self.due_text(due)  # a line of its own: it opens with a capital
+        self.reminder.setText(reminder[:1].upper() + reminder[1:])
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
