@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from forms.messages import Message
+from forms.messages import Message, message_of
 from forms.store.database import (
     BUSY_TIMEOUT_MS,
     KNOWN_REVISIONS,
@@ -51,25 +51,25 @@ def default_backup_name(workspace: Workspace) -> Path:
 def backup(workspace: Workspace, out: Path | None = None) -> Path:
     """A consistent copy of the live database (SQLite backup API), checked after writing."""
     if not workspace.db_path.exists():
-        raise StoreError(f"aucune base de données à sauvegarder dans {workspace.root}")
+        raise StoreError(Message("backup.no_database", folder=workspace.root))
     destination = out or default_backup_name(workspace)
     if destination.is_dir():
         destination = destination / default_backup_name(workspace).name
     workspace.engine  # noqa: B018 - the same checks as every open (owner, schema, journal)
     problems = damage(workspace.db_path)
     if problems:
-        raise DamagedDatabase(f"la base {workspace.db_path} est endommagée ({summary(problems)}) : une sauvegarde "
-                              f"copierait les dommages, aucune n'a été écrite ; {way_out(workspace.db_path)}")
+        raise DamagedDatabase(Message("backup.damaged", file=workspace.db_path, detail=summary(problems),
+                                      way_out=way_out(workspace.db_path)))
     try:
         backup_sqlite(workspace.db_path, destination)
     except (OSError, sqlite3.Error) as exc:
         explained = explain(exc, destination)
         if explained is None:
             raise
-        raise type(explained)(f"{destination} n'a pas été écrite : {explained}") from exc
+        raise type(explained)(Message("backup.not_written", file=destination, reason=message_of(explained) or str(explained))) from exc
     problems = integrity_problems(destination)
     if problems:
-        raise StoreError(f"la sauvegarde {destination} est incohérente : {problems[0]}")
+        raise StoreError(Message("backup.inconsistent", file=destination, detail=problems[0]))
     return destination
 
 

@@ -1330,3 +1330,673 @@ CATALOGUE |= {
         "the database {file} is being written {by}: nothing was restored; wait until that operation ends (or "
         "close the window) then run « kafaat restore » again"),
 }
+CATALOGUE |= {
+    # ------------------------------------------------------------------ damaged or crafted workbooks, CSV files
+    "size.mb": ("{size} Mo", "{size} ميغابايت", "{size} MB"),
+    "count.formulas": ("{n} formule|{n} formules",
+                       "لا صيغ|صيغة واحدة|صيغتين|{n} صيغ|{n} صيغة|{n} صيغة",
+                       "{n} formula|{n} formulas"),
+    "csv.utf8_bom": ("UTF-8 (avec BOM)", "UTF-8 (مع BOM)", "UTF-8 (with BOM)"),
+    "csv.cp1256": ("Windows-1256 (arabe)", "Windows-1256 (عربي)", "Windows-1256 (Arabic)"),
+    "xlsx.damaged_archive": (
+        "{file} : archive .xlsx endommagée ou incomplète : ouvrez-le dans Excel et ré-enregistrez-le "
+        "(Fichier > Enregistrer sous > .xlsx)",
+        "{file}: أرشيف .xlsx تالف أو ناقص: افتحوه في Excel وأعيدوا حفظه (ملف > حفظ باسم > .xlsx)",
+        "{file}: damaged or incomplete .xlsx archive: open it in Excel and save it again (File > Save As > .xlsx)"),
+    "xlsx.too_many_members": (
+        "{file} : structure anormale ({count} éléments dans l'archive) : fichier refusé",
+        "{file}: بنية غير عادية (عدد العناصر في الأرشيف: {count}): الملف مرفوض",
+        "{file}: abnormal structure ({count} items in the archive): file refused"),
+    "xlsx.ods": (
+        "{file} : classeur OpenDocument (.ods) : enregistrez-le au format .xlsx (Fichier > Enregistrer sous > "
+        "Excel 2007-365)",
+        "{file}: مصنف OpenDocument (.ods): احفظوه بصيغة .xlsx (ملف > حفظ باسم > Excel 2007-365)",
+        "{file}: OpenDocument workbook (.ods): save it as .xlsx (File > Save As > Excel 2007-365)"),
+    "xlsx.not_excel": (
+        "{file} : ce n'est pas un classeur Excel (.xlsx) : enregistrez vos données au format .xlsx ou .csv",
+        "{file}: ليس مصنف Excel (.xlsx): احفظوا بياناتكم بصيغة .xlsx أو .csv",
+        "{file}: not an Excel workbook (.xlsx): save your data as .xlsx or .csv"),
+    "xlsx.odd_compression": (
+        "{file} : archive compressée d'une façon qu'Excel n'utilise pas ({member}) : ouvrez le fichier dans Excel "
+        "ou LibreOffice et ré-enregistrez-le au format .xlsx",
+        "{file}: أرشيف مضغوط بطريقة لا يستعملها Excel ({member}): افتحوا الملف في Excel أو LibreOffice وأعيدوا "
+        "حفظه بصيغة .xlsx",
+        "{file}: an archive compressed in a way Excel does not use ({member}): open the file in Excel or "
+        "LibreOffice and save it again as .xlsx"),
+    "xlsx.ratio": (
+        "{file} : taux de compression anormal pour {member} ({ratio} pour 1, {limit} au plus) : fichier refusé "
+        "par sécurité",
+        "{file}: نسبة ضغط غير عادية للعنصر {member} ({ratio} إلى 1، والحد الأقصى {limit}): رُفض الملف احتياطا",
+        "{file}: abnormal compression ratio for {member} ({ratio} to 1, at most {limit}): file refused for "
+        "safety"),
+    "xlsx.too_big_uncompressed": (
+        "{file} : le classeur décompressé ferait {size} ({limit} au plus) : découpez-le en plusieurs fichiers",
+        "{file}: سيبلغ حجم المصنف بعد فك ضغطه {size} (والحد الأقصى {limit}): قسّموه إلى عدة ملفات",
+        "{file}: the uncompressed workbook would take {size} (at most {limit}): split it into several files"),
+    "xlsx.member_damaged": (
+        "{file} : archive .xlsx endommagée ({member} illisible) : ouvrez-le dans Excel et ré-enregistrez-le",
+        "{file}: أرشيف .xlsx تالف (تعذّرت قراءة {member}): افتحوه في Excel وأعيدوا حفظه",
+        "{file}: damaged .xlsx archive ({member} unreadable): open it in Excel and save it again"),
+    "xlsx.doctype": (
+        "{file} : {member} déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : fichier refusé "
+        "par sécurité ; demandez le fichier d'origine",
+        "{file}: يعلن {member} كيانات XML (<!DOCTYPE>)، وهو ما لا يفعله Excel أبدا: رُفض الملف احتياطا؛ اطلبوا "
+        "الملف الأصلي",
+        "{file}: {member} declares XML entities (<!DOCTYPE>), which Excel never does: file refused for safety; "
+        "ask for the original file"),
+    "xlsx.count": (
+        "{file} : {member} annonce {value} éléments « {element} » ({attribute}) alors qu'il ne peut en contenir "
+        "plus de {most} : fichier endommagé ou fabriqué, refusé sans être lu ; ouvrez-le dans Excel et "
+        "ré-enregistrez-le, ou demandez le fichier d'origine",
+        "{file}: يعلن {member} عن عناصر « {element} » عددها {value} ({attribute}) في حين لا يتسع لأكثر من {most}: "
+        "ملف تالف أو مصطنع، رُفض دون قراءته؛ افتحوه في Excel وأعيدوا حفظه، أو اطلبوا الملف الأصلي",
+        "{file}: {member} announces {value} « {element} » elements ({attribute}) although it cannot hold more "
+        "than {most}: a damaged or crafted file, refused unread; open it in Excel and save it again, or ask for "
+        "the original file"),
+    "xlsx.member_too_large": (
+        "{file} : {member} anormalement volumineux : fichier refusé",
+        "{file}: حجم {member} كبير على نحو غير عادي: الملف مرفوض",
+        "{file}: {member} is abnormally large: file refused"),
+    "xlsx.no_relations": (
+        "{file} : classeur .xlsx incomplet (relations absentes) : ré-enregistrez-le",
+        "{file}: مصنف .xlsx ناقص (العلاقات بين أجزائه غائبة): أعيدوا حفظه",
+        "{file}: incomplete .xlsx workbook (relationships missing): save it again"),
+    "xlsx.bad_xml": (
+        "{file} : XML du classeur refusé ({why}) : ouvrez-le dans Excel et ré-enregistrez-le, ou demandez le "
+        "fichier d'origine",
+        "{file}: رُفض XML المصنف ({why}): افتحوه في Excel وأعيدوا حفظه، أو اطلبوا الملف الأصلي",
+        "{file}: the workbook's XML was refused ({why}): open it in Excel and save it again, or ask for the "
+        "original file"),
+    "xlsx.why_entities": ("il déclare des entités XML, ce qu'Excel ne fait jamais",
+                          "يعلن كيانات XML، وهو ما لا يفعله Excel أبدا",
+                          "it declares XML entities, which Excel never does"),
+    "xlsx.why_malformed": ("son XML est mal formé", "بنية XML فيه غير سليمة", "its XML is malformed"),
+    "xlsx.no_visible_sheet": (
+        "{file} : aucune feuille visible à importer (les feuilles masquées sont ignorées : affichez la feuille "
+        "de données)",
+        "{file}: لا توجد ورقة ظاهرة للاستيراد (تُتجاهل الأوراق المخفية: أظهروا ورقة البيانات)",
+        "{file}: no visible sheet to import (hidden sheets are ignored: unhide the data sheet)"),
+    "xlsx.same_sheet_name": (
+        "{file} : plusieurs feuilles portent le nom « {sheet} », ce qu'Excel ne permet pas : fichier refusé",
+        "{file}: عدة أوراق تحمل الاسم « {sheet} »، وهو ما لا يسمح به Excel: الملف مرفوض",
+        "{file}: several sheets are named « {sheet} », which Excel does not allow: file refused"),
+    "xlsx.too_many_rows": (
+        "{file} : plus de {limit} lignes dans la feuille « {sheet} » ({limit} au plus par import) : découpez le "
+        "fichier en plusieurs",
+        "{file}: عدد الأسطر في الورقة « {sheet} » يتجاوز {limit} (الحد الأقصى {limit} في كل استيراد): قسّموا "
+        "الملف إلى عدة ملفات",
+        "{file}: more than {limit} rows in the sheet « {sheet} » (at most {limit} per import): split the file "
+        "into several"),
+    "xlsx.sheet_missing": (
+        "{file} : la feuille « {sheet} » est absente de l'archive : ré-enregistrez le fichier",
+        "{file}: الورقة « {sheet} » غائبة عن الأرشيف: أعيدوا حفظ الملف",
+        "{file}: the sheet « {sheet} » is missing from the archive: save the file again"),
+    "xlsx.sheet_damaged": (
+        "{file} : archive .xlsx endommagée (la feuille « {sheet} » est illisible) : ouvrez-le dans Excel et "
+        "ré-enregistrez-le",
+        "{file}: أرشيف .xlsx تالف (تعذّرت قراءة الورقة « {sheet} »): افتحوه في Excel وأعيدوا حفظه",
+        "{file}: damaged .xlsx archive (the sheet « {sheet} » is unreadable): open it in Excel and save it again"),
+    "xlsx.sheet_doctype": (
+        "{file} : la feuille « {sheet} » déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : "
+        "fichier refusé par sécurité",
+        "{file}: تعلن الورقة « {sheet} » كيانات XML (<!DOCTYPE>)، وهو ما لا يفعله Excel أبدا: رُفض الملف احتياطا",
+        "{file}: the sheet « {sheet} » declares XML entities (<!DOCTYPE>), which Excel never does: file refused "
+        "for safety"),
+    "xlsx.extent": (
+        "{file} : la feuille « {sheet} » a des cellules jusqu'à la ligne {rows} et la colonne {column} "
+        "({max_rows} lignes et {max_columns} colonnes au plus, {max_cells} cellules en tout) : supprimez les "
+        "lignes et colonnes inutiles ou découpez le fichier",
+        "{file}: في الورقة « {sheet} » خلايا حتى السطر {rows} والعمود {column} (الحد الأقصى للأسطر: {max_rows}، "
+        "وللأعمدة: {max_columns}، وللخلايا إجمالا: {max_cells}): احذفوا الأسطر والأعمدة غير اللازمة أو قسّموا "
+        "الملف",
+        "{file}: the sheet « {sheet} » has cells down to row {rows} and column {column} (at most {max_rows} "
+        "rows and {max_columns} columns, {max_cells} cells in all): delete the unused rows and columns or split "
+        "the file"),
+    "xlsx.formulas": (
+        "{file} : la feuille « {sheet} » contient {formulas} ({cells}) : Kafaat n'évalue jamais de formules ; "
+        "copiez les colonnes puis « Collage spécial > Valeurs » et réessayez",
+        "{file}: تحتوي الورقة « {sheet} » على {formulas} ({cells}): لا يحسب كفاءات الصيغ أبدا؛ انسخوا الأعمدة "
+        "ثم « لصق خاص > قيم » وأعيدوا المحاولة",
+        "{file}: the sheet « {sheet} » contains {formulas} ({cells}): Kafaat never evaluates formulas; copy "
+        "the columns then « Paste Special > Values » and try again"),
+    "xlsx.unreadable": (
+        "{file} : classeur illisible (son contenu XML est endommagé ou n'a pas été écrit par Excel) : ouvrez-le "
+        "dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx",
+        "{file}: مصنف غير مقروء (محتواه XML تالف أو لم يكتبه Excel): افتحوه في Excel أو LibreOffice وأعيدوا "
+        "حفظه بصيغة .xlsx",
+        "{file}: unreadable workbook (its XML content is damaged or was not written by Excel): open it in Excel "
+        "or LibreOffice and save it again as .xlsx"),
+    "csv.bad_text": (
+        "{file} : texte {encoding} invalide vers l'octet {offset} : ré-enregistrez le fichier au format "
+        "« CSV UTF-8 »",
+        "{file}: نص {encoding} غير صالح قرب البايت {offset}: أعيدوا حفظ الملف بصيغة « CSV UTF-8 »",
+        "{file}: invalid {encoding} text near byte {offset}: save the file again as « CSV UTF-8 »"),
+    "csv.too_many_rows": (
+        "{file} : plus de {limit} lignes ({limit} au plus par import) : découpez le fichier en plusieurs",
+        "{file}: عدد الأسطر يتجاوز {limit} (الحد الأقصى {limit} في كل استيراد): قسّموا الملف إلى عدة ملفات",
+        "{file}: more than {limit} rows (at most {limit} per import): split the file into several"),
+    "csv.unreadable_line": (
+        "{file}, ligne {line} : CSV illisible (cellule démesurée ou guillemet jamais refermé) : vérifiez cette "
+        "ligne dans un éditeur de texte, ou ré-enregistrez le fichier depuis Excel",
+        "{file}، السطر {line}: ملف CSV غير مقروء (خلية مفرطة الطول أو علامة اقتباس لم تُغلق): تحققوا من هذا "
+        "السطر في محرر نصوص، أو أعيدوا حفظ الملف من Excel",
+        "{file}, line {line}: unreadable CSV (an oversized cell or a quote never closed): check this line in a "
+        "text editor, or save the file again from Excel"),
+    "sheet.too_wide": ("{file} : {width} colonnes, {limit} au plus",
+                       "{file}: عدد الأعمدة {width}، والحد الأقصى {limit}",
+                       "{file}: {width} columns, at most {limit}"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ key files and signed documents: their inside
+    "part.of": ("{what} : {part}", "{what}: {part}", "{what}: {part}"),
+    "part.salt": ("sel", "الملح", "salt"),
+    "part.nonce": ("nonce", "الرقم العابر (nonce)", "nonce"),
+    "part.ciphertext": ("données chiffrées", "البيانات المشفَّرة", "encrypted data"),
+    "part.public_key": ("clé publique {alg}", "المفتاح العمومي {alg}", "public key {alg}"),
+    "part.key": ("clé {alg}", "المفتاح {alg}", "key {alg}"),
+    "part.programme_key": ("clé", "المفتاح", "key"),
+    "part.signature": ("signature {alg}", "التوقيع {alg}", "signature {alg}"),
+    "b64.expected": ("{what} : valeur base64 attendue", "{what}: يُنتظر هنا نص base64", "{what}: a base64 value expected"),
+    "b64.invalid": ("{what} : base64 invalide", "{what}: نص base64 غير صالح", "{what}: invalid base64"),
+    "b64.not_canonical": ("{what} : base64 non canonique", "{what}: نص base64 بصيغة غير قياسية",
+                          "{what}: non-canonical base64"),
+    "b64.length": ("{what} : {size} octets au lieu de {length}", "{what}: {size} بايت بدلا من {length}",
+                   "{what}: {size} bytes instead of {length}"),
+    "json.duplicate": ("{what} : membre JSON « {key} » en double", "{what}: العنصر « {key} » مكرَّر في JSON",
+                       "{what}: JSON member « {key} » given twice"),
+    "json.constant": ("{what} : valeur JSON non autorisée ({name})", "{what}: قيمة JSON غير مسموح بها ({name})",
+                      "{what}: JSON value not allowed ({name})"),
+    "file.beyond_limit": (
+        "{what} : fichier de {size} octets, au-delà de la limite de {limit} octets",
+        "{what}: ملف حجمه {size} بايت، يتجاوز الحد الأقصى البالغ {limit} بايت",
+        "{what}: a file of {size} bytes, beyond the limit of {limit} bytes"),
+    "keyfile.too_large": ("{what} : fichier trop grand pour un fichier de clé",
+                          "{what}: ملف أكبر من أن يكون ملف مفتاح",
+                          "{what}: too large for a key file"),
+    "keyfile.not_a_key": ("{what} : ce n'est pas un fichier de clé Kafaat", "{what}: ليس ملف مفتاح كفاءات",
+                          "{what}: not a Kafaat key file"),
+    "keyfile.version": ("{what} : version de fichier de clé {version} non prise en charge",
+                        "{what}: إصدار ملف المفتاح {version} غير مدعوم",
+                        "{what}: key file version {version} not supported"),
+    "keyfile.algorithms": ("{what} : algorithmes inconnus ({kdf}, {aead})",
+                           "{what}: خوارزميات غير معروفة ({kdf}، {aead})",
+                           "{what}: unknown algorithms ({kdf}, {aead})"),
+    "keyfile.scrypt_invalid": ("{what} : paramètre scrypt {name} invalide", "{what}: معامل scrypt {name} غير صالح",
+                               "{what}: invalid scrypt parameter {name}"),
+    "keyfile.scrypt_low": ("{what} : paramètre scrypt {name} = {value} sous le minimum {limit}",
+                           "{what}: معامل scrypt {name} = {value} أقل من الحد الأدنى {limit}",
+                           "{what}: scrypt parameter {name} = {value} below the minimum {limit}"),
+    "keyfile.scrypt_high": ("{what} : paramètre scrypt {name} = {value} au-dessus du maximum {limit}",
+                            "{what}: معامل scrypt {name} = {value} أعلى من الحد الأقصى {limit}",
+                            "{what}: scrypt parameter {name} = {value} above the maximum {limit}"),
+    "keyfile.scrypt_memory": ("{what} : paramètres scrypt demandant plus de {limit} Mio",
+                              "{what}: معاملات scrypt تتطلب أكثر من {limit} ميبيبايت من الذاكرة",
+                              "{what}: scrypt parameters asking for more than {limit} MiB"),
+    "keyfile.member": ("{what} : membre manquant ou invalide ({member})", "{what}: عنصر ناقص أو غير صالح ({member})",
+                       "{what}: a missing or invalid member ({member})"),
+    "keyfile.mismatch": ("{what} : les clés publiques ne correspondent pas aux clés privées",
+                         "{what}: المفاتيح العمومية لا تطابق المفاتيح الخاصة",
+                         "{what}: the public keys do not match the private keys"),
+    "document.version": ("{what} : version {version} non prise en charge", "{what}: الإصدار {version} غير مدعوم",
+                         "{what}: version {version} not supported"),
+    "document.members": (
+        "{what} : membres inattendus (seuls type, version, signed et signatures sont permis)",
+        "{what}: عناصر غير متوقعة (لا يُسمح إلا بالعناصر type وversion وsigned وsignatures)",
+        "{what}: unexpected members (only type, version, signed and signatures are allowed)"),
+    "document.signed_expected": ("{what} : membres « signed » et « signatures » attendus",
+                                 "{what}: يُنتظر العنصران « signed » و« signatures »",
+                                 "{what}: members « signed » and « signatures » expected"),
+    "document.two_signatures": ("{what} : signatures Ed25519 et ML-DSA-65 attendues, et rien d'autre",
+                                "{what}: يُنتظر توقيعا Ed25519 وML-DSA-65، ولا شيء غيرهما",
+                                "{what}: Ed25519 and ML-DSA-65 signatures expected, and nothing else"),
+    "document.signed_invalid": ("{what} : contenu signé invalide", "{what}: المحتوى الموقَّع غير صالح",
+                                "{what}: invalid signed content"),
+    "document.signed_members": ("{what} : membres inattendus ou manquants dans le contenu signé",
+                                "{what}: عناصر غير متوقعة أو ناقصة في المحتوى الموقَّع",
+                                "{what}: unexpected or missing members in the signed content"),
+    "document.signed_member": ("{what} : membre manquant ou invalide dans le contenu signé",
+                               "{what}: عنصر ناقص أو غير صالح في المحتوى الموقَّع",
+                               "{what}: a missing or invalid member in the signed content"),
+    "document.identity": ("{what} : code, nom ou date invalides (caractères de contrôle, format)",
+                          "{what}: رمز أو اسم أو تاريخ غير صالح (محارف تحكم، صيغة)",
+                          "{what}: invalid code, name or date (control characters, format)"),
+    "document.key_algorithm": ("{what} : algorithme de clé inconnu", "{what}: خوارزمية مفتاح غير معروفة",
+                               "{what}: unknown key algorithm"),
+    "document.role": ("{what} : rôle inconnu « {role} »", "{what}: دور غير معروف « {role} »",
+                      "{what}: unknown role « {role} »"),
+    "document.keys_missing": ("{what} : clé manquante : {keys}|{what} : clés manquantes : {keys}",
+                              "{what}: المفاتيح الناقصة ({n}): {keys}",
+                              "{what}: missing key: {keys}|{what}: missing keys: {keys}"),
+    "document.encryption_key": ("{what} : clé publique de chiffrement invalide",
+                                "{what}: المفتاح العمومي للتشفير غير صالح",
+                                "{what}: invalid public encryption key"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ receipts: their signed content
+    "receipt.refused_records": ("{what} : « refused_records » invalide", "{what}: « refused_records » غير صالح",
+                                "{what}: « refused_records » invalid"),
+    "receipt.members": ("{what} : membres inattendus ou manquants dans l'accusé",
+                        "{what}: عناصر غير متوقعة أو ناقصة في الإشعار بالاستلام",
+                        "{what}: unexpected or missing members in the receipt"),
+    "receipt.member": ("{what} : membre « {key} » manquant ou invalide", "{what}: العنصر « {key} » ناقص أو غير صالح",
+                       "{what}: member « {key} » missing or invalid"),
+    "receipt.hash": ("{what} : empreinte mal formée", "{what}: بصمة غير سليمة الصيغة", "{what}: malformed hash"),
+    "receipt.sequence": ("{what} : numéro de lot invalide", "{what}: رقم الحزمة غير صالح",
+                         "{what}: invalid bundle number"),
+    "receipt.invalid_member": ("{what} : « {key} » invalide", "{what}: « {key} » غير صالح", "{what}: « {key} » invalid"),
+    "receipt.codes": ("{what} : code de ministère ou d'établissement invalide",
+                      "{what}: رمز الوزارة أو المؤسسة غير صالح",
+                      "{what}: invalid ministry or establishment code"),
+    # ------------------------------------------------------------------ the establishments list (CSV)
+    "establishments.too_large": ("{what} : fichier trop grand ({size} octets)",
+                                 "{what}: الملف كبير جدا ({size} بايت)",
+                                 "{what}: file too large ({size} bytes)"),
+    "establishments.not_utf8": ("{what} : le fichier n'est pas en UTF-8",
+                                "{what}: الملف ليس بترميز UTF-8",
+                                "{what}: the file is not in UTF-8"),
+    "establishments.columns_missing": (
+        "{what} : colonne manquante : {missing} (attendu : {expected})"
+        "|{what} : colonnes manquantes : {missing} (attendu : {expected})",
+        "{what}: الأعمدة الناقصة ({n}): {missing} (المنتظر: {expected})",
+        "{what}: missing column: {missing} (expected: {expected})"
+        "|{what}: missing columns: {missing} (expected: {expected})"),
+    "establishments.problems": (
+        "{what} : {n} problème, rien n'a été importé|{what} : {n} problèmes, rien n'a été importé",
+        "{what}: لا مشاكل، لم يُستورد شيء|{what}: مشكلة واحدة، لم يُستورد أي شيء|{what}: مشكلتان، لم يُستورد أي شيء"
+        "|{what}: {n} مشاكل، لم يُستورد أي شيء|{what}: {n} مشكلة، لم يُستورد أي شيء|{what}: {n} مشكلة، لم يُستورد أي شيء",
+        "{what}: {n} problem, nothing was imported|{what}: {n} problems, nothing was imported"),
+    "establishments.none": ("{what} : aucun établissement dans le fichier", "{what}: لا توجد أي مؤسسة في الملف",
+                            "{what}: no establishment in the file"),
+    "establishments.unreadable": ("{file} : fichier illisible ({reason})", "{file}: ملف غير مقروء ({reason})",
+                                  "{file}: unreadable file ({reason})"),
+    "establishments.line": ("ligne {line}", "السطر {line}", "line {line}"),
+    "establishments.bad_code": (
+        "{where} : code « {code} » invalide (lettres, chiffres, - et _, 20 au plus)",
+        "{where}: الرمز « {code} » غير صالح (حروف لاتينية وأرقام و- و_، 20 محرفا على الأكثر)",
+        "{where}: invalid code « {code} » (letters, digits, - and _, 20 at most)"),
+    "establishments.twice": ("{where} : le code {code} apparaît deux fois", "{where}: الرمز {code} يرد مرتين",
+                             "{where}: the code {code} appears twice"),
+    "establishments.too_long": (
+        "{where} : « {column} » trop long ou avec des caractères de contrôle",
+        "{where}: « {column} » طويل جدا أو فيه محارف تحكم",
+        "{where}: « {column} » too long or holding control characters"),
+    "establishments.required": ("{where} : « {column} » est obligatoire", "{where}: « {column} » إلزامي",
+                                "{where}: « {column} » is required"),
+    "establishments.region": ("{where} : région « {region} » inconnue (codes : {codes})",
+                              "{where}: الجهة « {region} » غير معروفة (الرموز: {codes})",
+                              "{where}: unknown region « {region} » (codes: {codes})"),
+    "establishments.ministry": ("{where} : ministère de tutelle « {ministry} » inconnu (codes : {codes})",
+                                "{where}: الوزارة الوصية « {ministry} » غير معروفة (الرموز: {codes})",
+                                "{where}: unknown supervising ministry « {ministry} » (codes: {codes})"),
+    # ------------------------------------------------------------------ the national store's address (PostgreSQL)
+    "store.bad_url": (
+        "adresse de base de données invalide « {url} » : attendu postgresql+psycopg://utilisateur@serveur/base",
+        "عنوان قاعدة البيانات « {url} » غير صالح: المنتظر postgresql+psycopg://utilisateur@serveur/base",
+        "invalid database address « {url} »: expected postgresql+psycopg://user@server/database"),
+    "store.bad_driver": ("pilote « {driver} » non pris en charge : écrivez postgresql+psycopg://…",
+                         "المشغّل « {driver} » غير مدعوم: اكتبوا postgresql+psycopg://…",
+                         "driver « {driver} » not supported: write postgresql+psycopg://…"),
+    "store.password_in_url": (
+        "l'adresse contient un mot de passe : il ne doit jamais être écrit dans les réglages ; retirez-le de "
+        "l'adresse et donnez-le par la variable PGPASSWORD ou un fichier .pgpass",
+        "العنوان يتضمن كلمة مرور: يجب ألا تُكتب أبدا في الإعدادات؛ احذفوها من العنوان وأعطوها عبر المتغير "
+        "PGPASSWORD أو ملف .pgpass",
+        "the address holds a password: it must never be written in the settings; remove it from the address "
+        "and give it through the PGPASSWORD variable or a .pgpass file"),
+    "store.bad_backend": ("base « {backend} » non prise en charge : SQLite ou PostgreSQL (postgresql+psycopg://…)",
+                          "قاعدة « {backend} » غير مدعومة: SQLite أو PostgreSQL (postgresql+psycopg://…)",
+                          "database « {backend} » not supported: SQLite or PostgreSQL (postgresql+psycopg://…)"),
+    "store.no_driver": ("pilote de base de données absent pour {url}", "مشغّل قاعدة البيانات غائب للعنوان {url}",
+                        "database driver missing for {url}"),
+    "store.foreign_tables": (
+        "{url} contient déjà des tables qui ne sont pas celles d'un magasin national Kafaat : rien n'a été modifié",
+        "{url} يحتوي من قبل على جداول ليست جداول مخزن وطني لكفاءات: لم يتغير شيء",
+        "{url} already holds tables that are not those of a Kafaat national store: nothing was changed"),
+    "store.missing": (
+        "aucun magasin national dans {folder} : initialisez d'abord le dossier avec « kafaat init --role ministry »",
+        "لا يوجد مخزن وطني في {folder}: هيّئوا المجلد أولا بالأمر « kafaat init --role ministry »",
+        "no national store in {folder}: first initialise the folder with « kafaat init --role ministry »"),
+    "store.unreachable": ("magasin national inaccessible ({url}) : {reason}",
+                          "تعذّر الوصول إلى المخزن الوطني ({url}): {reason}",
+                          "the national store cannot be reached ({url}): {reason}"),
+    "store.too_new": (
+        "le magasin national a été écrit par une version plus récente de Kafaat (schéma {revision}) : installez "
+        "cette version ou une plus récente ; rien n'a été modifié",
+        "كتب المخزنَ الوطني إصدارٌ أحدث من كفاءات (المخطط {revision}): ثبّتوا ذلك الإصدار أو أحدث منه؛ لم يتغير شيء",
+        "the national store was written by a newer version of Kafaat (schema {revision}): install that version "
+        "or a newer one; nothing was changed"),
+    "store.upgrade_failed": ("la mise à jour du magasin national a échoué : {reason}",
+                             "فشل تحديث المخزن الوطني: {reason}",
+                             "the national store's upgrade failed: {reason}"),
+    # ------------------------------------------------------------------ backups
+    "backup.no_database": ("aucune base de données à sauvegarder dans {folder}",
+                           "لا توجد قاعدة بيانات لنسخها احتياطيا في {folder}",
+                           "no database to back up in {folder}"),
+    "backup.damaged": (
+        "la base {file} est endommagée ({detail}) : une sauvegarde copierait les dommages, aucune n'a été "
+        "écrite ; {way_out}",
+        "القاعدة {file} تالفة ({detail}): النسخة الاحتياطية ستنقل التلف، فلم تُكتب أي نسخة؛ {way_out}",
+        "the database {file} is damaged ({detail}): a backup would copy the damage, none was written; {way_out}"),
+    "backup.not_written": ("{file} n'a pas été écrite : {reason}", "لم تُكتب {file}: {reason}",
+                           "{file} was not written: {reason}"),
+    "backup.inconsistent": ("la sauvegarde {file} est incohérente : {detail}",
+                            "النسخة الاحتياطية {file} غير متسقة: {detail}",
+                            "the backup {file} is inconsistent: {detail}"),
+    # ------------------------------------------------------------------ the programme key
+    "programme_key.too_large": ("{what} : fichier trop grand pour une clé de programme",
+                                "{what}: ملف أكبر من أن يكون مفتاح برنامج",
+                                "{what}: too large for a programme key"),
+    "programme_key.not_a_key": ("{what} : ce n'est pas une clé de programme Kafaat",
+                                "{what}: ليس مفتاح برنامج كفاءات",
+                                "{what}: not a Kafaat programme key"),
+    "programme_key.members": ("{what} : membres inattendus ou version non prise en charge",
+                              "{what}: عناصر غير متوقعة أو إصدار غير مدعوم",
+                              "{what}: unexpected members or a version not supported"),
+    "programme_key.version": ("{what} : numéro de version de clé invalide", "{what}: رقم إصدار المفتاح غير صالح",
+                              "{what}: invalid key version number"),
+    "programme_key.date": ("{what} : date de création invalide", "{what}: تاريخ الإنشاء غير صالح",
+                           "{what}: invalid creation date"),
+    "programme_key.ministry": (
+        "la clé de programme ne s'installe que chez un établissement : un ministère ne doit pas la détenir "
+        "(elle permettrait de retrouver les codes des étudiants)",
+        "لا يُثبَّت مفتاح البرنامج إلا لدى مؤسسة: يجب ألا تحوزه الوزارة (إذ يسمح باسترجاع رموز الطلبة)",
+        "the programme key is installed only at an establishment: a ministry must not hold it (it would "
+        "give back the students' codes)"),
+    "programme_key.older": (
+        "{what} : clé de programme version {version}, mais la version {current} est déjà installée : rien n'a "
+        "été modifié",
+        "{what}: مفتاح برنامج بالإصدار {version}، لكن الإصدار {current} مثبَّت من قبل: لم يتغير شيء",
+        "{what}: programme key version {version}, but version {current} is already installed: nothing was "
+        "changed"),
+    # ------------------------------------------------------------------ reference updates
+    "reference.unknown_key": (
+        "{what} : signé par une clé de ministère que ce dossier ne connaît pas (« {ministry} ») : rien n'a été "
+        "modifié",
+        "{what}: موقَّع بمفتاح وزارة لا يعرفه هذا المجلد (« {ministry} »): لم يتغير شيء",
+        "{what}: signed by a ministry key this folder does not know (« {ministry} »): nothing was changed"),
+    "reference.invalid": ("{what} : mise à jour invalide", "{what}: تحديث غير صالح", "{what}: invalid update"),
+    "reference.bad_row": ("{what} : une ligne de la mise à jour est invalide", "{what}: سطر من التحديث غير صالح",
+                          "{what}: a row of the update is invalid"),
+    "reference.older": (
+        "{what} : mise à jour n° {serial} de {ministry}, plus ancienne que la n° {current} déjà appliquée : rien "
+        "n'a été modifié",
+        "{what}: التحديث رقم {serial} من {ministry} أقدم من التحديث رقم {current} المطبَّق من قبل: لم يتغير شيء",
+        "{what}: update no. {serial} from {ministry}, older than no. {current} already applied: nothing was "
+        "changed"),
+}
+CATALOGUE |= {
+    "detail.line": ("  {detail}", "  {detail}", "  {detail}"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ a bundle's structure, read strictly
+    # (a damaged or crafted .kfb: each part named, in the reader's language; what to do is said by the frame)
+    "bundle.in_header": ("en-tête : {detail}", "الترويسة: {detail}", "header: {detail}"),
+    "bundle.in_content": ("contenu : {detail}", "المحتوى: {detail}", "content: {detail}"),
+    "bundle.in_signatures": ("bloc de signatures : {detail}", "كتلة التوقيعات: {detail}", "signature block: {detail}"),
+    "bundle.in_decrypted": ("contenu déchiffré : {detail}", "المحتوى بعد فك التشفير: {detail}",
+                            "decrypted content: {detail}"),
+    "bmember.missing_or_invalid": ("« {member} » manquant ou invalide", "« {member} » ناقص أو غير صالح",
+                                   "« {member} » missing or invalid"),
+    "bmember.malformed": ("« {member} » mal formé", "« {member} » غير سليم الصيغة", "« {member} » malformed"),
+    "bmember.invalid": ("« {member} » invalide", "« {member} » غير صالح", "« {member} » invalid"),
+    "bmember.unknown": ("« {member} » inconnu", "« {member} » غير معروف", "« {member} » unknown"),
+    "bmember.unknown_plural": ("« {member} » inconnus", "« {member} » غير معروفة", "« {member} » unknown"),
+    "bmember.object": ("« {member} » : objet attendu", "« {member} »: يُنتظر كائن JSON",
+                       "« {member} »: an object expected"),
+    "bmember.members": ("« {member} » : membres inattendus {extra} ou manquants {missing}",
+                        "« {member} »: عناصر غير متوقعة {extra} أو ناقصة {missing}",
+                        "« {member} »: unexpected members {extra} or missing ones {missing}"),
+    "bmember.text": ("« {member} » : texte invalide", "« {member} »: نص غير صالح", "« {member} »: invalid text"),
+    "bmember.malformed_colon": ("« {member} » : mal formé", "« {member} »: غير سليم الصيغة",
+                                "« {member} »: malformed"),
+    "bmember.boolean": ("« {member} » : booléen attendu", "« {member} »: تُنتظر قيمة منطقية (true أو false)",
+                        "« {member} »: a boolean expected"),
+    "bmember.integer": ("« {member} » : entier attendu", "« {member} »: يُنتظر عدد صحيح",
+                        "« {member} »: an integer expected"),
+    "bmember.one_per_form": ("« {member} » : un membre par formulaire attendu",
+                             "« {member} »: يُنتظر عنصر واحد لكل استمارة",
+                             "« {member} »: one member per form expected"),
+    "bheader.object": ("objet JSON attendu", "يُنتظر كائن JSON", "a JSON object expected"),
+    "bheader.not_bundle": ("ce n'est pas un lot Kafaat", "ليست حزمة كفاءات", "not a Kafaat bundle"),
+    "bheader.version": ("version différente de celle du préambule", "إصدار يخالف إصدار التمهيد",
+                        "a version other than the preamble's"),
+    "bheader.members": ("membres inattendus ou manquants", "عناصر غير متوقعة أو ناقصة",
+                        "unexpected or missing members"),
+    "bheader.uuid_canonical": ("« bundle_id » n'est pas un UUID canonique", "« bundle_id » ليس UUID بالصيغة القياسية",
+                               "« bundle_id » is not a canonical UUID"),
+    "bheader.uuid": ("« bundle_id » n'est pas un UUID", "« bundle_id » ليس UUID", "« bundle_id » is not a UUID"),
+    "bheader.previous": ("« previous_hash » doit être nul pour le lot n° 1 et seulement pour lui",
+                         "يجب أن يكون « previous_hash » فارغا للحزمة رقم 1 ولها وحدها",
+                         "« previous_hash » must be null for bundle no. 1 and only for it"),
+    "bheader.recipients": ("1 à {limit} destinataires attendus", "يُنتظر من 1 إلى {limit} من الجهات المرسَل إليها",
+                           "1 to {limit} recipients expected"),
+    "bheader.recipient_members": ("membres de « {member} » inattendus", "عناصر « {member} » غير متوقعة",
+                                  "unexpected members in « {member} »"),
+    "bheader.duplicate_recipient": ("destinataire en double", "جهة مرسَل إليها مكرَّرة",
+                                    "a recipient given twice"),
+    "bheader.payload_missing": ("« payload » manquant", "« payload » غائب", "« payload » missing"),
+    "bheader.payload_algorithms": ("compression ou chiffrement du contenu inconnus",
+                                   "ضغط المحتوى أو تشفيره غير معروف",
+                                   "unknown compression or encryption of the content"),
+    "bheader.payload_members": ("membres de « payload » inattendus ou manquants",
+                                "عناصر « payload » غير متوقعة أو ناقصة",
+                                "unexpected or missing members in « payload »"),
+    "bheader.payload_members_missing": ("membres de « payload » manquants", "عناصر « payload » ناقصة",
+                                        "missing members in « payload »"),
+    "bheader.payload_length": ("« payload.length » incompatible avec le nombre de segments",
+                               "« payload.length » لا يتوافق مع عدد الأجزاء",
+                               "« payload.length » does not fit the number of segments"),
+    "bundle.plain_budget": (
+        "contenu déclaré de {size} octets une fois décompressé : au-delà du budget de {limit} octets",
+        "محتوى معلن حجمه بعد فك الضغط {size} بايت: يتجاوز الحد المسموح البالغ {limit} بايت",
+        "content declared as {size} bytes once decompressed: beyond the budget of {limit} bytes"),
+    "bundle.header_too_large": ("en-tête de {size} octets : au-delà de la limite de {limit} octets",
+                                "ترويسة حجمها {size} بايت: تتجاوز الحد البالغ {limit} بايت",
+                                "a header of {size} bytes: beyond the limit of {limit} bytes"),
+    "bundle.signatures_too_large": ("bloc de signatures de {size} octets : au-delà de la limite",
+                                    "كتلة توقيعات حجمها {size} بايت: تتجاوز الحد",
+                                    "a signature block of {size} bytes: beyond the limit"),
+    "bundle.signatures_size": ("bloc de signatures de {size} octets au lieu de {expected}",
+                               "كتلة توقيعات حجمها {size} بايت بدلا من {expected}",
+                               "a signature block of {size} bytes instead of {expected}"),
+    "bsig.empty": ("bloc de signatures vide", "كتلة التوقيعات فارغة", "empty signature block"),
+    "bsig.truncated": ("bloc de signatures tronqué", "كتلة التوقيعات مبتورة", "truncated signature block"),
+    "bsig.two": ("deux signatures attendues", "يُنتظر توقيعان", "two signatures expected"),
+    "bsig.algorithm": ("algorithme {tag} inconnu ou répété", "الخوارزمية {tag} غير معروفة أو مكرَّرة",
+                       "algorithm {tag} unknown or repeated"),
+    "bsig.order": ("Ed25519 puis ML-DSA-65 attendus, dans cet ordre", "يُنتظر Ed25519 ثم ML-DSA-65، بهذا الترتيب",
+                   "Ed25519 then ML-DSA-65 expected, in this order"),
+    "bsig.length": ("longueur {length} invalide pour {alg}", "الطول {length} غير صالح للخوارزمية {alg}",
+                    "invalid length {length} for {alg}"),
+    "bsig.extra": ("octets en trop", "بايتات زائدة", "extra bytes"),
+    "bundle.kem": ("la clé du lot est enveloppée avec {kem}, la clé de {code} attend {expected}",
+                   "مفتاح الحزمة مغلَّف بـ {kem}، ومفتاح {code} ينتظر {expected}",
+                   "the bundle's key is wrapped with {kem}, {code}'s key expects {expected}"),
+    "bundle.key_length": ("clé du lot de longueur invalide", "طول مفتاح الحزمة غير صالح",
+                          "the bundle's key has an invalid length"),
+    "bundle.commitment": (
+        "la clé du lot ne correspond pas à l'engagement signé par l'établissement : lot refusé (il pourrait se "
+        "lire autrement chez un autre destinataire)",
+        "مفتاح الحزمة لا يطابق الالتزام الذي وقّعته المؤسسة: رُفضت الحزمة (قد تُقرأ على نحو آخر لدى جهة أخرى "
+        "مرسَل إليها)",
+        "the bundle's key does not match the commitment signed by the establishment: bundle refused (it could "
+        "read otherwise at another recipient)"),
+    "bseg.beyond_last": ("segment attendu au-delà du dernier", "يُنتظر جزء بعد الجزء الأخير",
+                         "a segment expected beyond the last one"),
+    "bseg.truncated": ("contenu tronqué (segment)", "المحتوى مبتور (جزء)", "truncated content (segment)"),
+    "bseg.size": ("segment de {size} octets hors limites", "جزء حجمه {size} بايت خارج الحدود",
+                  "a segment of {size} bytes out of bounds"),
+    "bseg.unknown_size": ("segment de taille décompressée inconnue ou au-delà de {limit} octets",
+                          "جزء حجمه بعد فك الضغط مجهول أو يتجاوز {limit} بايت",
+                          "a segment of unknown decompressed size or beyond {limit} bytes"),
+    "bseg.other_size": ("segment d'une autre taille que celle annoncée", "جزء بحجم غير الحجم المعلن",
+                        "a segment of another size than announced"),
+    "bseg.json": ("segment : JSON invalide", "الجزء: JSON غير صالح", "segment: invalid JSON"),
+    "bseg.shape": ("segment : [partie, formulaire, enregistrements] attendu",
+                   "الجزء: يُنتظر [الجزء، الاستمارة، السجلات]",
+                   "segment: [part, form, records] expected"),
+    "bseg.order": ("segment « {form} / {part} » hors de l'ordre déclaré", "الجزء « {form} / {part} » خارج الترتيب المعلن",
+                   "segment « {form} / {part} » out of the declared order"),
+    "bseg.final": ("segment final invalide", "الجزء الأخير غير صالح", "invalid final segment"),
+    "bundle.changed_while_read": ("le fichier a changé pendant sa lecture", "تغيّر الملف أثناء قراءته",
+                                  "the file changed while it was read"),
+    "bundle.larger_than_signed": ("contenu décompressé plus grand que sa taille signée : refusé",
+                                  "المحتوى بعد فك الضغط أكبر من حجمه الموقَّع: مرفوض",
+                                  "decompressed content larger than its signed size: refused"),
+    "bundle.bad_zstd": ("contenu compressé invalide (une trame zstd par segment, sans rien après)",
+                        "محتوى مضغوط غير صالح (إطار zstd واحد لكل جزء، دون شيء بعده)",
+                        "invalid compressed content (one zstd frame per segment, nothing after it)"),
+    "bundle.too_many_records": ("plus de {limit} enregistrements dans un lot : au-delà du budget du lecteur",
+                                "عدد السجلات في الحزمة يتجاوز {limit}: أكثر مما يسمح به القارئ",
+                                "more than {limit} records in a bundle: beyond the reader's budget"),
+    "bundle.counts": ("le contenu annonce d'autres nombres d'enregistrements que ceux qu'il contient",
+                      "يعلن المحتوى أعداد سجلات غير التي يحتويها",
+                      "the content announces other record counts than those it holds"),
+    "bundle.plain_size": ("contenu décompressé de {size} octets au lieu des {expected} annoncés",
+                          "المحتوى بعد فك الضغط {size} بايت بدلا من {expected} المعلنة",
+                          "decompressed content of {size} bytes instead of the {expected} announced"),
+    "bundle.unknown_form": ("formulaire inconnu « {form} »", "استمارة غير معروفة « {form} »", "unknown form « {form} »"),
+    "bundle.unknown_field": ("champ inconnu « {column} » dans « {form} »", "حقل غير معروف « {column} » في « {form} »",
+                             "unknown field « {column} » in « {form} »"),
+    "bundle.newer_form": (
+        "lot créé par une version plus récente de Kafaat (formulaire inconnu « {form} ») : mettez l'application "
+        "à jour",
+        "حزمة أنشأها إصدار أحدث من كفاءات (استمارة غير معروفة « {form} »): حدّثوا التطبيق",
+        "a bundle made by a newer version of Kafaat (unknown form « {form} »): update the application"),
+    "bundle.newer_field": (
+        "lot créé par une version plus récente de Kafaat (champ inconnu « {column} » dans « {form} ») : mettez "
+        "l'application à jour",
+        "حزمة أنشأها إصدار أحدث من كفاءات (حقل غير معروف « {column} » في « {form} »): حدّثوا التطبيق",
+        "a bundle made by a newer version of Kafaat (unknown field « {column} » in « {form} »): update the "
+        "application"),
+    "bundle.manifest_contradicts": ("le manifeste chiffré contredit l'en-tête signé ({member})",
+                                    "البيان المشفَّر يناقض الترويسة الموقَّعة ({member})",
+                                    "the encrypted manifest contradicts the signed header ({member})"),
+    "bundle.recipients_word": ("destinataires", "الجهات المرسَل إليها", "recipients"),
+    "bdoc.no_manifest": ("manifeste absent", "البيان (manifest) غائب", "manifest missing"),
+    "bdoc.tables": ("« tables » : au moins un formulaire attendu", "« tables »: تُنتظر استمارة واحدة على الأقل",
+                    "« tables »: at least one form expected"),
+    "bdoc.withheld": ("« withheld.{form} » : doit nommer les champs retenus {expected}",
+                      "« withheld.{form} »: يجب أن يسمّي الحقول المحجوبة {expected}",
+                      "« withheld.{form} »: must name the withheld fields {expected}"),
+    "bdoc.where_columns": ("colonnes de « {form} »", "أعمدة « {form} »", "columns of « {form} »"),
+    "bdoc.columns_invalid": ("{where} invalides", "{where} غير صالحة", "{where} invalid"),
+    "bdoc.tombstone_columns_invalid": ("{where} (suppressions) invalides", "{where} (عمليات الحذف) غير صالحة",
+                                       "{where} (deletions) invalid"),
+    "bdoc.field_stays": ("le champ « {column} » de « {form} » ne doit jamais quitter l'établissement",
+                         "الحقل « {column} » من « {form} » يجب ألا يغادر المؤسسة أبدا",
+                         "the field « {column} » of « {form} » must never leave the establishment"),
+    "bdoc.type": ("{where} : valeur de type inattendu dans « {column} »",
+                  "{where}: قيمة من نوع غير متوقع في « {column} »",
+                  "{where}: a value of an unexpected type in « {column} »"),
+    "bdoc.value": ("{where} : valeur invalide dans « {column} »", "{where}: قيمة غير صالحة في « {column} »",
+                   "{where}: an invalid value in « {column} »"),
+    "bdoc.unknown_part": ("partie inconnue « {form} / {part} »", "جزء غير معروف « {form} / {part} »",
+                          "unknown part « {form} / {part} »"),
+    "bdoc.where_rows": ("« {form} » (enregistrements)", "« {form} » (السجلات)", "« {form} » (records)"),
+    "bdoc.where_tombstones": ("« {form} » (suppressions)", "« {form} » (عمليات الحذف)", "« {form} » (deletions)"),
+    "bdoc.empty_batch": ("{where} : lot d'enregistrements vide ou invalide", "{where}: دفعة سجلات فارغة أو غير صالحة",
+                         "{where}: an empty or invalid batch of records"),
+    "bdoc.shape": ("{where} : un enregistrement n'a pas la forme déclarée", "{where}: سجل لا يطابق الشكل المعلن",
+                   "{where}: a record does not have the declared shape"),
+    "bdoc.order": ("{where} : enregistrements hors de l'ordre des modifications",
+                   "{where}: سجلات خارج ترتيب التعديلات",
+                   "{where}: records out of the order of changes"),
+    "bdoc.duplicate_id": ("{where} : un même identifiant figure deux fois dans le lot",
+                          "{where}: المعرِّف نفسه يرد مرتين في الحزمة",
+                          "{where}: the same identifier appears twice in the bundle"),
+    "bv1.budget": ("le contenu décompressé dépasse les {budget} octets annoncés : refusé",
+                   "المحتوى بعد فك الضغط يتجاوز {budget} بايت المعلنة: مرفوض",
+                   "the decompressed content exceeds the {budget} bytes announced: refused"),
+    "bv1.zstd": ("contenu compressé invalide ({reason})", "محتوى مضغوط غير صالح ({reason})",
+                 "invalid compressed content ({reason})"),
+    "bv1.decrypt": ("le contenu ne se déchiffre pas (clé ou données altérées)",
+                    "المحتوى لا يُفكّ تشفيره (مفتاح أو بيانات معدَّلة)",
+                    "the content does not decrypt (key or data altered)"),
+    "bv1.json": ("JSON invalide", "JSON غير صالح", "invalid JSON"),
+    "bv1.members": ("« manifest » et « records » attendus", "يُنتظر « manifest » و« records »",
+                    "« manifest » and « records » expected"),
+    "bv1.forms": ("le manifeste ne compte pas les mêmes formulaires que le contenu",
+                  "البيان لا يعدّ الاستمارات نفسها التي في المحتوى",
+                  "the manifest does not count the same forms as the content"),
+    "bv1.record": ("un enregistrement de « {form} » est invalide ou d'un autre établissement",
+                   "سجل من « {form} » غير صالح أو من مؤسسة أخرى",
+                   "a record of « {form} » is invalid or from another establishment"),
+    "bv1.counts": ("le manifeste annonce d'autres nombres que le contenu pour « {form} »",
+                   "يعلن البيان أعدادا غير التي في المحتوى للاستمارة « {form} »",
+                   "the manifest announces other counts than the content for « {form} »"),
+}
+CATALOGUE |= {
+    # ------------------------------------------------------------------ key rotation, the registry, folders
+    "rotation.invalid": ("{what} : demande de rotation invalide", "{what}: طلب تغيير المفتاح غير صالح",
+                         "{what}: invalid key rotation request"),
+    "rotation.other_code": ("{what} : la nouvelle clé est celle de {code}, pas de {establishment}",
+                            "{what}: المفتاح الجديد مفتاح {code}، لا مفتاح {establishment}",
+                            "{what}: the new key is {code}'s, not {establishment}'s"),
+    "rotation.ministry": (
+        "la rotation des clés concerne un établissement ; un ministère publie une nouvelle clé",
+        "تغيير المفاتيح خاص بالمؤسسات؛ أما الوزارة فتنشر مفتاحا جديدا",
+        "key rotation is for an establishment; a ministry publishes a new key"),
+    "registry.what": ("registre : clé de {code}", "السجل: مفتاح {code}", "registry: key of {code}"),
+    "registry.altered": ("registre : la clé enregistrée pour {code} a été altérée",
+                         "السجل: المفتاح المسجَّل للمؤسسة {code} عُدِّل",
+                         "registry: the key enrolled for {code} was altered"),
+    "registry.file_of_other": ("{file} : le fichier porte la clé de {code} : rien n'a été importé",
+                               "{file}: يحمل الملف مفتاح {code}: لم يُستورد شيء",
+                               "{file}: the file holds {code}'s key: nothing was imported"),
+    "registry.other_key_in_store": (
+        "{folder} : {code} est déjà enregistré avec une autre clé dans le magasin national : rien n'a été importé",
+        "{folder}: {code} مسجَّلة من قبل بمفتاح آخر في المخزن الوطني: لم يُستورد شيء",
+        "{folder}: {code} is already enrolled with another key in the national store: nothing was imported"),
+    "bundle.file_unreadable": ("fichier illisible ({reason})", "ملف غير مقروء ({reason})",
+                               "unreadable file ({reason})"),
+    "bundle.file_too_large": ("fichier de {size} octets : au-delà de la limite de {limit} octets",
+                              "ملف حجمه {size} بايت: يتجاوز الحد البالغ {limit} بايت",
+                              "a file of {size} bytes: beyond the limit of {limit} bytes"),
+    "folder.ministry_no_records": (
+        "ce dossier est celui d'un ministère : il ne contient pas de saisie d'établissement",
+        "هذا المجلد مجلد وزارة: لا يحتوي على إدخالات مؤسسة",
+        "this folder is a ministry's: it holds no establishment's data entry"),
+    "folder.settings_unreadable": ("{file} est illisible : {reason}", "{file} غير مقروء: {reason}",
+                                   "{file} is unreadable: {reason}"),
+    "folder.settings_not_object": ("un objet JSON est attendu", "يُنتظر كائن JSON", "a JSON object is expected"),
+    "folder.unknown_role": ("{file} : rôle inconnu « {role} »", "{file}: دور غير معروف « {role} »",
+                            "{file}: unknown role « {role} »"),
+    "store.other_ministry": (
+        "ce magasin national est celui du ministère {current}, pas de {ministry} : rien n'a été modifié",
+        "هذا المخزن الوطني خاص بالوزارة {current}، لا بالوزارة {ministry}: لم يتغير شيء",
+        "this national store is ministry {current}'s, not {ministry}'s: nothing was changed"),
+    "store.establishment_folder": (
+        "ce dossier est celui d'un établissement : il n'a pas de magasin national",
+        "هذا المجلد مجلد مؤسسة: ليس له مخزن وطني",
+        "this folder is an establishment's: it has no national store"),
+    "db.orphans": ("la migration a laissé des références orphelines : {problems}",
+                   "خلّف الترحيل مراجع يتيمة: {problems}",
+                   "the migration left orphan references: {problems}"),
+    "db.read_only_upgrade": (
+        "{read_only} ; la base doit d'abord être mise à jour (schéma {revision}), ce qui demande d'écrire",
+        "{read_only}؛ يجب أولا تحديث القاعدة (المخطط {revision})، وهو ما يتطلب الكتابة",
+        "{read_only}; the database must first be upgraded (schema {revision}), which needs writing"),
+    "db.cannot_read": ("{file} ne peut pas être lu ({reason})", "تعذّرت قراءة {file} ({reason})",
+                       "{file} cannot be read ({reason})"),
+    "report.bad_year": ("année universitaire « {year} » invalide : écrivez-la comme 2025-2026",
+                        "السنة الجامعية « {year} » غير صالحة: اكتبوها هكذا 2025-2026",
+                        "invalid academic year « {year} »: write it as 2025-2026"),
+    "extract.unknown_form": ("formulaire inconnu « {form} » (formulaires : {forms})",
+                             "استمارة غير معروفة « {form} » (الاستمارات: {forms})",
+                             "unknown form « {form} » (forms: {forms})"),
+}
+CATALOGUE |= {
+    "db.cannot_write_path": (
+        "{file} ne peut pas être écrit (dossier en lecture seule ou droits insuffisants) : rien n'a été modifié ; "
+        "les commandes de consultation restent possibles",
+        "تعذّرت الكتابة في {file} (مجلد للقراءة فقط أو صلاحيات غير كافية): لم يتغير شيء؛ تبقى أوامر الاطلاع ممكنة",
+        "{file} cannot be written (a read-only folder or insufficient rights): nothing was changed; the commands "
+        "that only read still work"),
+    "db.file_read_only": (
+        "la base {file} ne peut pas être écrite (fichier en lecture seule ou droits insuffisants) : rien n'a été "
+        "modifié ({reason})",
+        "تعذّرت الكتابة في القاعدة {file} (ملف للقراءة فقط أو صلاحيات غير كافية): لم يتغير شيء ({reason})",
+        "the database {file} cannot be written (a read-only file or insufficient rights): nothing was changed "
+        "({reason})"),
+}

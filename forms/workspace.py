@@ -111,7 +111,7 @@ class Workspace:
 
     def records(self, operator: str | None = None) -> RecordStore:
         if self.role != ESTABLISHMENT:
-            raise StoreError("ce dossier est celui d'un ministère : il ne contient pas de saisie d'établissement")
+            raise StoreError(Message("folder.ministry_no_records"))
         return RecordStore(self.engine, self.establishment, operator or self.operator)
 
     def close(self) -> None:
@@ -141,11 +141,11 @@ class Workspace:
         try:
             settings = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise StoreError(f"{path} est illisible : {exc}") from exc
+            raise StoreError(Message("folder.settings_unreadable", file=path, reason=exc)) from exc
         if not isinstance(settings, dict):
-            raise StoreError(f"{path} est illisible : un objet JSON est attendu")
+            raise StoreError(Message("folder.settings_unreadable", file=path, reason=Message("folder.settings_not_object")))
         if settings.get("role") not in ROLES:
-            raise StoreError(f"{path} : rôle inconnu « {settings.get('role')} »")
+            raise StoreError(Message("folder.unknown_role", file=path, role=settings.get("role")))
         use_overlays(root / OVERLAY_DIR)  # reference updates applied in this folder (kafaat reference import)
         return cls(root, settings)
 

@@ -410,20 +410,30 @@ def _need(cond: bool, message: object) -> None:
         raise BundleMalformed(message)
 
 
+def _header(key: str, **params: object) -> Message:
+    """« en-tête : … », the detail in the reader's language."""
+    return Message("bundle.in_header", detail=Message(key, **params))
+
+
+def _signatures(key: str, **params: object) -> Message:
+    """« bloc de signatures : … »."""
+    return Message("bundle.in_signatures", detail=Message(key, **params))
+
+
 def _str(obj: Mapping[str, Any], key: str, where: str, pattern: Any = None, nullable: bool = False,
          max_length: int = 1000) -> Any:
     value = obj.get(key)
     if value is None and nullable and key in obj:
         return None
-    _need(isinstance(value, str) and len(value) <= max_length, f"en-tête : « {where}{key} » manquant ou invalide")
+    _need(isinstance(value, str) and len(value) <= max_length, _header("bmember.missing_or_invalid", member=where + key))
     if pattern is not None:
-        _need(bool(pattern.fullmatch(value)), f"en-tête : « {where}{key} » mal formé")
+        _need(bool(pattern.fullmatch(value)), _header("bmember.malformed", member=where + key))
     return value
 
 
 def _int(obj: Mapping[str, Any], key: str, where: str, low: int = 0, high: int = (1 << 63) - 1) -> int:
     value = obj.get(key)
-    _need(type(value) is int and low <= value <= high, f"en-tête : « {where}{key} » manquant ou invalide")
+    _need(type(value) is int and low <= value <= high, _header("bmember.missing_or_invalid", member=where + key))
     return value
 
 
@@ -434,60 +444,60 @@ PAYLOAD_MEMBERS_V2 = {"compression", "aead", "segments", "length", "plain_length
 
 
 def _validate_header(header: Any, version: int, limits: Limits, size: int) -> None:
-    _need(isinstance(header, dict), "en-tête : objet JSON attendu")
-    _need(header.get("type") == BUNDLE_TYPE, "en-tête : ce n'est pas un lot Kafaat")
+    _need(isinstance(header, dict), _header("bheader.object"))
+    _need(header.get("type") == BUNDLE_TYPE, _header("bheader.not_bundle"))
     _need(header.get("format_version") == version and type(header.get("format_version")) is int,
-          "en-tête : version différente de celle du préambule")
+          _header("bheader.version"))
     if version >= 2:
-        _need(set(header) == HEADER_MEMBERS, "en-tête : membres inattendus ou manquants")
+        _need(set(header) == HEADER_MEMBERS, _header("bheader.members"))
     bundle_id = _str(header, "bundle_id", "")
     try:
-        _need(str(uuid.UUID(bundle_id)) == bundle_id, "en-tête : « bundle_id » n'est pas un UUID canonique")
+        _need(str(uuid.UUID(bundle_id)) == bundle_id, _header("bheader.uuid_canonical"))
     except ValueError as exc:
-        raise BundleMalformed("en-tête : « bundle_id » n'est pas un UUID") from exc
+        raise BundleMalformed(Message("bundle.in_header", detail=Message("bheader.uuid"))) from exc
     _str(header, "establishment", "", CODE)
     _str(header, "signer_key_id", "", HEX64)
     sequence = _int(header, "sequence", "", 1, SEQUENCE_MAX if version >= 2 else (1 << 63) - 1)
     previous = _str(header, "previous_hash", "", HEX64, nullable=True)
     if version >= 2:
         _need((previous is None) == (sequence == 1),
-              "en-tête : « previous_hash » doit être nul pour le lot n° 1 et seulement pour lui")
+              _header("bheader.previous"))
         _str(header, "created_at", "", TIMESTAMP)
     else:
         _str(header, "created_at", "")
     recipients = header.get("recipients")
     _need(isinstance(recipients, list) and 1 <= len(recipients) <= limits.max_recipients,
-          f"en-tête : 1 à {limits.max_recipients} destinataires attendus")
+          _header("bheader.recipients", limit=limits.max_recipients))
     seen = set()
     for i, r in enumerate(recipients):
         where = f"recipients[{i}]."
-        _need(isinstance(r, dict), f"en-tête : « recipients[{i}] » invalide")
+        _need(isinstance(r, dict), _header("bmember.invalid", member=f"recipients[{i}]"))
         if version >= 2:
-            _need(set(r) == RECIPIENT_MEMBERS, f"en-tête : membres de « recipients[{i}] » inattendus")
+            _need(set(r) == RECIPIENT_MEMBERS, _header("bheader.recipient_members", member=f"recipients[{i}]"))
         _str(r, "ministry", where, CODE)
         seen.add(_str(r, "key_id", where, HEX64))
-        _need(r.get("kem") in KEMS, f"en-tête : « {where}kem » inconnu")
-        _need(r.get("kdf") == KDF_NAME and r.get("aead") == AEAD_NAME, f"en-tête : « {where}kdf/aead » inconnus")
+        _need(r.get("kem") in KEMS, _header("bmember.unknown", member=f"{where}kem"))
+        _need(r.get("kdf") == KDF_NAME and r.get("aead") == AEAD_NAME,
+              _header("bmember.unknown_plural", member=f"{where}kdf/aead"))
         _str(r, "enc", where, max_length=8192)
-    _need(len(seen) == len(recipients), "en-tête : destinataire en double")
+    _need(len(seen) == len(recipients), _header("bheader.duplicate_recipient"))
     payload = header.get("payload")
-    _need(isinstance(payload, dict), "en-tête : « payload » manquant")
+    _need(isinstance(payload, dict), _header("bheader.payload_missing"))
     _need(payload.get("compression") == COMPRESSION and payload.get("aead") == AEAD_NAME,
-          "en-tête : compression ou chiffrement du contenu inconnus")
+          _header("bheader.payload_algorithms"))
     _str(payload, "sha256", "payload.", HEX64)
     if version == 1:
         plain = bundle_v1.check_payload_header(payload, _need, _int, limits)
     else:
-        _need(set(payload) == PAYLOAD_MEMBERS_V2, "en-tête : membres de « payload » inattendus ou manquants")
+        _need(set(payload) == PAYLOAD_MEMBERS_V2, _header("bheader.payload_members"))
         length = _int(payload, "length", "payload.", 0, limits.max_file)
         segments = _int(payload, "segments", "payload.", 2, max(2, limits.max_file // (SEG_LEN.size + 17)))
         _need(segments * (SEG_LEN.size + 17) <= length <= segments * (SEG_LEN.size + SEGMENT_MAX),
-              "en-tête : « payload.length » incompatible avec le nombre de segments")
+              _header("bheader.payload_length"))
         plain = _int(payload, "plain_length", "payload.", 2, segments * SEGMENT_PLAIN_MAX)
         _str(payload, "key_commitment", "payload.", HEX64)
     if plain > limits.max_plain:
-        raise DecompressionBudgetExceeded(
-            f"contenu déclaré de {plain} octets une fois décompressé : au-delà du budget de {limits.max_plain} octets")
+        raise DecompressionBudgetExceeded(Message("bundle.plain_budget", size=plain, limit=limits.max_plain))
 
 
 def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limits = DEFAULT_LIMITS) -> Envelope:
@@ -504,16 +514,16 @@ def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limi
             newer = version > max(SUPPORTED_VERSIONS)
             raise UnsupportedVersion(Message("bundle.newer" if newer else "bundle.unknown_version", version=version))
         if header_len > limits.max_header:
-            raise BundleTooLarge(f"en-tête de {header_len} octets : au-delà de la limite de {limits.max_header} octets")
+            raise BundleTooLarge(Message("bundle.header_too_large", size=header_len, limit=limits.max_header))
         _need(src.size >= PREAMBLE.size + header_len + SIG_LEN.size, Message("bundle.truncated", part=HEADER_PART))
         header_bytes = src.read(handle, header_len, HEADER_PART)
-        header = loads_strict(header_bytes, "en-tête", BundleMalformed)
+        header = loads_strict(header_bytes, HEADER_PART, BundleMalformed)
         _validate_header(header, version, limits, src.size)
         (sig_len,) = SIG_LEN.unpack(src.read(handle, SIG_LEN.size, SIGNATURES_PART))
         if sig_len > limits.max_signatures:
-            raise BundleTooLarge(f"bloc de signatures de {sig_len} octets : au-delà de la limite")
+            raise BundleTooLarge(Message("bundle.signatures_too_large", size=sig_len))
         if version >= 2:
-            _need(sig_len == SIG_BLOCK_V2, f"bloc de signatures de {sig_len} octets au lieu de {SIG_BLOCK_V2}")
+            _need(sig_len == SIG_BLOCK_V2, Message("bundle.signatures_size", size=sig_len, expected=SIG_BLOCK_V2))
         block = src.read(handle, sig_len, SIGNATURES_PART)
         signatures = _parse_signatures(block, version)
     offset = PREAMBLE.size + header_len + SIG_LEN.size + sig_len
@@ -531,24 +541,24 @@ def peek(source: bytes | str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS
 
 
 def _parse_signatures(block: bytes, version: int) -> dict[str, bytes]:
-    _need(len(block) >= 1, "bloc de signatures vide")
+    _need(len(block) >= 1, Message("bsig.empty"))
     count, pos, out = block[0], 1, {}
     by_tag = {tag: alg for alg, tag in SIG_TAGS.items()}
     if version >= 2:
-        _need(count == 2, "bloc de signatures : deux signatures attendues")
+        _need(count == 2, _signatures("bsig.two"))
     for index in range(count):
-        _need(len(block) >= pos + 3, "bloc de signatures tronqué")
+        _need(len(block) >= pos + 3, Message("bsig.truncated"))
         tag, (length,) = block[pos], struct.unpack_from(">H", block, pos + 1)
         pos += 3
-        _need(len(block) >= pos + length, "bloc de signatures tronqué")
+        _need(len(block) >= pos + length, Message("bsig.truncated"))
         alg = by_tag.get(tag)
-        _need(alg is not None and alg not in out, f"bloc de signatures : algorithme {tag} inconnu ou répété")
+        _need(alg is not None and alg not in out, _signatures("bsig.algorithm", tag=tag))
         if version >= 2:
-            _need(tag == index + 1, "bloc de signatures : Ed25519 puis ML-DSA-65 attendus, dans cet ordre")
-        _need(length == SIGNATURE_SIZES[alg], f"bloc de signatures : longueur {length} invalide pour {alg}")
+            _need(tag == index + 1, _signatures("bsig.order"))
+        _need(length == SIGNATURE_SIZES[alg], _signatures("bsig.length", length=length, alg=alg))
         out[alg] = block[pos:pos + length]
         pos += length
-    _need(pos == len(block), "bloc de signatures : octets en trop")
+    _need(pos == len(block), _signatures("bsig.extra"))
     return out
 
 
@@ -669,21 +679,20 @@ def open_bundle(source: bytes | str | os.PathLike[str], registry: Callable[[str]
     bundle_id, sequence, version = header["bundle_id"], header["sequence"], envelope.version
     kem = KEM_XWING if MLKEM768 in me.keys else KEM_X25519
     if stanza["kem"] != kem:  # a downgraded (or upgraded) stanza: the HPKE suite would refuse our key anyway
-        raise DecryptionFailed(f"la clé du lot est enveloppée avec {stanza['kem']}, la clé de {me.code} attend {kem}")
-    enc = b64d(stanza["enc"], "en-tête : enc", BundleMalformed)
+        raise DecryptionFailed(Message("bundle.kem", kem=stanza["kem"], code=me.code, expected=kem))
+    enc = b64d(stanza["enc"], Message("bundle.in_header", detail="enc"), BundleMalformed)
     try:
         key = _suite(stanza["kem"]).decrypt(enc, recipient.hpke_private(),
                                             info=wrap_info(bundle_id, sequence, establishment, me.key_id, version))
     except (InvalidTag, ValueError) as exc:
         raise DecryptionFailed(Message("bundle.key_does_not_open", code=me.code)) from exc
     if len(key) != 32:
-        raise DecryptionFailed("clé du lot de longueur invalide")
+        raise DecryptionFailed(Message("bundle.key_length"))
     if version == 1:
         return _open_v1(envelope, key, signer, limits)
     payload_key, commitment = derive(key, bundle_id, sequence, establishment)
     if not hmac.compare_digest(commitment.hex(), header["payload"]["key_commitment"]):
-        raise DecryptionFailed("la clé du lot ne correspond pas à l'engagement signé par l'établissement : "
-                               "lot refusé (il pourrait se lire autrement chez un autre destinataire)")
+        raise DecryptionFailed(Message("bundle.commitment"))
     reader = _SegmentReader(envelope, payload_key, limits)
     manifest = loads_strict(reader.next_document(), "manifeste", ManifestMismatch)
     columns = check_manifest(manifest, header)
@@ -716,13 +725,13 @@ class _SegmentReader:
 
     def next_document(self) -> bytes:
         if self.done:
-            raise BundleMalformed("contenu : segment attendu au-delà du dernier")
+            raise BundleMalformed(Message("bundle.in_content", detail=Message("bseg.beyond_last")))
         raw_len = self.handle.read(SEG_LEN.size)
-        _need(len(raw_len) == SEG_LEN.size, "contenu tronqué (segment)")
+        _need(len(raw_len) == SEG_LEN.size, Message("bseg.truncated"))
         (length,) = SEG_LEN.unpack(raw_len)
-        _need(17 <= length <= SEGMENT_MAX, f"contenu : segment de {length} octets hors limites")
+        _need(17 <= length <= SEGMENT_MAX, Message("bundle.in_content", detail=Message("bseg.size", size=length)))
         sealed = self.handle.read(length)
-        _need(len(sealed) == length, "contenu tronqué (segment)")
+        _need(len(sealed) == length, Message("bseg.truncated"))
         self.digest.update(raw_len)
         self.digest.update(sealed)
         last = self.index == self.count - 1
@@ -734,7 +743,7 @@ class _SegmentReader:
         if last:
             self.handle.close()
             if self.digest.hexdigest() != self.envelope.header["payload"]["sha256"]:
-                raise PayloadTampered("le fichier a changé pendant sa lecture")
+                raise PayloadTampered(Message("bundle.changed_while_read"))
         return self._decompress(compressed)
 
     def _decompress(self, compressed: bytes) -> bytes:
@@ -742,15 +751,15 @@ class _SegmentReader:
         try:
             size = zstandard.get_frame_parameters(compressed).content_size
             if size == zstandard.CONTENTSIZE_UNKNOWN or size > SEGMENT_PLAIN_MAX:
-                raise DecompressionBudgetExceeded("contenu : segment de taille décompressée inconnue ou au-delà "
-                                                  f"de {SEGMENT_PLAIN_MAX} octets")
+                raise DecompressionBudgetExceeded(Message("bundle.in_content", detail=Message(
+                    "bseg.unknown_size", limit=SEGMENT_PLAIN_MAX)))
             if self.plain + size > min(self.plain_declared, self.limits.max_plain):
-                raise DecompressionBudgetExceeded("contenu décompressé plus grand que sa taille signée : refusé")
+                raise DecompressionBudgetExceeded(Message("bundle.larger_than_signed"))
             document = self.decompressor.decompress(compressed, max_output_size=SEGMENT_PLAIN_MAX,
                                                     allow_extra_data=False)
         except zstandard.ZstdError as exc:
-            raise BundleMalformed("contenu compressé invalide (une trame zstd par segment, sans rien après)") from exc
-        _need(len(document) == size, "contenu : segment d'une autre taille que celle annoncée")
+            raise BundleMalformed(Message("bundle.bad_zstd")) from exc
+        _need(len(document) == size, Message("bundle.in_content", detail=Message("bseg.other_size")))
         self.plain += size
         return document
 
@@ -768,29 +777,27 @@ def _records_v2(reader: _SegmentReader, manifest: dict[str, Any], checker: RowCh
             try:
                 segment = orjson.loads(document)
             except orjson.JSONDecodeError as exc:
-                raise bad("segment : JSON invalide") from exc
+                raise bad(Message("bseg.json")) from exc
             del document
             if type(segment) is not list or len(segment) != 3 or segment[0] not in ("rows", "tombstones") \
                     or not isinstance(segment[1], str):
-                raise bad("segment : [partie, formulaire, enregistrements] attendu")
+                raise bad(Message("bseg.shape"))
             part, form, rows = segment
             where = (form, part)
             if where not in order[position:]:
-                raise bad(f"segment « {clean_text(form, 40)} / {part} » hors de l'ordre déclaré")
+                raise bad(Message("bseg.order", form=clean_text(form, 40), part=part))
             position = order.index(where)
             checker.check(form, part, rows)
             if checker.total() > limits.max_records:
-                raise DecompressionBudgetExceeded(f"plus de {limits.max_records} enregistrements dans un lot : "
-                                                  "au-delà du budget du lecteur")
+                raise DecompressionBudgetExceeded(Message("bundle.too_many_records", limit=limits.max_records))
             yield form, part, columns[form], rows
         end = loads_strict(reader.next_document(), "fin du contenu", ManifestMismatch)
         if not isinstance(end, dict) or set(end) != {"type", "counts"} or end["type"] != END_TYPE:
-            raise bad("segment final invalide")
+            raise bad(Message("bseg.final"))
         if dumps(end["counts"]) != dumps(checker.counts):  # type-exact: true and 0.0 are not counts
-            raise ManifestMismatch("le contenu annonce d'autres nombres d'enregistrements que ceux qu'il contient")
+            raise ManifestMismatch(Message("bundle.counts"))
         if reader.plain != reader.plain_declared:
-            raise ManifestMismatch(f"contenu décompressé de {reader.plain} octets au lieu des "
-                                   f"{reader.plain_declared} annoncés")
+            raise ManifestMismatch(Message("bundle.plain_size", size=reader.plain, expected=reader.plain_declared))
         manifest["counts"] = checker.counts
     finally:
         reader.close()
@@ -811,12 +818,12 @@ def _open_v1(envelope: Envelope, key: bytes, signer: PublicKeys, limits: Limits)
     for form_key, (cols, rows, dead) in raw.items():
         form = FORMS.get(form_key)
         if form is None:
-            raise bad(f"formulaire inconnu « {clean_text(form_key, 40)} »")
+            raise bad(Message("bundle.unknown_form", form=clean_text(form_key, 40)))
         drop = [c for c in cols[len(LIVE_SYSTEM):] if form.has_field(c)
                 and form.field(c).sharing is not Sharing.SENT]
         unknown = [c for c in cols[len(LIVE_SYSTEM):] if not form.has_field(c)]
         if unknown:
-            raise UnsupportedVersion(f"champ inconnu « {clean_text(unknown[0], 40)} » dans « {form_key} »")
+            raise UnsupportedVersion(Message("bundle.unknown_field", column=clean_text(unknown[0], 40), form=form_key))
         keep = [i for i, c in enumerate(cols) if c not in drop]
         columns[form_key] = [cols[i] for i in keep]
         if drop:

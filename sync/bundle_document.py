@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from forms.definitions import FORMS
+from forms.messages import Message
 from forms.schema import PSEUDONYM_PATTERN, FieldType, Form, Sharing
 from sync.errors import ManifestMismatch, UnsupportedVersion
 
@@ -47,17 +48,18 @@ def has_control(value: str) -> bool:
     return CONTROL.search(value) is not None
 
 
-def bad(message: str) -> ManifestMismatch:
-    return ManifestMismatch(f"contenu : {message}")
+def bad(detail: Message) -> ManifestMismatch:
+    """« contenu : … », the detail in the reader's language."""
+    return ManifestMismatch(Message("bundle.in_content", detail=detail))
 
 
 # ------------------------------------------------------------------------------------------- manifest
 def _exact(obj: Any, members: set[str], where: str) -> dict[str, Any]:
     if not isinstance(obj, dict):
-        raise bad(f"« {where} » : objet attendu")
+        raise bad(Message("bmember.object", member=where))
     if set(obj) != members:
         extra, missing = sorted(set(obj) - members), sorted(members - set(obj))
-        raise bad(f"« {where} » : membres inattendus {clean_text(extra)} ou manquants {missing}")
+        raise bad(Message("bmember.members", member=where, extra=clean_text(extra), missing=str(missing)))
     return obj
 
 
@@ -67,9 +69,9 @@ def _is_int(value: Any, low: int = 0, high: int = INT_MAX) -> bool:
 
 def _text(value: Any, where: str, limit: int = 200, pattern: re.Pattern[str] | None = None) -> str:
     if not isinstance(value, str) or not 0 < len(value) <= limit or has_control(value):
-        raise bad(f"« {where} » : texte invalide")
+        raise bad(Message("bmember.text", member=where))
     if pattern is not None and not pattern.fullmatch(value):
-        raise bad(f"« {where} » : mal formé")
+        raise bad(Message("bmember.malformed_colon", member=where))
     return value
 
 
@@ -83,24 +85,24 @@ def check_manifest(manifest: Any, header: dict[str, Any]) -> dict[str, list[str]
     """The version-2 manifest against the signed header; returns each form's columns (forms in order)."""
     _exact(manifest, MANIFEST_MEMBERS, "manifest")
     if manifest["type"] != "kafaat-bundle-manifest":
-        raise bad("manifeste absent")
+        raise bad(Message("bdoc.no_manifest"))
     for key in ("format_version", "bundle_id", "establishment", "signer_key_id", "sequence", "previous_hash",
                 "created_at"):
         if manifest[key] != header[key] or type(manifest[key]) is not type(header[key]):
-            raise ManifestMismatch(f"le manifeste chiffré contredit l'en-tête signé ({key})")
+            raise ManifestMismatch(Message("bundle.manifest_contradicts", member=key))
     named = [{"ministry": r["ministry"], "key_id": r["key_id"]} for r in header["recipients"]]
     if manifest["recipients"] != named:
-        raise ManifestMismatch("le manifeste chiffré contredit l'en-tête signé (destinataires)")
+        raise ManifestMismatch(Message("bundle.manifest_contradicts", member=Message("bundle.recipients_word")))
     _text(manifest["establishment_name"], "establishment_name")
     period = _exact(manifest["period"], {"from", "to"}, "period")
     if period["to"] != header["created_at"] or not (
             period["from"] is None or (isinstance(period["from"], str) and TIMESTAMP.fullmatch(period["from"]))):
-        raise bad("« period » invalide")
+        raise bad(Message("bmember.invalid", member="period"))
     changes = _exact(manifest["changes"], {"after", "up_to"}, "changes")
     if not (_is_int(changes["after"]) and _is_int(changes["up_to"]) and changes["after"] <= changes["up_to"]):
-        raise bad("« changes » invalide")
+        raise bad(Message("bmember.invalid", member="changes"))
     if type(manifest["full"]) is not bool:
-        raise bad("« full » : booléen attendu")
+        raise bad(Message("bmember.boolean", member="full"))
     for key in ("schema_version", "application_version"):
         _text(manifest[key], key, 40)
     key = manifest["pseudonym_key"]
@@ -108,15 +110,14 @@ def check_manifest(manifest: Any, header: dict[str, Any]) -> dict[str, list[str]
         _exact(key, {"version", "key_id"}, "pseudonym_key")
         if not _is_int(key["version"], 1, 9999) or not (isinstance(key["key_id"], str)
                                                         and HEX64.fullmatch(key["key_id"])):
-            raise bad("« pseudonym_key » invalide")
+            raise bad(Message("bmember.invalid", member="pseudonym_key"))
     tables = manifest["tables"]
     if not isinstance(tables, dict) or not tables:
-        raise bad("« tables » : au moins un formulaire attendu")
+        raise bad(Message("bdoc.tables"))
     order = list(FORMS)
     unknown = [f for f in tables if f not in FORMS]
     if unknown:
-        raise UnsupportedVersion(f"lot créé par une version plus récente de Kafaat (formulaire inconnu "
-                                 f"« {clean_text(unknown[0], 40)} ») : mettez l'application à jour")
+        raise UnsupportedVersion(Message("bundle.newer_form", form=clean_text(unknown[0], 40)))
     columns: dict[str, list[str]] = {}
     for form_key in sorted(tables, key=order.index):  # records come in declaration (dependency) order
         table = tables[form_key]
@@ -125,31 +126,30 @@ def check_manifest(manifest: Any, header: dict[str, Any]) -> dict[str, list[str]
     for member in ("drafts_left_out", "withheld"):
         value = manifest[member]
         if not isinstance(value, dict) or set(value) != set(tables):
-            raise bad(f"« {member} » : un membre par formulaire attendu")
+            raise bad(Message("bmember.one_per_form", member=member))
     for form_key in tables:
         if not _is_int(manifest["drafts_left_out"][form_key]):
-            raise bad("« drafts_left_out » : entier attendu")
+            raise bad(Message("bmember.integer", member="drafts_left_out"))
         withheld = manifest["withheld"][form_key]
         expected = [f.key for f in FORMS[form_key].withheld_fields]
         if withheld != expected:
-            raise bad(f"« withheld.{form_key} » : doit nommer les champs retenus {expected}")
+            raise bad(Message("bdoc.withheld", form=form_key, expected=str(expected)))
     return columns
 
 
 def check_columns(form: Form, columns: Any, tombstone_columns: Any) -> list[str]:
-    where = f"colonnes de « {form.key} »"
+    where = Message("bdoc.where_columns", form=form.key)
     if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns) \
             or tuple(columns[:len(LIVE_SYSTEM)]) != LIVE_SYSTEM or len(set(columns)) != len(columns):
-        raise bad(f"{where} invalides")
+        raise bad(Message("bdoc.columns_invalid", where=where))
     if tombstone_columns != list(TOMBSTONE_COLUMNS):
-        raise bad(f"{where} (suppressions) invalides")
+        raise bad(Message("bdoc.tombstone_columns_invalid", where=where))
     received = form.as_received()
     for column in columns[len(LIVE_SYSTEM):]:
         if not form.has_field(column):
-            raise UnsupportedVersion(f"lot créé par une version plus récente de Kafaat (champ inconnu "
-                                     f"« {clean_text(column, 40)} » dans « {form.key} ») : mettez l'application à jour")
+            raise UnsupportedVersion(Message("bundle.newer_field", column=clean_text(column, 40), form=form.key))
         if not received.has_field(column):
-            raise bad(f"le champ « {column} » de « {form.key} » ne doit jamais quitter l'établissement")
+            raise bad(Message("bdoc.field_stays", column=column, form=form.key))
     return columns
 
 
@@ -170,11 +170,11 @@ def _column_check(form: Form, column: str, establishment: str, changes: tuple[in
         def check(values: list[Any], where: str) -> None:
             kinds = set(map(type, values))
             if not kinds <= allowed_set:
-                raise bad(f"{where} : valeur de type inattendu dans « {column} »")
+                raise bad(Message("bdoc.type", where=where, column=column))
             if extra is not None:
                 present = [v for v in values if v is not None] if type(None) in kinds else values
                 if present and not extra(present):
-                    raise bad(f"{where} : valeur invalide dans « {column} »")
+                    raise bad(Message("bdoc.value", where=where, column=column))
         return check
 
     def matching(pattern: re.Pattern[str]) -> Callable[[list[Any]], bool]:
@@ -233,26 +233,26 @@ class RowChecker:
     def check(self, form: str, part: str, rows: Any) -> list[list[Any]]:
         checks = self.checks.get((form, part))
         if checks is None:
-            raise bad(f"partie inconnue « {clean_text(form, 40)} / {clean_text(part, 20)} »")
-        where = f"« {form} » ({'suppressions' if part == 'tombstones' else 'enregistrements'})"
+            raise bad(Message("bdoc.unknown_part", form=clean_text(form, 40), part=clean_text(part, 20)))
+        where = Message("bdoc.where_tombstones" if part == "tombstones" else "bdoc.where_rows", form=form)
         if type(rows) is not list or not rows:
-            raise bad(f"{where} : lot d'enregistrements vide ou invalide")
+            raise bad(Message("bdoc.empty_batch", where=where))
         width = len(checks)
         if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
-            raise bad(f"{where} : un enregistrement n'a pas la forme déclarée")
+            raise bad(Message("bdoc.shape", where=where))
         columns = list(zip(*rows, strict=True))
         for check, values in zip(checks, columns, strict=True):
             check(list(values), where)
         changes = columns[5]
         previous = self.last_change.get((form, part), 0)
         if changes[0] <= previous or any(a >= b for a, b in itertools.pairwise(changes)):
-            raise bad(f"{where} : enregistrements hors de l'ordre des modifications")
+            raise bad(Message("bdoc.order", where=where))
         self.last_change[(form, part)] = changes[-1]
         seen = self.ids[form]
         before = len(seen)
         seen.update(columns[0])
         if len(seen) != before + len(rows):
-            raise bad(f"{where} : un même identifiant figure deux fois dans le lot")
+            raise bad(Message("bdoc.duplicate_id", where=where))
         self.counts[form]["records" if part == "rows" else "tombstones"] += len(rows)
         return rows
 

@@ -22,18 +22,18 @@ def b64e(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def b64d(text: Any, what: str, error: Callable[[str], Exception], *, length: int | None = None) -> bytes:
+def b64d(text: Any, what: str | Message, error: Callable[[Any], Exception], *, length: int | None = None) -> bytes:
     """Strict standard base64 (with padding) or ``error``; ``length`` checks the decoded size."""
     if not isinstance(text, str):
-        raise error(f"{what} : valeur base64 attendue")
+        raise error(Message("b64.expected", what=what))
     try:
         data = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
-        raise error(f"{what} : base64 invalide") from exc
+        raise error(Message("b64.invalid", what=what)) from exc
     if b64e(data) != text:
-        raise error(f"{what} : base64 non canonique")
+        raise error(Message("b64.not_canonical", what=what))
     if length is not None and len(data) != length:
-        raise error(f"{what} : {len(data)} octets au lieu de {length}")
+        raise error(Message("b64.length", what=what, size=len(data), length=length))
     return data
 
 
@@ -42,19 +42,19 @@ def dumps(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
-def loads_strict(data: bytes, what: str, error: Callable[[str], Exception]) -> Any:
+def loads_strict(data: bytes, what: str, error: Callable[[Any], Exception]) -> Any:
     """UTF-8 JSON; duplicate members, NaN and Infinity refused (two readers must never disagree)."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in items:
             if key in out:
-                raise error(f"{what} : membre JSON « {key[:40]} » en double")
+                raise error(Message("json.duplicate", what=what, key=key[:40]))
             out[key] = value
         return out
 
     def constant(name: str) -> Any:
-        raise error(f"{what} : valeur JSON non autorisée ({name})")
+        raise error(Message("json.constant", what=what, name=name))
 
     try:
         text = data.decode("utf-8")
@@ -65,7 +65,7 @@ def loads_strict(data: bytes, what: str, error: Callable[[str], Exception]) -> A
         raise error(Message("document.not_json", what=what)) from exc
 
 
-def read_limited(path: Path, limit: int, what: str, error: Callable[[str], Exception]) -> bytes:
+def read_limited(path: Path, limit: int, what: str, error: Callable[[Any], Exception]) -> bytes:
     """The bytes of a file from outside, refused with ``error`` when it is larger than ``limit``: never
     more than ``limit + 1`` bytes are read, so a huge (or endless) file cannot exhaust memory first.
     ``OSError`` (missing, unreadable) is left to the caller."""
@@ -73,7 +73,7 @@ def read_limited(path: Path, limit: int, what: str, error: Callable[[str], Excep
         size = os.fstat(handle.fileno()).st_size  # a regular file's size; 0 for a pipe or a device
         data = handle.read(limit + 1) if size <= limit else b""
         if size > limit or len(data) > limit:
-            raise error(f"{what} : fichier de {max(size, len(data))} octets, au-delà de la limite de {limit} octets")
+            raise error(Message("file.beyond_limit", what=what, size=max(size, len(data)), limit=limit))
     return data
 
 

@@ -25,7 +25,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from forms.atomic import write_atomic
-from forms.i18n import plural
 from forms.messages import Message
 from forms.reference import reference
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, sha256, spoken_fingerprint
@@ -229,48 +228,53 @@ def seal_identity(identity: Identity, passphrase: str, params: dict[str, int] | 
     return dumps({**header, "ciphertext": b64e(ciphertext)})
 
 
+def _part(what: str, part: str, **params: str) -> Message:
+    """``what : part`` (the salt, a key…), each part named in the reader's language."""
+    return Message("part.of", what=what, part=Message(part, **params))
+
+
 def unseal_identity(data: bytes, passphrase: str, where: str = "fichier de clé") -> Identity:
     if len(data) > DOCUMENT_MAX_BYTES:
-        raise KeyFileInvalid(f"{where} : fichier trop grand pour un fichier de clé")
+        raise KeyFileInvalid(Message("keyfile.too_large", what=where))
     doc = loads_strict(data, where, KeyFileInvalid)
     if not isinstance(doc, dict) or doc.get("type") != KEY_FILE_TYPE:
-        raise KeyFileInvalid(f"{where} : ce n'est pas un fichier de clé Kafaat")
+        raise KeyFileInvalid(Message("keyfile.not_a_key", what=where))
     if doc.get("version") != KEY_FILE_VERSION:
-        raise KeyFileInvalid(f"{where} : version de fichier de clé {doc.get('version')!r} non prise en charge")
+        raise KeyFileInvalid(Message("keyfile.version", what=where, version=repr(doc.get("version"))))
     try:
         kdf, aead = doc["kdf"], doc["aead"]
         params = {k: kdf[k] for k in ("log2_n", "r", "p")}
         if kdf["name"] != "scrypt" or aead["name"] != "AES-256-GCM":
-            raise KeyFileInvalid(f"{where} : algorithmes inconnus ({kdf['name']}, {aead['name']})")
+            raise KeyFileInvalid(Message("keyfile.algorithms", what=where, kdf=kdf["name"], aead=aead["name"]))
         for k, value in params.items():
             if not isinstance(value, int) or isinstance(value, bool):
-                raise KeyFileInvalid(f"{where} : paramètre scrypt {k} invalide")
+                raise KeyFileInvalid(Message("keyfile.scrypt_invalid", what=where, name=k))
             if value < SCRYPT_FLOOR[k]:
-                raise KeyFileInvalid(f"{where} : paramètre scrypt {k} = {value} sous le minimum {SCRYPT_FLOOR[k]}")
+                raise KeyFileInvalid(Message("keyfile.scrypt_low", what=where, name=k, value=value, limit=SCRYPT_FLOOR[k]))
             if value > SCRYPT_CEILING[k]:
-                raise KeyFileInvalid(f"{where} : paramètre scrypt {k} = {value} au-dessus du maximum "
-                                     f"{SCRYPT_CEILING[k]}")
+                raise KeyFileInvalid(Message("keyfile.scrypt_high", what=where, name=k, value=value,
+                                                     limit=SCRYPT_CEILING[k]))
         if 128 * params["r"] * 2 ** params["log2_n"] > SCRYPT_MAX_MEMORY:
-            raise KeyFileInvalid(f"{where} : paramètres scrypt demandant plus de {SCRYPT_MAX_MEMORY >> 20} Mio")
-        salt = b64d(kdf["salt"], f"{where} : sel", KeyFileInvalid, length=SALT_BYTES)
-        nonce = b64d(aead["nonce"], f"{where} : nonce", KeyFileInvalid, length=12)
-        ciphertext = b64d(doc["ciphertext"], f"{where} : données chiffrées", KeyFileInvalid)
+            raise KeyFileInvalid(Message("keyfile.scrypt_memory", what=where, limit=SCRYPT_MAX_MEMORY >> 20))
+        salt = b64d(kdf["salt"], _part(where, "part.salt"), KeyFileInvalid, length=SALT_BYTES)
+        nonce = b64d(aead["nonce"], _part(where, "part.nonce"), KeyFileInvalid, length=12)
+        ciphertext = b64d(doc["ciphertext"], _part(where, "part.ciphertext"), KeyFileInvalid)
         role, code, name, created_at = doc["role"], doc["code"], doc["name"], doc["created_at"]
-        public = {alg: b64d(v, f"{where} : clé publique {alg}", KeyFileInvalid, length=PUBLIC_SIZES.get(alg))
+        public = {alg: b64d(v, _part(where, "part.public_key", alg=alg), KeyFileInvalid, length=PUBLIC_SIZES.get(alg))
                   for alg, v in doc["public"].items()}
     except (KeyError, TypeError, AttributeError) as exc:
-        raise KeyFileInvalid(f"{where} : membre manquant ou invalide ({exc})") from exc
+        raise KeyFileInvalid(Message("keyfile.member", what=where, member=str(exc))) from exc
     header = {k: v for k, v in doc.items() if k != "ciphertext"}
     try:
         plaintext = AESGCM(_kdf(passphrase, salt, params)).decrypt(nonce, ciphertext, KEY_FILE_DOMAIN + dumps(header))
     except InvalidTag as exc:
         raise WrongPassphrase(Message("passphrase.wrong")) from exc
     raw = loads_strict(plaintext, where, KeyFileInvalid)
-    private = {alg: b64d(v, f"{where} : clé {alg}", KeyFileInvalid, length=PRIVATE_SIZES.get(alg))
+    private = {alg: b64d(v, _part(where, "part.key", alg=alg), KeyFileInvalid, length=PRIVATE_SIZES.get(alg))
                for alg, v in raw.items()}
     identity = Identity(str(role), str(code), str(name), private, str(created_at))
     if identity.public.keys != public:
-        raise KeyFileInvalid(f"{where} : les clés publiques ne correspondent pas aux clés privées")
+        raise KeyFileInvalid(Message("keyfile.mismatch", what=where))
     return identity
 
 
@@ -365,20 +369,20 @@ def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any]
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
         raise DocumentInvalid(Message("document.other_type", what=what, type=doc_type))
     if doc.get("version") != 1 or type(doc.get("version")) is not int:
-        raise DocumentInvalid(f"{what} : version {str(doc.get('version'))[:20]!r} non prise en charge")
+        raise DocumentInvalid(Message("document.version", what=what, version=repr(str(doc.get("version"))[:20])))
     if set(doc) != {"type", "version", "signed", "signatures"}:
-        raise DocumentInvalid(f"{what} : membres inattendus (seuls type, version, signed et signatures sont permis)")
+        raise DocumentInvalid(Message("document.members", what=what))
     signed, sigs = doc.get("signed"), doc.get("signatures")
     if not isinstance(signed, str) or not isinstance(sigs, dict):
-        raise DocumentInvalid(f"{what} : membres « signed » et « signatures » attendus")
+        raise DocumentInvalid(Message("document.signed_expected", what=what))
     if set(sigs) != set(SIGNING_ALGS):  # exactly the two: nothing unsigned can ride along
-        raise DocumentInvalid(f"{what} : signatures Ed25519 et ML-DSA-65 attendues, et rien d'autre")
-    signatures = {alg: b64d(v, f"{what} : signature {alg}", DocumentInvalid, length=SIGNATURE_SIZES[alg])
+        raise DocumentInvalid(Message("document.two_signatures", what=what))
+    signatures = {alg: b64d(v, _part(what, "part.signature", alg=alg), DocumentInvalid, length=SIGNATURE_SIZES[alg])
                   for alg, v in sigs.items()}
     signed_bytes = signed.encode("utf-8")
     body = loads_strict(signed_bytes, what, DocumentInvalid)
     if not isinstance(body, dict):
-        raise DocumentInvalid(f"{what} : contenu signé invalide")
+        raise DocumentInvalid(Message("document.signed_invalid", what=what))
     return body, signed_bytes, signatures
 
 
@@ -394,33 +398,33 @@ def parse_public_document(data: bytes, what: str, role: str | None = None) -> Pu
     """Parse and verify a self-signed public key file; ``role`` when only one role is acceptable."""
     body, signed, signatures = open_document(data, PUBLIC_DOC_TYPE, what)
     if set(body) != {"role", "code", "name", "created_at", "keys"}:
-        raise DocumentInvalid(f"{what} : membres inattendus ou manquants dans le contenu signé")
+        raise DocumentInvalid(Message("document.signed_members", what=what))
     doc_role, code, name, created_at, raw_keys = (body[k] for k in ("role", "code", "name", "created_at", "keys"))
     if not all(isinstance(v, str) for v in (doc_role, code, name, created_at)) or not isinstance(raw_keys, dict):
-        raise DocumentInvalid(f"{what} : membre manquant ou invalide dans le contenu signé")
+        raise DocumentInvalid(Message("document.signed_member", what=what))
     if not CODE_RE.fullmatch(code) or not 0 < len(name) <= 200 or CONTROL_RE.search(name) \
             or not TIMESTAMP_RE.fullmatch(created_at):
-        raise DocumentInvalid(f"{what} : code, nom ou date invalides (caractères de contrôle, format)")
+        raise DocumentInvalid(Message("document.identity", what=what))
     if not set(raw_keys) <= set(PUBLIC_SIZES):
-        raise DocumentInvalid(f"{what} : algorithme de clé inconnu")
+        raise DocumentInvalid(Message("document.key_algorithm", what=what))
     if doc_role not in (ESTABLISHMENT, MINISTRY):
-        raise DocumentInvalid(f"{what} : rôle inconnu « {doc_role[:40]} »")
+        raise DocumentInvalid(Message("document.role", what=what, role=doc_role[:40]))
     if role and doc_role != role:
         key = "document.not_establishment" if role == ESTABLISHMENT else "document.not_ministry"
         raise DocumentInvalid(Message(key, what=what, role=doc_role))
-    keys = {alg: b64d(v, f"{what} : clé {alg}", DocumentInvalid, length=PUBLIC_SIZES[alg])
+    keys = {alg: b64d(v, _part(what, "part.key", alg=alg), DocumentInvalid, length=PUBLIC_SIZES[alg])
             for alg, v in raw_keys.items() if alg in PUBLIC_SIZES}
     needed = SIGNING_ALGS + (ENCRYPTION_ALGS[:1] if doc_role == MINISTRY else ())
     missing = [alg for alg in needed if alg not in keys]
     if missing:
-        raise DocumentInvalid(f"{what} : {plural(len(missing), 'clé manquante|clés manquantes')} : {', '.join(missing)}")
+        raise DocumentInvalid(Message("document.keys_missing", what=what, n=len(missing), keys=missing))
     try:
         if X25519 in keys:
             x25519.X25519PublicKey.from_public_bytes(keys[X25519])
         if MLKEM768 in keys:
             mlkem.MLKEM768PublicKey.from_public_bytes(keys[MLKEM768])
     except ValueError as exc:
-        raise DocumentInvalid(f"{what} : clé publique de chiffrement invalide") from exc
+        raise DocumentInvalid(Message("document.encryption_key", what=what)) from exc
     public = PublicKeys(doc_role, code, name, keys, created_at)
     public.verify(PUBLIC_DOC_DOMAIN, signed, signatures, DocumentInvalid, what)
     return public

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, spoken_fingerprint
 from sync.errors import DocumentInvalid
 
@@ -81,18 +82,19 @@ def dump_key(key: ProgrammeKey) -> bytes:
 def read_key(data: bytes, what: str) -> ProgrammeKey:
     """A programme key file, parsed strictly (exact members and types)."""
     if len(data) > MAX_BYTES:
-        raise DocumentInvalid(f"{what} : fichier trop grand pour une clé de programme")
+        raise DocumentInvalid(Message("programme_key.too_large", what=what))
     doc = loads_strict(data, what, DocumentInvalid)
     if not isinstance(doc, dict) or doc.get("type") != KEY_TYPE:
-        raise DocumentInvalid(f"{what} : ce n'est pas une clé de programme Kafaat")
+        raise DocumentInvalid(Message("programme_key.not_a_key", what=what))
     if set(doc) != {"type", "version", "key_version", "created_at", "key"} or doc.get("version") != 1:
-        raise DocumentInvalid(f"{what} : membres inattendus ou version non prise en charge")
+        raise DocumentInvalid(Message("programme_key.members", what=what))
     version, created = doc["key_version"], doc["created_at"]
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= MAX_VERSION:
-        raise DocumentInvalid(f"{what} : numéro de version de clé invalide")
+        raise DocumentInvalid(Message("programme_key.version", what=what))
     if not isinstance(created, str) or not TIMESTAMP.fullmatch(created):
-        raise DocumentInvalid(f"{what} : date de création invalide")
-    return ProgrammeKey(version, b64d(doc["key"], f"{what} : clé", DocumentInvalid, length=32), created)
+        raise DocumentInvalid(Message("programme_key.date", what=what))
+    return ProgrammeKey(version, b64d(doc["key"], Message("part.of", what=what, part=Message("part.programme_key")), DocumentInvalid,
+                                           length=32), created)
 
 
 def key_path(workspace: Any) -> Path:
@@ -110,16 +112,15 @@ def install_key(workspace: Any, data: bytes, what: str) -> tuple[ProgrammeKey, b
     """Install a programme key in an establishment's folder. Returns (key, changed). The same key again is
     a no-op; an older version never replaces a newer one; a ministry's folder refuses it."""
     if getattr(workspace, "role", None) != "establishment":
-        raise DocumentInvalid("la clé de programme ne s'installe que chez un établissement : un ministère ne "
-                              "doit pas la détenir (elle permettrait de retrouver les codes des étudiants)")
+        raise DocumentInvalid(Message("programme_key.ministry"))
     key = read_key(data, what)
     current = installed_key(workspace)
     if current is not None:
         if current.version == key.version and hmac.compare_digest(current.key, key.key):
             return current, False
         if key.version <= current.version:
-            raise DocumentInvalid(f"{what} : clé de programme version {key.version}, mais la version "
-                                  f"{current.version} est déjà installée : rien n'a été modifié")
+            raise DocumentInvalid(Message("programme_key.older", what=what, version=key.version,
+                                          current=current.version))
     folder = Path(workspace.keys_dir)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomic(key_path(workspace), dump_key(key), private=True)

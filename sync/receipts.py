@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from forms.messages import Message
 from sync.bundle import CODE, HEX64, OpenedBundle
 from sync.encoding import now_utc
 from sync.errors import DocumentInvalid
@@ -65,39 +66,39 @@ def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, i
 
 def _check_refused_records(value: Any, what: str) -> None:
     if not isinstance(value, list) or len(value) > MAX_REFUSED_RECORDS:
-        raise DocumentInvalid(f"{what} : « refused_records » invalide")
+        raise DocumentInvalid(Message("receipt.refused_records", what=what))
     for item in value:
         if not (isinstance(item, dict) and set(item) == {"form", "id", "reasons"}
                 and isinstance(item["form"], str) and len(item["form"]) <= 40
                 and isinstance(item["id"], str) and len(item["id"]) <= 36
                 and isinstance(item["reasons"], list) and len(item["reasons"]) <= MAX_REASONS
                 and all(isinstance(r, str) for r in item["reasons"])):
-            raise DocumentInvalid(f"{what} : « refused_records » invalide")
+            raise DocumentInvalid(Message("receipt.refused_records", what=what))
 
 
 def read_receipt(data: bytes, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """Parse (not verify) a receipt; checks the shape of its signed content."""
     body, signed, sigs = open_document(data, RECEIPT_TYPE, what)
     if not set(RECEIPT_MEMBERS) <= set(body) <= set(RECEIPT_MEMBERS) | set(OPTIONAL_MEMBERS):
-        raise DocumentInvalid(f"{what} : membres inattendus ou manquants dans l'accusé")
+        raise DocumentInvalid(Message("receipt.members", what=what))
     for key in ("ministry", "ministry_key_id", "establishment", "bundle_id", "bundle_hash", "issued_at"):
         if not isinstance(body.get(key), str):
-            raise DocumentInvalid(f"{what} : membre « {key} » manquant ou invalide")
+            raise DocumentInvalid(Message("receipt.member", what=what, key=key))
     if not HEX64.fullmatch(body["bundle_hash"]) or not HEX64.fullmatch(body["ministry_key_id"]):
-        raise DocumentInvalid(f"{what} : empreinte mal formée")
+        raise DocumentInvalid(Message("receipt.hash", what=what))
     sequence = body.get("sequence")
     if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
-        raise DocumentInvalid(f"{what} : numéro de lot invalide")
+        raise DocumentInvalid(Message("receipt.sequence", what=what))
     for key in ("accepted", "refused"):
         value = body.get(key)
         if not isinstance(value, dict) or not all(type(n) is int and n >= 0 for n in value.values()) \
                 or not all(isinstance(k, str) and len(k) <= 40 for k in value):
-            raise DocumentInvalid(f"{what} : « {key} » invalide")
+            raise DocumentInvalid(Message("receipt.invalid_member", what=what, key=key))
     problems = body["problems"]
     if not isinstance(problems, list) or not all(isinstance(p, str) for p in problems):
-        raise DocumentInvalid(f"{what} : « problems » invalide")
+        raise DocumentInvalid(Message("receipt.invalid_member", what=what, key="problems"))
     if not CODE.fullmatch(body["ministry"]) or not CODE.fullmatch(body["establishment"]):
-        raise DocumentInvalid(f"{what} : code de ministère ou d'établissement invalide")
+        raise DocumentInvalid(Message("receipt.codes", what=what))
     if "refused_records" in body:
         _check_refused_records(body["refused_records"], what)
     return body, signed, sigs

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from forms.reference import OVERLAY_DIR, use_overlays
 from sync.bundle import CODE
 from sync.encoding import now_utc
@@ -39,17 +40,16 @@ def read_update(data: bytes, what: str, trusted: list[PublicKeys]) -> dict[str, 
     ministry = body.get("ministry")
     key = next((k for k in trusted if k.code == ministry and k.key_id_hex == body.get("ministry_key_id")), None)
     if key is None:
-        raise DocumentInvalid(f"{what} : signé par une clé de ministère que ce dossier ne connaît pas "
-                              f"(« {str(ministry)[:40]} ») : rien n'a été modifié")
+        raise DocumentInvalid(Message("reference.unknown_key", what=what, ministry=str(ministry)[:40]))
     key.verify(UPDATE_DOMAIN, signed, sigs, DocumentInvalid, what)
     serial, rows = body.get("serial"), body.get("rows")
     if body.get("table") != TABLE or not isinstance(serial, int) or isinstance(serial, bool) or serial < 1 \
             or not isinstance(rows, list) or not rows:
-        raise DocumentInvalid(f"{what} : mise à jour invalide")
+        raise DocumentInvalid(Message("reference.invalid", what=what))
     for row in rows:
         if not isinstance(row, dict) or set(row) != set(COLUMNS) or not all(isinstance(v, str) for v in row.values()) \
                 or not CODE.fullmatch(row["code"]) or not row["label_fr"]:
-            raise DocumentInvalid(f"{what} : une ligne de la mise à jour est invalide")
+            raise DocumentInvalid(Message("reference.bad_row", what=what))
     return body
 
 
@@ -65,8 +65,8 @@ def import_update(root: Path, data: bytes, trusted: list[PublicKeys], what: str 
     if target.exists():
         current = orjson.loads(target.read_bytes())
         if int(current.get("serial", 0)) > body["serial"]:
-            raise SyncError(f"{what} : mise à jour n° {body['serial']} de {body['ministry']}, plus ancienne que la "
-                            f"n° {current['serial']} déjà appliquée : rien n'a été modifié")
+            raise SyncError(Message("reference.older", what=what, serial=body["serial"], ministry=body["ministry"],
+                                    current=current["serial"]))
         if int(current.get("serial", 0)) == body["serial"]:
             return body, False
     write_atomic(target, orjson.dumps({"ministry": body["ministry"], "serial": body["serial"],

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.atomic import write_atomic
+from forms.messages import Message
 from sync.encoding import now_utc
 from sync.errors import DocumentInvalid
 from sync.keys import (
@@ -73,7 +74,7 @@ def read_rotation(data: bytes, what: str) -> RotationRequest:
     outer, outer_signed, outer_sigs = open_document(data, ROTATION_TYPE, what)
     inner_text = outer.get("request")
     if not isinstance(inner_text, str):
-        raise DocumentInvalid(f"{what} : demande de rotation invalide")
+        raise DocumentInvalid(Message("rotation.invalid", what=what))
     body, signed, sigs = open_document(inner_text.encode("utf-8"), INNER_TYPE, what)
     try:
         establishment, old_key_id, new_key, created_at = (body["establishment"], body["old_key_id"],
@@ -81,11 +82,11 @@ def read_rotation(data: bytes, what: str) -> RotationRequest:
         if not all(isinstance(v, str) for v in (establishment, old_key_id, new_key, created_at)):
             raise TypeError
     except (KeyError, TypeError) as exc:
-        raise DocumentInvalid(f"{what} : demande de rotation invalide") from exc
+        raise DocumentInvalid(Message("rotation.invalid", what=what)) from exc
     new_document = new_key.encode("utf-8")
     new = parse_public_document(new_document, what, ESTABLISHMENT)
     if new.code != establishment:
-        raise DocumentInvalid(f"{what} : la nouvelle clé est celle de {new.code}, pas de {establishment}")
+        raise DocumentInvalid(Message("rotation.other_code", what=what, code=new.code, establishment=establishment))
     new.verify(NEW_DOMAIN, signed, sigs, DocumentInvalid, what)
     return RotationRequest(establishment, old_key_id, new, new_document, created_at, outer_signed, outer_sigs)
 
@@ -95,7 +96,7 @@ def rotate_keys(workspace: Any, passphrase: str, out: Path | None = None) -> tup
     The request and a copy of the old key file are written before the new key replaces the old one."""
     old = load_identity(workspace, passphrase)
     if old.role != ESTABLISHMENT:
-        raise DocumentInvalid("la rotation des clés concerne un établissement ; un ministère publie une nouvelle clé")
+        raise DocumentInvalid(Message("rotation.ministry"))
     new = Identity.generate(old.role, old.code, old.name)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     request = out or Path(workspace.keys_dir) / f"rotation-{old.code}-{stamp}.json"

@@ -55,7 +55,7 @@ def tr(value: object) -> str:
 class Refused(Exception):
     """The input was refused: the message (rendered in the user's language) goes to stderr, exit code 1."""
 
-    def __init__(self, message: Localizable, details: list[str] | None = None) -> None:
+    def __init__(self, message: Localizable, details: list[Localizable] | None = None) -> None:
         super().__init__(message)
         self.text = message
         self.message = str(message)
@@ -118,7 +118,7 @@ def warn(message: Localizable) -> None:
     print(tr(message), file=sys.stderr, flush=True)
 
 
-def fail(message: Localizable, details: list[str] | None = None) -> NoReturn:
+def fail(message: Localizable, details: list[Localizable] | None = None) -> NoReturn:
     raise Refused(message, details)
 
 

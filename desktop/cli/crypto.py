@@ -48,7 +48,9 @@ def refusing(handler: Handler) -> Handler:
             file = getattr(args, "file", None)
             if isinstance(exc, SyncError) and isinstance(file, str) and file and Path(file).name not in str(message):
                 message = Message("file.named", file=file, message=message)
-            fail(message)
+            # the lines of a refused list (establishments CSV), each in the command's language
+            details = [Message("detail.line", detail=p) for p in getattr(exc, "problems", [])[:50]]
+            fail(message, details)
 
     return wrapper
 

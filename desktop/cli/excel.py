@@ -7,40 +7,13 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import ESTABLISHMENT, fail, open_workspace, output_file, say, warn
+from desktop.cli.help_texts import import_rules
 from forms.definitions import FORMS
-from forms.i18n import lowered, normalise_lang
+from forms.i18n import normalise_lang
 from forms.messages import Message
 
 MAX_LINES = 1000
 """Messages printed on stderr; the error report holds every one."""
-
-
-def _natural_keys() -> str:
-    """« offre de formation : code de l'offre ; cohorte : … » from the declarations."""
-    return " ; ".join(f"{lowered(form.label.fr)} : {', '.join(lowered(form.field(k).label.fr) for k in form.natural_key)}"
-                      for form in FORMS.values() if form.natural_key)
-
-
-IMPORT_RULES = """\
-règles :
-  - tout ou rien : si une seule ligne est refusée, rien n'est enregistré ; chaque problème est indiqué
-    avec sa ligne, sa colonne et son champ (et dans le rapport --errors) ;
-  - chaque ligne est vérifiée avec les mêmes règles que la saisie ; une ligne valide est enregistrée
-    « complète », ses avertissements sont signalés sans la refuser ; une colonne « Statut » = Brouillon
-    permet d'importer un brouillon incomplet ;
-  - une ligne dont la clé existe déjà (NATURAL_KEYS) ou dont l'« Identifiant Kafaat » d'un export
-    est connu met à jour l'enregistrement ; une ligne identique ne change rien ;
-  - mise à jour partielle : un fichier qui garde les colonnes de la clé (ou l'« Identifiant Kafaat ») peut
-    ne contenir que les colonnes à changer : les colonnes absentes gardent les valeurs enregistrées ; une
-    ligne nouvelle doit avoir toutes les colonnes obligatoires ;
-  - en-têtes : libellés français ou clés des champs (voir « kafaat template ») ; listes : libellé de la
-    liste déroulante du modèle, code ou nom courant (F / H, Féminin, anciennes régions sans ambiguïté) ;
-    dates jj/mm/aaaa, dates Excel ou « 3 février 2025 » ; un lien par la clé de l'enregistrement qu'il nomme
-    (offre par son code, cohorte par « 2025-2026 / 2 ») ;
-  - lignes vides ou faites d'espaces ignorées ; un fichier sans ligne de données est refusé (code 1) ;
-  - CSV : séparateur « ; » ou « , », de préférence « CSV UTF-8 » (Windows-1252 remplace l'arabe par des
-    « ? »).
-"""
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -52,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("import", parents=[common],
                        help="importer un fichier .xlsx ou .csv (tout ou rien, rapport d'erreurs par ligne)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog=IMPORT_RULES.replace("NATURAL_KEYS", _natural_keys()))
+                       epilog=import_rules("fr"))
     p.add_argument("form", choices=list(FORMS), metavar="FORMULAIRE", help=" | ".join(FORMS))
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--dry-run", action="store_true", help="tout vérifier sans rien enregistrer")

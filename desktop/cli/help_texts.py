@@ -1,8 +1,8 @@
 """The command line's ``--help`` in Arabic and English: each option's and sub-command's help, written in
 French in the ``register`` functions, with its two translations (French text → Arabic, English), as Qt's
 .ts files and gettext key them. ``translate_help`` applies them to the built parser; a test walks the parser
-and fails on a help text left without its translations. The import rules (``kafaat import --help``'s epilog)
-stay in French: a page of text for the support staff, documented in ``docs/``."""
+and fails on a help text left without its translations. The page of import rules (``kafaat import --help``'s
+epilog, ``IMPORT_RULES``) is written out in the three languages."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ HELP: dict[str, tuple[str, str]] = {
     "copie cohérente de la base de données": ("نسخة متسقة من قاعدة البيانات", "a consistent copy of the database"),
     "corriger la correspondance : lettre de colonne ou en-tête = clé du champ (CHAMP vide : ignorer la colonne), "
     "par ex. --map \"N° Massar=student_code\" ; répétable": (
-        "تصحيح المطابقة: حرف العمود أو الترويسة = مفتاح الحقل (CHAMP فارغ: تجاهل العمود)، مثلا "
+        "تصحيح المطابقة: حرف العمود أو الترويسة = مفتاح الحقل (FIELD فارغ: تجاهل العمود)، مثلا "
         "--map \"N° Massar=student_code\"؛ قابل للتكرار",
         "correct the mapping: column letter or header = field key (empty FIELD: ignore the column), e.g. "
         "--map \"N° Massar=student_code\"; repeatable"),
@@ -197,3 +197,88 @@ def translate_help(parser: argparse.ArgumentParser, lang: str) -> None:
                 action.help = HELP[action.help][column]
             if isinstance(action.metavar, str):
                 action.metavar = METAVARS.get(action.metavar, action.metavar)
+        if p.epilog and p.epilog == import_rules("fr"):
+            p.epilog = import_rules(lang)
+
+
+IMPORT_RULES = {
+    "fr": """\
+règles :
+  - tout ou rien : si une seule ligne est refusée, rien n'est enregistré ; chaque problème est indiqué
+    avec sa ligne, sa colonne et son champ (et dans le rapport --errors) ;
+  - chaque ligne est vérifiée avec les mêmes règles que la saisie ; une ligne valide est enregistrée
+    « complète », ses avertissements sont signalés sans la refuser ; une colonne « Statut » = Brouillon
+    permet d'importer un brouillon incomplet ;
+  - une ligne dont la clé existe déjà (NATURAL_KEYS) ou dont l'« Identifiant Kafaat » d'un export
+    est connu met à jour l'enregistrement ; une ligne identique ne change rien ;
+  - mise à jour partielle : un fichier qui garde les colonnes de la clé (ou l'« Identifiant Kafaat ») peut
+    ne contenir que les colonnes à changer : les colonnes absentes gardent les valeurs enregistrées ; une
+    ligne nouvelle doit avoir toutes les colonnes obligatoires ;
+  - en-têtes : libellés français ou clés des champs (voir « kafaat template ») ; listes : libellé de la
+    liste déroulante du modèle, code ou nom courant (F / H, Féminin, anciennes régions sans ambiguïté) ;
+    dates jj/mm/aaaa, dates Excel ou « 3 février 2025 » ; un lien par la clé de l'enregistrement qu'il nomme
+    (offre par son code, cohorte par « 2025-2026 / 2 ») ;
+  - lignes vides ou faites d'espaces ignorées ; un fichier sans ligne de données est refusé (code 1) ;
+  - CSV : séparateur « ; » ou « , », de préférence « CSV UTF-8 » (Windows-1252 remplace l'arabe par des
+    « ? »).
+""",
+    "ar": """\
+القواعد:
+  - الكل أو لا شيء: إذا رُفض سطر واحد، لا يُحفظ أي شيء؛ تُذكر كل مشكلة
+    بسطرها وعمودها وحقلها (وفي تقرير --errors كذلك)؛
+  - يُتحقق من كل سطر بقواعد الإدخال نفسها؛ يُحفظ السطر الصالح « مكتملا »،
+    وتُذكر تنبيهاته دون رفضه؛ عمود « الحالة » = مسودة يسمح باستيراد مسودة غير مكتملة؛
+  - السطر الذي يوجد مفتاحه من قبل (NATURAL_KEYS) أو الذي يُعرف « معرف كفاءات » الوارد فيه
+    من تصدير سابق يحدّث السجل؛ والسطر المطابق لا يغيّر شيئا؛
+  - التحديث الجزئي: الملف الذي يحتفظ بأعمدة المفتاح (أو بعمود « معرف كفاءات ») يمكن أن
+    يقتصر على الأعمدة المراد تغييرها: تحتفظ الأعمدة الغائبة بالقيم المحفوظة؛ ويجب أن
+    يحتوي السطر الجديد على كل الأعمدة الإلزامية؛
+  - العناوين: تسميات الحقول (بالفرنسية أو العربية أو الإنجليزية) أو مفاتيحها (انظروا « kafaat template »)؛
+    القوائم: تسمية القائمة المنسدلة في النموذج، أو الرمز، أو الاسم الشائع (F / H، « Féminin »،
+    أسماء الجهات القديمة إن لم يكن فيها لبس)؛ التواريخ dd/mm/yyyy أو تواريخ Excel أو « 3 فبراير 2025 »؛
+    والرابط بمفتاح السجل الذي يسمّيه (العرض برمزه، والفوج بـ « 2025-2026 / 2 »)؛
+  - تُتجاهل الأسطر الفارغة أو المكوّنة من مسافات؛ ويُرفض الملف الذي لا سطر بيانات فيه (الرمز 1)؛
+  - CSV: الفاصل « ; » أو « , »، ويُفضَّل « CSV UTF-8 » (الترميز Windows-1252 يستبدل بالحروف العربية
+    علامات « ? »).
+""",
+    "en": """\
+rules:
+  - all or nothing: if a single row is refused, nothing is saved; each problem is given with its
+    row, its column and its field (and in the --errors report);
+  - each row is checked with the same rules as data entry; a valid row is saved « complete », its
+    warnings are reported without refusing it; a « Status » column = Draft imports an incomplete
+    draft;
+  - a row whose key already exists (NATURAL_KEYS) or whose « Kafaat identifier » from an export is
+    known updates the record; an identical row changes nothing;
+  - partial update: a file that keeps the key's columns (or the « Kafaat identifier ») may hold only
+    the columns to change: the columns left out keep the saved values; a new row must have every
+    required column;
+  - headers: the fields' labels (French, Arabic or English) or keys (see « kafaat template »); lists:
+    the label of the template's drop-down list, a code or a common name (F / H, « Féminin », former
+    regions when unambiguous); dates dd/mm/yyyy, Excel dates or « 3 février 2025 »; a link by the key of
+    the record it names (an offering by its code, a cohort by « 2025-2026 / 2 »);
+  - empty rows or rows of spaces are ignored; a file without a data row is refused (code 1);
+  - CSV: separator « ; » or « , », preferably « CSV UTF-8 » (Windows-1252 replaces Arabic letters with
+    « ? »).
+""",
+}
+"""``kafaat import --help``'s page of rules, in the three languages; NATURAL_KEYS stands for each form's key
+(``import_rules``)."""
+
+
+def import_rules(lang: str) -> str:
+    """The import rules in ``lang``, each form's natural key named from the declarations."""
+    from forms.definitions import FORMS
+    from forms.i18n import comma, lowered, normalise_lang
+
+    lang = normalise_lang(lang)
+
+    def label(text: object) -> str:
+        value = text.get(lang)  # type: ignore[attr-defined]
+        return value if lang == "ar" else lowered(value)
+
+    colon, separator = {"fr": (" : ", " ; "), "ar": (": ", "؛ "), "en": (": ", "; ")}[lang]
+    keys = separator.join(
+        f"{label(form.label)}{colon}{comma(lang).join(label(form.field(k).label) for k in form.natural_key)}"
+        for form in FORMS.values() if form.natural_key)
+    return IMPORT_RULES[lang].replace("NATURAL_KEYS", keys)

@@ -107,7 +107,9 @@ def _fold_header(text: str) -> str:
     return re.sub(r"[^0-9a-z\u0600-\u06ff]+", " ", fold(text)).strip()
 
 
-IGNORED_HEADERS = {_fold_header(PROBLEMS_LABEL.fr), _fold_header(PROBLEMS_LABEL.en), "problems"}
+IGNORED_HEADERS = {_fold_header(PROBLEMS_LABEL.fr), _fold_header(PROBLEMS_LABEL.ar), _fold_header(PROBLEMS_LABEL.en),
+                   "problems"}
+"""The error report's « Problèmes » column, in any of the three languages: never data."""
 
 
 def match_header(form: Form, header: Any) -> str | None:

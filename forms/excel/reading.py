@@ -38,7 +38,6 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
-from forms.i18n import plural
 from forms.messages import Message
 from forms.reference import fold
 
@@ -63,8 +62,8 @@ DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedErro
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-OUR_SHEETS = {"instructions", "listes", "lists", "problemes"}
-"""Sheets of our own templates and reports, never data."""
+OUR_SHEETS = {"instructions", "listes", "lists", "problemes", "problems", "المشاكل"}
+"""Sheets of our own templates and reports (the error report's problems sheet in any language), never data."""
 
 
 class FileRefused(Exception):
@@ -145,8 +144,8 @@ def column_letter(index: int) -> str:
     return out
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} Mo"
+def _mb(n: int) -> Message:
+    return Message("size.mb", size=f"{n / (1024 * 1024):.0f}")
 
 
 # ---------------------------------------------------------------------------------------------- sniffing
@@ -199,36 +198,31 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except DAMAGED:
-        raise FileRefused(f"{name} : archive .xlsx endommagée ou incomplète : ouvrez-le dans Excel et "
-                          f"ré-enregistrez-le (Fichier > Enregistrer sous > .xlsx)") from None
+        raise FileRefused(Message("xlsx.damaged_archive", file=name)) from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         archive.close()
-        raise FileRefused(f"{name} : structure anormale ({len(infos)} éléments dans l'archive) : fichier refusé")
+        raise FileRefused(Message("xlsx.too_many_members", file=name, count=len(infos)))
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         archive.close()
         if "mimetype" in names and b"opendocument.spreadsheet" in archive_read_small(path, "mimetype"):
-            raise FileRefused(f"{name} : classeur OpenDocument (.ods) : enregistrez-le au format .xlsx "
-                              f"(Fichier > Enregistrer sous > Excel 2007-365)")
-        raise FileRefused(f"{name} : ce n'est pas un classeur Excel (.xlsx) : enregistrez vos données au format "
-                          f".xlsx ou .csv")
+            raise FileRefused(Message("xlsx.ods", file=name))
+        raise FileRefused(Message("xlsx.not_excel", file=name))
     total = 0
     for info in infos:
         total += info.file_size
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
             archive.close()
-            raise FileRefused(f"{name} : archive compressée d'une façon qu'Excel n'utilise pas ({info.filename}) : "
-                              f"ouvrez le fichier dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx")
+            raise FileRefused(Message("xlsx.odd_compression", file=name, member=info.filename))
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             archive.close()
-            raise FileRefused(f"{name} : taux de compression anormal pour {info.filename} "
-                              f"({info.file_size // max(info.compress_size, 1)} pour 1, {MAX_RATIO} au plus) : "
-                              f"fichier refusé par sécurité")
+            raise FileRefused(Message("xlsx.ratio", file=name, member=info.filename,
+                                      ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO))
     if total > MAX_UNCOMPRESSED_BYTES:
         archive.close()
-        raise FileRefused(f"{name} : le classeur décompressé ferait {_mb(total)} ({_mb(MAX_UNCOMPRESSED_BYTES)} au "
-                          f"plus) : découpez-le en plusieurs fichiers")
+        raise FileRefused(Message("xlsx.too_big_uncompressed", file=name, size=_mb(total),
+                                  limit=_mb(MAX_UNCOMPRESSED_BYTES)))
     return archive
 
 
@@ -301,8 +295,7 @@ def _check_declared_counts(archive: zipfile.ZipFile, name: str) -> None:
         try:
             declared = list(_declared_counts(archive, info.filename, stop))
         except DAMAGED:
-            raise FileRefused(f"{name} : archive .xlsx endommagée ({info.filename} illisible) : ouvrez-le dans "
-                              f"Excel et ré-enregistrez-le") from None
+            raise FileRefused(Message("xlsx.member_damaged", file=name, member=info.filename)) from None
         for element, attribute, value in declared:
             _check_count(name, info.filename, info.file_size, total, element, attribute, value)
 
@@ -310,8 +303,7 @@ def _check_declared_counts(archive: zipfile.ZipFile, name: str) -> None:
 def _check_count(name: str, member: str, size: int, total: int, element: bytes, attribute: bytes, value: int,
                  ) -> None:
     if element == b"!DOCTYPE":
-        raise FileRefused(f"{name} : {member} déclare des entités XML (<!DOCTYPE>), ce qu'Excel ne fait jamais : "
-                          f"fichier refusé par sécurité ; demandez le fichier d'origine")
+        raise FileRefused(Message("xlsx.doctype", file=name, member=member))
     if attribute == b"uniqueCount" or element == b"sst":
         # ``count`` on the table is the number of cells using a string: bounded by the whole archive
         budget = MAX_SHARED_STRINGS if attribute == b"uniqueCount" else total // 4
@@ -321,10 +313,8 @@ def _check_count(name: str, member: str, size: int, total: int, element: bytes, 
         room = size // MIN_ITEM_BYTES.get(element, 4) + 1
     if value > budget or value > room:
         shown = element.decode("ascii", "replace")
-        raise FileRefused(f"{name} : {member} annonce {value} éléments « {shown} » ({attribute.decode()}) alors "
-                          f"qu'il ne peut en contenir plus de {min(budget, room)} : fichier endommagé ou "
-                          f"fabriqué, refusé sans être lu ; ouvrez-le dans Excel et ré-enregistrez-le, ou "
-                          f"demandez le fichier d'origine")
+        raise FileRefused(Message("xlsx.count", file=name, member=member, value=value, element=shown,
+                                  attribute=attribute.decode(), most=min(budget, room)))
 
 
 def archive_read_small(path: Path, member: str) -> bytes:
@@ -342,12 +332,11 @@ def _read_member(archive: zipfile.ZipFile, member: str, limit: int = 16 * 1024 *
     name = Path(archive.filename or "").name
     info = archive.getinfo(member)
     if info.file_size > limit:
-        raise FileRefused(f"{name} : {member} anormalement volumineux : fichier refusé")
+        raise FileRefused(Message("xlsx.member_too_large", file=name, member=member))
     try:
         return archive.read(member)
     except DAMAGED:
-        raise FileRefused(f"{name} : archive .xlsx endommagée ({member} illisible) : ouvrez-le dans Excel et "
-                          f"ré-enregistrez-le") from None
+        raise FileRefused(Message("xlsx.member_damaged", file=name, member=member)) from None
 
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -368,14 +357,12 @@ def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> tuple[list[_SheetEn
         rels_xml = _read_member(archive, "xl/_rels/workbook.xml.rels")
         rels = SafeET.fromstring(rels_xml)
     except KeyError:
-        raise FileRefused(f"{name} : classeur .xlsx incomplet (relations absentes) : ré-enregistrez-le") from None
+        raise FileRefused(Message("xlsx.no_relations", file=name)) from None
     except FileRefused:
         raise
     except Exception as exc:  # defusedxml refusals (entities, DTD) and malformed XML
-        why = ("il déclare des entités XML, ce qu'Excel ne fait jamais" if "Forbidden" in type(exc).__name__
-               else "son XML est mal formé")
-        raise FileRefused(f"{name} : XML du classeur refusé ({why}) : ouvrez-le dans Excel et ré-enregistrez-le, "
-                          f"ou demandez le fichier d'origine") from None
+        why = Message("xlsx.why_entities" if "Forbidden" in type(exc).__name__ else "xlsx.why_malformed")
+        raise FileRefused(Message("xlsx.bad_xml", file=name, why=why)) from None
     targets = {}
     for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
         target = rel.get("Target") or ""
@@ -661,8 +648,7 @@ def _choose_sheet(entries: list[_SheetEntry], wanted: tuple[str, ...], name: str
         if e.state != "visible" and fold(e.name) not in OUR_SHEETS:
             notes.append(Message("sheet.hidden_ignored", sheet=e.name))
     if not visible:
-        raise FileRefused(f"{name} : aucune feuille visible à importer (les feuilles masquées sont ignorées : "
-                          f"affichez la feuille de données)")
+        raise FileRefused(Message("xlsx.no_visible_sheet", file=name))
     folded = {fold(w) for w in wanted if w}
     chosen = next((e for e in visible if fold(e.name) in folded), visible[0])
     for e in visible:
@@ -684,13 +670,11 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any
         chosen, notes = _choose_sheet(entries, wanted_sheets, name)
         if sum(1 for e in entries if e.name.casefold() == chosen.name.casefold()) > 1:
             # calamine finds a sheet by name: it would parse another sheet than the one checked here
-            raise FileRefused(f"{name} : plusieurs feuilles portent le nom « {chosen.name} », ce qu'Excel ne permet "
-                              f"pas : fichier refusé")
+            raise FileRefused(Message("xlsx.same_sheet_name", file=name, sheet=chosen.name))
         try:
             scan = _scan_sheet(archive, chosen.member)
             if scan.rows > MAX_ROWS + 50:  # the cheap check before the cells' extent is measured
-                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes dans la feuille « {chosen.name} » "
-                                  f"({MAX_ROWS} au plus par import) : découpez le fichier en plusieurs")
+                raise FileRefused(Message("xlsx.too_many_rows", file=name, sheet=chosen.name, limit=MAX_ROWS))
             size = archive.getinfo(chosen.member).file_size
             for element, attribute, value in scan.declared:
                 _check_count(name, chosen.member, size, size, element, attribute, value)
@@ -707,28 +691,23 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any
                     probe = Sheet(path, "xlsx", chosen.name, head, first_row=first, date1904=date1904)
                     probe.formulas = scan.formulas
         except KeyError:
-            raise FileRefused(f"{name} : la feuille « {chosen.name} » est absente de l'archive : "
-                              f"ré-enregistrez le fichier") from None
+            raise FileRefused(Message("xlsx.sheet_missing", file=name, sheet=chosen.name)) from None
         except DAMAGED:
-            raise FileRefused(f"{name} : archive .xlsx endommagée (la feuille « {chosen.name} » est illisible) : "
-                              f"ouvrez-le dans Excel et ré-enregistrez-le") from None
+            raise FileRefused(Message("xlsx.sheet_damaged", file=name, sheet=chosen.name)) from None
     if scan.doctype:
-        raise FileRefused(f"{name} : la feuille « {chosen.name} » déclare des entités XML (<!DOCTYPE>), ce "
-                          f"qu'Excel ne fait jamais : fichier refusé par sécurité")
+        raise FileRefused(Message("xlsx.sheet_doctype", file=name, sheet=chosen.name))
     if extent is not None:
         rows, columns = extent
         if rows > MAX_ROWS + 51 or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
-            raise FileRefused(f"{name} : la feuille « {chosen.name} » a des cellules jusqu'à la ligne {rows} et la "
-                              f"colonne {column_letter(columns - 1)} ({MAX_ROWS} lignes et {MAX_COLUMNS} colonnes au "
-                              f"plus, {MAX_CELLS} cellules en tout) : supprimez les lignes et colonnes inutiles "
-                              f"ou découpez le fichier")
+            raise FileRefused(Message("xlsx.extent", file=name, sheet=chosen.name, rows=rows,
+                                      column=column_letter(columns - 1), max_rows=MAX_ROWS, max_columns=MAX_COLUMNS,
+                                      max_cells=MAX_CELLS))
     if probe is not None:
         before_parse(probe)
     if scan.formula_count > len(scan.formulas) or "?" in scan.formulas:
         cells = ", ".join(f for f in scan.formulas[:10] if f != "?") + "…"
-        raise FileRefused(
-            f"{name} : la feuille « {chosen.name} » contient {plural(scan.formula_count, '{n} formule|{n} formules')} ({cells}) : Kafaat "
-            f"n'évalue jamais de formules ; copiez les colonnes puis « Collage spécial > Valeurs » et réessayez")
+        raise FileRefused(Message("xlsx.formulas", file=name, sheet=chosen.name, cells=cells,
+                                  formulas=Message("count.formulas", n=scan.formula_count)))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_name(chosen.name)
@@ -738,8 +717,7 @@ def read_xlsx(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any
                        date1904=date1904)
         workbook.close()
     except (CalamineError, Exception):  # python-calamine raises plain errors for some malformed parts too
-        raise FileRefused(f"{name} : classeur illisible (son contenu XML est endommagé ou n'a pas été écrit par "
-                          f"Excel) : ouvrez-le dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx") from None
+        raise FileRefused(Message("xlsx.unreadable", file=name)) from None
     ranges = [f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in merged]
     if not ranges:
         ranges = scan.merges
@@ -838,13 +816,13 @@ def _head_rows(archive: zipfile.ZipFile, member: str, nrows: int) -> tuple[int, 
 ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
 
 
-def _encoding(path: Path, name: str) -> tuple[str, str]:
+def _encoding(path: Path, name: str) -> tuple[str, str | Message]:
     """``(codec, shown)`` of a CSV file, found by streaming it (memory bounded by one chunk): UTF-8 (with or
     without BOM), UTF-16 with its BOM, else a Windows « ANSI » code page."""
     with path.open("rb") as handle:
         head = handle.read(4)
         if head.startswith(b"\xef\xbb\xbf"):
-            codec, shown = "utf-8-sig", "UTF-8 (avec BOM)"
+            codec, shown = "utf-8-sig", Message("csv.utf8_bom")
         elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
             codec, shown = "utf-16", "UTF-16"
         else:
@@ -860,14 +838,14 @@ def _encoding(path: Path, name: str) -> tuple[str, str]:
             return codec, shown
         except UnicodeDecodeError as exc:
             if codec != "utf-8":
-                raise FileRefused(f"{name} : texte {shown.split()[0]} invalide vers l'octet {offset + exc.start} : "
-                                  f"ré-enregistrez le fichier au format « CSV UTF-8 »") from None
+                raise FileRefused(Message("csv.bad_text", file=name, encoding=str(shown).split()[0],
+                                          offset=offset + exc.start)) from None
         # Not UTF-8: a Windows « ANSI » file. On an Arabic Windows that is Windows-1256, which keeps the
         # French accented letters where Windows-1252 has them; Arabic words tell the two apart.
         handle.seek(0)
         sample = handle.read(400_000).decode("cp1256", errors="replace")
     if len(ARABIC_WORD.findall(sample)) >= 3:
-        return "cp1256", "Windows-1256 (arabe)"
+        return "cp1256", Message("csv.cp1256")
     return "cp1252", "Windows-1252"
 
 
@@ -904,8 +882,7 @@ class _CsvRows:
             self.height += 1
             self.width = max(self.width, len(row))
             if self.height > MAX_ROWS + 1:
-                raise FileRefused(f"{name} : plus de {MAX_ROWS} lignes ({MAX_ROWS} au plus par import) : découpez "
-                                  f"le fichier en plusieurs")
+                raise FileRefused(Message("csv.too_many_rows", file=name, limit=MAX_ROWS))
 
     def _open(self) -> Any:
         errors = "strict" if self.codec.startswith("utf") else "replace"
@@ -917,9 +894,7 @@ class _CsvRows:
             try:
                 yield from reader
             except csv.Error:
-                raise FileRefused(f"{self.name}, ligne {reader.line_num} : CSV illisible (cellule démesurée ou "
-                                  f"guillemet jamais refermé) : vérifiez cette ligne dans un éditeur de texte, "
-                                  f"ou ré-enregistrez le fichier depuis Excel") from None
+                raise FileRefused(Message("csv.unreadable_line", file=self.name, line=reader.line_num)) from None
 
     def to_python(self, skip_empty_area: bool = True, nrows: int | None = None) -> list[list[Any]]:
         rows = []
@@ -943,7 +918,7 @@ def read_csv(path: Path) -> Sheet:
 def _check_width(sheet: Sheet) -> None:
     widest = sheet.width
     if widest > MAX_COLUMNS:
-        raise FileRefused(f"{sheet.path.name} : {widest} colonnes, {MAX_COLUMNS} au plus")
+        raise FileRefused(Message("sheet.too_wide", file=sheet.path.name, width=widest, limit=MAX_COLUMNS))
 
 
 def read_sheet(path: Path, wanted_sheets: tuple[str, ...] = (), before_parse: Any = None) -> Sheet:

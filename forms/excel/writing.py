@@ -28,7 +28,7 @@ from forms.excel.columns import (
     form_columns,
     status_word,
 )
-from forms.i18n import lowered
+from forms.i18n import Text, comma, lowered, normalise_lang
 from forms.messages import Message, localized
 from forms.schema import SHARING_NOTES, Field, FieldType, Form, LinkCondition
 from forms.tasks import TaskState, step
@@ -98,26 +98,100 @@ def _condition_text(f: Field, condition: LinkCondition, lang: str) -> str:
 
 
 FORMAT_WORDS = {
-    FieldType.TEXT: "texte", FieldType.INTEGER: "nombre entier", FieldType.DECIMAL: "nombre (2 décimales)",
-    FieldType.DATE: "date jj/mm/aaaa", FieldType.BOOLEAN: "Oui / Non", FieldType.CHOICE: "valeur de la liste",
-    FieldType.MULTI_CHOICE: "une ou plusieurs valeurs de la liste, séparées par « ; »",
-    FieldType.EMAIL: "adresse e-mail", FieldType.IDENTIFIER: "identifiant (texte)",
+    FieldType.TEXT: Text("texte", "نص", "text"),
+    FieldType.INTEGER: Text("nombre entier", "عدد صحيح", "whole number"),
+    FieldType.DECIMAL: Text("nombre (2 décimales)", "عدد (رقمان بعد الفاصلة)", "number (2 decimals)"),
+    FieldType.DATE: Text("date jj/mm/aaaa", "تاريخ بصيغة يوم/شهر/سنة (jj/mm/aaaa)", "date dd/mm/yyyy"),
+    FieldType.BOOLEAN: Text("Oui / Non", "نعم / لا", "Yes / No"),
+    FieldType.CHOICE: Text("valeur de la liste", "قيمة من القائمة", "a value of the list"),
+    FieldType.MULTI_CHOICE: Text("une ou plusieurs valeurs de la liste, séparées par « ; »",
+                                 "قيمة أو أكثر من القائمة، تفصل بينها « ; »",
+                                 "one or more values of the list, separated by « ; »"),
+    FieldType.EMAIL: Text("adresse e-mail", "عنوان بريد إلكتروني", "e-mail address"),
+    FieldType.IDENTIFIER: Text("identifiant (texte)", "معرِّف (نص)", "identifier (text)"),
 }
+"""What the template's « Instructions » sheet says of each field's format, in the template's language."""
+SEPARATED_BY_SLASH = Text(" (séparés par « / »)", " (تفصل بينها « / »)", " (separated by « / »)")
+COLON = Text(" : ", ": ", ": ")
+TEMPLATE_TITLE = Text("Modèle d'import Kafaat — {label} ({key})", "نموذج استيراد كفاءات — {label} ({key})",
+                      "Kafaat import template — {label} ({key})")
+TEMPLATE_FILL = Text(
+    "Remplissez la première feuille à partir de la ligne 2, une ligne par {item}. Gardez la ligne d'en-tête. "
+    "Les dates s'écrivent jj/mm/aaaa ; les identifiants restent du texte (ne les laissez pas convertir en "
+    "nombres).",
+    "املؤوا الورقة الأولى ابتداء من السطر 2، سطرا واحدا لكل سجل ({item}). احتفظوا بسطر العناوين. تُكتب "
+    "التواريخ بصيغة يوم/شهر/سنة (jj/mm/aaaa)؛ وتبقى المعرِّفات نصا (لا تدعوها تتحول إلى أرقام).",
+    "Fill in the first sheet from row 2, one row per {item}. Keep the header row. Dates are written "
+    "dd/mm/yyyy; identifiers stay text (do not let them be turned into numbers).")
+TEMPLATE_STATUS = Text(
+    "Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà met à jour "
+    "l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, rien n'est importé et un "
+    "rapport d'erreurs indique quoi corriger.",
+    "عمود « الحالة »: مكتمل (افتراضيا) أو مسودة. السطر الذي يوجد مفتاحه من قبل يحدّث السجل بدل إنشاء سجل "
+    "جديد. إذا رُفض سطر واحد، لا يُستورد أي شيء ويبيّن تقرير الأخطاء ما يجب تصحيحه.",
+    "« Status » column: Complete (the default) or Draft. A row whose key already exists updates the record "
+    "instead of creating a new one. If a single row is refused, nothing is imported and an error report says "
+    "what to correct.")
+TEMPLATE_PERSONAL = Text("Données personnelles : ", "البيانات الشخصية: ", "Personal data: ")
+TEMPLATE_CSV = Text(
+    "Enregistrement en CSV : choisissez « CSV UTF-8 (délimité par des virgules) » dans Excel (Fichier > "
+    "Enregistrer sous). Le type « CSV (séparateur : point-virgule) » d'un Windows en français remplace les "
+    "lettres arabes par des « ? », qui ne peuvent plus être retrouvées.",
+    "الحفظ بصيغة CSV: اختاروا « CSV UTF-8 » في Excel (ملف > حفظ باسم). أما النوع « CSV (فاصلة منقوطة) » "
+    "في Windows بالفرنسية فيستبدل بالحروف العربية علامات « ? » لا يمكن استرجاعها بعد ذلك.",
+    "Saving as CSV: choose « CSV UTF-8 (Comma delimited) » in Excel (File > Save As). The « CSV (semicolon "
+    "delimited) » type of a French Windows replaces Arabic letters with « ? », which can never be recovered.")
+TEMPLATE_HEADS = (Text("Colonne", "العمود", "Column"), Text("Champ (clé)", "الحقل (المفتاح)", "Field (key)"),
+                  Text("Libellé", "التسمية", "Label"), Text("Obligatoire", "إلزامي", "Required"),
+                  Text("Format", "الصيغة", "Format"),
+                  Text("Valeurs permises / limites", "القيم المسموحة / الحدود", "Allowed values / limits"),
+                  Text("Aide", "مساعدة", "Help"))
+TEMPLATE_YES_NO = (Text("oui", "نعم", "yes"), Text("non", "لا", "no"))
+TEMPLATE_EMPTY_STATUS = Text("Vide = Complet", "فارغ = مكتمل", "Empty = Complete")
+TEMPLATE_RULES = Text("Règles vérifiées", "القواعد المتحقَّق منها", "Rules checked")
+VALIDATION_CHOICE = (Text("Valeur non permise", "قيمة غير مسموحة", "Value not allowed"),
+                     Text("Choisissez une valeur dans la liste.", "اختاروا قيمة من القائمة.",
+                          "Choose a value from the list."))
+VALIDATION_NUMBER = Text("Nombre hors limites", "عدد خارج الحدود", "Number out of bounds")
+VALIDATION_DATE = (Text("Date non valide", "تاريخ غير صالح", "Invalid date"),
+                   Text("date jj/mm/aaaa", "تاريخ بصيغة يوم/شهر/سنة", "date dd/mm/yyyy"))
+PARTIAL_ID_ONLY = Text(
+    "Pour ne modifier que certaines colonnes, gardez la colonne « Identifiant Kafaat » d'un export : les "
+    "colonnes absentes gardent les valeurs enregistrées.",
+    "لتعديل بعض الأعمدة فقط، احتفظوا بعمود « معرف كفاءات » من تصدير سابق: تحتفظ الأعمدة الغائبة بالقيم "
+    "المحفوظة.",
+    "To change only some columns, keep the « Kafaat identifier » column of an export: the columns left out "
+    "keep the saved values.")
+PARTIAL_KEYS = Text(
+    "Pour ne modifier que certaines colonnes, gardez les colonnes de la clé ({keys}) ou la colonne "
+    "« Identifiant Kafaat » d'un export : les colonnes absentes gardent les valeurs enregistrées. Une ligne "
+    "nouvelle doit avoir toutes les colonnes obligatoires.",
+    "لتعديل بعض الأعمدة فقط، احتفظوا بأعمدة المفتاح ({keys}) أو بعمود « معرف كفاءات » من تصدير سابق: تحتفظ "
+    "الأعمدة الغائبة بالقيم المحفوظة. ويجب أن يحتوي السطر الجديد على كل الأعمدة الإلزامية.",
+    "To change only some columns, keep the key's columns ({keys}) or the « Kafaat identifier » column of an "
+    "export: the columns left out keep the saved values. A new row must have every required column.")
 
 
-def _format_word(form: Form, f: Field) -> str:
+def _in_sentence(label: Text, lang: str) -> str:
+    """A label inside a sentence: lower-cased first letter in French and English, as it is in Arabic."""
+    text = label.get(lang)
+    return text if lang == "ar" else lowered(text)
+
+
+def _format_word(form: Form, f: Field, lang: str = "fr") -> str:
     if f.type is FieldType.LINK:
         target = FORMS[f.link or ""]
         parts = LinkNames.shown_parts(target, form)
-        word = f"{lowered(target.label.fr)} : {' / '.join(lowered(part.label.fr) for part in parts)}"
+        word = (f"{_in_sentence(target.label, lang)}{COLON.get(lang)}"
+                f"{' / '.join(_in_sentence(part.label, lang) for part in parts)}")
         if len(parts) > 1:
-            word += " (séparés par « / »)"
+            word += SEPARATED_BY_SLASH.get(lang)
         elif parts and parts[0].pattern_hint:
-            word += f" ({parts[0].pattern_hint.fr})"
+            word += f" ({parts[0].pattern_hint.get(lang)})"
         return word
-    word = FORMAT_WORDS[f.type]
+    word = FORMAT_WORDS[f.type].get(lang)
     if f.type is FieldType.IDENTIFIER and f.pattern_hint:
-        word = f"{word} : {f.pattern_hint.fr}"
+        word = f"{word}{COLON.get(lang)}{f.pattern_hint.get(lang)}"
     return word
 
 
@@ -149,6 +223,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    lang = normalise_lang(lang)
     form = FORMS[form_key]
     columns = form_columns(form)
     wb = Workbook()
@@ -190,8 +265,8 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
                 _as_text(lists.cell(row=r, column=list_col, value=value))
             ref = f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:${list_letter}${len(values) + 1}"
             dv = DataValidation(type="list", formula1=ref, allow_blank=True, showDropDown=False,
-                                showErrorMessage=True, errorTitle="Valeur non permise",
-                                error="Choisissez une valeur dans la liste.")
+                                showErrorMessage=True, errorTitle=VALIDATION_CHOICE[0].get(lang),
+                                error=VALIDATION_CHOICE[1].get(lang))
             dv.add(target)
             ws.add_data_validation(dv)
         elif f is not None and f.type in (FieldType.INTEGER, FieldType.DECIMAL) and (f.min is not None
@@ -199,41 +274,34 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
             dv = DataValidation(type="whole" if f.type is FieldType.INTEGER else "decimal", operator="between",
                                 formula1=str(f.min if f.min is not None else -10**9),
                                 formula2=str(f.max if f.max is not None else 10**9), allow_blank=True,
-                                showErrorMessage=True, errorTitle="Nombre hors limites",
-                                error=f"{f.label.get(lang)} : {_allowed(f, lang)}")
+                                showErrorMessage=True, errorTitle=VALIDATION_NUMBER.get(lang),
+                                error=f"{f.label.get(lang)}{COLON.get(lang)}{_allowed(f, lang)}")
             dv.add(target)
             ws.add_data_validation(dv)
         elif f is not None and f.type is FieldType.DATE:
             low, high = f.min or date(1990, 1, 1), f.max or date(2100, 12, 31)
             dv = DataValidation(type="date", operator="between", formula1=f"DATE({low.year},{low.month},{low.day})",
                                 formula2=f"DATE({high.year},{high.month},{high.day})", allow_blank=True,
-                                showErrorMessage=True, errorTitle="Date non valide",
-                                error=f"{f.label.get(lang)} : date jj/mm/aaaa")
+                                showErrorMessage=True, errorTitle=VALIDATION_DATE[0].get(lang),
+                                error=f"{f.label.get(lang)}{COLON.get(lang)}{VALIDATION_DATE[1].get(lang)}")
             dv.add(target)
             ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 45
     ws.sheet_view.rightToLeft = lang == "ar"
 
-    heads = ["Colonne", "Champ (clé)", "Libellé", "Obligatoire", "Format", "Valeurs permises / limites",
-             "Aide"]
-    info.append([f"Modèle d'import Kafaat — {form.label.fr} ({form.key})"])
+    heads = [text.get(lang) for text in TEMPLATE_HEADS]
+    info.append([TEMPLATE_TITLE.get(lang).format(label=form.label.get(lang), key=form.key)])
     info["A1"].font = Font(bold=True, size=14)
-    info.append(["Remplissez la première feuille à partir de la ligne 2, une ligne par "
-                 f"{lowered(form.label.fr)}. Gardez la ligne d'en-tête. Les dates s'écrivent jj/mm/aaaa ; "
-                 "les identifiants restent du texte (ne les laissez pas convertir en nombres)."])
-    info.append(["Colonne « Statut » : Complet (par défaut) ou Brouillon. Une ligne dont la clé existe déjà "
-                 "met à jour l'enregistrement au lieu d'en créer un nouveau. Si une seule ligne est refusée, "
-                 "rien n'est importé et un rapport d'erreurs indique quoi corriger."])
-    info.append([partial_update_help(form)])
+    info.append([TEMPLATE_FILL.get(lang).format(item=_in_sentence(form.label, lang))])
+    info.append([TEMPLATE_STATUS.get(lang)])
+    info.append([partial_update_help(form, lang)])
     kept_here = [f for f in form.fields if f.sharing in SHARING_NOTES]
     if kept_here:
-        info.append(["Données personnelles : " + " ; ".join(
+        info.append([TEMPLATE_PERSONAL.get(lang) + {"fr": " ; ", "ar": "؛ ", "en": "; "}[lang].join(
             f"« {f.label.get(lang)} » — {SHARING_NOTES[f.sharing][0].get(lang)}" for f in kept_here)
             + ". " + " ".join(dict.fromkeys(SHARING_NOTES[f.sharing][1].get(lang) for f in kept_here))])
-    info.append(["Enregistrement en CSV : choisissez « CSV UTF-8 (délimité par des virgules) » dans Excel "
-                 "(Fichier > Enregistrer sous). Le type « CSV (séparateur : point-virgule) » d'un Windows en "
-                 "français remplace les lettres arabes par des « ? », qui ne peuvent plus être retrouvées."])
+    info.append([TEMPLATE_CSV.get(lang)])
     info.append([])
     info.append(heads)
     for cell in info[info.max_row]:
@@ -241,20 +309,21 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     for j, column in enumerate(columns, start=1):
         f = column.field
         if f is None:
-            row = [get_column_letter(j), column.key, column.label.get(lang), "non",
-                   "Complet / Brouillon", "Complet, Brouillon", "Vide = Complet"]
+            shown = [STATUS_SHOWN["complete"].get(lang), STATUS_SHOWN["draft"].get(lang)]
+            row = [get_column_letter(j), column.key, column.label.get(lang), TEMPLATE_YES_NO[1].get(lang),
+                   " / ".join(shown), comma(lang).join(shown), TEMPLATE_EMPTY_STATUS.get(lang)]
         else:
             helps = [f.help.get(lang)] if f.help.fr else []
             if f.sharing in SHARING_NOTES:
                 helps.append(SHARING_NOTES[f.sharing][1].get(lang))
-            row = [get_column_letter(j), f.key, f.label.get(lang), "oui" if f.required else "non",
-                   _format_word(form, f), _allowed(f, lang), " ".join(helps)]
+            row = [get_column_letter(j), f.key, f.label.get(lang), TEMPLATE_YES_NO[0 if f.required else 1].get(lang),
+                   _format_word(form, f, lang), _allowed(f, lang), " ".join(helps)]
         info.append(row)
         for cell in info[info.max_row]:
             _as_text(cell)
     if form.rules or form.link_rules:
         info.append([])
-        info.append(["Règles vérifiées"])
+        info.append([TEMPLATE_RULES.get(lang)])
         info[info.max_row][0].font = Font(bold=True)
         for rule in (*form.rules, *form.link_rules):
             info.append(["", rule.key, rule.description.get(lang)])
@@ -268,12 +337,9 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
 def partial_update_help(form: Form, lang: str = "fr") -> str:
     """What a file must hold to change only some columns of stored records (the help and the template say it)."""
     if not form.natural_key:
-        return ("Pour ne modifier que certaines colonnes, gardez la colonne « Identifiant Kafaat » d'un export : les "
-                "colonnes absentes gardent les valeurs enregistrées.")
-    keys = ", ".join(f"« {form.field(k).label.get(lang)} »" for k in form.natural_key)
-    return (f"Pour ne modifier que certaines colonnes, gardez les colonnes de la clé ({keys}) ou la colonne "
-            f"« Identifiant Kafaat » d'un export : les colonnes absentes gardent les valeurs enregistrées. Une "
-            f"ligne nouvelle doit avoir toutes les colonnes obligatoires.")
+        return PARTIAL_ID_ONLY.get(lang)
+    keys = comma(lang).join(f"« {form.field(k).label.get(lang)} »" for k in form.natural_key)
+    return PARTIAL_KEYS.get(lang).format(keys=keys)
 
 
 def _as_text(cell: Any) -> Any:
@@ -436,17 +502,27 @@ def export_records(store: Any, form_key: str, path: Path, lang: str = "fr", stat
 
 # ------------------------------------------------------------------------------------------ error report
 
+REPORT_HEADERS = (Text("Fichier", "الملف", "File"), Text("Ligne", "السطر", "Row"), Text("Colonne", "العمود", "Column"),
+                  Text("En-tête", "الترويسة", "Header"), Text("Champ", "الحقل", "Field"),
+                  Text("Gravité", "الخطورة", "Severity"), Text("Message", "الرسالة", "Message"))
+"""The headers of the error report's problems sheet, in the language of the import (``plan.lang``)."""
+REPORT_SEVERITY = {"error": Text("erreur", "خطأ", "error"), "warning": Text("avertissement", "تنبيه", "warning")}
+REPORT_WARNING = Text("avertissement : ", "تنبيه: ", "warning: ")
+REPORT_WHERE = Text("{where} : ", "{where}: ", "{where}: ")
+
+
 def write_error_report(plan: Any, out_path: Path) -> Path:
     """The original rows, a « Problèmes » column with every message of the row, faulty cells highlighted
     (errors in red, warnings in yellow). File-level problems go on a second sheet. The report can be
-    corrected and imported again as it is (the « Problèmes » column is ignored on import)."""
+    corrected and imported again as it is (the « Problèmes » column is ignored on import). Everything the
+    report adds (the column, the sheet, its headers, the messages) is in the import's language."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
     from forms.excel.reading import FileRefused, column_letter, read_sheet
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_title(plan.sheet or "Données"))
+    ws = wb.create_sheet(sheet_title(plan.sheet or Text("Données", "البيانات", "Data").get(plan.lang)))
     red = PatternFill("solid", fgColor=ERROR_FILL)
     yellow = PatternFill("solid", fgColor=WARNING_FILL)
     bold = Font(bold=True)
@@ -500,22 +576,22 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                     cell.fill = fill
                 out.append(cell)
             text = "\n".join(
-                (f"{p.where()} : " if p.column or p.field else "")
-                + ("" if p.severity == "error" else "avertissement : ") + localized(p.message, plan.lang)
+                (REPORT_WHERE.get(plan.lang).format(where=p.where(plan.lang)) if p.column or p.field else "")
+                + ("" if p.severity == "error" else REPORT_WARNING.get(plan.lang)) + localized(p.message, plan.lang)
                 for p in found)
             message = _safe_cell(ws, text)
             message.fill = red if any(p.severity == "error" for p in found) else yellow
             out.append(message)
             ws.append(out)
     summary = wb.create_sheet(PROBLEMS_LABEL.get(plan.lang))
-    summary.append([_bold(summary, "Fichier"), _bold(summary, "Ligne"), _bold(summary, "Colonne"),
-                    _bold(summary, "En-tête"), _bold(summary, "Champ"), _bold(summary, "Gravité"),
-                    _bold(summary, "Message")])
+    summary.append([_bold(summary, text.get(plan.lang)) for text in REPORT_HEADERS])
+    severity = {"error": REPORT_SEVERITY["error"].get(plan.lang), "warning": REPORT_SEVERITY["warning"].get(plan.lang)}
     for p in general + [p for p in plan.problems if p not in general]:
         summary.append([_safe_cell(summary, plan.path.name), p.row or None, p.column or None,
                         _safe_cell(summary, p.header) if p.header else None,
                         _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
-                        "erreur" if p.severity == "error" else "avertissement", _safe_cell(summary, localized(p.message, plan.lang))])
+                        severity["error" if p.severity == "error" else "warning"],
+                        _safe_cell(summary, localized(p.message, plan.lang))])
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return out_path

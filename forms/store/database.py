@@ -171,8 +171,7 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
         return DiskFull(disk_full_message(folder))
     if isinstance(orig, OSError) and orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         where = orig.filename or folder
-        return ReadOnlyFolder(f"{where} ne peut pas être écrit (dossier en lecture seule ou droits insuffisants) : "
-                              "rien n'a été modifié ; les commandes de consultation restent possibles")
+        return ReadOnlyFolder(Message("db.cannot_write_path", file=where))
     if not isinstance(orig, sqlite3.Error):
         return None
     if "locked" in text or "busy" in text:
@@ -180,8 +179,7 @@ def explain(exc: BaseException, path: Path, backup_dir: Path | None = None) -> S
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         if not folder_writable(folder):
             return ReadOnlyFolder(read_only_message(folder))
-        return ReadOnlyFolder(f"la base {path} ne peut pas être écrite (fichier en lecture seule ou droits "
-                              f"insuffisants) : rien n'a été modifié ({orig})")
+        return ReadOnlyFolder(Message("db.file_read_only", file=path, reason=orig))
     problems = damage(path)
     if problems or "malformed" in text or "not a database" in text or "corrupt" in text:
         forget_checked(path)
@@ -468,7 +466,7 @@ def run_migrations(engine: Engine, target: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys = ON")
         problems = raw.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise StoreError(f"la migration a laissé des références orphelines : {problems[:5]}")
+            raise StoreError(Message("db.orphans", problems=str(problems[:5])))
 
 
 def _give_identity(engine: Engine) -> None:
@@ -546,8 +544,8 @@ def open_database(path: Path, *, create: bool = False, backup_dir: Path | None =
                                       way_out=way_out(path, folder)))
     if not writable:
         if revision != HEAD_REVISION:
-            raise ReadOnlyFolder(f"{read_only_message(path.parent)} ; la base doit d'abord être mise à jour "
-                                 f"(schéma {revision}), ce qui demande d'écrire")
+            raise ReadOnlyFolder(Message("db.read_only_upgrade", read_only=read_only_message(path.parent),
+                                         revision=revision))
         return local_engine(path, read_only=True)
     engine = local_engine(path)
     if revision != HEAD_REVISION:
@@ -564,7 +562,7 @@ def _check_file(path: Path, folder: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ReadOnlyFolder(f"{path} ne peut pas être lu ({exc.strerror})") from exc
+        raise ReadOnlyFolder(Message("db.cannot_read", file=path, reason=exc.strerror)) from exc
     if not head:
         raise DamagedDatabase(Message("db.empty", file=path, way_out=way_out(path, folder)))
     if head != SQLITE_MAGIC:

@@ -171,13 +171,13 @@ def _read(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
     if size > limits.max_file:
-        raise BundleTooLarge(f"fichier de {size} octets : au-delà de la limite de {limits.max_file} octets")
+        raise BundleTooLarge(Message("bundle.file_too_large", size=size, limit=limits.max_file))
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise SyncError(f"fichier illisible ({exc.strerror})") from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
 
 
 # ---------------------------------------------------------------------------------------- the driver

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from forms.messages import Message
 from forms.store.database import StoreError, backup_sqlite, make_engine, sqlite_url
 from sync.errors import SyncError
 
@@ -44,19 +45,15 @@ def check_url(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise NationalStoreError(f"adresse de base de données invalide « {url} » : attendu "
-                                 "postgresql+psycopg://utilisateur@serveur/base") from exc
+        raise NationalStoreError(Message("store.bad_url", url=url)) from exc
     backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
     if backend == "postgresql":
         if driver != "psycopg":
-            raise NationalStoreError(f"pilote « {driver} » non pris en charge : écrivez postgresql+psycopg://…")
+            raise NationalStoreError(Message("store.bad_driver", driver=driver))
         if parsed.password:
-            raise NationalStoreError("l'adresse contient un mot de passe : il ne doit jamais être écrit dans les "
-                                     "réglages ; retirez-le de l'adresse et donnez-le par la variable PGPASSWORD "
-                                     "ou un fichier .pgpass")
+            raise NationalStoreError(Message("store.password_in_url"))
     elif backend != "sqlite":
-        raise NationalStoreError(f"base « {backend} » non prise en charge : SQLite ou PostgreSQL "
-                                 "(postgresql+psycopg://…)")
+        raise NationalStoreError(Message("store.bad_backend", backend=backend))
     return url
 
 
@@ -79,7 +76,7 @@ def new_engine(url: str, **kwargs: Any) -> Engine:
     try:
         return make_engine(url, **kwargs)
     except NoSuchModuleError as exc:
-        raise NationalStoreError(f"pilote de base de données absent pour {display_url(url)}") from exc
+        raise NationalStoreError(Message("store.no_driver", url=display_url(url))) from exc
 
 
 def is_postgresql(engine: Engine) -> bool:
@@ -92,8 +89,7 @@ def current_revision(engine: Engine) -> str | None:
         names = set(inspect(conn).get_table_names())
         if VERSION_TABLE not in names:
             if names - {"alembic_version"}:
-                raise NationalStoreError(f"{display_url(str(engine.url))} contient déjà des tables qui ne sont pas "
-                                         "celles d'un magasin national Kafaat : rien n'a été modifié")
+                raise NationalStoreError(Message("store.foreign_tables", url=display_url(str(engine.url))))
             return None
         return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
@@ -117,20 +113,18 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
     if parsed.get_backend_name() == "sqlite":
         path = Path(parsed.database or "")
         if not path.exists() and not create:
-            raise NationalStoreError(f"aucun magasin national dans {path.parent} : initialisez d'abord le dossier "
-                                     "avec « kafaat init --role ministry »")
+            raise NationalStoreError(Message("store.missing", folder=path.parent))
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = new_engine(url)
     try:
         revision = current_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
-        raise NationalStoreError(f"magasin national inaccessible ({display_url(url)}) : "
-                                 f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}") from exc
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else exc
+        raise NationalStoreError(Message("store.unreachable", url=display_url(url), reason=reason)) from exc
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
-        raise NationalStoreError(f"le magasin national a été écrit par une version plus récente de Kafaat (schéma "
-                                 f"{revision}) : installez cette version ou une plus récente ; rien n'a été modifié")
+        raise NationalStoreError(Message("store.too_new", revision=revision))
     if revision == HEAD_REVISION:
         return engine
     if revision is not None and parsed.get_backend_name() == "sqlite":
@@ -143,5 +137,5 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
         raise
     except DBAPIError as exc:
         engine.dispose()
-        raise NationalStoreError(f"la mise à jour du magasin national a échoué : {exc.orig}") from exc
+        raise NationalStoreError(Message("store.upgrade_failed", reason=exc.orig)) from exc
     return engine

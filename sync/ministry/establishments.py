@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from forms.i18n import plural
+from forms.messages import Message
 from forms.reference import reference
 from sync.bundle import CODE
 from sync.encoding import now_utc
@@ -30,8 +30,12 @@ LIMITS = {"label_fr": 300, "label_ar": 300, "label_en": 300, "city": 100}
 
 
 class EstablishmentsRefused(SyncError):
-    def __init__(self, message: str, problems: list[str]) -> None:
-        super().__init__(message + "".join(f"\n  {p}" for p in problems[:50]))
+    """The whole list refused: ``str(exc)`` is the French message followed by the problems (50 at most);
+    ``text`` is the message alone, ``problems`` the lines, each rendered in the reader's language."""
+
+    def __init__(self, message: Message, problems: list[Message]) -> None:
+        super().__init__(str(message) + "".join(f"\n  {p}" for p in problems[:50]))
+        self.text = message
         self.problems = problems
 
 
@@ -60,54 +64,53 @@ def all_establishments(workspace: Any, conn: Connection | None = None) -> dict[s
 def parse_csv(data: bytes, what: str) -> list[dict[str, str]]:
     """Rows of an establishments CSV, every one checked; refuses the whole file with every problem."""
     if len(data) > MAX_CSV_BYTES:
-        raise EstablishmentsRefused(f"{what} : fichier trop grand ({len(data)} octets)", [])
+        raise EstablishmentsRefused(Message("establishments.too_large", what=what, size=len(data)), [])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EstablishmentsRefused(f"{what} : le fichier n'est pas en UTF-8", []) from exc
+        raise EstablishmentsRefused(Message("establishments.not_utf8", what=what), []) from exc
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise EstablishmentsRefused(f"{what} : {plural(len(missing), 'colonne manquante|colonnes manquantes')} : "
-                                    f"{', '.join(missing)} (attendu : "
-                                    f"{', '.join(COLUMNS)})", [])
+        raise EstablishmentsRefused(Message("establishments.columns_missing", what=what, n=len(missing),
+                                            missing=missing, expected=list(COLUMNS)), [])
     regions, ministries = reference("regions"), reference("ministries")
     rows, problems, seen = [], [], set()
     for line, raw in enumerate(reader, start=2):
         row = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         out = {c: row.get(c, "") for c in COLUMNS}
         out["code"] = out["code"].upper()
-        where = f"ligne {line}"
+        where = Message("establishments.line", line=line)
         if not CODE.fullmatch(out["code"]):
-            problems.append(f"{where} : code « {out['code'][:40]} » invalide (lettres, chiffres, - et _, 20 au plus)")
+            problems.append(Message("establishments.bad_code", where=where, code=out["code"][:40]))
         elif out["code"] in seen:
-            problems.append(f"{where} : le code {out['code']} apparaît deux fois")
+            problems.append(Message("establishments.twice", where=where, code=out["code"]))
         seen.add(out["code"])
         for column, limit in LIMITS.items():
             if len(out[column]) > limit or CONTROL.search(out[column]):
-                problems.append(f"{where} : « {column} » trop long ou avec des caractères de contrôle")
+                problems.append(Message("establishments.too_long", where=where, column=column))
         for column in ("label_fr", "city"):
             if not out[column]:
-                problems.append(f"{where} : « {column} » est obligatoire")
+                problems.append(Message("establishments.required", where=where, column=column))
         region = regions.match(out["region"]) if out["region"] else None
         if region is None:
-            problems.append(f"{where} : région « {out['region'][:40]} » inconnue (codes : {', '.join(regions.codes)})")
+            problems.append(Message("establishments.region", where=where, region=out["region"][:40],
+                                    codes=list(regions.codes)))
         else:
             out["region"] = region
         if ministries.get(out["supervising_ministry"].upper()) is None:
-            problems.append(f"{where} : ministère de tutelle « {out['supervising_ministry'][:40]} » inconnu "
-                            f"(codes : {', '.join(ministries.codes)})")
+            problems.append(Message("establishments.ministry", where=where,
+                                    ministry=out["supervising_ministry"][:40], codes=list(ministries.codes)))
         else:
             out["supervising_ministry"] = out["supervising_ministry"].upper()
         rows.append(out)
     if problems:
-        raise EstablishmentsRefused(f"{what} : {plural(len(problems), '{n} problème|{n} problèmes')}, rien n'a été "
-                                    "importé", problems)
+        raise EstablishmentsRefused(Message("establishments.problems", what=what, n=len(problems)), problems)
     if not rows:
-        raise EstablishmentsRefused(f"{what} : aucun établissement dans le fichier", [])
+        raise EstablishmentsRefused(Message("establishments.none", what=what), [])
     return rows
 
 
@@ -116,7 +119,7 @@ def import_establishments(workspace: Any, path: Path) -> tuple[list[str], list[s
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SyncError(f"{path} : fichier illisible ({exc.strerror})") from exc
+        raise SyncError(Message("establishments.unreadable", file=path, reason=exc.strerror)) from exc
     rows = parse_csv(data, str(path))
     store = national_store(workspace)
     added, corrected, same = [], [], 0

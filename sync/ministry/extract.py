@@ -34,7 +34,7 @@ SYSTEM_OUT = ("establishment", "id", "version", "change_seq", "created_at", "upd
 
 def _check_form(form_key: str) -> None:
     if form_key not in FORMS:
-        raise SyncError(f"formulaire inconnu « {form_key[:40]} » (formulaires : {', '.join(FORMS)})")
+        raise SyncError(Message("extract.unknown_form", form=form_key[:40], forms=list(FORMS)))
 
 
 def establishment_name(code: str, lang: str = "fr") -> str:

@@ -85,10 +85,10 @@ def audit(conn: Connection, store: NationalStore, establishment: str, action: st
 
 
 def _row_key(row: Any) -> EnrolledKey:
-    public = parse_public_document(row.document.encode("utf-8"), f"registre : clé de {row.establishment}",
+    public = parse_public_document(row.document.encode("utf-8"), Message("registry.what", code=row.establishment),
                                    ESTABLISHMENT)
     if public.key_id_hex != row.key_id or public.code != row.establishment:
-        raise DocumentInvalid(f"registre : la clé enregistrée pour {row.establishment} a été altérée")
+        raise DocumentInvalid(Message("registry.altered", code=row.establishment))
     return EnrolledKey(public, row.state, row.chain, row.enrolled_at, row.ended_at)
 
 
@@ -288,7 +288,7 @@ def import_registry_folder(store: NationalStore) -> list[str]:
         data = path.read_bytes()
         public = read_enrollment(data, str(path))
         if path.stem != public.code:
-            raise DocumentInvalid(f"{path} : le fichier porte la clé de {public.code} : rien n'a été importé")
+            raise DocumentInvalid(Message("registry.file_of_other", file=path, code=public.code))
         when = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         items.append((public, data, when))
     imported = []
@@ -297,8 +297,7 @@ def import_registry_folder(store: NationalStore) -> list[str]:
             if conn.execute(select(registry_keys.c.key_id).where(registry_keys.c.key_id == public.key_id_hex)).first():
                 continue
             if _active(conn, public.code) is not None:
-                raise SyncError(f"{folder} : {public.code} est déjà enregistré avec une autre clé dans le magasin "
-                                "national : rien n'a été importé")
+                raise SyncError(Message("registry.other_key_in_store", folder=folder, code=public.code))
             _ensure_chain(conn, public.code)
             _insert_key(conn, public, data, _current_chain(conn, public.code), when)
             audit(conn, store, public.code, "enrolled", detail=f"importé de {path_name(folder)}")

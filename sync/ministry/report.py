@@ -109,7 +109,7 @@ def write_report(workspace: Any, out: Path, year: str | None = None, lang: str =
     """Write the committee's workbook for ``year`` (default: the latest academic year with records)."""
     lang = normalise_lang(lang)
     if year is not None and (not re.fullmatch(ACADEMIC_YEAR_PATTERN, year) or int(year[5:]) != int(year[:4]) + 1):
-        raise SyncError(f"année universitaire « {year[:20]} » invalide : écrivez-la comme 2025-2026")
+        raise SyncError(Message("report.bad_year", year=year[:20]))
     now = now or datetime.now(UTC)
     step(state, 0, 0, Message("progress.report_establishments"))
     statuses = establishments_status(workspace, now)

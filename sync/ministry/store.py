@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from forms.messages import Message
 from forms.store.database import writer
 from sync.encoding import now_utc
 from sync.ministry.database import NationalStoreError, display_url, open_store, store_url
@@ -71,8 +72,7 @@ def _bind(engine: Engine, ministry: str) -> None:
             set_meta(conn, "ministry", ministry)
             set_meta(conn, "created_at", now_utc())
         elif current != ministry:
-            raise NationalStoreError(f"ce magasin national est celui du ministère {current}, pas de {ministry} : "
-                                     "rien n'a été modifié")
+            raise NationalStoreError(Message("store.other_ministry", current=current, ministry=ministry))
 
 
 def create_store(workspace_root: Path, ministry: str, url: str | None, backup_dir: Path | None = None) -> Engine:
@@ -95,7 +95,7 @@ def national_store(workspace: Any) -> NationalStore:
     if store is not None:
         return store
     if workspace.role != "ministry":
-        raise NationalStoreError("ce dossier est celui d'un établissement : il n'a pas de magasin national")
+        raise NationalStoreError(Message("store.establishment_folder"))
     # A ministry folder made before the national store existed gets its store now (create=True).
     engine = open_store(store_url(workspace), create=True, backup_dir=Path(workspace.backups_dir))
     try:
