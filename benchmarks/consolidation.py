@@ -176,15 +176,16 @@ def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list
     # Phases: « check » (BundleChecker.check: parse, the form's rules, system members, links, natural
     # keys), « write » (applying.write_records), « read » the rest (decrypt, decompress, decode, chain,
     # registry, receipts).
-    spent = {"check": 0.0, "write": 0.0}
+    spent = {"check": 0.0, "write": 0.0, "check_cpu": 0.0, "write_cpu": 0.0}
 
     def timed(name: str, fn):
         def wrapper(*a, **k):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             try:
                 return fn(*a, **k)
             finally:
                 spent[name] += time.perf_counter() - t0
+                spent[f"{name}_cpu"] += time.process_time() - c0
         return wrapper
 
     checking.BundleChecker.check = timed("check", checking.BundleChecker.check)
@@ -193,13 +194,16 @@ def child_consolidate(folder: Path, work: Path, db_url: str | None, phases: list
     out = {}
     for phase in phases:
         inbox = folder / ("month2" if phase == "month2" else "month1")
-        spent.update(check=0.0, write=0.0)
+        spent.update(check=0.0, write=0.0, check_cpu=0.0, write_cpu=0.0)
         start, cpu = time.perf_counter(), time.process_time()
         report = consolidate(ws, identity, [inbox])
         out[phase] = time.perf_counter() - start
         out[f"{phase}_cpu"] = time.process_time() - cpu
         out[f"{phase}_phases"] = {"read": round(out[phase] - spent["check"] - spent["write"], 2),
                                   "check": round(spent["check"], 2), "write": round(spent["write"], 2)}
+        out[f"{phase}_phases_cpu"] = {
+            "read": round(out[f"{phase}_cpu"] - spent["check_cpu"] - spent["write_cpu"], 2),
+            "check": round(spent["check_cpu"], 2), "write": round(spent["write_cpu"], 2)}
         out[f"{phase}_summary"] = report.summary()
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
@@ -234,13 +238,14 @@ def child_floor(folder: Path, work: Path, db_url: str | None, month: str) -> dic
         conn.commit()
     files = sorted((folder / month).iterdir())
     start, cpu = time.perf_counter(), time.process_time()
-    reading = 0.0
+    reading = reading_cpu = 0.0
     for path in files:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         opened = open_bundle(path.read_bytes(), lambda code: keys[code], identity)
         for t in opened.tables.values():  # the records are decoded (and checked) as they are read
             t.rows  # noqa: B018
         reading += time.perf_counter() - began
+        reading_cpu += time.process_time() - began_cpu
         if not db_url:
             cur.execute("BEGIN")
         for form, t in opened.tables.items():
@@ -257,6 +262,7 @@ def child_floor(folder: Path, work: Path, db_url: str | None, month: str) -> dic
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
     return {"floor": elapsed, "floor_cpu": cpu, "phases": {"read": round(reading, 2), "write": round(elapsed - reading, 2)},
+            "phases_cpu": {"read": round(reading_cpu, 2), "write": round(cpu - reading_cpu, 2)},
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -353,13 +359,16 @@ def main() -> None:
         "rerun_over_first": round(ours["rerun"] / ours["first"], 4), "floor_month2_s": round(floor2["floor"], 2),
         "month2_s": round(ours["month2"], 2), "month2_over_floor": round(ours["month2"] / floor2["floor"], 2),
         "peak_rss_mb": {"ours": round(ours["peak_rss_mb"]), "floor": round(floor["peak_rss_mb"])},
-        # CPU time of this process (SQLite: all the work; PostgreSQL: the server's is not in it), steadier than
-        # the wall time on a shared machine, where much of the wall time is the wait for a core.
+        # CPU time of this process, in all and per phase (SQLite: all the work; PostgreSQL: the server's is not
+        # in it), steadier than the wall time on a shared machine, where much of the wall time is the wait for a
+        # core.
         "cpu_s": {"floor": round(floor["floor_cpu"], 2), "first": round(ours["first_cpu"], 2),
                   "floor_month2": round(floor2["floor_cpu"], 2), "month2": round(ours["month2_cpu"], 2)},
         "first_cpu_over_floor_cpu": round(ours["first_cpu"] / floor["floor_cpu"], 2),
         "month2_cpu_over_floor_cpu": round(ours["month2_cpu"] / floor2["floor_cpu"], 2),
-        "floor_phases": floor.get("phases"), "first_phases": ours.get("first_phases"),
+        "floor_phases": floor.get("phases"), "floor_phases_cpu": floor.get("phases_cpu"),
+        "floor_month2_phases_cpu": floor2.get("phases_cpu"), "first_phases": ours.get("first_phases"),
+        "first_phases_cpu": ours.get("first_phases_cpu"), "month2_phases_cpu": ours.get("month2_phases_cpu"),
         "floor_month2_phases": floor2.get("phases"), "month2_phases": ours.get("month2_phases"),
         "first_summary": ours["first_summary"], "month2_summary": ours["month2_summary"],
         "runs": every, "load_average": os.getloadavg(),
@@ -371,6 +380,7 @@ def main() -> None:
             "first_over_floor": round(before["first"] / floor["floor"], 2),
             "month2_s": round(before["month2"], 2), "month2_over_floor": round(before["month2"] / floor2["floor"], 2),
             "first_phases": before.get("first_phases"), "month2_phases": before.get("month2_phases"),
+            "first_phases_cpu": before.get("first_phases_cpu"), "month2_phases_cpu": before.get("month2_phases_cpu"),
             "peak_rss_mb": round(before["peak_rss_mb"])}
         if "first_cpu" in before:
             report["before"]["first_cpu_over_floor_cpu"] = round(before["first_cpu"] / floor["floor_cpu"], 2)

@@ -317,15 +317,51 @@ class CompiledForm:
         out: list[tuple[dict[str, Any], list[Issue]]] = []
         self._columns.begin()
         for start in range(0, len(raws), CHUNK):
-            values, typed, problems = self._parser.chunk(raws[start:start + CHUNK])
-            issues = self.check_parsed(values, typed)
-            for i, found in problems.items():
-                unreadable = {issue.field for issue in found}
-                found.extend(issue for issue in issues[i]
-                             if not (issue.code == "required" and issue.field in unreadable))
-                issues[i] = found
-            out += zip(values, issues, strict=True)
+            out += self._checked(*self._parser.chunk(raws[start:start + CHUNK]))
         return out
+
+    def parse_and_validate_rows(self, names: Sequence[str | None], rows: Sequence[Sequence[Any]]
+                                ) -> list[tuple[dict[str, Any], list[Issue]]]:
+        """``parse_and_validate`` for records given as rows of values, ``names[i]`` naming each row's ``i``-th
+        value (``None``: a value that is no part of the record, such as a bundle's system members): what
+        ``parse_and_validate`` gives for ``{n: row[i] for i, n in enumerate(names) if n is not None}`` (a name
+        given twice: its last value, as ``dict(zip(names, row))``), without making those dictionaries —
+        each chunk of rows is cut into columns at once. Every row holds ``len(names)`` values (``ValueError``
+        otherwise, as ``zip(…, strict=True)``)."""
+        if not isinstance(rows, list):
+            rows = list(rows)
+        where: dict[str, int] = {}
+        for i, name in enumerate(names):
+            if name is not None:
+                where[name] = i
+        parser = self._parser
+        unknown = [name for name in where if name not in parser.known]
+        positions = [where.get(key) for key in parser.keys]
+        width = len(names)
+        out: list[tuple[dict[str, Any], list[Issue]]] = []
+        self._columns.begin()
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start:start + CHUNK]
+            count = len(chunk)
+            raw = list(zip(*chunk, strict=True))
+            if len(raw) != width:
+                raise ValueError(f"rows of {len(raw)} values for {width} names")
+            blank = (None,) * count
+            cols = [blank if p is None else raw[p] for p in positions]
+            out += self._checked(*parser.chunk_columns(cols, count, unknown))
+        return out
+
+    def _checked(self, values: list[dict[str, Any]], typed: list[Sequence[Any]], problems: dict[int, list[Issue]]
+                 ) -> zip[tuple[dict[str, Any], list[Issue]]]:
+        """One parsed chunk validated: each record's values and issues (its problems first, then its findings
+        but « required » for a field it could not read)."""
+        issues = self.check_parsed(values, typed)
+        for i, found in problems.items():
+            unreadable = {issue.field for issue in found}
+            found.extend(issue for issue in issues[i]
+                         if not (issue.code == "required" and issue.field in unreadable))
+            issues[i] = found
+        return zip(values, issues, strict=True)
 
     def check_parsed(self, values: list[dict[str, Any]], typed: list[Sequence[Any]]) -> list[list[Issue]]:
         """The validation step of ``parse_and_validate`` for one chunk the column parser read: ``values`` its
@@ -357,6 +393,13 @@ def _fetcher(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, 
         one = itemgetter(keys[0])
         return lambda values: (one(values),)
     return itemgetter(*keys)
+
+
+def parse_and_validate_rows(form: Form, names: Sequence[str | None], rows: Sequence[Sequence[Any]]
+                            ) -> list[tuple[dict[str, Any], list[Issue]]]:
+    """``forms.validation.parse_and_validate_batch`` for records given as rows of values named by ``names``
+    (``None``: a value to leave out), without a dictionary a record: ``CompiledForm.parse_and_validate_rows``."""
+    return compiled(form).parse_and_validate_rows(names, rows)
 
 
 def compiled(form: Form) -> CompiledForm:
@@ -923,8 +966,6 @@ class ColumnParser:
               ) -> tuple[list[dict[str, Any]], list[Sequence[Any]], dict[int, list[Issue]]]:
         """``(values, columns, problems)``: each record's typed values, the typed columns (in the form's field
         order) and, by position, the problems met (unreadable values, then unknown keys)."""
-        from forms.validation import ValueProblem
-
         count = len(raws)
         keys = self.keys
         if not count:
@@ -940,6 +981,39 @@ class ColumnParser:
         if rows is None:
             rows = [tuple(map(raw.get, keys)) for raw in raws]
         cols: list[Sequence[Any]] = list(zip(*rows, strict=True)) if keys else []
+        typed, problems = self.convert(cols)
+        known = self.known
+        if not all(map(known.issuperset, raws)):
+            for i, raw in enumerate(raws):
+                if not known.issuperset(raw):
+                    problems.setdefault(i, []).extend(self.unknown(k) for k in raw if k not in known)
+        return self.records(typed, count), typed, problems
+
+    def chunk_columns(self, cols: Sequence[Sequence[Any]], count: int, unknown: Sequence[str]
+                      ) -> tuple[list[dict[str, Any]], list[Sequence[Any]], dict[int, list[Issue]]]:
+        """``chunk`` for ``count`` records already cut into columns: ``cols`` the raw column of each of the
+        form's fields, in field order (a column of ``None`` for a field the records do not carry);
+        ``unknown`` the keys every record carries that are no field of the form."""
+        if not count:
+            return [], [() for _k in self.keys], {}
+        typed, problems = self.convert(cols)
+        if unknown:
+            for i in range(count):
+                problems.setdefault(i, []).extend(map(self.unknown, unknown))
+        return self.records(typed, count), typed, problems
+
+    def records(self, typed: list[Sequence[Any]], count: int) -> list[dict[str, Any]]:
+        """Each record's typed values (one fresh dict a record, every field's key), from the typed columns."""
+        keys = self.keys
+        if not keys:
+            return [{} for _i in range(count)]
+        return list(map(dict, map(zip, repeat(keys), zip(*typed, strict=True))))
+
+    def convert(self, cols: Sequence[Sequence[Any]]) -> tuple[list[Sequence[Any]], dict[int, list[Issue]]]:
+        """The typed columns of the raw columns ``cols`` (one a field, in field order), and by position the
+        problems met (each unreadable value, in field order)."""
+        from forms.validation import ValueProblem
+
         problems: dict[int, list[Issue]] = {}
         typed: list[Sequence[Any]] = []
         for (key, convert, parse), col in zip(self.fields, cols, strict=True):
@@ -973,11 +1047,4 @@ class ColumnParser:
                         problems.setdefault(i, []).append(
                             Issue((key,), problem.message, Severity.ERROR, problem.code))
             typed.append(out)
-        known = self.known
-        if not all(map(known.issuperset, raws)):
-            for i, raw in enumerate(raws):
-                if not known.issuperset(raw):
-                    problems.setdefault(i, []).extend(self.unknown(k) for k in raw if k not in known)
-        values = list(map(dict, map(zip, repeat(keys), zip(*typed, strict=True)))) if keys else [
-            {} for _raw in raws]
-        return values, typed, problems
+        return typed, problems

@@ -22,14 +22,15 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from forms.compiled import parse_and_validate_rows
 from forms.definitions import FORMS
 from forms.i18n import plural
 from forms.schema import Form
-from forms.validation import parse_and_validate_batch
 from sync.ministry import linked
 from sync.ministry.received import received_form
 from sync.ministry.tables import record_table
@@ -38,7 +39,22 @@ from sync.received import sent_errors
 ID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SYSTEM = ("id", "establishment", "version", "created_at", "updated_at", "change_seq")
 BATCH = 2000
-"""Records validated together (``parse_and_validate_batch``)."""
+"""Records validated together (``parse_and_validate_rows``)."""
+_ID_RUN = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*").fullmatch
+"""Ids as ``ID_RE`` wants them, each followed by a newline (which none can hold): a column in one match."""
+_SYSTEM_PICK = operator.itemgetter(*range(len(SYSTEM)))
+_STR, _INT, _TEXT_OR_NONE = frozenset({str}), frozenset({int}), frozenset({str, type(None)})
+_NO_REASONS: list[str] = []
+"""Copied for each record's (fresh, empty) list of reasons; never changed itself."""
+
+
+def _short_texts(column: tuple[Any, ...]) -> bool:
+    """Every value ``None`` or a text of at most 32 characters (a record's time stamps)."""
+    kinds = set(map(type, column))
+    if not kinds <= _TEXT_OR_NONE:
+        return False
+    present = [v for v in column if v is not None] if type(None) in kinds else column
+    return not present or max(map(len, present)) <= 32
 
 
 @dataclass
@@ -102,7 +118,7 @@ def _natural_key_text(form: Form, values: tuple[Any, ...]) -> str:
 
 
 def _key_of(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """The natural key of typed values (which hold every field: ``parse_and_validate_batch``)."""
+    """The natural key of typed values (which hold every field: ``parse_and_validate_rows``)."""
     if len(keys) == 1:
         return lambda values: (values.get(keys[0]),)
     pick = operator.itemgetter(*keys)
@@ -178,6 +194,25 @@ class BundleChecker:
                 reasons.append(f"« {key} » invalide")
         return reasons
 
+    def _system_columns(self, rows: list[list[Any]]) -> list[tuple[Any, ...]] | None:
+        """The system members' columns of ``rows`` (in ``SYSTEM`` order) when, a column at a time, every one is
+        well formed (``_system`` would find nothing) and no id comes twice; ``None`` otherwise (then record by
+        record, which says what is wrong)."""
+        if not rows:
+            return None
+        try:
+            columns = list(zip(*map(_SYSTEM_PICK, rows), strict=True))
+            ids, establishments, versions, created, updated, changes = columns
+            well_formed = (
+                set(map(type, ids)) == _STR and _ID_RUN("\n".join(ids) + "\n") is not None
+                and len(set(ids)) == len(ids) and set(establishments) == {self.establishment}
+                and set(map(type, versions)) == _INT and min(versions) >= 1 and max(versions) < 1 << 62
+                and set(map(type, changes)) == _INT and min(changes) >= 0 and max(changes) < 1 << 62
+                and _short_texts(created) and _short_texts(updated))
+        except (IndexError, TypeError, ValueError):  # a row too short, a value that cannot be hashed…
+            return None
+        return columns if well_formed else None
+
     def check(self, form_key: str, columns: list[str], rows: Iterable[list[Any]],
               tomb_columns: list[str], tombstones: Iterable[list[Any]]) -> FormResult:
         form = received_form(form_key)
@@ -188,54 +223,38 @@ class BundleChecker:
             ignored = plural(len(unknown), "colonne inconnue ignorée|colonnes inconnues ignorées")
             self.problems.append(f"{FORMS[form_key].plural.fr if form_key in FORMS else form_key} : {ignored} : "
                                  f"{', '.join(unknown[:10])}")
-        field_index = [(c, i) for i, c in enumerate(columns) if c in present]
         system_index = [(c, columns.index(c)) for c in SYSTEM if c in columns]
         seen: set[str] = set()
         candidates: list[tuple[Accepted, list[str]]] = []  # (record, refusal reasons so far)
-
-        raws: list[dict[str, Any]] = []
-        """The field values of the last records of ``candidates``, not validated yet."""
-
-        def validate_pending() -> None:
-            """The form's rules over the pending records at once (``parse_and_validate_batch``)."""
-            checked = parse_and_validate_batch(form, raws)
-            for (record, reasons), (values, issues) in zip(candidates[len(candidates) - len(raws):], checked,
-                                                           strict=True):
-                record.values = values
-                if issues:
-                    reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
-            raws.clear()
-
-        fast_system = system_index == [(c, i) for i, c in enumerate(SYSTEM)]
-        names = columns[len(SYSTEM):]
-        contiguous = fast_system and [c for c, _i in field_index] == names
-        """The usual shape: the system members, then only the form's fields (one C call makes the dict)."""
-        code = self.establishment
-        for row in rows:
-            result.total += 1
-            rid, establishment, version, created_at, updated_at, change_seq = row[:6] if fast_system else (None,) * 6
-            if not (fast_system and type(rid) is str and establishment == code and type(version) is int
-                    and type(change_seq) is int and 1 <= version < 1 << 62 and 0 <= change_seq < 1 << 62
-                    and (created_at is None or (type(created_at) is str and len(created_at) <= 32))
-                    and (updated_at is None or (type(updated_at) is str and len(updated_at) <= 32))
-                    and ID_RE.fullmatch(rid)):
+        if not isinstance(rows, list):
+            rows = list(rows)
+        result.total += len(rows)
+        system = self._system_columns(rows) if system_index == [(c, i) for i, c in enumerate(SYSTEM)] else None
+        if system is not None:
+            # The usual bundle: every record's system members well formed and no id twice (checked a column at
+            # a time), so nothing to say record by record.
+            ids, _establishments, versions, created, updated, changes = system
+            seen.update(ids)
+            candidates += zip(map(Accepted, ids, versions, changes, created, updated, repeat(None)),
+                              map(list.copy, repeat(_NO_REASONS, len(rows))), strict=True)
+        else:
+            for row in rows:
                 system = {c: row[i] for c, i in system_index}
                 reasons = self._system(form_key, system)
                 rid = system.get("id") if isinstance(system.get("id"), str) else str(system.get("id"))[:36]
-                version, change_seq = system.get("version"), system.get("change_seq")
-                created_at, updated_at = system.get("created_at"), system.get("updated_at")
-            else:
-                reasons = []
-            if rid in seen:
-                reasons.append("identifiant présent deux fois dans le lot")
-            seen.add(rid)
-            raws.append(dict(zip(names, row[6:], strict=True)) if contiguous
-                        else {c: row[i] for c, i in field_index})
-            candidates.append((Accepted(rid, version, change_seq, created_at, updated_at, None),  # type: ignore[arg-type]
-                               reasons))
-            if len(raws) == BATCH:
-                validate_pending()
-        validate_pending()
+                if rid in seen:
+                    reasons.append("identifiant présent deux fois dans le lot")
+                seen.add(rid)
+                candidates.append((Accepted(rid, system.get("version"), system.get("change_seq"),  # type: ignore[arg-type]
+                                            system.get("created_at"), system.get("updated_at"), None), reasons))
+        # The form's rules over the records at once, their values read in place (no dictionary a record).
+        names = [c if c in present else None for c in columns]
+        for start in range(0, len(rows), BATCH):
+            checked = parse_and_validate_rows(form, names, rows[start:start + BATCH])
+            for (record, reasons), (values, issues) in zip(candidates[start:start + BATCH], checked, strict=True):
+                record.values = values
+                if issues:
+                    reasons.extend(f"{_label(form, i.field)} : {i.message.fr}" for i in sent_errors(issues, present))
         tomb_index = {c: i for i, c in enumerate(tomb_columns)}
         for row in tombstones:
             result.total += 1

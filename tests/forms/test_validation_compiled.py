@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import forms.compiled as compiled_module
-from forms.compiled import CompiledForm, compiled, shape_analysis
+from forms.compiled import CompiledForm, compiled, parse_and_validate_rows, shape_analysis
 from forms.definitions import FORMS
 from forms.schema import PSEUDONYM_PATTERN, Field, FieldType, Form, Sharing
 from forms.validation import (
@@ -401,6 +401,59 @@ def test_column_parser_agrees_with_interpreted(form: Form, data: st.DataObject) 
     assert [_exact(p) for p in CompiledForm(form).parse_and_validate(rows)] == checked
 
 
+@st.composite
+def named_rows(draw: st.DrawFn, form: Form) -> tuple[list[str | None], list[Any]]:
+    """``raw_batches`` as rows of values under names, as a bundle carries them: the names in any order, some
+    fields not carried at all, positions that are no part of the record (``None``: a bundle's system
+    members), unknown names, a name given twice; a key a record lacked reads ``None``; lists or tuples."""
+    raws = draw(raw_batches(form))
+    keys = list(dict.fromkeys(k for raw in raws for k in raw))
+    keys = [k for k in draw(st.permutations(keys), label="order") if draw(st.integers(0, 7), label="drop") != 0]
+    names: list[str | None] = list(keys)
+    for _ in range(draw(st.integers(0, 3), label="ignored")):
+        names.insert(draw(st.integers(0, len(names)), label="at"), None)
+    if names and draw(st.integers(0, 5), label="twice") == 0:
+        names.append(draw(st.sampled_from([n for n in names if n is not None] or [None]), label="again"))
+    if draw(st.integers(0, 5), label="unknown") == 0:
+        names.insert(draw(st.integers(0, len(names)), label="at"), "oops")
+    make = draw(st.sampled_from([list, tuple]), label="row type")
+    twice = [i for i, n in enumerate(names) if n is not None and names.index(n) < i]
+    rows = []
+    for raw in raws:
+        row = [raw.get(n) if n is not None else draw(st.sampled_from([None, 1, "x", "  "]), label="other")
+               for n in names]
+        for i in twice:  # the first of a name given twice holds another value, which the record does not keep
+            row[names.index(names[i])] = " autre "
+        rows.append(make(row))
+    return names, rows
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=IDS)
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_rows_entry_agrees_with_interpreted(form: Form, data: st.DataObject) -> None:
+    """``parse_and_validate_rows`` (records as rows of values under names, no dictionary a record) gives what
+    the references give for each record as ``dict(zip(names, row))`` (positions named ``None`` left out):
+    types, spelling, issues and messages alike, over chunks of a few rows and over the default chunk."""
+    names, rows = data.draw(named_rows(form))
+    records = [{n: v for n, v in zip(names, row, strict=True) if n is not None} for row in rows]
+    checked = [_exact(parse_and_validate_interpreted(form, r)) for r in records]
+    with patch.object(compiled_module, "CHUNK", data.draw(st.sampled_from([1, 3, 7, 16]), label="chunk")):
+        assert [_exact(p) for p in parse_and_validate_rows(form, names, rows)] == checked
+    assert [_exact(p) for p in parse_and_validate_rows(form, names, rows)] == checked
+    assert [_exact(p) for p in CompiledForm(form).parse_and_validate_rows(names, iter(rows))] == checked
+    assert [_exact(p) for p in parse_and_validate_batch(form, records)] == checked
+
+
+def test_rows_entry_refuses_a_row_of_another_width() -> None:
+    """A row shorter or longer than its names is an error, as ``dict(zip(names, row, strict=True))``."""
+    form = FORMS["offering"]
+    for rows in ([["a", "b"], ["a"]], [["a", "b", "c"]]):
+        with pytest.raises(ValueError):
+            parse_and_validate_rows(form, ["code", None], rows)
+    assert parse_and_validate_rows(form, ["code"], []) == []
+
+
 def test_a_large_raw_batch_agrees_across_chunks() -> None:
     """Thousands of raw internships as a bundle carries them (ISO dates, JSON numbers), faults on and beside
     the chunks' edges: the column parser and validator give the reference's values and findings."""
@@ -422,6 +475,9 @@ def test_a_large_raw_batch_agrees_across_chunks() -> None:
     expected = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]
     assert {i for i, (_v, issues) in enumerate(expected) if issues} >= {0, 256, 511, 700, 1500}
     assert [_exact(p) for p in parse_and_validate_batch(form, rows)] == expected
+    names = [None, *form.field_keys]
+    assert [_exact(p) for p in parse_and_validate_rows(form, names, [[i, *r.values()] for i, r in enumerate(rows)])
+            ] == expected
     assert [_exact(p) for p in CompiledForm(form).parse_many(rows)] == [
         _exact(parse_record_interpreted(form, r)) for r in rows]
 

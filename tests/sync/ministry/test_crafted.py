@@ -178,6 +178,48 @@ def test_checker_refuses_another_establishments_record(ministry, schools, identi
     assert result.accepted == [] and "ESITH" in result.refusals[0].reasons[0]
 
 
+SYSTEM_FAULTS = [
+    (1, "id", "pas-un-identifiant"), (1, "id", "9B7A3B1C-0000-4000-8000-000000000001"), (1, "id", 12),
+    (2, "id", "same as the first"), (1, "establishment", "ESITH"), (1, "establishment", ["ECC"]),
+    (1, "version", 0), (1, "version", 1 << 62), (1, "version", True), (1, "version", 2.0),
+    (1, "change_seq", -1), (1, "change_seq", "5"), (1, "created_at", "x" * 33), (1, "updated_at", 12),
+    (1, "updated_at", None), (1, "created_at", "x" * 32),
+]
+
+
+@pytest.mark.parametrize(("at", "column", "value"), SYSTEM_FAULTS)
+def test_system_members_checked_a_column_at_a_time_as_record_by_record(ministry, schools, identities, tmp_path,
+                                                                       at, column, value) -> None:
+    """The checker looks at a bundle's system members (id, establishment, version, change number, time stamps)
+    a column at a time, and record by record only when one is wrong: what it accepts and refuses, and why, is
+    what the record-by-record check gives, for each kind of fault (and a value that is no fault is none)."""
+    from unittest.mock import patch
+
+    from sync.ministry.checking import BundleChecker
+
+    ecc = schools["ECC"]
+    ecc.populate(internships=4)
+    tables = bundle_rows(ecc.export(tmp_path / "real"), identities["MIC"], ecc)
+    live = tables["internship"]
+    rows = [list(r) for r in live.rows]
+    rows[at][live.columns.index(column)] = rows[0][0] if value == "same as the first" else value
+
+    def outcome() -> tuple[list, list]:
+        with national_store(ministry).read() as conn:
+            checker = BundleChecker(conn, "ECC")
+            for form in ("offering", "cohort"):
+                assert not checker.check(form, tables[form].columns, tables[form].rows, [], []).refusals
+            result = checker.check("internship", live.columns, rows, [], [])
+        return ([(r.id, r.version, r.change_seq, r.created_at, r.updated_at, r.values) for r in result.accepted],
+                [(r.id, r.reasons) for r in result.refusals])
+
+    fast = outcome()
+    with patch.object(BundleChecker, "_system_columns", lambda self, rows: None):
+        assert outcome() == fast
+    faulty = value not in (None, "x" * 32)
+    assert len(fast[0]) == 4 - faulty and len(fast[1]) == faulty
+
+
 def test_missing_columns_are_not_sent_not_empty(ministry, schools, identities, tmp_path) -> None:
     """A bundle without some declared columns (withheld, or an older application) is not « required field
     empty »; a column the ministry does not know is refused by the reader (a newer application)."""
