@@ -948,6 +948,16 @@ CATALOGUE |= {
         "colonne obligatoire absente : « {header} »{hint} (voir le modèle : kafaat template {form})",
         "عمود إلزامي غائب: « {header} »{hint} (انظروا النموذج: kafaat template {form})",
         "required column missing: « {header} »{hint} (see the template: kafaat template {form})"),
+    "import.required_column_here": (
+        "colonne obligatoire absente : « {header} »{hint} (voir le modèle : bouton « {button} »)",
+        "عمود إلزامي غائب: « {header} »{hint} (انظروا النموذج: زر « {button} »)",
+        "required column missing: « {header} »{hint} (see the template: « {button} » button)"),
+    "import.required_column_new_here": (
+        "colonne obligatoire absente : « {header} » (aucune ligne ne désigne un enregistrement existant ; voir le "
+        "modèle : bouton « {button} »)",
+        "عمود إلزامي غائب: « {header} » (لا يشير أي سطر إلى سجل موجود؛ انظروا النموذج: زر « {button} »)",
+        "required column missing: « {header} » (no row names an existing record; see the template: "
+        "« {button} » button)"),
     "import.required_column_new": (
         "colonne obligatoire absente : « {header} » (aucune ligne ne désigne un enregistrement existant ; voir le "
         "modèle : kafaat template {form})",

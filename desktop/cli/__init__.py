@@ -28,9 +28,7 @@ from desktop.cli.common import (
 from desktop.logfile import log_outcome, remove_logging, setup_logging
 from forms.i18n import LANGUAGES
 from forms.messages import Message
-from forms.store.database import DATABASE_FILE, StoreError, explain
 from forms.version import __version__
-from sync.errors import SyncError
 
 log = logging.getLogger("kafaat.cli")
 
@@ -167,12 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.details:
             warn(line)
         return exc.exit_code
-    except (StoreError, SyncError) as exc:  # a refusal a command did not word itself: still a sentence
-        log_outcome(name, exc, logger=log)
-        warn(tr(exc))
-        return EXIT_REFUSED
     except Exception as exc:  # the database or the disk failed under the command: a sentence, not a traceback
         log_outcome(name, exc, logger=log)
+        if store_refusal(exc):
+            warn(tr(exc))
+            return EXIT_REFUSED
         return database_failure(args, exc)
     except KeyboardInterrupt:
         log.info("%s : interrompu", name)
@@ -219,12 +216,27 @@ def command_name(args: argparse.Namespace) -> str:
     return f"kafaat {handler}" if handler.startswith(command) else f"kafaat {command} {handler}".rstrip()
 
 
+def store_refusal(exc: BaseException) -> bool:
+    """``exc`` is the data folder's own refusal (``forms.store.database.StoreError``) or a bundle's, a key's or
+    a receipt's (``sync.errors.SyncError``): a sentence for the user.
+    Only a command that loaded that module can raise one: the others (``--help``, ``forms``, ``template``)
+    never import it, nor SQLAlchemy behind it."""
+    database = sys.modules.get("forms.store.database")
+    if database is not None and isinstance(exc, database.StoreError):
+        return True
+    # a bundle, key or receipt refusal a command did not word itself (``sync.errors.SyncError``): still a sentence
+    errors = sys.modules.get("sync.errors")
+    return errors is not None and isinstance(exc, errors.SyncError)
+
+
 def database_failure(args: argparse.Namespace, exc: Exception) -> int:
     """SQLAlchemy, sqlite3 and OS errors met by a command, in French (full disk, busy, read-only folder,
     damaged database: checked now with ``PRAGMA integrity_check``), exit 1; anything else is a bug."""
     import sqlite3
 
     from sqlalchemy.exc import DBAPIError
+
+    from forms.store.database import DATABASE_FILE, explain
 
     if not isinstance(exc, sqlite3.Error | DBAPIError | OSError):
         raise exc

@@ -14,18 +14,27 @@ import sys
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 
 from forms.i18n import DEFAULT_LANGUAGE, normalise_lang
 from forms.messages import Localizable, Message, localized
 from forms.paths import default_data_dir
-from forms.workspace import Workspace
+
+if TYPE_CHECKING:  # the data folder's module loads SQLAlchemy: only the commands that open a folder import it
+    from forms.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+
+ESTABLISHMENT, MINISTRY = "establishment", "ministry"
+"""The roles as ``forms.workspace`` names them, and ``DRAFT``, ``COMPLETE`` the statuses as
+``forms.store.records`` does (a test checks they are the same): the parser offers them as choices, and
+``kafaat --help`` or ``kafaat forms`` should not load the database layer to read four words."""
+DRAFT, COMPLETE = "draft", "complete"
+STATUSES = (DRAFT, COMPLETE)
 
 
 LANGUAGE = [DEFAULT_LANGUAGE]
@@ -74,6 +83,8 @@ OPENED: list[Workspace] = []
 
 
 def open_workspace(args: argparse.Namespace, role: str | None = None) -> Workspace:
+    from forms.workspace import Workspace
+
     workspace = Workspace.open(data_dir(args))
     OPENED.append(workspace)
     if role and workspace.role != role:

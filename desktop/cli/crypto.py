@@ -11,15 +11,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.common import fail, language, open_workspace, passphrase, print_json, say, tr, warn
+from desktop.cli.common import (
+    ESTABLISHMENT,
+    fail,
+    language,
+    open_workspace,
+    passphrase,
+    print_json,
+    say,
+    tr,
+    warn,
+)
 from desktop.cli.setup import INIT_HOOKS
 from forms.messages import CATALOGUE, Message, message_of
 from forms.tasks import Cancelled
-from forms.workspace import ESTABLISHMENT, Workspace
 from sync.errors import SyncError
-from sync.keys import PublicKeys, change_passphrase, create_keys, load_identity, load_public, public_path
 
 if TYPE_CHECKING:
+    from forms.workspace import Workspace
+    from sync.keys import PublicKeys
     from sync.outbox import ExportPlan
 
 Handler = Callable[[argparse.Namespace], int]
@@ -72,6 +82,8 @@ def show_public(public: PublicKeys) -> None:
 
 def init_hook(workspace: Workspace, args: argparse.Namespace) -> None:
     """After ``kafaat init``: create the keys when a passphrase is available, else say how to later."""
+    from sync.keys import create_keys
+
     if os.environ.get("KAFAAT_PASSPHRASE") is None and not sys.stdin.isatty():
         warn(Message("keys.not_created_no_passphrase"))
         return
@@ -146,6 +158,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 # --------------------------------------------------------------------------------------------- keys
 @refusing
 def cmd_keys_create(args: argparse.Namespace) -> int:
+    from sync.keys import create_keys
+
     workspace = open_workspace(args)
     public = create_keys(workspace, passphrase(Message("prompt.passphrase_new_keys"), confirm=True))
     show_public(public)
@@ -154,6 +168,8 @@ def cmd_keys_create(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_keys_show(args: argparse.Namespace) -> int:
+    from sync.keys import load_public
+
     public = load_public(open_workspace(args))
     if args.json:
         print_json(public.describe())
@@ -164,6 +180,8 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_keys_passphrase(args: argparse.Namespace) -> int:
+    from sync.keys import change_passphrase
+
     workspace = open_workspace(args)
     old = passphrase(Message("prompt.passphrase_current"))
     new = passphrase(Message("prompt.passphrase_next"), confirm=True, variable="KAFAAT_NEW_PASSPHRASE")
@@ -174,6 +192,8 @@ def cmd_keys_passphrase(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_enrollment_request(args: argparse.Namespace) -> int:
+    from sync.keys import load_public, public_path
+
     workspace = open_workspace(args, ESTABLISHMENT)
     public = load_public(workspace)
     _write_copy(public_path(workspace), Path(args.out))
@@ -279,7 +299,7 @@ def cmd_bundle_preview(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    from sync.keys import has_keys
+    from sync.keys import has_keys, load_identity
     from sync.outbox import export_bundle
 
     workspace = open_workspace(args, ESTABLISHMENT)

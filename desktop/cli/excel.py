@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, output_file, say, warn
+from desktop.cli.common import ESTABLISHMENT, fail, open_workspace, output_file, say, warn
 from desktop.cli.help_texts import import_rules
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.messages import Message
-from forms.workspace import ESTABLISHMENT
 
 MAX_LINES = 1000
 """Messages printed on stderr; the error report holds every one."""

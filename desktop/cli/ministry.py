@@ -6,11 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import language, open_workspace, passphrase, print_json, say, tr
+from desktop.cli.common import MINISTRY, language, open_workspace, passphrase, print_json, say, tr
 from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
 from forms.definitions import FORMS
 from forms.messages import Message
-from forms.workspace import MINISTRY
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

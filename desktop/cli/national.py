@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
+    MINISTRY,
     WrongUsage,
     language,
     open_workspace,
@@ -24,7 +25,6 @@ from desktop.cli.crypto import refusing
 from forms.definitions import FORMS
 from forms.i18n import lowered
 from forms.messages import Localizable, Message, localized
-from forms.workspace import MINISTRY
 
 
 def register_national(ms: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

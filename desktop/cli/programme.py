@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import fail, open_workspace, print_json, say, tr
+from desktop.cli.common import ESTABLISHMENT, fail, open_workspace, print_json, say, tr
 from desktop.cli.crypto import _read, confirm_fingerprint_text, refusing
 from forms.messages import Message
-from forms.workspace import ESTABLISHMENT
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

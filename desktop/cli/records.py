@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.common import fail, open_workspace, print_json, read_json_argument, say, warn
+from desktop.cli.common import (
+    COMPLETE,
+    DRAFT,
+    ESTABLISHMENT,
+    STATUSES,
+    fail,
+    open_workspace,
+    print_json,
+    read_json_argument,
+    say,
+    warn,
+)
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.messages import Message
-from forms.store.records import COMPLETE, DRAFT, STATUSES, ValidationFailed
-from forms.workspace import ESTABLISHMENT
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -66,6 +75,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from forms.store.records import ValidationFailed
+
     payload = read_json_argument(args.payload)
     if not isinstance(payload, dict):
         fail(Message("records.json_object"))

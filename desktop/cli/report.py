@@ -8,10 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, language, open_workspace, say, shown
+from desktop.cli.common import EXIT_OK, MINISTRY, language, open_workspace, say, shown
 from desktop.cli.crypto import refusing
 from forms.messages import Localizable, Message, localized
-from forms.workspace import MINISTRY
 
 
 def _ministry_actions(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:

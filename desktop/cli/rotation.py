@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import open_workspace, passphrase, say
+from desktop.cli.common import ESTABLISHMENT, open_workspace, passphrase, say
 from desktop.cli.crypto import refusing
 from forms.messages import Message
-from forms.workspace import ESTABLISHMENT
 
 
 def register_rotate(ks: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

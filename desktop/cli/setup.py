@@ -6,12 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import data_dir, language, print_json, say
+from desktop.cli.common import ESTABLISHMENT, MINISTRY, data_dir, language, print_json, say
 from forms.definitions import FORMS
 from forms.i18n import normalise_lang
 from forms.messages import Message, message_of
-from forms.reference import reference
-from forms.workspace import ESTABLISHMENT, MINISTRY, Workspace
 
 INIT_HOOKS: list = []
 """Callables ``hook(workspace, args)`` run after a data folder is created (keys are made there)."""
@@ -33,6 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_init(args: argparse.Namespace) -> int:
     from desktop.cli.common import fail
+    from forms.reference import reference
+    from forms.workspace import Workspace
 
     if args.role == ESTABLISHMENT and not args.establishment:
         fail(Message("init.option_needed", option="--establishment", role=ESTABLISHMENT))
@@ -65,7 +65,8 @@ def _create_national_store(root: Path, args: argparse.Namespace) -> Any:
     """The ministry's national store (SQLite in the folder, or the PostgreSQL server of ``--db``), created or
     joined before the folder's settings are written: a store that cannot be reached leaves no settings."""
     from desktop.cli.common import fail
-    from forms.workspace import AlreadyInitialised
+    from forms.reference import reference
+    from forms.workspace import AlreadyInitialised, Workspace
     from sync.errors import SyncError
     from sync.ministry.store import create_store
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, case, func, inspect, literal, select, text
 
-from desktop.ui.list_query import row_title
+from desktop.ui.list_query import belonging_titles, row_title
 from forms.definitions import FORMS
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.records import COMPLETE, DRAFT
@@ -145,9 +145,12 @@ def quality(conn: Any, limit: int = QUALITY_LIMIT) -> list[QualityItem]:
         t = record_table(key)
         stmt = (select(t).where(t.c.deleted.is_(False), (t.c.status == DRAFT) | (t.c.warning_count > 0))
                 .order_by(t.c.error_count.desc(), t.c.updated_at.desc()).limit(limit))
-        for row in conn.execute(stmt).mappings():
-            items.append(QualityItem(key, row["id"], row_title(form, row), row["status"], row["error_count"],
-                                     row["warning_count"]))
+        rows = list(conn.execute(stmt).mappings())
+        # a cohort is named with its offering (« MS-CYBER · 2025-2026 · 1 »): « 2025-2026 — 1 » names one per offering
+        paths = belonging_titles(conn.engine, key, [row["id"] for row in rows])
+        for row in rows:
+            items.append(QualityItem(key, row["id"], paths.get(row["id"]) or row_title(form, row), row["status"],
+                                     row["error_count"], row["warning_count"]))
     return items
 
 

@@ -109,6 +109,8 @@ class RecordEditor(QDialog):
         self.touched: set[str] = set()
         self._after_save: Callable[[], None] | None = None
         """What a successful save does instead of closing (moving to the previous/next record)."""
+        self._path_of: tuple[Any, str | None] = (None, None)
+        """(the natural key values, the key path they gave): the title looks the linked record up when they change."""
         self.show_all = record_id is not None
         """A new record shows problems only for the fields already edited, until the first save."""
         self.undo_stack = QUndoStack(self)
@@ -398,12 +400,22 @@ class RecordEditor(QDialog):
     def is_dirty(self) -> bool:
         return self.values() != self.baseline
 
+    def _shown_title(self) -> str:
+        """The record's name: its key path when it belongs to another (« MS-CYBER · 2025-2026 · 2 »: a cohort's
+        own title names one cohort per offering), else its title."""
+        from desktop.ui.list_query import key_path
+
+        values = self.values()
+        links = tuple((k, values.get(k)) for k in self.form.natural_key)
+        if self._path_of[0] != links:
+            self._path_of = (links, key_path(self.store.engine, self.form.key, values))
+        return self._path_of[1] or self.form.title(values).strip(" —")
+
     def _update_title(self) -> None:
         if self.record is None:
             title = self.tr("Nouveau : {0}").format(self.form.label.get(self.lang))
         else:
-            shown = self.form.title(self.values()).strip(" —")
-            title = f"{self.form.label.get(self.lang)} — {isolate(shown)}"
+            title = f"{self.form.label.get(self.lang)} — {isolate(self._shown_title())}"
         self.heading.setText(title)
         self.heading.setToolTip(title)
         self.previous_button.setEnabled(self.record is not None)
@@ -520,12 +532,12 @@ class RecordEditor(QDialog):
             self.summary.setStyleSheet("")
             return False
         if self.is_dirty():
-            answer = self._ask_unsaved()
+            checked = self.run_check()
+            answer = self._ask_unsaved(len(checked.errors))
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
             if answer == QMessageBox.StandardButton.Save:
                 self._after_save = lambda: self.show_record(target)
-                checked = self.run_check()
                 self.save(COMPLETE if not checked.errors else DRAFT)
                 return True
         self.show_record(target)
@@ -549,10 +561,17 @@ class RecordEditor(QDialog):
         self.load_history()
         return True
 
-    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+    def _ask_unsaved(self, errors: int = 0) -> QMessageBox.StandardButton:
+        """Save, drop or stay. With ``errors`` the typing can only be kept as a draft, which the bundles leave
+        out (a complete record too): the question says so before « Enregistrer » is pressed."""
+        if errors:
+            text = self.tr("Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne "
+                           "peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les "
+                           "enregistrer comme brouillon ?", "", errors)
+        else:
+            text = self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?")
         return QMessageBox.question(
-            self, self.tr("Modifications non enregistrées"),
-            self.tr("Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?"),
+            self, self.tr("Modifications non enregistrées"), text,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
@@ -638,12 +657,12 @@ class RecordEditor(QDialog):
         if self.saving:
             return
         if not self._closing_ok and self.is_dirty():
-            answer = self._ask_unsaved()
+            checked = self.run_check()
+            answer = self._ask_unsaved(len(checked.errors))
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
                 self._after_save = None
-                checked = self.run_check()
                 self.save(COMPLETE if not checked.errors else DRAFT)
                 return
         self.check_timer.stop()

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QCompleter,
@@ -270,6 +272,37 @@ class WheelOnlyWhenFocused(QObject):
             event.ignore()  # not accepted: Qt offers it to the parent widgets (the scroll area)
             return True
         return False
+
+
+class WheelGuardEverywhere(QObject):
+    """``WheelOnlyWhenFocused`` for every drop-down, number and date box of the application, watched from the
+    application itself: the pages' boxes too (Paramètres' language, the lists' filters, the import page's
+    column mapping inside its scrolling table), not only the editors' fields."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.Wheel, QEvent.Type.Polish) or not isinstance(watched, QComboBox | QAbstractSpinBox):
+            return False
+        if kind == QEvent.Type.Polish:
+            # Qt gives the focus to a « wheel focus » box before any filter sees the wheel: a click or Tab only
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            return False
+        if not watched.hasFocus():
+            event.ignore()  # not accepted: Qt offers it to the parent widgets (the page, the table), which scroll
+            return True
+        return False
+
+
+def guard_wheel_everywhere() -> None:
+    """Install ``WheelGuardEverywhere`` on the application (once); boxes then take the keyboard focus by a click
+    or Tab only, never by the wheel (``guard_wheel`` sets that per box)."""
+    app = QApplication.instance()
+    if app is None or app.property("kafaat_wheel_guard"):
+        return
+    guard = WheelGuardEverywhere(app)
+    app.installEventFilter(guard)
+    app.setProperty("kafaat_wheel_guard", True)
 
 
 def guard_wheel(widget: QWidget) -> None:

@@ -388,15 +388,45 @@ def key_titles(engine: Engine, form_key: str, where: Iterable[ColumnElement[bool
     out: dict[str, str] = {}
     with engine.connect() as conn:
         for row in conn.execute(stmt):
-            parts = []
-            for k, value in zip(form.natural_key, row[1:], strict=True):
-                if k in parents:
-                    parts.append(parents[k].get(value, "?") if value else "?")
-                else:
-                    parts.append("?" if value is None else value.strftime("%d/%m/%Y") if isinstance(value, date)
-                                 else str(value))
-            out[row[0]] = " · ".join(parts)
+            out[row[0]] = _path(form, dict(zip(form.natural_key, row[1:], strict=True)), parents)
     return out
+
+
+def key_path(engine: Engine, form_key: str, values: Mapping[str, Any]) -> str | None:
+    """The name ``key_titles`` gives a record of a form that belongs to another, from its values (stored or
+    being typed): « MS-CYBER · 2025-2026 · 2 »; ``None`` for a form whose records stand alone."""
+    form = FORMS[form_key]
+    if not _belongs(form):
+        return None
+    parents = {}
+    for k in form.natural_key:
+        field = form.field(k)
+        if field.type is FieldType.LINK:
+            value = values.get(k)
+            parents[k] = ({value: _key_names(engine, field.link or "").get(value, "?")}
+                          if isinstance(value, str) and value else {})
+    return _path(form, values, parents)
+
+
+def _path(form: Form, values: Mapping[str, Any], parents: Mapping[str, Mapping[Any, str]]) -> str:
+    parts = []
+    for k in form.natural_key:
+        value = values.get(k)
+        if k in parents:
+            parts.append(parents[k].get(value, "?") if value else "?")
+        else:
+            parts.append("?" if value is None or value == "" else value.strftime("%d/%m/%Y")
+                         if isinstance(value, date) else str(value))
+    return " · ".join(parts)
+
+
+def belonging_titles(engine: Engine, form_key: str, ids: Iterable[str]) -> dict[str, str]:
+    """Id → key path (``key_titles``) of the given records of a form that belongs to another; empty for a form
+    whose records stand alone (their ``form.title`` names them)."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted or not _belongs(FORMS[form_key]):
+        return {}
+    return key_titles(engine, form_key, [record_table(form_key).c.id.in_(wanted)])
 
 
 def link_codes(engine: Engine, form_key: str) -> dict[str, str]:

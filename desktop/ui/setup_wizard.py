@@ -39,6 +39,9 @@ class SetupWizard(QWizard):
     def __init__(self, data_dir: Path, lang: str = "fr", parent: QWidget | None = None,
                  carried: dict[str, str] | None = None) -> None:
         super().__init__(parent)
+        from desktop.ui.fields import guard_wheel_everywhere
+
+        guard_wheel_everywhere()
         self.lang = lang
         self.chosen_lang = lang
         self.workspace: Any = None

@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, lang: str = "fr", title: str = "", pages: list[PageSpec] | None = None) -> None:
         super().__init__()
+        from desktop.ui.fields import guard_wheel_everywhere
+
+        guard_wheel_everywhere()  # the wheel scrolls pages, never changes an unfocused box's value
         self.lang = lang
         self.specs = pages if pages is not None else PAGES
         """The navigation's pages: the establishment's (``PAGES``) or the ministry's (``MINISTRY_PAGES``)."""

@@ -18,17 +18,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Connection, select
+from typing import TYPE_CHECKING, Any
 
 from forms.definitions import FORMS
 from forms.excel.reading import serial_to_date
 from forms.i18n import Text, lowered
 from forms.reference import fold
 from forms.schema import Field, FieldType, Form
-from forms.store.tables import record_table
 from forms.validation import ValueProblem, parse_value
+
+if TYPE_CHECKING:  # the database layer is loaded by the links' first query, not by ``kafaat template``
+    from sqlalchemy import Connection
 
 STATUS_KEY = "status"
 ID_KEY = "id"
@@ -423,6 +423,10 @@ class LinkNames:
     def _load(self, form_key: str) -> None:
         if form_key in self._by_key:
             return
+        from sqlalchemy import select
+
+        from forms.store.tables import record_table
+
         form, table = FORMS[form_key], record_table(form_key)
         cols = [table.c[k] for k in form.natural_key]
         stmt = (select(table.c.id, *cols)

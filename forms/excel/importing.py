@@ -236,7 +236,7 @@ def preview_import(form_key: str, path: Path, rows: int = 15, lang: str = "fr") 
     except FileRefused as exc:
         preview.problems.append(_file_problem(path, exc))
         return preview
-    plan = ImportPlan(form_key, path)
+    plan = ImportPlan(form_key, path, lang=lang)  # the expected headers named in the reader's language
     header_index = _find_header(sheet, form_key)
     _map_columns(plan, sheet, header_index, None)
     preview.sheet, preview.header_row = sheet.name, plan.header_row

@@ -4,49 +4,50 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="67"/>
         <source>Qualité des données</source>
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="84"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="92"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="117"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -58,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -70,52 +71,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="172"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="187"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="189"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="192"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="273"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="299"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="301"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>
@@ -123,112 +124,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="88"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="128"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="133"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}، {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -240,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n عملية حذف</numerusform>
@@ -252,17 +253,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>آخر حزمة صُدّرت اليوم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>dernier lot exporté hier</source>
         <translation>آخر حزمة صُدّرت أمس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
@@ -274,12 +275,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (الفترة {period}): تصدير جديد مُنتظر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="232"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n يوم</numerusform>
@@ -291,72 +292,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="199"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>réservé (pas encore écrit)</source>
         <translation>محجوزة (لم تُكتب بعد)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="219"/>
         <source>accusé de réception reçu</source>
         <translation>تم التوصل بالإشعار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="224"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="248"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="251"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="252"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="257"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="262"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="269"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="270"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="273"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="274"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -364,17 +365,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="190"/>
+        <location filename="../../desktop/ui/fields.py" line="192"/>
         <source>Choisir dans le calendrier</source>
         <translation>اختيار من التقويم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="392"/>
+        <location filename="../../desktop/ui/fields.py" line="425"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="392"/>
+        <location filename="../../desktop/ui/fields.py" line="425"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -382,140 +383,140 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="47"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="53"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>استيراد ملف Excel أو CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="88"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="99"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="102"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="165"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="177"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="178"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="205"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
         <source>modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
@@ -527,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="271"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
@@ -539,53 +540,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="228"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="264"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="305"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="306"/>
         <source>rapport</source>
         <translation>تقرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
         <source>aucune ligne lue</source>
         <translation>لم يُقرأ أي سطر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>الأسطر المقروءة: %n</numerusform>
@@ -597,12 +598,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
         <source>aucune création</source>
         <translation>لا إنشاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>الإنشاءات: %n</numerusform>
@@ -614,12 +615,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
         <source>aucune mise à jour</source>
         <translation>لا تحديث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>التحديثات: %n</numerusform>
@@ -631,12 +632,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
         <source>aucune ligne inchangée</source>
         <translation>لا سطر دون تغيير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>الأسطر دون تغيير: %n</numerusform>
@@ -648,12 +649,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
         <source>aucune ligne refusée</source>
         <translation>لا سطر مرفوض</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>الأسطر المرفوضة: %n</numerusform>
@@ -665,12 +666,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>aucun avertissement</source>
         <translation>لا تنبيه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -682,7 +683,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (منها %n مسودة)</numerusform>
@@ -694,23 +695,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated} منتظرة، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="350"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="364"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="355"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -718,130 +719,130 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="43"/>
+        <location filename="../../desktop/ui/keys_box.py" line="44"/>
         <source>Clés et destinataires</source>
         <translation>المفاتيح والجهات المستقبلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="53"/>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
         <source>Créer les clés…</source>
         <translation>إنشاء المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <location filename="../../desktop/ui/keys_box.py" line="55"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>طلب التسجيل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <location filename="../../desktop/ui/keys_box.py" line="57"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>إضافة وزارة مستقبلة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="58"/>
+        <location filename="../../desktop/ui/keys_box.py" line="59"/>
         <source>Importer un accusé de réception…</source>
         <translation>استيراد إشعار بالتوصل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="82"/>
+        <location filename="../../desktop/ui/keys_box.py" line="83"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>بصمة المؤسسة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="86"/>
+        <location filename="../../desktop/ui/keys_box.py" line="87"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>مفاتيح المؤسسة غير موجودة بعد: أنشئها لتتمكن من التصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <location filename="../../desktop/ui/keys_box.py" line="95"/>
         <source>Ministères destinataires : {names}</source>
         <translation>الوزارات المستقبلة: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="97"/>
+        <location filename="../../desktop/ui/keys_box.py" line="98"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>لا توجد وزارة مستقبلة: أضف ملف المفتاح العمومي الذي توصلت به من الوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="108"/>
-        <location filename="../../desktop/ui/keys_box.py" line="126"/>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
-        <location filename="../../desktop/ui/keys_box.py" line="156"/>
-        <location filename="../../desktop/ui/keys_box.py" line="190"/>
-        <location filename="../../desktop/ui/keys_box.py" line="212"/>
+        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <location filename="../../desktop/ui/keys_box.py" line="127"/>
+        <location filename="../../desktop/ui/keys_box.py" line="134"/>
+        <location filename="../../desktop/ui/keys_box.py" line="157"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="213"/>
         <source>Kafaat</source>
         <translation>كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="112"/>
+        <location filename="../../desktop/ui/keys_box.py" line="113"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="118"/>
+        <location filename="../../desktop/ui/keys_box.py" line="119"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>اختر عبارة مرور المفاتيح ({n} أحرف على الأقل):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="122"/>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>أدخلها مرة ثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="126"/>
+        <location filename="../../desktop/ui/keys_box.py" line="127"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>عبارتا المرور مختلفتان: لم يتم إنشاء أي مفتاح.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="134"/>
+        <location filename="../../desktop/ui/keys_box.py" line="135"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>تم إنشاء المفاتيح. البصمة التي يجب إبلاغها للوزارة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="136"/>
+        <location filename="../../desktop/ui/keys_box.py" line="137"/>
         <source>Création des clés</source>
         <translation>إنشاء المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="144"/>
+        <location filename="../../desktop/ui/keys_box.py" line="145"/>
         <source>demande</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="145"/>
+        <location filename="../../desktop/ui/keys_box.py" line="146"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>طلب التسجيل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="146"/>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="147"/>
+        <location filename="../../desktop/ui/keys_box.py" line="201"/>
         <source>Fichiers Kafaat (*.json);;Tous les fichiers (*)</source>
         <translation>ملفات كفاءات (*.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="157"/>
+        <location filename="../../desktop/ui/keys_box.py" line="158"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>تمت كتابة الطلب: {path}
 أرسله إلى الوزارة وأبلغها هاتفيا بالبصمة: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="164"/>
+        <location filename="../../desktop/ui/keys_box.py" line="165"/>
         <source>Clé publique du ministère</source>
         <translation>المفتاح العمومي للوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="166"/>
+        <location filename="../../desktop/ui/keys_box.py" line="167"/>
         <source>Clés publiques (*.pub *.pub.json *.json);;Tous les fichiers (*)</source>
         <translation>مفاتيح عامة (*.pub *.pub.json *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="175"/>
+        <location filename="../../desktop/ui/keys_box.py" line="176"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>التحقق من البصمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="176"/>
+        <location filename="../../desktop/ui/keys_box.py" line="177"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -852,17 +853,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 تحقق من هذه البصمة مع الوزارة (هاتفيا) قبل قبولها. هل تثق بهذا المفتاح؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="192"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} كانت مستقبلة بهذا المفتاح من قبل: لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
         <source>Accusé de réception</source>
         <translation>إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="213"/>
+        <location filename="../../desktop/ui/keys_box.py" line="214"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>تم التحقق من الإشعار بالتوصل: الدفعة رقم {n} مسجلة كمستلمة.</translation>
     </message>
@@ -871,22 +872,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="161"/>
-        <location filename="../../desktop/ui/window.py" line="86"/>
+        <location filename="../../desktop/ui/window.py" line="89"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="188"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="199"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -898,42 +899,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="201"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="202"/>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Dernier export</source>
         <translation>آخر تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204"/>
+        <location filename="../../desktop/ui/window.py" line="207"/>
         <source>Dernier accusé de réception</source>
         <translation>آخر إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220"/>
+        <location filename="../../desktop/ui/window.py" line="223"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221"/>
+        <location filename="../../desktop/ui/window.py" line="224"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -954,12 +955,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="288"/>
+        <location filename="../../desktop/ui/operations.py" line="289"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>حدث خطأ غير متوقع. لم يضع شيء مما كان محفوظا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="292"/>
+        <location filename="../../desktop/ui/operations.py" line="293"/>
         <source>Détails dans le journal : {0}</source>
         <translation>التفاصيل في السجل: {0}</translation>
     </message>
@@ -1005,137 +1006,137 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="153"/>
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="155"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="158"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>Précédent</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="170"/>
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>التسجيل السابق في القائمة (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Suivant</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175"/>
+        <location filename="../../desktop/ui/editor.py" line="176"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>التسجيل التالي في القائمة (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="184"/>
+        <location filename="../../desktop/ui/editor.py" line="185"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="189"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="192"/>
+        <location filename="../../desktop/ui/editor.py" line="193"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="200"/>
+        <location filename="../../desktop/ui/editor.py" line="201"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="207"/>
+        <location filename="../../desktop/ui/editor.py" line="208"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="209"/>
+        <location filename="../../desktop/ui/editor.py" line="210"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="211"/>
+        <location filename="../../desktop/ui/editor.py" line="212"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="213"/>
+        <location filename="../../desktop/ui/editor.py" line="214"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="216"/>
+        <location filename="../../desktop/ui/editor.py" line="217"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="284"/>
+        <location filename="../../desktop/ui/editor.py" line="285"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334"/>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="402"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="471"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="486"/>
+        <location filename="../../desktop/ui/editor.py" line="487"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="491"/>
+        <location filename="../../desktop/ui/editor.py" line="492"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1147,7 +1148,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="493"/>
+        <location filename="../../desktop/ui/editor.py" line="494"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1159,22 +1160,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="517"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="518"/>
+        <location filename="../../desktop/ui/editor.py" line="519"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
+        <translation>
+            <numerusform>تعديلاتك غير محفوظة وفيها %n خطأ: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+            <numerusform>تعديلاتك غير محفوظة وفيها خطأ واحد: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+            <numerusform>تعديلاتك غير محفوظة وفيها خطآن: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+            <numerusform>تعديلاتك غير محفوظة وفيها %n أخطاء: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+            <numerusform>تعديلاتك غير محفوظة وفيها %n خطأً: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+            <numerusform>تعديلاتك غير محفوظة وفيها %n خطأ: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="583"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="600"/>
+        <location filename="../../desktop/ui/editor.py" line="608"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1186,42 +1199,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="607"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="616"/>
+        <location filename="../../desktop/ui/editor.py" line="624"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="622"/>
+        <location filename="../../desktop/ui/editor.py" line="630"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="553"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="554"/>
+        <location filename="../../desktop/ui/editor.py" line="560"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1229,42 +1242,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="397"/>
+        <location filename="../../desktop/ui/records_model.py" line="398"/>
         <source>refusé par {0}</source>
         <translation>رفضته {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="401"/>
+        <location filename="../../desktop/ui/records_model.py" line="402"/>
         <source>Refusé par {0} (lot n° {1}) : {2}</source>
         <translation>رفضته {0} (الدفعة رقم {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="336"/>
+        <location filename="../../desktop/ui/records_model.py" line="337"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="385"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="385"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="391"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
         <source>Brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="391"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
         <source>Complet</source>
         <translation>مكتمل</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="393"/>
+        <location filename="../../desktop/ui/records_model.py" line="394"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -1276,7 +1289,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="395"/>
+        <location filename="../../desktop/ui/records_model.py" line="396"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1707,103 +1720,103 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="46"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
         <source>Kafaat — première utilisation</source>
         <translation>كفاءات — الاستعمال الأول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Votre établissement</source>
         <translation>مؤسستك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="59"/>
         <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>يحفظ كفاءات {forms} الخاصة بمؤسستك على هذا الحاسوب، ويُعد التصديرات المشفرة للوزارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
         <source>Langue / اللغة / Language</source>
         <translation>اللغة / Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>Établissement</source>
         <translation>المؤسسة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>Prénom et nom</source>
         <translation>الاسم الشخصي والعائلي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="84"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>اسمك (يُسجَّل في السجل التاريخي)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="90"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Dossier de données</source>
         <translation>مجلد المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="94"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>تُحفظ فيه قاعدة المعطيات والمفاتيح والتصديرات. احتفظ بالمجلد المقترح ما لم تطلب مصلحة المعلوميات غير ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="115"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>تحمي المفتاح الذي يوقّع تصديراتك. ستُطلب منك عند كل تصدير: اختر عبارة طويلة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
         <source>Phrase de passe</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="161"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="167"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="180"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="186"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

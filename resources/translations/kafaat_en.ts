@@ -4,49 +4,50 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="67"/>
         <source>Qualité des données</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="84"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="57"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="92"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="117"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -54,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -62,52 +63,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="172"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="187"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="189"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="192"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="273"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="299"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="301"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>
@@ -115,112 +116,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="88"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="128"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="133"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="153"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}, {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -228,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n deletion</numerusform>
@@ -236,17 +237,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>last bundle exported today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>dernier lot exporté hier</source>
         <translation>last bundle exported yesterday</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>last bundle exported %n day ago</numerusform>
@@ -254,12 +255,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (period of {period}): an export is due</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="232"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -267,72 +268,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="199"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="216"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
         <source>réservé (pas encore écrit)</source>
         <translation>reserved (not written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="219"/>
         <source>accusé de réception reçu</source>
         <translation>receipt received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="224"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>no bundle has been exported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="248"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="251"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="252"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="257"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="262"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="269"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="270"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="273"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="274"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>
@@ -340,17 +341,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="190"/>
+        <location filename="../../desktop/ui/fields.py" line="192"/>
         <source>Choisir dans le calendrier</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="392"/>
+        <location filename="../../desktop/ui/fields.py" line="425"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="392"/>
+        <location filename="../../desktop/ui/fields.py" line="425"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -358,140 +359,140 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="47"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="53"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>Import an Excel or CSV file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="88"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="99"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="102"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="165"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="177"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="178"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="205"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
         <source>modèle</source>
         <translation>template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="290"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Sheet &apos;{sheet}&apos;, header on row {row}, %n data row.</numerusform>
@@ -499,7 +500,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="271"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problem to fix: nothing will be imported while any remain. {summary}</numerusform>
@@ -507,53 +508,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="228"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="264"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="305"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="306"/>
         <source>rapport</source>
         <translation>report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
         <source>aucune ligne lue</source>
         <translation>no row read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -561,12 +562,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
         <source>aucune création</source>
         <translation>no creation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n creation</numerusform>
@@ -574,12 +575,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
         <source>aucune mise à jour</source>
         <translation>no update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -587,12 +588,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
         <source>aucune ligne inchangée</source>
         <translation>no row unchanged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n row unchanged</numerusform>
@@ -600,12 +601,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
         <source>aucune ligne refusée</source>
         <translation>no row refused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n row refused</numerusform>
@@ -613,12 +614,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>aucun avertissement</source>
         <translation>no warning</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -626,7 +627,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (%n of them a draft)</numerusform>
@@ -634,23 +635,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated}, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="322"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated} to do, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="350"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="364"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="355"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -658,130 +659,130 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="43"/>
+        <location filename="../../desktop/ui/keys_box.py" line="44"/>
         <source>Clés et destinataires</source>
         <translation>Keys and recipients</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="53"/>
+        <location filename="../../desktop/ui/keys_box.py" line="54"/>
         <source>Créer les clés…</source>
         <translation>Create the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="54"/>
+        <location filename="../../desktop/ui/keys_box.py" line="55"/>
         <source>Demande d&apos;enregistrement…</source>
         <translation>Enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="56"/>
+        <location filename="../../desktop/ui/keys_box.py" line="57"/>
         <source>Ajouter un ministère destinataire…</source>
         <translation>Add a recipient ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="58"/>
+        <location filename="../../desktop/ui/keys_box.py" line="59"/>
         <source>Importer un accusé de réception…</source>
         <translation>Import a receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="82"/>
+        <location filename="../../desktop/ui/keys_box.py" line="83"/>
         <source>Empreinte de l&apos;établissement : {fp}</source>
         <translation>Establishment fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="86"/>
+        <location filename="../../desktop/ui/keys_box.py" line="87"/>
         <source>Les clés de l&apos;établissement n&apos;existent pas encore : créez-les pour pouvoir exporter.</source>
         <translation>The establishment&apos;s keys do not exist yet: create them to be able to export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="94"/>
+        <location filename="../../desktop/ui/keys_box.py" line="95"/>
         <source>Ministères destinataires : {names}</source>
         <translation>Recipient ministries: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="97"/>
+        <location filename="../../desktop/ui/keys_box.py" line="98"/>
         <source>Aucun ministère destinataire : ajoutez le fichier de clé publique reçu du ministère.</source>
         <translation>No recipient ministry: add the public-key file received from the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="108"/>
-        <location filename="../../desktop/ui/keys_box.py" line="126"/>
-        <location filename="../../desktop/ui/keys_box.py" line="133"/>
-        <location filename="../../desktop/ui/keys_box.py" line="156"/>
-        <location filename="../../desktop/ui/keys_box.py" line="190"/>
-        <location filename="../../desktop/ui/keys_box.py" line="212"/>
+        <location filename="../../desktop/ui/keys_box.py" line="109"/>
+        <location filename="../../desktop/ui/keys_box.py" line="127"/>
+        <location filename="../../desktop/ui/keys_box.py" line="134"/>
+        <location filename="../../desktop/ui/keys_box.py" line="157"/>
+        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="213"/>
         <source>Kafaat</source>
         <translation>Kafaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="112"/>
+        <location filename="../../desktop/ui/keys_box.py" line="113"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="118"/>
+        <location filename="../../desktop/ui/keys_box.py" line="119"/>
         <source>Choisissez la phrase de passe des clés ({n} caractères au moins) :</source>
         <translation>Choose the keys&apos; passphrase (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="122"/>
+        <location filename="../../desktop/ui/keys_box.py" line="123"/>
         <source>Saisissez-la une seconde fois :</source>
         <translation>Type it a second time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="126"/>
+        <location filename="../../desktop/ui/keys_box.py" line="127"/>
         <source>Les deux phrases de passe diffèrent : aucune clé n&apos;a été créée.</source>
         <translation>The two passphrases differ: no key was created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="134"/>
+        <location filename="../../desktop/ui/keys_box.py" line="135"/>
         <source>Clés créées. Empreinte à communiquer au ministère : {fp}</source>
         <translation>Keys created. Fingerprint to give the ministry: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="136"/>
+        <location filename="../../desktop/ui/keys_box.py" line="137"/>
         <source>Création des clés</source>
         <translation>Creating the keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="144"/>
+        <location filename="../../desktop/ui/keys_box.py" line="145"/>
         <source>demande</source>
         <translation>request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="145"/>
+        <location filename="../../desktop/ui/keys_box.py" line="146"/>
         <source>Demande d&apos;enregistrement</source>
         <translation>Enrolment request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="146"/>
-        <location filename="../../desktop/ui/keys_box.py" line="200"/>
+        <location filename="../../desktop/ui/keys_box.py" line="147"/>
+        <location filename="../../desktop/ui/keys_box.py" line="201"/>
         <source>Fichiers Kafaat (*.json);;Tous les fichiers (*)</source>
         <translation>Kafaat files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="157"/>
+        <location filename="../../desktop/ui/keys_box.py" line="158"/>
         <source>Demande écrite : {path}
 Envoyez-la au ministère et communiquez-lui par téléphone l&apos;empreinte : {fp}</source>
         <translation>Request written: {path}
 Send it to the ministry and read them this fingerprint on the phone: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="164"/>
+        <location filename="../../desktop/ui/keys_box.py" line="165"/>
         <source>Clé publique du ministère</source>
         <translation>The ministry&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="166"/>
+        <location filename="../../desktop/ui/keys_box.py" line="167"/>
         <source>Clés publiques (*.pub *.pub.json *.json);;Tous les fichiers (*)</source>
         <translation>Public keys (*.pub *.pub.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="175"/>
+        <location filename="../../desktop/ui/keys_box.py" line="176"/>
         <source>Vérifier l&apos;empreinte</source>
         <translation>Check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="176"/>
+        <location filename="../../desktop/ui/keys_box.py" line="177"/>
         <source>Clé de {name} ({code}).
 Empreinte : {fp}
 
@@ -792,17 +793,17 @@ Fingerprint: {fp}
 Check this fingerprint with the ministry (on the phone) before accepting it. Trust this key?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="191"/>
+        <location filename="../../desktop/ui/keys_box.py" line="192"/>
         <source>{code} était déjà un destinataire avec cette clé : rien n&apos;a changé.</source>
         <translation>{code} was already a recipient with this key: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="199"/>
+        <location filename="../../desktop/ui/keys_box.py" line="200"/>
         <source>Accusé de réception</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/keys_box.py" line="213"/>
+        <location filename="../../desktop/ui/keys_box.py" line="214"/>
         <source>Accusé de réception vérifié : le lot n° {n} est marqué comme reçu.</source>
         <translation>Receipt verified: bundle no. {n} is marked as received.</translation>
     </message>
@@ -811,22 +812,22 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="161"/>
-        <location filename="../../desktop/ui/window.py" line="86"/>
+        <location filename="../../desktop/ui/window.py" line="89"/>
         <source>Ouverture des données…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="188"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="199"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n draft)</numerusform>
@@ -834,42 +835,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="201"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="202"/>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204"/>
+        <location filename="../../desktop/ui/window.py" line="207"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="220"/>
+        <location filename="../../desktop/ui/window.py" line="223"/>
         <source>Enregistrement introuvable</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="221"/>
+        <location filename="../../desktop/ui/window.py" line="224"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>This record was deleted in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>Some entries are not saved. Close anyway and lose them?</translation>
     </message>
@@ -890,12 +891,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="288"/>
+        <location filename="../../desktop/ui/operations.py" line="289"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>An unexpected error occurred. Nothing already saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="292"/>
+        <location filename="../../desktop/ui/operations.py" line="293"/>
         <source>Détails dans le journal : {0}</source>
         <translation>Details in the log: {0}</translation>
     </message>
@@ -941,137 +942,137 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="153"/>
+        <location filename="../../desktop/ui/editor.py" line="154"/>
         <source>Annuler la saisie</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="155"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="158"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="160"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="169"/>
+        <location filename="../../desktop/ui/editor.py" line="170"/>
         <source>Précédent</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="170"/>
+        <location filename="../../desktop/ui/editor.py" line="171"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>Previous record in the list (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="174"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175"/>
+        <location filename="../../desktop/ui/editor.py" line="176"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>Next record in the list (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="184"/>
+        <location filename="../../desktop/ui/editor.py" line="185"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="188"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="189"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="192"/>
+        <location filename="../../desktop/ui/editor.py" line="193"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="200"/>
+        <location filename="../../desktop/ui/editor.py" line="201"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>Click a problem to go to its field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="207"/>
+        <location filename="../../desktop/ui/editor.py" line="208"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="209"/>
+        <location filename="../../desktop/ui/editor.py" line="210"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="211"/>
+        <location filename="../../desktop/ui/editor.py" line="212"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="213"/>
+        <location filename="../../desktop/ui/editor.py" line="214"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="216"/>
+        <location filename="../../desktop/ui/editor.py" line="217"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="284"/>
+        <location filename="../../desktop/ui/editor.py" line="285"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="334"/>
+        <location filename="../../desktop/ui/editor.py" line="335"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>Does not apply when « {field} » is « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="402"/>
+        <location filename="../../desktop/ui/editor.py" line="403"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="471"/>
+        <location filename="../../desktop/ui/editor.py" line="472"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="486"/>
+        <location filename="../../desktop/ui/editor.py" line="487"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="491"/>
+        <location filename="../../desktop/ui/editor.py" line="492"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -1079,7 +1080,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="493"/>
+        <location filename="../../desktop/ui/editor.py" line="494"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1087,22 +1088,30 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="517"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="518"/>
+        <location filename="../../desktop/ui/editor.py" line="519"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
+        <translation>
+            <numerusform>Your changes are not saved and contain %n error: they can only be saved as a draft (never sent to the ministry). Save them as a draft?</numerusform>
+            <numerusform>Your changes are not saved and contain %n errors: they can only be saved as a draft (never sent to the ministry). Save them as a draft?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="575"/>
+        <location filename="../../desktop/ui/editor.py" line="583"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="600"/>
+        <location filename="../../desktop/ui/editor.py" line="608"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -1110,42 +1119,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="607"/>
+        <location filename="../../desktop/ui/editor.py" line="615"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="623"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="616"/>
+        <location filename="../../desktop/ui/editor.py" line="624"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="622"/>
+        <location filename="../../desktop/ui/editor.py" line="630"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="553"/>
+        <location filename="../../desktop/ui/editor.py" line="562"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="554"/>
+        <location filename="../../desktop/ui/editor.py" line="560"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>
@@ -1153,42 +1162,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="397"/>
+        <location filename="../../desktop/ui/records_model.py" line="398"/>
         <source>refusé par {0}</source>
         <translation>refused by {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="401"/>
+        <location filename="../../desktop/ui/records_model.py" line="402"/>
         <source>Refusé par {0} (lot n° {1}) : {2}</source>
         <translation>Refused by {0} (bundle no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="336"/>
+        <location filename="../../desktop/ui/records_model.py" line="337"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="385"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="385"/>
+        <location filename="../../desktop/ui/records_model.py" line="386"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="391"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records_model.py" line="391"/>
+        <location filename="../../desktop/ui/records_model.py" line="392"/>
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="393"/>
+        <location filename="../../desktop/ui/records_model.py" line="394"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -1196,7 +1205,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="395"/>
+        <location filename="../../desktop/ui/records_model.py" line="396"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1607,103 +1616,103 @@ The current database will first be kept in the “backups” folder. What was en
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="46"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="49"/>
         <source>Kafaat — première utilisation</source>
         <translation>Kafaat — first use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
         <source>Votre établissement</source>
         <translation>Your establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="59"/>
         <source>Kafaat garde les {forms} de votre établissement sur cet ordinateur, et prépare les exports chiffrés pour le ministère.</source>
         <translation>Kafaat keeps the {forms} of your establishment on this computer and prepares the encrypted exports for the ministry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="71"/>
         <source>Langue / اللغة / Language</source>
         <translation>Language / Langue / اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
         <source>Établissement</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="86"/>
         <source>Prénom et nom</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="84"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
         <source>Votre nom (inscrit dans l&apos;historique des saisies)</source>
         <translation>Your name (written in the history of entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="90"/>
-        <location filename="../../desktop/ui/setup_wizard.py" line="138"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="141"/>
         <source>Dossier de données</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="94"/>
         <source>La base de données, les clés et les exports y sont rangés. Gardez le dossier proposé sauf consigne de votre service informatique.</source>
         <translation>The database, keys and exports are kept there. Keep the proposed folder unless your IT department says otherwise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="110"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="115"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
         <source>Elle protège la clé qui signe vos exports. Elle vous sera demandée à chaque export : choisissez une phrase longue et notez-la en lieu sûr.</source>
         <translation>It protects the key that signs your exports. It will be asked at every export: choose a long phrase and keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="120"/>
         <source>Phrase de passe</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="121"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="161"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="167"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="180"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="186"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ExportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n suppression</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>dernier lot exporté il y a %n jour</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="232"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="208"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Feuille « {sheet} », en-tête en ligne {row}, %n ligne de données.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="265"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="271"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problème à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n ligne lue</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n création</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n mise à jour</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n ligne inchangée</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (dont %n brouillon)</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n brouillon)</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="491"/>
+        <location filename="../../desktop/ui/editor.py" line="492"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="493"/>
+        <location filename="../../desktop/ui/editor.py" line="494"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -160,7 +160,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="600"/>
+        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
+        <translation>
+            <numerusform>Vos modifications ne sont pas enregistrées et comportent %n erreur : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</numerusform>
+            <numerusform>Vos modifications ne sont pas enregistrées et comportent %n erreurs : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/editor.py" line="608"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>
@@ -171,7 +179,7 @@
 <context>
     <name>RecordsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="393"/>
+        <location filename="../../desktop/ui/records_model.py" line="394"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -179,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records_model.py" line="395"/>
+        <location filename="../../desktop/ui/records_model.py" line="396"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>

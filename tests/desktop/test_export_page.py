@@ -32,7 +32,8 @@ def test_export_assistant(qtbot, ready, application, tmp_path):
     assert "n° 1" in page.summary.text() and "MIC" in page.summary.text()
     assert "1 enregistrement," in page.summary.text()
     assert page.drafts.count() == 1 and "BROUILLON" in page.drafts.item(0).text()
-    assert "aucun lot" in page.reminder.text()
+    # a line of its own, in red above the page: a sentence with its capital (Xvfb showed « aucun lot n'a … »)
+    assert page.reminder.text() == "Aucun lot n'a encore été exporté"
     # before the passphrase is asked: what stays here, what leaves as a pseudonym (declared per field)
     assert "Stages — restent à l'établissement (jamais envoyés) : Nom, Prénom" in page.personal.text()
     assert "Aucune clé de programme" in page.personal.text()
@@ -102,3 +103,18 @@ def test_outbox_states_are_translated(qtbot, ready, application):
     finally:
         install_language("fr")
     assert page.state_label("written") == "écrit, en attente d'accusé"
+
+
+def test_a_draft_cohort_left_out_is_named_with_its_offering(qtbot, workspace, application, store):
+    """Under Xvfb the drafts left out read « Cohorte — 2025-2026 — 2 (fb1c67ce-…) »: only the UUID told which
+    offering's cohort it was. It is named by its key path, as everywhere else in the window."""
+    from tests.conftest import cohort_values
+
+    offering, _ = store.save("offering", OFFERING)
+    draft, _ = store.save("cohort", cohort_values(offering.id), status=DRAFT)
+    page = application.window.navigate("export")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.plan is not None and page.drafts.count() == 1
+                    and not application.context.runner.active, timeout=10_000)
+    shown = page.drafts.item(0).text()
+    assert "MS-CYBER · 2025-2026 · 2" in shown and draft.id in shown, shown

@@ -3,6 +3,7 @@ error report, cancel."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import OFFERING, cohort_values
@@ -123,3 +124,57 @@ def test_unreadable_file_is_explained(application, qtbot, tmp_path) -> None:
     page.open_file(str(bad))
     _wait(qtbot, page)
     assert "ancien format Excel (.xls)" in page.file_info.text()
+
+
+def _offering_without_its_code(tmp_path):
+    """A real workbook with every column of the offering's template but « Code de l'offre [code] »."""
+    from openpyxl import Workbook
+
+    from forms.definitions import FORMS
+    from forms.excel.columns import form_columns
+    from tests.forms.excel_files import OFFERING_ROW
+
+    columns = [c for c in form_columns(FORMS["offering"]) if c.field is not None and c.key != "code"]
+    wb = Workbook()
+    wb.active.append([c.header() for c in columns])
+    wb.active.append([OFFERING_ROW.get(c.key) for c in columns])
+    path = tmp_path / "offres.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_a_missing_column_is_named_in_the_windows_language_and_points_to_the_button(
+        application, qtbot, tmp_path, lang) -> None:
+    """« Lire le fichier » then « Vérifier » on a file without its code column: the expected header is the
+    template's header in the window's language (the Arabic window asked for « Code de l'offre [code] ») and the
+    way to the template is the page's « Modèle vide… » button, not the command line's « kafaat template »."""
+    from forms.definitions import FORMS
+    from forms.excel.columns import column_header
+
+    application.set_language(lang)  # as « Appliquer » in Paramètres does: a new window in that language
+    page = application.window.navigate("import")
+    page.set_form("offering")
+    header = column_header(FORMS["offering"], "code", lang)
+    button = page.template_button.text().replace("&", "")
+    assert button == {"fr": "Modèle vide…", "ar": "نموذج فارغ…", "en": "Blank template…"}[lang]
+    path = _offering_without_its_code(tmp_path)
+
+    page.open_file(str(path))
+    _wait(qtbot, page)
+    shown = page.file_info.text()
+    assert f"« {header} »" in shown, shown
+    assert button in shown and "kafaat template" not in shown, shown
+
+    page.check()
+    _wait(qtbot, page)
+    assert not page.plan.ok
+    # refused as a whole: no « aucune ligne lue » after the sentence (the preview said « 1 ligne de données »)
+    assert page.summary.text() == {"fr": "1 problème à corriger : rien ne sera importé tant qu'il en reste.",
+                                   "en": "1 problem to fix: nothing will be imported while any remain.",
+                                   }.get(lang, page.summary.text()), page.summary.text()
+    messages = [page.problems_table.item(r, 4).text() for r in range(page.problems_table.rowCount())]
+    assert any(f"« {header} »" in m and button in m for m in messages), messages
+    assert not any("kafaat template" in m for m in messages), messages
+    # the plan itself (the command line's, the error report's) still names the command
+    assert any("kafaat template offering" in line for line in page.plan.lines(lang))

@@ -122,3 +122,132 @@ def test_every_file_dialog_opens_in_the_persons_folders():
                     bare.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not bare, bare
 
+
+
+def test_the_wheel_over_a_pages_lists_changes_nothing(qtbot, application, tmp_path):
+    """Found by hand under Xvfb: two notches of the wheel over « Langue de l'application » (not focused) in
+    Paramètres turned Français into English; over a list's filter it changed the filter, and scrolling the
+    import page's mapping table changed the columns' fields passing under the pointer. The editors' boxes
+    already took the wheel only when focused; now every drop-down and number box of the window does."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from tests.desktop.test_input import wheel
+    from tests.forms.excel_files import internship_row, write_xlsx
+
+    window = application.window
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    settings = window.navigate("settings")
+    language = settings.language
+    assert language.currentData() == "fr" and not language.hasFocus()
+    wheel(language, -2)
+    assert language.currentData() == "fr"
+    assert not language.hasFocus()
+
+    page = window.navigate("offering")
+    before = page.status_filter.currentIndex()
+    wheel(page.status_filter, -1)
+    assert page.status_filter.currentIndex() == before
+
+    importing = window.navigate("import")
+    importing.set_form("internship")
+    wheel(importing.form_combo, -1)
+    assert importing.form_key == "internship"
+    path = write_xlsx(tmp_path / "stages.xlsx", "internship", [internship_row()])
+    importing.open_file(str(path))
+    qtbot.waitUntil(lambda: importing.operation is not None and importing.operation.done)
+    mapping = importing.mapping()
+    table = importing.mapping_table
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    bar = table.verticalScrollBar()
+    assert bar.maximum() > 0
+    combo = importing.combos[min(importing.combos)]
+    wheel(combo, -1)
+    assert importing.mapping() == mapping
+    assert bar.value() > 0  # the table scrolled instead
+
+    # a box the person is working in still takes the wheel
+    language = window.navigate("settings").language
+    language.setFocus()
+    qtbot.waitUntil(language.hasFocus)
+    wheel(language, -1)
+    assert language.currentData() != "fr"
+
+
+def test_closing_with_an_error_says_the_record_becomes_a_draft(qtbot, application, store, dialogs):
+    """Found by hand under Xvfb: a complete cohort, « Femmes » typed 14 (the sum then differs from the
+    enrolment), Escape: « Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ? »;
+    « Enregistrer » quietly stored it as a draft, which the next bundle leaves out. The question now says
+    so before the person answers; without an error it is unchanged."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import cohort_values
+
+    offering, _ = store.save("offering", OFFERING)
+    cohort, _ = store.save("cohort", cohort_values(offering.id))
+    assert cohort.status == "complete"
+    page = application.window.navigate("cohort")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.row_of(cohort.id) >= 0, timeout=10_000)
+    editor = _open(qtbot, application, cohort.id)
+    women = editor.bindings["women"].spin
+    women.setFocus()
+    women.selectAll()
+    QTest.keyClicks(women, "14")
+    assert editor.is_dirty()
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert len(dialogs.asked) == 1
+    assert "brouillon" in dialogs.asked[0] and "1 erreur" in dialogs.asked[0], dialogs.asked
+    assert "jamais envoyé au ministère" in dialogs.asked[0]
+    dialogs.answer = QMessageBox.StandardButton.Save
+    with qtbot.waitSignal(editor.finished, timeout=10_000):  # saved, then closed (and deleted)
+        QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert store.get("cohort", cohort.id).status == "draft"  # what the person was told
+
+    # without an error the question stays the plain one
+    editor = _open(qtbot, application, cohort.id)
+    women = editor.bindings["women"].spin
+    women.setFocus()
+    women.selectAll()
+    QTest.keyClicks(women, "13")
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert "brouillon" not in dialogs.asked[-1], dialogs.asked[-1]
+    editor.done(0)
+
+
+def _open(qtbot, application, record_id: str):
+    window = application.window
+    before = len(window.editors)
+    window.context.open_record("cohort", record_id)
+    qtbot.waitUntil(lambda: len(window.editors) == before + 1)
+    return window.editors[-1]
+
+
+def test_a_cohort_is_named_with_its_offering(qtbot, application, store):
+    """Found by hand under Xvfb: the dashboard's « Qualité des données » listed nine identical lines
+    « Cohorte — 2025-2026 — 1 (1 avertissement) », one per offering, and the cohort's editor read
+    « Cohorte — 2025-2026 — 2 »: which offering was meant was nowhere. A record that belongs to another
+    (cohort, continuing-education session) is named by its key path, as the pickers name it:
+    « MS-CYBER · 2025-2026 · 1 »."""
+    from desktop.ui import dashboard_data
+    from tests.conftest import cohort_values
+
+    titles = {}
+    for code in ("MS-CYBER", "LP-DATA"):
+        offering, _ = store.save("offering", {**OFFERING, "code": code})
+        # first year with graduates: one warning each, so both are in the quality list
+        cohort, issues = store.save("cohort", cohort_values(offering.id, year_of_study=1, final_year=False))
+        assert issues, "the cohort needs a warning to be listed"
+        titles[code] = cohort.id
+    with store.engine.connect() as conn:
+        listed = {item.id: item.title for item in dashboard_data.quality(conn)}
+    assert listed[titles["MS-CYBER"]] == "MS-CYBER · 2025-2026 · 1"
+    assert listed[titles["LP-DATA"]] == "LP-DATA · 2025-2026 · 1"
+
+    editor = _open(qtbot, application, titles["LP-DATA"])
+    assert "LP-DATA · 2025-2026 · 1" in editor.heading.text(), editor.heading.text()
+    editor.done(0)

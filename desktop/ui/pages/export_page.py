@@ -37,10 +37,16 @@ from forms.messages import localized
 from forms.tasks import TaskState
 
 
-def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any]:
+def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any, dict[str, str]]:
+    from desktop.ui.list_query import belonging_titles
     from sync.outbox import export_due, list_outbox, preview_export
 
-    return preview_export(workspace, full=full), list_outbox(workspace), export_due(workspace)
+    plan = preview_export(workspace, full=full)
+    # a draft cohort is named with its offering (« MS-CYBER · 2025-2026 · 2 »), as everywhere in the window
+    names: dict[str, str] = {}
+    for key in dict.fromkeys(key for key, _id, _title in plan.draft_samples):
+        names.update(belonging_titles(workspace.engine, key, [i for k, i, _t in plan.draft_samples if k == key]))
+    return plan, list_outbox(workspace), export_due(workspace), names
 
 
 STAYS = Text("restent à l'établissement (jamais envoyés)", "تبقى لدى المؤسسة (لا تُرسَل أبدا)",
@@ -171,7 +177,7 @@ class ExportPage(Page):
         self._generation += 1
         generation = self._generation
 
-        def shown(result: tuple[Any, list[Any], Any]) -> None:
+        def shown(result: tuple[Any, ...]) -> None:
             if generation == self._generation:
                 self.show_overview(result)
 
@@ -182,8 +188,9 @@ class ExportPage(Page):
         self.context.runner.run(lambda _state: _overview(workspace, full), title=self.tr("Export"),
                                 on_success=shown, on_failure=failed, parent=self)
 
-    def show_overview(self, result: tuple[Any, list[Any], Any]) -> None:
-        plan, entries, due = result
+    def show_overview(self, result: tuple[Any, ...]) -> None:
+        plan, entries, due = result[:3]
+        names: dict[str, str] = result[3] if len(result) > 3 else {}
         self.plan = plan
         lines = [self.tr("Prochain lot : n° {n}").format(n=plan.sequence)
                  + (self.tr(" (complet)") if plan.full else "")]
@@ -201,9 +208,11 @@ class ExportPage(Page):
         self.personal.setText(personal_lines(plan, self.lang))
         self.drafts.clear()
         for key, record_id, title in plan.draft_samples:
-            self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(title)}  ({ltr(record_id)})")
+            shown = names.get(record_id) or title
+            self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(shown)}  ({ltr(record_id)})")
         self.export_button.setEnabled(not plan.problems())
-        self.reminder.setText(self.due_text(due))
+        reminder = self.due_text(due)  # a line of its own: it opens with a capital
+        self.reminder.setText(reminder[:1].upper() + reminder[1:])
         self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):

@@ -7,6 +7,7 @@ Everything long runs through the window's ``OperationRunner`` (off the GUI threa
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,13 @@ from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.excel.columns import form_columns
 from forms.excel.reading import column_letter
-from forms.messages import localized
+from forms.messages import Message, localized
 
 IGNORE = ""
+WINDOW_MESSAGES = {"import.required_column": "import.required_column_here",
+                   "import.required_column_new": "import.required_column_new_here"}
+"""The file's problems whose command-line wording (« voir le modèle : kafaat template … ») the page words as
+the way its window offers."""
 
 
 class ImportPage(Page):
@@ -209,7 +214,7 @@ class ImportPage(Page):
             lines.append(self.tr("Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.", "",
                                  preview.rows).format(sheet=preview.sheet, row=preview.header_row))
         lines += [localized(note, self.lang, bidi=True) for note in preview.notes]
-        lines += [p.render(preview.path.name, self.lang) for p in preview.problems]
+        lines += [self.for_window(p).render(preview.path.name, self.lang) for p in preview.problems]
         self.file_info.setText("\n".join(lines))
         columns = preview.columns
         self.preview_table.clear()
@@ -263,15 +268,18 @@ class ImportPage(Page):
         if plan.ok:
             text = self.tr("Prêt à importer — {summary}").format(summary=self.plan_summary(plan))
         else:
+            # a file refused as a whole (a column missing…) read no row: its row counts would only contradict
+            # the preview (« aucune ligne lue » under « 1 ligne de données »); the counts open a new sentence
+            summary = "" if plan.file_refused else self.plan_summary(plan)
             text = self.tr("%n problème(s) à corriger : rien ne sera importé tant qu'il en reste. {summary}", "",
-                           len(plan.errors)).format(summary=self.plan_summary(plan))
+                           len(plan.errors)).format(summary=summary[:1].upper() + summary[1:]).rstrip()
         self.summary.setText(text)
         self.show_problems(plan.problems)
 
     def show_problems(self, problems: list[Any]) -> None:
         shown = problems[:5000]
         self.problems_table.setRowCount(len(shown))
-        for r, p in enumerate(shown):
+        for r, p in enumerate(map(self.for_window, shown)):
             severity = self.tr("erreur") if p.severity == "error" else self.tr("avertissement")
             # the column as the file's header names it, and the field's label: never an internal key
             where = p.header or p.label
@@ -281,6 +289,17 @@ class ImportPage(Page):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problems_table.setItem(r, j, item)
+
+    def for_window(self, problem: Any) -> Any:
+        """``problem`` as this page shows it: a missing column's way to the template is the « Modèle vide… »
+        button above, in the window's words, not the command line's « kafaat template FORM »."""
+        message = problem.message
+        key = getattr(message, "key", "")
+        if key not in WINDOW_MESSAGES:
+            return problem
+        params = {name: value for name, value in message.params.items() if name != "form"}
+        button = self.template_button.text().replace("&", "")
+        return dataclasses.replace(problem, message=Message(WINDOW_MESSAGES[key], **params, button=button))
 
     def save_report(self) -> None:
         if self.plan is None:
