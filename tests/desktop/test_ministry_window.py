@@ -161,6 +161,26 @@ def test_inbox_forecast_consolidation_and_status(app, scene, qtbot, tmp_path, mo
     assert outcome_of(page, second_ecc.name).startswith("Doublon")
 
 
+def test_receipts_that_cannot_be_written_leave_the_bundles_consolidated(app, scene, qtbot, tmp_path, shown_errors):
+    """A receipts folder where the receipt cannot be written (here a folder already holds its name; a full USB
+    key alike): the bundle is consolidated all the same and the page says which receipts are missing and how to
+    write them; before, the window showed an error after the bundle was applied, as if nothing had been."""
+    path = scene.export("ECC")
+    receipts = tmp_path / "accuses"
+    (receipts / "accuse-MIC-ECC-1.json").mkdir(parents=True)
+    page = app.window.navigate("inbox")
+    page.add_paths([path])
+    idle(qtbot, app)
+    page.passphrase.setText(PASSPHRASE)
+    page.receipts.setText(str(receipts))
+    qtbot.mouseClick(page.consolidate_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, app)
+    assert not shown_errors
+    assert outcome_of(page, path.name).startswith("Appliqué")
+    assert "n'ont pas tous pu être écrits" in page.summary.text() and "Établissements" in page.summary.text()
+    assert {s.code: s for s in establishments_status(scene.ministry)}["ECC"].last_sequence == 1
+
+
 def test_wrong_passphrase_is_refused_without_change(app, scene, qtbot, shown_errors):
     path = scene.export("ECC")
     page = app.window.navigate("inbox")
