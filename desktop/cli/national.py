@@ -78,18 +78,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         if show:
             print(f"\r{done}/{total} {shown(localized(text, language())[:60]):<60}", end="", file=sys.stderr, flush=True)
 
-    report = consolidate(workspace, identity, [Path(p) for p in args.paths], None, state=TaskState(progress))
+    report = consolidate(workspace, identity, [Path(p) for p in args.paths], receipts, state=TaskState(progress))
     if show:
         print(file=sys.stderr)
     unwritten = None
-    if receipts is not None:  # written once the bundles are applied: a full key loses receipts, never bundles
-        from sync.ministry.acknowledgement import write_receipts
-        from sync.ministry.store import national_store
-
-        try:
-            write_receipts(national_store(workspace), identity, report, receipts)
-        except OSError as exc:
-            unwritten = Message("consolidate.receipts_not_written", folder=receipts, reason=exc.strerror or exc)
+    if report.receipts_unwritten is not None:
+        folder, reason = report.receipts_unwritten
+        unwritten = Message("consolidate.receipts_not_written", folder=folder, reason=reason)
     if args.json:
         print_json(report.to_json())
     else:

@@ -125,6 +125,9 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+    receipts_unwritten: tuple[Path, str] | None = None
+    """The receipts folder and why the receipts could not all be written there (a full USB key): the bundles
+    are consolidated all the same; each missing receipt can be written again (``ministry receipt``)."""
 
     @property
     def failed(self) -> bool:
@@ -230,8 +233,11 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
             report.outcomes.extend(drain_held(store, identity, head.establishment, limits))
         done += 1
     step(state, len(files), len(files), Message("progress.consolidated"), cancellable=False)
-    if receipts_dir is not None:
-        write_receipts(store, identity, report, receipts_dir)
+    if receipts_dir is not None:  # once the bundles are applied: a full key loses receipts, never bundles
+        try:
+            write_receipts(store, identity, report, receipts_dir)
+        except OSError as exc:
+            report.receipts_unwritten = (receipts_dir, exc.strerror or str(exc))
     return report
 
 

@@ -283,26 +283,16 @@ class InboxPage(MinistryPage):
             workspace.update_settings(receipts_dir=str(receipts))
 
         def run(state: Any) -> Any:
-            from sync.ministry.acknowledgement import write_receipts
-            from sync.ministry.store import national_store
-
             identity = load_identity(workspace, secret)
             if receipts is not None:
                 receipts.mkdir(parents=True, exist_ok=True)
-            report = consolidate(workspace, identity, paths, None, state=state)
-            if receipts is None:
-                return report, None
-            try:  # written once the bundles are applied: a full USB key loses receipts, never bundles
-                write_receipts(national_store(workspace), identity, report, receipts)
-            except OSError as exc:
-                return report, (receipts, exc.strerror or str(exc))
-            return report, None
+            return consolidate(workspace, identity, paths, receipts, state=state)
 
         self.running = True
         self._update_buttons()
         self.summary.setText(self.w("Consolidation en cours…", "التجميع جارٍ…", "Consolidating…"))
         self.context.runner.run(run, title=self.w("Consolidation", "التجميع", "Consolidation"),
-                                on_success=lambda result: self.show_report(*result), on_failure=self._failed,
+                                on_success=self.show_report, on_failure=self._failed,
                                 on_cancelled=self._cancelled, changes_data=True, progress=True, parent=self)
 
     def _failed(self, exc: BaseException) -> None:
@@ -366,9 +356,9 @@ class InboxPage(MinistryPage):
         semi = "؛ " if self.lang == "ar" else " ; " if self.lang == "fr" else "; "
         return f"{head}{colon}{outcomes}{semi}{records}."
 
-    def show_report(self, report: Any, unwritten: tuple[Path, str] | None = None) -> None:
-        """The outcome of each bundle in its row, and the run's summary; ``unwritten``: the receipts folder and
-        why the receipts could not all be written there (the bundles are consolidated all the same)."""
+    def show_report(self, report: Any) -> None:
+        """The outcome of each bundle in its row, and the run's summary (with the receipts that could not be
+        written, if any: the bundles are consolidated all the same)."""
         self.running = False
         self.report = report
         self.passphrase.clear()  # not kept in the window longer than the consolidation needs it
@@ -394,8 +384,8 @@ class InboxPage(MinistryPage):
             text += " " + self.w("Accusés écrits dans {0} : {1}.", "كُتبت الإشعارات في {0}: {1}.",
                                  "Receipts written to {0}: {1}.").format(
                 isolate(str(Path(receipts[0]).parent)), len(receipts))
-        if unwritten is not None:
-            folder, reason = unwritten
+        if report.receipts_unwritten is not None:
+            folder, reason = report.receipts_unwritten
             text += " " + self.w(
                 "Les accusés de réception n'ont pas tous pu être écrits dans {0} ({1}) : les lots sont bien "
                 "consolidés ; libérez de la place, puis écrivez chaque accusé manquant depuis la page "
