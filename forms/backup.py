@@ -60,17 +60,23 @@ def backup(workspace: Workspace, out: Path | None = None) -> Path:
     if problems:
         raise DamagedDatabase(Message("backup.damaged", file=workspace.db_path, detail=summary(problems),
                                       way_out=way_out(workspace.db_path)))
+    copy_database(workspace.db_path, destination)
+    problems = integrity_problems(destination)
+    if problems:
+        raise StoreError(Message("backup.inconsistent", file=destination, detail=problems[0]))
+    return destination
+
+
+def copy_database(source: Path, destination: Path) -> None:
+    """A consistent copy of the SQLite database ``source`` (the backup API); a disk or folder that refuses it is
+    said in a sentence (``backup.not_written``)."""
     try:
-        backup_sqlite(workspace.db_path, destination)
+        backup_sqlite(source, destination)
     except (OSError, sqlite3.Error) as exc:
         explained = explain(exc, destination)
         if explained is None:
             raise
         raise type(explained)(Message("backup.not_written", file=destination, reason=message_of(explained) or str(explained))) from exc
-    problems = integrity_problems(destination)
-    if problems:
-        raise StoreError(Message("backup.inconsistent", file=destination, detail=problems[0]))
-    return destination
 
 
 def integrity_problems(path: Path) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import EXIT_REFUSED, Refused, language, open_workspace, say, warn
-from forms.messages import Message, message_of
+from forms.messages import Message
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,12 +41,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def national_backup(workspace: Any, out: Path | None) -> int:
     """``kafaat backup [OUT]`` in a ministry folder: a consistent, checked copy of the national store when it
     is a SQLite file (it said « no database to back up » of a folder holding national.db)."""
-    import sqlite3
     from datetime import UTC, datetime
 
     from desktop.daily_backups import targets
-    from forms.backup import integrity_problems, unused_name
-    from forms.store.database import StoreError, backup_sqlite, explain
+    from forms.backup import copy_database, integrity_problems, unused_name
+    from forms.store.database import StoreError
     from sync.ministry.store import national_store
 
     national_store(workspace)  # the same checks and upgrades as every command, before the copy
@@ -59,14 +58,7 @@ def national_backup(workspace: Any, out: Path | None) -> int:
     destination = out or unused_name(workspace.backups_dir / name)
     if destination.is_dir():
         destination = unused_name(destination / name)
-    try:
-        backup_sqlite(source, destination)
-    except (OSError, sqlite3.Error) as exc:
-        explained = explain(exc, destination)
-        if explained is None:
-            raise
-        raise Refused(Message("backup.not_written", file=destination,
-                              reason=message_of(explained) or explained)) from exc
+    copy_database(source, destination)
     problems = integrity_problems(destination)
     if problems:
         destination.unlink(missing_ok=True)
