@@ -26,7 +26,7 @@ from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.i18n import plural
 from forms.inputs import read_input
-from forms.messages import Message, localized, message_of
+from forms.messages import Message, localized, message_of, os_reason
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -125,7 +125,7 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
-    receipts_unwritten: tuple[Path, str] | None = None
+    receipts_unwritten: tuple[Path, Message | str] | None = None
     """The receipts folder and why the receipts could not all be written there (a full USB key): the bundles
     are consolidated all the same; each missing receipt can be written again (``ministry receipt``)."""
 
@@ -175,13 +175,13 @@ def _read(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=os_reason(exc))) from exc
     if size > limits.max_file:
         raise BundleTooLarge(Message("bundle.file_too_large", size=size, limit=limits.max_file))
     try:
         return read_input(path, limits.max_file + 1)  # never a pipe (it blocks) nor a device (it never ends)
     except OSError as exc:
-        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=os_reason(exc))) from exc
 
 
 # ---------------------------------------------------------------------------------------- the driver
@@ -237,7 +237,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
         try:
             write_receipts(store, identity, report, receipts_dir)
         except OSError as exc:
-            report.receipts_unwritten = (receipts_dir, exc.strerror or str(exc))
+            report.receipts_unwritten = (receipts_dir, os_reason(exc))
     return report
 
 

@@ -63,3 +63,101 @@ def test_records_add_refuses_control_characters(tmp_path: Path, lang: str, said:
     assert done.returncode == 0, done.stderr
     assert json.loads(kafaat(data, "records", "list", "offering", "--json").stdout)[0]["title"] == (
         "Master spécialisé en cybersécurité")
+
+
+# ---------------------------------------------------------------------- system errors in the user's language
+
+SYSTEM_TEXTS = ("Is a directory", "Not a directory", "No space left on device", "Permission denied",
+                "No such file or directory", "File exists")
+
+
+def system_text_free(done: subprocess.CompletedProcess) -> None:
+    """The sentence says why in its own language: none of the system's English texts inside it."""
+    no_traceback(done)
+    assert not [t for t in SYSTEM_TEXTS if t in done.stderr], done.stderr
+
+
+def without_permission_override() -> tuple[str, ...]:
+    """Run a command as root but bound by file permissions (root ignores them otherwise): ``setpriv`` dropping
+    the capabilities that override them. Skipped where that is not possible."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("il faut être root et avoir « setpriv » pour retirer le droit de passer outre les permissions")
+    drop = "-dac_override,-dac_read_search"
+    done = subprocess.run(["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", "true"], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"setpriv refusé ici : {done.stderr.decode(errors='replace').strip()}")
+    return ("setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}")
+
+
+@pytest.fixture(scope="module")
+def keyed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An establishment's folder with its keys (``kafaat init``), for the commands that sign."""
+    data = tmp_path_factory.mktemp("keyed") / "D"
+    done = kafaat(data, "init", "--role", "establishment", "--establishment", "ECC", "--operator", "Amina")
+    assert done.returncode == 0, done.stderr
+    return data
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "fichier illisible (c'est un dossier, pas un fichier)"),
+    ("ar", "تعذّرت قراءة الملف (هذا مجلد وليس ملفا)"),
+    ("en", "the file cannot be read (it is a folder, not a file)")])
+def test_a_folder_given_as_a_file_is_said_in_the_users_language(tmp_path: Path, lang: str, said: str) -> None:
+    data = tmp_path / "D"
+    Workspace.create(data, "establishment", establishment="ECC", operator="Amina").close()
+    (tmp_path / "offre.json").mkdir()
+    done = kafaat(data, "records", "add", "offering", "--json", f"@{tmp_path / 'offre.json'}", lang=lang)
+    system_text_free(done)
+    assert done.returncode == 1 and said in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "écriture impossible (une partie du chemin n'est pas un dossier)"),
+    ("ar", "تعذّرت الكتابة (جزء من المسار ليس مجلدا)"),
+    ("en", "cannot be written (part of the path is not a folder)")])
+def test_a_file_in_the_way_of_a_folder_is_not_a_folder(keyed: Path, tmp_path: Path, lang: str, said: str) -> None:
+    """« /tmp/fichier/demande.json » where « fichier » is a file: mkdir's EEXIST (« File exists ») used to be
+    said; it is « not a folder », in the user's language."""
+    data = keyed
+    (tmp_path / "fichier").write_text("x")
+    done = kafaat(data, "keys", "enrollment-request", tmp_path / "fichier" / "demande.json", lang=lang)
+    system_text_free(done)
+    assert done.returncode == 1 and said in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "écriture impossible (plus de place sur le disque)"),
+    ("ar", "تعذّرت الكتابة (لم تبق مساحة على القرص)"),
+    ("en", "cannot be written (no space left on the disk)")])
+def test_a_full_disk_is_said_in_the_users_language(keyed: Path, tmp_path: Path, lang: str, said: str) -> None:
+    from tests.e2e.test_reliability_cli import _fill_disk, mounted
+
+    data = keyed
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "size=64k", "tmpfs") as key:
+        _fill_disk(key)
+        done = kafaat(data, "keys", "enrollment-request", key / "demande.json", lang=lang)
+        system_text_free(done)
+        assert done.returncode == 1 and said in done.stderr, done.stderr
+        assert not (key / "demande.json").exists()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "fichier illisible (permission refusée)"),
+    ("ar", "تعذّرت قراءة الملف (الإذن مرفوض)"),
+    ("en", "the file cannot be read (permission denied)")])
+def test_a_file_without_permission_is_said_in_the_users_language(tmp_path: Path, lang: str, said: str) -> None:
+    bound = without_permission_override()
+    data = tmp_path / "D"
+    Workspace.create(data, "establishment", establishment="ECC", operator="Amina").close()
+    secret = tmp_path / "offre.json"
+    secret.write_text(json.dumps(OFFERING))
+    os.chmod(secret, 0o600)
+    os.chown(secret, 65534, 65534)  # nobody's: the owner's permissions are not root's
+    env = {k: v for k, v in os.environ.items() if k != "KAFAAT_HOME"} | {"KAFAAT_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run([*bound, sys.executable, "-m", "desktop", "--data-dir", str(data), "--lang", lang,
+                           "records", "add", "offering", "--json", f"@{secret}"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    system_text_free(done)
+    assert done.returncode == 1 and said in done.stderr, done.stderr
