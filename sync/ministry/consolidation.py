@@ -190,6 +190,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
     """Consolidate the bundle files and folders ``paths``. ``state`` reports progress (one step per file)
     and may cancel between two bundles (a bundle is applied whole or not at all)."""
     store = national_store(workspace)
+    store.check_writable()  # a read-only folder: refused whole, not bundle by bundle
     files = bundle_files(Path(p) for p in paths)
     report = Report()
     pending: list[tuple[Head, Path]] = []

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,3 +162,106 @@ def test_a_file_without_permission_is_said_in_the_users_language(tmp_path: Path,
                           capture_output=True, text=True, env=env, timeout=300)
     system_text_free(done)
     assert done.returncode == 1 and said in done.stderr, done.stderr
+
+
+# ------------------------------------------------------------------------------- a read-only ministry folder
+
+@pytest.fixture(scope="module")
+def consolidated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A ministry folder holding one establishment's consolidated bundle, and that establishment's folder,
+    made by the real commands."""
+    base = tmp_path_factory.mktemp("national")
+    school, ministry = base / "ECC", base / "MIC"
+    offering = base / "offre.json"
+    offering.write_text(json.dumps(OFFERING), encoding="utf-8")
+    steps = [
+        (school, "init", "--role", "establishment", "--establishment", "ECC", "--operator", "Amina"),
+        (school, "records", "add", "offering", "--json", f"@{offering}"),
+        (ministry, "init", "--role", "ministry", "--ministry", "MIC"),
+        (ministry, "ministry", "public-key", base / "MIC.pub.json"),
+        (school, "recipients", "add", base / "MIC.pub.json", "--yes"),
+        (school, "keys", "enrollment-request", base / "demande-ECC.json"),
+        (ministry, "ministry", "enroll", base / "demande-ECC.json", "--yes"),
+        (school, "bundle", "export", base / "usb"),
+        (ministry, "ministry", "consolidate", base / "usb"),
+    ]
+    for folder, *args in steps:
+        done = kafaat(folder, *args)
+        assert done.returncode == 0, (args, done.stderr)
+    return {"school": school, "ministry": ministry, "usb": base / "usb", "request": base / "demande-ECC.json"}
+
+
+def _read_only_commands(folder: Path, inbox: Path, run: Any) -> None:
+    """The ministry's commands that only read work in ``folder``; those that write refuse, naming it, in the
+    user's language, and change nothing."""
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    store = (folder / "national.db").read_bytes()
+    status = run(folder, "ministry", "status", "--json")
+    no_traceback(status)
+    assert status.returncode == 0, status.stderr
+    ecc = next(item for item in json.loads(status.stdout) if item["establishment"] == "ECC")
+    assert ecc["enrolled"] and ecc["last_sequence"] == 1, ecc
+    for args in (("ministry", "enrolled", "--json"), ("ministry", "records", "offering", "--json"), ("keys", "show")):
+        done = run(folder, *args)
+        no_traceback(done)
+        assert done.returncode == 0, (args, done.stderr)
+    records = json.loads(run(folder, "ministry", "records", "offering", "--json").stdout)
+    assert [r["code"] for r in records] == ["MS-CYBER"]
+    for lang, said in (("fr", f"le dossier de données {folder} ne peut pas être écrit (lecture seule"),
+                       ("en", f"the data folder {folder} cannot be written (read-only"),
+                       ("ar", f"لا يمكن الكتابة في مجلد البيانات {folder}")):
+        for args in (("ministry", "consolidate", inbox), ("ministry", "revoke", "ECC", "--yes")):
+            done = run(folder, "--lang", lang, *args)
+            no_traceback(done)
+            assert done.returncode == 1 and said in done.stderr, (args, done.stderr)
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
+    assert (folder / "national.db").read_bytes() == store
+
+
+def test_a_ministry_folder_on_a_read_only_share(consolidated: dict[str, Path], tmp_path: Path) -> None:
+    """A copy of the ministry's folder on a read-only medium: « ministry status » said « unable to open
+    database file » (SQLite cannot open a WAL database read-only without ``immutable``)."""
+    from tests.e2e.test_reliability_cli import mounted
+
+    with mounted(tmp_path / "partage", "--bind", "-o", "ro", str(consolidated["ministry"])) as share:
+        def run(folder: Path, *args: Any) -> subprocess.CompletedProcess:
+            lang = args[1] if args[:1] == ("--lang",) else None
+            return kafaat(folder, *(args[2:] if lang else args), lang=lang)
+        _read_only_commands(share, consolidated["usb"], run)
+
+
+def test_a_ministry_folder_without_write_permission(consolidated: dict[str, Path], tmp_path: Path) -> None:
+    """The same folder where the user may not write (chmod -w; run bound by permissions, as a user is)."""
+    import shutil
+
+    bound = without_permission_override()
+    folder = tmp_path / "MIC"
+    shutil.copytree(consolidated["ministry"], folder)
+    for path in (folder, folder / "national.db"):
+        os.chmod(path, 0o555 if path.is_dir() else 0o444)
+    env = {k: v for k, v in os.environ.items() if k != "KAFAAT_HOME"} | {"KAFAAT_PASSPHRASE": PASSPHRASE}
+
+    def run(data: Path, *args: Any) -> subprocess.CompletedProcess:
+        lang = ("--lang", str(args[1])) if args[:1] == ("--lang",) else ()
+        rest = args[2:] if lang else args
+        return subprocess.run([*bound, sys.executable, "-m", "desktop", "--data-dir", str(data), *lang,
+                               *map(str, rest)], capture_output=True, text=True, env=env, timeout=300)
+    try:
+        _read_only_commands(folder, consolidated["usb"], run)
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def test_an_establishment_folder_on_a_read_only_share(consolidated: dict[str, Path], tmp_path: Path) -> None:
+    """The establishment's commands that only read work on a read-only copy; one that writes says why."""
+    from tests.e2e.test_reliability_cli import mounted
+
+    with mounted(tmp_path / "partage", "--bind", "-o", "ro", str(consolidated["school"])) as share:
+        for args in (("records", "list", "offering", "--json"), ("forms",), ("keys", "show"), ("bundle", "outbox"),
+                     ("bundle", "preview"), ("recipients", "list"), ("export-xlsx", "offering", tmp_path / "x.xlsx")):
+            done = kafaat(share, *args)
+            no_traceback(done)
+            assert done.returncode == 0, (args, done.stderr)
+        done = kafaat(share, "records", "delete", "offering",
+                      json.loads(kafaat(share, "records", "list", "offering", "--json").stdout)[0]["id"])
+        assert done.returncode == 1 and f"le dossier de données {share} ne peut pas être écrit" in done.stderr
