@@ -589,6 +589,16 @@ CATALOGUE |= {
         "un autre lot n° {sequence} a déjà été reçu (empreinte {received}) ; ce fichier porte l'empreinte {hash}",
         "سبق استلام حزمة أخرى رقم {sequence} (البصمة {received})؛ هذا الملف يحمل البصمة {hash}",
         "another bundle no. {sequence} was already received (hash {received}); this file has hash {hash}"),
+    "chain.held_limit": (
+        "{code} a déjà {held} lots en attente du lot n° {waiting} ({size} Mo) ; au plus {max_count} lots et "
+        "{max_size} Mo en attente par établissement : ce lot n'est pas gardé ; demandez à l'établissement le lot "
+        "n° {waiting}, consolidez-le, puis consolidez de nouveau ce fichier",
+        "لدى {code} من قبل {held} حزم في انتظار الحزمة رقم {waiting} ({size} ميغابايت)؛ الحد الأقصى {max_count} "
+        "حزمة و{max_size} ميغابايت في الانتظار لكل مؤسسة: لا تُحفظ هذه الحزمة؛ اطلبوا من المؤسسة الحزمة رقم "
+        "{waiting}، ووحّدوها، ثم وحّدوا هذا الملف من جديد",
+        "{code} already has {held} bundles held waiting for bundle no. {waiting} ({size} MB); at most "
+        "{max_count} bundles and {max_size} MB held per establishment: this bundle is not kept; ask the "
+        "establishment for bundle no. {waiting}, consolidate it, then consolidate this file again"),
     "chain.rollback_older": (
         "la chaîne de {code} est déjà au lot n° {last} (empreinte {last_hash}) ; ce lot n° {sequence} plus "
         "ancien, d'empreinte {hash}, n'a jamais été reçu",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.collector import collector_paused
@@ -371,8 +371,9 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
         if from_held:
             conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
         return outcome
-    # A gap: hold the bundle (its bytes in the store) until n° last+1 arrives.
+    # A gap: hold the bundle (its bytes in the store) until n° last+1 arrives — within the bounds.
     waiting = last + 1
+    _check_held_room(conn, code, waiting, len(data), limits)
     reason = orjson.dumps({"waiting_for": waiting}).decode()
     _record_bundle(conn, head, chain, HELD, file, reason=reason)
     if conn.execute(select(held_bundles.c.bundle_hash).where(held_bundles.c.bundle_hash == head.bundle_hash)
@@ -380,6 +381,21 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
         conn.execute(held_bundles.insert().values(bundle_hash=head.bundle_hash, data=data))
     audit(conn, store, code, HELD, sequence=sequence, bundle_hash=head.bundle_hash, detail=f"en attente du n° {waiting}")
     return Outcome(file, HELD, code, sequence, head.bundle_hash, waiting_for=waiting)
+
+
+def _check_held_room(conn: Connection, code: str, waiting: int, size: int, limits: Limits) -> None:
+    """Refuse (``_Refused``, not kept) a bundle to hold when ``code`` already has ``limits.max_held_bundles``
+    held bundles, or when it would take their bytes past ``limits.max_held_bytes``."""
+    held, held_bytes = conn.execute(
+        select(func.count(), func.coalesce(func.sum(func.length(held_bundles.c.data)), 0))
+        .select_from(held_bundles.join(bundles_received, bundles_received.c.bundle_hash == held_bundles.c.bundle_hash))
+        .where(bundles_received.c.establishment == code).where(bundles_received.c.state == HELD)).one()
+    if held + 1 > limits.max_held_bundles or held_bytes + size > limits.max_held_bytes:
+        def mb(n: int) -> str:
+            return f"{n / (1 << 20):.1f}".rstrip("0").rstrip(".")
+        raise _Refused(REFUSED, Message("chain.held_limit", code=code, held=held, waiting=waiting,
+                                        size=mb(int(held_bytes)), max_count=limits.max_held_bundles,
+                                        max_size=mb(limits.max_held_bytes)))
 
 
 def drain_held(store: NationalStore, identity: Identity, establishment: str,
