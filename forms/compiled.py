@@ -49,10 +49,13 @@ _TEXTUAL = (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER)
 _ORDERED = (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
 
 
-def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str) -> str | None:
+def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str, *, controls: bool | None = None
+                  ) -> str | None:
     """A Python expression over the (non-``None``) value ``name`` that is true only when ``check_field``
     finds nothing in it; ``None`` when a present value of this field is never wrong. Constants it needs are
-    put in ``constants`` under names ending in ``tag`` (and ``control``, the same for every field)."""
+    put in ``constants`` under names ending in ``tag`` (and ``control``, the same for every field).
+    ``controls``: whether to test for control characters; by default unless the field's pattern already
+    excludes them (``never_holds_control``: a value that matches holds none)."""
     from forms.validation import CONTROL_CHARS, EMAIL_RE
 
     kind = field.type
@@ -64,9 +67,11 @@ def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str) 
         if shape is not None:
             constants[f"shape{tag}"] = shape.fullmatch
             tests.append(f"shape{tag}({name}) is not None")
-        # no control character: ``isprintable`` answers in C for the usual text, the search runs on the others
-        constants["control"] = CONTROL_CHARS.search
-        tests.append(f"({name}.isprintable() or control({name}) is None)")
+        if controls is None:
+            controls = shape is None or not never_holds_control(shape)
+        if controls:  # ``isprintable`` answers in C for the usual text, the search runs on the others
+            constants["control"] = CONTROL_CHARS.search
+            tests.append(f"({name}.isprintable() or control({name}) is None)")
     elif kind in _ORDERED:
         if field.min is not None:
             constants[f"low{tag}"] = field.min
@@ -787,6 +792,8 @@ class ColumnChecks:
     rule is a function of the values it reads (and of the day)."""
 
     def __init__(self, form: Form, rule_reads: tuple[tuple[str, ...], ...], opaque: frozenset[int]) -> None:
+        from forms.validation import EMAIL_RE
+
         self.form, self.rule_reads, self.opaque = form, rule_reads, opaque
         self.rules = tuple((index, rule, rule.needs) for index, rule in enumerate(form.rules) if index not in opaque)
         self.opaque_rules = tuple(rule for index, rule in enumerate(form.rules) if index in opaque)
@@ -814,7 +821,11 @@ class ColumnChecks:
             failing = getattr(test, "failing", None)
             if failing is not None:  # the pattern's positions apart: one joined run finds them
                 constants[f"failing{index}"] = failing
-                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}")
+                # the pattern apart (``failing`` finds the values it refuses, control characters among them
+                # when it excludes them)
+                shape = EMAIL_RE if f.type is FieldType.EMAIL else f.compiled_pattern
+                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}",
+                                      controls=not never_holds_control(shape))
                 bad = f"v is None or not ({short})" if f.required else f"v is not None and not ({short})"
                 locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]",
                           f"            flagged += failing{index}(col)"]
