@@ -350,7 +350,7 @@ def test_held_bundles_are_bounded_per_establishment(ministry, schools, identitie
     size = sum(p.stat().st_size for p in bundles[1:3])
     tight = replace(DEFAULT_LIMITS, max_held_bytes=size + bundles[3].stat().st_size - 1)
     again = consolidate(ministry, identities["MIC"], [bundles[3], esith_one], limits=tight)
-    assert [(o.establishment, o.state) for o in again.outcomes][0] == ("ECC", "refused")
+    assert (again.outcomes[0].establishment, again.outcomes[0].state) == ("ECC", "refused")
     assert "ce lot n'est pas gardé" in again.outcomes[0].reason
 
     # n° 1 arrives: 2 and 3 follow from the store; 4 and 5, consolidated again, are applied
