@@ -95,6 +95,7 @@ def make_rows(count: int, broken_share: float = 0.0) -> list[dict[str, Any]]:
 STUDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{4,19}").fullmatch
 ICE = re.compile(r"\d{15}").fullmatch
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}").fullmatch
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]").search  # the student code's and the ICE's patterns exclude them
 D_MIN, D_MAX = date(2000, 1, 1), date(2100, 12, 31)
 ZERO, HUNDRED_K, TWENTY = Decimal(0), Decimal(100000), Decimal(20)
 REQUIRED = ("student_code", "last_name", "first_name", "gender", "offering", "internship_type", "domain",
@@ -111,8 +112,11 @@ def hand_written(v: Mapping[str, Any]) -> list[tuple[str, str]]:
             out.append((key, "required"))
     for key, longest in LENGTHS:
         text = v.get(key)
-        if text is not None and len(text) > longest:
-            out.append((key, "too_long"))
+        if text is not None:
+            if not text.isprintable() and CONTROL(text):
+                out.append((key, "control"))
+            if len(text) > longest:
+                out.append((key, "too_long"))
     code = v.get("student_code")
     if code is not None and (len(code) > 20 or not STUDENT(code)):
         out.append(("student_code", "pattern"))
@@ -120,7 +124,9 @@ def hand_written(v: Mapping[str, Any]) -> list[tuple[str, str]]:
     if ice is not None and (len(ice) > 15 or not ICE(ice)):
         out.append(("host_ice", "pattern"))
     email = v.get("tutor_email")
-    if email is not None and (len(email) > 254 or not EMAIL(email)):
+    if email is not None and not email.isprintable() and CONTROL(email):
+        out.append(("tutor_email", "control"))
+    elif email is not None and (len(email) > 254 or not EMAIL(email)):
         out.append(("tutor_email", "email"))
     start, end = v.get("start_date"), v.get("end_date")
     for key, day in (("start_date", start), ("end_date", end)):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -12,8 +13,17 @@ from pathlib import Path
 from forms.windows_acl import protect_private
 
 
+def make_folder(folder: Path) -> None:
+    """``folder.mkdir(parents=True, exist_ok=True)``, except that a file where the folder should be is said as
+    « not a folder » (``NotADirectoryError``, ENOTDIR) rather than « the file already exists » (EEXIST)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # exist_ok: only a file (or another non-folder) in the way
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), exc.filename) from exc
+
+
 def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -39,7 +49,7 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
 def atomic_output(path: Path) -> Iterator[Path]:
     """A path beside ``path`` to write to, renamed over ``path`` only when the block ends normally: an
     error or a cancel leaves no half-written file (and the file that was there, if any, untouched)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         yield tmp

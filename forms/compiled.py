@@ -3,8 +3,8 @@ that checks a column at a time and runs each cross-field rule once per distinct 
 
 ``forms.validation.check_field`` stays the one place where a field rule and its message are written. From
 each ``Field`` this module derives one Python expression that is true exactly when ``check_field`` would
-find nothing (length, e-mail shape, pattern, bounds); only a value that fails it goes to ``check_field``,
-which says why. The form's cross-field rules (``Rule.check``) are called as declared.
+find nothing (length, control characters, e-mail shape, pattern, bounds); only a value that fails it goes to
+``check_field``, which says why. The form's cross-field rules (``Rule.check``) are called as declared.
 
 * ``CompiledForm.one(values)`` — one record: the generated source of a single function (every field's
   test inlined, each rule guarded by its ``needs``), compiled once with ``compile()``.
@@ -49,11 +49,14 @@ _TEXTUAL = (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER)
 _ORDERED = (FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
 
 
-def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str) -> str | None:
+def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str, *, controls: bool | None = None
+                  ) -> str | None:
     """A Python expression over the (non-``None``) value ``name`` that is true only when ``check_field``
     finds nothing in it; ``None`` when a present value of this field is never wrong. Constants it needs are
-    put in ``constants`` under names ending in ``tag``."""
-    from forms.validation import EMAIL_RE
+    put in ``constants`` under names ending in ``tag`` (and ``control``, the same for every field).
+    ``controls``: whether to test for control characters; by default unless the field's pattern already
+    excludes them (``never_holds_control``: a value that matches holds none)."""
+    from forms.validation import CONTROL_CHARS, EMAIL_RE
 
     kind = field.type
     tests: list[str] = []
@@ -64,6 +67,11 @@ def ok_expression(field: Field, name: str, constants: dict[str, Any], tag: str) 
         if shape is not None:
             constants[f"shape{tag}"] = shape.fullmatch
             tests.append(f"shape{tag}({name}) is not None")
+        if controls is None:
+            controls = shape is None or not never_holds_control(shape)
+        if controls:  # ``isprintable`` answers in C for the usual text, the search runs on the others
+            constants["control"] = CONTROL_CHARS.search
+            tests.append(f"({name}.isprintable() or control({name}) is None)")
     elif kind in _ORDERED:
         if field.min is not None:
             constants[f"low{tag}"] = field.min
@@ -521,6 +529,71 @@ def never_spans_lines(shape: re.Pattern[str]) -> bool:
     return shape_analysis(shape)[0]
 
 
+_CONTROL_FREE_CATEGORIES = frozenset({"CATEGORY_DIGIT", "CATEGORY_WORD"})
+r"""Classes that never hold a control character (``\d``, ``\w``: digits, letters, underscore)."""
+
+
+def never_holds_control(shape: re.Pattern[str]) -> bool:
+    r"""Whether no match of ``shape`` can hold a control character (``forms.validation.CONTROL_CHARS``): only
+    literals, classes of literals, ranges, ``\d`` and ``\w``, groups, alternatives and repeats of them, none
+    naming such a character. Anything else (``.``, a negated class, ``\S``, flags…) answers ``False``."""
+    from forms.validation import CONTROL_BYTES
+
+    points = frozenset(CONTROL_BYTES)
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+        tree = parser.parse(shape.pattern)
+    except Exception:
+        return False
+    if shape.flags != re.UNICODE or tree.state.flags & ~c.SRE_FLAG_UNICODE:
+        return False
+
+    def in_class(items: list[tuple[Any, Any]]) -> bool:
+        for op, arg in items:
+            if op is c.LITERAL:
+                ok = arg not in points
+            elif op is c.RANGE:
+                ok = not any(arg[0] <= point <= arg[1] for point in points)
+            elif op is c.CATEGORY:
+                ok = str(arg) in _CONTROL_FREE_CATEGORIES
+            else:  # a negation, or anything unknown
+                return False
+            if not ok:
+                return False
+        return True
+
+    def free(items: Any) -> bool:
+        for op, arg in items:
+            if op is c.LITERAL:
+                ok = arg not in points
+            elif op is c.IN:
+                ok = in_class(arg)
+            elif op is c.BRANCH:
+                ok = all(free(branch) for branch in arg[1])
+            elif op is c.SUBPATTERN:
+                ok = not arg[1] and not arg[2] and free(arg[3])
+            elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+                ok = free(arg[2])
+            else:
+                return False
+            if not ok:
+                return False
+        return True
+
+    return free(tree)
+
+
+def no_control(values: Any) -> bool:
+    """Whether no value (strings) holds a control character (``forms.validation.CONTROL_CHARS``): one C pass
+    over their UTF-8 bytes, where each such character is its own byte and no other character has one. It
+    raises on a value that is not text (or a lone surrogate): the values are then looked at one by one."""
+    from forms.validation import CONTROL_BYTES
+
+    encoded = "".join(values).encode()
+    return len(encoded.translate(None, CONTROL_BYTES)) == len(encoded)
+
+
 class _Adaptive:
     """Whether remembering or deduplicating a column's values pays: off for a while after chunks whose
     values were mostly new."""
@@ -545,11 +618,13 @@ class _Adaptive:
             self.misses = 0
 
 
-def _all_match(shape: re.Pattern[str]) -> Callable[[Sequence[Any]], bool]:
+def _all_match(shape: re.Pattern[str], controls: bool = False) -> Callable[[Sequence[Any]], bool]:
     """A test that every value of a column (strings) fully matches ``shape``: one regular-expression run over
     the values joined by newlines when ``shape_analysis`` allows it (in ASCII mode when that is as strict),
-    else one match per value. Values already seen to match are remembered (up to ``MEMO_LIMIT``) and not
-    matched again, while that pays."""
+    else one match per value. ``controls``: and that none holds a control character (``no_control``, over
+    the same joined text). Values already seen to pass are remembered (up to ``MEMO_LIMIT``) and not
+    matched again, while that pays. Its ``failing`` finds the values that do not match (control characters
+    aside)."""
     fullmatch = shape.fullmatch
     joined = run = None
     joinable, ascii = shape_analysis(shape)
@@ -563,8 +638,9 @@ def _all_match(shape: re.Pattern[str]) -> Callable[[Sequence[Any]], bool]:
     def test(values: Any) -> bool:
         if joined is not None:
             text = "\n".join(values)
-            return text.count("\n") == len(values) - 1 and joined(text + "\n") is not None
-        return all(map(fullmatch, values))
+            return (text.count("\n") == len(values) - 1 and joined(text + "\n") is not None
+                    and (not controls or no_control((text,))))
+        return all(map(fullmatch, values)) and (not controls or no_control(values))
 
     known: set[Any] = set()
     adaptive = _Adaptive()
@@ -621,9 +697,40 @@ def _distinct_first(ok: Callable[[Sequence[Any]], bool]) -> Callable[[Sequence[A
     return deduplicated
 
 
+def _text_column(longest: int, required: bool) -> Callable[[Sequence[Any]], bool]:
+    """The column test of a text without a pattern: no value longer than ``longest``, none holding a control
+    character. Values already seen to pass are remembered (up to ``MEMO_LIMIT``), while that pays: names,
+    hosts and towns repeat down a column, and one look-up a value costs less than measuring it. A ``None``
+    passes when the field is not ``required``; otherwise it raises (the values are looked at one by one)."""
+    known: set[Any] = set() if required else {None}
+    adaptive = _Adaptive()
+
+    def clean(values: Any) -> bool:
+        return max(map(len, values)) <= longest and no_control(values)
+
+    def ok(col: Sequence[Any]) -> bool:
+        if not adaptive.wanted():
+            return clean(col)  # a None raises: the caller looks at the present values
+        if known.issuperset(col):
+            adaptive.saw(0, len(col))
+            return True
+        new = set(col)
+        new -= known
+        adaptive.saw(len(new), len(col))
+        if not clean(new):
+            return False
+        if len(known) > MEMO_LIMIT:
+            known.clear()
+            if not required:
+                known.add(None)
+        known.update(new)
+        return True
+    return ok
+
+
 def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
     """A test over a column of ``field``'s typed values that is true only when ``check_field`` finds nothing
-    in any of them (``None`` when nothing is ever wrong). It may be false, or raise, when all is well: the
+    in any of them (``None`` when nothing is ever wrong): lengths, control characters, patterns, bounds. It may be false, or raise, when all is well: the
     values are then looked at one by one."""
     from forms.validation import EMAIL_RE
 
@@ -633,12 +740,12 @@ def column_test(field: Field) -> Callable[[Sequence[Any]], bool] | None:
         longest = field.max_length
         shape = EMAIL_RE if kind is FieldType.EMAIL else (
             field.compiled_pattern if kind is FieldType.IDENTIFIER else None)
-        every = _all_match(shape) if shape is not None else None
+        # a value that matches a pattern made of digits, letters and punctuation holds no control character
+        every = _all_match(shape, not never_holds_control(shape)) if shape is not None else None
         if every is not None and _widest(shape) <= longest:  # type: ignore[arg-type]
             ok = every  # a value that matches is never too long: no length pass
         elif every is None:
-            def ok(col: Sequence[Any]) -> bool:
-                return max(map(len, col)) <= longest  # a None raises: looked at one by one
+            ok = _text_column(longest, field.required)
         else:
             def ok(col: Sequence[Any]) -> bool:
                 return max(map(len, col)) <= longest and every(col)
@@ -685,6 +792,8 @@ class ColumnChecks:
     rule is a function of the values it reads (and of the day)."""
 
     def __init__(self, form: Form, rule_reads: tuple[tuple[str, ...], ...], opaque: frozenset[int]) -> None:
+        from forms.validation import EMAIL_RE
+
         self.form, self.rule_reads, self.opaque = form, rule_reads, opaque
         self.rules = tuple((index, rule, rule.needs) for index, rule in enumerate(form.rules) if index not in opaque)
         self.opaque_rules = tuple(rule for index, rule in enumerate(form.rules) if index in opaque)
@@ -712,7 +821,11 @@ class ColumnChecks:
             failing = getattr(test, "failing", None)
             if failing is not None:  # the pattern's positions apart: one joined run finds them
                 constants[f"failing{index}"] = failing
-                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}")
+                # the pattern apart (``failing`` finds the values it refuses, control characters among them
+                # when it excludes them)
+                shape = EMAIL_RE if f.type is FieldType.EMAIL else f.compiled_pattern
+                short = ok_expression(replace(f, type=FieldType.TEXT), "v", constants, f"_{index}",
+                                      controls=not never_holds_control(shape))
                 bad = f"v is None or not ({short})" if f.required else f"v is not None and not ({short})"
                 locate = [f"            flagged += [i for i, v in enumerate(col) if {bad}]",
                           f"            flagged += failing{index}(col)"]

@@ -130,6 +130,22 @@ CATALOGUE |= {
     "interrupted": ("interrompu : rien n'a été modifié par l'opération en cours",
                     "توقّف: لم تغيّر العملية الجارية شيئا",
                     "interrupted: the operation under way changed nothing"),
+    # why the system refused (an OSError's errno), inside the sentences above: ``forms.messages.os_reason``
+    "oserror.ENOENT": ("fichier ou dossier introuvable", "الملف أو المجلد غير موجود", "no such file or folder"),
+    "oserror.EACCES": ("permission refusée", "الإذن مرفوض", "permission denied"),
+    "oserror.EPERM": ("opération non permise", "العملية غير مسموح بها", "operation not permitted"),
+    "oserror.EISDIR": ("c'est un dossier, pas un fichier", "هذا مجلد وليس ملفا", "it is a folder, not a file"),
+    "oserror.ENOTDIR": ("une partie du chemin n'est pas un dossier", "جزء من المسار ليس مجلدا",
+                        "part of the path is not a folder"),
+    "oserror.ENOSPC": ("plus de place sur le disque", "لم تبق مساحة على القرص", "no space left on the disk"),
+    "oserror.EROFS": ("support en lecture seule", "وسيط للقراءة فقط", "read-only medium"),
+    "oserror.EEXIST": ("le fichier existe déjà", "الملف موجود من قبل", "the file already exists"),
+    "oserror.ENAMETOOLONG": ("nom de fichier trop long", "اسم الملف طويل جدا", "file name too long"),
+    "oserror.EBUSY": ("fichier ou périphérique occupé", "الملف أو الجهاز مشغول", "file or device busy"),
+    "oserror.EDQUOT": ("quota de disque dépassé", "تم تجاوز الحصة المسموحة على القرص", "disk quota exceeded"),
+    "oserror.EIO": ("erreur de lecture ou d'écriture du support (défectueux ou retiré ?)",
+                    "خطأ في القراءة أو الكتابة على الوسيط (معطوب أو منزوع؟)",
+                    "input/output error on the medium (faulty or removed?)"),
     "os.access": ("{file} : accès au fichier impossible ({reason})", "{file}: تعذّر الوصول إلى الملف ({reason})",
                   "{file}: the file cannot be accessed ({reason})"),
     "database.failed": (
@@ -573,6 +589,16 @@ CATALOGUE |= {
         "un autre lot n° {sequence} a déjà été reçu (empreinte {received}) ; ce fichier porte l'empreinte {hash}",
         "سبق استلام حزمة أخرى رقم {sequence} (البصمة {received})؛ هذا الملف يحمل البصمة {hash}",
         "another bundle no. {sequence} was already received (hash {received}); this file has hash {hash}"),
+    "chain.held_limit": (
+        "{code} a déjà {held} lots en attente du lot n° {waiting} ({size} Mo) ; au plus {max_count} lots et "
+        "{max_size} Mo en attente par établissement : ce lot n'est pas gardé ; demandez à l'établissement le lot "
+        "n° {waiting}, consolidez-le, puis consolidez de nouveau ce fichier",
+        "لدى {code} من قبل {held} حزم في انتظار الحزمة رقم {waiting} ({size} ميغابايت)؛ الحد الأقصى {max_count} "
+        "حزمة و{max_size} ميغابايت في الانتظار لكل مؤسسة: لا تُحفظ هذه الحزمة؛ اطلبوا من المؤسسة الحزمة رقم "
+        "{waiting}، ووحّدوها، ثم وحّدوا هذا الملف من جديد",
+        "{code} already has {held} bundles held waiting for bundle no. {waiting} ({size} MB); at most "
+        "{max_count} bundles and {max_size} MB held per establishment: this bundle is not kept; ask the "
+        "establishment for bundle no. {waiting}, consolidate it, then consolidate this file again"),
     "chain.rollback_older": (
         "la chaîne de {code} est déjà au lot n° {last} (empreinte {last_hash}) ; ce lot n° {sequence} plus "
         "ancien, d'empreinte {hash}, n'a jamais été reçu",

@@ -17,6 +17,7 @@ insert them: a console that cannot show them would print escapes, and scripts re
 
 from __future__ import annotations
 
+import errno
 import string
 
 from forms.i18n import DEFAULT_LANGUAGE, Text, comma, normalise_lang, plural
@@ -109,8 +110,29 @@ def message_of(exc: BaseException) -> Message | Text | None:
     return None
 
 
+OS_ERRORS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "ENAMETOOLONG", "EBUSY",
+             "EDQUOT", "EIO")
+"""The system errors said in the user's language (``oserror.NAME`` in the catalogue); the others keep the
+system's own text."""
+_OS_ERROR_KEYS = {getattr(errno, name): f"oserror.{name}" for name in OS_ERRORS if hasattr(errno, name)}
+
+
+def os_reason(exc: BaseException) -> Message | Text | str | BaseException:
+    """Why an operation on a file failed, to put in a sentence as its ``reason``: for an ``OSError`` whose
+    ``errno`` is a common one (``OS_ERRORS``), the catalogue's words in the user's language, where the
+    system's ``strerror`` (« Is a directory », « No space left on device ») stayed English inside French and
+    Arabic sentences; for another ``OSError``, its ``strerror`` (else its text); for any other exception, the
+    exception itself (a ``Message`` it holds renders in the user's language)."""
+    if isinstance(exc, OSError):
+        key = _OS_ERROR_KEYS.get(exc.errno)  # type: ignore[arg-type]
+        if key is not None:
+            return Message(key)
+        return exc.strerror or str(exc)
+    return message_of(exc) or exc
+
+
 def parameters(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-__all__ = ["CATALOGUE", "Localizable", "Message", "localized", "message_of", "parameters"]
+__all__ = ["CATALOGUE", "Localizable", "Message", "localized", "message_of", "os_reason", "parameters"]

@@ -19,6 +19,12 @@ from forms.reference import fold
 from forms.schema import Field, FieldType, Form, Issue, Severity
 
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Invisible control characters, refused in any text (a worksheet cannot even hold them; a terminal, a log or a
+report would act on them). Tab, line feed and carriage return are not among them: they are white space, which a
+field that keeps its text as typed (``Field.strip`` false) may hold, and which the others collapse to one space."""
+CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+"""The same characters as UTF-8 bytes (each its own byte; no other character's encoding holds one)."""
 TRUE_WORDS = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "نعم"}
 FALSE_WORDS = {"non", "n", "no", "false", "faux", "0", "لا"}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y/%m/%d")
@@ -322,8 +328,24 @@ def unknown_field_message(form: Form) -> Text:
 SPREADSHEET_MANGLED = re.compile(r"\d(\.\d+)?[eE]\+\d+")
 
 
+def control_character_problem(value: str) -> Text | None:
+    """The message for a text holding an invisible control character (``CONTROL_CHARS``): the text quoted
+    with each such character shown as « \ufffd », and the first one named by its code point; ``None`` when
+    there is none. The one wording of this rule: the field check and the spreadsheet import both say it."""
+    if value.isprintable():
+        return None
+    control = CONTROL_CHARS.search(value)
+    if control is None:
+        return None
+    shown, point = CONTROL_CHARS.sub("\ufffd", value), f"U+{ord(control.group()):04X}"
+    return Text(f"« {shown} » contient un caractère de contrôle invisible ({point}) : supprimez-le",
+                f"« {shown} » يحتوي على حرف تحكم غير مرئي ({point}): احذفه",
+                f"'{shown}' holds an invisible control character ({point}): remove it")
+
+
 def check_field(field: Field, value: Any) -> list[Issue]:
-    """Rules that concern one field alone: required, bounds, length, patterns, e-mail shape."""
+    """Rules that concern one field alone: required, bounds, length, no control character (``CONTROL_CHARS``),
+    patterns, e-mail shape."""
     if value is None:
         if field.required:
             return [Issue((field.key,), Text("champ obligatoire", "حقل إلزامي", "required field"), Severity.ERROR,
@@ -336,9 +358,14 @@ def check_field(field: Field, value: Any) -> list[Issue]:
 
     kind = field.type
     if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
+        control = control_character_problem(value)
+        if control is not None:  # and no shape message: it would quote the invisible character as is
+            out.append(Issue((field.key,), control, Severity.ERROR, "control"))
         if len(value) > field.max_length:
             err("{n} caractères, {m} au plus", "{n} حرفا، {m} على الأكثر", "{n} characters, at most {m}", "too_long",
                 n=len(value), m=field.max_length)
+        if control is not None:
+            return out
         if kind is FieldType.EMAIL and not EMAIL_RE.fullmatch(value):
             err("« {v} » n'est pas une adresse e-mail valide", "« {v} » ليس بريدا إلكترونيا صالحا",
                 "'{v}' is not a valid e-mail address", "email", v=value)
@@ -382,11 +409,13 @@ def _fast_checker(field: Field) -> Checker:
         longest = field.max_length
         pattern = field.compiled_pattern if kind is FieldType.IDENTIFIER else None
         shape = EMAIL_RE if kind is FieldType.EMAIL else pattern
+        control = CONTROL_CHARS.search
 
         def text(value: Any) -> Any:
             if value is None:
                 return missing
-            if len(value) <= longest and (shape is None or shape.fullmatch(value)):
+            if len(value) <= longest and (shape is None or shape.fullmatch(value)) and (
+                    value.isprintable() or not control(value)):
                 return _NOTHING
             return general(value)
         return text

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from forms.atomic import write_atomic
-from forms.messages import Message
+from forms.messages import Message, os_reason
 from forms.reference import OVERLAY_DIR, reference, use_overlays
 from forms.store.database import (
     DATABASE_FILE,
@@ -141,7 +141,7 @@ class Workspace:
         try:
             settings = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise StoreError(Message("folder.settings_unreadable", file=path, reason=exc)) from exc
+            raise StoreError(Message("folder.settings_unreadable", file=path, reason=os_reason(exc))) from exc
         if not isinstance(settings, dict):
             raise StoreError(Message("folder.settings_unreadable", file=path, reason=Message("folder.settings_not_object")))
         if settings.get("role") not in ROLES:

@@ -114,6 +114,12 @@ class Limits:
     max_plain: int = 512 << 20
     max_recipients: int = 16
     max_records: int = 500_000
+    max_held_bundles: int = 50
+    """A ministry's consolidation: bundles held per establishment (a gap in its chain) at most — more are
+    refused, not kept (``sync.ministry.consolidation``): an establishment, or a thief of its key, cannot fill
+    the ministry's disk with bundles that wait for a number that never comes."""
+    max_held_bytes: int = 1 << 30
+    """The same bound in bytes (the held bundles' files together, per establishment)."""
 
 
 DEFAULT_LIMITS = Limits()

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from forms.atomic import write_atomic
-from forms.messages import Message
+from forms.messages import Message, os_reason
 from forms.reference import reference
 from sync.encoding import b64d, b64e, dumps, loads_strict, now_utc, sha256, spoken_fingerprint
 from sync.errors import (
@@ -328,7 +328,7 @@ def load_identity(workspace: Any, passphrase: str) -> Identity:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KeyFileInvalid(Message("file.unreadable", file=path, reason=exc.strerror or exc)) from exc
+        raise KeyFileInvalid(Message("file.unreadable", file=path, reason=os_reason(exc))) from exc
     identity = unseal_identity(data, passphrase, str(path))
     code = workspace.establishment if workspace.role == ESTABLISHMENT else workspace.ministry
     if identity.role != workspace.role or identity.code != code:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, func, select
 
 from forms.atomic import write_atomic
 from forms.definitions import FORMS
-from forms.messages import Message, message_of
+from forms.messages import Message, localized, message_of, os_reason
 from forms.schema import FieldType, Sharing
 from forms.store.columns import MULTI_SEPARATOR
 from forms.store.database import HEAD_REVISION, writer
@@ -525,7 +525,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
             copied = _copy_out(data, path)
         except OSError as exc:
             raise ExportRefused(Message("export.copy_failed", sequence=entry.sequence, outbox=outbox_path,
-                                        folder=outdir, reason=exc.strerror or exc)) from exc
+                                        folder=outdir, reason=os_reason(exc))) from exc
         if not copied:
             raise ExportRefused(Message("export.destination_differs", sequence=entry.sequence, outbox=outbox_path,
                                         file=path))
@@ -597,7 +597,7 @@ def deliver_pending(workspace: Any, outdir: Path) -> tuple[list[int], list[str]]
                 problems.append(f"lot n° {entry.sequence} : {outdir / name} existe avec un autre contenu : non "
                                 f"remplacé ; copiez {source} à la main")
         except OSError as exc:
-            problems.append(f"lot n° {entry.sequence} : copie vers {outdir} impossible ({exc.strerror}) ; "
+            problems.append(f"lot n° {entry.sequence} : copie vers {outdir} impossible ({localized(os_reason(exc))}) ; "
                             f"copiez {source} à la main")
     _mark_delivered(workspace, copied, outdir)
     return copied, problems

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.atomic import write_atomic
-from forms.messages import Message
+from forms.messages import Message, os_reason
 from forms.reference import reference
 from sync.encoding import read_limited
 from sync.errors import DocumentInvalid, SyncError
@@ -25,7 +25,7 @@ def read_recipient_file(path: Path) -> tuple[PublicKeys, bytes]:
     try:
         data = read_limited(path, DOCUMENT_MAX_BYTES, str(path), DocumentInvalid)
     except OSError as exc:
-        raise DocumentInvalid(Message("file.unreadable", file=path, reason=exc.strerror or exc)) from exc
+        raise DocumentInvalid(Message("file.unreadable", file=path, reason=os_reason(exc))) from exc
     public = parse_public_document(data, str(path), MINISTRY)
     if reference("ministries").get(public.code) is None:
         raise DocumentInvalid(Message("recipients.unknown_ministry", file=path, code=public.code[:40]))

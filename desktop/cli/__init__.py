@@ -27,7 +27,7 @@ from desktop.cli.common import (
 )
 from desktop.logfile import log_outcome, remove_logging, setup_logging
 from forms.i18n import LANGUAGES
-from forms.messages import Message
+from forms.messages import Message, os_reason
 from forms.version import __version__
 
 log = logging.getLogger("kafaat.cli")
@@ -246,7 +246,7 @@ def database_failure(args: argparse.Namespace, exc: Exception) -> int:
         warn(tr(explained))
     elif isinstance(exc, OSError):  # a file or folder that cannot be read or written: say which
         where = exc.filename if exc.filename is not None else ""
-        warn(Message("os.access", file=where, reason=exc.strerror or exc))
+        warn(Message("os.access", file=where, reason=os_reason(exc)))
     else:
         warn(Message("database.failed", file=folder / DATABASE_FILE, reason=getattr(exc, "orig", exc)))
     return EXIT_REFUSED

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import orjson
 
 from forms.i18n import DEFAULT_LANGUAGE, normalise_lang
-from forms.messages import Localizable, Message, localized
+from forms.messages import Localizable, Message, localized, os_reason
 from forms.paths import default_data_dir
 
 if TYPE_CHECKING:  # the data folder's module loads SQLAlchemy: only the commands that open a folder import it
@@ -144,7 +144,7 @@ def read_json_argument(value: str) -> Any:
         try:
             data = sys.stdin.buffer.read() if name == "-" else _read_input(Path(name))
         except OSError as exc:
-            fail(Message("file.unreadable", file=name, reason=exc.strerror or exc))
+            fail(Message("file.unreadable", file=name, reason=os_reason(exc)))
     else:
         data = value.encode("utf-8")
     try:
@@ -207,5 +207,5 @@ def output_file(path: Path) -> Iterator[Path]:
         if _disk_full(exc, path.parent):
             fail(Message("output.disk_full", file=path, folder=path.parent))
         if isinstance(exc, OSError):
-            fail(Message("output.not_written", file=path, reason=exc.strerror or exc))
+            fail(Message("output.not_written", file=path, reason=os_reason(exc)))
         raise

@@ -23,7 +23,7 @@ from desktop.cli.common import (
     warn,
 )
 from desktop.cli.setup import INIT_HOOKS
-from forms.messages import CATALOGUE, Message, message_of
+from forms.messages import CATALOGUE, Message, message_of, os_reason
 from forms.tasks import Cancelled
 from sync.errors import SyncError
 
@@ -208,7 +208,7 @@ def _write_copy(source: Path, out: Path) -> None:
     try:
         write_atomic(out, source.read_bytes())
     except OSError as exc:
-        fail(Message("file.not_writable", file=out, reason=exc.strerror or exc))
+        fail(Message("file.not_writable", file=out, reason=os_reason(exc)))
 
 
 def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
@@ -218,7 +218,7 @@ def _read(name: str, limit: int, error: Callable[[str], Exception]) -> bytes:
     try:
         return read_limited(Path(name), limit, name, error)
     except OSError as exc:
-        fail(Message("file.unreadable", file=name, reason=exc.strerror or exc))
+        fail(Message("file.unreadable", file=name, reason=os_reason(exc)))
 
 
 # --------------------------------------------------------------------------------------- recipients

@@ -22,6 +22,7 @@ from desktop.cli.common import (
     warn,
 )
 from desktop.cli.crypto import refusing
+from forms.atomic import make_folder
 from forms.definitions import FORMS
 from forms.i18n import lowered
 from forms.messages import Localizable, Message, localized
@@ -66,7 +67,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     identity = load_identity(workspace, passphrase())
     receipts = Path(args.receipts) if args.receipts else None
     if receipts is not None:
-        receipts.mkdir(parents=True, exist_ok=True)
+        make_folder(receipts)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         from desktop.cli.common import fail

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import ESTABLISHMENT, fail, open_workspace, print_json, say, tr
 from desktop.cli.crypto import _read, confirm_fingerprint_text, refusing
-from forms.messages import Message
+from forms.messages import Message, os_reason
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,7 +43,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     try:
         write_atomic(out, dump_key(key), private=True)
     except OSError as exc:
-        fail(Message("file.not_writable", file=out, reason=exc.strerror or exc))
+        fail(Message("file.not_writable", file=out, reason=os_reason(exc)))
     say(Message("programme.written", version=key.version, file=out))
     say(Message("keys.fingerprint_for_establishments", fingerprint=key.fingerprint))
     say(Message("programme.only_establishments"))

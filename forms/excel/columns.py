@@ -25,7 +25,7 @@ from forms.excel.reading import serial_to_date
 from forms.i18n import Text, lowered
 from forms.reference import fold
 from forms.schema import Field, FieldType, Form
-from forms.validation import ValueProblem, parse_value
+from forms.validation import CONTROL_CHARS, ValueProblem, control_character_problem, parse_value
 
 if TYPE_CHECKING:  # the database layer is loaded by the links' first query, not by ``kafaat template``
     from sqlalchemy import Connection
@@ -43,8 +43,6 @@ STATUS_SHOWN = {"complete": Text("Complet", "مكتمل", "Complete"), "draft": 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "DD/MM/YYYY"
 MANGLED_TEXT = re.compile(r"\d([.,]\d+)?[eE]\+?\d+")
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Invisible control characters: never kept (a worksheet cannot even hold them)."""
 US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
@@ -187,14 +185,9 @@ def raw_value(field: Field, value: Any, date1904: bool = False) -> Any:
         value = value.strip()
         if not value:
             return None
-        control = CONTROL_CHARS.search(value)
-        if control:
-            raise ValueProblem(Text(
-                f"« {CONTROL_CHARS.sub('�', value)} » contient un caractère de contrôle invisible "
-                f"(U+{ord(control.group()):04X}) : supprimez-le",
-                f"« {CONTROL_CHARS.sub('�', value)} » يحتوي على حرف تحكم غير مرئي: احذفه",
-                f"'{CONTROL_CHARS.sub('�', value)}' holds an invisible control character "
-                f"(U+{ord(control.group()):04X}): remove it"), "type")
+        control = control_character_problem(value)  # the field check's rule, said before any other
+        if control is not None:
+            raise ValueProblem(control, "control")
         if field.type is FieldType.CHOICE and value.isdigit():
             return _padded_code(field, value)
         if field.type is FieldType.DATE:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from forms.atomic import make_folder
 from forms.definitions import FORMS
 from forms.excel.columns import (
     CONTROL_CHARS,
@@ -330,7 +331,7 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     for letter, width in zip("ABCDEFG", (9, 22, 40, 12, 45, 60, 50), strict=True):
         info.column_dimensions[letter].width = width
     wb.active = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     wb.save(path)
 
 
@@ -410,7 +411,7 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     except BaseException:  # cancelled or failed: the sheet's stream and its temporary file are closed now
         _discard(ws)
         raise
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     wb.save(path)
     step(state, count, count, Message("progress.exported"))
     return count
@@ -592,7 +593,7 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                         _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
                         severity["error" if p.severity == "error" else "warning"],
                         _safe_cell(summary, localized(p.message, plan.lang))])
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(out_path.parent)
     wb.save(out_path)
     return out_path
 

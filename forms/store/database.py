@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 from forms.i18n import plural
-from forms.messages import Message
+from forms.messages import Message, os_reason
 
 DATABASE_FILE = "kafaat.db"
 BACKUP_DIR = "backups"
@@ -562,7 +562,7 @@ def _check_file(path: Path, folder: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ReadOnlyFolder(Message("db.cannot_read", file=path, reason=exc.strerror)) from exc
+        raise ReadOnlyFolder(Message("db.cannot_read", file=path, reason=os_reason(exc))) from exc
     if not head:
         raise DamagedDatabase(Message("db.empty", file=path, way_out=way_out(path, folder)))
     if head != SQLITE_MAGIC:

@@ -38,7 +38,7 @@ SYSTEM_MEMBERS = frozenset({"id", "status", "version", "updated_at", "created_at
                             "refused_by"})
 """Members of a listed record that are not fields (``refused_by``: what ministries refused, ``sync.refusals``);
 ``records add`` accepts them back and ignores them."""
-BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique"})
+BLOCKING_CODES = frozenset({"type", "choice", "mangled", "unknown_field", "link", "unique", "control"})
 """Problems that refuse even a draft: the value could not be kept, or the database would be inconsistent."""
 
 

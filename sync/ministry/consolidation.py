@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.collector import collector_paused
 from forms.definitions import FORMS
 from forms.i18n import plural
 from forms.inputs import read_input
-from forms.messages import Message, localized, message_of
+from forms.messages import Message, localized, message_of, os_reason
 from forms.tasks import TaskState, step
 from sync.bundle import DEFAULT_LIMITS, FILE_SUFFIX, Limits
 from sync.encoding import now_utc
@@ -125,7 +125,7 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
-    receipts_unwritten: tuple[Path, str] | None = None
+    receipts_unwritten: tuple[Path, Message | str] | None = None
     """The receipts folder and why the receipts could not all be written there (a full USB key): the bundles
     are consolidated all the same; each missing receipt can be written again (``ministry receipt``)."""
 
@@ -175,13 +175,13 @@ def _read(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=os_reason(exc))) from exc
     if size > limits.max_file:
         raise BundleTooLarge(Message("bundle.file_too_large", size=size, limit=limits.max_file))
     try:
         return read_input(path, limits.max_file + 1)  # never a pipe (it blocks) nor a device (it never ends)
     except OSError as exc:
-        raise SyncError(Message("bundle.file_unreadable", reason=exc.strerror)) from exc
+        raise SyncError(Message("bundle.file_unreadable", reason=os_reason(exc))) from exc
 
 
 # ---------------------------------------------------------------------------------------- the driver
@@ -190,6 +190,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
     """Consolidate the bundle files and folders ``paths``. ``state`` reports progress (one step per file)
     and may cancel between two bundles (a bundle is applied whole or not at all)."""
     store = national_store(workspace)
+    store.check_writable()  # a read-only folder: refused whole, not bundle by bundle
     files = bundle_files(Path(p) for p in paths)
     report = Report()
     pending: list[tuple[Head, Path]] = []
@@ -237,7 +238,7 @@ def consolidate(workspace: Any, identity: Identity, paths: Iterable[Path], recei
         try:
             write_receipts(store, identity, report, receipts_dir)
         except OSError as exc:
-            report.receipts_unwritten = (receipts_dir, exc.strerror or str(exc))
+            report.receipts_unwritten = (receipts_dir, os_reason(exc))
     return report
 
 
@@ -370,8 +371,9 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
         if from_held:
             conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
         return outcome
-    # A gap: hold the bundle (its bytes in the store) until n° last+1 arrives.
+    # A gap: hold the bundle (its bytes in the store) until n° last+1 arrives — within the bounds.
     waiting = last + 1
+    _check_held_room(conn, code, waiting, len(data), limits)
     reason = orjson.dumps({"waiting_for": waiting}).decode()
     _record_bundle(conn, head, chain, HELD, file, reason=reason)
     if conn.execute(select(held_bundles.c.bundle_hash).where(held_bundles.c.bundle_hash == head.bundle_hash)
@@ -379,6 +381,21 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
         conn.execute(held_bundles.insert().values(bundle_hash=head.bundle_hash, data=data))
     audit(conn, store, code, HELD, sequence=sequence, bundle_hash=head.bundle_hash, detail=f"en attente du n° {waiting}")
     return Outcome(file, HELD, code, sequence, head.bundle_hash, waiting_for=waiting)
+
+
+def _check_held_room(conn: Connection, code: str, waiting: int, size: int, limits: Limits) -> None:
+    """Refuse (``_Refused``, not kept) a bundle to hold when ``code`` already has ``limits.max_held_bundles``
+    held bundles, or when it would take their bytes past ``limits.max_held_bytes``."""
+    held, held_bytes = conn.execute(
+        select(func.count(), func.coalesce(func.sum(func.length(held_bundles.c.data)), 0))
+        .select_from(held_bundles.join(bundles_received, bundles_received.c.bundle_hash == held_bundles.c.bundle_hash))
+        .where(bundles_received.c.establishment == code).where(bundles_received.c.state == HELD)).one()
+    if held + 1 > limits.max_held_bundles or held_bytes + size > limits.max_held_bytes:
+        def mb(n: int) -> str:
+            return f"{n / (1 << 20):.1f}".rstrip("0").rstrip(".")
+        raise _Refused(REFUSED, Message("chain.held_limit", code=code, held=held, waiting=waiting,
+                                        size=mb(int(held_bytes)), max_count=limits.max_held_bundles,
+                                        max_size=mb(limits.max_held_bytes)))
 
 
 def drain_held(store: NationalStore, identity: Identity, establishment: str,

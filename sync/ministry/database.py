@@ -10,6 +10,7 @@ A PostgreSQL password is never written into ``settings.json``: libpq finds it in
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from forms.messages import Message
-from forms.store.database import StoreError, backup_sqlite, make_engine, sqlite_url
+from forms.store.database import (
+    ReadOnlyFolder,
+    StoreError,
+    backup_sqlite,
+    folder_writable,
+    local_engine,
+    make_engine,
+    read_only_message,
+    ro_uri,
+    sqlite_url,
+)
 from sync.errors import SyncError
 
 NATIONAL_FILE = "national.db"
@@ -115,7 +126,7 @@ def check_sqlite_file(path: Path, backups: Path) -> None:
     if path.stat().st_size == 0:
         raise NationalStoreError(Message("national.store_empty", file=path, backups=backups))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)  # immutable in a folder that cannot be written
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
@@ -128,19 +139,40 @@ def check_sqlite_file(path: Path, backups: Path) -> None:
                                          backups=backups)) from exc
 
 
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def read_only_store(engine: Engine) -> bool:
+    """Whether ``engine`` was opened read-only by ``open_store`` (a SQLite store in a folder that cannot be
+    written: a read-only share, a locked USB key, a folder without write permission)."""
+    return engine in _READ_ONLY
+
+
 def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None, new: bool = False) -> Engine:
     """An engine on the national store at ``url``, upgraded to this build's schema. An empty SQLite file is
-    refused unless the store is being made (``new``: ``kafaat init``)."""
+    refused unless the store is being made (``new``: ``kafaat init``).
+
+    A SQLite store in a folder that cannot be written is opened read-only (``immutable``: SQLite can make
+    neither the ``-shm`` nor the ``-wal`` a WAL database needs, even to read it; Kafaat leaves no ``-wal``
+    behind when it closes), so that the commands that only read work there (``read_only_store``); one that
+    would have to be upgraded first is refused, naming the folder."""
     check_url(url)
     parsed = make_url(url)
+    read_only = False
     if parsed.get_backend_name() == "sqlite":
         path = Path(parsed.database or "")
         if not path.exists() and not create:
             raise NationalStoreError(Message("store.missing", folder=path.parent))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        read_only = not new and path.is_file() and not folder_writable(path.parent)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
         if not new and path.is_file():  # at init, a file named by --db is not ours to judge
             check_sqlite_file(path, backup_dir or path.parent / "backups")
-    engine = new_engine(url)
+    if read_only:
+        engine = local_engine(path, read_only=True)
+        _READ_ONLY.add(engine)
+    else:
+        engine = new_engine(url)
     try:
         revision = current_revision(engine)
     except DBAPIError as exc:
@@ -152,6 +184,10 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
         raise NationalStoreError(Message("store.too_new", revision=revision))
     if revision == HEAD_REVISION:
         return engine
+    if read_only:
+        engine.dispose()
+        raise ReadOnlyFolder(Message("db.read_only_upgrade", read_only=read_only_message(path.parent),
+                                     revision=revision))
     if revision is not None and parsed.get_backend_name() == "sqlite":
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = Path(parsed.database or "")

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from forms.messages import Message
+from forms.messages import Message, os_reason
 from forms.reference import reference
 from sync.bundle import CODE
 from sync.encoding import now_utc
@@ -124,7 +124,7 @@ def import_establishments(workspace: Any, path: Path) -> tuple[list[str], list[s
         with open_input(path) as handle:  # at most one byte more than allowed: never a huge file whole
             data = handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
-        raise SyncError(Message("establishments.unreadable", file=path, reason=exc.strerror)) from exc
+        raise SyncError(Message("establishments.unreadable", file=path, reason=os_reason(exc))) from exc
     rows = parse_csv(data, str(path))
     store = national_store(workspace)
     added, corrected, same = [], [], 0

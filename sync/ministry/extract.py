@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from forms.atomic import make_folder
 from forms.definitions import FORMS
 from forms.excel.columns import CONTROL_CHARS, DATE_FORMAT, FORMULA_PREFIXES, ID_KEY, cell_value, form_columns
 from forms.i18n import Text
@@ -164,7 +165,7 @@ def export_xlsx(workspace: Any, form_key: str, path: Path, establishment: str | 
             count += 1
             if count % 2000 == 0:
                 step(state, count, 0, Message("progress.exporting"))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     wb.save(path)
     step(state, count, count, Message("progress.exported"))
     return count

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from forms.messages import Message
-from forms.store.database import writer
+from forms.store.database import ReadOnlyFolder, read_only_message, writer
 from sync.encoding import now_utc
-from sync.ministry.database import NationalStoreError, display_url, open_store, store_url
+from sync.ministry.database import NationalStoreError, display_url, open_store, read_only_store, store_url
 from sync.ministry.tables import meta
 
 _ATTRIBUTE = "_national_store"
@@ -31,6 +31,9 @@ class NationalStore:
     ministry: str
     root: Path
     operator: str = ""
+    read_only: bool = False
+    """Opened in a folder that cannot be written (``database.read_only_store``): reading works, ``write``
+    refuses at once, naming the folder."""
 
     @property
     def url(self) -> str:
@@ -42,9 +45,17 @@ class NationalStore:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite: the write lock from the start)."""
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite: the write lock from the start). In a folder
+        that cannot be written, ``ReadOnlyFolder`` at once, naming the folder: nothing has been changed."""
+        self.check_writable()
         with writer(self.engine).begin() as conn:
             yield conn
+
+    def check_writable(self) -> None:
+        """``ReadOnlyFolder`` (the data folder named, what to do) when this store cannot be written: for the
+        commands that write, before they start."""
+        if self.read_only:
+            raise ReadOnlyFolder(read_only_message(self.root))
 
     def read(self) -> Any:
         return self.engine.connect()
@@ -99,11 +110,20 @@ def national_store(workspace: Any) -> NationalStore:
     # A ministry folder made before the national store existed gets its store now (create=True).
     engine = open_store(store_url(workspace), create=True, backup_dir=Path(workspace.backups_dir))
     try:
-        _bind(engine, workspace.ministry)
-        store = NationalStore(engine, workspace.ministry, Path(workspace.root), workspace.operator)
-        from sync.ministry.registry import import_registry_folder
+        read_only = read_only_store(engine)
+        if read_only:  # nothing to record: only another ministry's store is refused
+            with engine.connect() as conn:
+                current = get_meta(conn, "ministry")
+            if current is not None and current != workspace.ministry:
+                raise NationalStoreError(Message("store.other_ministry", current=current,
+                                                 ministry=workspace.ministry))
+        else:
+            _bind(engine, workspace.ministry)
+        store = NationalStore(engine, workspace.ministry, Path(workspace.root), workspace.operator, read_only)
+        if not read_only:  # an old registry/ folder is imported (and renamed) when the folder can be written
+            from sync.ministry.registry import import_registry_folder
 
-        import_registry_folder(store)
+            import_registry_folder(store)
     except Exception:
         engine.dispose()
         raise

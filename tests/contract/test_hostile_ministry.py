@@ -81,6 +81,12 @@ def test_terminal_escapes_in_a_record_never_reach_a_terminal(pair: Pair, tmp_pat
     escapes = "\x1b[31m\x1b]0;pwned\x07\x1b]52;c;ZWNobyBwd25lZA==\x07\x9b2J\rFausse licence"
     offering = ok("records", "list", "offering", "--json", data=pair.est).json()[0]
     values = {k: v for k, v in offering.items() if k not in ("id", "status", "version", "updated_at", "refused_by")}
+    # ESC and BEL are control characters the record's own check refuses (hostile2: one rule of check_field), and
+    # the refusal shows them as « � »; what it lets through (a C1 CSI, a carriage return collapsed) is sent
+    said = refused("records", "add", "offering", "--json",
+                   json.dumps(values | {"code": "LP-ESC", "title": f"Licence {escapes}"}), data=pair.est)
+    assert "(U+001B)" in said.err and "\x1b" not in said.err and "\x07" not in said.err, said.err
+    escapes = "\x9b2J\rFausse licence"
     added = ok("records", "add", "offering", "--json", json.dumps(values | {"code": "LP-ESC", "title": f"Licence {escapes}"}),
                data=pair.est)
     assert added.out.strip()
@@ -94,7 +100,7 @@ def test_terminal_escapes_in_a_record_never_reach_a_terminal(pair: Pair, tmp_pat
     # The data are kept as written (the JSON shows them, escaped by JSON itself).
     (national,) = [r for r in ok("ministry", "records", "offering", "--json", data=pair.min).json()
                    if r["code"] == "LP-ESC"]
-    assert national["title"].startswith("Licence \x1b[31m\x1b]0;pwned\x07"), national["title"]
+    assert national["title"] == "Licence \x9b2J Fausse licence", national["title"]
 
 
 def test_a_ministry_folder_is_backed_up(pair: Pair, tmp_path: Path) -> None:

@@ -371,7 +371,14 @@ def test_control_characters(store, workspace, tmp_path) -> None:
     assert any("colonne H « CAPACITÉ (PLACES) »" in line and "U+0007" in line for line in lines), lines
     report = load_workbook(write_error_report(plan, tmp_path / "rapport.xlsx")).worksheets[0]
     assert report["B2"].value == "Titre\ufffdcaché"
-    store.save("offering", {**OFFERING, "title": "Saisi\x07ailleurs"})
+    # a record saved before the field check refused them (they are now refused everywhere: a record's text
+    # cannot hold one, test_validation.py) is still exported without them
+    from forms.store.tables import record_table
+
+    saved, _issues = store.save("offering", OFFERING)
+    table = record_table("offering")
+    with store.writer.begin() as conn:
+        conn.execute(table.update().where(table.c.id == saved.id).values(title="Saisi\x07ailleurs"))
     export_records(store, "offering", tmp_path / "export.xlsx")
     assert load_workbook(tmp_path / "export.xlsx").active["B2"].value == "Saisi\ufffdailleurs"
 

@@ -3,6 +3,7 @@ parameters and the plural forms each language needs; every key the code names ex
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -79,3 +80,26 @@ def test_an_exception_raised_with_a_message_reads_in_french_and_renders_in_any_l
     assert localized(OSError("plain"), "ar") == "plain"
     with pytest.raises(KeyError):
         Message("no.such.message")
+
+
+def test_common_system_errors_are_said_in_the_users_language() -> None:
+    """``os_reason``: the common errno values in the catalogue's words (the system's English text stayed inside
+    French and Arabic sentences); any other keeps the system's text; an exception that is no OSError as is."""
+    import errno
+
+    from forms.messages import OS_ERRORS, Message, os_reason
+
+    for name in OS_ERRORS:
+        if not hasattr(errno, name):
+            continue
+        number = getattr(errno, name)
+        said = os_reason(OSError(number, os.strerror(number), "x"))
+        assert isinstance(said, Message) and said.key == f"oserror.{name}", name
+        texts = [said.get(lang) for lang in ("fr", "ar", "en")]
+        assert all(texts) and len(set(texts)) == 3 and os.strerror(number) not in texts, name
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
+    assert os_reason(OSError("sans numéro")) == "sans numéro"
+    other = ValueError(Message("folder.settings_not_object"))
+    assert os_reason(other) == Message("folder.settings_not_object")
+    assert Message("file.unreadable", file="f", reason=os_reason(IsADirectoryError(errno.EISDIR, "Is a directory"))
+                   ).get("ar") == "f: تعذّرت قراءة الملف (هذا مجلد وليس ملفا)"

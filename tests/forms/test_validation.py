@@ -220,3 +220,42 @@ def test_an_unknown_field_names_the_form_in_each_language():
         assert [i.render("ar") for i in unknown] == ["colour: حقل غير معروف في الاستمارة « فوج »"]
         assert [i.render("en") for i in unknown] == ["colour: unknown field in form 'Cohort'"]
         assert [i.render("fr") for i in unknown] == ["colour: champ inconnu dans le formulaire « Cohorte »"]
+
+
+def test_control_characters_are_refused_by_the_field_check_itself() -> None:
+    """Invisible control characters (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) in a text, an e-mail address
+    or an identifier: one finding from ``check_field``, the record's own check (``records add``, the editor, the
+    import and the ministry's re-validation all run it) — they were refused by the spreadsheet import alone.
+    The text is quoted with each shown as « � », the first named by its code point; no shape message besides."""
+    from dataclasses import replace
+
+    from forms.schema import FieldType
+    from forms.validation import CONTROL_CHARS, check_field, parse_and_validate_batch
+
+    offering = FORMS["offering"]
+    raw = with_changes(OFFERING, title="Master\x01 cyber\x1b[31m", contact_email="scol\x07@centrale.ma",
+                       code="MS\x00CYBER")
+    issues = findings("offering", raw)
+    control = {i.field: i for i in issues if i.code == "control"}
+    assert set(control) == {"title", "contact_email", "code"}
+    assert not [i for i in issues if i.field in control and i.code in ("email", "pattern")]
+    assert control["title"].render("fr") == ("title: « Master\ufffd cyber\ufffd[31m » contient un caractère de "
+                                             "contrôle invisible (U+0001) : supprimez-le")
+    assert control["code"].render("en") == "code: 'MS\ufffdCYBER' holds an invisible control character (U+0000): remove it"
+    assert "(U+0007)" in control["contact_email"].render("ar") and "احذفه" in control["contact_email"].render("ar")
+    assert parse_and_validate_batch(offering, [raw])[0][1] == issues
+    # every one of them, alone, at either end or inside; none other (tab, line feed, DEL, a right-to-left mark)
+    text = offering.field("title")
+    for point in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]:
+        for value in (chr(point), f"a{chr(point)}", f"{chr(point)}b", f"a{chr(point)}b"):
+            assert [i.code for i in check_field(text, value)] == ["control"], hex(point)
+    for value in ("a\u007fb", "Nom\u200f", "a\u00a0b", "إدريسي"):
+        assert check_field(text, value) == []
+    assert not CONTROL_CHARS.search("\t\n\r")
+    # a field that keeps its text as typed may hold tab, line feed and carriage return; white space collapses
+    # elsewhere, so the record's own check never sees those three
+    lines = replace(text, key="notes", type=FieldType.TEXT, strip=False)
+    assert check_field(lines, "ligne une\n\tligne deux\r\n") == []
+    assert [i.code for i in check_field(lines, "ligne une\n\x0bligne deux")] == ["control"]
+    values, found = parse_and_validate(offering, with_changes(OFFERING, title="Master\tspécialisé\nen cybersécurité"))
+    assert values["title"] == "Master spécialisé en cybersécurité" and not found

@@ -19,6 +19,7 @@ from forms.compiled import CompiledForm, compiled, parse_and_validate_rows, shap
 from forms.definitions import FORMS
 from forms.schema import PSEUDONYM_PATTERN, Field, FieldType, Form, Sharing
 from forms.validation import (
+    CONTROL_CHARS,
     parse_and_validate,
     parse_and_validate_batch,
     parse_record,
@@ -33,6 +34,17 @@ ALL_FORMS = [*FORMS.values(), *(f.as_received() for f in FORMS.values())]
 IDS = [f"{f.key}{'' if f in FORMS.values() else '-received'}" for f in ALL_FORMS]
 
 
+CONTROLS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))]
+"""What ``forms.validation.CONTROL_CHARS`` refuses in a text."""
+CONTROL_ALPHABET = "aé١-@. \t\n\r\u00a0\u200f\x7f" + "".join(CONTROLS)
+"""Texts mixing letters, white space, characters ``str.isprintable`` refuses but the rule does not (no-break
+space, a right-to-left mark, DEL) and the control characters."""
+CONTROL_TEXTS = ["Casa\x00blanca", "\x1b[31mrouge", "a@b\x07.ma", "R1300\x0145678", "152531200000\x1f001",
+                 "\x0b", "a\x0cb", "\x1c\x1d", "ligne\tune\nligne deux\r", "Nom\u200f", "\x7f", "2024-2025\x08"]
+"""Control characters at either end, inside identifiers, e-mail addresses and codes, alone; and white space
+and other invisible characters that are no control characters."""
+
+
 def _number_bound(value: Any, fallback: int) -> Any:
     return fallback if value is None else value
 
@@ -42,12 +54,14 @@ def field_values(f: Field) -> st.SearchStrategy[Any]:
     kind = f.type
     if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER):
         options = [st.text(alphabet="aZ09-@. é", max_size=f.max_length + 2),
+                   st.text(alphabet=CONTROL_ALPHABET, max_size=12),
                    st.sampled_from(["x" * f.max_length, "x" * (f.max_length + 1), "Maroc", "France", "ma",
                                     "a@b.ma", "1.2E+19", "2025-2026", "2024-2026", "R130045678", "",
-                                    "a@b.ma\nc@d.ma", "R1300\nR1301", "2024-2025\n", "١٢٣٤٥"])]
+                                    "a@b.ma\nc@d.ma", "R1300\nR1301", "2024-2025\n", "١٢٣٤٥", *CONTROL_TEXTS,
+                                    "x" * (f.max_length - 1) + "\x01", "x" * f.max_length + "\x1b"])]
         if f.pattern:
             valid = st.from_regex(f.pattern, fullmatch=True)
-            options += [valid, st.tuples(valid, st.sampled_from(["\n", " ", "\n\n", "x"]), valid).map("".join)]
+            options += [valid, st.tuples(valid, st.sampled_from(["\n", " ", "\n\n", "x", *CONTROLS]), valid).map("".join)]
         return st.one_of(options)
     if kind is FieldType.INTEGER:
         low, high = _number_bound(f.min, -5), _number_bound(f.max, 100)
@@ -200,7 +214,9 @@ def test_a_large_batch_agrees_and_flags_only_its_faulty_rows() -> None:
         rows.append(row)
     faults = {17: ("host_ice", "12345"), 400: ("student_code", "R13000\nR13001"), 900: ("tutor_email", "x@y"),
               1200: ("end_date", date(2024, 1, 1)), 1500: ("weekly_hours", 70), 2100: ("host_country", "France"),
-              2500: ("last_name", None), 2999: ("monthly_stipend", Decimal("-1.00")), 2000: ("final_mark", Decimal(21))}
+              2500: ("last_name", None), 2999: ("monthly_stipend", Decimal("-1.00")), 2000: ("final_mark", Decimal(21)),
+              2600: ("host_name", "Entreprise\x01 SARL"), 2700: ("tutor_email", "tuteur\x1b@example.ma"),
+              2800: ("student_code", "R1300\x0045")}
     for at, (key, value) in faults.items():
         rows[at] = {**rows[at], key: value}
     expected = [validate_interpreted(form, r) for r in rows]
@@ -209,22 +225,55 @@ def test_a_large_batch_agrees_and_flags_only_its_faulty_rows() -> None:
     assert CompiledForm(form).batch(rows) == expected
 
 
-@pytest.mark.parametrize("pattern", sorted({f.pattern for form in ALL_FORMS for f in form.fields if f.pattern}
-                                           | {r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", r"\w+", r"\S+", r"a.b", r"(a|ab)c"}))
+PATTERNS = sorted({f.pattern for form in ALL_FORMS for f in form.fields if f.pattern}
+                  | {r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", r"\w+", r"\S+", r"a.b", r"(a|ab)c"})
+
+
+@pytest.mark.parametrize("controls", [False, True], ids=["pattern", "pattern-and-controls"])
+@pytest.mark.parametrize("pattern", PATTERNS)
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
-def test_joined_pattern_test_agrees_with_one_match_per_value(pattern: str, data: st.DataObject) -> None:
+def test_joined_pattern_test_agrees_with_one_match_per_value(pattern: str, controls: bool, data: st.DataObject
+                                                             ) -> None:
     """The pattern check over a column (values joined by newlines, in ASCII mode where that is as strict)
     says « all match » only when every value matches on its own, and exactly then for ASCII values (beyond
-    ASCII it may doubt: the values are then matched one by one)."""
+    ASCII it may doubt: the values are then matched one by one); with ``controls``, and none holds a control
+    character."""
     shape = re.compile(pattern)
-    value = st.one_of(st.from_regex(shape, fullmatch=True), st.text(alphabet="aAb9١-@.;\n \u00a0c", max_size=12))
+    value = st.one_of(st.from_regex(shape, fullmatch=True), st.text(alphabet="aAb9١-@.;\n \u00a0c", max_size=12),
+                      st.tuples(st.from_regex(shape, fullmatch=True), st.sampled_from(CONTROLS)).map("".join))
     values = data.draw(st.lists(value, min_size=1, max_size=10))
-    every = compiled_module._all_match(shape)
-    truth = all(shape.fullmatch(v) for v in values)
+    every = compiled_module._all_match(shape, controls)
+    truth = all(shape.fullmatch(v) and (not controls or not CONTROL_CHARS.search(v)) for v in values)
     for _ in range(2):  # again, once the values that matched are remembered
         verdict = every(values)
         assert truth if verdict else not truth or not all(v.isascii() for v in values)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_pattern_said_to_hold_no_control_character_holds_none(pattern: str, data: st.DataObject) -> None:
+    """``never_holds_control`` is only said of patterns none of whose matches hold a control character: the
+    column test then leaves out the control pass. Said of the declared identifiers, not of the e-mail shape."""
+    shape = re.compile(pattern)
+    if compiled_module.never_holds_control(shape):
+        assert not CONTROL_CHARS.search(data.draw(st.from_regex(shape, fullmatch=True)))
+
+
+def test_which_patterns_are_said_to_hold_no_control_character() -> None:
+    said = compiled_module.never_holds_control
+    for pattern in {f.pattern for form in ALL_FORMS for f in form.fields if f.pattern}:
+        assert said(re.compile(pattern)), pattern
+    for pattern in (r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", r"\S+", r"a.b", r"[^a]", r"[\x00-a]", r"\x1b", r"(?i)a",
+                    r"\s", r"\D", r"[ -~\x1f]", r"a|\x01"):
+        assert not said(re.compile(pattern)), pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=CONTROL_ALPHABET + "Zz٣", max_size=6), min_size=1, max_size=8))
+def test_the_control_pass_over_a_column_agrees_with_the_rule(values: list[str]) -> None:
+    assert compiled_module.no_control(values) is not any(CONTROL_CHARS.search(v) for v in values)
 
 
 def test_shape_analysis_refuses_what_it_cannot_prove() -> None:
@@ -332,7 +381,7 @@ def near_misses(f: Field) -> list[Any]:
                 35.0, 35, Decimal("35"), 2.675]
     if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER, FieldType.LINK):
         return [" x", "x ", "a  b", "a\tb", "a\u00a0b", "a\x00 b", "a \x00b", "", "   ", "\u3000x", "x\n", 12, 12.5,
-                "ABC", "R130045678", "a@b.ma"]
+                "ABC", "R130045678", "a@b.ma", *CONTROL_TEXTS, " \x01 ", "x\x1fy "]
     if kind is FieldType.CHOICE:
         table = f.choices()
         assert table is not None
@@ -469,7 +518,8 @@ def test_a_large_raw_batch_agrees_across_chunks() -> None:
     faults = {0: ("start_date", "2025-02-30"), 255: ("host_name", "  Entreprise   X "), 256: ("weekly_hours", 35.5),
               511: ("monthly_stipend", "abc"), 512: ("monthly_stipend", -0.0), 700: ("end_date", "2024-W01-1"),
               1023: ("gender", "Féminin"), 1024: ("offering", " 9B7A3B1C-0000-4000-8000-000000000001"),
-              1500: ("last_name", "   "), 1999: ("start_date", "15/01/2025")}
+              1500: ("last_name", "   "), 1999: ("start_date", "15/01/2025"), 1700: ("first_name", "Amina\x08"),
+              1800: ("host_city", "Casa\x1ablanca")}
     for at, (key, value) in faults.items():
         rows[at] = {**rows[at], key: value}
     expected = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]

@@ -307,3 +307,55 @@ def test_each_bundle_read_again_when_applied_and_refused_if_its_file_changed(min
     assert outcomes["ISCAE"].state == "refused" and "illisible" in outcomes["ISCAE"].reason
     assert _states(ministry) == {("ECC", 1): "applied"}
     assert national_rows(ministry, "internship", "ESITH") == {} and national_rows(ministry, "internship", "ISCAE") == {}
+
+
+def test_held_bundles_are_bounded_per_establishment(ministry, schools, identities, tmp_path) -> None:
+    """Bundles waiting for a number that does not come were kept without bound (an establishment, or a thief of
+    its key, could fill the ministry's disk): beyond ``max_held_bundles`` or ``max_held_bytes`` per
+    establishment a bundle is refused, not kept, with the reason in the report; another establishment is not
+    affected; once the gap fills, the held ones are applied and the refused file is accepted when consolidated
+    again."""
+    from dataclasses import replace
+
+    from sync.bundle import DEFAULT_LIMITS
+
+    ecc, esith = schools["ECC"], schools["ESITH"]
+    first = ecc.populate()
+    bundles = [ecc.export(tmp_path / "b1")]
+    for i in range(2, 6):
+        ecc.edit("internship", first["internships"][0], host_city=f"Ville {i}")
+        bundles.append(ecc.export(tmp_path / f"b{i}"))
+    esith.populate(prefix="E")
+    esith_one, _ = esith.export(tmp_path / "e1"), esith.populate(prefix="F")
+    esith_two = esith.export(tmp_path / "e2")
+    limits = replace(DEFAULT_LIMITS, max_held_bundles=2)
+
+    # n° 2 and 3 held (n° 1 missing); n° 4 and 5 are refused: two already wait for ECC
+    report = consolidate(ministry, identities["MIC"], [*bundles[1:], esith_two], limits=limits)
+    states = [(o.establishment, o.sequence, o.state) for o in report.outcomes]
+    assert states == [("ECC", 2, "held"), ("ECC", 3, "held"), ("ECC", 4, "refused"), ("ECC", 5, "refused"),
+                      ("ESITH", 2, "held")], states
+    refused = report.outcomes[2]
+    assert refused.reason.startswith("ECC a déjà 2 lots en attente du lot n° 1 (")
+    assert "au plus 2 lots et 1024 Mo en attente par établissement : ce lot n'est pas gardé" in refused.reason
+    assert "demandez à l'établissement le lot n° 1" in refused.line("fr")
+    assert "ECC already has 2 bundles held waiting for bundle no. 1" in refused.line("en")
+    assert "لدى ECC من قبل 2 حزم في انتظار الحزمة رقم 1" in refused.line("ar")
+    assert report.failed
+    with national_store(ministry).read() as conn:
+        assert len(conn.execute(select(held_bundles)).all()) == 3  # ECC's two, ESITH's one
+    assert _states(ministry)[("ECC", 4)] == "refused"
+
+    # by bytes: what is held already plus this bundle, over the bound
+    size = sum(p.stat().st_size for p in bundles[1:3])
+    tight = replace(DEFAULT_LIMITS, max_held_bytes=size + bundles[3].stat().st_size - 1)
+    again = consolidate(ministry, identities["MIC"], [bundles[3], esith_one], limits=tight)
+    assert (again.outcomes[0].establishment, again.outcomes[0].state) == ("ECC", "refused")
+    assert "ce lot n'est pas gardé" in again.outcomes[0].reason
+
+    # n° 1 arrives: 2 and 3 follow from the store; 4 and 5, consolidated again, are applied
+    report = consolidate(ministry, identities["MIC"], [bundles[0]], limits=limits)
+    assert [(o.sequence, o.state) for o in report.outcomes] == [(1, "applied"), (2, "applied"), (3, "applied")]
+    report = consolidate(ministry, identities["MIC"], bundles[3:], limits=limits)
+    assert [(o.sequence, o.state) for o in report.outcomes] == [(4, "applied"), (5, "applied")]
+    assert national_rows(ministry, "internship", "ECC")[first["internships"][0]]["host_city"] == "Ville 5"

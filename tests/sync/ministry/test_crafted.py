@@ -363,3 +363,33 @@ def test_not_sent_is_one_rule_for_the_consolidation_and_verify(ministry, schools
     assert [r.id for r in result.refusals] == [rows[1][0]]
     assert len(result.refusals[0].reasons) == 1 and "champ obligatoire" in result.refusals[0].reasons[0]
     assert [[(i.field, i.code) for i in errors] for _values, errors in verified] == [[], [("outcome", "required")]]
+
+
+def test_a_record_holding_a_control_character_is_refused_on_its_own(ministry, schools, identities, tmp_path) -> None:
+    """A bundle from a writer without the field check's control-character rule (an older Kafaat, or a crafted
+    file) whose text holds « \\x1b[2J » or « \\x00 »: the ministry's re-validation refuses those records one by
+    one, named in the receipt with the field check's reason; tab and line feed are white space (collapsed to a
+    space), so that record is applied."""
+    ecc = schools["ECC"]
+    ids = ecc.populate(internships=3)
+    tables = bundle_rows(ecc.export(tmp_path / "real"), identities["MIC"], ecc)
+    live = tables["internship"]
+    cols = live.columns
+    rows = [list(r) for r in live.rows]
+    rows[0][cols.index("host_name")] = "Entreprise\x1b[2J SARL"
+    rows[1][cols.index("host_city")] = "Casa\x00blanca"
+    rows[2][cols.index("host_name")] = "Entreprise\tdu\nNord"
+    path = craft(ecc, identities["MIC"], 1, None, {**tables, "internship": FormRecords(cols, rows, [])})
+    report = consolidate(ministry, identities["MIC"], [path], tmp_path / "receipts")
+    outcome = report.outcomes[0]
+    assert outcome.state == "applied" and report.failed
+    assert outcome.refused["internship"] == 2 and outcome.accepted["internship"] == 1
+    internships = ids["internships"]
+    refused = {r["id"]: r["reasons"] for r in outcome.refused_records}
+    assert any("« Entreprise\ufffd[2J SARL » contient un caractère de contrôle invisible (U+001B)" in r
+               for r in refused[internships[0]]), refused
+    assert any("(U+0000)" in r for r in refused[internships[1]]), refused
+    stored = national_rows(ministry, "internship", "ECC")
+    assert set(stored) == {internships[2]} and stored[internships[2]]["host_name"] == "Entreprise du Nord"
+    body, _, _ = read_receipt((tmp_path / "receipts" / "accuse-MIC-ECC-1.json").read_bytes(), "accusé")
+    assert {r["id"] for r in body["refused_records"]} == set(refused)

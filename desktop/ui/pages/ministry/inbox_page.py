@@ -31,6 +31,7 @@ from desktop.ui.files import remember, start_folder
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
 from forms.i18n import comma
+from forms.messages import localized
 from forms.reference import reference
 
 FILES = ("{n} fichier|{n} fichiers", "لا ملفات|ملف واحد|ملفان|{n} ملفات|{n} ملفًا|{n} ملف", "{n} file|{n} files")
@@ -406,7 +407,7 @@ class InboxPage(MinistryPage):
                 "ناقص من صفحة « المؤسسات » (« كتابة إشعار استلام الحزمة المختارة… »).",
                 "Not every receipt could be written into {0} ({1}): the bundles are consolidated; free some space, "
                 "then write each missing receipt from the « Establishments » page (« Write the receipt of the "
-                "chosen bundle… »).").format(isolate(str(folder)), reason)
+                "chosen bundle… »).").format(isolate(str(folder)), localized(reason, self.lang))
         self.summary.setText(text)
         self._update_buttons()
 
