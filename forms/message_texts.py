@@ -529,6 +529,13 @@ CATALOGUE |= {
                         "{who}: applied, {accepted} of {total}{refused}{later}{notes}"),
     "outcome.duplicate": ("{who} : déjà consolidé (doublon, rien à faire)", "{who}: مدمجة من قبل (مكررة، لا شيء للقيام به)",
                           "{who}: already consolidated (duplicate, nothing to do)"),
+    "outcome.superseded": ("{who} : déjà couvert par l'export complet n° {full} qui a commencé la chaîne (rien à faire)",
+                           "{who}: مشمولة من قبل بالتصدير الكامل رقم {full} الذي بدأ السلسلة (لا شيء للقيام به)",
+                           "{who}: already covered by the complete export no. {full} that began the chain "
+                           "(nothing to do)"),
+    "outcome.superseded_note": ("plus ancien que l'export complet n° {full} qui a commencé la chaîne et le contient",
+                                "أقدم من التصدير الكامل رقم {full} الذي بدأ السلسلة ويتضمنها",
+                                "older than the complete export no. {full} that began the chain and holds it"),
     "outcome.held": ("{who} : mis en attente du lot n° {waiting}", "{who}: وُضعت في انتظار الحزمة رقم {waiting}",
                      "{who}: held, waiting for bundle no. {waiting}"),
     "outcome.already_held": ("{who} : déjà mis en attente du lot n° {waiting}",
