@@ -8,6 +8,7 @@ its own, named in the receipt; and a receipt for a bundle the establishment neve
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import json
@@ -30,21 +31,31 @@ from tests.contract.test_bundle_reader import (
 )
 
 
-def seal(read: dict, documents: list, private: dict[str, bytes], header: dict | None = None) -> bytes:
-    """§§ 2, 5, 6: the documents as segments under the bundle's own key, the header re-signed."""
+def frame_of(document) -> bytes:
+    plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return zstandard.ZstdCompressor(write_content_size=True).compress(plain)
+
+
+def seal(read: dict, documents: list, private: dict[str, bytes], header: dict | None = None, *,
+         frames: list[bytes] | None = None, bundle_key: bytes | None = None,
+         reorder=None) -> bytes:
+    """§§ 2, 5, 6: the documents (or ready-made zstd ``frames``) as segments under the bundle's key (another
+    ``bundle_key`` keeps the header's commitment: a lie § 6 catches), the header re-signed. ``reorder`` may
+    move the sealed segments about (what § 6's nonces catch)."""
     header = copy.deepcopy(header or read["header"])
     ctx = uuid_bytes(header["bundle_id"]) + struct.pack(">Q", header["sequence"]) + header["establishment"].encode()
-    aead = AESGCM(hkdf(read["bundle_key"], b"kafaat/bundle/v2/payload-key\x00" + ctx))
+    aead = AESGCM(hkdf(bundle_key or read["bundle_key"], b"kafaat/bundle/v2/payload-key\x00" + ctx))
     aad = b"kafaat/bundle/v2/payload\x00" + ctx
-    body, plain_total = b"", 0
-    for i, document in enumerate(documents):
-        plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        plain_total += len(plain)
-        frame = zstandard.ZstdCompressor(write_content_size=True).compress(plain)
-        nonce = i.to_bytes(11, "big") + (b"\x01" if i == len(documents) - 1 else b"\x00")
-        sealed = aead.encrypt(nonce, frame, aad)
-        body += struct.pack(">I", len(sealed)) + sealed
-    header["payload"] |= {"segments": len(documents), "length": len(body), "plain_length": plain_total,
+    frames = frames if frames is not None else [frame_of(document) for document in documents]
+    sealed, plain_total = [], 0
+    for i, frame in enumerate(frames):
+        plain_total += len(zstandard.ZstdDecompressor().decompressobj().decompress(frame))
+        nonce = i.to_bytes(11, "big") + (b"\x01" if i == len(frames) - 1 else b"\x00")
+        sealed.append(aead.encrypt(nonce, frame, aad))
+    if reorder is not None:
+        sealed = reorder(sealed)
+    body = b"".join(struct.pack(">I", len(segment)) + segment for segment in sealed)
+    header["payload"] |= {"segments": len(sealed), "length": len(body), "plain_length": plain_total,
                           "sha256": hashlib.sha256(body).hexdigest()}
     head = json.dumps(header, separators=(",", ":"), sort_keys=True).encode("utf-8")
     signed = MAGIC + struct.pack(">H", 2) + struct.pack(">I", len(head)) + head
@@ -266,3 +277,75 @@ def test_a_receipt_for_many_refused_records_stays_readable(pair: Pair, tmp_path:
     # The establishment reads it (and refuses it only because it never wrote that bundle: not for its size).
     run = refused("receipt", "import", receipt, data=pair.est, lang="en")
     assert "65536" not in run.err and "limit" not in run.err, run.err
+
+
+def test_keys_segments_and_frames_that_lie_under_a_valid_signature(pair: Pair, tmp_path: Path) -> None:
+    """§ 6: the key commitment (one ciphertext must not read differently under two keys), no downgraded
+    stanza, STREAM nonces (a segment moved or the last one removed), one frame per segment that declares its
+    size, at most 1 MiB, nothing after it — each under a valid signature and payload hash."""
+    import os as _os
+
+    from cryptography.hazmat.primitives import hpke
+    from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
+
+    read, est_private = opened(pair)
+    mini = pair.min
+    _, ministry_keys = public_key_file(pair.root / "ministry.pub.json", "ministry")
+    header = read["header"]
+    ctx = uuid_bytes(header["bundle_id"]) + struct.pack(">Q", header["sequence"]) + header["establishment"].encode()
+    info = b"kafaat/bundle/v2/key\x00" + ctx + b"\x00" + bytes.fromhex(header["recipients"][0]["key_id"])
+    xwing = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    xwing_key = hpke.MLKEM768X25519PublicKey(mlkem.MLKEM768PublicKey.from_public_bytes(ministry_keys["ml-kem-768"]),
+                                             x25519.X25519PublicKey.from_public_bytes(ministry_keys["x25519"]))
+
+    def wrapped(key: bytes, *, commit: bool, suite=xwing, public=xwing_key, kem="MLKEM768-X25519") -> dict:
+        new = copy.deepcopy(header)
+        new["recipients"][0] |= {"enc": base64.b64encode(suite.encrypt(key, public, info=info)).decode(), "kem": kem}
+        if commit:
+            new["payload"]["key_commitment"] = hkdf(key, b"kafaat/bundle/v2/key-commitment\x00" + ctx).hex()
+        return new
+
+    other_key = _os.urandom(32)
+    docs = documents_of(read)
+    frames = [frame_of(d) for d in docs]
+    # Positive control: another key, wrapped and committed as § 6 says, is a valid bundle.
+    control = tmp_path / "autre-cle-engagee.kfb"
+    control.write_bytes(seal(read, docs, est_private, wrapped(other_key, commit=True), bundle_key=other_key))
+    assert ok("ministry", "verify", control, "--json", data=mini).json()["sequence"] == 1
+
+    x25519_only = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    big = json.dumps(docs[1], ensure_ascii=False).encode() + b" " * (1_048_577)
+    made = {
+        "cle-non-engagee.kfb": seal(read, docs, est_private, wrapped(other_key, commit=False), bundle_key=other_key),
+        "stanza-x25519.kfb": seal(read, docs, est_private,
+                                  wrapped(read["bundle_key"], commit=False, suite=x25519_only,
+                                          public=x25519.X25519PublicKey.from_public_bytes(ministry_keys["x25519"]),
+                                          kem="DHKEM-X25519-HKDF-SHA256")),
+        "segments-echanges.kfb": seal(read, docs, est_private,
+                                      reorder=lambda s: [s[0], s[2], s[1], *s[3:]]),
+        "dernier-segment-retire.kfb": seal(read, docs, est_private, reorder=lambda s: s[:-1]),
+        "segment-repete.kfb": seal(read, docs, est_private, reorder=lambda s: [s[0], s[1], *s[1:]]),
+        "donnees-apres-la-trame.kfb": seal(read, docs, est_private,
+                                           frames=[frames[0], frames[1] + b"\x00\x00\x00\x00", *frames[2:]]),
+        "deux-trames.kfb": seal(read, docs, est_private, frames=[frames[0], frames[1] + frames[1], *frames[2:]]),
+        "trame-sans-taille.kfb": seal(read, docs, est_private, frames=[
+            frames[0], zstandard.ZstdCompressor(write_content_size=False).compressobj().compress(
+                json.dumps(docs[1]).encode()) + zstandard.ZstdCompressor(write_content_size=False).compressobj()
+            .flush(), *frames[2:]]),
+        "segment-de-plus-d-un-mio.kfb": seal(read, docs, est_private, frames=[
+            frames[0], zstandard.ZstdCompressor(write_content_size=True).compress(big), *frames[2:]]),
+    }
+    inbox = tmp_path / "arrivee"
+    inbox.mkdir()
+    for name, content in made.items():
+        (inbox / name).write_bytes(content)
+    before = tree_digest(mini, journals=True)
+    run = kafaat("ministry", "consolidate", inbox, "--json", data=mini, lang="en")
+    assert run.code == 1, run.err
+    lines = {Path(b["file"]).name: b for b in run.json()["bundles"]}
+    assert set(lines) == set(made)
+    for name, line in lines.items():
+        assert line["state"] == "refused" and line["reason"], (name, line)
+    assert tree_digest(mini, journals=True) == before
+    (line,) = ok("ministry", "consolidate", pair.bundle1, "--json", data=mini).json()["bundles"]
+    assert line["state"] == "applied"
