@@ -530,11 +530,9 @@ CATALOGUE |= {
     "outcome.duplicate": ("{who} : déjà consolidé (doublon, rien à faire)", "{who}: مدمجة من قبل (مكررة، لا شيء للقيام به)",
                           "{who}: already consolidated (duplicate, nothing to do)"),
     "receipt.more_refused": (
-        "{n} autre(s) enregistrement(s) refusé(s), non détaillé(s) ici (l'accusé est limité à 64 Kio) : "
-        "demandez-en la liste au ministère",
-        "{n} سجل(ات) مرفوض(ة) أخرى غير مفصلة هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة",
-        "{n} more refused record(s), not detailed here (a receipt is limited to 64 KiB): ask the ministry for "
-        "the list"),
+        "{n} autre enregistrement refusé, non détaillé ici (l'accusé est limité à 64 Kio) : demandez-en la liste au ministère|{n} autres enregistrements refusés, non détaillés ici (l'accusé est limité à 64 Kio) : demandez-en la liste au ministère",
+        'لا سجلات مرفوضة أخرى (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|سجل مرفوض آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|سجلان مرفوضان آخران غير مفصلين هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجلات مرفوضة أخرى غير مفصلة هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجلا مرفوضا آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجل مرفوض آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة',
+        '{n} more refused record, not detailed here (a receipt is limited to 64 KiB): ask the ministry for the list|{n} more refused records, not detailed here (a receipt is limited to 64 KiB): ask the ministry for the list'),
     "outcome.superseded": ("{who} : déjà couvert par l'export complet n° {full} qui a commencé la chaîne (rien à faire)",
                            "{who}: مشمولة من قبل بالتصدير الكامل رقم {full} الذي بدأ السلسلة (لا شيء للقيام به)",
                            "{who}: already covered by the complete export no. {full} that began the chain "
