@@ -93,6 +93,8 @@ def check_restorable(workspace: Workspace, source: Path) -> str:
     if not source.is_file():
         raise StoreError(Message("file.not_found", file=source))
     try:
+        if _is_national_store(source):
+            raise StoreError(Message("restore.national_here", file=source))
         revision = read_revision(source)
         problems = integrity_problems(source)
     except sqlite3.DatabaseError as exc:
@@ -112,6 +114,16 @@ def check_restorable(workspace: Workspace, source: Path) -> str:
     if workspace.establishment and owner != workspace.establishment:
         raise StoreError(Message("restore.foreign", file=source, owner=owner, establishment=workspace.establishment))
     return revision
+
+
+def _is_national_store(path: Path) -> bool:
+    """A ministry's national store (its schema's version table, named here as a string: forms knows no sync)."""
+    conn = sqlite3.connect(ro_uri(path), uri=True)
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kafaat_national_version'"
+                            ).fetchone() is not None
+    finally:
+        conn.close()
 
 
 STATE_RANK = {"reserved": 0, "written": 1, "acknowledged": 2}

@@ -545,6 +545,17 @@ CATALOGUE |= {
                         "{who}: applied, {accepted} of {total}{refused}{later}{notes}"),
     "outcome.duplicate": ("{who} : déjà consolidé (doublon, rien à faire)", "{who}: مدمجة من قبل (مكررة، لا شيء للقيام به)",
                           "{who}: already consolidated (duplicate, nothing to do)"),
+    "receipt.more_refused": (
+        "{n} autre enregistrement refusé, non détaillé ici (l'accusé est limité à 64 Kio) : demandez-en la liste au ministère|{n} autres enregistrements refusés, non détaillés ici (l'accusé est limité à 64 Kio) : demandez-en la liste au ministère",
+        'لا سجلات مرفوضة أخرى (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|سجل مرفوض آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|سجلان مرفوضان آخران غير مفصلين هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجلات مرفوضة أخرى غير مفصلة هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجلا مرفوضا آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة|{n} سجل مرفوض آخر غير مفصل هنا (الإشعار محدود في 64 كيلوبايت): اطلبوا قائمتها من الوزارة',
+        '{n} more refused record, not detailed here (a receipt is limited to 64 KiB): ask the ministry for the list|{n} more refused records, not detailed here (a receipt is limited to 64 KiB): ask the ministry for the list'),
+    "outcome.superseded": ("{who} : déjà couvert par l'export complet n° {full} qui a commencé la chaîne (rien à faire)",
+                           "{who}: مشمولة من قبل بالتصدير الكامل رقم {full} الذي بدأ السلسلة (لا شيء للقيام به)",
+                           "{who}: already covered by the complete export no. {full} that began the chain "
+                           "(nothing to do)"),
+    "outcome.superseded_note": ("plus ancien que l'export complet n° {full} qui a commencé la chaîne et le contient",
+                                "أقدم من التصدير الكامل رقم {full} الذي بدأ السلسلة ويتضمنها",
+                                "older than the complete export no. {full} that began the chain and holds it"),
     "outcome.held": ("{who} : mis en attente du lot n° {waiting}", "{who}: وُضعت في انتظار الحزمة رقم {waiting}",
                      "{who}: held, waiting for bundle no. {waiting}"),
     "outcome.already_held": ("{who} : déjà mis en attente du lot n° {waiting}",
@@ -1405,6 +1416,39 @@ CATALOGUE |= {
     "restore.damaged": ("{file} est endommagée ({detail}) : choisissez une autre sauvegarde",
                         "{file} تالفة ({detail}): اختاروا نسخة احتياطية أخرى",
                         "{file} is damaged ({detail}): choose another backup"),
+    "restore.national_here": (
+        "{file} est la sauvegarde du magasin national d'un ministère : restaurez-la dans le dossier de ce "
+        "ministère ; rien n'a été restauré",
+        "{file} نسخة احتياطية للمخزن الوطني لوزارة: استعيدوها في مجلد تلك الوزارة؛ لم يُستعد شيء",
+        "{file} is the backup of a ministry's national store: restore it in that ministry's folder; nothing was "
+        "restored"),
+    "restore.not_national": (
+        "{file} n'est pas une sauvegarde du magasin national (aucun schéma national) : choisissez un fichier "
+        "national-….db de backups/ ; rien n'a été restauré",
+        "{file} ليست نسخة احتياطية للمخزن الوطني (لا مخطط وطني): اختاروا ملفا national-….db من backups/؛ "
+        "لم يُستعد شيء",
+        "{file} is not a backup of the national store (no national schema): choose a national-….db file from "
+        "backups/; nothing was restored"),
+    "restore.establishment_db": (
+        "{file} est la base d'un établissement, pas un magasin national : choisissez un fichier national-….db "
+        "de backups/ ; rien n'a été restauré",
+        "{file} قاعدة مؤسسة وليست مخزنا وطنيا: اختاروا ملفا national-….db من backups/؛ لم يُستعد شيء",
+        "{file} is an establishment's database, not a national store: choose a national-….db file from "
+        "backups/; nothing was restored"),
+    "restore.other_ministry": (
+        "{file} est le magasin national de « {owner} », pas de « {ministry} » : rien n'a été restauré",
+        "{file} هو المخزن الوطني لـ « {owner} » وليس لـ « {ministry} »: لم يُستعد شيء",
+        "{file} is the national store of « {owner} », not « {ministry} »: nothing was restored"),
+    "restore.postgresql": (
+        "le magasin national de ce dossier est sur un serveur PostgreSQL : restaurez-le avec les outils du "
+        "serveur (pg_restore) ; rien n'a été modifié",
+        "المخزن الوطني لهذا المجلد على خادم PostgreSQL: استعيدوه بأدوات الخادم (pg_restore)؛ لم يتغير شيء",
+        "this folder's national store is on a PostgreSQL server: restore it with the server's tools "
+        "(pg_restore); nothing was changed"),
+    "restore.national_again": (
+        "Consolidez de nouveau les lots reçus depuis cette sauvegarde : ceux déjà appliqués sont reconnus.",
+        "أعيدوا دمج الحزم المستلمة منذ هذه النسخة: الحزم المطبقة من قبل يُتعرف عليها.",
+        "Consolidate again the bundles received since this backup: those already applied are recognised."),
     "restore.foreign": ("{file} est la sauvegarde de l'établissement « {owner} », pas de « {establishment} » : "
                         "rien n'a été restauré",
                         "{file} نسخة احتياطية للمؤسسة « {owner} » وليست للمؤسسة « {establishment} »: لم يُستعد شيء",

@@ -12,9 +12,9 @@ from typing import Any
 
 from forms.messages import Message
 from sync.bundle import CODE, HEX64, OpenedBundle
-from sync.encoding import now_utc
+from sync.encoding import dumps, now_utc
 from sync.errors import DocumentInvalid
-from sync.keys import Identity, open_document, sign_document
+from sync.keys import DOCUMENT_MAX_BYTES, SIGNATURE_SIZES, Identity, open_document, sign_document
 
 RECEIPT_TYPE = "kafaat-receipt"
 RECEIPT_DOMAIN = b"kafaat/receipt/v1\x00"
@@ -47,9 +47,40 @@ def sign_receipt(identity: Identity, *, establishment: str, bundle_id: str, sequ
         "issued_at": issued_at or now_utc(),
     }
     if refused_records is not None:
-        body["refused_records"] = [{"form": r["form"], "id": r["id"], "reasons": list(r["reasons"])[:MAX_REASONS]}
-                                   for r in refused_records]
+        records = [{"form": r["form"], "id": r["id"], "reasons": list(r["reasons"])[:MAX_REASONS]}
+                   for r in refused_records]
+        body["refused_records"] = records
+        if _document_size(body) > DOCUMENT_MAX_BYTES:
+            _fit(body, records)
     return sign_document(identity, RECEIPT_TYPE, RECEIPT_DOMAIN, body)
+
+
+def _document_size(body: dict[str, Any]) -> int:
+    """The size of the signed document ``sign_document`` makes of ``body`` (signatures have fixed sizes)."""
+    signed = dumps(body).decode("utf-8")
+    return len(dumps({"type": RECEIPT_TYPE, "version": 1, "signed": signed,
+                      "signatures": {alg: "A" * (4 * ((size + 2) // 3)) for alg, size in SIGNATURE_SIZES.items()}})) + 1
+
+
+def _fit(body: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """Keep as many refused records as fit in a readable receipt (bundle-format.md § 9: 64 KiB), and say in
+    ``problems`` how many more there are; the ``refused`` counts stay exact."""
+    problems = list(body["problems"])
+    low, high = 0, len(records)  # the most records that fit: low fits, high + 1 does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        body["refused_records"] = records[:middle]
+        body["problems"] = [*problems, _more(len(records) - middle)]
+        if _document_size(body) <= DOCUMENT_MAX_BYTES:
+            low = middle
+        else:
+            high = middle - 1
+    body["refused_records"] = records[:low]
+    body["problems"] = [*problems, _more(len(records) - low)]
+
+
+def _more(n: int) -> str:
+    return Message("receipt.more_refused", n=n).get("fr")
 
 
 def make_receipt(identity: Identity, opened: OpenedBundle, accepted: dict[str, int] | None = None,

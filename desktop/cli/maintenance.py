@@ -95,10 +95,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from forms.backup import restore
 
     workspace = open_workspace(args)
-    safety = restore(workspace, Path(args.file))
+    if workspace.role == "ministry":  # the national store (it refused its own backup as another application's)
+        from sync.ministry.restore import restore_national
+
+        safety = restore_national(workspace, Path(args.file))
+    else:
+        safety = restore(workspace, Path(args.file))
     say(Message("restore.done", file=args.file))
     if safety != Path():
         say(Message("restore.kept", file=safety))
+    if workspace.role == "ministry":
+        say(Message("restore.national_again"))
     if workspace.role == "establishment":  # docs/ministry-cli.md, « consolidate » § 6
         say(Message("restore.send_full"))
     return 0

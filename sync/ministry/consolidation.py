@@ -39,6 +39,7 @@ from sync.ministry.reading import ROWS, TOMBSTONES, Head, Opened, open_verified,
 from sync.ministry.registry import audit, signing_key
 from sync.ministry.store import NationalStore, national_store
 from sync.ministry.tables import (
+    ABANDONED,
     APPLIED,
     FORK,
     HELD,
@@ -77,6 +78,8 @@ class Outcome:
     """Said once per bundle: e.g. the personal fields a format-1 bundle carried, dropped on arrival."""
     reason_text: Any = None
     """``reason`` as a ``Message`` (or ``Text``) when known: rendered in the reader's language by ``line``."""
+    superseded_by: int | None = None
+    """A duplicate numbered below the complete export that began its chain: that export's number."""
 
     @property
     def security_incident(self) -> bool:
@@ -102,6 +105,8 @@ class Outcome:
                            refused=Message("outcome.refused", n=self.refused_total) if self.refused_total else "",
                            later=Message("outcome.later") if self.applied_later else "",
                            notes="".join(f" ; {note}" for note in self.notes)).get(lang)
+        if self.state == DUPLICATE and self.superseded_by is not None:
+            return Message("outcome.superseded", who=who, full=self.superseded_by).get(lang)
         if self.state == DUPLICATE:
             return Message("outcome.duplicate", who=who).get(lang)
         if self.state in (HELD, ALREADY_HELD):
@@ -360,6 +365,12 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
         raise _Refused(FORK, Message("chain.fork_same", sequence=sequence, received=same_number.bundle_hash,
                                      hash=head.bundle_hash))
     if sequence <= last:
+        first = _first_applied(conn, code, chain)
+        if first is not None and sequence < first:
+            # Below the complete export that began this chain: nothing was applied under this number and that
+            # export holds everything this older bundle carried. Nothing to do; not a rollback.
+            return Outcome(file, DUPLICATE, code, sequence, head.bundle_hash, superseded_by=first,
+                           notes=[Message("outcome.superseded_note", full=first).get("fr")])
         raise _Refused(ROLLBACK, Message("chain.rollback_older", code=code, last=last, last_hash=last_hash,
                                          sequence=sequence, hash=head.bundle_hash))
     if sequence == last + 1 or (last == 0 and opened.full):
@@ -368,6 +379,8 @@ def _apply(conn: Connection, store: NationalStore, identity: Identity, head: Hea
                                          previous=opened.previous_hash, last_hash=last_hash))
         outcome = _apply_records(conn, store, opened, head, chain, file)
         outcome.applied_later = from_held
+        if last == 0 and sequence > 1:  # a complete export begins the chain: what waited below it never will
+            _abandon_held_below(conn, code, chain, sequence)
         if from_held:
             conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash == head.bundle_hash))
         return outcome
@@ -396,6 +409,24 @@ def _check_held_room(conn: Connection, code: str, waiting: int, size: int, limit
         raise _Refused(REFUSED, Message("chain.held_limit", code=code, held=held, waiting=waiting,
                                         size=mb(int(held_bytes)), max_count=limits.max_held_bundles,
                                         max_size=mb(limits.max_held_bytes)))
+
+
+def _first_applied(conn: Connection, code: str, chain: int) -> int | None:
+    """The number of the first bundle applied in ``code``'s chain (above 1 when a complete export began it)."""
+    return conn.execute(select(func.min(bundles_received.c.sequence)).where(bundles_received.c.establishment == code)
+                        .where(bundles_received.c.chain == chain)
+                        .where(bundles_received.c.state == APPLIED)).scalar()
+
+
+def _abandon_held_below(conn: Connection, code: str, chain: int, sequence: int) -> None:
+    held = [r.bundle_hash for r in conn.execute(
+        select(bundles_received.c.bundle_hash).where(bundles_received.c.establishment == code)
+        .where(bundles_received.c.chain == chain).where(bundles_received.c.state == HELD)
+        .where(bundles_received.c.sequence < sequence))]
+    if held:
+        conn.execute(held_bundles.delete().where(held_bundles.c.bundle_hash.in_(held)))
+        conn.execute(bundles_received.update().where(bundles_received.c.bundle_hash.in_(held)).values(
+            state=ABANDONED, reason=f"couvert par l'export complet n° {sequence} qui a commencé la chaîne"))
 
 
 def drain_held(store: NationalStore, identity: Identity, establishment: str,

@@ -102,6 +102,8 @@ def preview(workspace: Any, paths: Iterable[Path], limits: Limits = DEFAULT_LIMI
                            f"celui-ci suit {(head.previous_hash or 'le début de la chaîne')[:16]}…"
                            if head.sequence == number + 1 else
                            f"n° {head.sequence} déjà consolidé avec une autre empreinte ({(other or '?')[:16]}…)")
+        elif head.sequence < min((n for (code, n) in applied if code == head.establishment), default=0):
+            item.action = DUPLICATE  # below the complete export that began the chain: nothing to do
         elif head.sequence < number:
             item.action = ROLLBACK_AHEAD
             item.reason = f"n° {head.sequence} alors que le n° {number} est déjà consolidé"

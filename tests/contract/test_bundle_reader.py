@@ -202,7 +202,7 @@ def read_bundle(data: bytes, ministry_code: str, ministry_kid: str, private: dic
     assert offset == p and plain_total == payload["plain_length"]
     bundle_hash = hashlib.sha256(b"kafaat/bundle-hash/v2\x00" + signed_part).hexdigest()
     return {"header": header, "manifest": documents[0], "batches": documents[1:-1], "end": documents[-1],
-            "bundle_hash": bundle_hash}
+            "bundle_hash": bundle_hash, "bundle_key": bundle_key}
 
 
 def uuid_bytes(text: str) -> bytes:
