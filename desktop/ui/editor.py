@@ -283,6 +283,10 @@ class RecordEditor(QDialog):
             self._tips[f.key] = "\n".join(tips)
             self.labels[f.key] = label
             sections[name].addRow(label, holder)
+        # one label column for the whole editor: each group's fields start where the other groups' start
+        widest = max((label.sizeHint().width() for label in self.labels.values()), default=0)
+        for label in self.labels.values():
+            label.setMinimumWidth(widest)
         column.addStretch(1)
         note = QLabel(self.tr("* champ obligatoire pour un enregistrement complet"))
         note.setStyleSheet("color: palette(mid);")

@@ -54,8 +54,10 @@ class MainWindow(QMainWindow):
     def __init__(self, lang: str = "fr", title: str = "", pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         from desktop.ui.fields import guard_wheel_everywhere
+        from desktop.ui.headers import elide_headers_everywhere
 
         guard_wheel_everywhere()  # the wheel scrolls pages, never changes an unfocused box's value
+        elide_headers_everywhere()  # a header cut by its column ends in « … », whole in its tooltip
         self.lang = lang
         self.specs = pages if pages is not None else PAGES
         """The navigation's pages: the establishment's (``PAGES``) or the ministry's (``MINISTRY_PAGES``)."""

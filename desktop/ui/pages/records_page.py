@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.fields import ElidingComboBox
 from desktop.ui.list_query import (
     ERRORS,
     PAGE_SIZE,
@@ -130,7 +131,7 @@ class RecordsPage(Page):
         combos = [self.status_filter]
         self.field_filters: dict[str, QComboBox] = {}
         for f in filter_fields(self.form):
-            combo = QComboBox()
+            combo = ElidingComboBox()
             combo.setObjectName(f"filter_{f.key}")
             combo.setToolTip(f.label.get(self.lang))
             # a long choice (an offering's title) does not widen the combo; the whole text is its tooltip
@@ -221,6 +222,8 @@ class RecordsPage(Page):
         self.model.loaded.connect(self._first_page_shown)
         self.model.counted.connect(self._counted)
         self.fill_filters()
+        for key in self._dependent_filters():
+            self.field_filters[key].currentIndexChanged.connect(lambda _i, k=key: self._parent_filter_changed(k))
         for combo in self.field_filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
             combo.currentIndexChanged.connect(lambda _i, c=combo: _show_whole_text(c))
@@ -228,16 +231,23 @@ class RecordsPage(Page):
         self.apply_filter()
 
     # ------------------------------------------------------------------------------------- filters
-    def fill_filters(self) -> None:
+    def fill_filters(self, keys: Any = None) -> None:
+        """Fill the filters (``keys``: only those). A link declared to name a record of the same parent as
+        another filter's (an internship's cohort belongs to its offering) lists, once that filter names one,
+        only the records of that one."""
         engine = self.context.store.engine
         for key, combo in self.field_filters.items():
+            if keys is not None and key not in keys:
+                continue
             f = self.form.field(key)
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
             if f.type is FieldType.LINK and f.link:
-                for rid, title in picker_items(engine, f.link, f.link_conditions):
+                chosen = {c.same_as: self.field_filters[c.same_as].currentData() for c in f.link_conditions
+                          if c.same_as in self.field_filters}
+                for rid, title in picker_items(engine, f.link, f.link_conditions, chosen):
                     combo.addItem(title, rid)
             elif f.choices() is not None:
                 for choice in f.choices().choices:
@@ -248,6 +258,23 @@ class RecordsPage(Page):
             index = combo.findData(current) if current is not None else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+
+    def _dependent_filters(self) -> dict[str, list[str]]:
+        """{a filter: the filters whose choices follow it} (offering → cohort)."""
+        out: dict[str, list[str]] = {}
+        for key in self.field_filters:
+            for condition in self.form.field(key).link_conditions:
+                if condition.same_as in self.field_filters:
+                    out.setdefault(condition.same_as, []).append(key)
+        return out
+
+    def _parent_filter_changed(self, key: str) -> None:
+        """The offering filter changed: the cohort filter lists that offering's cohorts (its choice is kept when
+        it is one of them, else « tous »), before the list is filtered again (the same change)."""
+        followers = self._dependent_filters().get(key, [])
+        self.fill_filters(followers)
+        for follower in followers:
+            _show_whole_text(self.field_filters[follower])
 
     def current_filter(self) -> ListFilter:
         state = self.status_filter.currentData()
