@@ -365,10 +365,27 @@ class ComboBinding(Binding):
         self.set_items(items)
         combo.currentIndexChanged.connect(self.changed)
         if editable:
-            combo.lineEdit().editingFinished.connect(self.changed)
+            combo.lineEdit().editingFinished.connect(self._finished)
             # a choice longer than the box shows its beginning (the offering's code), not its end
             combo.currentIndexChanged.connect(lambda _i: self._show_beginning())
-            combo.lineEdit().editingFinished.connect(self._show_beginning)
+
+    def _finished(self) -> None:
+        """Typing done (Tab, Enter): a record's code typed whole shows the record it names (« FC-IA » →
+        « FC-IA — Intelligence artificielle pour cadres »), then the change is told."""
+        index = self._coded(self.combo.currentText())
+        if index > 0 and index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+        self.changed.emit()
+        self._show_beginning()
+
+    def _coded(self, text: str) -> int:
+        """The entry of a link picker whose code (the label before « — ») is ``text`` (any case), else -1."""
+        if self.field.type is not FieldType.LINK:
+            return -1
+        folded = text.strip().casefold()
+        found = [i for i in range(1, self.combo.count())
+                 if folded and self.combo.itemText(i).split(" — ", 1)[0].strip().casefold() == folded]
+        return found[0] if len(found) == 1 else -1
 
     def _show_beginning(self) -> None:
         edit = self.combo.lineEdit()
@@ -390,6 +407,8 @@ class ComboBinding(Binding):
         if not text:
             return None
         index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = self._coded(text)  # « FC-IA », the offering's code: that offering
         if index >= 0:
             return self.combo.itemData(index)
         return text  # typed by hand: the store matches labels in any language, or says what is wrong

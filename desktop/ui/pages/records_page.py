@@ -332,6 +332,8 @@ class RecordsPage(Page):
         if empty:
             self.empty_label.setText(self._empty_text())
             self.clear_button.setVisible(self._filtered())
+        if empty and self.view.hasFocus():  # the table goes: the keyboard to the search box, not to the next page
+            self.search.setFocus()
         self.list_area.setCurrentWidget(self.empty if empty else self.view)
 
     def _filtered(self) -> bool:
@@ -479,6 +481,13 @@ class RecordsPage(Page):
             out.append(rid)
         return out
 
+    def show_saved(self, record_id: str) -> None:
+        """A record just saved: selected now when listed, else (a new one) once the list is read again; the
+        keyboard then on the table (the editor closed, Enter opens the record again, Ctrl+N makes the next)."""
+        self._focus_selected = True
+        if not self.select_record(record_id):
+            self._pending_selection = record_id
+
     def select_record(self, record_id: str) -> bool:
         """Select ``record_id`` when it is in the loaded pages; while the list is being read, once it is."""
         if self.model.loading:
@@ -492,6 +501,9 @@ class RecordsPage(Page):
         self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                           | QItemSelectionModel.SelectionFlag.Rows)
         self.view.scrollTo(index)
+        if getattr(self, "_focus_selected", False):
+            self._focus_selected = False
+            self.view.setFocus()
         return True
 
     # --------------------------------------------------------------------------------------- Excel
@@ -550,7 +562,7 @@ class RecordsPage(Page):
 
     # ------------------------------------------------------------------------------------ Page hooks
     def refresh(self) -> None:
-        selected = self.selected_ids()
+        selected = [self._pending_selection] if self._pending_selection else self.selected_ids()
         self.fill_filters()
         self.model.reload()
         self._show_state()
@@ -558,7 +570,8 @@ class RecordsPage(Page):
             self.select_record(record_id)
 
     def activated(self) -> None:
-        self.view.setFocus()
+        # the table, or while it is empty (the « aucun enregistrement » panel in its place) the search box
+        (self.view if self.list_area.currentWidget() is self.view else self.search).setFocus()
 
 
 def _export_work(store: Any, query: ListQuery, form_key: str, flt: ListFilter, sort_key: str | None,
