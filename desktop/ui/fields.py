@@ -379,12 +379,18 @@ class ComboBinding(Binding):
         self._show_beginning()
 
     def _coded(self, text: str) -> int:
-        """The entry of a link picker whose code (the label before « — ») is ``text`` (any case), else -1."""
-        if self.field.type is not FieldType.LINK:
-            return -1
+        """The entry whose code is ``text`` (any case), else -1: a link picker's record by the code its label
+        starts with (« FC-IA — … »), a choice by its code (« F » for « Femme », as in the Excel files)."""
         folded = text.strip().casefold()
-        found = [i for i in range(1, self.combo.count())
-                 if folded and self.combo.itemText(i).split(" — ", 1)[0].strip().casefold() == folded]
+        if not folded:
+            return -1
+        if self.field.type is FieldType.LINK:
+            found = [i for i in range(1, self.combo.count())
+                     if self.combo.itemText(i).split(" — ", 1)[0].strip().casefold() == folded]
+        elif self.field.type is FieldType.CHOICE:
+            found = [i for i in range(1, self.combo.count()) if str(self.combo.itemData(i)).casefold() == folded]
+        else:
+            return -1
         return found[0] if len(found) == 1 else -1
 
     def _show_beginning(self) -> None:

@@ -180,3 +180,25 @@ def test_no_french_left_in_the_arabic_lists(qtbot, workspace, opened):
             text = label.text()
             for word in ("Entrée", "Suppr", "Fond jaune", "brouillon", "Rechercher"):
                 assert word not in text, f"{key}: « {text} »"
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_code_typed_whole_shows_its_choice(qtbot, workspace, opened, lang):
+    """« F », the code of the Excel files, typed into « Genre »: the box then shows « Femme » (« أنثى »), what
+    will be saved, not a bare letter that reads like a typing mistake."""
+    app = opened(lang)
+    app.window.navigate("internship")
+    settle(qtbot, app)
+    app.context.open_record("internship", None)
+    editor = app.window.editors[-1]
+    qtbot.waitExposed(editor)
+    combo = editor.bindings["gender"].combo
+    combo.setFocus()
+    qtbot.waitUntil(lambda: focused() is combo)
+    type_into(qtbot, "f")
+    tab(qtbot)
+    assert editor.bindings["gender"].value() == "F"
+    assert combo.currentText() == combo.itemText(combo.findData("F")) != "f"
+    editor.bindings["gender"].set_value(None)
+    editor.bindings["gender"].changed.emit()
+    editor.reject()
