@@ -202,3 +202,18 @@ def test_a_code_typed_whole_shows_its_choice(qtbot, workspace, opened, lang):
     editor.bindings["gender"].set_value(None)
     editor.bindings["gender"].changed.emit()
     editor.reject()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_tab_and_shift_tab_leave_a_list(qtbot, workspace, opened, lang):
+    workspace.records().save("offering", CE_OFFERING)
+    app = opened(lang)
+    page = app.window.navigate("offering")
+    settle(qtbot, app)
+    qtbot.waitUntil(lambda: page.model.total == 1 and focused() is page.view)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert focused() is not page.view, "Tab kept the keyboard in the table"
+    page.view.setFocus()
+    qtbot.waitUntil(lambda: focused() is page.view)
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is not page.view, "Shift+Tab kept the keyboard in the table"
