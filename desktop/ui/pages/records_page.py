@@ -92,6 +92,8 @@ class RecordsPage(Page):
         self.total: int | None = None
         self._pending_selection: str | None = None
         self._user_sized = False
+        self._search_for_empty = False
+        """The search box has the keyboard only because the list was empty (the table takes it back)."""
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.form.plural.get(self.lang)}</h2>")
@@ -336,6 +338,7 @@ class RecordsPage(Page):
             self.empty_label.setText(self._empty_text())
             self.clear_button.setVisible(self._filtered())
         if empty and self.view.hasFocus():  # the table goes: the keyboard to the search box, not to the next page
+            self._search_for_empty = True
             self.search.setFocus()
         self.list_area.setCurrentWidget(self.empty if empty else self.view)
 
@@ -363,6 +366,7 @@ class RecordsPage(Page):
         return self.tr("%n enregistrement(s)", "", n)
 
     def focus_search(self) -> None:
+        self._search_for_empty = False
         self.search.setFocus()
         self.search.selectAll()
 
@@ -506,7 +510,11 @@ class RecordsPage(Page):
         self.view.scrollTo(index)
         if getattr(self, "_focus_selected", False):
             self._focus_selected = False
-            self.view.setFocus()
+            focus = QApplication.focusWidget()
+            # unless the person has gone elsewhere in the window meanwhile (Ctrl+F, a filter)
+            if (focus is None or focus.window() is not self.window() or focus is self.view
+                    or (focus is self.search and self._search_for_empty)):
+                self.view.setFocus()
         return True
 
     # --------------------------------------------------------------------------------------- Excel
@@ -574,7 +582,9 @@ class RecordsPage(Page):
 
     def activated(self) -> None:
         # the table, or while it is empty (the « aucun enregistrement » panel in its place) the search box
-        (self.view if self.list_area.currentWidget() is self.view else self.search).setFocus()
+        shown = self.list_area.currentWidget() is self.view
+        self._search_for_empty = not shown
+        (self.view if shown else self.search).setFocus()
 
 
 def _export_work(store: Any, query: ListQuery, form_key: str, flt: ListFilter, sort_key: str | None,
