@@ -385,6 +385,7 @@ def write_only(rows: int, runs: int, before: Path | None) -> None:
     variants = {"ours": (None, "0"), "ours + bulk_load": (None, "1")}
     if before:
         variants["before"] = (before, "0")
+        variants["before + bulk_load"] = (before, "1")
     found: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="kafaat-bench-") as tmp:
         for run in range(runs):

@@ -1398,6 +1398,9 @@ CATALOGUE |= {
     "count.formulas": ("{n} formule|{n} formules",
                        "لا صيغ|صيغة واحدة|صيغتين|{n} صيغ|{n} صيغة|{n} صيغة",
                        "{n} formula|{n} formulas"),
+    "count.text_cells": ("{n} cellule de texte|{n} cellules de texte",
+                         "لا خلايا نصية|خلية نصية واحدة|خليتان نصيتان|{n} خلايا نصية|{n} خلية نصية|{n} خلية نصية",
+                         "{n} text cell|{n} text cells"),
     "csv.utf8_bom": ("UTF-8 (avec BOM)", "UTF-8 (مع BOM)", "UTF-8 (with BOM)"),
     "csv.cp1256": ("Windows-1256 (arabe)", "Windows-1256 (عربي)", "Windows-1256 (Arabic)"),
     "xlsx.damaged_archive": (
@@ -1521,6 +1524,17 @@ CATALOGUE |= {
         "ثم « لصق خاص > قيم » وأعيدوا المحاولة",
         "{file}: the sheet « {sheet} » contains {formulas} ({cells}): Kafaat never evaluates formulas; copy "
         "the columns then « Paste Special > Values » and try again"),
+    "xlsx.string_index": (
+        "{file} : dans la feuille « {sheet} », {cells_count} ({cells}) : valeur qui ne désigne "
+        "aucun texte du classeur (ce n'est pas un numéro de texte partagé) ; le fichier n'a pas été écrit par Excel ou "
+        "est endommagé ; ouvrez-le dans Excel ou LibreOffice, vérifiez ces cellules et ré-enregistrez-le au "
+        "format .xlsx",
+        "{file}: في الورقة « {sheet} »، {cells_count} ({cells}): قيمة لا تدل على أي نص في المصنف (ليست "
+        "رقم نص مشترك)؛ لم يكتب Excel هذا الملف أو أنه تالف؛ افتحوه في Excel أو LibreOffice وتحققوا من هذه الخلايا "
+        "وأعيدوا حفظه بصيغة .xlsx",
+        "{file}: in the sheet « {sheet} », {cells_count} ({cells}): a value that names "
+        "no text of the workbook (it is not a shared-string number); the file was not written by Excel or is damaged; open it in Excel "
+        "or LibreOffice, check these cells and save it again as .xlsx"),
     "xlsx.unreadable": (
         "{file} : classeur illisible (son contenu XML est endommagé ou n'a pas été écrit par Excel) : ouvrez-le "
         "dans Excel ou LibreOffice et ré-enregistrez-le au format .xlsx",

@@ -31,4 +31,19 @@ if ! command -v Xvfb >/dev/null; then
     echo "Xvfb absent : le test de la fenêtre sur X11 sera ignoré hors CI (sudo apt-get install xvfb)" >&2
   fi
 fi
+# Our workbooks are opened, converted and re-saved by a real LibreOffice (tests/forms/test_excel_libreoffice.py,
+# tests/contract/test_office_loop.py), which a new machine lacks: Debian's `libreoffice-calc-nogui` (~45 s),
+# installed when missing and we are root; elsewhere those tests say they are skipped and why.
+if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "== installing LibreOffice Calc (Debian, no GUI) for the office round-trip tests"
+    # not fatal: without it those tests are skipped (and say so), the others still run
+    { apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+        libreoffice-calc-nogui >/dev/null; } ||
+      echo "LibreOffice n'a pas pu être installé : les tests d'aller-retour bureautique seront ignorés" >&2
+  else
+    echo "LibreOffice absent : les tests d'aller-retour bureautique seront ignorés (sudo apt-get install libreoffice-calc-nogui)" >&2
+  fi
+fi
 .venv/bin/python -m pytest "$@"

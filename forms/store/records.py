@@ -563,6 +563,7 @@ class RecordStore:
                                                         stamp, who)))
 
 
+AUDIT_RECORD_INDEX = "ix_audit_record"
 BULK_LOAD_MIN_ROWS = 20_000
 """From this many new records on (and at least as many as the table already holds), an import rebuilds the
 list indexes once instead of updating them row by row."""
@@ -581,7 +582,8 @@ def bulk_load(conn: Connection, form_key: str, incoming: int) -> Iterator[bool]:
       definition; the update and delete triggers stay (an import updates stored rows only);
     * the internship list indexes (migration 0003: they only sort the window's lists, no constraint rests on
       them) are dropped, then created again from their own stored definition, when ``incoming`` new records
-      are many and at least as many as the table already holds.
+      are many and at least as many as the table already holds; so is the journal's index of records
+      (``ix_audit_record``, no constraint either) when the journal holds no more rows than come in.
 
     SQLite's DDL is part of the transaction: a crash or a rollback leaves the triggers and indexes as they
     were (the caller must roll back when this raises or is left by an exception). Yields whether it dropped
@@ -601,6 +603,14 @@ def bulk_load(conn: Connection, form_key: str, incoming: int) -> Iterator[bool]:
         if incoming < held or not indexes:
             yield False
             return
+        # the journal's index of records (form, id): random ids send each insert to another place of its B-tree
+        # (0.35–0.5 s of CPU over 100 000 rows under the import's settings, measured); rebuilt once, it costs a
+        # sort. Only while the journal is no larger than what comes in (its rowid bounds its rows).
+        journal = conn.exec_driver_sql(f'SELECT coalesce(max(id), 0) FROM "{audit.name}"').scalar_one()
+        if incoming >= journal:
+            indexes = [*indexes, *conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name = ? "
+                "AND sql IS NOT NULL", (audit.name, AUDIT_RECORD_INDEX)).all()]
         for name, _sql in indexes:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
         try:

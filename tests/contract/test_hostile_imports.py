@@ -177,3 +177,28 @@ def test_csv_as_users_save_them(pair: Pair, tmp_path: Path) -> None:
     assert tree_digest(est) == before
     assert json.dumps(ok("records", "list", "offering", "--json", data=est).json()).count("LP-OK") == 0
     assert kafaat("import", "offering", data=est).code == 2
+
+
+def test_a_text_cell_naming_no_shared_string_is_refused(pair: Pair, tmp_path: Path) -> None:
+    """calamine reads a shared-string cell whose value is not a number (``<v>abc</v>``, ``<v>-1</v>``) as the
+    workbook's first string: « offering » would have become the academic year, a value nobody typed. Such a file
+    is refused, naming the cell, in the user's language; a well-formed one is not."""
+    est = pair.est
+    shared = SST_HEAD + b"<si><t>offering</t></si><si><t>academic_year</t></si><si><t>MS-CYBER</t></si>" \
+        b"<si><t>2025-2026</t></si></sst>"
+
+    def sheet(value: bytes) -> bytes:
+        return (SHEET_HEAD + b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+                b'<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s" s="0"><v>' + value + b"</v></c></row>"
+                + SHEET_TAIL)
+
+    before = tree_digest(est)
+    for value in (b"abc", b"-1", b" 3", b"3.0", b"1e0"):
+        path = hand_made(tmp_path / "cohortes.xlsx", sheet(value), shared)
+        run = refused("import", "cohort", path, data=est)
+        assert "B2" in run.err and "texte partagé" in run.err, (value, run.err)
+        assert tree_digest(est) == before, value
+        arabic = refused("import", "cohort", path, data=est, lang="ar")
+        assert "B2" in arabic.err and "نص مشترك" in arabic.err, arabic.err
+    well_formed = kafaat("import", "cohort", hand_made(tmp_path / "bonnes.xlsx", sheet(b"3"), shared), data=est)
+    assert "texte partagé" not in well_formed.err, well_formed.err

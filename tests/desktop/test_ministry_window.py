@@ -429,3 +429,36 @@ def test_a_refresh_asked_while_the_statuses_are_read_is_not_lost(app, scene, qtb
     app.window.context.runner.data_changed.emit()  # what the inbox does after a consolidation
     held.let_go()
     qtbot.waitUntil(lambda: not page.loading and any(s.code == "ECC" and s.last_sequence for s in page.statuses))
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_outcomes_of_a_consolidation_are_not_cut(scene, qtbot, tmp_path, lang):
+    """At the window's size (1200×680, in a 1280×720 screen), the outcome column was left 130 px by the
+    forecast's 250: « طُبقت: 16 مقبولًا من … » was cut. Once consolidated, the forecast column gives the outcome
+    the width it needs."""
+    from desktop.ministry_app import MinistryApplication
+    from desktop.ui.i18n import install_language
+
+    install_language(lang)
+    application = MinistryApplication(scene.ministry, lang)
+    window = application.attach_now()
+    try:
+        window.resize(1200, 680)
+        idle(qtbot, application)
+        paths = [scene.export("ECC"), scene.export("ESITH")]
+        page = window.navigate("inbox")
+        page.add_paths(paths)
+        idle(qtbot, application)
+        page.passphrase.setText(PASSPHRASE)
+        page.receipts.setText(str(tmp_path / "accuses"))
+        qtbot.mouseClick(page.consolidate_button, Qt.MouseButton.LeftButton)
+        idle(qtbot, application)
+        QApplication.processEvents()
+        table = page.table
+        assert outcome_of(page, paths[1].name)
+        assert table.columnWidth(5) >= table.sizeHintForColumn(5), (table.columnWidth(5), table.sizeHintForColumn(5))
+        assert table.columnWidth(4) >= 120
+    finally:
+        window.close_without_asking()
+        application.context.runner.wait_all(10_000)
+        install_language("fr")

@@ -74,16 +74,17 @@ def test_bulk_write_keeps_every_value_and_audits_each_record(store, offering_id,
 
 
 LIST_INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name GLOB 'ix_internship_list_*' ORDER BY name"
+AUDIT_INDEX = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = 'ix_audit_record'"
 
 
 def _list_indexes(path: Path) -> list[tuple[str, str]]:
     with closing(sqlite3.connect(path)) as conn:
-        return conn.execute(LIST_INDEXES).fetchall()
+        return conn.execute(LIST_INDEXES).fetchall() + conn.execute(AUDIT_INDEX).fetchall()
 
 
 def test_bulk_load_rebuilds_the_list_indexes_as_they_were(workspace, store, offering_id, cohort_id) -> None:
     before = _list_indexes(workspace.db_path)
-    assert len(before) == 9  # migrations 0003 and 0007
+    assert len(before) == 10  # migrations 0003 and 0007, and the journal's index of records
     checked = store.check_many("internship", [internship_values(offering_id, cohort_id, student_code=f"R1300{i:05d}")
                                               for i in range(50)])
     with store.writer.begin() as conn:
@@ -92,6 +93,7 @@ def test_bulk_load_rebuilds_the_list_indexes_as_they_were(workspace, store, offe
         with bulk_load(conn, "internship", BULK_LOAD_MIN_ROWS) as dropped:
             assert dropped
             assert conn.exec_driver_sql(LIST_INDEXES).all() == []
+            assert conn.exec_driver_sql(AUDIT_INDEX).all() == []  # the journal holds fewer rows than come in
             store.write_checked([(c, COMPLETE) for c in checked], conn=conn)
     assert _list_indexes(workspace.db_path) == before
     with closing(sqlite3.connect(workspace.db_path)) as conn:
@@ -99,6 +101,19 @@ def test_bulk_load_rebuilds_the_list_indexes_as_they_were(workspace, store, offe
         # the rebuilt index holds every row: an ordered scan through it sees them all
         assert conn.execute("SELECT count(*) FROM internship INDEXED BY ix_internship_list_last_name "
                             "WHERE last_name IS NOT NULL").fetchone() == (50,)
+        assert conn.execute("SELECT count(*) FROM audit INDEXED BY ix_audit_record WHERE form = 'internship' "
+                            "AND record_id IS NOT NULL").fetchone() == (50,)
+
+
+def test_bulk_load_keeps_the_journal_index_of_a_larger_journal(workspace, store, offering_id, cohort_id) -> None:
+    """The journal's index is rebuilt only when the journal is no larger than the import: a large journal keeps
+    its index (rebuilding it would cost more than the import's inserts)."""
+    with store.writer.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO audit (id, at, operator, form, record_id, action, change_seq) "
+                             "VALUES (?, '2026-01-01', 'x', 'internship', 'r', 'create', 0)", (BULK_LOAD_MIN_ROWS + 1,))
+        with bulk_load(conn, "internship", BULK_LOAD_MIN_ROWS) as dropped:
+            assert dropped and conn.exec_driver_sql(LIST_INDEXES).all() == []
+            assert [name for name, _sql in conn.exec_driver_sql(AUDIT_INDEX)] == ["ix_audit_record"]
 
 
 def test_bulk_load_failure_or_kill_leaves_the_indexes(workspace, store, offering_id) -> None:

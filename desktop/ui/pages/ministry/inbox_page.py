@@ -252,6 +252,17 @@ class InboxPage(MinistryPage):
         return self.w("Illisible : {0}", "غير مقروء: {0}", "Unreadable: {0}").format(
             self.reason(item.reason, item.reason_text)), BAD
 
+    def _make_room_for_outcomes(self) -> None:
+        """Once consolidated, the outcome (« Appliqué : 16 acceptés sur 16 ») matters more than the forecast made
+        before: the forecast column gives the outcome (the last column, which takes what is left) the width it
+        needs, down to a width where its own start stays readable."""
+        table = self.table
+        needed = table.sizeHintForColumn(5)
+        others = sum(table.columnWidth(c) for c in range(4))
+        spare = table.viewport().width() - others - table.columnWidth(4)
+        if needed > spare:
+            table.setColumnWidth(4, max(120, table.columnWidth(4) - (needed - spare)))
+
     def _set(self, row: int, column: int, text: str, *, color: QColor | None = None, tooltip: str = "") -> None:
         cell = QTableWidgetItem(text)
         if color is not None:
@@ -377,6 +388,7 @@ class InboxPage(MinistryPage):
             self._set(row, 5, text, color=color, tooltip="\n".join(
                 [outcome.line(self.lang), *(f"{r['form']} {r['id']} : {'; '.join(r.get('reasons', []))}"
                                    for r in outcome.refused_records[:20])]))
+        self._make_room_for_outcomes()
         s = report.summary()
         text = self.consolidation_line(len(report.outcomes), s)
         receipts = [o.receipt for o in report.outcomes if o.receipt]
