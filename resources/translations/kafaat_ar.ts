@@ -370,12 +370,12 @@
         <translation>اختيار من التقويم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="484"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="484"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -383,140 +383,140 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="55"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>استيراد ملف Excel أو CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="66"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="69"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="75"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="101"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="177"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="179"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="178"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="180"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="195"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="207"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
         <source>modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
@@ -528,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="279"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
@@ -540,53 +540,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="231"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="264"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="324"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
         <source>rapport</source>
         <translation>تقرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="325"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>aucune ligne lue</source>
         <translation>لم يُقرأ أي سطر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>الأسطر المقروءة: %n</numerusform>
@@ -598,12 +598,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>aucune création</source>
         <translation>لا إنشاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>الإنشاءات: %n</numerusform>
@@ -615,12 +615,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>aucune mise à jour</source>
         <translation>لا تحديث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>التحديثات: %n</numerusform>
@@ -632,12 +632,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
         <source>aucune ligne inchangée</source>
         <translation>لا سطر دون تغيير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>الأسطر دون تغيير: %n</numerusform>
@@ -649,12 +649,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
         <source>aucune ligne refusée</source>
         <translation>لا سطر مرفوض</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>الأسطر المرفوضة: %n</numerusform>
@@ -666,12 +666,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>aucun avertissement</source>
         <translation>لا تنبيه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -683,7 +683,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="343"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (منها %n مسودة)</numerusform>
@@ -695,23 +695,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated} منتظرة، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="353"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="367"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="358"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="372"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="358"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="363"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -1304,17 +1304,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="166"/>
         <source>Effacer la recherche et les filtres</source>
         <translation>مسح البحث والمرشحات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>Recherche…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="333"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>المعروض: %n…</numerusform>
@@ -1326,111 +1326,111 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="346"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="352"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يحتوي على «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="349"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="355"/>
         <source>(avec les filtres choisis)</source>
         <translation>(مع المرشحات المختارة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="352"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="358"/>
         <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يطابق المرشحات المختارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="353"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="359"/>
         <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
         <translation>لا توجد تسجيلات بعد. «جديد» (Ctrl+N) ينشئ تسجيلاً؛ وصفحة الاستيراد تقرأ مصنف إكسل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="561"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="572"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="457"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="464"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="521"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="535"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="546"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="538"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="130"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="131"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="132"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="198"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). مفتاح الإدخال (Enter) أو نقرة مزدوجة: فتح. مفتاح الحذف (Delete): حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="246"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="251"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="359"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="365"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>لا يوجد سجل يحتوي على « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="360"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="366"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1442,7 +1442,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="458"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="465"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1454,34 +1454,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="464"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="521"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
         <source>Modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="522"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="539"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="533"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="550"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="543"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="516"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="538"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="527"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="558"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="569"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1493,7 +1493,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="553"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="564"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>

@@ -346,12 +346,12 @@
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="484"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="484"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
@@ -359,140 +359,140 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="55"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>Import an Excel or CSV file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>1. Fichier</source>
         <translation>1. File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="66"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>.xlsx workbook or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="69"/>
         <source>Lire le fichier</source>
         <translation>Read the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
         <source>Modèle vide…</source>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="75"/>
         <source>Formulaire :</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. Preview and column mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
         <source>En-tête du fichier</source>
         <translation>File header</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>Champ Kafaat</source>
         <translation>Kafaat field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="101"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. Check and import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>Save the error report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>Operation cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="177"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="179"/>
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="178"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="180"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>Workbooks and CSV (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="195"/>
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="207"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
         <source>modèle</source>
         <translation>template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="310"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Sheet &apos;{sheet}&apos;, header on row {row}, %n data row.</numerusform>
@@ -500,7 +500,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="279"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problem to fix: nothing will be imported while any remain. {summary}</numerusform>
@@ -508,53 +508,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="231"/>
         <source>— ignorer —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="264"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
         <source>Vérification</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>Prêt à importer — {summary}</source>
         <translation>Ready to import — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="308"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="324"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
         <source>rapport</source>
         <translation>report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="325"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>Error report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>aucune ligne lue</source>
         <translation>no row read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -562,12 +562,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>aucune création</source>
         <translation>no creation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n creation</numerusform>
@@ -575,12 +575,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>aucune mise à jour</source>
         <translation>no update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -588,12 +588,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
         <source>aucune ligne inchangée</source>
         <translation>no row unchanged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n row unchanged</numerusform>
@@ -601,12 +601,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
         <source>aucune ligne refusée</source>
         <translation>no row refused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n row refused</numerusform>
@@ -614,12 +614,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>aucun avertissement</source>
         <translation>no warning</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -627,7 +627,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="343"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (%n of them a draft)</numerusform>
@@ -635,23 +635,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated}, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}, {updated} to do, {unchanged}{drafts}; {refused}; {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="353"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="367"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="358"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="372"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="358"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="363"/>
         <source>Import terminé — {summary}</source>
         <translation>Import finished — {summary}</translation>
     </message>
@@ -1216,17 +1216,17 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="166"/>
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>Recherche…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="333"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>%n shown…</numerusform>
@@ -1234,111 +1234,111 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="346"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="352"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
         <translation>No result: no record contains “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="349"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="355"/>
         <source>(avec les filtres choisis)</source>
         <translation>(with the chosen filters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="352"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="358"/>
         <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
         <translation>No result: no record matches the chosen filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="353"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="359"/>
         <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
         <translation>No records yet. “New” (Ctrl+N) creates one; the Import page reads an Excel workbook.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="561"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="572"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>Search (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="457"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="464"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="521"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="535"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="546"/>
         <source>Modèle Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="538"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
         <source>Tous les états</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="130"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="131"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="132"/>
         <source>Avec erreurs</source>
         <translation>With errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="198"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
         <translation>Yellow background: draft (never sent to the ministry). Enter or double-click: open. Delete: delete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="246"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="251"/>
         <source>{0} : tous</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="359"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="365"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>No record contains “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="360"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="366"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1346,7 +1346,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="458"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="465"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Delete %n record? The deletion will reach the ministry with the next export.</numerusform>
@@ -1354,34 +1354,34 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="464"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="521"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
         <source>Modèle</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="522"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="539"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="533"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="550"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="543"/>
         <source>Modèle écrit : {0}</source>
         <translation>Template written: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="516"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="538"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="527"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="558"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="569"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n record exported to {0}</numerusform>
@@ -1389,7 +1389,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="553"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="564"/>
         <source>Export Excel</source>
         <translation>Excel export</translation>
     </message>

@@ -58,7 +58,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Feuille « {sheet} », en-tête en ligne {row}, %n ligne de données.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="279"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problème à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n ligne lue</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n création</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n mise à jour</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n ligne inchangée</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="343"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (dont %n brouillon)</numerusform>
@@ -198,7 +198,7 @@
 <context>
     <name>RecordsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="333"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>%n affiché…</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="360"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="366"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="458"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="465"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Supprimer %n enregistrement ? La suppression sera transmise au ministère avec le prochain export.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="558"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="569"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {0}</numerusform>
