@@ -202,6 +202,10 @@ class RecordEditor(QDialog):
         self.problems.setObjectName("problems")
         self.problems.setToolTip(self.tr("Cliquer sur un problème pour aller au champ"))
         self.problems.setVisible(False)
+        # one line per problem, cut with « … » and whole in its tooltip: a horizontal scroll bar took the place of
+        # the only line shown, hiding the problem it was there to show
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.problems.itemClicked.connect(self._problem_chosen)
         self.problems.itemActivated.connect(self._problem_chosen)
         outer.addWidget(self.problems)
@@ -237,6 +241,7 @@ class RecordEditor(QDialog):
     def _build_fields(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the area holding them
         self.scroll = scroll
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -283,6 +288,10 @@ class RecordEditor(QDialog):
             self._tips[f.key] = "\n".join(tips)
             self.labels[f.key] = label
             sections[name].addRow(label, holder)
+        # one label column for the whole editor: each group's fields start where the other groups' start
+        widest = max((label.sizeHint().width() for label in self.labels.values()), default=0)
+        for label in self.labels.values():
+            label.setMinimumWidth(widest)
         column.addStretch(1)
         note = QLabel(self.tr("* champ obligatoire pour un enregistrement complet"))
         note.setStyleSheet("color: palette(mid);")
@@ -484,6 +493,7 @@ class RecordEditor(QDialog):
             item = QListWidgetItem(mark + (self.tr("{fields} : {message}").format(fields=names, message=message)
                                            if names else message))
             item.setData(Qt.ItemDataRole.UserRole, keys[0] if keys else None)
+            item.setToolTip(item.text())
             item.setForeground(Qt.GlobalColor.darkRed if found.severity is Severity.ERROR
                                else Qt.GlobalColor.darkYellow)
             self.problems.addItem(item)
@@ -651,6 +661,13 @@ class RecordEditor(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.load_history()
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            # the keyboard starts in the first field: typing at once fills it (it went to the « Saisie » tab, and
+            # the next Tab to the scrolling area, before any field)
+            first = next((b.widget for b in self.bindings.values() if b.widget.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -------------------------------------------------------------------------------------- closing
     def reject(self) -> None:

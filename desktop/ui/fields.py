@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -313,11 +317,38 @@ def guard_wheel(widget: QWidget) -> None:
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+FSI, PDI = "\u2068", "\u2069"
+
+
+class ElidingComboBox(QComboBox):
+    """A drop-down narrower than its choice shows the choice's beginning (an offering's code) and ends it in
+    « … », in both directions. Qt draws the whole text aligned to the box's reading side: in Arabic a long
+    « MS-CYBER-IND — Master spécialisé … » lost its code on the left. The whole text is the tooltip (the
+    lists' filters set it). An editable box shows its line edit: see ``ComboBinding``."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.isEditable():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        room = field.width() - 2 - (option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0)
+        shown = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, max(room, 0))
+        if shown != option.currentText and self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            shown = f"{FSI}{shown}{PDI}"  # the « … » after the words it cuts, not at the line's far end
+        option.currentText = shown
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class ComboBinding(Binding):
     """Choices, booleans and links: a combo box with completion; item data is the code (or id)."""
 
     def __init__(self, field: Field, items: list[tuple[Any, str]], *, editable: bool = True) -> None:
-        combo = QComboBox()
+        combo = ElidingComboBox()
         combo.setEditable(editable)
         combo.setMaxVisibleItems(15)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -334,7 +365,38 @@ class ComboBinding(Binding):
         self.set_items(items)
         combo.currentIndexChanged.connect(self.changed)
         if editable:
-            combo.lineEdit().editingFinished.connect(self.changed)
+            combo.lineEdit().editingFinished.connect(self._finished)
+            # a choice longer than the box shows its beginning (the offering's code), not its end
+            combo.currentIndexChanged.connect(lambda _i: self._show_beginning())
+
+    def _finished(self) -> None:
+        """Typing done (Tab, Enter): a record's code typed whole shows the record it names (« FC-IA » →
+        « FC-IA — Intelligence artificielle pour cadres »), then the change is told."""
+        index = self._coded(self.combo.currentText())
+        if index > 0 and index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+        self.changed.emit()
+        self._show_beginning()
+
+    def _coded(self, text: str) -> int:
+        """The entry whose code is ``text`` (any case), else -1: a link picker's record by the code its label
+        starts with (« FC-IA — … »), a choice by its code (« F » for « Femme », as in the Excel files)."""
+        folded = text.strip().casefold()
+        if not folded:
+            return -1
+        if self.field.type is FieldType.LINK:
+            found = [i for i in range(1, self.combo.count())
+                     if self.combo.itemText(i).split(" — ", 1)[0].strip().casefold() == folded]
+        elif self.field.type is FieldType.CHOICE:
+            found = [i for i in range(1, self.combo.count()) if str(self.combo.itemData(i)).casefold() == folded]
+        else:
+            return -1
+        return found[0] if len(found) == 1 else -1
+
+    def _show_beginning(self) -> None:
+        edit = self.combo.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
 
     def set_items(self, items: list[tuple[Any, str]]) -> None:
         current = self.value() if self.combo.count() else None
@@ -351,6 +413,8 @@ class ComboBinding(Binding):
         if not text:
             return None
         index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = self._coded(text)  # « FC-IA », the offering's code: that offering
         if index >= 0:
             return self.combo.itemData(index)
         return text  # typed by hand: the store matches labels in any language, or says what is wrong
@@ -359,8 +423,9 @@ class ComboBinding(Binding):
         index = self.combo.findData(value) if value is not None else 0
         if index < 0 and value is not None:
             self.combo.setEditText(str(value))
-            return
-        self.combo.setCurrentIndex(max(index, 0))
+        else:
+            self.combo.setCurrentIndex(max(index, 0))
+        self._show_beginning()
 
 
 class MultiChoiceBinding(Binding):

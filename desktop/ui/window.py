@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -54,8 +55,10 @@ class MainWindow(QMainWindow):
     def __init__(self, lang: str = "fr", title: str = "", pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         from desktop.ui.fields import guard_wheel_everywhere
+        from desktop.ui.headers import elide_headers_everywhere
 
         guard_wheel_everywhere()  # the wheel scrolls pages, never changes an unfocused box's value
+        elide_headers_everywhere()  # a header cut by its column ends in « … », whole in its tooltip
         self.lang = lang
         self.specs = pages if pages is not None else PAGES
         """The navigation's pages: the establishment's (``PAGES``) or the ministry's (``MINISTRY_PAGES``)."""
@@ -101,6 +104,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addWidget(self.export_label)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # Enter on a page's name goes into the page (the arrows only show it: see _row_changed)
+        self.nav.itemActivated.connect(lambda _item: self._enter_page())
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
@@ -124,10 +129,14 @@ class MainWindow(QMainWindow):
     def navigate(self, key: str) -> QWidget | None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                if self.nav.currentRow() == row:
-                    self._row_changed(row)
-                else:
-                    self.nav.setCurrentRow(row)
+                self._by_code = True
+                try:
+                    if self.nav.currentRow() == row:
+                        self._row_changed(row)
+                    else:
+                        self.nav.setCurrentRow(row)
+                finally:
+                    self._by_code = False
                 return self.pages.get(key)
         return None
 
@@ -140,7 +149,15 @@ class MainWindow(QMainWindow):
         if spec.key in self.stale:
             self.stale.discard(spec.key)
             page.refresh()
-        page.activated()
+        # The arrow keys in the navigation show one page after the other and stay there (the page took the
+        # focus at the first arrow: the next page could not be reached with the keyboard); Enter or Tab goes in.
+        if getattr(self, "_by_code", False) or not (self.nav.hasFocus() and not QApplication.mouseButtons()):
+            page.activated()
+
+    def _enter_page(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "activated"):
+            page.activated()
 
     def page(self, spec: PageSpec) -> Page:
         page = self.pages.get(spec.key)
@@ -252,14 +269,29 @@ class MainWindow(QMainWindow):
         return found
 
     def _editor_closed(self, editor: Any) -> None:
+        active = QApplication.activeWindow()
+        # a completion list left open by the editor counts as the editor
+        was_active = active in (None, editor, self) or active.windowType() == Qt.WindowType.Popup
         if editor in self.editors:
             self.editors.remove(editor)
         editor.deleteLater()
+        if was_active and not any(e.isVisible() for e in self.editors):
+            # the keyboard comes back to the window, on the page (the list, its record selected): it was nowhere
+            # (once the editor's own going is done: activated before, the window lost it again)
+            QTimer.singleShot(0, self, self._back_from_editor)
+
+    def _back_from_editor(self) -> None:
+        active = QApplication.activeWindow()
+        if any(e.isVisible() for e in self.editors) or not (
+                active in (None, self) or active.windowType() == Qt.WindowType.Popup):
+            return
+        self.activateWindow()
+        self._enter_page()
 
     def _record_saved(self, form_key: str, record_id: str) -> None:
         page = self.pages.get(form_key)
-        if page is not None and hasattr(page, "select_record"):
-            page.select_record(record_id)
+        if page is not None and hasattr(page, "show_saved"):
+            page.show_saved(record_id)
 
     # ------------------------------------------------------------------------------------- closing
     def can_close(self) -> bool:

@@ -124,112 +124,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="129"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="134"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="144"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="145"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="154"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="182"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}، {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n عملية حذف</numerusform>
@@ -253,17 +253,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="236"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>آخر حزمة صُدّرت اليوم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="237"/>
         <source>dernier lot exporté hier</source>
         <translation>آخر حزمة صُدّرت أمس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
@@ -275,12 +275,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (الفترة {period}): تصدير جديد مُنتظر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="241"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n يوم</numerusform>
@@ -292,72 +292,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="204"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
         <source>réservé (pas encore écrit)</source>
         <translation>محجوزة (لم تُكتب بعد)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="218"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="219"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
         <source>accusé de réception reçu</source>
         <translation>تم التوصل بالإشعار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="258"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="266"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="271"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="270"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="279"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="274"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="283"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
@@ -365,17 +365,17 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="192"/>
+        <location filename="../../desktop/ui/fields.py" line="196"/>
         <source>Choisir dans le calendrier</source>
         <translation>اختيار من التقويم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="425"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="425"/>
+        <location filename="../../desktop/ui/fields.py" line="490"/>
         <source>Non</source>
         <translation>لا</translation>
     </message>
@@ -383,140 +383,140 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="55"/>
         <source>Importer un fichier Excel ou CSV</source>
         <translation>استيراد ملف Excel أو CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="59"/>
         <source>1. Fichier</source>
         <translation>1. الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="66"/>
         <source>Classeur .xlsx ou fichier .csv</source>
         <translation>مصنف ‎.xlsx أو ملف ‎.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
         <source>Parcourir…</source>
         <translation>تصفح…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="69"/>
         <source>Lire le fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
         <source>Modèle vide…</source>
         <translation>نموذج فارغ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="75"/>
         <source>Formulaire :</source>
         <translation>الاستمارة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="82"/>
         <source>2. Aperçu et correspondance des colonnes</source>
         <translation>2. معاينة ومطابقة الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Colonne</source>
         <translation>العمود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="89"/>
         <source>En-tête du fichier</source>
         <translation>رأس الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="90"/>
         <source>Champ Kafaat</source>
         <translation>حقل كفاءات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="101"/>
         <source>3. Vérification et import (tout ou rien)</source>
         <translation>3. التحقق والاستيراد (الكل أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
         <source>Vérifier</source>
         <translation>تحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
         <source>Importer</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="108"/>
         <source>Enregistrer le rapport d&apos;erreurs…</source>
         <translation>حفظ تقرير الأخطاء…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Ligne</source>
         <translation>السطر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="118"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Gravité</source>
         <translation>الخطورة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="119"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="167"/>
         <source>Opération annulée : rien n&apos;a été enregistré.</source>
         <translation>أُلغيت العملية: لم يُحفظ أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="177"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="179"/>
         <source>Fichier à importer</source>
         <translation>الملف المراد استيراده</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="178"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="180"/>
         <source>Classeurs et CSV (*.xlsx *.csv);;Tous les fichiers (*)</source>
         <translation>مصنفات وCSV (*.xlsx *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="195"/>
         <source>Lecture du fichier</source>
         <translation>قراءة الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="205"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="207"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="200"/>
         <source>modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="199"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="315"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>الورقة « {sheet} »، الرأس في السطر {row}، عدد أسطر المعطيات: %n.</numerusform>
@@ -528,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="279"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>عدد المشاكل التي يجب تصحيحها: %n؛ لن يُستورد شيء ما دامت قائمة. {summary}</numerusform>
@@ -540,53 +540,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="231"/>
         <source>— ignorer —</source>
         <translation>— تجاهل —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="264"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
         <source>Vérification</source>
         <translation>التحقق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="269"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="274"/>
         <source>Prêt à importer — {summary}</source>
         <translation>جاهز للاستيراد — {summary}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>erreur</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="280"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="288"/>
         <source>avertissement</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="305"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="324"/>
         <source>Rapport d&apos;erreurs</source>
         <translation>تقرير الأخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="306"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="314"/>
         <source>rapport</source>
         <translation>تقرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="325"/>
         <source>Rapport d&apos;erreurs écrit : {path}</source>
         <translation>كُتب تقرير الأخطاء: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>aucune ligne lue</source>
         <translation>لم يُقرأ أي سطر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>الأسطر المقروءة: %n</numerusform>
@@ -598,12 +598,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>aucune création</source>
         <translation>لا إنشاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>الإنشاءات: %n</numerusform>
@@ -615,12 +615,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>aucune mise à jour</source>
         <translation>لا تحديث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>التحديثات: %n</numerusform>
@@ -632,12 +632,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
         <source>aucune ligne inchangée</source>
         <translation>لا سطر دون تغيير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>الأسطر دون تغيير: %n</numerusform>
@@ -649,12 +649,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
         <source>aucune ligne refusée</source>
         <translation>لا سطر مرفوض</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>الأسطر المرفوضة: %n</numerusform>
@@ -666,12 +666,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>aucun avertissement</source>
         <translation>لا تنبيه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -683,7 +683,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="343"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (منها %n مسودة)</numerusform>
@@ -695,23 +695,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="337"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="345"/>
         <source>{read} : {created}, {updated}, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated}، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="339"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="347"/>
         <source>{read} : {created}, {updated} à faire, {unchanged}{drafts} ; {refused} ; {warnings}</source>
         <translation>{read}: {created}، {updated} منتظرة، {unchanged}{drafts}؛ {refused}؛ {warnings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="350"/>
-        <location filename="../../desktop/ui/pages/import_page.py" line="364"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="358"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="372"/>
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="355"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="363"/>
         <source>Import terminé — {summary}</source>
         <translation>انتهى الاستيراد — {summary}</translation>
     </message>
@@ -872,22 +872,22 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app.py" line="161"/>
-        <location filename="../../desktop/ui/window.py" line="89"/>
+        <location filename="../../desktop/ui/window.py" line="92"/>
         <source>Ouverture des données…</source>
         <translation>جارٍ فتح المعطيات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>Barre d&apos;état</source>
         <translation>شريط الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="202"/>
+        <location filename="../../desktop/ui/window.py" line="219"/>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="200"/>
+        <location filename="../../desktop/ui/window.py" line="217"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n مسودة)</numerusform>
@@ -899,42 +899,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204"/>
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>jamais</source>
         <translation>أبدا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="205"/>
+        <location filename="../../desktop/ui/window.py" line="222"/>
         <source>aucun</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="223"/>
         <source>Dernier export</source>
         <translation>آخر تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="207"/>
+        <location filename="../../desktop/ui/window.py" line="224"/>
         <source>Dernier accusé de réception</source>
         <translation>آخر إشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="223"/>
+        <location filename="../../desktop/ui/window.py" line="240"/>
         <source>Enregistrement introuvable</source>
         <translation>السجل غير موجود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="224"/>
+        <location filename="../../desktop/ui/window.py" line="241"/>
         <source>Cet enregistrement a été supprimé entre-temps.</source>
         <translation>تم حذف هذا السجل في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="269"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="270"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>Des saisies ne sont pas enregistrées. Fermer quand même et les perdre ?</source>
         <translation>بعض المدخلات غير محفوظة. هل تريد الإغلاق رغم ذلك وفقدانها؟</translation>
     </message>
@@ -942,12 +942,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="130"/>
+        <location filename="../../desktop/ui/operations.py" line="135"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="243"/>
+        <location filename="../../desktop/ui/operations.py" line="248"/>
         <source>Opération impossible</source>
         <translation>تعذرت العملية</translation>
     </message>
@@ -955,12 +955,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="289"/>
+        <location filename="../../desktop/ui/operations.py" line="294"/>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu de ce qui était déjà enregistré.</source>
         <translation>حدث خطأ غير متوقع. لم يضع شيء مما كان محفوظا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operations.py" line="293"/>
+        <location filename="../../desktop/ui/operations.py" line="298"/>
         <source>Détails dans le journal : {0}</source>
         <translation>التفاصيل في السجل: {0}</translation>
     </message>
@@ -1006,137 +1006,137 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="154"/>
+        <location filename="../../desktop/ui/editor.py" line="156"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="155"/>
+        <location filename="../../desktop/ui/editor.py" line="157"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="159"/>
+        <location filename="../../desktop/ui/editor.py" line="161"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="160"/>
+        <location filename="../../desktop/ui/editor.py" line="162"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="170"/>
+        <location filename="../../desktop/ui/editor.py" line="172"/>
         <source>Précédent</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="171"/>
+        <location filename="../../desktop/ui/editor.py" line="173"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>التسجيل السابق في القائمة (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="175"/>
+        <location filename="../../desktop/ui/editor.py" line="177"/>
         <source>Suivant</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="176"/>
+        <location filename="../../desktop/ui/editor.py" line="178"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>التسجيل التالي في القائمة (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="185"/>
+        <location filename="../../desktop/ui/editor.py" line="187"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="190"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="190"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="190"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="188"/>
+        <location filename="../../desktop/ui/editor.py" line="190"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="189"/>
+        <location filename="../../desktop/ui/editor.py" line="191"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="193"/>
+        <location filename="../../desktop/ui/editor.py" line="195"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="201"/>
+        <location filename="../../desktop/ui/editor.py" line="203"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="208"/>
+        <location filename="../../desktop/ui/editor.py" line="214"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="210"/>
+        <location filename="../../desktop/ui/editor.py" line="216"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="212"/>
+        <location filename="../../desktop/ui/editor.py" line="218"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="214"/>
+        <location filename="../../desktop/ui/editor.py" line="220"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="217"/>
+        <location filename="../../desktop/ui/editor.py" line="223"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="285"/>
+        <location filename="../../desktop/ui/editor.py" line="296"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="335"/>
+        <location filename="../../desktop/ui/editor.py" line="346"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="403"/>
+        <location filename="../../desktop/ui/editor.py" line="425"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="472"/>
+        <location filename="../../desktop/ui/editor.py" line="493"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="487"/>
+        <location filename="../../desktop/ui/editor.py" line="509"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="492"/>
+        <location filename="../../desktop/ui/editor.py" line="514"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1148,7 +1148,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="494"/>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1160,17 +1160,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="518"/>
+        <location filename="../../desktop/ui/editor.py" line="540"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="519"/>
+        <location filename="../../desktop/ui/editor.py" line="541"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <location filename="../../desktop/ui/editor.py" line="578"/>
         <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
         <translation>
             <numerusform>تعديلاتك غير محفوظة وفيها %n خطأ: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
@@ -1182,12 +1182,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="583"/>
+        <location filename="../../desktop/ui/editor.py" line="605"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="608"/>
+        <location filename="../../desktop/ui/editor.py" line="630"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1199,42 +1199,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="615"/>
+        <location filename="../../desktop/ui/editor.py" line="637"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="623"/>
+        <location filename="../../desktop/ui/editor.py" line="645"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="623"/>
+        <location filename="../../desktop/ui/editor.py" line="645"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="623"/>
+        <location filename="../../desktop/ui/editor.py" line="645"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="624"/>
+        <location filename="../../desktop/ui/editor.py" line="646"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="630"/>
+        <location filename="../../desktop/ui/editor.py" line="652"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="562"/>
+        <location filename="../../desktop/ui/editor.py" line="584"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="560"/>
+        <location filename="../../desktop/ui/editor.py" line="582"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1304,17 +1304,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="166"/>
         <source>Effacer la recherche et les filtres</source>
         <translation>مسح البحث والمرشحات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
         <source>Recherche…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="333"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>المعروض: %n…</numerusform>
@@ -1326,111 +1326,111 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="352"/>
         <source>Aucun résultat : aucun enregistrement ne contient « {0} »</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يحتوي على «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="355"/>
         <source>(avec les filtres choisis)</source>
         <translation>(مع المرشحات المختارة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="323"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="358"/>
         <source>Aucun résultat : aucun enregistrement ne correspond aux filtres choisis.</source>
         <translation>لا نتيجة: لا يوجد أي تسجيل يطابق المرشحات المختارة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="324"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="359"/>
         <source>Aucun enregistrement pour l&apos;instant. « Nouveau » (Ctrl+N) en crée un ; la page Import lit un classeur Excel.</source>
         <translation>لا توجد تسجيلات بعد. «جديد» (Ctrl+N) ينشئ تسجيلاً؛ وصفحة الاستيراد تقرأ مصنف إكسل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="522"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="572"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
         <source>Rechercher (Ctrl+F)…</source>
         <translation>بحث (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
         <source>Nouveau</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
         <source>Nouvel enregistrement (Ctrl+N)</source>
         <translation>سجل جديد (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="111"/>
         <source>Ouvrir</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="110"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="428"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="464"/>
         <source>Supprimer</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="112"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="496"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="546"/>
         <source>Modèle Excel</source>
         <translation>نموذج إكسل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="114"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Exporter</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
         <source>Tous les états</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="130"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="131"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="132"/>
         <source>Avec erreurs</source>
         <translation>مع أخطاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="198"/>
         <source>Fond jaune : brouillon (jamais envoyé au ministère). Entrée ou double-clic : ouvrir. Suppr : supprimer.</source>
-        <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). Entrée أو نقرة مزدوجة: فتح. Suppr: حذف.</translation>
+        <translation>خلفية صفراء: مسودة (لا تُرسل إلى الوزارة). مفتاح الإدخال (Enter) أو نقرة مزدوجة: فتح. مفتاح الحذف (Delete): حذف.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="251"/>
         <source>{0} : tous</source>
         <translation>{0}: الكل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="365"/>
         <source>Aucun enregistrement ne contient « {0} »</source>
         <translation>لا يوجد سجل يحتوي على « {0} »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="366"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -1442,7 +1442,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="429"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="465"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>حذف %n سجل؟ سيُبلَّغ الحذف إلى الوزارة مع التصدير القادم.</numerusform>
@@ -1454,34 +1454,34 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="435"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="471"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="482"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="532"/>
         <source>Modèle</source>
         <translation>نموذج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="483"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="500"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="533"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="550"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>مصنف إكسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="493"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="543"/>
         <source>Modèle écrit : {0}</source>
         <translation>كُتب النموذج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="477"/>
-        <location filename="../../desktop/ui/pages/records_page.py" line="499"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="527"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="549"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="519"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="569"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>تم تصدير %n سجل إلى {0}</numerusform>
@@ -1493,7 +1493,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records_page.py" line="514"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="564"/>
         <source>Export Excel</source>
         <translation>تصدير إكسل</translation>
     </message>

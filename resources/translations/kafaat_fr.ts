@@ -23,7 +23,7 @@
 <context>
     <name>ExportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n suppression</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>dernier lot exporté il y a %n jour</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="241"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>ImportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="216"/>
         <source>Feuille « {sheet} », en-tête en ligne {row}, %n ligne(s) de données.</source>
         <translation>
             <numerusform>Feuille « {sheet} », en-tête en ligne {row}, %n ligne de données.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="279"/>
         <source>%n problème(s) à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</source>
         <translation>
             <numerusform>%n problème à corriger : rien ne sera importé tant qu&apos;il en reste. {summary}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n ligne lue</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="327"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
         <source>%n création(s)</source>
         <translation>
             <numerusform>%n création</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="328"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="336"/>
         <source>%n mise(s) à jour</source>
         <translation>
             <numerusform>%n mise à jour</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="330"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="338"/>
         <source>%n ligne(s) inchangée(s)</source>
         <translation>
             <numerusform>%n ligne inchangée</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="340"/>
         <source>%n ligne(s) refusée(s)</source>
         <translation>
             <numerusform>%n ligne refusée</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="334"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="342"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="343"/>
         <source> (dont %n brouillon(s))</source>
         <translation>
             <numerusform> (dont %n brouillon)</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window.py" line="200"/>
+        <location filename="../../desktop/ui/window.py" line="217"/>
         <source>(%n brouillon(s))</source>
         <translation>
             <numerusform>(%n brouillon)</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="492"/>
+        <location filename="../../desktop/ui/editor.py" line="514"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="494"/>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="556"/>
+        <location filename="../../desktop/ui/editor.py" line="578"/>
         <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
         <translation>
             <numerusform>Vos modifications ne sont pas enregistrées et comportent %n erreur : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</numerusform>
@@ -168,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="608"/>
+        <location filename="../../desktop/ui/editor.py" line="630"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>
@@ -198,7 +198,7 @@
 <context>
     <name>RecordsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="333"/>
         <source>%n affiché(s)…</source>
         <translation>
             <numerusform>%n affiché…</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="331"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="366"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="429"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="465"/>
         <source>Supprimer %n enregistrement(s) ? La suppression sera transmise au ministère avec le prochain export.</source>
         <translation>
             <numerusform>Supprimer %n enregistrement ? La suppression sera transmise au ministère avec le prochain export.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/records_page.py" line="519"/>
+        <location filename="../../desktop/ui/pages/records_page.py" line="569"/>
         <source>%n enregistrement(s) exporté(s) dans {0}</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {0}</numerusform>

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import files
 from desktop.ui.context import AppContext
+from desktop.ui.fields import ElidingComboBox
+from desktop.ui.i18n import isolate
 from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.excel.columns import form_columns
@@ -221,7 +223,8 @@ class ImportPage(Page):
         self.preview_table.setColumnCount(len(columns))
         self.preview_table.setRowCount(len(preview.sample))
         self.preview_table.setHorizontalHeaderLabels(
-            [f"{column_letter(c)} — {preview.headers.get(c, '')}" for c in columns])
+            # isolated: « A — CODE NATIONAL… » reads left to right in the Arabic window too, its « … » at its end
+            [isolate(f"{column_letter(c)} — {preview.headers.get(c, '')}") for c in columns])
         for r, cells in enumerate(preview.sample):
             for j, text in enumerate(cells[: len(columns)]):
                 self.preview_table.setItem(r, j, QTableWidgetItem(text))
@@ -232,11 +235,13 @@ class ImportPage(Page):
         for r, c in enumerate(columns):
             self.mapping_table.setItem(r, 0, QTableWidgetItem(column_letter(c)))
             self.mapping_table.setItem(r, 1, QTableWidgetItem(preview.headers.get(c, "")))
-            combo = QComboBox()
+            combo = ElidingComboBox()  # a long field label ends in « … » (in Arabic it lost its beginning)
             for text, key in choices:
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(combo.findData(preview.mapping.get(c, IGNORE)), 0))
             combo.currentIndexChanged.connect(self._update_buttons)
+            combo.setToolTip(combo.currentText())  # whole when cut
+            combo.currentIndexChanged.connect(lambda _i, c=combo: c.setToolTip(c.currentText()))
             self.mapping_table.setCellWidget(r, 2, combo)
             self.combos[c] = combo
         self._update_buttons()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.fields import ElidingComboBox
 from desktop.ui.list_query import (
     ERRORS,
     PAGE_SIZE,
@@ -91,6 +92,8 @@ class RecordsPage(Page):
         self.total: int | None = None
         self._pending_selection: str | None = None
         self._user_sized = False
+        self._search_for_empty = False
+        """The search box has the keyboard only because the list was empty (the table takes it back)."""
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.form.plural.get(self.lang)}</h2>")
@@ -130,7 +133,7 @@ class RecordsPage(Page):
         combos = [self.status_filter]
         self.field_filters: dict[str, QComboBox] = {}
         for f in filter_fields(self.form):
-            combo = QComboBox()
+            combo = ElidingComboBox()
             combo.setObjectName(f"filter_{f.key}")
             combo.setToolTip(f.label.get(self.lang))
             # a long choice (an offering's title) does not widen the combo; the whole text is its tooltip
@@ -177,6 +180,9 @@ class RecordsPage(Page):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list (to the buttons, the filters, the navigation): it went from cell to cell of a
+        # table nobody edits, and a keyboard could never get out of it (the arrows move in it)
+        self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -221,6 +227,8 @@ class RecordsPage(Page):
         self.model.loaded.connect(self._first_page_shown)
         self.model.counted.connect(self._counted)
         self.fill_filters()
+        for key in self._dependent_filters():
+            self.field_filters[key].currentIndexChanged.connect(lambda _i, k=key: self._parent_filter_changed(k))
         for combo in self.field_filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
             combo.currentIndexChanged.connect(lambda _i, c=combo: _show_whole_text(c))
@@ -228,16 +236,23 @@ class RecordsPage(Page):
         self.apply_filter()
 
     # ------------------------------------------------------------------------------------- filters
-    def fill_filters(self) -> None:
+    def fill_filters(self, keys: Any = None) -> None:
+        """Fill the filters (``keys``: only those). A link declared to name a record of the same parent as
+        another filter's (an internship's cohort belongs to its offering) lists, once that filter names one,
+        only the records of that one."""
         engine = self.context.store.engine
         for key, combo in self.field_filters.items():
+            if keys is not None and key not in keys:
+                continue
             f = self.form.field(key)
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("{0} : tous").format(f.label.get(self.lang)), None)
             if f.type is FieldType.LINK and f.link:
-                for rid, title in picker_items(engine, f.link, f.link_conditions):
+                chosen = {c.same_as: self.field_filters[c.same_as].currentData() for c in f.link_conditions
+                          if c.same_as in self.field_filters}
+                for rid, title in picker_items(engine, f.link, f.link_conditions, chosen):
                     combo.addItem(title, rid)
             elif f.choices() is not None:
                 for choice in f.choices().choices:
@@ -248,6 +263,23 @@ class RecordsPage(Page):
             index = combo.findData(current) if current is not None else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+
+    def _dependent_filters(self) -> dict[str, list[str]]:
+        """{a filter: the filters whose choices follow it} (offering → cohort)."""
+        out: dict[str, list[str]] = {}
+        for key in self.field_filters:
+            for condition in self.form.field(key).link_conditions:
+                if condition.same_as in self.field_filters:
+                    out.setdefault(condition.same_as, []).append(key)
+        return out
+
+    def _parent_filter_changed(self, key: str) -> None:
+        """The offering filter changed: the cohort filter lists that offering's cohorts (its choice is kept when
+        it is one of them, else « tous »), before the list is filtered again (the same change)."""
+        followers = self._dependent_filters().get(key, [])
+        self.fill_filters(followers)
+        for follower in followers:
+            _show_whole_text(self.field_filters[follower])
 
     def current_filter(self) -> ListFilter:
         state = self.status_filter.currentData()
@@ -305,6 +337,9 @@ class RecordsPage(Page):
         if empty:
             self.empty_label.setText(self._empty_text())
             self.clear_button.setVisible(self._filtered())
+        if empty and self.view.hasFocus():  # the table goes: the keyboard to the search box, not to the next page
+            self._search_for_empty = True
+            self.search.setFocus()
         self.list_area.setCurrentWidget(self.empty if empty else self.view)
 
     def _filtered(self) -> bool:
@@ -331,6 +366,7 @@ class RecordsPage(Page):
         return self.tr("%n enregistrement(s)", "", n)
 
     def focus_search(self) -> None:
+        self._search_for_empty = False
         self.search.setFocus()
         self.search.selectAll()
 
@@ -452,6 +488,13 @@ class RecordsPage(Page):
             out.append(rid)
         return out
 
+    def show_saved(self, record_id: str) -> None:
+        """A record just saved: selected now when listed, else (a new one) once the list is read again; the
+        keyboard then on the table (the editor closed, Enter opens the record again, Ctrl+N makes the next)."""
+        self._focus_selected = True
+        if not self.select_record(record_id):
+            self._pending_selection = record_id
+
     def select_record(self, record_id: str) -> bool:
         """Select ``record_id`` when it is in the loaded pages; while the list is being read, once it is."""
         if self.model.loading:
@@ -465,6 +508,13 @@ class RecordsPage(Page):
         self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                           | QItemSelectionModel.SelectionFlag.Rows)
         self.view.scrollTo(index)
+        if getattr(self, "_focus_selected", False):
+            self._focus_selected = False
+            focus = QApplication.focusWidget()
+            # unless the person has gone elsewhere in the window meanwhile (Ctrl+F, a filter)
+            if (focus is None or focus.window() is not self.window() or focus is self.view
+                    or (focus is self.search and self._search_for_empty)):
+                self.view.setFocus()
         return True
 
     # --------------------------------------------------------------------------------------- Excel
@@ -523,7 +573,7 @@ class RecordsPage(Page):
 
     # ------------------------------------------------------------------------------------ Page hooks
     def refresh(self) -> None:
-        selected = self.selected_ids()
+        selected = [self._pending_selection] if self._pending_selection else self.selected_ids()
         self.fill_filters()
         self.model.reload()
         self._show_state()
@@ -531,7 +581,10 @@ class RecordsPage(Page):
             self.select_record(record_id)
 
     def activated(self) -> None:
-        self.view.setFocus()
+        # the table, or while it is empty (the « aucun enregistrement » panel in its place) the search box
+        shown = self.list_area.currentWidget() is self.view
+        self._search_for_empty = not shown
+        (self.view if shown else self.search).setFocus()
 
 
 def _export_work(store: Any, query: ListQuery, form_key: str, flt: ListFilter, sort_key: str | None,
