@@ -161,6 +161,50 @@ def dialogs(monkeypatch) -> DialogRecorder:
     return recorder
 
 
+@pytest.fixture(scope="module")
+def compiled_translations():
+    """The window's translations compiled (the test command does it in scripts/bootstrap.sh; a test run from an
+    editor may not have): a module that shows the window in another language asks for it; French after."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from desktop.ui.i18n import install_language, translations_dir
+
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "scripts" / "build_translations.py")],
+                   check=True)
+    assert all((translations_dir() / f"kafaat_{lang}.qm").exists() for lang in ("fr", "ar", "en"))
+    yield
+    install_language("fr")
+
+
+@pytest.fixture
+def opened(workspace, qtbot):
+    """``opened(lang)``: the real application in ``lang`` on ``workspace``, its window 1280×720, shown and
+    active; closed after the test."""
+    from desktop.app import Application
+
+    apps = []
+
+    def start(lang: str):
+        app = Application(workspace, lang)
+        window = app.attach_now()
+        window.resize(1280, 720)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
+        apps.append((app, window))
+        return app
+
+    yield start
+    for app, window in apps:
+        with contextlib.suppress(RuntimeError):
+            window.close_without_asking()
+        app.context.runner.wait_all(10_000)
+    QApplication.processEvents()
+
+
 @pytest.fixture
 def application(workspace, qtbot):
     """The real application on a real data folder, window shown offscreen and attached to its data."""

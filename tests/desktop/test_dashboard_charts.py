@@ -3,27 +3,13 @@ carry their numbers, the twelve regions keep their names (not « … »), and Ar
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.i18n import install_language
 from sync.ministry.profiles import PROFILES
 from tests.conftest import fill_every_form
 from tests.desktop.generate import populate
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
 
 
 @pytest.fixture

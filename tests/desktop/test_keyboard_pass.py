@@ -3,51 +3,13 @@ Arabic: where the keyboard is when a page or an editor opens, and where it goes 
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from desktop.ui.i18n import install_language
 from tests.conftest import CE_OFFERING
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
-
-
-@pytest.fixture
-def opened(workspace, qtbot):
-    """``opened(lang)``: the real application in ``lang``, its window shown and active."""
-    from desktop.app import Application
-
-    apps = []
-
-    def start(lang: str):
-        app = Application(workspace, lang)
-        window = app.attach_now()
-        window.show()
-        window.activateWindow()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
-        apps.append((app, window))
-        return app
-
-    yield start
-    for app, window in apps:
-        with contextlib.suppress(RuntimeError):
-            window.close_without_asking()
-        app.context.runner.wait_all(10_000)
-    QApplication.processEvents()
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 
 def settle(qtbot, app) -> None:

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.i18n import install_language, translations_dir
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    """The test command compiles the .ts sources (scripts/bootstrap.sh); make sure they are here."""
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    assert (translations_dir() / "kafaat_ar.qm").exists()
-    yield
-    install_language("fr")
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 
 def switch(qtbot, application, lang: str):

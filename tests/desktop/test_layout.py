@@ -3,25 +3,13 @@ window is not forced larger, pages scroll instead, the dashboard's charts keep a
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.i18n import install_language
 from desktop.ui.pages import PAGES
 from tests.conftest import OFFERING, cohort_values, internship_values
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])

@@ -5,22 +5,17 @@ at 1280×720 in French, Arabic and English, and the Excel export of what is show
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.i18n import install_language
 from desktop.ui.list_query import PAGE_SIZE, ListQuery
 from desktop.ui.records_model import MAX_PAGES
 from forms.definitions import FORMS
 from tests.desktop.generate import populate
 
-ROOT = Path(__file__).resolve().parents[2]
 ROWS = 3_000  # 15 pages: enough to be far beyond what a scroll loads, quick to generate
 
 
@@ -150,13 +145,6 @@ def test_a_search_with_matches_shows_the_table(qtbot, listed, application):
     qtbot.waitUntil(lambda: page.model.filter.search == "Tazi" and (page.total or 0) > 0, timeout=10_000)
     settle(qtbot, application)
     assert page.list_area.currentWidget() is page.view
-
-
-@pytest.fixture(scope="module")
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])

@@ -5,55 +5,19 @@ filter lists the cohorts of the offering chosen."""
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QProxyStyle, QToolTip
 
-from desktop.ui.i18n import install_language
 from tests.conftest import OFFERING, cohort_values, internship_values
 from tests.forms.excel_files import internship_row, write_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
 LONG_TITLE = "Master spécialisé en cybersécurité des systèmes industriels et des infrastructures critiques"
 ELLIPSIS = "…"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    yield
-    install_language("fr")
-
-
-@pytest.fixture
-def opened(workspace, qtbot):
-    """``opened(lang)``: the real application in ``lang`` on ``workspace``, its window 1280×720."""
-    from desktop.app import Application
-
-    apps = []
-
-    def start(lang: str):
-        app = Application(workspace, lang)
-        window = app.attach_now()
-        window.resize(1280, 720)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: not app.context.runner.active, timeout=10_000)
-        apps.append((app, window))
-        return app
-
-    yield start
-    for app, window in apps:
-        with contextlib.suppress(RuntimeError):
-            window.close_without_asking()
-        app.context.runner.wait_all(10_000)
-    QApplication.processEvents()
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 
 def settle(qtbot, app) -> None:

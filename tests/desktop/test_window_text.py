@@ -5,8 +5,6 @@ a ministry key file (.pub) visible and never trusted by a stray Entrée."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,12 +24,7 @@ REFUSED = ("Enregistrement refusé : %n problème(s) à corriger (voir à côté
            "enregistré.")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def compiled_translations():
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
-    assert (translations_dir() / "kafaat_fr.qm").exists()
-    yield
-    install_language("fr")
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 
 def translate(context: str, text: str, n: int) -> str:
@@ -274,7 +267,6 @@ def test_a_ministry_key_file_is_shown_and_entree_does_not_trust_it(qtbot, applic
     assert identities["MIC"].public.fingerprint in seen[0][0]
     assert seen[0][1] in ("&Non", "Non", "&No", "No")
     assert list_recipients(application.context.workspace) == []  # Entrée answered « Non »
-
 
 
 def test_a_point_typed_in_a_french_amount_is_the_decimal_point(qtbot, application, store, offering_id, cohort_id):
