@@ -450,6 +450,26 @@ _NARROWER_IN_ASCII = frozenset({"CATEGORY_DIGIT", "CATEGORY_SPACE", "CATEGORY_WO
 r"""Classes whose ASCII meaning holds fewer characters than their Unicode one (``\d``, ``\s``, ``\w``)."""
 
 
+def _every_leaf(items: Any, leaf: Callable[[Any, Any], bool]) -> bool:
+    """Whether ``leaf(op, arg)`` holds for every leaf of a parsed pattern (``re._parser``): alternatives, groups
+    without flags and repeats are looked into; a group with flags, or any node ``leaf`` answers ``False`` for
+    (an anchor, a look-around, a back-reference…), answers ``False``."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    for op, arg in items:
+        if op is c.BRANCH:
+            ok = all(_every_leaf(branch, leaf) for branch in arg[1])
+        elif op is c.SUBPATTERN:
+            ok = not arg[1] and not arg[2] and _every_leaf(arg[3], leaf)
+        elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+            ok = _every_leaf(arg[2], leaf)
+        else:
+            ok = leaf(op, arg)
+        if not ok:
+            return False
+    return True
+
+
 def shape_analysis(shape: re.Pattern[str]) -> tuple[bool, bool]:
     """``(joinable, ascii)`` for a pattern.
 
@@ -487,29 +507,16 @@ def shape_analysis(shape: re.Pattern[str]) -> tuple[bool, bool]:
             narrower[0] = False
         return holds if negated else not holds
 
-    def safe(items: Any) -> bool:
-        for op, arg in items:
-            if op is c.LITERAL:
-                ok = arg != newline
-            elif op is c.NOT_LITERAL:
-                ok = arg == newline
-            elif op is c.ANY:  # « . » without DOTALL
-                ok = True
-            elif op is c.IN:
-                ok = class_excludes_newline(arg)
-            elif op is c.BRANCH:
-                ok = all(safe(branch) for branch in arg[1])
-            elif op is c.SUBPATTERN:
-                ok = not arg[1] and not arg[2] and safe(arg[3])
-            elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
-                ok = safe(arg[2])
-            else:
-                return False
-            if not ok:
-                return False
-        return True
+    def leaf(op: Any, arg: Any) -> bool:
+        if op is c.LITERAL:
+            return arg != newline
+        if op is c.NOT_LITERAL:
+            return arg == newline
+        if op is c.ANY:  # « . » without DOTALL
+            return True
+        return op is c.IN and class_excludes_newline(arg)
 
-    joinable = safe(tree)
+    joinable = _every_leaf(tree, leaf)
     return joinable, joinable and narrower[0]
 
 
@@ -563,25 +570,12 @@ def never_holds_control(shape: re.Pattern[str]) -> bool:
                 return False
         return True
 
-    def free(items: Any) -> bool:
-        for op, arg in items:
-            if op is c.LITERAL:
-                ok = arg not in points
-            elif op is c.IN:
-                ok = in_class(arg)
-            elif op is c.BRANCH:
-                ok = all(free(branch) for branch in arg[1])
-            elif op is c.SUBPATTERN:
-                ok = not arg[1] and not arg[2] and free(arg[3])
-            elif op is c.MAX_REPEAT or op is c.MIN_REPEAT:
-                ok = free(arg[2])
-            else:
-                return False
-            if not ok:
-                return False
-        return True
+    def leaf(op: Any, arg: Any) -> bool:
+        if op is c.LITERAL:
+            return arg not in points
+        return op is c.IN and in_class(arg)
 
-    return free(tree)
+    return _every_leaf(tree, leaf)
 
 
 def no_control(values: Any) -> bool:
