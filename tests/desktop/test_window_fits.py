@@ -12,7 +12,8 @@ from forms.definitions import FORMS
 from forms.i18n import lowered
 from forms.store.records import DRAFT
 from tests.conftest import fill_every_form
-from tests.desktop.test_layout import compiled_translations  # noqa: F401 (module fixture: the .qm files built)
+
+pytestmark = pytest.mark.usefixtures("compiled_translations")  # the .qm files built
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
