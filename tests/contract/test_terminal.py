@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import sys
 import time
 from pathlib import Path
@@ -28,6 +29,7 @@ def typed(args: list[str | Path], answers: list[str], lang: str = "fr") -> tuple
     if pid == 0:  # pragma: no cover - the child
         os.execvpe(argv[0], argv, env)
     out, pending, deadline = b"", list(answers), time.monotonic() + 120
+    answered = 0  # where the output stood at the last answer: only a prompt printed since is answered
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
         if not ready:
@@ -39,8 +41,14 @@ def typed(args: list[str | Path], answers: list[str], lang: str = "fr") -> tuple
         if not chunk:
             break
         out += chunk
-        if pending and out.rstrip().endswith((b":", b"?", b"]")):
+        # The line end echoed after an answer leaves the previous prompt at the end of the output: answering
+        # it again typed the next answer before the program asked, and getpass's TCSAFLUSH threw it away (the
+        # program then waited for ever, seen under load).
+        if pending and out[answered:].rstrip().endswith((b":", b"?", b"]")):
             os.write(fd, pending.pop(0).encode() + b"\r")
+            answered = len(out)
+    if time.monotonic() >= deadline:  # still waiting for input past the deadline: stopped, the test fails
+        os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace")
