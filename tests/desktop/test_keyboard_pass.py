@@ -17,6 +17,16 @@ def settle(qtbot, app) -> None:
     QApplication.processEvents()
 
 
+def new_editor(qtbot, app, form_key: str):
+    """The list of ``form_key`` shown, then the editor of a new record opened and exposed."""
+    app.window.navigate(form_key)
+    settle(qtbot, app)
+    app.context.open_record(form_key, None)
+    editor = app.window.editors[-1]
+    qtbot.waitExposed(editor)
+    return editor
+
+
 def focused():
     return QApplication.focusWidget()
 
@@ -111,11 +121,7 @@ def test_a_new_record_by_keyboard_alone_from_the_list_and_back(qtbot, workspace,
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_one_line_per_problem_under_the_editor(qtbot, opened, dialogs, lang):
     app = opened(lang)
-    app.window.navigate("rd_project")
-    settle(qtbot, app)
-    app.context.open_record("rd_project", None)
-    editor = app.window.editors[-1]
-    qtbot.waitExposed(editor)
+    editor = new_editor(qtbot, app, "rd_project")
     binding = editor.bindings["partner_type"]
     binding.combo.setEditText("Grande")
     binding.combo.lineEdit().editingFinished.emit()
@@ -149,11 +155,7 @@ def test_a_code_typed_whole_shows_its_choice(qtbot, workspace, opened, lang):
     """« F », the code of the Excel files, typed into « Genre »: the box then shows « Femme » (« أنثى »), what
     will be saved, not a bare letter that reads like a typing mistake."""
     app = opened(lang)
-    app.window.navigate("internship")
-    settle(qtbot, app)
-    app.context.open_record("internship", None)
-    editor = app.window.editors[-1]
-    qtbot.waitExposed(editor)
+    editor = new_editor(qtbot, app, "internship")
     combo = editor.bindings["gender"].combo
     combo.setFocus()
     qtbot.waitUntil(lambda: focused() is combo)
