@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.ui.i18n import LANGUAGE_NAMES
+from desktop.ui.i18n import LANGUAGE_NAMES, ltr
 from forms.definitions import FORMS
 from forms.i18n import listing, lowered
 from forms.reference import reference
@@ -154,7 +154,17 @@ class SetupWizard(QWizard):
             return True
         page = self.currentId()
         if page == 0 and not self.selected_establishment():
-            self._refuse(self.tr("Choisissez votre établissement dans la liste."))
+            typed = self.establishment.currentText().strip()
+            if typed:
+                self._refuse(self.tr(
+                    "« {typed} » n'est pas dans la liste des établissements du programme. Tapez une partie de "
+                    "son nom ou de son code (par exemple « Centrale » ou « ECC ») et choisissez-le dans la liste "
+                    "qui s'ouvre. S'il n'y figure pas, demandez la liste à jour à votre ministère de tutelle."
+                ).format(typed=ltr(typed)))
+            else:
+                self._refuse(self.tr("Choisissez votre établissement dans la liste."))
+            self.establishment.setFocus()
+            self.establishment.lineEdit().selectAll()
             return False
         if page == 1:
             folder = Path(self.folder.text().strip()).expanduser()

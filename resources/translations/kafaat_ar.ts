@@ -1791,32 +1791,37 @@ La base actuelle sera d&apos;abord conservée dans le dossier « backups ». Les
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="160"/>
+        <source>« {typed} » n&apos;est pas dans la liste des établissements du programme. Tapez une partie de son nom ou de son code (par exemple « Centrale » ou « ECC ») et choisissez-le dans la liste qui s&apos;ouvre. S&apos;il n&apos;y figure pas, demandez la liste à jour à votre ministère de tutelle.</source>
+        <translation>المؤسسة « {typed} » ليست ضمن لائحة مؤسسات البرنامج. اكتب جزءا من اسمها أو من رمزها (مثلا « المركزية » أو « ECC ») ثم اخترها من اللائحة التي تنفتح. إن لم تكن فيها، اطلب اللائحة المحيّنة من الوزارة الوصية.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="165"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>اختر مؤسستك من اللائحة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="174"/>
         <source>Indiquez un dossier de données.</source>
         <translation>حدد مجلدا للمعطيات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="167"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="177"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>يحتوي هذا المجلد على معطيات كفاءات: سيُفتح كما هو.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="186"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>عبارة المرور قصيرة جدا: {0} أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="206"/>
         <source>Création impossible : {0}</source>
         <translation>تعذر الإنشاء: {0}</translation>
     </message>

@@ -1687,32 +1687,37 @@ The current database will first be kept in the “backups” folder. What was en
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="160"/>
+        <source>« {typed} » n&apos;est pas dans la liste des établissements du programme. Tapez une partie de son nom ou de son code (par exemple « Centrale » ou « ECC ») et choisissez-le dans la liste qui s&apos;ouvre. S&apos;il n&apos;y figure pas, demandez la liste à jour à votre ministère de tutelle.</source>
+        <translation>“{typed}” is not in the programme&apos;s list of establishments. Type part of its name or code (for example “Centrale” or “ECC”) and choose it in the list that opens. If it is not there, ask your supervising ministry for the updated list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="165"/>
         <source>Choisissez votre établissement dans la liste.</source>
         <translation>Choose your establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="174"/>
         <source>Indiquez un dossier de données.</source>
         <translation>Give a data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="167"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="177"/>
         <source>Ce dossier contient déjà des données Kafaat : il sera ouvert tel quel.</source>
         <translation>This folder already holds Kafaat data: it will be opened as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="193"/>
         <source>Les deux phrases de passe diffèrent.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="186"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
         <source>Phrase de passe trop courte : au moins {0} caractères.</source>
         <translation>Passphrase too short: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="196"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="206"/>
         <source>Création impossible : {0}</source>
         <translation>Could not create: {0}</translation>
     </message>

@@ -71,6 +71,11 @@ def test_first_run_assistant_creates_the_folder_and_the_keys(qtbot, tmp_path, mo
     wizard.show()
     wizard.next()
     assert wizard.currentId() == 0 and refusals  # no establishment chosen: refused, stays on the page
+    wizard.establishment.setCurrentText("ensias")  # a name the programme's list does not hold
+    wizard.next()
+    assert wizard.currentId() == 0
+    assert "« ensias » n'est pas dans la liste" in refusals[-1] and "ministère de tutelle" in refusals[-1]
+    assert wizard.establishment.lineEdit().selectedText() == "ensias"  # typed over at once
     wizard.establishment.setCurrentIndex(wizard.establishment.findData("ENSAM-R"))
     if wizard.establishment.currentIndex() < 0:
         wizard.establishment.setCurrentIndex(1)
