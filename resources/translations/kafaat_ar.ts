@@ -14,40 +14,40 @@
         <translation>جودة المعطيات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="86"/>
         <source>Calcul des indicateurs…</source>
         <translation>جارٍ حساب المؤشرات…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="101"/>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="103"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="119"/>
         <source>Tableau de bord</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Complets</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Brouillons</source>
         <translation>مسودات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Avec avertissements</source>
         <translation>مع تنبيهات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>brouillon</source>
         <translation>مسودة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n خطأ</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -71,52 +71,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="168"/>
         <source>Cliquer pour ouvrir</source>
         <translation>انقر للفتح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="173"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>المسودات والسجلات التي بها تنبيهات: نقرة واحدة تفتح السجل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="177"/>
+        <source>Aucun enregistrement pour l&apos;instant. Commencez par vos offres de formation (les cohortes et les stages s&apos;y rattachent), une à une ou en important un classeur depuis la page « Import ».</source>
+        <translation>لا يوجد أي تسجيل بعد. ابدأ بعروض التكوين (إليها تُلحق الأفواج والتداريب)، واحدا تلو الآخر أو باستيراد مصنف من صفحة « الاستيراد ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="180"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>لا مسودات ولا تنبيهات: كل شيء جاهز للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="193"/>
         <source>Offres par domaine</source>
         <translation>العروض حسب المجال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="195"/>
         <source>Offres par type de formation</source>
         <translation>العروض حسب نوع التكوين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="197"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>التداريب حسب جهة الاستقبال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Inscrits par année universitaire</source>
         <translation>المسجلون حسب السنة الجامعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
         <source>Pas encore de données.</source>
         <translation>لا توجد معطيات بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="307"/>
         <source>Femmes</source>
         <translation>الإناث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="309"/>
         <source>Hommes</source>
         <translation>الذكور</translation>
     </message>

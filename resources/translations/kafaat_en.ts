@@ -14,40 +14,40 @@
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="86"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing indicators…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="60"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="101"/>
         <location filename="../../desktop/ui/pages/dashboard_page.py" line="103"/>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="119"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Complets</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="137"/>
         <source>Avec avertissements</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>brouillon</source>
         <translation>draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -63,52 +63,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="168"/>
         <source>Cliquer pour ouvrir</source>
         <translation>Click to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="173"/>
         <source>Brouillons et enregistrements avec avertissements : un clic ouvre l&apos;enregistrement.</source>
         <translation>Drafts and records with warnings: one click opens the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="177"/>
+        <source>Aucun enregistrement pour l&apos;instant. Commencez par vos offres de formation (les cohortes et les stages s&apos;y rattachent), une à une ou en important un classeur depuis la page « Import ».</source>
+        <translation>No records yet. Start with your course offerings (cohorts and internships belong to them), one by one or by importing a workbook from the “Import” page.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="180"/>
         <source>Aucun brouillon ni avertissement : tout est prêt pour l&apos;export.</source>
         <translation>No drafts and no warnings: everything is ready for export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="193"/>
         <source>Offres par domaine</source>
         <translation>Offerings by domain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="195"/>
         <source>Offres par type de formation</source>
         <translation>Offerings by training type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="197"/>
         <source>Stages par région d&apos;accueil</source>
         <translation>Internships by host region</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Inscrits par année universitaire</source>
         <translation>Enrolled by academic year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="234"/>
         <source>Pas encore de données.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="307"/>
         <source>Femmes</source>
         <translation>Women</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="309"/>
         <source>Hommes</source>
         <translation>Men</translation>
     </message>

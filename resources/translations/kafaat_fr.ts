@@ -4,7 +4,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
         <source>%n erreur(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/pages/dashboard_page.py" line="164"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>

@@ -279,6 +279,18 @@ def test_quality_panel_opens_the_record(qtbot, application, store, prepared):
     application.window.editors[-1].reject()
 
 
+def test_dashboard_of_a_new_establishment_says_where_to_start(qtbot, application, store):
+    dashboard = application.window.navigate("dashboard")
+    qtbot.waitUntil(lambda: dashboard.data is not None and not dashboard.loading, timeout=5000)
+    assert "Aucun enregistrement pour l'instant" in dashboard.quality_hint.text()
+    assert "prêt pour l'export" not in dashboard.quality_hint.text()  # nothing is ready: nothing is held
+    assert not dashboard.quality_list.isVisibleTo(dashboard)
+    store.save("offering", OFFERING)
+    application.context.runner.data_changed.emit()
+    qtbot.waitUntil(lambda: "prêt pour l'export" in dashboard.quality_hint.text(), timeout=5000)
+    assert not dashboard.quality_list.isVisibleTo(dashboard)
+
+
 def test_dashboard_counts_per_form_and_status(qtbot, application, store, prepared):
     from desktop.ui import dashboard_data
 

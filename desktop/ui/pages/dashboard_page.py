@@ -68,6 +68,8 @@ class DashboardPage(Page):
         quality_layout = QVBoxLayout(self.quality_box)
         self.quality_hint = QLabel()
         self.quality_hint.setWordWrap(True)
+        # at the top of its box when the list below is hidden (nothing to list)
+        self.quality_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         quality_layout.addWidget(self.quality_hint)
         self.quality_list = QListWidget()
         self.quality_list.setObjectName("quality")
@@ -165,9 +167,15 @@ class DashboardPage(Page):
             entry.setForeground(QColor("#b00020") if item.errors else QColor("#9a5000"))
             entry.setToolTip(self.tr("Cliquer pour ouvrir"))
             self.quality_list.addItem(entry)
+        self.quality_list.setVisible(bool(data.quality))
+        held = sum(entry.get("complete", 0) + entry.get("draft", 0) for entry in data.counts.values())
         if data.quality:
             self.quality_hint.setText(self.tr("Brouillons et enregistrements avec avertissements : un clic ouvre "
                                               "l'enregistrement."))
+        elif not held:  # a new establishment: nothing is « ready for the export » yet
+            self.quality_hint.setText(self.tr(
+                "Aucun enregistrement pour l'instant. Commencez par vos offres de formation (les cohortes et les "
+                "stages s'y rattachent), une à une ou en important un classeur depuis la page « Import »."))
         else:
             self.quality_hint.setText(self.tr("Aucun brouillon ni avertissement : tout est prêt pour l'export."))
 
