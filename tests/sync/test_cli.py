@@ -127,6 +127,33 @@ def test_reminder_period(folders, capsys) -> None:
     assert code == 1 and "entre 1 et 366" in err
 
 
+@pytest.mark.parametrize("value", ["abc", 0, -5, 400, 12.5, True, "45", [30]])
+def test_a_bad_reporting_period_in_settings_is_refused_with_where_and_what(folders, capsys, value) -> None:
+    """A hand-edited ``reporting_period_days`` that is not a whole number of days from 1 to 366: the commands
+    that need it refuse, naming the file, the setting, its value and what is allowed, in the user's
+    language; nothing is changed, and ``bundle reminder --days`` still sets a good value."""
+    est, mic = folders
+    for folder in (est, mic):
+        settings = orjson.loads((folder / "settings.json").read_bytes())
+        (folder / "settings.json").write_bytes(orjson.dumps({**settings, "reporting_period_days": value}))
+    before = {folder: (folder / "settings.json").read_bytes() for folder in (est, mic)}
+    shown = orjson.dumps(value).decode()
+    for argv in ([*("--data-dir", str(est)), "bundle", "reminder"], [*("--data-dir", str(est)), "bundle", "outbox"],
+                 [*("--data-dir", str(mic)), "ministry", "status"],
+                 [*("--data-dir", str(mic)), "ministry", "status", "--json"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and out == "", (argv, out)
+        assert "settings.json" in err and "reporting_period_days" in err and shown in err, err
+        assert "de 1 à 366" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--data-dir", str(mic), "--lang", "en", "ministry", "status")
+    assert code == 1 and "a whole number of days from 1 to 366" in err
+    code, _, err = run(capsys, "--data-dir", str(mic), "--lang", "ar", "ministry", "status")
+    assert code == 1 and "عددا صحيحا من الأيام" in err
+    assert {folder: (folder / "settings.json").read_bytes() for folder in (est, mic)} == before
+    code, out, _ = run(capsys, "--data-dir", str(est), "bundle", "reminder", "--days", "45")
+    assert code == 0 and "45 jours" in out
+
+
 def test_verify_shows_a_minimal_valid_bundle(folders, tmp_path, capsys) -> None:
     """A signed bundle with nothing but the members the format requires is shown, not a crash."""
     from forms.workspace import Workspace
