@@ -2106,6 +2106,16 @@ CATALOGUE |= {
     "folder.settings_unreadable": ("{file} est illisible : {reason}", "{file} غير مقروء: {reason}",
                                    "{file} is unreadable: {reason}"),
     "folder.settings_not_object": ("un objet JSON est attendu", "يُنتظر كائن JSON", "a JSON object is expected"),
+    "settings.bad_period": (
+        "{file} : {key} vaut {value} ; la période doit être un nombre entier de jours de {low} à {high}. "
+        "Corrigez ce fichier, ou choisissez la période dans Paramètres (ministère) ou avec "
+        "« kafaat bundle reminder --days N » (établissement) ; rien n'a été modifié",
+        "{file}: قيمة {key} هي {value}؛ يجب أن تكون المدة عددا صحيحا من الأيام بين {low} و{high}. "
+        "صحح هذا الملف، أو اختر المدة في الإعدادات (الوزارة) أو بالأمر « kafaat bundle reminder --days N » "
+        "(المؤسسة)؛ لم يتغير شيء",
+        "{file}: {key} is {value}; the period must be a whole number of days from {low} to {high}. "
+        "Correct this file, or choose the period in Settings (ministry) or with "
+        "« kafaat bundle reminder --days N » (establishment); nothing was changed"),
     "folder.unknown_role": ("{file} : rôle inconnu « {role} »", "{file}: دور غير معروف « {role} »",
                             "{file}: unknown role « {role} »"),
     "store.other_ministry": (

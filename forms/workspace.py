@@ -39,6 +39,9 @@ SETTINGS_FILE = "settings.json"
 ESTABLISHMENT = "establishment"
 MINISTRY = "ministry"
 ROLES = (ESTABLISHMENT, MINISTRY)
+DEFAULT_PERIOD_DAYS = 30
+PERIOD_DAYS_RANGE = (1, 366)
+"""``reporting_period_days``: a whole number of days in this range (30 when the setting is absent)."""
 
 
 class AlreadyInitialised(StoreError):
@@ -92,6 +95,22 @@ class Workspace:
     @property
     def operator(self) -> str:
         return str(self.settings.get("operator") or "")
+
+    @property
+    def reporting_period_days(self) -> int:
+        """The reporting period of ``settings.json`` (``reporting_period_days``): after it an export is due
+        (establishment) or an establishment is late (ministry). Absent: 30 days. Anything but a whole number of
+        days from 1 to 366 (a hand-edited file) is refused with where it is and what is allowed, never replaced
+        by the default without a word."""
+        value = self.settings.get("reporting_period_days")
+        if value is None:
+            return DEFAULT_PERIOD_DAYS
+        low, high = PERIOD_DAYS_RANGE
+        if type(value) is int and low <= value <= high:
+            return value
+        shown = json.dumps(value, ensure_ascii=False)
+        raise StoreError(Message("settings.bad_period", file=self.settings_path, key="reporting_period_days",
+                                 value=shown if len(shown) <= 40 else shown[:39] + "…", low=low, high=high))
 
     def save_settings(self) -> None:
         data = json.dumps(self.settings, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
@@ -170,7 +189,7 @@ class Workspace:
             "ministry": ministry,
             "operator": operator,
             "language": "fr",
-            "reporting_period_days": 30,
+            "reporting_period_days": DEFAULT_PERIOD_DAYS,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             **extra,
         })

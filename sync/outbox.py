@@ -50,7 +50,6 @@ from sync.receipts import RECEIPT_DOMAIN, read_receipt
 from sync.recipients import list_recipients, ministry_key
 
 RESERVED, WRITTEN, ACKNOWLEDGED = "reserved", "written", "acknowledged"
-DEFAULT_PERIOD_DAYS = 30
 DRAFT_SAMPLE = 200
 
 _after_file_written: Callable[[Path], None] | None = None
@@ -620,12 +619,9 @@ class DueStatus:
 
 
 def export_due(workspace: Any, now: datetime | None = None) -> DueStatus:
-    """Whether the last export is older than the reporting period (``reporting_period_days``, 30 by default)."""
-    try:
-        period = int(workspace.settings.get("reporting_period_days") or DEFAULT_PERIOD_DAYS)
-    except (TypeError, ValueError):
-        period = DEFAULT_PERIOD_DAYS
-    period = max(period, 1)
+    """Whether the last export is older than the reporting period (``reporting_period_days``, 30 by default;
+    an invalid setting is refused: ``Workspace.reporting_period_days``)."""
+    period = int(workspace.reporting_period_days)  # a bad setting refused (StoreError), never taken as 30
     last = _last_written(list_outbox(workspace))
     if last is None or not last.written_at:
         return DueStatus(True, period, None, None)

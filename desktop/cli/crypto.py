@@ -23,6 +23,7 @@ from desktop.cli.common import (
     warn,
 )
 from desktop.cli.setup import INIT_HOOKS
+from desktop.cli.table import table_lines
 from forms.messages import CATALOGUE, Message, message_of, os_reason
 from forms.tasks import Cancelled
 from sync.errors import SyncError
@@ -257,12 +258,10 @@ def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.i18n import lowered
 
     lang = language()
-    lines = []
-    width = max((len(FORMS[key].plural.get(lang)) for key in plan.counts), default=24)
-    for key, c in plan.counts.items():
-        lines.append(f"  {FORMS[key].plural.get(lang):<{width}} {c['records']:>7} "
-                     f"{tr(Message('count.records_word', n=c['records']))}, "
-                     f"{tr(Message('count.deletions', n=c['tombstones']))}")
+    lines = table_lines([[FORMS[key].plural.get(lang), str(c["records"]),
+                          f"{tr(Message('count.records_word', n=c['records']))},",
+                          tr(Message("count.deletions", n=c["tombstones"]))] for key, c in plan.counts.items()],
+                        right=(1,))  # aligned by display width, as ministry verify's
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:
         lines.append(tr(Message("export.drafts_left", counts=[

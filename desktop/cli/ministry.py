@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import MINISTRY, language, open_workspace, passphrase, print_json, say, tr
 from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
+from desktop.cli.table import table_lines
 from forms.definitions import FORMS
 from forms.messages import Message
 
@@ -173,11 +174,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 full=Message("export.full") if manifest.get("full") is True else ""))
     say(Message("verify.versions", schema=clean_text(manifest.get("schema_version", "?"), 40),
                 application=clean_text(manifest.get("application_version", "?"), 40)))
+    rows = []
     for key, c in counts.items():
         label = FORMS[key].plural.get(lang) if key in FORMS else clean_text(key, 40)
         bad = tr(Message("count.invalid", n=refused[key])) if refused.get(key) else ""
-        say(f"  {label:<24} {c['records']:>7} {tr(Message('count.records_word', n=c['records']))}{bad}, "
-            f"{tr(Message('count.deletions', n=c['tombstones']))}")
+        rows.append([label, str(c["records"]), f"{tr(Message('count.records_word', n=c['records']))}{bad},",
+                     tr(Message("count.deletions", n=c["tombstones"]))])
+    for line in table_lines(rows, right=(1,)):  # aligned by display width (Arabic, accents, wide characters)
+        say(line)
     for form_key, columns in opened.dropped.items():
         say(Message("verify.dropped", form=FORMS[form_key].plural, fields=list(columns)))
     for line in problems(outcomes):

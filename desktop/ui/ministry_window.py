@@ -28,13 +28,30 @@ class MinistryWindow(MainWindow):
             return establishments_status(workspace)
 
         self.context.runner.run(read, title=words(self.lang, "Barre d'état", "شريط الحالة", "Status bar"),
-                                on_success=self._show_status, parent=self)
+                                on_success=self._show_status, on_failure=self._status_failed, parent=self)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        """A refusal (the reporting period of settings.json, say) in the status bar, not one more dialog
+        each time it is read again: the establishments page shows it in full."""
+        from desktop.ui.i18n import current_language
+        from forms.messages import localized
+        from forms.store.database import StoreError
+
+        if not isinstance(exc, StoreError):
+            self.context.runner.report(exc, words(self.lang, "Barre d'état", "شريط الحالة", "Status bar"), self,
+                                       details_logged=True)
+            return
+        said = localized(exc, current_language(), bidi=True)
+        self.counts_label.setText(said)
+        self.counts_label.setToolTip(said)  # the whole message when the bar cuts it
+        self.export_label.setText("")
 
     def _show_status(self, statuses: Any) -> None:
         enrolled = sum(1 for s in statuses if s.enrolled)
         late = sum(1 for s in statuses if s.late)
         held = sum(len(s.held) for s in statuses)
         locale = self.locale()
+        self.counts_label.setToolTip("")
         self.counts_label.setText(words(
             self.lang, "Établissements : {0} · enregistrés : {1} · en retard : {2}",
             "المؤسسات: {0} · المسجلة: {1} · المتأخرة: {2}", "Establishments: {0} · enrolled: {1} · late: {2}")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, not_, select
 
 from forms.atomic import make_folder
 from forms.definitions import FORMS
@@ -25,7 +25,7 @@ from forms.tasks import TaskState, step
 from sync.errors import SyncError
 from sync.ministry.received import received_form
 from sync.ministry.store import national_store
-from sync.ministry.tables import record_table
+from sync.ministry.tables import never_held, record_table
 
 ESTABLISHMENT_CODE = Text("Code établissement", "رمز المؤسسة", "Establishment code")
 ESTABLISHMENT_NAME = Text("Établissement", "المؤسسة", "Establishment")
@@ -54,8 +54,8 @@ def json_value(value: Any) -> Any:
 
 def iter_records(workspace: Any, form_key: str, establishment: str | None = None, *, deleted: bool = False,
                  conn: Connection | None = None) -> Iterator[dict[str, Any]]:
-    """The consolidated records of a form (live ones; tombstones too with ``deleted``), by establishment
-    then id, each in the shape of ``kafaat records list --json`` (``id``, ``status``, ``version``,
+    """The consolidated records of a form (live ones; with ``deleted``, the records held then deleted too, not
+    the deletions of records the store never held: ``tables.never_held``), by establishment then id, each in the shape of ``kafaat records list --json`` (``id``, ``status``, ``version``,
     ``updated_at``, one member per field) plus ``establishment``, ``establishment_name``, ``deleted``,
     ``change_seq``, ``created_at`` and ``bundle_sequence``."""
     _check_form(form_key)
@@ -63,8 +63,7 @@ def iter_records(workspace: Any, form_key: str, establishment: str | None = None
     stmt = select(table).order_by(table.c.establishment, table.c.id)
     if establishment:
         stmt = stmt.where(table.c.establishment == establishment)
-    if not deleted:
-        stmt = stmt.where(table.c.deleted.is_(False))
+    stmt = stmt.where(not_(never_held(table)) if deleted else table.c.deleted.is_(False))
     own = conn is None
     connection = national_store(workspace).read() if own else conn
     try:

@@ -18,8 +18,6 @@ from sync.ministry.registry import ACTIVE
 from sync.ministry.store import national_store
 from sync.ministry.tables import APPLIED, HELD, bundles_received, chains, record_table, registry_keys
 
-DEFAULT_PERIOD_DAYS = 30
-
 
 @dataclass
 class EstablishmentStatus:
@@ -56,10 +54,8 @@ def _parse(stamp: str | None) -> datetime | None:
 
 
 def reporting_period(workspace: Any) -> int:
-    try:
-        return max(int(workspace.settings.get("reporting_period_days") or DEFAULT_PERIOD_DAYS), 1)
-    except (TypeError, ValueError):
-        return DEFAULT_PERIOD_DAYS
+    """``Workspace.reporting_period_days``: a bad setting is refused (``StoreError``), never taken as 30."""
+    return int(workspace.reporting_period_days)
 
 
 def establishments_status(workspace: Any, now: datetime | None = None) -> list[EstablishmentStatus]:

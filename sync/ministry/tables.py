@@ -21,6 +21,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Index,
     Integer,
     LargeBinary,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     text,
 )
 
@@ -82,6 +84,15 @@ with (deleted, establishment, …) first, on a million internships (``benchmarks
 
 def record_table(form_key: str) -> Table:
     return record_tables[form_key]
+
+
+def never_held(table: Table) -> ColumnElement[bool]:
+    """The rows that are only a deletion of a record the store never held: a tombstone whose id was unknown
+    (a record made and deleted at the establishment between two bundles, or deleted after its only live state
+    was refused) is stored as a deleted row without any field value (``applying.write_records``), so that it
+    closes that record's refusal (``status.py``). A record the store held keeps its values when deleted."""
+    fields = [c for c in table.columns if c.name not in RECORD_SYSTEM]
+    return and_(table.c.deleted.is_(True), *(c.is_(None) for c in fields))
 
 
 registry_keys = Table(

@@ -118,3 +118,15 @@ def test_a_draft_cohort_left_out_is_named_with_its_offering(qtbot, workspace, ap
                     and not application.context.runner.active, timeout=10_000)
     shown = page.drafts.item(0).text()
     assert "MS-CYBER · 2025-2026 · 2" in shown and draft.id in shown, shown
+
+
+def test_a_bad_reporting_period_is_said_on_the_reminder_line_and_the_export_stays_possible(qtbot, ready,
+                                                                                            application):
+    """``reporting_period_days`` hand-edited to 0: the reminder's line says where it is and what is allowed
+    (never « 30 days » without a word); the bundle can still be exported."""
+    ready.update_settings(reporting_period_days=0)
+    page = application.window.navigate("export")
+    qtbot.waitUntil(lambda: page.plan is not None and not application.context.runner.active, timeout=10_000)
+    said = page.reminder.text()
+    assert "settings.json" in said and "reporting_period_days vaut 0" in said and "de 1 à 366" in said, said
+    assert page.export_button.isEnabled() and "n° 1" in page.summary.text()

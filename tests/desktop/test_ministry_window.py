@@ -462,3 +462,37 @@ def test_the_outcomes_of_a_consolidation_are_not_cut(scene, qtbot, tmp_path, lan
         window.close_without_asking()
         application.context.runner.wait_all(10_000)
         install_language("fr")
+
+
+def test_a_bad_reporting_period_is_said_and_fixed_in_the_settings(scene, qtbot, shown_errors):
+    """``reporting_period_days`` hand-edited to something that is not a number of days: never taken as 30
+    without a word. The status bar says where and what is allowed (once, not a dialog at every reading), the
+    establishments page refuses with the same message, the settings page shows it beside the period, and
+    « Appliquer » writes a good value."""
+    import json
+
+    from desktop.ministry_app import MinistryApplication
+
+    scene.ministry.update_settings(reporting_period_days="trente")
+    application = MinistryApplication(scene.ministry, "fr")
+    window = application.attach_now()
+    try:
+        idle(qtbot, application)
+        said = window.counts_label.text()
+        assert "settings.json" in said and "reporting_period_days" in said and "de 1 à 366" in said, said
+        window.navigate("establishments")
+        idle(qtbot, application)
+        assert len(shown_errors) == 1 and "de 1 à 366" in shown_errors[0], shown_errors
+        settings = window.navigate("settings")
+        assert settings.period_problem.isVisibleTo(settings) and "\"trente\"" in settings.period_problem.text()
+        assert settings.period.value() == 30
+        settings.period.setValue(45)
+        qtbot.mouseClick(settings.apply_button, Qt.MouseButton.LeftButton)
+        assert json.loads(scene.ministry.settings_path.read_text(encoding="utf-8"))["reporting_period_days"] == 45
+        assert not settings.period_problem.isVisibleTo(settings)
+        window.context.runner.data_changed.emit()
+        qtbot.waitUntil(lambda: "Établissements : " in window.counts_label.text(), timeout=10_000)
+    finally:
+        window.close_without_asking()
+        application.context.runner.wait_all(10_000)
+        QApplication.processEvents()

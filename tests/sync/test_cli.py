@@ -127,6 +127,33 @@ def test_reminder_period(folders, capsys) -> None:
     assert code == 1 and "entre 1 et 366" in err
 
 
+@pytest.mark.parametrize("value", ["abc", 0, -5, 400, 12.5, True, "45", [30]])
+def test_a_bad_reporting_period_in_settings_is_refused_with_where_and_what(folders, capsys, value) -> None:
+    """A hand-edited ``reporting_period_days`` that is not a whole number of days from 1 to 366: the commands
+    that need it refuse, naming the file, the setting, its value and what is allowed, in the user's
+    language; nothing is changed, and ``bundle reminder --days`` still sets a good value."""
+    est, mic = folders
+    for folder in (est, mic):
+        settings = orjson.loads((folder / "settings.json").read_bytes())
+        (folder / "settings.json").write_bytes(orjson.dumps({**settings, "reporting_period_days": value}))
+    before = {folder: (folder / "settings.json").read_bytes() for folder in (est, mic)}
+    shown = orjson.dumps(value).decode()
+    for argv in ([*("--data-dir", str(est)), "bundle", "reminder"], [*("--data-dir", str(est)), "bundle", "outbox"],
+                 [*("--data-dir", str(mic)), "ministry", "status"],
+                 [*("--data-dir", str(mic)), "ministry", "status", "--json"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and out == "", (argv, out)
+        assert "settings.json" in err and "reporting_period_days" in err and shown in err, err
+        assert "de 1 à 366" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--data-dir", str(mic), "--lang", "en", "ministry", "status")
+    assert code == 1 and "a whole number of days from 1 to 366" in err
+    code, _, err = run(capsys, "--data-dir", str(mic), "--lang", "ar", "ministry", "status")
+    assert code == 1 and "عددا صحيحا من الأيام" in err
+    assert {folder: (folder / "settings.json").read_bytes() for folder in (est, mic)} == before
+    code, out, _ = run(capsys, "--data-dir", str(est), "bundle", "reminder", "--days", "45")
+    assert code == 0 and "45 jours" in out
+
+
 def test_verify_shows_a_minimal_valid_bundle(folders, tmp_path, capsys) -> None:
     """A signed bundle with nothing but the members the format requires is shown, not a crash."""
     from forms.workspace import Workspace
@@ -148,6 +175,67 @@ def test_verify_shows_a_minimal_valid_bundle(folders, tmp_path, capsys) -> None:
     code, out, err = run(capsys, *m, "ministry", "verify", str(bundle))
     assert code == 0, err
     assert "Lot valide" in out and "période : début → 2026-01-01T00:00:00Z" in out and "schéma 00" in out
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_verify_counts_are_a_table_aligned_by_display_width(folders, tmp_path, capsys, lang) -> None:
+    """``ministry verify``'s counts, one line per form: the figures end in one column and the deletions start
+    in one column whatever the labels' lengths (« Sessions de formation continue » is longer than the old
+    24 characters) and the figures' digits, in every language."""
+    import re
+
+    from desktop.cli.table import display_width
+    from forms.definitions import FORMS
+    from forms.messages import Message
+    from forms.workspace import Workspace
+    from tests.conftest import fill_every_form, internship_values
+
+    est, mic = folders
+    e, m = ("--data-dir", str(est)), ("--data-dir", str(mic))
+    pub, req = tmp_path / "mic.pub.json", tmp_path / "ecc.req.json"
+    assert run(capsys, *m, "ministry", "public-key", str(pub))[0] == 0
+    assert run(capsys, *e, "keys", "enrollment-request", str(req))[0] == 0
+    assert run(capsys, *e, "recipients", "add", str(pub), "--yes")[0] == 0
+    assert run(capsys, *m, "ministry", "enroll", str(req), "--yes")[0] == 0
+    workspace = Workspace.open(est)
+    store = workspace.records()
+    ids = fill_every_form(store)
+    for i in range(11):
+        store.save("internship", internship_values(ids["offering"], ids["cohort"], student_code=f"R{i:09d}"))
+    store.delete("rd_project", [ids["rd_project"]])
+    workspace.close()
+    code, out, err = run(capsys, *e, "bundle", "export", str(tmp_path / "usb"), "--json")
+    assert code == 0, err
+    code, out, err = run(capsys, *m, "--lang", lang, "ministry", "verify", orjson.loads(out)["path"])
+    assert code == 0, err
+    labels = [f.plural.get(lang) for f in FORMS.values()]
+    lines = [line for line in out.splitlines() if any(line.startswith(f"  {label} ") for label in labels)]
+    assert len(lines) == len(FORMS), out
+    figures, deletions = set(), set()
+    for line in lines:
+        label = next(label for label in labels if line.startswith(f"  {label} "))
+        figure = re.match(r" +(\d+) ", line[2 + len(label):])
+        assert figure is not None, line
+        figures.add(display_width(line[:2 + len(label) + figure.end(1)]))
+        said = max((Message("count.deletions", n=n).get(lang) for n in range(20)), key=lambda text: (
+            line.endswith(text), len(text)))  # « لا حذف » for none: no figure to look for
+        assert line.endswith(said), (line, said)
+        deletions.add(display_width(line[:len(line) - len(said)]))
+    assert len(figures) == 1 and len(deletions) == 1, "\n".join(lines)
+
+
+def test_display_width_counts_columns_not_characters() -> None:
+    """Combining marks (Arabic vowel signs, a decomposed accent) and format characters take no column, wide
+    characters two: the columns after them stay in place."""
+    from desktop.cli.table import display_width, table_lines
+
+    voweled, decomposed = "دَوْرَات", "Re\u0301sume\u0301"
+    assert (display_width(voweled), display_width(decomposed), display_width("\u2066ECC\u2069")) == (5, 6, 3)
+    assert display_width("研修") == 4 and display_width("Stages") == 6
+    lines = table_lines([[voweled, "7", "x"], [decomposed, "12", "y"], ["研修", "1", "z"], ["é", "100", "w"]],
+                        right=(1,))
+    assert {display_width(line[:-1]) for line in lines} == {display_width("  Résumé 100 ")}
+    assert all(not line.endswith(" ") for line in lines)
 
 
 def test_huge_files_from_outside_are_refused_without_being_loaded(folders, tmp_path, capsys) -> None:

@@ -34,6 +34,7 @@ from desktop.ui.pages.base import Page
 from forms.definitions import FORMS
 from forms.i18n import Text
 from forms.messages import localized
+from forms.store.database import StoreError
 from forms.tasks import TaskState
 
 
@@ -46,6 +47,10 @@ def _overview(workspace: Any, full: bool) -> tuple[Any, list[Any], Any, dict[str
     names: dict[str, str] = {}
     for key in dict.fromkeys(key for key, _id, _title in plan.draft_samples):
         names.update(belonging_titles(workspace.engine, key, [i for k, i, _t in plan.draft_samples if k == key]))
+    try:
+        workspace.reporting_period_days  # noqa: B018 (checked alone: only this refusal is shown as the reminder)
+    except StoreError as exc:  # a hand-edited reporting period: said on the reminder's line, export still possible
+        return plan, list_outbox(workspace), exc, names
     return plan, list_outbox(workspace), export_due(workspace), names
 
 
@@ -211,9 +216,13 @@ class ExportPage(Page):
             shown = names.get(record_id) or title
             self.drafts.addItem(f"{FORMS[key].label.get(self.lang)} — {isolate(shown)}  ({ltr(record_id)})")
         self.export_button.setEnabled(not plan.problems())
-        reminder = self.due_text(due)  # a line of its own: it opens with a capital
-        self.reminder.setText(reminder[:1].upper() + reminder[1:])
-        self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
+        if isinstance(due, BaseException):  # the reporting period of settings.json refused: where and what
+            self.reminder.setText(localized(due, current_language(), bidi=True))
+            self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;")
+        else:
+            reminder = self.due_text(due)  # a line of its own: it opens with a capital
+            self.reminder.setText(reminder[:1].upper() + reminder[1:])
+            self.reminder.setStyleSheet("color: #b03a2e; font-weight: bold;" if due.due else "")
         self.outbox.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
             values = [self.locale().toString(entry.sequence), self.state_label(entry.state),

@@ -359,3 +359,30 @@ def test_held_bundles_are_bounded_per_establishment(ministry, schools, identitie
     report = consolidate(ministry, identities["MIC"], bundles[3:], limits=limits)
     assert [(o.sequence, o.state) for o in report.outcomes] == [(4, "applied"), (5, "applied")]
     assert national_rows(ministry, "internship", "ECC")[first["internships"][0]]["host_city"] == "Ville 5"
+
+
+def test_deleted_records_listed_are_those_the_store_held(ministry, schools, identities, tmp_path) -> None:
+    """``ministry records --deleted`` lists the deletions of records the national store held. A record made
+    and deleted at the establishment between two bundles reaches the ministry as a bare tombstone: it is kept
+    (it closes a refusal of that record, if any) but it is not a deleted record of the national data, and
+    is not listed (not as a row of empty values)."""
+    from sync.ministry.extract import iter_records
+    from sync.ministry.status import establishments_status
+    from tests.conftest import internship_values
+
+    ecc = schools["ECC"]
+    ids = ecc.populate(internships=2)
+    assert not consolidate(ministry, identities["MIC"], [ecc.export(tmp_path / "b1")]).failed
+    held = ids["internships"][0]
+    never, _ = ecc.records().save("internship", internship_values(ids["offering"], ids["cohort"],
+                                                                  student_code="RECC99999"))
+    ecc.records().delete("internship", [held, never.id])
+    report = consolidate(ministry, identities["MIC"], [ecc.export(tmp_path / "b2")])
+    assert [(o.state, o.accepted_total, o.refused_total) for o in report.outcomes] == [("applied", 2, 0)]
+
+    listed = {r["id"]: r for r in iter_records(ministry, "internship", "ECC", deleted=True)}
+    assert set(listed) == set(ids["internships"])
+    assert listed[held]["deleted"] is True and listed[held]["host_city"] == "Casablanca"
+    assert national_rows(ministry, "internship", "ECC")[never.id]["deleted"] is True  # kept, not listed
+    assert [r["id"] for r in iter_records(ministry, "internship", "ECC")] == [ids["internships"][1]]
+    assert next(s for s in establishments_status(ministry) if s.code == "ECC").records["internship"] == 1

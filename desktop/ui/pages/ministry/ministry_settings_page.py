@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
 from desktop.ui.pages import settings_parts as parts
 from desktop.ui.pages.ministry import isolate
 from desktop.ui.pages.ministry.base import MinistryPage
+from forms.messages import localized
 from forms.reference import reference
+from forms.store.database import StoreError
+from forms.workspace import DEFAULT_PERIOD_DAYS, PERIOD_DAYS_RANGE
 
 
 class MinistrySettingsPage(MinistryPage):
@@ -39,10 +42,21 @@ class MinistrySettingsPage(MinistryPage):
                                         "Analyst (written in the audit)"))
         self.period = QSpinBox()
         self.period.setObjectName("period")
-        self.period.setRange(1, 366)
-        self.period.setValue(reporting_period(workspace))
+        low, high = PERIOD_DAYS_RANGE
+        self.period.setRange(low, high)
+        self.period_problem = QLabel()
+        self.period_problem.setObjectName("period_problem")
+        self.period_problem.setWordWrap(True)
+        self.period_problem.setStyleSheet("color: #b03a2e;")
+        try:
+            self.period.setValue(reporting_period(workspace))
+        except StoreError as exc:  # a hand-edited settings.json: said here, « Appliquer » writes a good value
+            self.period.setValue(DEFAULT_PERIOD_DAYS)
+            self.period_problem.setText(localized(exc, self.lang, bidi=True))
+        self.period_problem.setVisible(bool(self.period_problem.text()))
         self.period.setSuffix(self.w(" jours", " يوما", " days"))
         form.addRow(self.w("En retard après", "متأخرة بعد", "Late after"), self.period)
+        form.addRow(self.period_problem)
         layout.addWidget(box)
 
         box = QGroupBox(self.w("Ministère et données", "الوزارة والبيانات", "Ministry and data"))
@@ -60,3 +74,5 @@ class MinistrySettingsPage(MinistryPage):
     def apply(self) -> None:
         parts.save_settings(self, {"operator": parts.operator_name(self), "reporting_period_days": self.period.value()},
                       self.w("Paramètres enregistrés.", "حُفظت الإعدادات.", "Settings saved."))
+        self.period_problem.clear()
+        self.period_problem.hide()
