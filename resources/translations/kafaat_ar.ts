@@ -129,112 +129,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
         <source>Export vers le ministère</source>
         <translation>التصدير إلى الوزارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
         <source>Ce qui sera envoyé</source>
         <translation>ما سيتم إرساله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="113"/>
         <source>Calcul en cours…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>مسودات مستبعدة (لا تُرسل أبدا):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="128"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>إرسال الكل (حزمة كاملة)، وليس التغييرات فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="134"/>
         <source>Écrire le lot</source>
         <translation>كتابة الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source>Phrase de passe des clés</source>
         <translation>عبارة مرور المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>مجلد الوجهة، مثلا مفتاح USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="144"/>
         <source>Choisir…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="144"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Exporter le lot</source>
         <translation>تصدير الحزمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Boîte d&apos;envoi</source>
         <translation>صندوق الإرسال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>N°</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Écrit le</source>
         <translation>كُتب في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="166"/>
         <source>Enregistrements</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="166"/>
         <source>Fichier</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>Prochain lot : n° {n}</source>
         <translation>الحزمة القادمة: رقم {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
         <source> (complet)</source>
         <translation> (كاملة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="203"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}، {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n سجل</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n عملية حذف</numerusform>
@@ -258,17 +258,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="236"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="245"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>آخر حزمة صُدّرت اليوم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="237"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="246"/>
         <source>dernier lot exporté hier</source>
         <translation>آخر حزمة صُدّرت أمس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>آخر حزمة صُدّرت منذ %n يوم</numerusform>
@@ -280,12 +280,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (الفترة {period}): تصدير جديد مُنتظر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="241"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n يوم</numerusform>
@@ -297,72 +297,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="207"/>
         <source>Destinataires : {names}</source>
         <translation>المستلمون: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="204"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>أنشئ أولا مفاتيح المؤسسة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="211"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>أضف أولا وزارة مستقبلة (إطار « المفاتيح والجهات المستقبلة »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="235"/>
         <source>réservé (pas encore écrit)</source>
         <translation>محجوزة (لم تُكتب بعد)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="236"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>مكتوبة، في انتظار الإشعار بالتوصل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="237"/>
         <source>accusé de réception reçu</source>
         <translation>تم التوصل بالإشعار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="243"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>لم يتم تصدير أي حزمة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="258"/>
         <source>Dossier de destination</source>
         <translation>مجلد الوجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="267"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>اختر أولا مجلد الوجهة (مثلا مفتاح USB).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="270"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>أدخل عبارة مرور مفاتيح المؤسسة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="275"/>
         <source>Export en cours…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="280"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>كُتبت الحزمة رقم {n}: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="288"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>أُلغي التصدير: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="292"/>
         <source>Export du lot</source>
         <translation>تصدير الحزمة</translation>
     </message>

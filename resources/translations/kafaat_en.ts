@@ -121,112 +121,112 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="99"/>
         <source>Export vers le ministère</source>
         <translation>Export to the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="111"/>
         <source>Ce qui sera envoyé</source>
         <translation>What will be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="113"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
         <source>Brouillons laissés de côté (jamais envoyés) :</source>
         <translation>Drafts left out (never sent):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="128"/>
         <source>Tout envoyer (lot complet), pas seulement les changements</source>
         <translation>Send everything (full bundle), not only the changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="134"/>
         <source>Écrire le lot</source>
         <translation>Write the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
         <source>Phrase de passe des clés</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="143"/>
         <source>Dossier de destination, par exemple une clé USB</source>
         <translation>Destination folder, e.g. a USB key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="144"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="144"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="149"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="150"/>
         <source>Exporter le lot</source>
         <translation>Export the bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="156"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="165"/>
         <source>Écrit le</source>
         <translation>Written on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="166"/>
         <source>Enregistrements</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="161"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="166"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="193"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
         <source>Prochain lot : n° {n}</source>
         <translation>Next bundle: no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="196"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
         <source> (complet)</source>
         <translation> (full)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="203"/>
         <source>{form} : {records}, {deletions}</source>
         <translation>{form}: {records}, {deletions}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n deletion</numerusform>
@@ -242,17 +242,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="236"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="245"/>
         <source>dernier lot exporté aujourd&apos;hui</source>
         <translation>last bundle exported today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="237"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="246"/>
         <source>dernier lot exporté hier</source>
         <translation>last bundle exported yesterday</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>last bundle exported %n day ago</numerusform>
@@ -260,12 +260,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
         <source>{when} (période de {period}) : un export est attendu</source>
         <translation>{when} (period of {period}): an export is due</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="241"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -273,72 +273,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="207"/>
         <source>Destinataires : {names}</source>
         <translation>Recipients: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="204"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="209"/>
         <source>Créez d&apos;abord les clés de l&apos;établissement (encadré « Clés et destinataires »).</source>
         <translation>First create the establishment&apos;s keys (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="211"/>
         <source>Ajoutez d&apos;abord un ministère destinataire (encadré « Clés et destinataires »).</source>
         <translation>First add a recipient ministry (the “Keys and recipients” box).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="235"/>
         <source>réservé (pas encore écrit)</source>
         <translation>reserved (not written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="236"/>
         <source>écrit, en attente d&apos;accusé</source>
         <translation>written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="237"/>
         <source>accusé de réception reçu</source>
         <translation>receipt received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="243"/>
         <source>aucun lot n&apos;a encore été exporté</source>
         <translation>no bundle has been exported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="249"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="258"/>
         <source>Dossier de destination</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="267"/>
         <source>Choisissez d&apos;abord le dossier de destination (par exemple une clé USB).</source>
         <translation>First choose the destination folder (e.g. a USB key).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="270"/>
         <source>Saisissez la phrase de passe des clés de l&apos;établissement.</source>
         <translation>Enter the passphrase of the establishment&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="275"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="280"/>
         <source>Lot n° {n} écrit : {path}</source>
         <translation>Bundle no. {n} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="288"/>
         <source>Export annulé : aucun lot n&apos;a été écrit.</source>
         <translation>Export cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/export_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="292"/>
         <source>Export du lot</source>
         <translation>Bundle export</translation>
     </message>

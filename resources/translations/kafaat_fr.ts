@@ -23,7 +23,7 @@
 <context>
     <name>ExportPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="205"/>
         <source>%n enregistrement(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="206"/>
         <source>%n suppression(s)</source>
         <translation>
             <numerusform>%n suppression</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="247"/>
         <source>dernier lot exporté il y a %n jour(s)</source>
         <translation>
             <numerusform>dernier lot exporté il y a %n jour</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/export_page.py" line="241"/>
+        <location filename="../../desktop/ui/pages/export_page.py" line="250"/>
         <source>%n jour(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
