@@ -14,6 +14,7 @@ from desktop.cli.common import (
     WrongUsage,
     language,
     open_workspace,
+    output_file,
     passphrase,
     print_json,
     say,
@@ -185,7 +186,10 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, MINISTRY)
     establishment = known_establishment(workspace, args.establishment)
-    n = export_xlsx(workspace, args.form, Path(args.out), establishment, language())
+    # under a temporary name, renamed once whole: a read-only or full medium, or a folder named as the file,
+    # is a sentence, never openpyxl's half-closed archive (and the file that was there stays as it was)
+    with output_file(Path(args.out)) as partial:
+        n = export_xlsx(workspace, args.form, partial, establishment, language())
     say(Message("records.exported", n=n, file=args.out))
     return EXIT_OK
 

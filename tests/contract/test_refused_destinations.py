@@ -1,0 +1,31 @@
+"""Destinations that cannot be written (a read-only medium, a full disk, a folder where a file was named) and
+commands used in the wrong kind of data folder, through the real ``kafaat`` command (``shared/brief/cli.md``:
+exit 1 with a clear message on stderr naming what and where, never a traceback; a refusal changes nothing).
+Written from the documents only, like the rest of ``tests/contract``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.contract.conftest import Pair, kafaat, ok, refused, tree_digest
+from tests.e2e.test_reliability_cli import mounted
+
+
+def test_a_national_extract_into_a_folder_or_a_read_only_medium(pair: Pair, tmp_path: Path) -> None:
+    mini = pair.min
+    ok("ministry", "consolidate", pair.bundle1, data=mini)
+    folder = tmp_path / "un-dossier.xlsx"
+    folder.mkdir()
+    before = tree_digest(mini)
+    for lang in ("fr", "en", "ar"):
+        run = refused("ministry", "export-xlsx", "offering", folder, data=mini, lang=lang)
+        assert "Exception" not in run.err and folder.name in run.err, run.err
+    assert list(folder.iterdir()) == []
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs") as usb:
+        run = refused("ministry", "export-xlsx", "offering", usb / "extrait.xlsx", data=mini)
+        assert "Exception" not in run.err and "extrait.xlsx" in run.err, run.err
+        assert list(usb.iterdir()) == []
+    assert tree_digest(mini) == before
+    # the same extract into a folder that can be written is made, whole
+    assert kafaat("ministry", "export-xlsx", "offering", tmp_path / "extrait.xlsx", data=mini).code == 0
+    assert (tmp_path / "extrait.xlsx").read_bytes()[:2] == b"PK"
