@@ -29,3 +29,17 @@ def test_a_national_extract_into_a_folder_or_a_read_only_medium(pair: Pair, tmp_
     # the same extract into a folder that can be written is made, whole
     assert kafaat("ministry", "export-xlsx", "offering", tmp_path / "extrait.xlsx", data=mini).code == 0
     assert (tmp_path / "extrait.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_a_template_onto_a_full_disk(pair: Pair, tmp_path: Path) -> None:
+    from tests.e2e.test_reliability_cli import _fill_disk
+
+    before = tree_digest(pair.est)
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "size=256k", "tmpfs") as usb:
+        _fill_disk(usb)
+        for lang in ("fr", "en", "ar"):
+            run = refused("template", "offering", usb / "modele.xlsx", data=pair.est, lang=lang)
+            assert "Exception" not in run.err and "modele.xlsx" in run.err, run.err
+            assert str(pair.est) not in run.err, "the full disk is the destination's, not the data folder's"
+        assert sorted(p.name for p in usb.iterdir()) == ["remplissage.bin"], "no half-written template left"
+    assert tree_digest(pair.est) == before
