@@ -43,3 +43,20 @@ def test_a_template_onto_a_full_disk(pair: Pair, tmp_path: Path) -> None:
             assert str(pair.est) not in run.err, "the full disk is the destination's, not the data folder's"
         assert sorted(p.name for p in usb.iterdir()) == ["remplissage.bin"], "no half-written template left"
     assert tree_digest(pair.est) == before
+
+
+def test_a_reference_update_is_applied_by_establishments_only(pair: Pair, tmp_path: Path) -> None:
+    """cli.md: ``kafaat reference import FILE`` is an establishment's command; a ministry keeps its list with
+    ``ministry establishments import``. In a ministry's folder it is refused as every establishment command
+    is, with or without ``--ministry-key``, and the ministry's list stays as it was."""
+    mini, update = pair.min, tmp_path / "mise-a-jour.json"
+    ok("ministry", "reference-update", update, data=mini)
+    before = tree_digest(mini)
+    for extra in ((), ("--ministry-key", pair.root / "ministry.pub.json", "--yes")):
+        for lang, said in (("fr", "dossier d'un établissement"), ("en", "establishment's data folder")):
+            run = refused("reference", "import", update, *extra, data=mini, lang=lang)
+            assert said in run.err, run.err
+    assert tree_digest(mini) == before
+    assert not (mini / "reference").exists()
+    # where it belongs, it applies
+    assert "1" in ok("reference", "import", update, data=pair.est).out
