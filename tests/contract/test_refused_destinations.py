@@ -60,3 +60,14 @@ def test_a_reference_update_is_applied_by_establishments_only(pair: Pair, tmp_pa
     assert not (mini / "reference").exists()
     # where it belongs, it applies
     assert "1" in ok("reference", "import", update, data=pair.est).out
+
+
+def test_a_reference_update_that_could_not_be_written_uses_no_number(pair: Pair, tmp_path: Path) -> None:
+    mini = pair.min
+    before = tree_digest(mini)
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs") as usb:
+        run = refused("ministry", "reference-update", usb / "mise-a-jour.json", data=mini)
+        assert "mise-a-jour.json" in run.err, run.err
+    assert tree_digest(mini) == before, "« rien n'a été modifié », the message says"
+    written = ok("ministry", "reference-update", tmp_path / "mise-a-jour.json", data=mini, lang="en").out
+    assert "no. 1 " in written, written
