@@ -87,19 +87,24 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if report.receipts_unwritten is not None:
         folder, reason = report.receipts_unwritten
         unwritten = Message("consolidate.receipts_not_written", folder=folder, reason=reason)
+    # What was refused (a bundle, a record) is said on stderr (exit 1, cli.md), with --json too: stdout then
+    # holds the JSON report only.
+    lang = language()
     if args.json:
         print_json(report.to_json())
-    else:
-        lang = language()
-        for outcome in report.outcomes:
-            (warn if outcome.state in ("refused", "fork", "rollback") else say)(outcome.line(lang))
-            for item in outcome.refused_records[:20]:
-                say(Message("consolidate.record_refused", form=item["form"], id=item["id"],
-                            reasons=" ; ".join(item["reasons"])))
-            if len(outcome.refused_records) > 20:
-                say(Message("consolidate.more_refused", n=len(outcome.refused_records) - 20))
+    for outcome in report.outcomes:
+        bad = outcome.state in ("refused", "fork", "rollback")
+        if not args.json or bad or outcome.refused_records:
+            (warn if bad or args.json else say)(outcome.line(lang))
+        for item in outcome.refused_records[:20]:
+            warn(Message("consolidate.record_refused", form=item["form"], id=item["id"],
+                         reasons=" ; ".join(item["reasons"])))
+        if len(outcome.refused_records) > 20:
+            warn(Message("consolidate.more_refused", n=len(outcome.refused_records) - 20))
+        if not args.json:
             for problem in outcome.problems:
                 say(Message("consolidate.remark", problem=problem))
+    if not args.json:
         say(report.summary_line(lang))
     if unwritten is not None:
         warn(unwritten)

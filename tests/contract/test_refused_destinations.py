@@ -71,3 +71,39 @@ def test_a_reference_update_that_could_not_be_written_uses_no_number(pair: Pair,
     assert tree_digest(mini) == before, "« rien n'a été modifié », the message says"
     written = ok("ministry", "reference-update", tmp_path / "mise-a-jour.json", data=mini, lang="en").out
     assert "no. 1 " in written, written
+
+
+def test_a_consolidation_that_refuses_says_so_on_stderr(pair: Pair, tmp_path: Path) -> None:
+    """cli.md: exit 1 is « the input was refused … with a clear message on stderr naming what and where »;
+    ``--json`` puts the machine-readable report on stdout, and the refusal is still said on stderr."""
+    from tests.contract.test_signed_hostile_bundles import batch, column, documents_of, opened, seal
+
+    mini = pair.min
+    damaged = tmp_path / "abime" / "kafaat-ECC-000001.kfb"
+    damaged.parent.mkdir()
+    data = bytearray(pair.bundle1.read_bytes())
+    data[-1] ^= 1
+    damaged.write_bytes(bytes(data))
+    for lang in ("fr", "en", "ar"):
+        run = kafaat("ministry", "consolidate", damaged.parent, "--json", data=mini, lang=lang)
+        assert run.code == 1 and run.json()["bundles"][0]["state"] == "refused", run
+        assert damaged.name in run.err, run.err
+    # A bundle applied with a record refused: exit 1, and the record named on stderr, as text and with --json.
+    read, est_private = opened(pair)
+    docs = documents_of(read)
+    (cohort,) = batch(docs, "cohort")
+    cohort[column(docs, "cohort", "women")] += 1  # women + men ≠ enrolled
+    bad = tmp_path / "usb" / "kafaat-ECC-000001.kfb"
+    bad.parent.mkdir()
+    bad.write_bytes(seal(read, docs, est_private))
+    for json_option in ((), ("--json",)):
+        copy = tmp_path / f"min{len(json_option)}"
+        copy.mkdir()
+        import shutil
+
+        shutil.copytree(mini, copy / "min")
+        run = kafaat("ministry", "consolidate", bad, *json_option, data=copy / "min", lang="en")
+        assert run.code == 1, "exit 1 when a record of an applied bundle was refused"
+        assert pair.ids["cohort"] in run.err, (json_option, run.err)
+        if json_option:
+            assert run.json()["bundles"][0]["state"] == "applied"
