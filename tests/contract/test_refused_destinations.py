@@ -107,3 +107,24 @@ def test_a_consolidation_that_refuses_says_so_on_stderr(pair: Pair, tmp_path: Pa
         assert pair.ids["cohort"] in run.err, (json_option, run.err)
         if json_option:
             assert run.json()["bundles"][0]["state"] == "applied"
+
+
+def test_a_full_destination_is_named_not_the_data_folder(pair: Pair, tmp_path: Path) -> None:
+    """« A clear message on stderr naming what and where »: when the USB key is full, the message names the
+    file that could not be written there, not the data folder (whose disk has room)."""
+    from tests.e2e.test_reliability_cli import _fill_disk
+
+    est, mini = pair.est, pair.min
+    ok("ministry", "consolidate", pair.bundle1, data=mini)
+    before = tree_digest(est, mini)
+    with mounted(tmp_path / "cle", "-t", "tmpfs", "-o", "size=256k", "tmpfs") as usb:
+        _fill_disk(usb)
+        for folder, argv in ((mini, ("ministry", "receipt", "ECC", "1", usb / "accuse.json")),
+                             (mini, ("ministry", "reference-update", usb / "liste.json")),
+                             (mini, ("ministry", "report", usb / "comite.xlsx")),
+                             (est, ("keys", "rotate", usb / "rotation.json"))):
+            for lang in ("fr", "en"):
+                run = refused(*argv, data=folder, lang=lang)
+                assert argv[-1].name in run.err and str(folder) not in run.err, (argv, run.err)
+        assert sorted(p.name for p in usb.iterdir()) == ["remplissage.bin"]
+    assert tree_digest(est, mini) == before
