@@ -128,3 +128,15 @@ def test_a_full_destination_is_named_not_the_data_folder(pair: Pair, tmp_path: P
                 assert argv[-1].name in run.err and str(folder) not in run.err, (argv, run.err)
         assert sorted(p.name for p in usb.iterdir()) == ["remplissage.bin"]
     assert tree_digest(est, mini) == before
+
+
+def test_a_restore_given_a_folder_says_it_is_a_folder(pair: Pair, tmp_path: Path) -> None:
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    before = tree_digest(pair.est, pair.min)
+    for data in (pair.est, pair.min):
+        for lang, said in (("fr", "dossier"), ("en", "folder"), ("ar", "مجلد")):
+            run = refused("restore", folder, data=data, lang=lang)
+            assert said in run.err and folder.name in run.err, run.err
+            assert "introuvable" not in run.err and "not found" not in run.err, run.err
+    assert tree_digest(pair.est, pair.min) == before
