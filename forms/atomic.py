@@ -24,19 +24,23 @@ def make_folder(folder: Path) -> None:
 
 def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     make_folder(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # named after the file asked for, not the temporary one (a read-only medium)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     tmp = Path(tmp_name)
     try:
-        if private:
-            os.chmod(tmp, 0o600)
-            protect_private(tmp)  # Windows: an access list with the current user only
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
+            if private:
+                os.chmod(tmp, 0o600)
+                protect_private(tmp)  # Windows: an access list with the current user only
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(tmp, path)
-        except OSError as exc:  # named after the file asked for, not the temporary one (« Is a directory »)
+        except OSError as exc:  # named after the file asked for, not the temporary one (« Is a directory »,
+            # a full disk: the write itself names no file)
             raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

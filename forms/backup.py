@@ -90,6 +90,8 @@ def integrity_problems(path: Path) -> list[str]:
 
 def check_restorable(workspace: Workspace, source: Path) -> str:
     """Refuse a file that is not a sound Kafaat database of this establishment; returns its revision."""
+    if source.is_dir():
+        raise StoreError(Message("file.unreadable", file=source, reason=Message("oserror.EISDIR")))
     if not source.is_file():
         raise StoreError(Message("file.not_found", file=source))
     try:

@@ -7,6 +7,7 @@ sub-commands lives in its own module exposing ``register(subparsers, parent)``.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
@@ -241,6 +242,11 @@ def database_failure(args: argparse.Namespace, exc: Exception) -> int:
     if not isinstance(exc, sqlite3.Error | DBAPIError | OSError):
         raise exc
     folder = data_dir(args)
+    outside = isinstance(exc, OSError) and exc.filename is not None and not _within(Path(exc.filename), folder)
+    if outside and exc.errno == errno.ENOSPC:  # the destination's disk (a USB key), not the data folder's
+        where = Path(exc.filename)
+        warn(Message("output.disk_full", file=where, folder=where.parent))
+        return EXIT_REFUSED
     explained = explain(exc, folder / DATABASE_FILE, folder / "backups")
     if explained is not None:
         warn(tr(explained))
@@ -250,6 +256,13 @@ def database_failure(args: argparse.Namespace, exc: Exception) -> int:
     else:
         warn(Message("database.failed", file=folder / DATABASE_FILE, reason=getattr(exc, "orig", exc)))
     return EXIT_REFUSED
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 def open_window(args: argparse.Namespace) -> int:

@@ -55,7 +55,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from forms.excel import write_template
 
     path = _xlsx_path(args.out)
-    write_template(args.form, path, normalise_lang(getattr(args, "lang", None)))
+    with output_file(path) as partial:  # a full or read-only medium: a sentence, no half-written template
+        write_template(args.form, partial, normalise_lang(getattr(args, "lang", None)))
     say(Message("template.written", form=FORMS[args.form].label, file=path))
     return 0
 

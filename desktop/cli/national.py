@@ -14,6 +14,7 @@ from desktop.cli.common import (
     WrongUsage,
     language,
     open_workspace,
+    output_file,
     passphrase,
     print_json,
     say,
@@ -86,19 +87,24 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if report.receipts_unwritten is not None:
         folder, reason = report.receipts_unwritten
         unwritten = Message("consolidate.receipts_not_written", folder=folder, reason=reason)
+    # What was refused (a bundle, a record) is said on stderr (exit 1, cli.md), with --json too: stdout then
+    # holds the JSON report only.
+    lang = language()
     if args.json:
         print_json(report.to_json())
-    else:
-        lang = language()
-        for outcome in report.outcomes:
-            (warn if outcome.state in ("refused", "fork", "rollback") else say)(outcome.line(lang))
-            for item in outcome.refused_records[:20]:
-                say(Message("consolidate.record_refused", form=item["form"], id=item["id"],
-                            reasons=" ; ".join(item["reasons"])))
-            if len(outcome.refused_records) > 20:
-                say(Message("consolidate.more_refused", n=len(outcome.refused_records) - 20))
+    for outcome in report.outcomes:
+        bad = outcome.state in ("refused", "fork", "rollback")
+        if not args.json or bad or outcome.refused_records:
+            (warn if bad or args.json else say)(outcome.line(lang))
+        for item in outcome.refused_records[:20]:
+            warn(Message("consolidate.record_refused", form=item["form"], id=item["id"],
+                         reasons=" ; ".join(item["reasons"])))
+        if len(outcome.refused_records) > 20:
+            warn(Message("consolidate.more_refused", n=len(outcome.refused_records) - 20))
+        if not args.json:
             for problem in outcome.problems:
                 say(Message("consolidate.remark", problem=problem))
+    if not args.json:
         say(report.summary_line(lang))
     if unwritten is not None:
         warn(unwritten)
@@ -185,7 +191,10 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args, MINISTRY)
     establishment = known_establishment(workspace, args.establishment)
-    n = export_xlsx(workspace, args.form, Path(args.out), establishment, language())
+    # under a temporary name, renamed once whole: a read-only or full medium, or a folder named as the file,
+    # is a sentence, never openpyxl's half-closed archive (and the file that was there stays as it was)
+    with output_file(Path(args.out)) as partial:
+        n = export_xlsx(workspace, args.form, partial, establishment, language())
     say(Message("records.exported", n=n, file=args.out))
     return EXIT_OK
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.common import data_dir, fail, say
+from desktop.cli.common import ESTABLISHMENT, data_dir, fail, open_workspace, say
 from desktop.cli.crypto import _read, confirm_fingerprint, refusing
 from forms.messages import Message
 
@@ -32,8 +32,8 @@ def cmd_reference_import(args: argparse.Namespace) -> int:
 
     root = data_dir(args)
     trusted = []
-    if Workspace.is_initialised(root):
-        trusted = list_recipients(Workspace.open(root))
+    if Workspace.is_initialised(root):  # an establishment's folder: a ministry keeps its own list
+        trusted = list_recipients(open_workspace(args, ESTABLISHMENT))
     if args.ministry_key:
         from pathlib import Path
 

@@ -30,14 +30,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from desktop.cli.common import fail
+    from desktop.cli.common import WrongUsage
     from forms.reference import reference
     from forms.workspace import Workspace
 
+    # the synopsis not followed: wrong usage (exit 2), as the parser's own refusals
     if args.role == ESTABLISHMENT and not args.establishment:
-        fail(Message("init.option_needed", option="--establishment", role=ESTABLISHMENT))
+        raise WrongUsage(Message("init.option_needed", option="--establishment", role=ESTABLISHMENT))
     if args.role == MINISTRY and not args.ministry:
-        fail(Message("init.option_needed", option="--ministry", role=MINISTRY))
+        raise WrongUsage(Message("init.option_needed", option="--ministry", role=MINISTRY))
     extra = {"db_url": args.db} if args.db else {}
     root = data_dir(args)
     engine = None

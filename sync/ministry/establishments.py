@@ -21,7 +21,7 @@ from sync.errors import SyncError
 from sync.keys import Identity
 from sync.ministry.registry import audit
 from sync.ministry.store import get_meta, national_store, set_meta
-from sync.ministry.tables import establishment_list
+from sync.ministry.tables import establishment_list, meta
 from sync.reference_update import COLUMNS, make_update
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -157,5 +157,16 @@ def write_reference_update(workspace: Any, identity: Identity, out: Path) -> tup
         rows = sorted(all_establishments(workspace, conn).values(), key=lambda r: r["code"])
         data = make_update(identity, serial, rows)
         set_meta(conn, "reference_serial", str(serial))
-    write_atomic(out, data)
+    try:
+        write_atomic(out, data)
+    except BaseException:
+        # no file holds this number (the write is atomic): it is given back, so that a refused write (a
+        # read-only or full medium) changes nothing; a number some file may carry is never given again
+        with store.write() as conn:
+            if get_meta(conn, "reference_serial") == str(serial):
+                if serial > 1:
+                    set_meta(conn, "reference_serial", str(serial - 1))
+                else:
+                    conn.execute(meta.delete().where(meta.c.key == "reference_serial"))
+        raise
     return serial, len(rows)

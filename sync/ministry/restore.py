@@ -20,6 +20,8 @@ from sync.ministry.database import KNOWN_REVISIONS, VERSION_TABLE, NationalStore
 
 
 def _check(workspace: Any, source: Path) -> None:
+    if source.is_dir():
+        raise NationalStoreError(Message("file.unreadable", file=source, reason=Message("oserror.EISDIR")))
     if not source.is_file():
         raise NationalStoreError(Message("file.not_found", file=source))
     try:
