@@ -544,9 +544,9 @@ def never_holds_control(shape: re.Pattern[str]) -> bool:
     r"""Whether no match of ``shape`` can hold a control character (``forms.validation.CONTROL_CHARS``): only
     literals, classes of literals, ranges, ``\d`` and ``\w``, groups, alternatives and repeats of them, none
     naming such a character. Anything else (``.``, a negated class, ``\S``, flags…) answers ``False``."""
-    from forms.validation import CONTROL_BYTES
+    from forms.validation import CONTROL_POINTS
 
-    points = frozenset(CONTROL_BYTES)
+    points = CONTROL_POINTS
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser as parser  # type: ignore[attr-defined]
@@ -580,12 +580,16 @@ def never_holds_control(shape: re.Pattern[str]) -> bool:
 
 def no_control(values: Any) -> bool:
     """Whether no value (strings) holds a control character (``forms.validation.CONTROL_CHARS``): one C pass
-    over their UTF-8 bytes, where each such character is its own byte and no other character has one. It
-    raises on a value that is not text (or a lone surrogate): the values are then looked at one by one."""
-    from forms.validation import CONTROL_BYTES
+    over their UTF-8 bytes, where each one-byte such character (C0, DEL) is its own byte and no other character
+    has one; then, only when the lead byte of the two-byte ones (C1) is there at all, one search for those
+    pairs. It raises on a value that is not text (or a lone surrogate): the values are then looked at one by
+    one."""
+    from forms.validation import CONTROL_BYTES, CONTROL_LEADS, CONTROL_SEQUENCES
 
     encoded = "".join(values).encode()
-    return len(encoded.translate(None, CONTROL_BYTES)) == len(encoded)
+    if len(encoded.translate(None, CONTROL_BYTES)) != len(encoded):
+        return False
+    return not any(lead in encoded for lead in CONTROL_LEADS) or CONTROL_SEQUENCES.search(encoded) is None
 
 
 class _Adaptive:

@@ -19,12 +19,23 @@ from forms.reference import fold
 from forms.schema import Field, FieldType, Form, Issue, Severity
 
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Invisible control characters, refused in any text (a worksheet cannot even hold them; a terminal, a log or a
-report would act on them). Tab, line feed and carriage return are not among them: they are white space, which a
-field that keeps its text as typed (``Field.strip`` false) may hold, and which the others collapse to one space."""
-CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
-"""The same characters as UTF-8 bytes (each its own byte; no other character's encoding holds one)."""
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Invisible control characters, refused in any text (a worksheet cannot even hold the C0 ones; a terminal, a
+log or a report would act on them: U+009B is a terminal's escape sequence introducer as ESC [ is): the C0
+controls, DEL (U+007F) and the C1 controls (U+0080–U+009F, what a file read in the wrong encoding brings). Tab,
+line feed and carriage return are not among them: they are white space, which a field that keeps its text as
+typed (``Field.strip`` false) may hold, and which the others collapse to one space. The rule, written once:
+what follows and the fast paths of ``forms.compiled`` are derived from it (``str.isprintable`` is false for
+each of them, so a printable text needs no search)."""
+CONTROL_POINTS = frozenset(p for p in range(0x100) if CONTROL_CHARS.match(chr(p)))
+"""The same characters as code points (all below U+0100)."""
+CONTROL_BYTES = bytes(sorted(p for p in CONTROL_POINTS if p < 0x80))
+"""Those of them that are one byte in UTF-8 (each its own byte; no other character's encoding holds one)."""
+CONTROL_SEQUENCES = re.compile(b"|".join(re.escape(chr(p).encode()) for p in sorted(CONTROL_POINTS) if p >= 0x80))
+"""The others, two bytes each in UTF-8 (``\xc2`` and a byte that other characters' encodings hold too, so only
+the pair says it): searched for in UTF-8 text."""
+CONTROL_LEADS = frozenset(chr(p).encode()[:1] for p in CONTROL_POINTS if p >= 0x80)
+"""The first byte of each of those pairs: a text without it holds none of them."""
 TRUE_WORDS = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "نعم"}
 FALSE_WORDS = {"non", "n", "no", "false", "faux", "0", "لا"}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y/%m/%d")

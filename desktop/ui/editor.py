@@ -106,6 +106,8 @@ class RecordEditor(QDialog):
         self.saving = False
         self._applying = False
         self._closing_ok = False
+        self._shown_once = False
+        """Set by the first ``showEvent``, which puts the keyboard in the first field (not again after that)."""
         self.touched: set[str] = set()
         self._after_save: Callable[[], None] | None = None
         """What a successful save does instead of closing (moving to the previous/next record)."""
@@ -661,7 +663,7 @@ class RecordEditor(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.load_history()
-        if not getattr(self, "_shown_once", False):
+        if not self._shown_once:
             self._shown_once = True
             # the keyboard starts in the first field: typing at once fills it (it went to the « Saisie » tab, and
             # the next Tab to the scrolling area, before any field)

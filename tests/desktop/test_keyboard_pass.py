@@ -181,3 +181,29 @@ def test_tab_and_shift_tab_leave_a_list(qtbot, workspace, opened, lang):
     qtbot.waitUntil(lambda: focused() is page.view)
     qtbot.keyClick(page.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert focused() is not page.view, "Shift+Tab kept the keyboard in the table"
+
+
+def test_the_keyboard_goes_to_the_first_field_at_the_first_showing_only(qtbot, opened):
+    """Whether the editor was shown already is part of its state from its construction (``showEvent`` read it
+    with ``getattr(…, False)``): a new editor has not been; its first showing puts the keyboard in its first
+    field; shown again (hidden meanwhile), it leaves the keyboard where the user had put it."""
+    from desktop.ui.editor import RecordEditor
+
+    app = opened("fr")
+    app.window.navigate("offering")
+    settle(qtbot, app)
+    editor = RecordEditor(app.context, "offering", parent=app.window)
+    assert editor._shown_once is False
+    fields = [b.widget for b in editor.bindings.values() if b.widget.isEnabled()]
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: focused() is fields[0])
+    assert editor._shown_once is True
+    fields[1].setFocus()
+    qtbot.waitUntil(lambda: focused() is fields[1])
+    editor.hide()
+    editor.show()
+    qtbot.waitExposed(editor)
+    QApplication.processEvents()
+    assert editor.focusWidget() is fields[1], editor.focusWidget()  # the window's focus child, active or not
+    editor.reject()

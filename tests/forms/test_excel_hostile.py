@@ -383,6 +383,27 @@ def test_control_characters(store, workspace, tmp_path) -> None:
     assert load_workbook(tmp_path / "export.xlsx").active["B2"].value == "Saisi\ufffdailleurs"
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_del_and_c1_control_characters_are_refused_with_their_cell(store, tmp_path, kind) -> None:
+    """DEL (U+007F) and the C1 controls (U+0080–U+009F: what a file read in the wrong encoding brings, U+009B
+    a terminal's escape introducer) are control characters as the C0 ones: a worksheet and a CSV file may hold
+    them, the import refuses them with the file, line, column and code point; nothing is saved."""
+    rows = [{**OFFERING_ROW, "title": "Titre\x7fcaché"},
+            {**OFFERING_ROW, "code": "LP-C1", "campus_city": "F\x9b2Jès", "contact_email": "lp\x85@example.ma"},
+            {**OFFERING_ROW, "code": "LP-OK", "title": "Licence « À » 100 € ـ"}]
+    write = write_xlsx if kind == "xlsx" else write_csv
+    path = write(tmp_path / f"c1.{kind}", "offering", rows)
+    plan = run_import(store, "offering", path)
+    lines = plan.lines()
+    assert not plan.ok and store.list("offering") == []
+    assert any(line.startswith(f"c1.{kind}, ligne 2, colonne B ") and "« Titre\ufffdcaché » contient un "
+               "caractère de contrôle invisible (U+007F) : supprimez-le" in line for line in lines), lines
+    assert any(line.startswith(f"c1.{kind}, ligne 3, ") and "« F\ufffd2Jès »" in line and "(U+009B)" in line
+               for line in lines), lines
+    assert any(line.startswith(f"c1.{kind}, ligne 3, ") and "(U+0085)" in line for line in lines), lines
+    assert not any(f"c1.{kind}, ligne 4," in line for line in lines), lines
+
+
 def test_codes_typed_without_their_leading_zero(store, tmp_path) -> None:
     path = write_csv(tmp_path / "regions.csv", "offering", [{**OFFERING_ROW, "region": "3"}])
     plan = run_import(store, "offering", path)

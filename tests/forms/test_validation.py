@@ -223,7 +223,8 @@ def test_an_unknown_field_names_the_form_in_each_language():
 
 
 def test_control_characters_are_refused_by_the_field_check_itself() -> None:
-    """Invisible control characters (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) in a text, an e-mail address
+    """Invisible control characters (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, DEL U+007F and the C1
+    controls U+0080–U+009F) in a text, an e-mail address
     or an identifier: one finding from ``check_field``, the record's own check (``records add``, the editor, the
     import and the ministry's re-validation all run it) — they were refused by the spreadsheet import alone.
     The text is quoted with each shown as « � », the first named by its code point; no shape message besides."""
@@ -244,13 +245,17 @@ def test_control_characters_are_refused_by_the_field_check_itself() -> None:
     assert control["code"].render("en") == "code: 'MS\ufffdCYBER' holds an invisible control character (U+0000): remove it"
     assert "(U+0007)" in control["contact_email"].render("ar") and "احذفه" in control["contact_email"].render("ar")
     assert parse_and_validate_batch(offering, [raw])[0][1] == issues
-    # every one of them, alone, at either end or inside; none other (tab, line feed, DEL, a right-to-left mark)
+    # every one of them, alone, at either end or inside; none other (tab, line feed, a right-to-left mark, a
+    # no-break space, letters whose UTF-8 shares bytes with the C1 controls': « À », « ـ », « € », « « »)
     text = offering.field("title")
-    for point in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]:
-        for value in (chr(point), f"a{chr(point)}", f"{chr(point)}b", f"a{chr(point)}b"):
+    for point in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]:
+        for value in (chr(point), f"a{chr(point)}", f"{chr(point)}b", f"a{chr(point)}b", f"é{chr(point)}«"):
             assert [i.code for i in check_field(text, value)] == ["control"], hex(point)
-    for value in ("a\u007fb", "Nom\u200f", "a\u00a0b", "إدريسي"):
+    for value in ("Nom\u200f", "a\u00a0b", "إدريسي", "À l'ـ € « b »", "\u00a0\u00ff"):
         assert check_field(text, value) == []
+    assert check_field(text, "a\x7fb")[0].render("fr") == (
+        "title: « a\ufffdb » contient un caractère de contrôle invisible (U+007F) : supprimez-le")
+    assert "(U+009B)" in check_field(text, "\x9b31mrouge")[0].render("en")
     assert not CONTROL_CHARS.search("\t\n\r")
     # a field that keeps its text as typed may hold tab, line feed and carriage return; white space collapses
     # elsewhere, so the record's own check never sees those three

@@ -34,15 +34,17 @@ ALL_FORMS = [*FORMS.values(), *(f.as_received() for f in FORMS.values())]
 IDS = [f"{f.key}{'' if f in FORMS.values() else '-received'}" for f in ALL_FORMS]
 
 
-CONTROLS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))]
-"""What ``forms.validation.CONTROL_CHARS`` refuses in a text."""
-CONTROL_ALPHABET = "aé١-@. \t\n\r\u00a0\u200f\x7f" + "".join(CONTROLS)
+CONTROLS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))]
+"""What ``forms.validation.CONTROL_CHARS`` refuses in a text: C0 (but tab, line feed, carriage return), DEL, C1."""
+CONTROL_ALPHABET = "aé١-@. \t\n\r\u00a0\u200f«À€ـ\u00ff" + "".join(CONTROLS)
 """Texts mixing letters, white space, characters ``str.isprintable`` refuses but the rule does not (no-break
-space, a right-to-left mark, DEL) and the control characters."""
+space, a right-to-left mark), characters whose UTF-8 holds the bytes of the C1 controls' (« « » and « \u00ff »
+start with the same byte, « À », « € » and « ـ » end with one of the same bytes) and the control characters."""
 CONTROL_TEXTS = ["Casa\x00blanca", "\x1b[31mrouge", "a@b\x07.ma", "R1300\x0145678", "152531200000\x1f001",
-                 "\x0b", "a\x0cb", "\x1c\x1d", "ligne\tune\nligne deux\r", "Nom\u200f", "\x7f", "2024-2025\x08"]
+                 "\x0b", "a\x0cb", "\x1c\x1d", "ligne\tune\nligne deux\r", "Nom\u200f", "\x7f", "2024-2025\x08",
+                 "R1300\x7f45678", "\x9b31mrouge", "Casa\x85blanca", "a@b\x9f.ma", "«\x80»", "À€ـ", "2025-2026\u00a0"]
 """Control characters at either end, inside identifiers, e-mail addresses and codes, alone; and white space
-and other invisible characters that are no control characters."""
+and other invisible characters that are no control characters, and letters that share bytes with them."""
 
 
 def _number_bound(value: Any, fallback: int) -> Any:
@@ -216,7 +218,9 @@ def test_a_large_batch_agrees_and_flags_only_its_faulty_rows() -> None:
               1200: ("end_date", date(2024, 1, 1)), 1500: ("weekly_hours", 70), 2100: ("host_country", "France"),
               2500: ("last_name", None), 2999: ("monthly_stipend", Decimal("-1.00")), 2000: ("final_mark", Decimal(21)),
               2600: ("host_name", "Entreprise\x01 SARL"), 2700: ("tutor_email", "tuteur\x1b@example.ma"),
-              2800: ("student_code", "R1300\x0045")}
+              2800: ("student_code", "R1300\x0045"), 2850: ("host_name", "Entreprise\x9b SARL"),
+              2900: ("host_city", "Casa\x7fblanca"), 2950: ("tutor_email", "tuteur\x85@example.ma")}
+    rows[2860] = {**rows[2860], "host_name": "Société « Ète » À€ـ"}  # bytes shared with C1's: not a fault
     for at, (key, value) in faults.items():
         rows[at] = {**rows[at], key: value}
     expected = [validate_interpreted(form, r) for r in rows]
@@ -519,7 +523,8 @@ def test_a_large_raw_batch_agrees_across_chunks() -> None:
               511: ("monthly_stipend", "abc"), 512: ("monthly_stipend", -0.0), 700: ("end_date", "2024-W01-1"),
               1023: ("gender", "Féminin"), 1024: ("offering", " 9B7A3B1C-0000-4000-8000-000000000001"),
               1500: ("last_name", "   "), 1999: ("start_date", "15/01/2025"), 1700: ("first_name", "Amina\x08"),
-              1800: ("host_city", "Casa\x1ablanca")}
+              1800: ("host_city", "Casa\x1ablanca"), 1850: ("host_city", "Casa\x80blanca"),
+              1900: ("first_name", "Amina\x7f")}
     for at, (key, value) in faults.items():
         rows[at] = {**rows[at], key: value}
     expected = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]

@@ -371,7 +371,7 @@ def test_a_record_holding_a_control_character_is_refused_on_its_own(ministry, sc
     one, named in the receipt with the field check's reason; tab and line feed are white space (collapsed to a
     space), so that record is applied."""
     ecc = schools["ECC"]
-    ids = ecc.populate(internships=3)
+    ids = ecc.populate(internships=5)
     tables = bundle_rows(ecc.export(tmp_path / "real"), identities["MIC"], ecc)
     live = tables["internship"]
     cols = live.columns
@@ -379,16 +379,21 @@ def test_a_record_holding_a_control_character_is_refused_on_its_own(ministry, sc
     rows[0][cols.index("host_name")] = "Entreprise\x1b[2J SARL"
     rows[1][cols.index("host_city")] = "Casa\x00blanca"
     rows[2][cols.index("host_name")] = "Entreprise\tdu\nNord"
+    rows[3][cols.index("host_city")] = "Casa\x7fblanca"  # DEL
+    rows[4][cols.index("host_name")] = "Entreprise\x9b2J SARL"  # C1: a terminal's escape introducer
     path = craft(ecc, identities["MIC"], 1, None, {**tables, "internship": FormRecords(cols, rows, [])})
     report = consolidate(ministry, identities["MIC"], [path], tmp_path / "receipts")
     outcome = report.outcomes[0]
     assert outcome.state == "applied" and report.failed
-    assert outcome.refused["internship"] == 2 and outcome.accepted["internship"] == 1
+    assert outcome.refused["internship"] == 4 and outcome.accepted["internship"] == 1
     internships = ids["internships"]
     refused = {r["id"]: r["reasons"] for r in outcome.refused_records}
     assert any("« Entreprise\ufffd[2J SARL » contient un caractère de contrôle invisible (U+001B)" in r
                for r in refused[internships[0]]), refused
     assert any("(U+0000)" in r for r in refused[internships[1]]), refused
+    assert any("« Casa\ufffdblanca » contient un caractère de contrôle invisible (U+007F)" in r
+               for r in refused[internships[3]]), refused
+    assert any("« Entreprise\ufffd2J SARL »" in r and "(U+009B)" in r for r in refused[internships[4]]), refused
     stored = national_rows(ministry, "internship", "ECC")
     assert set(stored) == {internships[2]} and stored[internships[2]]["host_name"] == "Entreprise du Nord"
     body, _, _ = read_receipt((tmp_path / "receipts" / "accuse-MIC-ECC-1.json").read_bytes(), "accusé")
