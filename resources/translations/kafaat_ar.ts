@@ -1011,137 +1011,137 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor.py" line="158"/>
         <source>Annuler la saisie</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>التراجع عن آخر تعديل (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor.py" line="163"/>
         <source>Rétablir</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <location filename="../../desktop/ui/editor.py" line="164"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>إعادة التعديل الملغى (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="172"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Précédent</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>التسجيل السابق في القائمة (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="177"/>
+        <location filename="../../desktop/ui/editor.py" line="179"/>
         <source>Suivant</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="178"/>
+        <location filename="../../desktop/ui/editor.py" line="180"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>التسجيل التالي في القائمة (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="189"/>
         <source>Saisie</source>
         <translation>الإدخال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Par</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Action</source>
         <translation>العملية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Champ</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="191"/>
+        <location filename="../../desktop/ui/editor.py" line="193"/>
         <source>Valeur</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="195"/>
+        <location filename="../../desktop/ui/editor.py" line="197"/>
         <source>Historique</source>
         <translation>السجل التاريخي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="203"/>
+        <location filename="../../desktop/ui/editor.py" line="205"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>انقر على مشكلة للانتقال إلى حقلها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="214"/>
+        <location filename="../../desktop/ui/editor.py" line="216"/>
         <source>Enregistrer comme brouillon</source>
         <translation>حفظ كمسودة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="216"/>
+        <location filename="../../desktop/ui/editor.py" line="218"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>يمكن أن تكون المسودة غير مكتملة؛ ولا تُرسل أبدا إلى الوزارة (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="218"/>
+        <location filename="../../desktop/ui/editor.py" line="220"/>
         <source>Enregistrer</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="220"/>
+        <location filename="../../desktop/ui/editor.py" line="222"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>حفظ كسجل مكتمل: يجب احترام جميع القواعد (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="223"/>
+        <location filename="../../desktop/ui/editor.py" line="225"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="296"/>
+        <location filename="../../desktop/ui/editor.py" line="298"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* حقل إلزامي لسجل مكتمل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="346"/>
+        <location filename="../../desktop/ui/editor.py" line="348"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>لا ينطبق عندما تكون قيمة « {field} » هي « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="425"/>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
         <source>Nouveau : {0}</source>
         <translation>جديد: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="493"/>
+        <location filename="../../desktop/ui/editor.py" line="495"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="509"/>
+        <location filename="../../desktop/ui/editor.py" line="511"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>لا مشكلة: يمكن حفظ السجل كسجل مكتمل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="514"/>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n خطأ: الحفظ ممكن كمسودة فقط</numerusform>
@@ -1153,7 +1153,7 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="516"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n تنبيه</numerusform>
@@ -1165,17 +1165,17 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="540"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>لا يوجد تسجيل سابق في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="541"/>
+        <location filename="../../desktop/ui/editor.py" line="543"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>لا يوجد تسجيل تالٍ في القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/editor.py" line="580"/>
         <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
         <translation>
             <numerusform>تعديلاتك غير محفوظة وفيها %n خطأ: لا يمكن حفظها إلا كمسودة (لا تُرسل أبدا إلى الوزارة). هل تريد حفظها كمسودة؟</numerusform>
@@ -1187,12 +1187,12 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="605"/>
+        <location filename="../../desktop/ui/editor.py" line="607"/>
         <source>Enregistrement</source>
         <translation>الحفظ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="630"/>
+        <location filename="../../desktop/ui/editor.py" line="632"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>تم رفض الحفظ: عدد المشاكل التي يجب تصحيحها: %n (انظر بجانب الحقول). لم يُحفظ أي شيء.</numerusform>
@@ -1204,42 +1204,42 @@ Vérifiez cette empreinte avec le ministère (par téléphone) avant de l&apos;a
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="637"/>
+        <location filename="../../desktop/ui/editor.py" line="639"/>
         <source>Enregistrement impossible</source>
         <translation>تعذر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Création</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Modification</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Suppression</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="646"/>
+        <location filename="../../desktop/ui/editor.py" line="648"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="652"/>
+        <location filename="../../desktop/ui/editor.py" line="654"/>
         <source>État</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="584"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>Modifications non enregistrées</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="584"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>تعديلاتك غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>

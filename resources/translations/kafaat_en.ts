@@ -947,137 +947,137 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="156"/>
+        <location filename="../../desktop/ui/editor.py" line="158"/>
         <source>Annuler la saisie</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="157"/>
+        <location filename="../../desktop/ui/editor.py" line="159"/>
         <source>Annuler la dernière modification (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="161"/>
+        <location filename="../../desktop/ui/editor.py" line="163"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="162"/>
+        <location filename="../../desktop/ui/editor.py" line="164"/>
         <source>Rétablir la modification annulée (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="172"/>
+        <location filename="../../desktop/ui/editor.py" line="174"/>
         <source>Précédent</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="173"/>
+        <location filename="../../desktop/ui/editor.py" line="175"/>
         <source>Enregistrement précédent de la liste (Ctrl+Page précédente)</source>
         <translation>Previous record in the list (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="177"/>
+        <location filename="../../desktop/ui/editor.py" line="179"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="178"/>
+        <location filename="../../desktop/ui/editor.py" line="180"/>
         <source>Enregistrement suivant de la liste (Ctrl+Page suivante)</source>
         <translation>Next record in the list (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="187"/>
+        <location filename="../../desktop/ui/editor.py" line="189"/>
         <source>Saisie</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="190"/>
+        <location filename="../../desktop/ui/editor.py" line="192"/>
         <source>Champ</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="191"/>
+        <location filename="../../desktop/ui/editor.py" line="193"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="195"/>
+        <location filename="../../desktop/ui/editor.py" line="197"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="203"/>
+        <location filename="../../desktop/ui/editor.py" line="205"/>
         <source>Cliquer sur un problème pour aller au champ</source>
         <translation>Click a problem to go to its field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="214"/>
+        <location filename="../../desktop/ui/editor.py" line="216"/>
         <source>Enregistrer comme brouillon</source>
         <translation>Save as draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="216"/>
+        <location filename="../../desktop/ui/editor.py" line="218"/>
         <source>Un brouillon peut être incomplet ; il n&apos;est jamais envoyé au ministère (Ctrl+Maj+S)</source>
         <translation>A draft may be incomplete; it is never sent to the ministry (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="218"/>
+        <location filename="../../desktop/ui/editor.py" line="220"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="220"/>
+        <location filename="../../desktop/ui/editor.py" line="222"/>
         <source>Enregistrer comme complet : toutes les règles doivent être respectées (Ctrl+S)</source>
         <translation>Save as complete: every rule must be met (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="223"/>
+        <location filename="../../desktop/ui/editor.py" line="225"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="296"/>
+        <location filename="../../desktop/ui/editor.py" line="298"/>
         <source>* champ obligatoire pour un enregistrement complet</source>
         <translation>* required for a complete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="346"/>
+        <location filename="../../desktop/ui/editor.py" line="348"/>
         <source>Ne s&apos;applique pas quand « {field} » vaut « {value} »</source>
         <translation>Does not apply when « {field} » is « {value} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="425"/>
+        <location filename="../../desktop/ui/editor.py" line="427"/>
         <source>Nouveau : {0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="493"/>
+        <location filename="../../desktop/ui/editor.py" line="495"/>
         <source>{fields} : {message}</source>
         <translation>{fields}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="509"/>
+        <location filename="../../desktop/ui/editor.py" line="511"/>
         <source>Aucun problème : l&apos;enregistrement peut être enregistré comme complet.</source>
         <translation>No problem: the record can be saved as complete.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="514"/>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n error: can only be saved as a draft</numerusform>
@@ -1085,7 +1085,7 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="516"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1093,17 +1093,17 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="540"/>
+        <location filename="../../desktop/ui/editor.py" line="542"/>
         <source>Pas d&apos;enregistrement précédent dans la liste.</source>
         <translation>No previous record in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="541"/>
+        <location filename="../../desktop/ui/editor.py" line="543"/>
         <source>Pas d&apos;enregistrement suivant dans la liste.</source>
         <translation>No next record in the list.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/editor.py" line="580"/>
         <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
         <translation>
             <numerusform>Your changes are not saved and contain %n error: they can only be saved as a draft (never sent to the ministry). Save them as a draft?</numerusform>
@@ -1111,12 +1111,12 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="605"/>
+        <location filename="../../desktop/ui/editor.py" line="607"/>
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="630"/>
+        <location filename="../../desktop/ui/editor.py" line="632"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Saving refused: %n problem to fix (see beside the fields). Nothing was saved.</numerusform>
@@ -1124,42 +1124,42 @@ Check this fingerprint with the ministry (on the phone) before accepting it. Tru
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="637"/>
+        <location filename="../../desktop/ui/editor.py" line="639"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Création</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Modification</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="645"/>
+        <location filename="../../desktop/ui/editor.py" line="647"/>
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="646"/>
+        <location filename="../../desktop/ui/editor.py" line="648"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="652"/>
+        <location filename="../../desktop/ui/editor.py" line="654"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="584"/>
+        <location filename="../../desktop/ui/editor.py" line="586"/>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/editor.py" line="582"/>
+        <location filename="../../desktop/ui/editor.py" line="584"/>
         <source>Vos modifications ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
         <translation>Your changes are not saved. Save them before closing?</translation>
     </message>

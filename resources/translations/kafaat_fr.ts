@@ -144,7 +144,7 @@
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="514"/>
+        <location filename="../../desktop/ui/editor.py" line="516"/>
         <source>%n erreur(s) : enregistrement possible seulement comme brouillon</source>
         <translation>
             <numerusform>%n erreur : enregistrement possible seulement comme brouillon</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="516"/>
+        <location filename="../../desktop/ui/editor.py" line="518"/>
         <source>%n avertissement(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="578"/>
+        <location filename="../../desktop/ui/editor.py" line="580"/>
         <source>Vos modifications ne sont pas enregistrées et comportent %n erreur(s) : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</source>
         <translation>
             <numerusform>Vos modifications ne sont pas enregistrées et comportent %n erreur : elles ne peuvent être enregistrées que comme brouillon (jamais envoyé au ministère). Les enregistrer comme brouillon ?</numerusform>
@@ -168,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/editor.py" line="630"/>
+        <location filename="../../desktop/ui/editor.py" line="632"/>
         <source>Enregistrement refusé : %n problème(s) à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</source>
         <translation>
             <numerusform>Enregistrement refusé : %n problème à corriger (voir à côté des champs). Rien n&apos;a été enregistré.</numerusform>
