@@ -143,6 +143,8 @@ CATALOGUE |= {
     "oserror.ENAMETOOLONG": ("nom de fichier trop long", "اسم الملف طويل جدا", "file name too long"),
     "oserror.EBUSY": ("fichier ou périphérique occupé", "الملف أو الجهاز مشغول", "file or device busy"),
     "oserror.EDQUOT": ("quota de disque dépassé", "تم تجاوز الحصة المسموحة على القرص", "disk quota exceeded"),
+    "oserror.not_regular": ("ce n'est pas un fichier mais un périphérique ou un tube", "ليس ملفا بل جهازا أو أنبوبا",
+                            "not a file but a device or a pipe"),
     "oserror.EIO": ("erreur de lecture ou d'écriture du support (défectueux ou retiré ?)",
                     "خطأ في القراءة أو الكتابة على الوسيط (معطوب أو منزوع؟)",
                     "input/output error on the medium (faulty or removed?)"),

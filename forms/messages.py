@@ -124,7 +124,7 @@ def os_reason(exc: BaseException) -> Message | Text | str | BaseException:
     Arabic sentences; for another ``OSError``, its ``strerror`` (else its text); for any other exception, the
     exception itself (a ``Message`` it holds renders in the user's language)."""
     if isinstance(exc, OSError):
-        key = _OS_ERROR_KEYS.get(exc.errno)  # type: ignore[arg-type]
+        key = getattr(exc, "reason_key", None) or _OS_ERROR_KEYS.get(exc.errno)  # type: ignore[arg-type]
         if key is not None:
             return Message(key)
         return exc.strerror or str(exc)

@@ -140,3 +140,21 @@ def test_a_restore_given_a_folder_says_it_is_a_folder(pair: Pair, tmp_path: Path
             assert said in run.err and folder.name in run.err, run.err
             assert "introuvable" not in run.err and "not found" not in run.err, run.err
     assert tree_digest(pair.est, pair.min) == before
+
+
+def test_a_pipe_given_as_a_file_is_said_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """The reason inside the sentence is in the sentence's language too (it stayed English: « fichier illisible
+    (not a regular file: a device or a pipe) »)."""
+    import os
+
+    fifo = tmp_path / "cle.json"
+    os.mkfifo(fifo)
+    before = tree_digest(pair.est, pair.min)
+    for folder, argv in ((pair.est, ("recipients", "add", fifo, "--yes")), (pair.est, ("receipt", "import", fifo)),
+                         (pair.min, ("ministry", "enroll", fifo, "--yes")), (pair.min, ("ministry", "verify", fifo))):
+        for lang, said, foreign in (("fr", "périphérique ou un tube", "pipe"), ("ar", "أنبوب", "pipe"),
+                                    ("en", "device or a pipe", "tube")):
+            run = refused(*argv, data=folder, lang=lang)
+            text = run.err.replace(str(fifo), "")
+            assert said in text and foreign not in text and fifo.name in run.err, (argv, lang, run.err)
+    assert tree_digest(pair.est, pair.min) == before
