@@ -143,6 +143,8 @@ CATALOGUE |= {
     "oserror.ENAMETOOLONG": ("nom de fichier trop long", "اسم الملف طويل جدا", "file name too long"),
     "oserror.EBUSY": ("fichier ou périphérique occupé", "الملف أو الجهاز مشغول", "file or device busy"),
     "oserror.EDQUOT": ("quota de disque dépassé", "تم تجاوز الحصة المسموحة على القرص", "disk quota exceeded"),
+    "oserror.ELOOP": ("trop de liens symboliques (une boucle de liens ?)", "روابط رمزية كثيرة جدا (حلقة روابط؟)",
+                      "too many levels of symbolic links (a loop of links?)"),
     "oserror.not_regular": ("ce n'est pas un fichier mais un périphérique ou un tube", "ليس ملفا بل جهازا أو أنبوبا",
                             "not a file but a device or a pipe"),
     "oserror.EIO": ("erreur de lecture ou d'écriture du support (défectueux ou retiré ?)",
@@ -1367,6 +1369,12 @@ CATALOGUE |= {
         "{file} : ce n'est pas un fichier mais un périphérique ou un tube : choisissez le fichier lui-même",
         "{file}: ليس ملفا بل جهازا أو أنبوبا: اختاروا الملف نفسه",
         "{file}: not a file but a device or a pipe: choose the file itself"),
+    "export.outdir_unusable": (
+        "{folder} ne peut pas servir de dossier ({reason}) : nommez le dossier (la clé USB…) où écrire le lot ; "
+        "aucun lot n'a été écrit",
+        "لا يمكن استعمال {folder} مجلدا ({reason}): سمّوا المجلد (مفتاح USB…) الذي تُكتب فيه الحزمة؛ لم تُكتب أي حزمة",
+        "{folder} cannot be used as a folder ({reason}): name the folder (the USB key…) to write the bundle to; no "
+        "bundle was written"),
     "export.outdir_not_folder": (
         "{folder} est un fichier, pas un dossier : nommez le dossier (la clé USB…) où écrire le lot ; aucun lot "
         "n'a été écrit",

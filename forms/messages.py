@@ -111,7 +111,7 @@ def message_of(exc: BaseException) -> Message | Text | None:
 
 
 OS_ERRORS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "ENAMETOOLONG", "EBUSY",
-             "EDQUOT", "EIO")
+             "EDQUOT", "EIO", "ELOOP")
 """The system errors said in the user's language (``oserror.NAME`` in the catalogue); the others keep the
 system's own text."""
 _OS_ERROR_KEYS = {getattr(errno, name): f"oserror.{name}" for name in OS_ERRORS if hasattr(errno, name)}

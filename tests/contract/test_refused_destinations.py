@@ -158,3 +158,22 @@ def test_a_pipe_given_as_a_file_is_said_in_the_language(pair: Pair, tmp_path: Pa
             text = run.err.replace(str(fifo), "")
             assert said in text and foreign not in text and fifo.name in run.err, (argv, lang, run.err)
     assert tree_digest(pair.est, pair.min) == before
+
+
+def test_a_destination_that_is_a_loop_of_links_uses_no_number(pair: Pair, tmp_path: Path) -> None:
+    """A USB key's folder that is a symbolic link to itself (or a loop of two): refused before a number is
+    used, in the language of the command, never a traceback."""
+    loop = tmp_path / "cle"
+    loop.symlink_to(tmp_path / "cle2")
+    (tmp_path / "cle2").symlink_to(loop)
+    before = tree_digest(pair.est)
+    for lang, foreign in (("fr", "Too many"), ("en", "introuvable"), ("ar", "Too many")):
+        run = refused("bundle", "export", loop, data=pair.est, lang=lang)
+        assert "cle" in run.err and foreign not in run.err, run.err
+        run = refused("receipt", "import", loop, data=pair.est, lang=lang)
+        assert "cle" in run.err and "Too many" not in run.err, run.err
+    dangling = tmp_path / "cle-retiree"
+    dangling.symlink_to(tmp_path / "media" / "USB")  # a link to a key that was removed
+    run = refused("bundle", "export", dangling, data=pair.est)
+    assert dangling.name in run.err, run.err
+    assert tree_digest(pair.est) == before, "no bundle number used"
