@@ -179,3 +179,20 @@ def test_a_destination_that_is_a_loop_of_links_uses_no_number(pair: Pair, tmp_pa
     run = refused("bundle", "export", dangling, data=pair.est)
     assert dangling.name in run.err, run.err
     assert tree_digest(pair.est) == before, "no bundle number used"
+
+
+def test_a_ministry_folder_on_a_full_disk_says_the_disk_is_full(pair: Pair, tmp_path: Path) -> None:
+    """As an establishment's folder does (« le disque du dossier … est plein »), not SQLite's English « disk
+    I/O error » inside a French sentence."""
+    import shutil
+
+    from tests.e2e.test_reliability_cli import _fill_disk
+
+    with mounted(tmp_path / "disque", "-t", "tmpfs", "-o", "size=4m", "tmpfs") as disk:
+        shutil.copytree(pair.min, disk / "min")
+        _fill_disk(disk)
+        for argv in (("ministry", "consolidate", pair.bundle1), ("ministry", "enroll", pair.root / "request.json",
+                                                                  "--yes")):
+            for lang, said in (("fr", "plein"), ("en", "full"), ("ar", "ممتلئ")):
+                run = refused(*argv, data=disk / "min", lang=lang)
+                assert said in run.err and "I/O" not in run.err, (argv, run.err)
