@@ -1410,6 +1410,8 @@ CATALOGUE |= {
 }
 CATALOGUE |= {
     # ------------------------------------------------------------------ restore
+    "sqlite.not_a_database": ("ce n'est pas une base SQLite", "ليس قاعدة SQLite", "not an SQLite database"),
+    "sqlite.malformed": ("base endommagée", "قاعدة معطوبة", "damaged database"),
     "restore.unreadable": ("{file} n'est pas une sauvegarde Kafaat lisible : {reason} ; choisissez une autre "
                            "sauvegarde",
                            "{file} ليست نسخة احتياطية مقروءة لكفاءات: {reason}؛ اختاروا نسخة أخرى",

@@ -196,3 +196,15 @@ def test_a_ministry_folder_on_a_full_disk_says_the_disk_is_full(pair: Pair, tmp_
             for lang, said in (("fr", "plein"), ("en", "full"), ("ar", "ممتلئ")):
                 run = refused(*argv, data=disk / "min", lang=lang)
                 assert said in run.err and "I/O" not in run.err, (argv, run.err)
+
+
+def test_a_restore_from_a_file_that_is_no_database_is_said_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """SQLite's own words (« file is not a database ») stayed English inside French and Arabic sentences."""
+    other = tmp_path / "notes.db"
+    other.write_text("ce n'est pas une base de données, mais une note\n" * 200, encoding="utf-8")
+    before = tree_digest(pair.est, pair.min)
+    for data in (pair.est, pair.min):
+        for lang in ("fr", "ar"):
+            run = refused("restore", other, data=data, lang=lang)
+            assert other.name in run.err and "database" not in run.err, run.err
+    assert tree_digest(pair.est, pair.min) == before
