@@ -117,6 +117,8 @@ CATALOGUE |= {
     "file.named": ("{file} : {message}", "{file}: {message}", "{file}: {message}"),
     "json.invalid": ("JSON invalide ({start}…) : {reason}", "JSON غير صالح ({start}…): {reason}",
                      "invalid JSON ({start}…): {reason}"),
+    "json.position": ("erreur à la ligne {line}, colonne {column}", "خطأ في السطر {line}، العمود {column}",
+                      "error at line {line}, column {column}"),
     "output.disk_full": (
         "{file} n'a pas été écrit : le disque est plein ({folder}) ; libérez de la place puis relancez ; "
         "aucun fichier à moitié écrit n'a été laissé",
