@@ -21,3 +21,17 @@ def test_text_that_is_no_json_is_said_in_the_language(pair: Pair, tmp_path: Path
             assert said in text and not any(word in text for word in english), (argv, lang, run.err)
             assert ("1" in text) if lang == "fr" else True, "where: line and column"
     assert tree_digest(pair.est) == before
+
+
+def test_a_signed_documents_version_is_named_as_the_file_writes_it(pair: Pair, tmp_path: Path) -> None:
+    """« version true » in a receipt or a key file is named as JSON writes it (``true``), not as Python's
+    ``'True'``: what the support engineer finds when opening the file."""
+    import json
+
+    doc = json.loads((pair.root / "ministry.pub.json").read_text(encoding="utf-8"))
+    for value, said in ((True, "true"), ("1", '"1"'), (None, "null")):
+        bad = tmp_path / "cle.json"
+        bad.write_text(json.dumps({**doc, "version": value}), encoding="utf-8")
+        for lang in ("fr", "en"):
+            run = refused("recipients", "add", bad, "--yes", data=pair.est, lang=lang)
+            assert said in run.err and "True" not in run.err and "None" not in run.err, run.err
