@@ -35,3 +35,18 @@ def test_a_signed_documents_version_is_named_as_the_file_writes_it(pair: Pair, t
         for lang in ("fr", "en"):
             run = refused("recipients", "add", bad, "--yes", data=pair.est, lang=lang)
             assert said in run.err and "True" not in run.err and "None" not in run.err, run.err
+
+
+def test_a_bundle_cut_within_its_first_bytes_is_said_cut(pair: Pair, tmp_path: Path) -> None:
+    """bundle-format.md § 2: 14 bytes of preamble (magic, version, header length). A file holding the whole magic
+    but cut before the header length is a bundle cut short (« copy it again »), not « not a Kafaat bundle »."""
+    data = pair.bundle1.read_bytes()
+    for n in (9, 10, 13):
+        cut = tmp_path / f"coupe-{n}.kfb"
+        cut.write_bytes(data[:n])
+        for lang, said in (("fr", "tronqué"), ("en", "truncated")):
+            run = refused("ministry", "verify", cut, data=pair.min, lang=lang)
+            assert said in run.err, run.err
+    stranger = tmp_path / "autre.kfb"
+    stranger.write_bytes(b"PK\x03\x04" + data[4:13])
+    assert "tronqué" not in refused("ministry", "verify", stranger, data=pair.min).err
