@@ -1,5 +1,6 @@
-"""``kafaat records add FORM --json TEXT_OR_@FILE`` given text that is no JSON: exit 1 with a message in the
-language of ``--lang`` that says where (``shared/brief/cli.md``). Written from the documents only."""
+"""What a refusal says about the input itself — bad JSON given to ``records add --json``, a signed document's
+version, a bundle cut short — in the language of ``--lang`` and in the file's own terms (``shared/brief/cli.md``:
+exit 1 with a clear message naming what and where; ``docs/bundle-format.md``). Written from the documents only."""
 
 from __future__ import annotations
 
