@@ -88,6 +88,16 @@ def integrity_problems(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def sqlite_reason(exc: sqlite3.DatabaseError) -> Message | sqlite3.DatabaseError:
+    """SQLite's refusal of a file, in the user's language when it is one of the common ones."""
+    text = str(exc).lower()
+    if "not a database" in text:
+        return Message("sqlite.not_a_database")
+    if "malformed" in text:
+        return Message("sqlite.malformed")
+    return exc
+
+
 def check_restorable(workspace: Workspace, source: Path) -> str:
     """Refuse a file that is not a sound Kafaat database of this establishment; returns its revision."""
     if source.is_dir():
@@ -100,7 +110,7 @@ def check_restorable(workspace: Workspace, source: Path) -> str:
         revision = read_revision(source)
         problems = integrity_problems(source)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(Message("restore.unreadable", file=source, reason=exc)) from exc
+        raise StoreError(Message("restore.unreadable", file=source, reason=sqlite_reason(exc))) from exc
     if revision is None:
         raise StoreError(Message("restore.not_a_backup", file=source))
     if revision not in KNOWN_REVISIONS:

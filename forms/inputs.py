@@ -14,6 +14,9 @@ from typing import BinaryIO
 class NotARegularFile(OSError):
     """The path names a device, a pipe or a socket: nothing was read."""
 
+    reason_key = "oserror.not_regular"
+    """Its words in the user's language (``forms.messages.os_reason``)."""
+
 
 def open_input(path: Path | str) -> BinaryIO:
     """``path`` opened for reading in binary mode, if it is a regular file (after symbolic links); a folder

@@ -117,6 +117,8 @@ CATALOGUE |= {
     "file.named": ("{file} : {message}", "{file}: {message}", "{file}: {message}"),
     "json.invalid": ("JSON invalide ({start}…) : {reason}", "JSON غير صالح ({start}…): {reason}",
                      "invalid JSON ({start}…): {reason}"),
+    "json.position": ("erreur à la ligne {line}, colonne {column}", "خطأ في السطر {line}، العمود {column}",
+                      "error at line {line}, column {column}"),
     "output.disk_full": (
         "{file} n'a pas été écrit : le disque est plein ({folder}) ; libérez de la place puis relancez ; "
         "aucun fichier à moitié écrit n'a été laissé",
@@ -143,6 +145,10 @@ CATALOGUE |= {
     "oserror.ENAMETOOLONG": ("nom de fichier trop long", "اسم الملف طويل جدا", "file name too long"),
     "oserror.EBUSY": ("fichier ou périphérique occupé", "الملف أو الجهاز مشغول", "file or device busy"),
     "oserror.EDQUOT": ("quota de disque dépassé", "تم تجاوز الحصة المسموحة على القرص", "disk quota exceeded"),
+    "oserror.ELOOP": ("trop de liens symboliques (une boucle de liens ?)", "روابط رمزية كثيرة جدا (حلقة روابط؟)",
+                      "too many levels of symbolic links (a loop of links?)"),
+    "oserror.not_regular": ("ce n'est pas un fichier mais un périphérique ou un tube", "ليس ملفا بل جهازا أو أنبوبا",
+                            "not a file but a device or a pipe"),
     "oserror.EIO": ("erreur de lecture ou d'écriture du support (défectueux ou retiré ?)",
                     "خطأ في القراءة أو الكتابة على الوسيط (معطوب أو منزوع؟)",
                     "input/output error on the medium (faulty or removed?)"),
@@ -1365,6 +1371,12 @@ CATALOGUE |= {
         "{file} : ce n'est pas un fichier mais un périphérique ou un tube : choisissez le fichier lui-même",
         "{file}: ليس ملفا بل جهازا أو أنبوبا: اختاروا الملف نفسه",
         "{file}: not a file but a device or a pipe: choose the file itself"),
+    "export.outdir_unusable": (
+        "{folder} ne peut pas servir de dossier ({reason}) : nommez le dossier (la clé USB…) où écrire le lot ; "
+        "aucun lot n'a été écrit",
+        "لا يمكن استعمال {folder} مجلدا ({reason}): سمّوا المجلد (مفتاح USB…) الذي تُكتب فيه الحزمة؛ لم تُكتب أي حزمة",
+        "{folder} cannot be used as a folder ({reason}): name the folder (the USB key…) to write the bundle to; no "
+        "bundle was written"),
     "export.outdir_not_folder": (
         "{folder} est un fichier, pas un dossier : nommez le dossier (la clé USB…) où écrire le lot ; aucun lot "
         "n'a été écrit",
@@ -1400,6 +1412,8 @@ CATALOGUE |= {
 }
 CATALOGUE |= {
     # ------------------------------------------------------------------ restore
+    "sqlite.not_a_database": ("ce n'est pas une base SQLite", "ليس قاعدة SQLite", "not an SQLite database"),
+    "sqlite.malformed": ("base endommagée", "قاعدة معطوبة", "damaged database"),
     "restore.unreadable": ("{file} n'est pas une sauvegarde Kafaat lisible : {reason} ; choisissez une autre "
                            "sauvegarde",
                            "{file} ليست نسخة احتياطية مقروءة لكفاءات: {reason}؛ اختاروا نسخة أخرى",

@@ -111,7 +111,7 @@ def message_of(exc: BaseException) -> Message | Text | None:
 
 
 OS_ERRORS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "ENAMETOOLONG", "EBUSY",
-             "EDQUOT", "EIO")
+             "EDQUOT", "EIO", "ELOOP")
 """The system errors said in the user's language (``oserror.NAME`` in the catalogue); the others keep the
 system's own text."""
 _OS_ERROR_KEYS = {getattr(errno, name): f"oserror.{name}" for name in OS_ERRORS if hasattr(errno, name)}
@@ -124,7 +124,7 @@ def os_reason(exc: BaseException) -> Message | Text | str | BaseException:
     Arabic sentences; for another ``OSError``, its ``strerror`` (else its text); for any other exception, the
     exception itself (a ``Message`` it holds renders in the user's language)."""
     if isinstance(exc, OSError):
-        key = _OS_ERROR_KEYS.get(exc.errno)  # type: ignore[arg-type]
+        key = getattr(exc, "reason_key", None) or _OS_ERROR_KEYS.get(exc.errno)  # type: ignore[arg-type]
         if key is not None:
             return Message(key)
         return exc.strerror or str(exc)

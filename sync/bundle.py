@@ -513,8 +513,9 @@ def parse_envelope(source: bytes | str | os.PathLike[str] | Source, limits: Limi
         raise BundleTooLarge(Message("bundle.too_large", size=src.size, limit=limits.max_file))
     with src.open() as handle:
         preamble = handle.read(PREAMBLE.size)
-        if len(preamble) < PREAMBLE.size or preamble[:8] != MAGIC:
+        if preamble[:8] != MAGIC:
             raise BundleMalformed(Message("bundle.not_a_bundle"))
+        _need(len(preamble) == PREAMBLE.size, Message("bundle.truncated", part=HEADER_PART))  # a bundle, cut short
         _magic, version, header_len = PREAMBLE.unpack(preamble)
         if version not in SUPPORTED_VERSIONS:
             newer = version > max(SUPPORTED_VERSIONS)

@@ -369,7 +369,7 @@ def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any]
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
         raise DocumentInvalid(Message("document.other_type", what=what, type=doc_type))
     if doc.get("version") != 1 or type(doc.get("version")) is not int:
-        raise DocumentInvalid(Message("document.version", what=what, version=repr(str(doc.get("version"))[:20])))
+        raise DocumentInvalid(Message("document.version", what=what, version=dumps(doc.get("version")).decode()[:20]))
     if set(doc) != {"type", "version", "signed", "signatures"}:
         raise DocumentInvalid(Message("document.members", what=what))
     signed, sigs = doc.get("signed"), doc.get("signatures")

@@ -517,7 +517,7 @@ def _export(workspace: Any, identity: Identity, recipients: list[Any], outdir: P
     not_delivered: list[str] = []
     # Written and recorded: from here on a cancel would hide a bundle that exists (the next one would then
     # reach the ministry after a gap), so the export finishes.
-    if outdir is not None and Path(outdir).resolve() != Path(workspace.outbox_dir).resolve():
+    if outdir is not None and not _same_folder(Path(outdir), Path(workspace.outbox_dir)):
         step(state, 4, 5, Message("progress.copying", folder=outdir), cancellable=False)
         path = Path(outdir) / name
         try:
@@ -553,6 +553,13 @@ def _copy_out(data: bytes, path: Path) -> bool:
         return path.read_bytes() == data
     write_atomic(path, data)
     return True
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before Python 3.13): the copy says so
+        return False
 
 
 def _mark_delivered(workspace: Any, sequences: list[int], outdir: Path) -> None:

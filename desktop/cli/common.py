@@ -150,7 +150,9 @@ def read_json_argument(value: str) -> Any:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        fail(Message("json.invalid", start=repr(value[:40]), reason=exc))
+        # where, in the user's words (the parser's own text is English)
+        fail(Message("json.invalid", start=repr(value[:40]),
+                     reason=Message("json.position", line=exc.lineno, column=exc.colno)))
 
 
 def _read_input(path: Path) -> bytes:

@@ -304,7 +304,15 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, ESTABLISHMENT)
     if not has_keys(workspace):
         fail(Message("export.no_keys"))
-    if Path(args.outdir).exists() and not Path(args.outdir).is_dir():  # before a number is used
+    try:  # before a number is used: a loop of symbolic links, a folder that cannot be searched
+        Path(args.outdir).stat()
+    except FileNotFoundError as exc:
+        if Path(args.outdir).is_symlink():  # a link to nothing: no folder can be made there
+            fail(Message("export.outdir_unusable", folder=args.outdir, reason=os_reason(exc)))
+        # else made by the export
+    except OSError as exc:
+        fail(Message("export.outdir_unusable", folder=args.outdir, reason=os_reason(exc)))
+    if Path(args.outdir).exists() and not Path(args.outdir).is_dir():
         fail(Message("export.outdir_not_folder", folder=args.outdir))
     identity = load_identity(workspace, passphrase())
     result = export_bundle(workspace, identity, Path(args.outdir), full=args.full)

@@ -72,6 +72,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before Python 3.13): read says so
+        return False
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.cli.common import Refused
     from forms.excel import run_import, write_error_report
@@ -80,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = _xlsx_path(args.errors) if args.errors else None
     store = open_workspace(args, ESTABLISHMENT).records(args.operator)
     path = Path(args.file).expanduser()
-    if report is not None and report.resolve() == path.resolve():
+    if report is not None and _same_file(report, path):
         fail(Message("import.report_overwrites", file=report.name))
     overrides: dict[str, str] = {}
     for item in args.map:

@@ -21,9 +21,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from forms.messages import Message
 from forms.store.database import (
+    DiskFull,
     ReadOnlyFolder,
     StoreError,
     backup_sqlite,
+    disk_full_message,
+    disk_nearly_full,
     folder_writable,
     local_engine,
     make_engine,
@@ -177,6 +180,10 @@ def open_store(url: str, *, create: bool = False, backup_dir: Path | None = None
         revision = current_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
+        said = str(exc.orig).lower()
+        if parsed.get_backend_name() == "sqlite" and ("disk is full" in said or (
+                "i/o error" in said and disk_nearly_full(path.parent))):  # said as in an establishment's folder
+            raise DiskFull(disk_full_message(path.parent)) from exc
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else exc
         raise NationalStoreError(Message("store.unreachable", url=display_url(url), reason=reason)) from exc
     if revision is not None and revision not in KNOWN_REVISIONS:

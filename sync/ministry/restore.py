@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from forms.backup import copy_database, integrity_problems, unused_name
+from forms.backup import copy_database, integrity_problems, sqlite_reason, unused_name
 from forms.messages import Message
 from forms.store.database import ro_uri
 from sync.ministry.database import KNOWN_REVISIONS, VERSION_TABLE, NationalStoreError, store_file
@@ -38,7 +38,7 @@ def _check(workspace: Any, source: Path) -> None:
             conn.close()
         problems = integrity_problems(source)
     except sqlite3.DatabaseError as exc:
-        raise NationalStoreError(Message("restore.unreadable", file=source, reason=exc)) from exc
+        raise NationalStoreError(Message("restore.unreadable", file=source, reason=sqlite_reason(exc))) from exc
     if revision not in KNOWN_REVISIONS:
         raise NationalStoreError(Message("restore.too_new", file=source, revision=revision))
     if problems:

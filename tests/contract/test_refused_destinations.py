@@ -140,3 +140,71 @@ def test_a_restore_given_a_folder_says_it_is_a_folder(pair: Pair, tmp_path: Path
             assert said in run.err and folder.name in run.err, run.err
             assert "introuvable" not in run.err and "not found" not in run.err, run.err
     assert tree_digest(pair.est, pair.min) == before
+
+
+def test_a_pipe_given_as_a_file_is_said_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """The reason inside the sentence is in the sentence's language too (it stayed English: « fichier illisible
+    (not a regular file: a device or a pipe) »)."""
+    import os
+
+    fifo = tmp_path / "cle.json"
+    os.mkfifo(fifo)
+    before = tree_digest(pair.est, pair.min)
+    for folder, argv in ((pair.est, ("recipients", "add", fifo, "--yes")), (pair.est, ("receipt", "import", fifo)),
+                         (pair.min, ("ministry", "enroll", fifo, "--yes")), (pair.min, ("ministry", "verify", fifo))):
+        for lang, said, foreign in (("fr", "périphérique ou un tube", "pipe"), ("ar", "أنبوب", "pipe"),
+                                    ("en", "device or a pipe", "tube")):
+            run = refused(*argv, data=folder, lang=lang)
+            text = run.err.replace(str(fifo), "")
+            assert said in text and foreign not in text and fifo.name in run.err, (argv, lang, run.err)
+    assert tree_digest(pair.est, pair.min) == before
+
+
+def test_a_destination_that_is_a_loop_of_links_uses_no_number(pair: Pair, tmp_path: Path) -> None:
+    """A USB key's folder that is a symbolic link to itself (or a loop of two): refused before a number is
+    used, in the language of the command, never a traceback."""
+    loop = tmp_path / "cle"
+    loop.symlink_to(tmp_path / "cle2")
+    (tmp_path / "cle2").symlink_to(loop)
+    before = tree_digest(pair.est)
+    for lang, foreign in (("fr", "Too many"), ("en", "introuvable"), ("ar", "Too many")):
+        run = refused("bundle", "export", loop, data=pair.est, lang=lang)
+        assert "cle" in run.err and foreign not in run.err, run.err
+        run = refused("receipt", "import", loop, data=pair.est, lang=lang)
+        assert "cle" in run.err and "Too many" not in run.err, run.err
+        run = refused("import", "offering", loop, "--errors", tmp_path / "erreurs.xlsx", data=pair.est, lang=lang)
+        assert "cle" in run.err, run.err
+    dangling = tmp_path / "cle-retiree"
+    dangling.symlink_to(tmp_path / "media" / "USB")  # a link to a key that was removed
+    run = refused("bundle", "export", dangling, data=pair.est)
+    assert dangling.name in run.err, run.err
+    assert tree_digest(pair.est) == before, "no bundle number used"
+
+
+def test_a_ministry_folder_on_a_full_disk_says_the_disk_is_full(pair: Pair, tmp_path: Path) -> None:
+    """As an establishment's folder does (« le disque du dossier … est plein »), not SQLite's English « disk
+    I/O error » inside a French sentence."""
+    import shutil
+
+    from tests.e2e.test_reliability_cli import _fill_disk
+
+    with mounted(tmp_path / "disque", "-t", "tmpfs", "-o", "size=4m", "tmpfs") as disk:
+        shutil.copytree(pair.min, disk / "min")
+        _fill_disk(disk)
+        for argv in (("ministry", "consolidate", pair.bundle1), ("ministry", "enroll", pair.root / "request.json",
+                                                                  "--yes")):
+            for lang, said in (("fr", "plein"), ("en", "full"), ("ar", "ممتلئ")):
+                run = refused(*argv, data=disk / "min", lang=lang)
+                assert said in run.err and "I/O" not in run.err, (argv, run.err)
+
+
+def test_a_restore_from_a_file_that_is_no_database_is_said_in_the_language(pair: Pair, tmp_path: Path) -> None:
+    """SQLite's own words (« file is not a database ») stayed English inside French and Arabic sentences."""
+    other = tmp_path / "notes.db"
+    other.write_text("ce n'est pas une base de données, mais une note\n" * 200, encoding="utf-8")
+    before = tree_digest(pair.est, pair.min)
+    for data in (pair.est, pair.min):
+        for lang in ("fr", "ar"):
+            run = refused("restore", other, data=data, lang=lang)
+            assert other.name in run.err and "database" not in run.err, run.err
+    assert tree_digest(pair.est, pair.min) == before
