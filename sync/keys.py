@@ -11,6 +11,7 @@ associated data. Written atomically, mode 0600. See ``docs/bundle-format.md`` §
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import struct
@@ -361,6 +362,12 @@ def sign_document(identity: Identity, doc_type: str, domain: bytes, body: dict[s
                   "signatures": {alg: b64e(sig) for alg, sig in sigs.items()}}) + b"\n"
 
 
+def _shown(value: Any) -> str:
+    """A member's value as the file writes it (``true``, ``"1"``), at most 20 characters. The stdlib writes any
+    value the stdlib parser read (an integer past 64 bits, a lone surrogate: orjson refuses those)."""
+    return json.dumps(value)[:20]
+
+
 def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """Parse a signed document (not verified yet): body, signed bytes, signatures."""
     if len(data) > DOCUMENT_MAX_BYTES:
@@ -369,7 +376,7 @@ def open_document(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any]
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
         raise DocumentInvalid(Message("document.other_type", what=what, type=doc_type))
     if doc.get("version") != 1 or type(doc.get("version")) is not int:
-        raise DocumentInvalid(Message("document.version", what=what, version=dumps(doc.get("version")).decode()[:20]))
+        raise DocumentInvalid(Message("document.version", what=what, version=_shown(doc.get("version"))))
     if set(doc) != {"type", "version", "signed", "signatures"}:
         raise DocumentInvalid(Message("document.members", what=what))
     signed, sigs = doc.get("signed"), doc.get("signatures")
