@@ -261,7 +261,7 @@ def database_failure(args: argparse.Namespace, exc: Exception) -> int:
 def _within(path: Path, folder: Path) -> bool:
     try:
         return path.resolve().is_relative_to(folder.resolve())
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11's resolve)
         return False
 
 

@@ -174,6 +174,8 @@ def test_a_destination_that_is_a_loop_of_links_uses_no_number(pair: Pair, tmp_pa
         assert "cle" in run.err and "Too many" not in run.err, run.err
         run = refused("import", "offering", loop, "--errors", tmp_path / "erreurs.xlsx", data=pair.est, lang=lang)
         assert "cle" in run.err, run.err
+        run = refused("backup", loop / "copie.db", data=pair.est, lang=lang)  # resolve() raised RuntimeError
+        assert "cle" in run.err and "Traceback" not in run.err and "RuntimeError" not in run.err, run.err
     dangling = tmp_path / "cle-retiree"
     dangling.symlink_to(tmp_path / "media" / "USB")  # a link to a key that was removed
     run = refused("bundle", "export", dangling, data=pair.est)
