@@ -96,7 +96,9 @@ def parse_statements(field: Field, name: str, value: str, constants: dict[str, A
     general = ["else:", f"    {name} = parse{tag}({value})"]
     kind = field.type
     if kind in _TEXTUAL and field.strip:
-        return [f"if type({value}) is str:", f"    {name} = ' '.join({value}.split()) or None", *general]
+        # a printable text holds no control character (``forms.validation.collapse`` for the others)
+        return [f"if type({value}) is str and {value}.isprintable():", f"    {name} = ' '.join({value}.split()) or None",
+                *general]
     if kind is FieldType.LINK:
         return [f"if type({value}) is str and {value} and {value}.strip() == {value}:",
                 f"    {name} = {value}.lower()", *general]
@@ -995,6 +997,8 @@ def column_converter(field: Field) -> ColumnConverter | None:
                 return None
             if _tidy(col):
                 return col
+            if not no_control(col):  # str.split would take some of them for spaces: each value by its parser
+                return None
             out = list(map(join, map(split, col)))
             if "" in out:  # blank text reads as no value
                 out = [v or None for v in out]

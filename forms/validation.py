@@ -36,6 +36,18 @@ CONTROL_SEQUENCES = re.compile(b"|".join(re.escape(chr(p).encode()) for p in sor
 the pair says it): searched for in UTF-8 text."""
 CONTROL_LEADS = frozenset(chr(p).encode()[:1] for p in CONTROL_POINTS if p >= 0x80)
 """The first byte of each of those pairs: a text without it holds none of them."""
+
+
+def collapse(text: str) -> str:
+    """``text`` with each run of white space made one space and its ends trimmed (what a field that does not keep
+    its text as typed stores) — unless it holds a control character (``CONTROL_CHARS``): ``str.split`` takes
+    some of them for white space (U+000B, U+000C, U+001C–U+001F, U+0085) and would turn them into spaces, so such
+    a text is given back whole, for the field's check to refuse it as it refuses the others."""
+    if text.isprintable() or CONTROL_CHARS.search(text) is None:
+        return " ".join(text.split())
+    return text
+
+
 TRUE_WORDS = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "نعم"}
 FALSE_WORDS = {"non", "n", "no", "false", "faux", "0", "لا"}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y/%m/%d")
@@ -209,7 +221,7 @@ def parse_value(field: Field, value: Any) -> Any:
                            "« {v} »: معرف قُرئ كعدد وربما ضاعت الأصفار في بدايته: اجعل العمود نصيا",
                            "'{v}': identifier read as a number, leading zeros or digits may have been lost: "
                            "format the column as text", code="mangled", v=text)
-        text = " ".join(text.split()) if field.strip else text
+        text = collapse(text) if field.strip else text
         if kind is FieldType.LINK:
             return text.lower()
         return text
@@ -242,7 +254,7 @@ def _fast_parser(field: Field) -> Parser:
     if kind in (FieldType.TEXT, FieldType.EMAIL, FieldType.IDENTIFIER) and field.strip:
         def text(value: Any) -> Any:
             if type(value) is str:
-                return " ".join(value.split()) or None
+                return collapse(value) or None
             return general(value)
         return text
     if kind is FieldType.LINK:

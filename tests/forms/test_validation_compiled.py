@@ -524,11 +524,17 @@ def test_a_large_raw_batch_agrees_across_chunks() -> None:
               1023: ("gender", "Féminin"), 1024: ("offering", " 9B7A3B1C-0000-4000-8000-000000000001"),
               1500: ("last_name", "   "), 1999: ("start_date", "15/01/2025"), 1700: ("first_name", "Amina\x08"),
               1800: ("host_city", "Casa\x1ablanca"), 1850: ("host_city", "Casa\x80blanca"),
-              1900: ("first_name", "Amina\x7f")}
+              1900: ("first_name", "Amina\x7f"),
+              # controls that ``str.split`` takes for white space: refused, never collapsed into a space
+              1860: ("host_city", "Casa\x85blanca"), 1870: ("last_name", "Nom\x0bX"), 1880: ("host_name", "A\x1cB"),
+              1890: ("tutor_name", "\x1f Karim \x0c")}
     for at, (key, value) in faults.items():
         rows[at] = {**rows[at], key: value}
     expected = [_exact(parse_and_validate_interpreted(form, r)) for r in rows]
     assert {i for i, (_v, issues) in enumerate(expected) if issues} >= {0, 256, 511, 700, 1500}
+    for at in (1700, 1800, 1850, 1860, 1870, 1880, 1890, 1900):
+        key = faults[at][0]
+        assert [i for i in expected[at][1] if key in repr(i) and "control" in repr(i)], (at, expected[at])
     assert [_exact(p) for p in parse_and_validate_batch(form, rows)] == expected
     names = [None, *form.field_keys]
     assert [_exact(p) for p in parse_and_validate_rows(form, names, [[i, *r.values()] for i, r in enumerate(rows)])
