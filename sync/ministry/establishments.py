@@ -160,13 +160,19 @@ def write_reference_update(workspace: Any, identity: Identity, out: Path) -> tup
     try:
         write_atomic(out, data)
     except BaseException:
-        # no file holds this number (the write is atomic): it is given back, so that a refused write (a
-        # read-only or full medium) changes nothing; a number some file may carry is never given again
-        with store.write() as conn:
-            if get_meta(conn, "reference_serial") == str(serial):
-                if serial > 1:
-                    set_meta(conn, "reference_serial", str(serial - 1))
-                else:
-                    conn.execute(meta.delete().where(meta.c.key == "reference_serial"))
+        # a refused write (a read-only or full medium) changes nothing: the number is given back — unless the
+        # file is there after all (the folder's fsync failed, or an interruption, after the rename): a number
+        # some file carries is never given again
+        try:
+            written = out.is_file() and out.stat().st_size == len(data) and out.read_bytes() == data
+        except OSError:
+            written = False
+        if not written:
+            with store.write() as conn:
+                if get_meta(conn, "reference_serial") == str(serial):
+                    if serial > 1:
+                        set_meta(conn, "reference_serial", str(serial - 1))
+                    else:
+                        conn.execute(meta.delete().where(meta.c.key == "reference_serial"))
         raise
     return serial, len(rows)

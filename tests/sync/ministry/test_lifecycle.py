@@ -65,3 +65,35 @@ def test_rotation_requests_are_checked(ministry, schools_identities, identities)
     with pytest.raises(DocumentInvalid):
         apply_rotation(ministry, rotation_request(old, schools_identities["ECC"]))
     assert {k.state for k in list_keys(ministry)} == {"active"}
+
+
+def test_a_reference_update_number_some_file_carries_is_never_given_back(ministry, identities, tmp_path,
+                                                                           monkeypatch) -> None:
+    """A write refused before the file exists gives its serial back (nothing changed); one that fails after the
+    rename (the folder's fsync: a failing USB key) leaves a file carrying the serial: it stays used, and the
+    next update takes the next one — two different lists never share a number."""
+    import errno
+
+    import forms.atomic
+    from sync.ministry.establishments import write_reference_update
+    from sync.ministry.store import get_meta
+
+    def serial() -> str | None:
+        with national_store(ministry).read() as conn:
+            return get_meta(conn, "reference_serial")
+
+    def failing(folder) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    blocked = tmp_path / "fichier"
+    blocked.write_text("")
+    with pytest.raises(OSError):
+        write_reference_update(ministry, identities["MIC"], blocked / "liste.json")  # no folder there
+    assert serial() is None
+    monkeypatch.setattr(forms.atomic, "_fsync_dir", failing)
+    out = tmp_path / "cle" / "liste.json"
+    with pytest.raises(OSError):
+        write_reference_update(ministry, identities["MIC"], out)
+    assert out.is_file() and serial() == "1"
+    monkeypatch.undo()
+    assert write_reference_update(ministry, identities["MIC"], tmp_path / "suivante.json")[0] == 2
