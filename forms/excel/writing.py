@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from forms.atomic import make_folder
+from forms.atomic import atomic_output
 from forms.definitions import FORMS
 from forms.excel.columns import (
     CONTROL_CHARS,
@@ -331,8 +331,8 @@ def write_template(form_key: str, path: Path, lang: str = "fr") -> None:
     for letter, width in zip("ABCDEFG", (9, 22, 40, 12, 45, 60, 50), strict=True):
         info.column_dimensions[letter].width = width
     wb.active = 0
-    make_folder(path.parent)
-    wb.save(path)
+    with atomic_output(path) as partial:  # a full or read-only medium leaves no half-written file
+        wb.save(partial)
 
 
 def partial_update_help(form: Form, lang: str = "fr") -> str:
@@ -411,8 +411,8 @@ def export_xlsx(form_key: str, records: Iterable[Any], path: Path, lang: str = "
     except BaseException:  # cancelled or failed: the sheet's stream and its temporary file are closed now
         _discard(ws)
         raise
-    make_folder(path.parent)
-    wb.save(path)
+    with atomic_output(path) as partial:  # a full or read-only medium leaves no half-written file
+        wb.save(partial)
     step(state, count, count, Message("progress.exported"))
     return count
 
@@ -593,8 +593,8 @@ def write_error_report(plan: Any, out_path: Path) -> Path:
                         _safe_cell(summary, p.label or p.field) if p.label or p.field else None,
                         severity["error" if p.severity == "error" else "warning"],
                         _safe_cell(summary, localized(p.message, plan.lang))])
-    make_folder(out_path.parent)
-    wb.save(out_path)
+    with atomic_output(out_path) as partial:  # a full or read-only medium leaves no half-written file
+        wb.save(partial)
     return out_path
 
 

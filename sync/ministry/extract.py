@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, not_, select
 
-from forms.atomic import make_folder
+from forms.atomic import atomic_output
 from forms.definitions import FORMS
 from forms.excel.columns import CONTROL_CHARS, DATE_FORMAT, FORMULA_PREFIXES, ID_KEY, cell_value, form_columns
 from forms.i18n import Text
@@ -164,7 +164,7 @@ def export_xlsx(workspace: Any, form_key: str, path: Path, establishment: str | 
             count += 1
             if count % 2000 == 0:
                 step(state, count, 0, Message("progress.exporting"))
-    make_folder(path.parent)
-    wb.save(path)
+    with atomic_output(path) as partial:  # a full or read-only medium leaves no half-written file
+        wb.save(partial)
     step(state, count, count, Message("progress.exported"))
     return count

@@ -649,3 +649,33 @@ def test_map_to_a_column_past_the_sheet_is_refused(store, offering_id, cohort_id
     assert not plan.ok and not plan.applied
     assert "stages.xlsx, ligne 1, colonne AJ (ICE de l'organisme) : colonne AJ hors de la feuille (colonnes A à X)" in \
         plan.lines(), plan.lines()
+
+
+def test_a_write_that_fails_leaves_the_previous_file_whole(filled, tmp_path, monkeypatch) -> None:
+    """A full or read-only medium (a USB key) mid-way through a workbook: the template, the export and the
+    error report are written under a temporary name, so the file that was there stays whole and no
+    half-written one is left — from the window as from the command line (review7 F5)."""
+    import errno
+
+    from openpyxl import Workbook
+
+    real_save = Workbook.save
+
+    def full_disk(self, filename):
+        real_save(self, filename)
+        with open(filename, "r+b") as handle:  # half of it reached the disk
+            handle.truncate(max(1, handle.seek(0, 2) // 2))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    plan = plan_import(filled, "offering", tmp_path / "absent.xlsx")
+    folder = tmp_path / "cle"
+    folder.mkdir()
+    out = folder / "fichier.xlsx"
+    out.write_bytes(b"le fichier d'avant")
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    for write in (lambda: write_template("offering", out), lambda: export_records(filled, "offering", out),
+                  lambda: write_error_report(plan, out)):
+        with pytest.raises(OSError):
+            write()
+        assert out.read_bytes() == b"le fichier d'avant"
+        assert [p.name for p in folder.iterdir()] == ["fichier.xlsx"]
