@@ -523,9 +523,9 @@ CATALOGUE |= {
         "Never copied out of the outbox: no. {numbers} ({folder}); the next « kafaat bundle export FOLDER » "
         "copies them too, or carry these files to the ministry."),
     "reminder.bad_days": (
-        "--days {days} : la période doit être comprise entre 1 et 366 jours ; rien n'a été modifié",
-        "--days {days}: يجب أن تكون المدة بين 1 و366 يوما؛ لم يتغير شيء",
-        "--days {days}: the period must be between 1 and 366 days; nothing was changed"),
+        "--days {days} : la période doit être comprise entre {low} et {high} jours ; rien n'a été modifié",
+        "--days {days}: يجب أن تكون المدة بين {low} و{high} يوما؛ لم يتغير شيء",
+        "--days {days}: the period must be between {low} and {high} days; nothing was changed"),
     "reminder.set": ("Période de rappel : {days}.", "مدة التذكير: {days}.", "Reminder period: {days}."),
     "reminder.period": ("Période : {days} ; {due}", "المدة: {days}؛ {due}", "Period: {days}; {due}"),
     "receipt.imported": ("Accusé de réception vérifié : lot n° {sequence} marqué comme reçu.",

@@ -364,10 +364,13 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
 def cmd_bundle_reminder(args: argparse.Namespace) -> int:
     from sync.outbox import export_due
 
+    from forms.workspace import PERIOD_DAYS_RANGE
+
     workspace = open_workspace(args, ESTABLISHMENT)
     if args.days is not None:
-        if not 1 <= args.days <= 366:
-            fail(Message("reminder.bad_days", days=args.days))
+        low, high = PERIOD_DAYS_RANGE
+        if not low <= args.days <= high:
+            fail(Message("reminder.bad_days", days=args.days, low=low, high=high))
         workspace.update_settings(reporting_period_days=args.days)
         say(Message("reminder.set", days=Message("count.days", n=args.days)))
     due = export_due(workspace)
