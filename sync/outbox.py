@@ -393,6 +393,22 @@ def _reserve(workspace: Any, full: bool) -> tuple[OutboxEntry, OutboxEntry | Non
     return OutboxEntry.from_row(row), last
 
 
+def check_destination(outdir: Path) -> None:
+    """Refuse (``ExportRefused``), before a bundle number is used, a destination no file can be copied into: a
+    loop of symbolic links, a link to a removed USB key, a folder that cannot be searched, a file. A folder that
+    does not exist yet is fine: the export makes it."""
+    try:
+        outdir.stat()
+    except FileNotFoundError as exc:
+        if outdir.is_symlink():  # a link to nothing: no folder can be made there
+            raise ExportRefused(Message("export.outdir_unusable", folder=outdir, reason=os_reason(exc))) from None
+        return
+    except OSError as exc:
+        raise ExportRefused(Message("export.outdir_unusable", folder=outdir, reason=os_reason(exc))) from None
+    if not outdir.is_dir():
+        raise ExportRefused(Message("export.outdir_not_folder", folder=outdir))
+
+
 def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None, *, full: bool = False,
                   state: TaskState | None = None) -> ExportResult:
     """Write the next bundle into the outbox (and copy it to ``outdir``, e.g. a USB key).
@@ -401,6 +417,8 @@ def export_bundle(workspace: Any, identity: Identity, outdir: Path | None = None
     returned plan lists them). ``state`` reports progress and may cancel before the file is written."""
     if identity.role != "establishment" or identity.code != workspace.establishment:
         raise ExportRefused(Message("export.foreign_keys"))
+    if outdir is not None:
+        check_destination(outdir)
     recipients = list_recipients(workspace)
     if not recipients:
         raise ExportRefused(Message("export.no_recipient"))

@@ -299,21 +299,12 @@ def cmd_bundle_preview(args: argparse.Namespace) -> int:
 @refusing
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from sync.keys import has_keys, load_identity
-    from sync.outbox import export_bundle
+    from sync.outbox import check_destination, export_bundle
 
     workspace = open_workspace(args, ESTABLISHMENT)
     if not has_keys(workspace):
         fail(Message("export.no_keys"))
-    try:  # before a number is used: a loop of symbolic links, a folder that cannot be searched
-        Path(args.outdir).stat()
-    except FileNotFoundError as exc:
-        if Path(args.outdir).is_symlink():  # a link to nothing: no folder can be made there
-            fail(Message("export.outdir_unusable", folder=args.outdir, reason=os_reason(exc)))
-        # else made by the export
-    except OSError as exc:
-        fail(Message("export.outdir_unusable", folder=args.outdir, reason=os_reason(exc)))
-    if Path(args.outdir).exists() and not Path(args.outdir).is_dir():
-        fail(Message("export.outdir_not_folder", folder=args.outdir))
+    check_destination(Path(args.outdir))  # before the passphrase is asked for (export_bundle checks it too)
     identity = load_identity(workspace, passphrase())
     result = export_bundle(workspace, identity, Path(args.outdir), full=args.full)
     entry = result.entry
@@ -362,9 +353,8 @@ def cmd_bundle_outbox(args: argparse.Namespace) -> int:
 
 @refusing
 def cmd_bundle_reminder(args: argparse.Namespace) -> int:
-    from sync.outbox import export_due
-
     from forms.workspace import PERIOD_DAYS_RANGE
+    from sync.outbox import export_due
 
     workspace = open_workspace(args, ESTABLISHMENT)
     if args.days is not None:

@@ -90,6 +90,24 @@ def test_export_refusals_change_nothing(workspace, identities, sealed, tmp_path)
     assert list_outbox(workspace) == [] and not (tmp_path / "usb").exists()
 
 
+def test_a_destination_no_file_can_be_copied_into_uses_no_number(est, identities, tmp_path) -> None:
+    """The window passes its destination straight to ``export_bundle``: a loop of links, a link to a removed
+    key or a file are refused there, before a number is reserved (review7 F6)."""
+    populate(est.records())
+    loop = tmp_path / "cle"
+    loop.symlink_to(tmp_path / "cle2")
+    (tmp_path / "cle2").symlink_to(loop)
+    dangling = tmp_path / "retiree"
+    dangling.symlink_to(tmp_path / "media" / "USB")
+    a_file = tmp_path / "fichier"
+    a_file.write_text("")
+    for outdir, said in ((loop, "cle"), (dangling, "retiree"), (a_file, "fichier")):
+        with pytest.raises(ExportRefused, match=said):
+            export_bundle(est, identities["ECC"], outdir)
+    assert list_outbox(est) == []
+    assert export_bundle(est, identities["ECC"], tmp_path / "usb").entry.sequence == 1
+
+
 def test_cancelled_export_reuses_its_reserved_number(est, identities, tmp_path) -> None:
     populate(est.records())
     state = TaskState(on_progress=lambda done, total, text: state.cancel() if done == 1 else None)
