@@ -490,7 +490,6 @@ def test_a_bad_reporting_period_is_said_and_fixed_in_the_settings(scene, qtbot, 
         qtbot.mouseClick(settings.apply_button, Qt.MouseButton.LeftButton)
         assert json.loads(scene.ministry.settings_path.read_text(encoding="utf-8"))["reporting_period_days"] == 45
         assert not settings.period_problem.isVisibleTo(settings)
-        window.context.runner.data_changed.emit()
         qtbot.waitUntil(lambda: "Établissements : " in window.counts_label.text(), timeout=10_000)
     finally:
         window.close_without_asking()

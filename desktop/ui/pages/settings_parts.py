@@ -86,7 +86,9 @@ def save_settings(page: Any, changes: dict[str, Any], saved: str) -> None:
     page.context.workspace.update_settings(**changes, language=lang)
     page.message.setText(saved)
     if lang != page.context.lang:
-        page.context.set_language(lang)
+        page.context.set_language(lang)  # the window is built again, and reads everything afresh
+    else:  # what the settings decide (the reporting period: who is late, when an export is due) read again
+        page.context.runner.data_changed.emit()
 
 
 def operator_name(page: Any) -> str:
