@@ -253,14 +253,19 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------------------ bundles
+def count_row(label: str, counts: dict[str, int], note: str = "") -> list[str]:
+    """One form's line of a bundle's counts, as cells for ``table_lines``: label, records (a figure, aligned on
+    the right), « records » (then ``note``, e.g. how many were refused), deletions."""
+    return [label, str(counts["records"]), f"{tr(Message('count.records_word', n=counts['records']))}{note},",
+            tr(Message("count.deletions", n=counts["tombstones"]))]
+
+
 def _plan_lines(plan: ExportPlan) -> list[str]:
     from forms.definitions import FORMS
     from forms.i18n import lowered
 
     lang = language()
-    lines = table_lines([[FORMS[key].plural.get(lang), str(c["records"]),
-                          f"{tr(Message('count.records_word', n=c['records']))},",
-                          tr(Message("count.deletions", n=c["tombstones"]))] for key, c in plan.counts.items()],
+    lines = table_lines([count_row(FORMS[key].plural.get(lang), c) for key, c in plan.counts.items()],
                         right=(1,))  # aligned by display width, as ministry verify's
     drafts = {k: n for k, n in plan.drafts.items() if n}
     if drafts:

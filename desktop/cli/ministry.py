@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import MINISTRY, language, open_workspace, passphrase, print_json, say, tr
-from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, refusing
+from desktop.cli.crypto import _read, _write_copy, confirm_fingerprint, count_row, refusing
 from desktop.cli.table import table_lines
 from forms.definitions import FORMS
 from forms.messages import Message
@@ -178,8 +178,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for key, c in counts.items():
         label = FORMS[key].plural.get(lang) if key in FORMS else clean_text(key, 40)
         bad = tr(Message("count.invalid", n=refused[key])) if refused.get(key) else ""
-        rows.append([label, str(c["records"]), f"{tr(Message('count.records_word', n=c['records']))}{bad},",
-                     tr(Message("count.deletions", n=c["tombstones"]))])
+        rows.append(count_row(label, c, bad))
     for line in table_lines(rows, right=(1,)):  # aligned by display width (Arabic, accents, wide characters)
         say(line)
     for form_key, columns in opened.dropped.items():
